@@ -1,0 +1,175 @@
+#include "app/app.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <spdlog/spdlog.h>
+
+#include "base/access.hpp"
+#include "base/resources.hpp"
+#include "modules/auth/web/auth_web.hpp"
+#include "modules/org/web/org_web.hpp"
+
+#ifndef KIENTAO_SOURCE_DIR
+#define KIENTAO_SOURCE_DIR "."
+#endif
+
+namespace kientao::app {
+
+namespace {
+
+// Modules in dependency order: the store core first.
+const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
+  static const std::vector<std::pair<std::string, std::string>> kDirs = {
+      {"core", "src/store/migrations/"},
+      {"org", "src/modules/org/migrations/"},
+      {"auth", "src/modules/auth/migrations/"},
+  };
+  return kDirs;
+}
+
+}  // namespace
+
+std::string WebDir(const Config& cfg) {
+  if (!cfg.web_dir.empty()) return cfg.web_dir;
+  return std::string(KIENTAO_SOURCE_DIR) + "/web";
+}
+
+std::vector<store::Migration> App::AllMigrations() {
+  std::vector<store::Migration> out;
+  for (auto& [module, dir] : ModuleMigrationDirs()) {
+    std::vector<store::Migration> mine;
+    for (auto& [path, text] : EmbeddedResources()) {
+      if (path.rfind(dir, 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".sql") continue;
+      std::string file(path.substr(dir.size()));
+      std::string name = file.substr(0, file.size() - 4);
+      mine.push_back({module, std::atoi(name.substr(0, 4).c_str()), name, std::string(text)});
+    }
+    std::sort(mine.begin(), mine.end(), [](auto& a, auto& b) { return a.version < b.version; });
+    out.insert(out.end(), mine.begin(), mine.end());
+  }
+  return out;
+}
+
+Principal App::Superuser() {
+  Principal p;
+  p.username = "cli";
+  p.display_name = "cli";
+  p.grants.push_back({std::string(access::kAdmin), 0, "/"});
+  return p;
+}
+
+App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
+  LoadResources();
+  db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size);
+  if (migrate) {
+    auto report = store::Migrate(*db_, AllMigrations());
+    for (auto& m : report.applied) spdlog::info("applied migration {}", m);
+  }
+  org_ = std::make_unique<org::OrgService>(*db_);
+  auth::AuthOptions ao;
+  ao.idle_timeout_seconds = cfg_.idle_minutes * 60L;
+  ao.absolute_timeout_seconds = cfg_.absolute_hours * 3600L;
+  ao.max_failures_per_account = cfg_.max_failures_per_account;
+  ao.max_failures_per_address = cfg_.max_failures_per_address;
+  ao.throttle_window_seconds = cfg_.throttle_window_minutes * 60L;
+  auth_ = std::make_unique<auth::AuthService>(*db_, ao);
+
+  std::string web = WebDir(cfg_);
+  static_files_.Mount("/static/app/", web + "/static", 3600);
+  static_files_.Mount("/static/vendor/bootstrap/", web + "/node_modules/bootstrap/dist", 86400);
+  static_files_.Mount("/static/vendor/htmx/", web + "/node_modules/htmx.org/dist", 86400);
+  static_files_.Mount("/static/vendor/echarts/", web + "/node_modules/echarts/dist", 86400);
+  static_files_.Mount("/static/vendor/font/", web + "/node_modules/@fontsource/be-vietnam-pro", 86400);
+
+  layout_.SetAuthorize([](const Principal& p, const std::string& perm) { return access::HasPermission(p, perm); });
+  layout_.SetSiteName([this](const Principal* p) -> std::string {
+    // The top bar names the commune of the user's first grant, else the installation.
+    if (p && !p->grants.empty() && p->grants.front().scope_unit_id) {
+      store::Conn c = db_->Lease();
+      auto path = p->grants.front().scope_path;
+      auto r = c.QueryOne(
+          "SELECT u.name FROM org_units u WHERE u.id = (SELECT COALESCE(commune_id, id) FROM org_units WHERE id = :1)",
+          {p->grants.front().scope_unit_id});
+      if (r) return r->Str(0);
+    }
+    return "kientao";
+  });
+  layout_.Prepare();
+
+  http::RouterHooks hooks;
+  hooks.authenticate = [this](const http::Request& r) { return Authenticate(r); };
+  hooks.authorize = [](const Principal& p, const std::string& perm) { return access::HasPermission(p, perm); };
+  hooks.error_page = [this](const http::Ctx& ctx, int status, const std::string& message) {
+    http::TemplateData d = http::Object();
+    d.set("status", std::to_string(status));
+    d.set("message", message);
+    return layout_.Page(ctx, "shell/error", d, ctx.T("shell.error_title"), status);
+  };
+  hooks.fallback = [this](const http::Request& r) { return static_files_.Serve(r); };
+  router_.SetHooks(std::move(hooks));
+
+  metrics_.SetExtra([this] {
+    auto s = db_->Stats();
+    return "# HELP kientao_db_pool_size Database connections the pool may open.\n"
+           "# TYPE kientao_db_pool_size gauge\nkientao_db_pool_size " +
+           std::to_string(s.size) +
+           "\n# HELP kientao_db_pool_in_use Database connections leased now.\n"
+           "# TYPE kientao_db_pool_in_use gauge\nkientao_db_pool_in_use " +
+           std::to_string(s.in_use) +
+           "\n# HELP kientao_db_pool_waits_total Leases that had to wait for a free connection.\n"
+           "# TYPE kientao_db_pool_waits_total counter\nkientao_db_pool_waits_total " +
+           std::to_string(s.waits) + "\n";
+  });
+
+  RegisterShellRoutes();
+  org::RegisterOrgRoutes(router_, *org_, layout_);
+  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth::AuthWebOptions{cfg_.secure_cookies});
+}
+
+App::~App() {
+  if (db_) db_->Close();
+}
+
+void App::LoadResources() {
+  for (auto& [path, text] : EmbeddedResources()) {
+    std::string p(path);
+    if (p.rfind("web/i18n/", 0) == 0) {
+      std::string lang = p.substr(9, p.size() - 9 - 5);
+      i18n_.Load(lang, text, p);
+    } else if (p.size() > 9 && p.substr(p.size() - 9) == ".mustache") {
+      // "web/templates/layout.mustache" → "layout"; "src/modules/org/web/templates/x.mustache" → "org/x".
+      std::string stem = std::filesystem::path(p).stem().string();
+      std::string name = stem;
+      if (p.rfind("src/modules/", 0) == 0) name = p.substr(12, p.find('/', 12) - 12) + "/" + stem;
+      else if (p.rfind("web/templates/shell/", 0) == 0) name = "shell/" + stem;
+      templates_.Add(name, std::string(text));
+    }
+  }
+}
+
+std::optional<Principal> App::Authenticate(const http::Request& req) {
+  std::string authz = req.Header("authorization");
+  if (authz.rfind("Bearer ", 0) == 0) {
+    auto p = auth_->FromToken(authz.substr(7));
+    if (!p) throw Error(gen_errors::kUnauthenticated, "authorization");
+    return p;
+  }
+  if (auto c = req.Cookie("kt_session")) return auth_->FromSession(*c);
+  return std::nullopt;
+}
+
+std::string App::Message(const Error& e, const std::string& lang) const {
+  std::map<std::string, std::string> params = e.params();
+  if (!e.field().empty()) params.emplace("field", i18n_.Get(lang, "field." + e.field()));
+  std::string out = std::string(e.code()) + ": " + i18n_.Format(lang, std::string(e.code()), params);
+  for (auto& d : e.details()) {
+    auto p = d.params;
+    p.emplace("field", i18n_.Get(lang, "field." + d.field));
+    out += "\n  " + (d.row ? i18n_.Format(lang, "shell.row", {{"row", std::to_string(d.row)}}) + ", " : std::string()) +
+           d.field + ": " + i18n_.Format(lang, d.code, p);
+  }
+  return out;
+}
+
+}  // namespace kientao::app

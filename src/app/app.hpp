@@ -1,0 +1,65 @@
+#pragma once
+// The application: opens the database, applies migrations, loads the built-in templates and catalogues, and
+// wires every module's routes into one router. Thread-safe once constructed.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+#include "base/principal.hpp"
+#include "http/i18n.hpp"
+#include "http/layout.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "http/templates.hpp"
+#include "modules/auth/service.hpp"
+#include "modules/org/service.hpp"
+#include "store/db.hpp"
+#include "store/migrations.hpp"
+
+namespace kientao::app {
+
+class App {
+ public:
+  // Throws std::runtime_error when the database cannot be opened or a migration fails.
+  explicit App(const Config& cfg, bool migrate = true);
+  ~App();
+
+  http::Response Handle(const http::Request& req) const { return router_.Handle(req); }
+  store::Database& db() { return *db_; }
+  http::Router& router() { return router_; }
+  http::Metrics& metrics() { return metrics_; }
+  const http::I18n& i18n() const { return i18n_; }
+  org::OrgService& org() { return *org_; }
+  auth::AuthService& auth() { return *auth_; }
+  const Config& config() const { return cfg_; }
+
+  // Every module's migrations in dependency order.
+  static std::vector<store::Migration> AllMigrations();
+  // A principal with the administrator role over the whole tree, for the command line.
+  static Principal Superuser();
+  // The message of an Error in the given language, with the field named.
+  std::string Message(const Error& e, const std::string& lang = "vi") const;
+
+ private:
+  void LoadResources();
+  void RegisterShellRoutes();
+  std::optional<Principal> Authenticate(const http::Request& req);
+
+  Config cfg_;
+  std::unique_ptr<store::Database> db_;
+  http::I18n i18n_;
+  http::Templates templates_;
+  http::Metrics metrics_;
+  http::Layout layout_{templates_, i18n_};
+  http::Router router_{i18n_, &metrics_};
+  http::StaticFiles static_files_;
+  std::unique_ptr<org::OrgService> org_;
+  std::unique_ptr<auth::AuthService> auth_;
+};
+
+// The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source tree.
+std::string WebDir(const Config& cfg);
+
+}  // namespace kientao::app

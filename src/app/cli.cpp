@@ -1,0 +1,235 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/app.hpp"
+#include "app/demo_data.hpp"
+#include "http/server.hpp"
+#include "store/audit_log.hpp"
+#include "store/backup.hpp"
+
+namespace kientao::app {
+
+namespace {
+
+std::string ReadPasswordStdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+void PrepareSqliteDir(const Config& cfg) {
+  if (cfg.database_url.rfind("postgres", 0) == 0) return;
+  auto parent = std::filesystem::path(cfg.database_url).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App cli{"kientao — hệ thống điều hành nhiệm vụ của UBND xã (the commune People's Committee's task system)"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  std::string config_file, db_url, listen;
+  cli.add_option("--config", config_file, "configuration file (kientao.toml)")->check(CLI::ExistingFile);
+  cli.add_option("--db", db_url, "database: an SQLite file path or a postgresql:// URL (default var/kientao.db)");
+
+  auto* serve = cli.add_subcommand("serve", "serve the web pages and the API");
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
+  auto* demo = cli.add_subcommand("demo-data", "load the demo commune (xã Lạc Phương) into an empty database");
+
+  auto* user = cli.add_subcommand("user", "manage accounts");
+  user->require_subcommand(1);
+  std::string user_name, role, scope, display_name;
+  long long staff_id = 0;
+  bool password_stdin = false;
+  auto* user_add = user->add_subcommand("add", "create an account");
+  user_add->add_option("NAME", user_name, "user name")->required();
+  user_add->add_option("--role", role, "admin, leader, office, unit_head, staff, village_head or supervisor")->required();
+  user_add->add_option("--scope", scope, "code of the org unit the role covers (with its subtree)")->required();
+  user_add->add_option("--display-name", display_name, "name shown in the top bar");
+  user_add->add_option("--staff-id", staff_id, "the staff member this account belongs to");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  auto* user_passwd = user->add_subcommand("passwd", "set an account's password");
+  user_passwd->add_option("NAME", user_name, "user name")->required();
+  user_passwd->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  auto* user_disable = user->add_subcommand("disable", "disable an account and end its sessions");
+  user_disable->add_option("NAME", user_name, "user name")->required();
+
+  auto* token = cli.add_subcommand("token", "manage API tokens for other systems");
+  token->require_subcommand(1);
+  std::string token_name, token_role = "supervisor", token_scope;
+  auto* token_create = token->add_subcommand("create", "create a token and print it (alone) on standard output");
+  token_create->add_option("NAME", token_name, "token name")->required();
+  token_create->add_option("--role", token_role, "role the token acts with (default supervisor: read-only)");
+  token_create->add_option("--scope", token_scope, "org unit code the role covers (default: the root unit)");
+  auto* token_revoke = token->add_subcommand("revoke", "revoke a token");
+  token_revoke->add_option("NAME", token_name, "token name")->required();
+
+  std::string file;
+  auto* import = cli.add_subcommand("import", "import data");
+  import->require_subcommand(1);
+  auto* import_staff = import->add_subcommand("staff", "import staff from a CSV file (all rows or none)");
+  import_staff->add_option("FILE", file, "CSV file, UTF-8")->required()->check(CLI::ExistingFile);
+  auto* export_cmd = cli.add_subcommand("export", "export data");
+  export_cmd->require_subcommand(1);
+  std::string output;
+  auto* export_staff = export_cmd->add_subcommand("staff", "export staff as CSV (with full citizen IDs; audited)");
+  export_staff->add_option("--output,-o", output, "file to write (default: standard output)");
+
+  auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database to FILE");
+  backup->add_option("FILE", file, "backup file")->required();
+  auto* restore = cli.add_subcommand("restore", "replace the database's content with the backup in FILE");
+  restore->add_option("FILE", file, "backup file")->required()->check(CLI::ExistingFile);
+  auto* audit = cli.add_subcommand("audit", "audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  auto console = spdlog::stderr_color_mt("kientao");
+  spdlog::set_default_logger(console);
+  Config cfg;
+  std::unique_ptr<App> app;
+  try {
+    LoadConfig(cfg, config_file);
+    if (!db_url.empty()) cfg.database_url = db_url;
+    if (!listen.empty()) cfg.listen = listen;
+    Validate(cfg);
+    spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+    PrepareSqliteDir(cfg);
+
+    if (restore->parsed()) {
+      // Restore works on the database as it is: migrations run after, on the restored content.
+      App bare(cfg, /*migrate=*/false);
+      store::Restore(bare.db(), file);
+      std::cerr << "restored " << file << "\n";
+      return 0;
+    }
+    app = std::make_unique<App>(cfg);
+    Principal su = App::Superuser();
+    Actor actor{su, "cli", ""};
+
+    if (serve->parsed()) {
+      http::ServerOptions so;
+      so.host = cfg.host();
+      so.port = cfg.port();
+      so.worker_threads = cfg.workers;
+      so.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
+      so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
+      so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);
+      http::Server server(so, [&app](const http::Request& r) { return app->Handle(r); }, &app->metrics());
+      server.Run([&](unsigned short port) {
+        std::cout << "kientao đang phục vụ tại http://" << so.host << ":" << port << "/" << std::endl;
+      });
+      app.reset();
+      std::cerr << "kientao stopped cleanly\n";
+      return 0;
+    }
+    if (migrate->parsed()) {
+      std::cerr << "database is at the newest schema\n";
+      return 0;
+    }
+    if (demo->parsed()) {
+      auto accounts = LoadDemoData(*app);
+      std::cout << "Demo commune loaded: xã Lạc Phương, thành phố Hải Phòng (illustrative data).\n"
+                << "Accounts (password for all: " << DemoPassword() << "):\n";
+      for (auto& a : accounts) std::cout << "  " << a.username << "  (" << a.role << ", " << a.scope << ")\n";
+      return 0;
+    }
+    if (user_add->parsed()) {
+      auth::NewUser u{user_name, display_name, ReadPasswordStdin(), staff_id, role, scope};
+      app->auth().CreateUser(actor, u);
+      std::cerr << "created user " << user_name << "\n";
+      return 0;
+    }
+    if (user_passwd->parsed()) {
+      app->auth().SetPassword(actor, user_name, ReadPasswordStdin());
+      std::cerr << "password changed for " << user_name << "\n";
+      return 0;
+    }
+    if (user_disable->parsed()) {
+      app->auth().DisableUser(actor, user_name);
+      std::cerr << "disabled " << user_name << "\n";
+      return 0;
+    }
+    if (token_create->parsed()) {
+      if (token_scope.empty()) {
+        store::Conn c = app->db().Lease();
+        auto r = c.QueryOne("SELECT code FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+        if (!r) throw std::runtime_error("there is no org unit yet; give --scope");
+        token_scope = r->Str(0);
+      }
+      std::cout << app->auth().CreateToken(actor, token_name, token_role, token_scope) << std::endl;
+      return 0;
+    }
+    if (token_revoke->parsed()) {
+      app->auth().RevokeToken(actor, token_name);
+      std::cerr << "revoked " << token_name << "\n";
+      return 0;
+    }
+    if (import_staff->parsed()) {
+      auto res = app->org().ImportStaffCsv(actor, ReadFile(file));
+      std::cerr << "imported " << file << ": " << res.created << " created, " << res.updated << " updated\n";
+      return 0;
+    }
+    if (export_staff->parsed()) {
+      std::string csv = app->org().ExportStaffCsv(actor);
+      if (output.empty()) {
+        std::cout << csv;
+      } else {
+        std::ofstream out(output, std::ios::binary);
+        out << csv;
+        if (!out) throw std::runtime_error("cannot write " + output);
+      }
+      return 0;
+    }
+    if (backup->parsed()) {
+      store::Backup(app->db(), file);
+      std::cerr << "backed up to " << file << "\n";
+      return 0;
+    }
+    if (audit_verify->parsed()) {
+      store::Conn c = app->db().Lease();
+      auto v = store::VerifyAudit(c);
+      if (v.ok) {
+        std::cout << "audit log intact: " << v.entries << " entries\n";
+        return 0;
+      }
+      std::cout << "audit log BROKEN at entry " << v.first_bad_seq << ": " << v.problem << "\n";
+      return 1;
+    }
+  } catch (const Error& e) {
+    std::cerr << (app ? app->Message(e) : std::string(e.what())) << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 2;
+}
+
+}  // namespace kientao::app

@@ -1,0 +1,80 @@
+#pragma once
+// Errors in three tiers (see CONTRIBUTING.md): assert for bugs, Result<T> for expected outcomes, and
+// kientao::Error for a failure that ends the request. Every Error carries a stable code ("ORG-1002"); the
+// Vietnamese and English texts live in the message catalogues under the same key.
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kientao {
+
+// One entry of a module's error catalogue: the stable code and the HTTP status it maps to.
+struct ErrorDef {
+  std::string_view code;
+  int status;
+};
+
+// A field-level problem; several may be reported at once (forms, CSV rows).
+struct FieldError {
+  std::string field;
+  std::string code;                          // catalogue key, e.g. "ORG-1002"
+  std::map<std::string, std::string> params;  // substituted into {name} placeholders of the message
+  int row = 0;                                // 1-based CSV row, 0 when not from a file
+};
+
+// The exception that ends a request. `field` names the offending input field ("" when none); `detail` is for
+// the log only and never shown to users.
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorDef def, std::string field = {}, std::map<std::string, std::string> params = {},
+        std::string detail = {})
+      : std::runtime_error(std::string(def.code) + (field.empty() ? "" : " " + field) +
+                           (detail.empty() ? "" : ": " + detail)),
+        def_(def),
+        field_(std::move(field)),
+        params_(std::move(params)) {}
+
+  const ErrorDef& def() const { return def_; }
+  std::string_view code() const { return def_.code; }
+  int status() const { return def_.status; }
+  const std::string& field() const { return field_; }
+  const std::map<std::string, std::string>& params() const { return params_; }
+  // Further problems found in the same input (every bad row of an import).
+  std::vector<FieldError>& details() { return details_; }
+  const std::vector<FieldError>& details() const { return details_; }
+
+ private:
+  ErrorDef def_;
+  std::string field_;
+  std::map<std::string, std::string> params_;
+  std::vector<FieldError> details_;
+};
+
+// Codes shared by every module (GEN-0xxx).
+namespace gen_errors {
+inline constexpr ErrorDef kMalformedJson{"GEN-0001", 400};
+inline constexpr ErrorDef kWrongType{"GEN-0002", 422};
+inline constexpr ErrorDef kUnknownField{"GEN-0003", 422};
+inline constexpr ErrorDef kRequired{"GEN-0004", 422};
+inline constexpr ErrorDef kInvalidUtf8{"GEN-0005", 400};
+inline constexpr ErrorDef kTooLong{"GEN-0006", 422};
+inline constexpr ErrorDef kBodyTooLarge{"GEN-0007", 413};
+inline constexpr ErrorDef kInvalidDate{"GEN-0008", 422};
+inline constexpr ErrorDef kNotFound{"GEN-0009", 404};
+inline constexpr ErrorDef kUnauthenticated{"GEN-0010", 401};
+inline constexpr ErrorDef kForbidden{"GEN-0011", 403};
+inline constexpr ErrorDef kCsrf{"GEN-0012", 403};
+inline constexpr ErrorDef kMethodNotAllowed{"GEN-0013", 405};
+inline constexpr ErrorDef kInvalidValue{"GEN-0014", 422};
+inline constexpr ErrorDef kInternal{"GEN-0015", 500};
+inline constexpr ErrorDef kUnsupportedMediaType{"GEN-0016", 415};
+inline constexpr ErrorDef kOutOfScope{"GEN-0017", 403};
+inline constexpr ErrorDef kTooManyRequests{"GEN-0018", 429};
+inline constexpr ErrorDef kInvalidNumber{"GEN-0019", 422};
+inline constexpr ErrorDef kBadRequest{"GEN-0020", 400};
+}  // namespace gen_errors
+
+}  // namespace kientao

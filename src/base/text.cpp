@@ -1,0 +1,122 @@
+#include "base/text.hpp"
+
+#include <memory>
+
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace kientao::text {
+
+bool IsValidUtf8(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t count = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string Nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(u, status);
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+std::string NormalizeSpace(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString out;
+  bool pending_space = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c) || c == 0x00A0) {
+      pending_space = !out.isEmpty();
+      continue;
+    }
+    if (pending_space) out.append(static_cast<UChar>(' '));
+    pending_space = false;
+    out.append(c);
+  }
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+std::string Fold(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  icu::UnicodeString d = nfd->normalize(u, status);
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0111 || c == 0x0110) c = 'd';  // đ, Đ
+    out.append(u_tolower(c));
+  }
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+namespace {
+icu::Collator& VietnameseCollator() {
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    c->setStrength(icu::Collator::TERTIARY);
+    return c;
+  }();
+  return *collator;
+}
+}  // namespace
+
+std::string CollationKey(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  auto& coll = VietnameseCollator();
+  int32_t len = coll.getSortKey(u, nullptr, 0);
+  std::string key(static_cast<size_t>(len), '\0');
+  coll.getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), len);
+  if (!key.empty() && key.back() == '\0') key.pop_back();
+  return key;
+}
+
+std::string PersonNameKey(std::string_view full_name) {
+  std::string name = NormalizeSpace(full_name);
+  auto pos = name.rfind(' ');
+  if (pos == std::string::npos) return CollationKey(name);
+  // Given name first, then family and middle names; '\x01' sorts below every collation byte.
+  return CollationKey(name.substr(pos + 1)) + '\x01' + CollationKey(name.substr(0, pos));
+}
+
+std::string EscapeLike(std::string_view s) {
+  std::string r;
+  r.reserve(s.size());
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') r.push_back('\\');
+    r.push_back(c);
+  }
+  return r;
+}
+
+}  // namespace kientao::text

@@ -1,0 +1,26 @@
+#pragma once
+// Vietnamese text: validation, NFC, diacritic-insensitive folding and Vietnamese collation (ICU).
+// All functions are thread-safe.
+#include <string>
+#include <string_view>
+
+namespace kientao::text {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view s);
+// Number of Unicode code points in valid UTF-8.
+size_t CodePointCount(std::string_view s);
+// NFC form of valid UTF-8 input.
+std::string Nfc(std::string_view s);
+// Trims ASCII and Unicode white space at both ends and collapses inner runs to one space.
+std::string NormalizeSpace(std::string_view s);
+// Lower-case, diacritics removed, đ → d: "Nguyễn Văn Đức" → "nguyen van duc". Used for search keys.
+std::string Fold(std::string_view s);
+// ICU sort key (Vietnamese collation) as a byte string comparable with <.
+std::string CollationKey(std::string_view s);
+// Sort key for a Vietnamese personal name: by given name (last word), then the rest.
+std::string PersonNameKey(std::string_view full_name);
+// Escapes a string for a SQL LIKE pattern with '\' as the escape character.
+std::string EscapeLike(std::string_view s);
+
+}  // namespace kientao::text

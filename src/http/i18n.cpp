@@ -1,0 +1,76 @@
+#include "http/i18n.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+#include <toml++/toml.h>
+
+namespace kientao::http {
+
+void I18n::Load(const std::string& lang, std::string_view toml_text, const std::string& source_name) {
+  toml::table t;
+  try {
+    t = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream os;
+    os << e;
+    throw std::runtime_error("message catalogue " + source_name + ": " + os.str());
+  }
+  auto& cat = catalogues_[lang];
+  // Keys may be grouped in tables: [nav] home = "…" is the key "nav.home".
+  std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& tbl,
+                                                                          const std::string& prefix) {
+    for (auto& [k, v] : tbl) {
+      std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+      if (auto* sub = v.as_table())
+        walk(*sub, key);
+      else if (auto s = v.value<std::string>())
+        cat[key] = *s;
+      else
+        throw std::runtime_error("message catalogue " + source_name + ": " + key + " is not a string");
+    }
+  };
+  walk(t, "");
+}
+
+const std::string& I18n::Get(std::string_view lang, const std::string& key) const {
+  auto c = catalogues_.find(lang);
+  if (c != catalogues_.end()) {
+    auto it = c->second.find(key);
+    if (it != c->second.end()) return it->second;
+  }
+  auto vi = catalogues_.find(std::string_view("vi"));
+  if (vi != catalogues_.end()) {
+    auto it = vi->second.find(key);
+    if (it != vi->second.end()) return it->second;
+  }
+  return key;
+}
+
+bool I18n::Has(std::string_view lang, const std::string& key) const {
+  auto c = catalogues_.find(lang);
+  return c != catalogues_.end() && c->second.count(key);
+}
+
+std::string I18n::Format(std::string_view lang, const std::string& key,
+                         const std::map<std::string, std::string>& params) const {
+  std::string out = Get(lang, key);
+  for (auto& [k, v] : params) {
+    std::string ph = "{" + k + "}";
+    for (size_t p = out.find(ph); p != std::string::npos; p = out.find(ph, p + v.size())) out.replace(p, ph.size(), v);
+  }
+  return out;
+}
+
+const std::map<std::string, std::string>& I18n::All(std::string_view lang) const {
+  static const std::map<std::string, std::string> kEmpty;
+  auto c = catalogues_.find(lang);
+  return c == catalogues_.end() ? kEmpty : c->second;
+}
+
+std::string I18n::Normalize(std::string_view lang) const {
+  if (!lang.empty() && catalogues_.find(lang) != catalogues_.end()) return std::string(lang);
+  return "vi";
+}
+
+}  // namespace kientao::http

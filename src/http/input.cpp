@@ -1,0 +1,118 @@
+#include "http/input.hpp"
+
+#include <charconv>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include "base/error.hpp"
+#include "base/text.hpp"
+#include "http/request.hpp"
+
+namespace kientao::http {
+
+namespace {
+using namespace gen_errors;
+}
+
+Input Input::FromJson(std::string_view body) {
+  if (!text::IsValidUtf8(body)) throw Error(kInvalidUtf8);
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(body, ec);
+  if (ec) throw Error(kMalformedJson, "", {}, ec.message());
+  if (!v.is_object()) throw Error(kWrongType, "", {{"expected", "object"}});
+  Input in;
+  in.obj_ = std::move(v.as_object());
+  in.json_ = true;
+  return in;
+}
+
+Input Input::FromForm(std::string_view body) {
+  Input in;
+  for (auto& [k, v] : ParseUrlEncoded(body)) {
+    if (!text::IsValidUtf8(k) || !text::IsValidUtf8(v)) throw Error(kInvalidUtf8, text::IsValidUtf8(k) ? k : "");
+    in.obj_[k] = v;
+  }
+  return in;
+}
+
+Input Input::FromBody(std::string_view content_type, std::string_view body) {
+  if (content_type.find("application/json") != std::string_view::npos) return FromJson(body);
+  if (content_type.empty() || content_type.find("application/x-www-form-urlencoded") != std::string_view::npos)
+    return FromForm(body);
+  throw Error(kUnsupportedMediaType);
+}
+
+void Input::AllowOnly(std::initializer_list<std::string_view> allowed) const {
+  for (auto& [k, v] : obj_) {
+    if (!json_ && k == "_csrf") continue;
+    bool ok = false;
+    for (auto a : allowed) ok = ok || a == std::string_view(k);
+    if (!ok) throw Error(kUnknownField, std::string(k));
+  }
+}
+
+bool Input::Has(std::string_view field) const { return obj_.contains(field); }
+
+std::optional<std::string> Input::Raw(std::string_view field) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  const auto& v = it->value();
+  if (v.is_string()) {
+    std::string s(v.as_string());
+    if (!text::IsValidUtf8(s)) throw Error(kInvalidUtf8, std::string(field));
+    s = text::NormalizeSpace(s);
+    if (s.empty()) return std::nullopt;
+    return s;
+  }
+  throw Error(kWrongType, std::string(field), {{"expected", "string"}});
+}
+
+std::optional<std::string> Input::Str(std::string_view field, size_t max_chars, bool required) const {
+  auto s = Raw(field);
+  if (!s) {
+    if (required) throw Error(kRequired, std::string(field));
+    return std::nullopt;
+  }
+  std::string n = text::Nfc(*s);
+  if (text::CodePointCount(n) > max_chars)
+    throw Error(kTooLong, std::string(field), {{"max", std::to_string(max_chars)}});
+  return n;
+}
+
+std::optional<Date> Input::DateField(std::string_view field, bool required) const {
+  auto s = Str(field, 10, required);
+  if (!s) return std::nullopt;
+  auto d = Date::Parse(*s);
+  if (!d) throw Error(kInvalidDate, std::string(field), {{"value", *s}});
+  return d;
+}
+
+std::optional<long long> Input::Int(std::string_view field, bool required) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null() || (it->value().is_string() && it->value().as_string().empty())) {
+    if (required) throw Error(kRequired, std::string(field));
+    return std::nullopt;
+  }
+  const auto& v = it->value();
+  if (v.is_int64()) return v.as_int64();
+  if (v.is_uint64() && v.as_uint64() <= static_cast<uint64_t>(INT64_MAX)) return static_cast<long long>(v.as_uint64());
+  if (!json_ && v.is_string()) {
+    std::string s(v.as_string());
+    long long out = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (ec == std::errc() && p == s.data() + s.size()) return out;
+    throw Error(kInvalidNumber, std::string(field));
+  }
+  throw Error(kWrongType, std::string(field), {{"expected", "integer"}});
+}
+
+std::optional<std::string> Input::Enum(std::string_view field, const std::set<std::string>& choices,
+                                       bool required) const {
+  auto s = Str(field, 64, required);
+  if (!s) return std::nullopt;
+  if (!choices.count(*s)) throw Error(kInvalidValue, std::string(field), {{"value", *s}});
+  return s;
+}
+
+}  // namespace kientao::http

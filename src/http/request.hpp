@@ -1,0 +1,58 @@
+#pragma once
+// The HTTP request and response as the router and handlers see them: plain values, no sockets.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kientao::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string target;  // as received: "/staff?q=an"
+  std::string path;    // percent-decoded path without the query: "/staff"
+  std::map<std::string, std::string> query;    // decoded; the first value of a repeated key
+  std::map<std::string, std::string> headers;  // keys lower-case
+  std::string body;
+  std::string remote_addr;
+  bool raw_path_ok = true;  // false when the path had a bad escape or a NUL
+
+  // Header value or "".
+  std::string Header(std::string_view name) const;
+  std::optional<std::string> Cookie(std::string_view name) const;
+  std::string Query(const std::string& name) const;
+  bool WantsJson() const;  // an /api/ path, or Accept: application/json without text/html
+
+  // Builds path and query from target.
+  static Request Make(std::string method, std::string target, std::string body = {},
+                      std::map<std::string, std::string> headers = {});
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  bool close = false;  // ask the server to close the connection after this answer
+
+  void SetHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  std::string Header(std::string_view name) const;
+
+  static Response Json(std::string body, int status = 200);
+  static Response Html(std::string body, int status = 200);
+  static Response Text(std::string body, int status = 200);
+  static Response Redirect(std::string location, int status = 303);
+};
+
+// application/x-www-form-urlencoded and query strings; '+' is a space. Returns nullopt on a bad escape.
+std::optional<std::string> UrlDecode(std::string_view s, bool plus_is_space);
+std::map<std::string, std::string> ParseUrlEncoded(std::string_view s);
+std::string UrlEncode(std::string_view s);
+std::string HtmlEscape(std::string_view s);
+// "name=value; Path=/; HttpOnly; SameSite=Lax" with max_age < 0 meaning a session cookie.
+std::string SetCookie(std::string_view name, std::string_view value, long max_age, bool secure,
+                      bool http_only = true);
+
+}  // namespace kientao::http

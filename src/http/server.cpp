@@ -1,0 +1,239 @@
+#include "http/server.hpp"
+
+#include <list>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+namespace kientao::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+struct Server::Impl {
+  ServerOptions opts;
+  Handler handler;
+  Metrics* metrics;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  asio::steady_timer grace_timer{ioc};
+  std::atomic<bool> stopping{false};
+
+  // Open connections, so a stop can close the idle ones.
+  struct Conn {
+    beast::tcp_stream* stream;
+    bool busy = false;
+  };
+  std::mutex conns_mu;
+  std::list<Conn> conns;
+
+  Impl(ServerOptions o, Handler h, Metrics* m)
+      : opts(std::move(o)), handler(std::move(h)), metrics(m), workers(static_cast<size_t>(opts.worker_threads)) {}
+
+  static Request Convert(bhttp::request<bhttp::string_body>& r, const std::string& remote) {
+    std::map<std::string, std::string> headers;
+    for (auto& f : r.base()) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, inserted] = headers.emplace(name, std::string(f.value()));
+      if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
+    }
+    Request req = Request::Make(std::string(r.method_string()), std::string(r.target()), std::move(r.body()),
+                                std::move(headers));
+    req.remote_addr = remote;
+    return req;
+  }
+
+  static bhttp::response<bhttp::string_body> ToBeast(Response& resp, unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(resp.status), version};
+    res.set(bhttp::field::server, "kientao");
+    res.set(bhttp::field::content_type, resp.content_type);
+    for (auto& [k, v] : resp.headers) res.insert(k, v);
+    res.keep_alive(keep_alive && !resp.close);
+    if (head) {
+      res.content_length(resp.body.size());
+    } else {
+      res.body() = std::move(resp.body);
+      res.prepare_payload();
+    }
+    return res;
+  }
+
+  Response SimpleError(int status, const char* code, const char* message) {
+    return Response::Json(std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\"}}",
+                          status);
+  }
+
+  awaitable<void> Session(tcp::socket socket) {
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = socket.remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    beast::tcp_stream stream(std::move(socket));
+    std::list<Conn>::iterator self;
+    {
+      std::lock_guard g(conns_mu);
+      conns.push_front({&stream, false});
+      self = conns.begin();
+    }
+    if (metrics) metrics->ConnectionOpened();
+    beast::flat_buffer buffer;
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
+      parser.body_limit(opts.body_limit);
+      stream.expires_after(opts.read_timeout);
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      if (ec) {
+        Response err;
+        if (ec == bhttp::error::body_limit) {
+          err = SimpleError(413, "GEN-0007", "Dữ liệu gửi lên vượt quá giới hạn cho phép.");
+        } else if (ec == bhttp::error::header_limit) {
+          err = SimpleError(431, "GEN-0020", "Phần đầu yêu cầu quá lớn.");
+        } else if (ec.category() == bhttp::error::end_of_stream.category() || ec == bhttp::error::bad_target ||
+                   ec == bhttp::error::bad_method || ec == bhttp::error::bad_version) {
+          if (ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
+            err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
+        }
+        if (err.status != 200) {
+          err.close = true;
+          auto res = ToBeast(err, 11, false, false);
+          stream.expires_after(opts.read_timeout);
+          co_await bhttp::async_write(stream, res, kTuple);
+          if (metrics) metrics->Record("?", "(rejected)", err.status, 0);
+        }
+        break;
+      }
+      {
+        std::lock_guard g(conns_mu);
+        self->busy = true;
+      }
+      auto& breq = parser.get();
+      unsigned version = breq.version();
+      bool keep_alive = breq.keep_alive() && !stopping.load();
+      bool head = breq.method() == bhttp::verb::head;
+      Request req = Convert(breq, remote);
+      // Blocking work (the database) runs on the worker pool; the coroutine resumes on the I/O thread.
+      Response resp = co_await asio::co_spawn(
+          workers, [this, &req]() -> awaitable<Response> { co_return handler(req); }, use_awaitable);
+      if (stopping.load()) keep_alive = false;
+      auto res = ToBeast(resp, version, keep_alive, head);
+      stream.expires_after(opts.read_timeout);
+      auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
+      {
+        std::lock_guard g(conns_mu);
+        self->busy = false;
+      }
+      if (wec || !res.keep_alive()) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    {
+      std::lock_guard g(conns_mu);
+      conns.erase(self);
+    }
+    if (metrics) metrics->ConnectionClosed();
+  }
+
+  awaitable<void> Accept() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(kTuple);
+      if (ec) {
+        if (stopping.load() || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true));
+      asio::co_spawn(ioc, Session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void BeginStop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("stopping: finishing requests in flight");
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    {
+      std::lock_guard g(conns_mu);
+      for (auto& c : conns)
+        if (!c.busy) c.stream->socket().cancel(ec);
+    }
+    grace_timer.expires_after(opts.shutdown_grace);
+    grace_timer.async_wait([this](boost::system::error_code e) {
+      if (!e) {
+        spdlog::warn("stop grace period over; closing remaining connections");
+        ioc.stop();
+      }
+    });
+  }
+};
+
+Server::Server(ServerOptions opts, Handler handler, Metrics* metrics)
+    : impl_(std::make_unique<Impl>(std::move(opts), std::move(handler), metrics)) {}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [this] { impl_->BeginStop(); });
+}
+
+int Server::Run(const std::function<void(unsigned short)>& on_listening) {
+  auto& im = *impl_;
+  boost::system::error_code ec;
+  auto addr = asio::ip::make_address(im.opts.host, ec);
+  if (ec) throw std::runtime_error("listen address is not an IP address: " + im.opts.host);
+  tcp::endpoint ep(addr, im.opts.port);
+  im.acceptor.open(ep.protocol());
+  im.acceptor.set_option(asio::socket_base::reuse_address(true));
+  im.acceptor.bind(ep, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + im.opts.host + ":" + std::to_string(im.opts.port) + ": " + ec.message());
+  im.acceptor.listen(asio::socket_base::max_listen_connections);
+  unsigned short port = im.acceptor.local_endpoint().port();
+  im.signals.async_wait([&im](boost::system::error_code e, int) {
+    if (!e) im.BeginStop();
+  });
+  asio::co_spawn(im.ioc, im.Accept(), asio::detached);
+  if (on_listening) on_listening(port);
+  // One I/O thread: sessions and the stop logic share it, so the connection list needs no cross-thread
+  // socket access. Once stopping and every session has ended, the grace timer is cancelled and run() returns.
+  asio::steady_timer watcher(im.ioc);
+  std::function<void()> watch = [&]() {
+    watcher.expires_after(std::chrono::milliseconds(50));
+    watcher.async_wait([&](boost::system::error_code e) {
+      if (e) return;
+      if (im.stopping.load()) {
+        std::lock_guard g(im.conns_mu);
+        if (im.conns.empty()) {
+          im.grace_timer.cancel();
+          return;
+        }
+      }
+      watch();
+    });
+  };
+  watch();
+  im.ioc.run();
+  im.workers.join();
+  return 0;
+}
+
+}  // namespace kientao::http

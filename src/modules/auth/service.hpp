@@ -1,0 +1,103 @@
+#pragma once
+// Accounts, roles, sessions and API tokens. Passwords are Argon2id (libsodium crypto_pwhash_str); session ids
+// and API tokens are 256-bit random values of which only the SHA-256 is stored. Every write is audited.
+// Thread-safe.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/principal.hpp"
+#include "modules/auth/domain/throttle.hpp"
+#include "store/db.hpp"
+
+namespace kientao::auth {
+
+struct AuthOptions {
+  long idle_timeout_seconds = 30 * 60;        // a session unused this long ends
+  long absolute_timeout_seconds = 12 * 3600;  // and every session ends this long after login
+  int max_failures_per_account = 5;
+  int max_failures_per_address = 20;
+  long throttle_window_seconds = 15 * 60;
+};
+
+struct GrantInfo {
+  std::string role;
+  std::string scope_code;
+  std::string scope_name;
+};
+
+struct UserInfo {
+  long long id = 0;
+  std::string username;
+  std::string display_name;
+  long long staff_id = 0;
+  bool active = true;
+  std::vector<GrantInfo> grants;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string password;
+  long long staff_id = 0;
+  std::string role;
+  std::string scope_code;
+};
+
+struct TokenInfo {
+  long long id = 0;
+  std::string name;
+  std::string role;
+  std::string scope_code;
+  std::string created_by;
+  std::string created_at;
+  std::optional<std::string> revoked_at;
+  std::optional<std::string> last_used_at;
+};
+
+struct LoginResult {
+  std::string session_token;  // the cookie value; only its hash is stored
+  std::string csrf_token;
+};
+
+class AuthService {
+ public:
+  AuthService(store::Database& db, AuthOptions opts);
+
+  // Throws AUTH-3002 (throttled, with the wait in minutes) or AUTH-3001 (wrong name or password, or a
+  // disabled account — the answer does not say which).
+  LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_addr);
+  void Logout(const std::string& session_token);
+  // The principal behind a session cookie value, or nullopt when unknown, expired or disabled.
+  std::optional<Principal> FromSession(const std::string& session_token);
+  // The principal behind an API token, or nullopt when unknown or revoked.
+  std::optional<Principal> FromToken(const std::string& token);
+
+  std::vector<UserInfo> ListUsers(const Actor& a);
+  long long CreateUser(const Actor& a, const NewUser& u);
+  void SetPassword(const Actor& a, const std::string& username, const std::string& password);
+  void DisableUser(const Actor& a, const std::string& username);
+
+  std::vector<TokenInfo> ListTokens(const Actor& a);
+  // Returns the token; it is shown once and never stored.
+  std::string CreateToken(const Actor& a, const std::string& name, const std::string& role,
+                          const std::string& scope_code);
+  void RevokeToken(const Actor& a, const std::string& name);
+
+  static std::string HashPassword(const std::string& password);
+  static bool VerifyPassword(const std::string& hash, const std::string& password);
+  // At least 10 characters, not all of one kind of character.
+  static bool AcceptablePassword(const std::string& password);
+  static bool ValidUsername(const std::string& username);
+  // 32 random bytes as 64 hex characters.
+  static std::string RandomToken();
+
+ private:
+  std::vector<RoleGrant> GrantsOf(store::Conn& c, long long user_id);
+  store::Database& db_;
+  AuthOptions opts_;
+  LoginThrottle account_throttle_;
+  LoginThrottle address_throttle_;
+};
+
+}  // namespace kientao::auth

@@ -1,0 +1,53 @@
+#pragma once
+// Org-structure and staff operations as users perform them: each checks the actor's permission and scope,
+// validates, writes in one transaction together with its audit entry, and throws kientao::Error (nothing
+// written) when refused. Used by the web handlers and the command line alike. Thread-safe.
+#include <string>
+#include <vector>
+
+#include "base/principal.hpp"
+#include "modules/org/domain/org_unit.hpp"
+#include "modules/org/domain/staff.hpp"
+#include "modules/org/store/org_store.hpp"
+#include "store/db.hpp"
+
+namespace kientao::org {
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+};
+
+class OrgService {
+ public:
+  explicit OrgService(store::Database& db) : db_(db) {}
+
+  std::vector<OrgUnit> ListUnits(const Actor& a, bool include_inactive);
+  OrgUnit GetUnit(const Actor& a, long long id);  // ORG-1001 when missing or out of scope
+  OrgUnit CreateUnit(const Actor& a, const OrgUnitDraft& d);
+  OrgUnit UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name, Date active_from);
+  void DeactivateUnit(const Actor& a, long long id, Date on);
+
+  std::vector<StaffRow> ListStaff(const Actor& a, StaffFilter f);
+  StaffRow GetStaff(const Actor& a, long long id);  // ORG-1005 when missing or out of scope
+  // The unmasked citizen ID; writes a read_full audit entry.
+  std::string ReadCitizenId(const Actor& a, long long id);
+  long long CreateStaff(const Actor& a, const StaffDraft& d);
+  void UpdateStaff(const Actor& a, long long id, const StaffDraft& d);
+  void DeactivateStaff(const Actor& a, long long id, Date on);
+
+  // CSV with header columns full_name, sex, birth_date, citizen_id, category, position, unit_code, start_date.
+  // A row whose citizen ID exists in the unit's commune updates that person; others are created. Every row
+  // is validated first; any problem throws ORG-1012 with every problem listed by row and column, and
+  // nothing is written.
+  ImportResult ImportStaffCsv(const Actor& a, std::string_view csv);
+  // The same columns, full citizen IDs (audited as an export), UTF-8 with BOM for spreadsheet programs.
+  std::string ExportStaffCsv(const Actor& a);
+
+  static const std::vector<std::string>& CsvColumns();
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace kientao::org

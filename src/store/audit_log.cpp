@@ -1,0 +1,151 @@
+#include "store/audit_log.hpp"
+
+#include <sodium.h>
+
+#include "base/date.hpp"
+
+namespace kientao::store {
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char b : out) {
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 15]);
+  }
+  return hex;
+}
+
+namespace {
+
+// Length-prefixed fields, so no choice of field contents can make two different entries hash alike.
+std::string Canonical(const AuditEntry& e) {
+  std::string s;
+  auto add = [&s](const std::string& v) {
+    s += std::to_string(v.size());
+    s += ':';
+    s += v;
+  };
+  add(std::to_string(e.seq));
+  add(e.at);
+  add(e.actor);
+  add(e.action);
+  add(e.entity);
+  add(e.entity_id);
+  add(e.commune_id ? std::to_string(*e.commune_id) : "-");
+  add(e.before_json ? *e.before_json : "-");
+  add(e.after_json ? *e.after_json : "-");
+  add(e.remote_addr);
+  add(e.prev_hash);
+  return s;
+}
+
+Value Opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
+
+const char* kColumns =
+    "seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, remote_addr, prev_hash, hash";
+
+AuditEntry FromRow(const Row& r) {
+  AuditEntry e;
+  e.seq = r.Int(0);
+  e.at = r.Str(1);
+  e.actor = r.Str(2);
+  e.action = r.Str(3);
+  e.entity = r.Str(4);
+  e.entity_id = r.Str(5);
+  if (!r.IsNull(6)) e.commune_id = r.Int(6);
+  e.before_json = r.OptStr(7);
+  e.after_json = r.OptStr(8);
+  e.remote_addr = r.Str(9);
+  e.prev_hash = r.Str(10);
+  e.hash = r.Str(11);
+  return e;
+}
+
+}  // namespace
+
+void AppendAudit(Conn& c, AuditEntry e) {
+  const char* lock = c.backend() == Backend::kPostgres ? " FOR UPDATE" : "";
+  auto head = c.QueryOne(std::string("SELECT last_seq, last_hash FROM audit_head WHERE one = 1") + lock);
+  if (!head) throw DbError("audit_head is missing", false, false);
+  e.seq = head->Int(0) + 1;
+  e.prev_hash = head->Str(1);
+  e.at = NowIsoUtc();
+  e.hash = Sha256Hex(Canonical(e));
+  c.Exec(
+      "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, "
+      "remote_addr, prev_hash, hash) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12)",
+      {e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.commune_id ? Value(*e.commune_id) : Value(),
+       Opt(e.before_json), Opt(e.after_json), e.remote_addr, e.prev_hash, e.hash});
+  c.Exec("UPDATE audit_head SET last_seq = :1, last_hash = :2 WHERE one = 1", {e.seq, e.hash});
+}
+
+std::vector<AuditEntry> ListAudit(Conn& c, const AuditQuery& q) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM audit_log WHERE 1 = 1";
+  std::vector<Value> params;
+  int n = 0;
+  auto ph = [&n] { return ":p" + std::to_string(++n); };
+  if (!q.entity.empty()) {
+    sql += " AND entity = " + ph();
+    params.emplace_back(q.entity);
+  }
+  if (!q.actor.empty()) {
+    sql += " AND actor = " + ph();
+    params.emplace_back(q.actor);
+  }
+  if (!q.commune_ids.empty()) {
+    sql += " AND commune_id IN (";
+    for (size_t i = 0; i < q.commune_ids.size(); ++i) {
+      sql += (i ? ", " : "") + ph();
+      params.emplace_back(q.commune_ids[i]);
+    }
+    sql += ")";
+  }
+  if (q.before_seq > 0) {
+    sql += " AND seq < " + ph();
+    params.emplace_back(q.before_seq);
+  }
+  sql += " ORDER BY seq DESC LIMIT " + std::to_string(q.limit < 1 || q.limit > 500 ? 50 : q.limit);
+  std::vector<AuditEntry> out;
+  for (auto& r : c.Query(sql, params)) out.push_back(FromRow(r));
+  return out;
+}
+
+AuditVerdict VerifyAudit(Conn& c) {
+  AuditVerdict v;
+  Tx tx(c);  // one snapshot for the walk and the head
+  std::string prev = "0000000000000000000000000000000000000000000000000000000000000000";
+  long long expect_seq = 1;
+  for (auto& r : c.Query(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq")) {
+    AuditEntry e = FromRow(r);
+    ++v.entries;
+    auto fail = [&](const std::string& why) {
+      v.ok = false;
+      v.first_bad_seq = e.seq;
+      v.problem = why;
+    };
+    if (e.seq != expect_seq) {
+      fail("entry " + std::to_string(expect_seq) + " is missing");
+      v.first_bad_seq = expect_seq;
+    } else if (e.prev_hash != prev) {
+      fail("entry " + std::to_string(e.seq) + " does not follow the entry before it");
+    } else if (Sha256Hex(Canonical(e)) != e.hash) {
+      fail("entry " + std::to_string(e.seq) + " was changed after it was written");
+    }
+    if (!v.ok) return v;
+    prev = e.hash;
+    ++expect_seq;
+  }
+  auto head = c.QueryOne("SELECT last_seq, last_hash FROM audit_head WHERE one = 1");
+  if (!head || head->Int(0) != expect_seq - 1 || head->Str(1) != prev) {
+    v.ok = false;
+    v.first_bad_seq = expect_seq;
+    v.problem = "the newest entries were removed (the chain head says " +
+                (head ? std::to_string(head->Int(0)) : std::string("nothing")) + ")";
+  }
+  return v;
+}
+
+}  // namespace kientao::store

@@ -1,0 +1,291 @@
+#include "store/db.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace kientao::store {
+
+std::string Row::Str(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* n = std::get_if<long long>(&v)) return std::to_string(*n);
+  if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<std::string> Row::OptStr(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Str(i);
+}
+
+long long Row::Int(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto* n = std::get_if<long long>(&v)) return *n;
+  if (auto* d = std::get_if<double>(&v)) return static_cast<long long>(*d);
+  if (auto* s = std::get_if<std::string>(&v)) {
+    long long out = 0;
+    std::from_chars(s->data(), s->data() + s->size(), out);
+    return out;
+  }
+  return 0;
+}
+
+double Row::Num(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto* d = std::get_if<double>(&v)) return *d;
+  if (auto* n = std::get_if<long long>(&v)) return static_cast<double>(*n);
+  if (auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
+  return 0;
+}
+
+std::string AdaptSql(const std::string& sql, Backend b) {
+  std::string out = sql;
+  const std::string id = b == Backend::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+  for (size_t p; (p = out.find("@ID@")) != std::string::npos;) out.replace(p, 4, id);
+  return out;
+}
+
+namespace {
+
+[[noreturn]] void Rethrow(const soci::soci_error& e) {
+  std::string msg = e.what();
+  bool unique = msg.find("UNIQUE constraint failed") != std::string::npos ||
+                msg.find("duplicate key value") != std::string::npos;
+  bool fk = msg.find("FOREIGN KEY constraint failed") != std::string::npos ||
+            msg.find("foreign key constraint") != std::string::npos;
+  throw DbError(msg, unique, fk);
+}
+
+// Storage that outlives the statement: SOCI binds by reference.
+struct Binder {
+  std::vector<long long> ints;
+  std::vector<double> doubles;
+  std::vector<std::string> strings;
+  std::vector<soci::indicator> inds;
+
+  explicit Binder(const std::vector<Value>& params) {
+    ints.reserve(params.size());
+    doubles.reserve(params.size());
+    strings.reserve(params.size());
+    inds.reserve(params.size());
+  }
+
+  void Bind(soci::details::prepare_temp_type& pt, const std::vector<Value>& params) {
+    for (const Value& v : params) {
+      if (auto* n = std::get_if<long long>(&v)) {
+        ints.push_back(*n);
+        pt, soci::use(ints.back());
+      } else if (auto* d = std::get_if<double>(&v)) {
+        doubles.push_back(*d);
+        pt, soci::use(doubles.back());
+      } else if (auto* s = std::get_if<std::string>(&v)) {
+        strings.push_back(*s);
+        pt, soci::use(strings.back());
+      } else {
+        strings.emplace_back();
+        inds.push_back(soci::i_null);
+        pt, soci::use(strings.back(), inds.back());
+      }
+    }
+  }
+};
+
+Value ColumnValue(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::monostate{};
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_string:
+      return r.get<std::string>(i);
+    case soci::dt_integer:
+      return static_cast<long long>(r.get<int>(i));
+    case soci::dt_long_long:
+      return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+      return r.get<double>(i);
+    default:
+      return r.get<std::string>(i);
+  }
+}
+
+}  // namespace
+
+Conn::Conn(Database* db, std::unique_ptr<soci::session> s) : db_(db), session_(std::move(s)) {}
+Conn::Conn(Conn&& o) noexcept : db_(o.db_), session_(std::move(o.session_)) { o.db_ = nullptr; }
+Conn::~Conn() {
+  if (db_ && session_) db_->GiveBack(std::move(session_));
+}
+
+Backend Conn::backend() const { return db_->backend(); }
+
+void Conn::Exec(const std::string& sql, const std::vector<Value>& params) {
+  try {
+    Binder b(params);
+    soci::details::prepare_temp_type pt = (session_->prepare << sql);
+    b.Bind(pt, params);
+    soci::statement st(pt);
+    st.execute(true);
+  } catch (const soci::soci_error& e) {
+    Rethrow(e);
+  }
+}
+
+std::vector<Row> Conn::Query(const std::string& sql, const std::vector<Value>& params) {
+  try {
+    Binder b(params);
+    soci::details::prepare_temp_type pt = (session_->prepare << sql);
+    b.Bind(pt, params);
+    soci::rowset<soci::row> rs(pt);
+    std::vector<Row> out;
+    for (const soci::row& r : rs) {
+      std::vector<Value> vals;
+      vals.reserve(r.size());
+      for (std::size_t i = 0; i < r.size(); ++i) vals.push_back(ColumnValue(r, i));
+      out.emplace_back(std::move(vals));
+    }
+    return out;
+  } catch (const soci::soci_error& e) {
+    Rethrow(e);
+  }
+}
+
+std::optional<Row> Conn::QueryOne(const std::string& sql, const std::vector<Value>& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+long long Conn::InsertId(const std::string& sql, const std::vector<Value>& params) {
+  auto rows = Query(sql, params);
+  if (rows.empty()) throw DbError("INSERT returned no id: " + sql, false, false);
+  return rows.front().Int(0);
+}
+
+void Conn::ExecScript(const std::string& script) {
+  std::string sql = AdaptSql(script, backend());
+  size_t start = 0;
+  while (start < sql.size()) {
+    size_t end = sql.find(";\n", start);
+    if (end == std::string::npos) end = sql.size();
+    std::string stmt = sql.substr(start, end - start);
+    start = end + 1;
+    bool blank = true;
+    std::string no_comments;
+    for (size_t i = 0; i < stmt.size();) {
+      size_t nl = stmt.find('\n', i);
+      if (nl == std::string::npos) nl = stmt.size();
+      std::string line = stmt.substr(i, nl - i);
+      i = nl + 1;
+      auto first = line.find_first_not_of(" \t\r");
+      if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+      blank = false;
+      no_comments += line + "\n";
+    }
+    if (!blank) Exec(no_comments);
+  }
+}
+
+void Conn::Begin() { Exec(backend() == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"); }
+void Conn::Commit() { Exec("COMMIT"); }
+void Conn::Rollback() { Exec("ROLLBACK"); }
+
+Tx::~Tx() {
+  if (!done_) {
+    try {
+      c_.Rollback();
+    } catch (...) {
+      // The connection is broken; the database has rolled back on its own.
+    }
+  }
+}
+
+void Tx::Commit() {
+  c_.Commit();
+  done_ = true;
+}
+
+Database::Database(const std::string& url, int pool_size) : url_(url), size_(pool_size < 1 ? 1 : pool_size) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    backend_ = Backend::kPostgres;
+  } else {
+    backend_ = Backend::kSqlite;
+    if (url.empty() || url == ":memory:") throw std::runtime_error("the database path must name a file");
+    sqlite_path_ = url.rfind("sqlite://", 0) == 0 ? url.substr(9) : url;
+  }
+  // Open one connection at once so a bad URL fails at start; the rest open lazily.
+  idle_.push_back(Open());
+}
+
+Database::~Database() { Close(); }
+
+std::unique_ptr<soci::session> Database::Open() {
+  try {
+    if (backend_ == Backend::kPostgres) {
+      auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), url_);
+      *s << "SET client_min_messages TO WARNING";
+      return s;
+    }
+    auto s = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                             "db=\"" + sqlite_path_ + "\" timeout=10");
+    *s << "PRAGMA journal_mode=WAL";
+    *s << "PRAGMA foreign_keys=ON";
+    *s << "PRAGMA busy_timeout=10000";
+    *s << "PRAGMA synchronous=NORMAL";
+    return s;
+  } catch (const soci::soci_error& e) {
+    throw std::runtime_error(std::string("cannot open the database: ") + e.what());
+  }
+}
+
+Conn Database::Lease() {
+  std::unique_lock lock(mu_);
+  if (idle_.empty() && in_use_ >= size_) {
+    ++waits_;
+    cv_.wait(lock, [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; });
+  }
+  ++in_use_;
+  if (!idle_.empty()) {
+    auto s = std::move(idle_.back());
+    idle_.pop_back();
+    return Conn(this, std::move(s));
+  }
+  lock.unlock();
+  try {
+    return Conn(this, Open());
+  } catch (...) {
+    std::lock_guard g(mu_);
+    --in_use_;
+    cv_.notify_one();
+    throw;
+  }
+}
+
+void Database::GiveBack(std::unique_ptr<soci::session> s) {
+  std::lock_guard g(mu_);
+  --in_use_;
+  idle_.push_back(std::move(s));
+  cv_.notify_one();
+}
+
+PoolStats Database::Stats() const {
+  std::lock_guard g(mu_);
+  return {size_, in_use_, waits_};
+}
+
+void Database::Close() {
+  std::lock_guard g(mu_);
+  if (backend_ == Backend::kSqlite && !idle_.empty()) {
+    try {
+      *idle_.front() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    } catch (const soci::soci_error&) {
+      // Another process holds the database; its last connection will checkpoint.
+    }
+  }
+  idle_.clear();
+}
+
+}  // namespace kientao::store

@@ -1,0 +1,136 @@
+#pragma once
+// The database: a pool of SOCI sessions over SQLite or PostgreSQL, with a small value-based query API that
+// behaves the same on both. Thread-safe: any thread may Lease() a connection; a Conn is used by one thread.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace kientao::store {
+
+enum class Backend { kSqlite, kPostgres };
+
+// A bound parameter or a column value. Integers are 64-bit; text is UTF-8.
+using Value = std::variant<std::monostate, long long, double, std::string>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> v) : values_(std::move(v)) {}
+  size_t size() const { return values_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
+  // Text of column i ("" when NULL; integers are formatted).
+  std::string Str(size_t i) const;
+  std::optional<std::string> OptStr(size_t i) const;
+  // Integer of column i (0 when NULL; text is parsed).
+  long long Int(size_t i) const;
+  double Num(size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+// Thrown when the database refuses a statement; `unique_violation` is set for UNIQUE constraint failures so
+// callers can answer 409, `foreign_key_violation` for FK failures.
+class DbError : public std::runtime_error {
+ public:
+  DbError(const std::string& what, bool unique, bool fk)
+      : std::runtime_error(what), unique_violation(unique), foreign_key_violation(fk) {}
+  bool unique_violation;
+  bool foreign_key_violation;
+};
+
+class Database;
+
+// One leased connection; returns to the pool when destroyed. Placeholders are :p1, :p2 … in order, or any
+// ":name": values are bound by position.
+class Conn {
+ public:
+  Conn(Database* db, std::unique_ptr<soci::session> s);
+  Conn(Conn&&) noexcept;
+  Conn& operator=(Conn&&) = delete;
+  ~Conn();
+
+  Backend backend() const;
+  void Exec(const std::string& sql, const std::vector<Value>& params = {});
+  std::vector<Row> Query(const std::string& sql, const std::vector<Value>& params = {});
+  std::optional<Row> QueryOne(const std::string& sql, const std::vector<Value>& params = {});
+  // Runs `sql` (an INSERT … RETURNING id) and returns the id.
+  long long InsertId(const std::string& sql, const std::vector<Value>& params = {});
+  // Executes a script of statements separated by ';' at line ends (migrations).
+  void ExecScript(const std::string& script);
+  soci::session& session() { return *session_; }
+
+  // Transactions: SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock.
+  void Begin();
+  void Commit();
+  void Rollback();
+
+ private:
+  Database* db_;
+  std::unique_ptr<soci::session> session_;
+};
+
+// Commits on Commit(), rolls back when destroyed otherwise.
+class Tx {
+ public:
+  explicit Tx(Conn& c) : c_(c) { c_.Begin(); }
+  Tx(const Tx&) = delete;
+  ~Tx();
+  void Commit();
+
+ private:
+  Conn& c_;
+  bool done_ = false;
+};
+
+struct PoolStats {
+  int size = 0;
+  int in_use = 0;
+  long long waits = 0;
+};
+
+class Database {
+ public:
+  // `url` is an SQLite file path (created when missing; ":memory:" is refused because the pool needs one
+  // shared database) or "postgresql://user@host:port/db". Throws std::runtime_error when it cannot connect.
+  Database(const std::string& url, int pool_size);
+  ~Database();
+  Backend backend() const { return backend_; }
+  const std::string& url() const { return url_; }
+  // Blocks until a connection is free.
+  Conn Lease();
+  PoolStats Stats() const;
+  // Closes every idle connection; for SQLite checkpoints the WAL. Called at shutdown.
+  void Close();
+  // Path of the SQLite file ("" on PostgreSQL).
+  const std::string& sqlite_path() const { return sqlite_path_; }
+
+ private:
+  friend class Conn;
+  std::unique_ptr<soci::session> Open();
+  void GiveBack(std::unique_ptr<soci::session> s);
+
+  std::string url_;
+  std::string sqlite_path_;
+  Backend backend_;
+  int size_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<soci::session>> idle_;
+  int in_use_ = 0;
+  long long waits_ = 0;
+};
+
+// Backend-specific spellings used by migrations: "@ID@" becomes the auto-increment primary key.
+std::string AdaptSql(const std::string& sql, Backend b);
+
+}  // namespace kientao::store
