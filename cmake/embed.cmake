@@ -1,5 +1,6 @@
-# Writes OUT (a .cpp) holding every file of FILES (';'-separated, relative to ROOT) as a string, so the
+# Writes OUT (a .cpp) holding every file listed in LIST_FILE (one path a line, relative to ROOT) as a string, so the
 # program carries its templates, message catalogues and migrations. Run by a custom command at build time.
+file(STRINGS "${LIST_FILE}" FILES)
 set(body "")
 set(index "")
 foreach(rel IN LISTS FILES)

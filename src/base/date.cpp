@@ -60,8 +60,11 @@ std::string Date::ToIso() const { return fmt::format("{:04}-{:02}-{:02}", y_, m_
 std::string Date::ToVn() const { return fmt::format("{:02}/{:02}/{:04}", d_, m_, y_); }
 
 long Date::DaysSinceEpoch() const {
-  using namespace std::chrono;
-  return sys_days(year_month_day(year(y_), month(m_), day(d_))).time_since_epoch().count();
+  namespace c = std::chrono;
+  return c::sys_days(c::year_month_day(c::year(y_), c::month(static_cast<unsigned>(m_)),
+                                       c::day(static_cast<unsigned>(d_))))
+      .time_since_epoch()
+      .count();
 }
 
 Date Date::FromDaysSinceEpoch(long days) {

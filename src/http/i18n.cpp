@@ -1,5 +1,6 @@
 #include "http/i18n.hpp"
 
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 

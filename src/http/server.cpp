@@ -106,10 +106,10 @@ struct Server::Impl {
           err = SimpleError(413, "GEN-0007", "Dữ liệu gửi lên vượt quá giới hạn cho phép.");
         } else if (ec == bhttp::error::header_limit) {
           err = SimpleError(431, "GEN-0020", "Phần đầu yêu cầu quá lớn.");
-        } else if (ec.category() == bhttp::error::end_of_stream.category() || ec == bhttp::error::bad_target ||
-                   ec == bhttp::error::bad_method || ec == bhttp::error::bad_version) {
-          if (ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message)
-            err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
+        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                   ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+          // Any other parse error (bad method, target, version, header or chunk): answer 400, then close.
+          err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
         }
         if (err.status != 200) {
           err.close = true;

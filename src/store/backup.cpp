@@ -1,6 +1,5 @@
 #include "store/backup.hpp"
 
-#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -9,6 +8,9 @@
 
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+// SOCI wraps sqlite3.h in the namespace sqlite_api; the C API is used from there.
+using namespace sqlite_api;  // NOLINT(google-build-using-namespace)
 
 namespace kientao::store {
 
