@@ -1,1 +1,42 @@
+#include "base/text.hpp"
+
+#include <algorithm>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+namespace kientao::text {
+
+TEST(Text, FoldIgnoresDiacriticsCaseAndDStroke) {
+  EXPECT_EQ(Fold("Nguyễn Văn Đức"), "nguyen van duc");
+  EXPECT_EQ(Fold("ĐẶNG THỊ NGỌC ÁNH"), "dang thi ngoc anh");
+  // Decomposed input folds the same as precomposed.
+  EXPECT_EQ(Fold("Nguye\xCC\x82\xCC\x83n"), "nguyen");
+}
+
+TEST(Text, NfcComposes) { EXPECT_EQ(Nfc("Nguye\xCC\x82\xCC\x83n"), "Nguyễn"); }
+
+TEST(Text, Utf8Validation) {
+  EXPECT_TRUE(IsValidUtf8("Lạc Phương"));
+  EXPECT_FALSE(IsValidUtf8("\xC3\x28"));
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // a surrogate
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_EQ(CodePointCount("Đức"), 3u);
+}
+
+TEST(Text, NormalizeSpaceTrimsAndCollapses) {
+  EXPECT_EQ(NormalizeSpace("  Trần \t  Thị\u00a0 Hà  "), "Trần Thị Hà");
+}
+
+TEST(Text, PersonNamesSortByGivenNameTheVietnameseWay) {
+  std::vector<std::string> names = {"Trần Văn Đức", "Nguyễn Thị Anh", "Lê Văn Dũng", "Phạm Ánh", "Bùi Văn An"};
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return PersonNameKey(a) < PersonNameKey(b); });
+  // An < Anh < Ánh (tones after the base letter), D < Đ as a separate letter.
+  std::vector<std::string> expected = {"Bùi Văn An", "Nguyễn Thị Anh", "Phạm Ánh", "Lê Văn Dũng", "Trần Văn Đức"};
+  EXPECT_EQ(names, expected);
+}
+
+TEST(Text, EscapeLikeEscapesWildcards) { EXPECT_EQ(EscapeLike("50%_a\\"), "50\\%\\_a\\\\"); }
+
+}  // namespace kientao::text

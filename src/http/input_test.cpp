@@ -1,1 +1,69 @@
+#include "http/input.hpp"
+
 #include <gtest/gtest.h>
+
+#include "base/error.hpp"
+
+namespace kientao::http {
+
+namespace {
+std::string CodeOf(const std::function<void()>& f, std::string* field = nullptr) {
+  try {
+    f();
+  } catch (const Error& e) {
+    if (field) *field = e.field();
+    return std::string(e.code());
+  }
+  return "none";
+}
+}  // namespace
+
+TEST(Input, RefusesMalformedJsonAndNonObjects) {
+  EXPECT_EQ(CodeOf([] { Input::FromJson("{\"a\":"); }), "GEN-0001");
+  EXPECT_EQ(CodeOf([] { Input::FromJson("[1,2]"); }), "GEN-0002");
+  EXPECT_EQ(CodeOf([] { Input::FromJson("{\"a\":\"\xC3\x28\"}"); }), "GEN-0005");
+}
+
+TEST(Input, NamesTheFieldOfEachProblem) {
+  std::string field;
+  Input in = Input::FromJson(R"({"name": 5, "date": "31/02/2026", "long": "abcdef", "extra": 1})");
+  EXPECT_EQ(CodeOf([&] { in.Str("name", 10, true); }, &field), "GEN-0002");
+  EXPECT_EQ(field, "name");
+  EXPECT_EQ(CodeOf([&] { in.DateField("date", true); }, &field), "GEN-0008");
+  EXPECT_EQ(field, "date");
+  EXPECT_EQ(CodeOf([&] { in.Str("long", 5, true); }, &field), "GEN-0006");
+  EXPECT_EQ(CodeOf([&] { in.Str("missing", 5, true); }, &field), "GEN-0004");
+  EXPECT_EQ(field, "missing");
+  EXPECT_EQ(CodeOf([&] { in.AllowOnly({"name", "date", "long"}); }, &field), "GEN-0003");
+  EXPECT_EQ(field, "extra");
+}
+
+TEST(Input, TrimsNormalisesAndCountsCodePoints) {
+  Input in = Input::FromJson("{\"n\": \"  Nguye\xCC\x82\xCC\x83n   Văn  \"}");
+  EXPECT_EQ(*in.Str("n", 10, true), "Nguyễn Văn");  // 10 code points once composed
+  Input blank = Input::FromJson(R"({"n": "   "})");
+  EXPECT_EQ(CodeOf([&] { blank.Str("n", 10, true); }), "GEN-0004");
+}
+
+TEST(Input, FormsAcceptNumbersAsTextAndIgnoreCsrfField) {
+  Input in = Input::FromForm("unit_id=12&_csrf=x&name=L%E1%BA%A1c+Ph%C6%B0%C6%A1ng");
+  EXPECT_EQ(*in.Int("unit_id", true), 12);
+  EXPECT_EQ(*in.Str("name", 50, true), "Lạc Phương");
+  EXPECT_EQ(CodeOf([&] { in.AllowOnly({"unit_id", "name"}); }), "none");
+  Input bad = Input::FromForm("unit_id=12a");
+  EXPECT_EQ(CodeOf([&] { bad.Int("unit_id", true); }), "GEN-0019");
+}
+
+TEST(Input, JsonNumbersMustBeIntegers) {
+  Input in = Input::FromJson(R"({"a": "12", "b": 1.5, "c": 7})");
+  EXPECT_EQ(CodeOf([&] { in.Int("a", true); }), "GEN-0002");
+  EXPECT_EQ(CodeOf([&] { in.Int("b", true); }), "GEN-0002");
+  EXPECT_EQ(*in.Int("c", true), 7);
+}
+
+TEST(Input, SqlMetaCharactersAreJustText) {
+  Input in = Input::FromJson(R"({"n": "Robert'); DROP TABLE staff;--"})");
+  EXPECT_EQ(*in.Str("n", 100, true), "Robert'); DROP TABLE staff;--");
+}
+
+}  // namespace kientao::http
