@@ -252,6 +252,19 @@ void AuthService::SetPassword(const Actor& a, const std::string& username, const
   tx.Commit();
 }
 
+void AuthService::CheckCurrentPassword(const Actor& a, const std::string& password) {
+  long long now = NowUnix();
+  std::string key = "u:" + a.who.username;
+  if (long wait = account_throttle_.RetryAfter(key, now); wait > 0)
+    throw Error(errors::kThrottled, "current", {{"minutes", std::to_string((wait + 59) / 60)}});
+  Conn c = db_.Lease();
+  auto row = c.QueryOne("SELECT password_hash FROM users WHERE id = :1 AND active = 1", {a.who.user_id});
+  if (!row || !VerifyPassword(row->Str(0), password)) {
+    account_throttle_.Failure(key, now);
+    throw Error(errors::kWrongCurrentPassword, "current");
+  }
+}
+
 void AuthService::DisableUser(const Actor& a, const std::string& username) {
   Conn c = db_.Lease();
   Tx tx(c);

@@ -76,6 +76,9 @@ class AuthService {
   std::vector<UserInfo> ListUsers(const Actor& a);
   long long CreateUser(const Actor& a, const NewUser& u);
   void SetPassword(const Actor& a, const std::string& username, const std::string& password);
+  // For a signed-in user changing their password: throws AUTH-3015 when `password` is not their current one
+  // (counted like a failed login, so it cannot be used to guess) or AUTH-3002 when throttled.
+  void CheckCurrentPassword(const Actor& a, const std::string& password);
   void DisableUser(const Actor& a, const std::string& username);
 
   std::vector<TokenInfo> ListTokens(const Actor& a);

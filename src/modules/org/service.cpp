@@ -101,6 +101,7 @@ OrgUnit OrgService::GetUnit(const Actor& a, long long id) {
 }
 
 OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
+  if (!ValidUnitCode(d.code)) throw Error(errors::kInvalidCode, "code", {{"value", d.code}});
   Conn c = db_.Lease();
   Tx tx(c);
   std::optional<OrgUnit> parent;

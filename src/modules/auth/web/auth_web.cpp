@@ -249,7 +249,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       in.AllowOnly({"current", "password"});
       if (ctx.user->token_id) throw Error(gen_errors::kForbidden);
       // The current password must be right: a borrowed open session cannot take over the account.
-      svc.Login(ctx.user->username, in.Str("current", 200, false).value_or(""), ctx.req.remote_addr);
+      svc.CheckCurrentPassword(ActorOf(ctx), in.Str("current", 200, false).value_or(""));
       svc.SetPassword(ActorOf(ctx), ctx.user->username, in.ReqStr("password", 200));
       d.set("changed", true);
       return layout.Page(ctx, "auth/account", d, ctx.T("auth.account_title"));

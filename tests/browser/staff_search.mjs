@@ -1,0 +1,95 @@
+// Browser test in Debian's Chromium (headless), desktop and phone viewports: sign in, open the dashboard,
+// search a staff member without diacritics, see the result. Starts its own server on a fresh demo database.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
+const { chromium } = require('playwright-core');
+const binary = process.argv[2];
+const dir = mkdtempSync(join(tmpdir(), 'kientao-browser-'));
+const db = join(dir, 'demo.db');
+
+const demo = spawnSync(binary, ['demo-data', '--db', db], { encoding: 'utf8' });
+assert.equal(demo.status, 0, demo.stderr);
+
+const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((resolve, reject) => {
+  let seen = '';
+  server.stdout.on('data', (d) => {
+    seen += d;
+    const m = seen.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+    if (m) resolve(`http://127.0.0.1:${m[1]}`);
+  });
+  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  setTimeout(() => reject(new Error('server did not start')), 20000);
+});
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+let failed = false;
+try {
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('response', (r) => { if (r.status() === 404) errors.push(`404 ${r.url()}`); });
+
+    // Signing in from the dashboard address lands back on the dashboard.
+    await page.goto(base + '/');
+    assert.match(page.url(), /\/login\?next=/);
+    await page.fill('#username', 'vanphong');
+    await page.fill('#password', 'sai-mat-khau');
+    await page.click('button[type=submit]');
+    assert.match(await page.textContent('[data-testid=login-error]'), /Tên đăng nhập hoặc mật khẩu không đúng/);
+    errors.length = 0;  // the refused sign-in answers 401 on purpose
+    await page.fill('#password', 'LacPhuong@2026');
+    await page.click('button[type=submit]');
+    await page.waitForURL(base + '/');
+    assert.equal(await page.locator('[data-testid=task-cards] .kt-task-card').count(), 10, `${name}: ten task cards`);
+    assert.match(await page.textContent('h1'), /Tình hình chung/);
+
+    // On a phone the navigation sits behind the menu button; on a desktop it is visible.
+    if (name === 'phone') {
+      assert.equal(await page.locator('#kt-sidebar a[href="/staff"]').isVisible(), false);
+      await page.click('button[aria-controls=kt-sidebar]');
+      await page.locator('#kt-sidebar a[href="/staff"]').waitFor({ state: 'visible' });
+    }
+    await page.click('#kt-sidebar a[href="/staff"]');
+    await page.waitForURL(base + '/staff');
+
+    // Search without diacritics: "le van duc" finds "Lê Văn Đức", and nobody else.
+    await page.fill('[data-testid=staff-search]', 'le van duc');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-table] tbody tr').length === 1);
+    const row = await page.textContent('[data-testid=staff-table] tbody tr');
+    assert.match(row, /Lê Văn Đức/);
+    assert.match(page.url(), /q=le\+van\+duc|q=le%20van%20duc/);
+    await page.fill('[data-testid=staff-search]', 'khong co ai ten nay');
+    await page.locator('[data-testid=staff-empty]').waitFor();
+
+    // The page fits the screen: no sideways scrolling.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${name}: page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(dir, `${name}.png`) });
+    assert.deepEqual(errors, [], `${name}: browser errors`);
+    await context.close();
+    console.log(`ok - ${name}: signed in, dashboard, search without diacritics`);
+  }
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((r) => server.on('exit', r));
+  if (!failed) rmSync(dir, { recursive: true, force: true });
+  else console.error(`screenshots kept in ${dir}`);
+}
+process.exit(failed ? 1 : 0);

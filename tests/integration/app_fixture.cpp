@@ -1,0 +1,92 @@
+#include "tests/integration/app_fixture.hpp"
+
+#include <boost/json.hpp>
+
+#include "app/demo_data.hpp"
+
+namespace kientao::testing {
+
+std::unique_ptr<TestDb> AppTest::db_;
+std::unique_ptr<app::App> AppTest::app_;
+
+void AppTest::SetUpTestSuite() {
+  db_ = std::make_unique<TestDb>();
+  app::Config cfg;
+  cfg.database_url = db_->url();
+  cfg.pool_size = 2;
+  app_ = std::make_unique<app::App>(cfg);
+  app::LoadDemoData(*app_);
+}
+
+void AppTest::TearDownTestSuite() {
+  app_.reset();
+  db_.reset();
+}
+
+Session AppTest::Login(const std::string& username) {
+  auto req = http::Request::Make("POST", "/api/v1/session",
+                                 "{\"username\":\"" + username + "\",\"password\":\"" + app::DemoPassword() + "\"}",
+                                 {{"Content-Type", "application/json"}});
+  req.remote_addr = "10.1.1." + std::to_string(username.size());
+  auto resp = app_->Handle(req);
+  EXPECT_EQ(resp.status, 201) << resp.body;
+  Session s;
+  s.username = username;
+  std::string sc = resp.Header("Set-Cookie");
+  s.cookie = sc.substr(0, sc.find(';'));
+  s.csrf = boost::json::parse(resp.body).at("csrf_token").as_string().c_str();
+  return s;
+}
+
+http::Response AppTest::Call(const Session& s, const std::string& method, const std::string& target,
+                             const std::string& body, const std::string& content_type) {
+  auto req = http::Request::Make(method, target, body,
+                                 {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", content_type}});
+  req.remote_addr = "10.2.0.1";
+  return app_->Handle(req);
+}
+
+http::Response AppTest::Anonymous(const std::string& method, const std::string& target, const std::string& body,
+                                  const std::string& content_type, const std::string& remote) {
+  auto req = http::Request::Make(method, target, body, {{"Content-Type", content_type}});
+  req.remote_addr = remote;
+  return app_->Handle(req);
+}
+
+long long AppTest::Count(const std::string& table) {
+  store::Conn c = app_->db().Lease();
+  return c.QueryOne("SELECT COUNT(*) FROM " + table)->Int(0);
+}
+
+long long AppTest::AuditSeq() {
+  store::Conn c = app_->db().Lease();
+  return c.QueryOne("SELECT last_seq FROM audit_head")->Int(0);
+}
+
+long long AppTest::UnitId(const std::string& code) {
+  store::Conn c = app_->db().Lease();
+  return c.QueryOne("SELECT id FROM org_units WHERE code = :1", {code})->Int(0);
+}
+
+long long AppTest::StaffIdByName(const std::string& full_name) {
+  store::Conn c = app_->db().Lease();
+  auto r = c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {full_name});
+  return r ? r->Int(0) : 0;
+}
+
+std::string ErrorCode(const std::string& body) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return "";
+  return v.at("error").at("code").as_string().c_str();
+}
+
+std::string ErrorField(const std::string& body) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return "";
+  auto& e = v.at("error").as_object();
+  return e.contains("field") ? e.at("field").as_string().c_str() : "";
+}
+
+}  // namespace kientao::testing

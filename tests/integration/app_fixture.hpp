@@ -1,0 +1,47 @@
+#pragma once
+// One demo application per test suite on a fresh database of the backend under test, driven through the
+// router (no socket): sign-in, requests with the session cookie and CSRF token, and counts of what was
+// written.
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "app/app.hpp"
+#include "tests/support/test_db.hpp"
+
+namespace kientao::testing {
+
+struct Session {
+  std::string cookie;  // "kt_session=…"
+  std::string csrf;
+  std::string username;
+};
+
+class AppTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  // Signs in a demo account (password LacPhuong@2026).
+  static Session Login(const std::string& username);
+  static http::Response Call(const Session& s, const std::string& method, const std::string& target,
+                             const std::string& body = {}, const std::string& content_type = "application/json");
+  static http::Response Anonymous(const std::string& method, const std::string& target, const std::string& body = {},
+                                  const std::string& content_type = "application/json",
+                                  const std::string& remote = "10.0.0.1");
+  // Number of rows in `table`, and the newest audit sequence number: "nothing was written" checks.
+  static long long Count(const std::string& table);
+  static long long AuditSeq();
+  static long long UnitId(const std::string& code);
+  static long long StaffIdByName(const std::string& full_name);
+
+  static std::unique_ptr<TestDb> db_;
+  static std::unique_ptr<app::App> app_;
+};
+
+// The error code in a JSON error body ("" when none).
+std::string ErrorCode(const std::string& body);
+std::string ErrorField(const std::string& body);
+
+}  // namespace kientao::testing

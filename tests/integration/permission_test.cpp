@@ -1,0 +1,183 @@
+// The permission table: for every route the server has, which roles may call it. A route added without a
+// row here fails the test, so every route's access is decided on purpose.
+#include <map>
+#include <set>
+
+#include "tests/integration/app_fixture.hpp"
+
+namespace kientao::testing {
+
+namespace {
+
+const std::set<std::string> kAll = {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"};
+const std::set<std::string> kPublic = {"*public*"};
+const std::set<std::string> kOrgWrite = {"admin", "office"};
+const std::set<std::string> kStaffRead = {"admin", "leader", "office", "unit_head", "staff", "supervisor"};
+const std::set<std::string> kStaffFull = {"admin", "office"};
+const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
+const std::set<std::string> kAdminOnly = {"admin"};
+
+struct Row {
+  std::set<std::string> roles;
+  std::string body;  // a body that is refused or harmless, so allowed calls change nothing that matters
+};
+
+// "METHOD pattern" → who may call it. Ids are ones that do not exist (999999), so an allowed call answers
+// 404/422 and a refused one 403.
+const std::map<std::string, Row>& Table() {
+  static const std::map<std::string, Row> kTable = {
+      {"GET /healthz", {kPublic, ""}},
+      {"GET /metrics", {kAdminOnly, ""}},  // and anyone on the machine itself (see below)
+      {"GET /login", {kPublic, ""}},
+      {"POST /login", {kPublic, ""}},
+      {"GET /lang/{lang}", {kPublic, ""}},
+      {"POST /api/v1/session", {kPublic, ""}},
+      {"GET /", {kAll, ""}},
+      {"GET /tasks/{n}", {kAll, ""}},
+      {"GET /api/v1/me", {kAll, ""}},
+      {"GET /account", {kAll, ""}},
+      {"POST /account/password", {kAll, "current=wrong-password&password=x"}},
+      {"POST /logout", {kAll, ""}},
+      {"DELETE /api/v1/session", {kAll, ""}},
+      {"GET /api/v1/org-units", {kAll, ""}},
+      {"GET /api/v1/org-units/{id}", {kAll, ""}},
+      {"GET /org", {kAll, ""}},
+      {"GET /org/{id}", {kAll, ""}},
+      {"POST /api/v1/org-units", {kOrgWrite, "{}"}},
+      {"PATCH /api/v1/org-units/{id}", {kOrgWrite, "{}"}},
+      {"POST /api/v1/org-units/{id}/deactivate", {kOrgWrite, "{}"}},
+      {"GET /org/new", {kOrgWrite, ""}},
+      {"POST /org", {kOrgWrite, "{}"}},
+      {"GET /org/{id}/edit", {kOrgWrite, ""}},
+      {"POST /org/{id}", {kOrgWrite, "{}"}},
+      {"POST /org/{id}/deactivate", {kOrgWrite, "{}"}},
+      {"GET /api/v1/staff", {kStaffRead, ""}},
+      {"GET /api/v1/staff/{id}", {kStaffRead, ""}},
+      {"GET /staff", {kStaffRead, ""}},
+      {"GET /staff/{id}", {kStaffRead, ""}},
+      {"GET /api/v1/staff/{id}/citizen-id", {kStaffFull, ""}},
+      {"POST /staff/{id}/citizen-id", {kStaffFull, ""}},
+      {"POST /api/v1/staff", {kStaffWrite, "{}"}},
+      {"PATCH /api/v1/staff/{id}", {kStaffWrite, "{}"}},
+      {"POST /api/v1/staff/{id}/deactivate", {kStaffWrite, "{}"}},
+      {"GET /staff/new", {kStaffWrite, ""}},
+      {"POST /staff", {kStaffWrite, "{}"}},
+      {"GET /staff/{id}/edit", {kStaffWrite, ""}},
+      {"POST /staff/{id}", {kStaffWrite, "{}"}},
+      {"POST /staff/{id}/deactivate", {kStaffWrite, "{}"}},
+      {"GET /api/v1/staff/export", {kStaffFull, ""}},
+      {"POST /api/v1/staff/import", {kStaffFull, ""}},
+      {"GET /staff/import", {kStaffFull, ""}},
+      {"POST /staff/import", {kStaffFull, ""}},
+      {"GET /staff/export.csv", {kStaffFull, ""}},
+      {"GET /api/v1/users", {kAdminOnly, ""}},
+      {"POST /api/v1/users", {kAdminOnly, "{}"}},
+      {"POST /api/v1/users/{username}/disable", {kAdminOnly, ""}},
+      {"GET /api/v1/tokens", {kAdminOnly, ""}},
+      {"POST /api/v1/tokens", {kAdminOnly, "{}"}},
+      {"POST /api/v1/tokens/{name}/revoke", {kAdminOnly, ""}},
+      {"GET /users", {kAdminOnly, ""}},
+      {"POST /users", {kAdminOnly, "{}"}},
+      {"POST /users/{username}/disable", {kAdminOnly, ""}},
+      {"POST /tokens", {kAdminOnly, "{}"}},
+      {"POST /tokens/{name}/revoke", {kAdminOnly, ""}},
+      {"GET /api/v1/audit", {kStaffFull, ""}},
+      {"GET /audit", {kStaffFull, ""}},
+  };
+  return kTable;
+}
+
+const std::map<std::string, std::string> kAccountOfRole = {
+    {"admin", "quantri"}, {"leader", "chutich"},        {"office", "vanphong"},  {"unit_head", "truongphong"},
+    {"staff", "congchuc"}, {"village_head", "truongthon"}, {"supervisor", "giamsat"}};
+
+std::string Concrete(const std::string& pattern) {
+  std::string t = pattern;
+  for (auto [ph, v] : std::map<std::string, std::string>{
+           {"{id}", "999999"}, {"{n}", "3"}, {"{lang}", "vi"}, {"{username}", "khong-co-ai"}, {"{name}", "khong-co"}})
+    for (size_t p; (p = t.find(ph)) != std::string::npos;) t.replace(p, ph.size(), v);
+  return t;
+}
+
+bool Ends(const std::string& key) { return key == "POST /logout" || key == "DELETE /api/v1/session"; }
+
+}  // namespace
+
+class PermissionTable : public AppTest {};
+
+TEST_F(PermissionTable, CoversEveryRoute) {
+  std::set<std::string> routes;
+  for (auto& r : app_->router().routes()) routes.insert(r.method + " " + r.pattern);
+  for (auto& key : routes) EXPECT_TRUE(Table().count(key)) << "no permission row for " << key;
+  for (auto& [key, row] : Table()) EXPECT_TRUE(routes.count(key)) << "permission row for a missing route: " << key;
+}
+
+TEST_F(PermissionTable, EveryRoleGetsExactlyItsRoutes) {
+  for (auto& [role, account] : kAccountOfRole) {
+    Session s = Login(account);
+    std::vector<std::string> keys;
+    for (auto& [key, row] : Table()) if (!Ends(key)) keys.push_back(key);
+    for (auto& [key, row] : Table()) if (Ends(key)) keys.push_back(key);
+    for (auto& key : keys) {
+      const Row& row = Table().at(key);
+      if (Ends(key)) s = Login(account);
+      std::string method = key.substr(0, key.find(' '));
+      std::string target = Concrete(key.substr(key.find(' ') + 1));
+      bool api = target.rfind("/api/", 0) == 0;
+      std::string ctype = api ? "application/json" : "application/x-www-form-urlencoded";
+      auto resp = Call(s, method, target, row.body, ctype);
+      bool allowed = row.roles.count(role) || row.roles == kPublic;
+      if (allowed) {
+        EXPECT_NE(resp.status, 403) << role << " " << key << ": " << resp.body.substr(0, 200);
+        if (row.roles != kPublic) {
+          EXPECT_NE(resp.status, 401) << role << " " << key;
+        }
+        EXPECT_LT(resp.status, 500) << role << " " << key << ": " << resp.body.substr(0, 300);
+      } else {
+        EXPECT_EQ(resp.status, 403) << role << " " << key;
+        if (api) {
+          EXPECT_EQ(ErrorCode(resp.body), "GEN-0011") << role << " " << key;
+        }
+      }
+    }
+  }
+}
+
+TEST_F(PermissionTable, WithoutSigningInApiAnswers401AndPagesGoToLogin) {
+  EXPECT_EQ(Anonymous("GET", "/metrics", "", "", "127.0.0.1").status, 200);
+  EXPECT_EQ(Anonymous("GET", "/metrics", "", "", "10.9.9.9").status, 403);
+  for (auto& [key, row] : Table()) {
+    if (row.roles == kPublic || key == "GET /metrics") continue;
+    std::string method = key.substr(0, key.find(' '));
+    std::string target = Concrete(key.substr(key.find(' ') + 1));
+    auto resp = Anonymous(method, target, row.body);
+    if (target.rfind("/api/", 0) == 0 || method != "GET") {
+      EXPECT_EQ(resp.status, 401) << key;
+    } else {
+      EXPECT_EQ(resp.status, 303) << key;
+      EXPECT_EQ(resp.Header("Location").rfind("/login?next=", 0), 0u) << key;
+    }
+  }
+}
+
+TEST_F(PermissionTable, ApiTokensActWithTheirRoleAndStopWhenRevoked) {
+  Session admin = Login("quantri");
+  auto created = Call(admin, "POST", "/api/v1/tokens", R"({"name":"city-sync","role":"supervisor","scope":"HP"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string token = created.body.substr(created.body.find("kt_"), 67);
+  auto with_token = [&](const std::string& method, const std::string& target, const std::string& body = {}) {
+    auto req = http::Request::Make(method, target, body,
+                                   {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+    return app_->Handle(req);
+  };
+  EXPECT_EQ(with_token("GET", "/api/v1/staff").status, 200);
+  // Machine clients need no CSRF token; a read-only role is still refused writes.
+  EXPECT_EQ(with_token("POST", "/api/v1/staff", "{}").status, 403);
+  EXPECT_EQ(Call(admin, "POST", "/api/v1/tokens/city-sync/revoke").status, 200);
+  auto after = with_token("GET", "/api/v1/staff");
+  EXPECT_EQ(after.status, 401);
+  auto bogus = http::Request::Make("GET", "/api/v1/staff", "", {{"Authorization", "Bearer kt_nope"}});
+  EXPECT_EQ(app_->Handle(bogus).status, 401);
+}
+
+}  // namespace kientao::testing

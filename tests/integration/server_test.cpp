@@ -1,0 +1,200 @@
+// The real kientao binary on loopback, against the backend under test: the HTTP server's limits and
+// behaviour, and the command-line verbs scripts rely on.
+#include <signal.h>
+
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "store/db.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/test_db.hpp"
+
+namespace kientao::testing {
+
+class Server : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto r = RunKientao({"demo-data", "--db", tdb_.url()});
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  std::string LoginCookie(HttpClient& c, const std::string& user) {
+    auto r = c.Send("POST", "/api/v1/session", "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
+                    {{"Content-Type", "application/json"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string sc = r.Header("set-cookie");
+    EXPECT_NE(sc.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(sc.find("SameSite=Lax"), std::string::npos);
+    return sc.substr(0, sc.find(';'));
+  }
+  TestDb tdb_;
+};
+
+TEST_F(Server, AnswersOnKeepAliveConnectionsAndServesStaticFiles) {
+  ServerProcess srv(tdb_.url());
+  HttpClient c(srv.port());
+  EXPECT_EQ(c.Send("GET", "/healthz").body, "{\"status\":\"ok\"}");
+  EXPECT_TRUE(c.connected());
+  std::string cookie = LoginCookie(c, "chutich");
+  auto list = c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}});
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Nguyễn Phú Trung"), std::string::npos);
+  EXPECT_TRUE(c.connected());
+  auto css = c.Send("GET", "/static/vendor/bootstrap/css/bootstrap.min.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.Header("cache-control"), "public, max-age=86400");
+  EXPECT_GT(css.body.size(), 100000u);
+  auto page = c.Send("GET", "/", "", {{"Cookie", cookie}});
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("10 nhiệm vụ trọng tâm"), std::string::npos);
+}
+
+TEST_F(Server, RefusesPathTraversalOnStaticFiles) {
+  ServerProcess srv(tdb_.url());
+  HttpClient c(srv.port());
+  for (const char* target : {"/static/vendor/bootstrap/../../../../../../etc/passwd",
+                             "/static/vendor/bootstrap/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                             "/static/app/..%2f..%2f..%2fCMakeLists.txt", "/static/app/%00kientao.css"}) {
+    std::string raw = c.Raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_TRUE(raw.rfind("HTTP/1.1 404", 0) == 0 || raw.rfind("HTTP/1.1 400", 0) == 0) << target << "\n" << raw.substr(0, 80);
+    EXPECT_EQ(raw.find("root:"), std::string::npos);
+    EXPECT_EQ(raw.find("cmake_minimum_required"), std::string::npos);
+  }
+}
+
+TEST_F(Server, OversizedBodiesGet413AndMalformedRequests400) {
+  ServerProcess srv(tdb_.url(), {});
+  HttpClient c(srv.port());
+  std::string big = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                    std::to_string(9 * 1024 * 1024) + "\r\n\r\n{";
+  std::string raw = c.Raw(big);
+  EXPECT_EQ(raw.rfind("HTTP/1.1 413", 0), 0u) << raw.substr(0, 100);
+  EXPECT_NE(raw.find("GEN-0007"), std::string::npos);
+  std::string header_bomb = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n";
+  EXPECT_EQ(c.Raw(header_bomb).rfind("HTTP/1.1 431", 0), 0u);
+  EXPECT_EQ(c.Raw("NOT A REQUEST\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  // Still serving afterwards.
+  EXPECT_EQ(c.Send("GET", "/healthz").status, 200);
+}
+
+TEST_F(Server, MetricsCountRequestsByRouteAndStatus) {
+  ServerProcess srv(tdb_.url());
+  HttpClient c(srv.port());
+  c.Send("GET", "/healthz");
+  c.Send("GET", "/api/v1/staff");
+  auto m = c.Send("GET", "/metrics");
+  EXPECT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("kientao_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("route=\"/api/v1/staff\",status=\"401\"} 1"), std::string::npos);
+  EXPECT_NE(m.body.find("kientao_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("kientao_http_open_connections 1"), std::string::npos);
+  EXPECT_NE(m.body.find("kientao_db_pool_in_use"), std::string::npos);
+}
+
+TEST_F(Server, StopsCleanlyOnSigtermWithConnectionsOpen) {
+  ServerProcess srv(tdb_.url());
+  HttpClient idle(srv.port());
+  EXPECT_EQ(idle.Send("GET", "/healthz").status, 200);  // leaves a keep-alive connection open
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(srv.Stop(SIGTERM), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_NE(srv.Log().find("kientao stopped cleanly"), std::string::npos) << srv.Log();
+  // The database is consistent afterwards.
+  auto v = RunKientao({"audit", "verify", "--db", tdb_.url()});
+  EXPECT_EQ(v.code, 0) << v.out << v.err;
+}
+
+TEST_F(Server, CliManagesUsersAndTokensForScripts) {
+  auto add = RunKientao({"user", "add", "ketoan", "--role", "staff", "--scope", "LP-KT", "--password-stdin", "--db", tdb_.url()},
+                        "Ke-toan-2026\n");
+  ASSERT_EQ(add.code, 0) << add.err;
+  auto weak = RunKientao({"user", "add", "yeu", "--role", "staff", "--scope", "LP-KT", "--password-stdin", "--db", tdb_.url()}, "123\n");
+  EXPECT_EQ(weak.code, 1);
+  EXPECT_NE(weak.err.find("AUTH-3007"), std::string::npos) << weak.err;
+  auto bad_scope = RunKientao({"user", "add", "xa-khac", "--role", "staff", "--scope", "NOPE", "--password-stdin", "--db", tdb_.url()},
+                              "Ke-toan-2026\n");
+  EXPECT_NE(bad_scope.err.find("AUTH-3006"), std::string::npos) << bad_scope.err;
+  auto token = RunKientao({"token", "create", "so-noi-vu", "--db", tdb_.url()});
+  ASSERT_EQ(token.code, 0) << token.err;
+  EXPECT_TRUE(std::regex_match(token.out, std::regex("kt_[0-9a-f]{64}\n"))) << "'" << token.out << "'";
+  std::string t = token.out.substr(0, 67);
+  {
+    ServerProcess srv(tdb_.url());
+    HttpClient c(srv.port());
+    EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 200);
+    auto login = c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+                        {{"Content-Type", "application/json"}});
+    EXPECT_EQ(login.status, 201);
+    ASSERT_EQ(RunKientao({"token", "revoke", "so-noi-vu", "--db", tdb_.url()}).code, 0);
+    ASSERT_EQ(RunKientao({"user", "disable", "ketoan", "--db", tdb_.url()}).code, 0);
+    EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 401);
+    EXPECT_EQ(c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+                     {{"Content-Type", "application/json"}}).status, 401);
+  }
+  EXPECT_EQ(RunKientao({"token", "revoke", "so-noi-vu", "--db", tdb_.url()}).code, 1);
+}
+
+TEST_F(Server, CliImportsAndExportsStaffAllOrNothing) {
+  std::string bad = tdb_.dir() + "/bad.csv";
+  std::ofstream(bad) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+                        "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n"
+                        "Mới Hai,Nam,31/02/1990,000190000502,công chức,CV,LP-VP,01/01/2020\n";
+  auto refused = RunKientao({"import", "staff", bad, "--db", tdb_.url()});
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("ORG-1012"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("Dòng 3"), std::string::npos) << refused.err;
+  auto out = RunKientao({"export", "staff", "--db", tdb_.url()});
+  ASSERT_EQ(out.code, 0);
+  EXPECT_EQ(out.out.find("Mới Một"), std::string::npos);
+  EXPECT_EQ(std::count(out.out.begin(), out.out.end(), '\n'), 61);
+  std::string good = tdb_.dir() + "/good.csv";
+  std::ofstream(good) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+                         "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n";
+  auto ok = RunKientao({"import", "staff", good, "--db", tdb_.url()});
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(RunKientao({"export", "staff", "--db", tdb_.url()}).out.find("Mới Một"), std::string::npos);
+}
+
+TEST_F(Server, CliBacksUpRestoresAndVerifiesTheAuditLog) {
+  std::string file = tdb_.dir() + "/sao-luu.kt";
+  ASSERT_EQ(RunKientao({"backup", file, "--db", tdb_.url()}).code, 0);
+  ASSERT_EQ(RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP", "--password-stdin", "--db", tdb_.url()},
+                       "Sau-sao-luu-1\n").code, 0);
+  auto restored = RunKientao({"restore", file, "--db", tdb_.url()});
+  ASSERT_EQ(restored.code, 0) << restored.err;
+  auto again = RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP", "--password-stdin", "--db", tdb_.url()},
+                          "Sau-sao-luu-1\n");
+  EXPECT_EQ(again.code, 0) << "the account made after the backup should be gone: " << again.err;
+  auto verify = RunKientao({"audit", "verify", "--db", tdb_.url()});
+  EXPECT_EQ(verify.code, 0) << verify.out;
+  EXPECT_NE(verify.out.find("intact"), std::string::npos);
+  {
+    store::Database db(tdb_.url(), 1);
+    store::Conn c = db.Lease();
+    c.Exec("UPDATE audit_log SET actor = 'ai-do' WHERE seq = 10");
+  }
+  auto broken = RunKientao({"audit", "verify", "--db", tdb_.url()});
+  EXPECT_EQ(broken.code, 1);
+  EXPECT_NE(broken.out.find("entry 10"), std::string::npos) << broken.out;
+}
+
+TEST_F(Server, ConfigurationRefusesUnknownKeysAndNonsense) {
+  std::string cfg = tdb_.dir() + "/kientao.toml";
+  std::ofstream(cfg) << "[server]\nlisten = \"127.0.0.1:0\"\nworkerz = 4\n";
+  auto r = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("server.workerz"), std::string::npos) << r.err;
+  std::ofstream(cfg) << "[database]\npool_size = 0\n";
+  r = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_NE(r.err.find("database.pool_size"), std::string::npos) << r.err;
+  std::ofstream(cfg) << "[server]\nlisten = \"nowhere\"\n";
+  r = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_NE(r.err.find("server.listen"), std::string::npos) << r.err;
+  // The sample configuration in the repository is valid.
+  EXPECT_EQ(RunKientao({"migrate", "--config", KIENTAO_SOURCE_DIR "/kientao.toml", "--db", tdb_.url()}).code, 0);
+}
+
+}  // namespace kientao::testing

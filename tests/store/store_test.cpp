@@ -1,0 +1,200 @@
+// The store core against the backend under test (SQLite or the throwaway PostgreSQL): migrations, values,
+// constraint errors, the audit chain, and backup/restore.
+#include <gtest/gtest.h>
+
+#include "app/app.hpp"
+#include "store/audit_log.hpp"
+#include "store/backup.hpp"
+#include "store/db.hpp"
+#include "store/migrations.hpp"
+#include "tests/support/test_db.hpp"
+
+namespace kientao::testing {
+
+using store::Conn;
+using store::Database;
+
+TEST(Store, MigrationsApplyOnceAndRecordTheirVersion) {
+  TestDb tdb;
+  Database db(tdb.url(), 2);
+  auto first = store::Migrate(db, app::App::AllMigrations());
+  EXPECT_EQ(first.applied.size(), app::App::AllMigrations().size());
+  auto second = store::Migrate(db, app::App::AllMigrations());
+  EXPECT_TRUE(second.applied.empty());
+  auto applied = store::AppliedMigrations(db);
+  EXPECT_EQ(applied.size(), first.applied.size());
+}
+
+TEST(Store, AFailingMigrationLeavesTheDatabaseAsItWas) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  std::vector<store::Migration> ms = {
+      {"t", 1, "0001_ok", "CREATE TABLE good_one (id @ID@, name TEXT NOT NULL);\n"},
+      {"t", 2, "0002_broken", "CREATE TABLE half_done (id @ID@);\nINSERT INTO good_one (nope) VALUES (1);\n"},
+  };
+  EXPECT_THROW(store::Migrate(db, ms), std::runtime_error);
+  {
+    Conn c = db.Lease();
+    EXPECT_NO_THROW(c.Query("SELECT * FROM good_one"));
+    EXPECT_THROW(c.Query("SELECT * FROM half_done"), store::DbError);
+  }
+  auto applied = store::AppliedMigrations(db);
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(applied[0].second, 1);
+}
+
+TEST(Store, ValuesRoundTripIncludingVietnameseNullsAndMetaCharacters) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec(store::AdaptSql("CREATE TABLE v (id @ID@, s TEXT, n BIGINT, d DOUBLE PRECISION)", c.backend()));
+  std::string text = "Nguyễn Thị Ánh'; DROP TABLE v;-- \"%_\\";
+  long long id = c.InsertId("INSERT INTO v (s, n, d) VALUES (:1, :2, :3) RETURNING id", {text, 9007199254740993LL, 1.5});
+  c.Exec("INSERT INTO v (s, n, d) VALUES (:1, :2, :3)", {store::Value(), store::Value(), store::Value()});
+  auto r = c.QueryOne("SELECT s, n, d FROM v WHERE id = :1", {id});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->Str(0), text);
+  EXPECT_EQ(r->Int(1), 9007199254740993LL);
+  EXPECT_DOUBLE_EQ(r->Num(2), 1.5);
+  auto nulls = c.QueryOne("SELECT s, n FROM v WHERE s IS NULL");
+  ASSERT_TRUE(nulls);
+  EXPECT_TRUE(nulls->IsNull(0));
+  EXPECT_TRUE(nulls->IsNull(1));
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM v")->Int(0), 2);
+}
+
+TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  store::Migrate(db, app::App::AllMigrations());
+  Conn c = db.Lease();
+  c.Exec("INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, updated_at) "
+         "VALUES ('HP', 'x', 'city', '/1/', '2025-07-01', 'x', 'now', 'now')");
+  try {
+    c.Exec("INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, updated_at) "
+           "VALUES ('HP', 'y', 'city', '/2/', '2025-07-01', 'y', 'now', 'now')");
+    FAIL() << "duplicate code accepted";
+  } catch (const store::DbError& e) {
+    EXPECT_TRUE(e.unique_violation) << e.what();
+  }
+  try {
+    c.Exec("INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, position, "
+           "start_date, status, search_key, created_at, updated_at) VALUES (999, 999, 'a', 'male', '1990-01-01', "
+           "'000190000001', 'cadre', 'x', '2020-01-01', 'active', 'a', 'now', 'now')");
+    FAIL() << "dangling foreign key accepted";
+  } catch (const store::DbError& e) {
+    EXPECT_TRUE(e.foreign_key_violation) << e.what();
+  }
+}
+
+TEST(Store, ATransactionNotCommittedLeavesNothing) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  store::Migrate(db, app::App::AllMigrations());
+  Conn c = db.Lease();
+  {
+    store::Tx tx(c);
+    store::AppendAudit(c, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 0);
+  EXPECT_EQ(c.QueryOne("SELECT last_seq FROM audit_head")->Int(0), 0);
+}
+
+class AuditChain : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<Database>(tdb_.url(), 1);
+    store::Migrate(*db_, app::App::AllMigrations());
+    Conn c = db_->Lease();
+    for (int i = 1; i <= 5; ++i) {
+      store::Tx tx(c);
+      store::AppendAudit(c, {0, "", "vanphong", "update", "staff", std::to_string(i), 2, "{\"a\":1}", "{\"a\":2}", "10.0.0.1", "", ""});
+      tx.Commit();
+    }
+  }
+  TestDb tdb_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(AuditChain, AnIntactChainVerifies) {
+  Conn c = db_->Lease();
+  auto v = store::VerifyAudit(c);
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.entries, 5);
+}
+
+TEST_F(AuditChain, AChangedEntryIsFound) {
+  Conn c = db_->Lease();
+  c.Exec("UPDATE audit_log SET after_json = '{\"a\":3}' WHERE seq = 3");
+  auto v = store::VerifyAudit(c);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 3);
+}
+
+TEST_F(AuditChain, ADeletedEntryIsFound) {
+  Conn c = db_->Lease();
+  c.Exec("DELETE FROM audit_log WHERE seq = 2");
+  auto v = store::VerifyAudit(c);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 2);
+}
+
+TEST_F(AuditChain, RemovingTheNewestEntryIsFound) {
+  Conn c = db_->Lease();
+  c.Exec("DELETE FROM audit_log WHERE seq = 5");
+  auto v = store::VerifyAudit(c);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 5);
+}
+
+TEST(Backup, BackUpChangeRestoreCompare) {
+  TestDb tdb;
+  auto snapshot = [](Database& db) {
+    Conn c = db.Lease();
+    std::string s;
+    for (auto& r : c.Query("SELECT seq, actor, entity_id, hash FROM audit_log ORDER BY seq"))
+      s += r.Str(0) + "|" + r.Str(1) + "|" + r.Str(2) + "|" + r.Str(3) + "\n";
+    return s;
+  };
+  std::string file = tdb.dir() + "/backup.kt";
+  std::string before;
+  {
+    Database db(tdb.url(), 2);
+    store::Migrate(db, app::App::AllMigrations());
+    Conn c = db.Lease();
+    for (int i = 0; i < 3; ++i) {
+      store::Tx tx(c);
+      store::AppendAudit(c, {0, "", "a", "create", "staff", std::to_string(i), std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+      tx.Commit();
+    }
+    before = snapshot(db);
+    store::Backup(db, file);
+    store::Tx tx(c);
+    store::AppendAudit(c, {0, "", "b", "create", "staff", "after-backup", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+    tx.Commit();
+    EXPECT_NE(snapshot(db), before);
+  }
+  {
+    Database db(tdb.url(), 1);
+    store::Restore(db, file);
+  }
+  Database db(tdb.url(), 1);
+  EXPECT_EQ(snapshot(db), before);
+  Conn c = db.Lease();
+  EXPECT_TRUE(store::VerifyAudit(c).ok);
+}
+
+TEST(Backup, RestoringSomethingThatIsNotABackupChangesNothing) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  store::Migrate(db, app::App::AllMigrations());
+  std::string junk = tdb.dir() + "/junk.kt";
+  FILE* f = std::fopen(junk.c_str(), "w");
+  std::fputs("not a database", f);
+  std::fclose(f);
+  EXPECT_THROW(store::Restore(db, junk), std::runtime_error);
+  Conn c = db.Lease();
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM schema_version")->Int(0), static_cast<long long>(app::App::AllMigrations().size()));
+}
+
+}  // namespace kientao::testing
