@@ -112,6 +112,72 @@ Value ColumnValue(const soci::row& r, std::size_t i) {
   }
 }
 
+// libpq keyword/value form of a postgresql:// URL ("host=… port=… dbname=…"): SOCI 4.0 does not pass
+// URLs through to libpq unchanged.
+std::string PgConnInfo(const std::string& url) {
+  auto decode = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size()) {
+        out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+        i += 2;
+      } else {
+        out.push_back(s[i]);
+      }
+    }
+    return out;
+  };
+  auto quote = [](const std::string& v) {
+    std::string q = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') q.push_back('\\');
+      q.push_back(c);
+    }
+    return q + "'";
+  };
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = decode(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
+  std::string info;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = userinfo.find(':');
+    info += "user=" + quote(decode(userinfo.substr(0, colon))) + " ";
+    if (colon != std::string::npos) info += "password=" + quote(decode(userinfo.substr(colon + 1))) + " ";
+  }
+  std::string host = rest, port;
+  if (!rest.empty() && rest.front() == '[') {
+    auto close = rest.find(']');
+    host = rest.substr(1, close - 1);
+    if (close + 1 < rest.size() && rest[close + 1] == ':') port = rest.substr(close + 2);
+  } else if (auto colon = rest.rfind(':'); colon != std::string::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  if (!host.empty()) info += "host=" + quote(decode(host)) + " ";
+  if (!port.empty()) info += "port=" + quote(port) + " ";
+  if (!dbname.empty()) info += "dbname=" + quote(dbname) + " ";
+  size_t pos = 0;
+  while (pos < query.size()) {
+    size_t end = query.find('&', pos);
+    if (end == std::string::npos) end = query.size();
+    std::string kv = query.substr(pos, end - pos);
+    auto eq = kv.find('=');
+    if (eq != std::string::npos) info += decode(kv.substr(0, eq)) + "=" + quote(decode(kv.substr(eq + 1))) + " ";
+    pos = end + 1;
+  }
+  return info;
+}
+
 }  // namespace
 
 Conn::Conn(Database* db, std::unique_ptr<soci::session> s) : db_(db), session_(std::move(s)) {}
@@ -225,7 +291,7 @@ Database::~Database() { Close(); }
 std::unique_ptr<soci::session> Database::Open() {
   try {
     if (backend_ == Backend::kPostgres) {
-      auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), url_);
+      auto s = std::make_unique<soci::session>(*soci::factory_postgresql(), PgConnInfo(url_));
       *s << "SET client_min_messages TO WARNING";
       return s;
     }
