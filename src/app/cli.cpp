@@ -141,6 +141,7 @@ int RunCli(int argc, char** argv) {
       so.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
       so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
       so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);
+      so.trust_forwarded_for = cfg.trust_forwarded_for;
       http::Server server(so, [&app](const http::Request& r) { return app->Handle(r); }, &app->metrics());
       server.Run([&](unsigned short port) {
         std::cout << "kientao đang phục vụ tại http://" << so.host << ":" << port << "/" << std::endl;

@@ -59,6 +59,7 @@ const std::vector<Field>& Fields() {
       Make("server", "read_timeout_seconds", &Config::read_timeout_seconds),
       Make("server", "max_body_bytes", &Config::max_body_bytes),
       Make("server", "secure_cookies", &Config::secure_cookies),
+      Make("server", "trust_forwarded_for", &Config::trust_forwarded_for),
       Make("server", "shutdown_grace_seconds", &Config::shutdown_grace_seconds),
       Make("database", "url", &Config::database_url),
       Make("database", "pool_size", &Config::pool_size),

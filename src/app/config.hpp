@@ -14,6 +14,7 @@ struct Config {
   int read_timeout_seconds = 15;            // per read of a request
   long max_body_bytes = 8 * 1024 * 1024;    // larger bodies get 413
   bool secure_cookies = false;              // true behind a TLS proxy
+  bool trust_forwarded_for = false;         // client address from X-Forwarded-For when the peer is loopback
   int shutdown_grace_seconds = 10;          // time allowed to finish requests on stop
   // [database]
   std::string database_url = "var/kientao.db";  // SQLite file path or postgresql:// URL

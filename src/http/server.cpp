@@ -44,7 +44,7 @@ struct Server::Impl {
   Impl(ServerOptions o, Handler h, Metrics* m)
       : opts(std::move(o)), handler(std::move(h)), metrics(m), workers(static_cast<size_t>(opts.worker_threads)) {}
 
-  static Request Convert(bhttp::request<bhttp::string_body>& r, const std::string& remote) {
+  static Request Convert(bhttp::request<bhttp::string_body>& r, const std::string& remote, bool trust_forwarded) {
     std::map<std::string, std::string> headers;
     for (auto& f : r.base()) {
       std::string name(f.name_string());
@@ -55,6 +55,13 @@ struct Server::Impl {
     Request req = Request::Make(std::string(r.method_string()), std::string(r.target()), std::move(r.body()),
                                 std::move(headers));
     req.remote_addr = remote;
+    if (trust_forwarded && (remote == "127.0.0.1" || remote == "::1")) {
+      std::string xff = req.Header("x-forwarded-for");
+      auto comma = xff.rfind(',');
+      std::string last = comma == std::string::npos ? xff : xff.substr(comma + 1);
+      while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+      if (!last.empty()) req.remote_addr = last;
+    }
     return req;
   }
 
@@ -128,7 +135,7 @@ struct Server::Impl {
       unsigned version = breq.version();
       bool keep_alive = breq.keep_alive() && !stopping.load();
       bool head = breq.method() == bhttp::verb::head;
-      Request req = Convert(breq, remote);
+      Request req = Convert(breq, remote, opts.trust_forwarded_for);
       // Blocking work (the database) runs on the worker pool; the coroutine resumes on the I/O thread.
       Response resp = co_await asio::co_spawn(
           workers, [this, &req]() -> awaitable<Response> { co_return handler(req); }, use_awaitable);

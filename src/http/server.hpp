@@ -21,6 +21,9 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{10000};
   size_t header_limit = 16 * 1024;
   size_t body_limit = 1024 * 1024;
+  // Behind a reverse proxy on the same machine: take the client address from the last X-Forwarded-For hop
+  // when the peer is loopback (for login throttling, the audit log and /metrics).
+  bool trust_forwarded_for = false;
 };
 
 class Server {

@@ -94,6 +94,16 @@ TEST_F(Server, MetricsCountRequestsByRouteAndStatus) {
   EXPECT_NE(m.body.find("kientao_db_pool_in_use"), std::string::npos);
 }
 
+TEST_F(Server, BehindAProxyTheClientAddressComesFromXForwardedFor) {
+  std::string cfg = tdb_.dir() + "/proxy.toml";
+  std::ofstream(cfg) << "[server]\ntrust_forwarded_for = true\n";
+  ServerProcess srv(tdb_.url(), {"--config", cfg});
+  HttpClient c(srv.port());
+  EXPECT_EQ(c.Send("GET", "/metrics").status, 200);
+  // A request relayed for an outside client is not "the machine itself".
+  EXPECT_EQ(c.Send("GET", "/metrics", "", {{"X-Forwarded-For", "203.0.113.5"}}).status, 403);
+}
+
 TEST_F(Server, StopsCleanlyOnSigtermWithConnectionsOpen) {
   ServerProcess srv(tdb_.url());
   HttpClient idle(srv.port());
