@@ -52,7 +52,7 @@ void App::RegisterShellRoutes() {
     if (access::HasPermission(*ctx.user, access::kStaffRead)) {
       auto staff = org_->ListStaff(actor, f);
       std::map<org::StaffCategory, int> by_cat;
-      for (auto& s : staff) ++by_cat[s.staff.category];
+      for (auto& s : staff->rows) ++by_cat[s.staff.category];
       http::TemplateData cats = http::List();
       for (auto c : org::AllCategories()) {
         http::TemplateData o = http::Object();
@@ -60,7 +60,7 @@ void App::RegisterShellRoutes() {
         o.set("count", std::to_string(by_cat[c]));
         cats.push_back(o);
       }
-      d.set("staff_count", std::to_string(staff.size()));
+      d.set("staff_count", std::to_string(staff->rows.size()));
       d.set("categories", cats);
       d.set("can_read_staff", true);
     }

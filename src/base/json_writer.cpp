@@ -5,7 +5,9 @@
 namespace kientao {
 
 std::string JsonQuote(std::string_view s) {
-  std::string out = "\"";
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -49,6 +51,18 @@ JsonObject& JsonObject::Int(std::string_view key, long long value) {
 JsonObject& JsonObject::Bool(std::string_view key, bool value) {
   Key(key);
   body_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonObject& JsonObject::Null(std::string_view key) {
+  Key(key);
+  body_ += "null";
+  return *this;
+}
+
+JsonObject& JsonObject::Raw(std::string_view key, std::string_view json) {
+  Key(key);
+  body_ += json;
   return *this;
 }
 

@@ -13,6 +13,9 @@ class JsonObject {
   JsonObject& OptStr(std::string_view key, const std::optional<std::string>& value);
   JsonObject& Int(std::string_view key, long long value);
   JsonObject& Bool(std::string_view key, bool value);
+  JsonObject& Null(std::string_view key);
+  // `json` must already be valid JSON (a nested object or array built by this writer).
+  JsonObject& Raw(std::string_view key, std::string_view json);
   std::string Build() const { return "{" + body_ + "}"; }
 
  private:

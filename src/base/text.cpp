@@ -109,6 +109,17 @@ std::string PersonNameKey(std::string_view full_name) {
   return CollationKey(name.substr(pos + 1)) + '\x01' + CollationKey(name.substr(0, pos));
 }
 
+std::string Hex(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
 std::string EscapeLike(std::string_view s) {
   std::string r;
   r.reserve(s.size());

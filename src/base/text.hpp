@@ -20,6 +20,8 @@ std::string Fold(std::string_view s);
 std::string CollationKey(std::string_view s);
 // Sort key for a Vietnamese personal name: by given name (last word), then the rest.
 std::string PersonNameKey(std::string_view full_name);
+// Lower-case hex of the bytes of `s` (sort keys stored as text order like the bytes).
+std::string Hex(std::string_view s);
 // Escapes a string for a SQL LIKE pattern with '\' as the escape character.
 std::string EscapeLike(std::string_view s);
 

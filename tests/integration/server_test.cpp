@@ -168,6 +168,22 @@ TEST_F(Server, CliImportsAndExportsStaffAllOrNothing) {
   EXPECT_NE(RunKientao({"export", "staff", "--db", tdb_.url()}).out.find("Mới Một"), std::string::npos);
 }
 
+TEST_F(Server, ListsServedFromMemorySeeWritesFromAnotherProcess) {
+  ServerProcess srv(tdb_.url());
+  HttpClient c(srv.port());
+  std::string cookie = LoginCookie(c, "vanphong");
+  auto before = c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}});
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body, c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}}).body);
+  EXPECT_EQ(before.body.find("Người Mới"), std::string::npos);
+  std::string csv = tdb_.dir() + "/one.csv";
+  std::ofstream(csv) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+                        "Người Mới,Nữ,01/01/1995,000195000601,công chức,CV,LP-VP,01/01/2021\n";
+  ASSERT_EQ(RunKientao({"import", "staff", csv, "--db", tdb_.url()}).code, 0);
+  auto after = c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}});
+  EXPECT_NE(after.body.find("Người Mới"), std::string::npos);
+}
+
 TEST_F(Server, CliBacksUpRestoresAndVerifiesTheAuditLog) {
   std::string file = tdb_.dir() + "/sao-luu.kt";
   ASSERT_EQ(RunKientao({"backup", file, "--db", tdb_.url()}).code, 0);

@@ -79,8 +79,8 @@ TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {
   }
   try {
     c.Exec("INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, position, "
-           "start_date, status, search_key, created_at, updated_at) VALUES (999, 999, 'a', 'male', '1990-01-01', "
-           "'000190000001', 'cadre', 'x', '2020-01-01', 'active', 'a', 'now', 'now')");
+           "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (999, 999, 'a', 'male', "
+           "'1990-01-01', '000190000001', 'cadre', 'x', '2020-01-01', 'active', 'a', '00', 'now', 'now')");
     FAIL() << "dangling foreign key accepted";
   } catch (const store::DbError& e) {
     EXPECT_TRUE(e.foreign_key_violation) << e.what();

@@ -139,26 +139,54 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
 }
 
 void AuthService::Logout(const std::string& session_token) {
+  std::string hash = store::Sha256Hex(session_token);
+  {
+    std::lock_guard g(cache_mu_);
+    session_cache_.erase(hash);
+  }
   Conn c = db_.Lease();
-  c.Exec("DELETE FROM sessions WHERE id_hash = :1", {store::Sha256Hex(session_token)});
+  c.Exec("DELETE FROM sessions WHERE id_hash = :1", {hash});
+}
+
+void AuthService::ForgetSessions(long long user_id) {
+  std::lock_guard g(cache_mu_);
+  for (auto it = session_cache_.begin(); it != session_cache_.end();)
+    it = it->second.principal.user_id == user_id ? session_cache_.erase(it) : std::next(it);
 }
 
 std::optional<Principal> AuthService::FromSession(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   std::string hash = store::Sha256Hex(token);
+  long long now = NowUnix();
+  {
+    std::lock_guard g(cache_mu_);
+    auto it = session_cache_.find(hash);
+    if (it != session_cache_.end()) {
+      const CachedSession& cs = it->second;
+      bool fresh = now - cs.cached_at < kSessionCacheSeconds;
+      bool expired = now - cs.created_at > opts_.absolute_timeout_seconds ||
+                     now - cs.last_seen > opts_.idle_timeout_seconds;
+      // last_seen must reach the database about once a minute; fall through to do that.
+      if (fresh && !expired && now - cs.last_seen < 60) return cs.principal;
+      session_cache_.erase(it);
+    }
+  }
   Conn c = db_.Lease();
   auto r = c.QueryOne(
       "SELECT u.id, u.username, u.display_name, u.staff_id, s.csrf_token, s.created_at, s.last_seen "
       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = :1 AND u.active = 1",
       {hash});
   if (!r) return std::nullopt;
-  long long now = NowUnix();
   if (now - r->Int(5) > opts_.absolute_timeout_seconds || now - r->Int(6) > opts_.idle_timeout_seconds) {
     c.Exec("DELETE FROM sessions WHERE id_hash = :1", {hash});
     return std::nullopt;
   }
   // last_seen is written at most once a minute, so reads stay reads.
-  if (now - r->Int(6) >= 60) c.Exec("UPDATE sessions SET last_seen = :1 WHERE id_hash = :2", {now, hash});
+  long long last_seen = r->Int(6);
+  if (now - last_seen >= 60) {
+    c.Exec("UPDATE sessions SET last_seen = :1 WHERE id_hash = :2", {now, hash});
+    last_seen = now;
+  }
   Principal p;
   p.user_id = r->Int(0);
   p.username = r->Str(1);
@@ -167,6 +195,9 @@ std::optional<Principal> AuthService::FromSession(const std::string& token) {
   p.csrf_token = r->Str(4);
   p.session_id_hash = hash;
   p.grants = GrantsOf(c, p.user_id);
+  std::lock_guard g(cache_mu_);
+  if (session_cache_.size() > 10000) session_cache_.clear();
+  session_cache_[hash] = {p, r->Int(5), last_seen, now};
   return p;
 }
 
@@ -250,6 +281,7 @@ void AuthService::SetPassword(const Actor& a, const std::string& username, const
   c.Exec("DELETE FROM sessions WHERE user_id = :1 AND id_hash <> :2", {r->Int(0), a.who.session_id_hash});
   Audit(c, a, "set_password", "user", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();
+  ForgetSessions(r->Int(0));
 }
 
 void AuthService::CheckCurrentPassword(const Actor& a, const std::string& password) {
@@ -278,6 +310,7 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
   c.Exec("DELETE FROM sessions WHERE user_id = :1", {r->Int(0)});
   Audit(c, a, "disable", "user", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();
+  ForgetSessions(r->Int(0));
 }
 
 std::vector<TokenInfo> AuthService::ListTokens(const Actor& a) {

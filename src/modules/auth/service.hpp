@@ -2,8 +2,10 @@
 // Accounts, roles, sessions and API tokens. Passwords are Argon2id (libsodium crypto_pwhash_str); session ids
 // and API tokens are 256-bit random values of which only the SHA-256 is stored. Every write is audited.
 // Thread-safe.
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/principal.hpp"
@@ -68,8 +70,11 @@ class AuthService {
   // disabled account — the answer does not say which).
   LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_addr);
   void Logout(const std::string& session_token);
-  // The principal behind a session cookie value, or nullopt when unknown, expired or disabled.
+  // The principal behind a session cookie value, or nullopt when unknown, expired or disabled. Answers from
+  // memory for up to kSessionCacheSeconds; logout, disabling and password changes in this process take
+  // effect at once, those made by another process (the command line) within that time.
   std::optional<Principal> FromSession(const std::string& session_token);
+  static constexpr long kSessionCacheSeconds = 5;
   // The principal behind an API token, or nullopt when unknown or revoked.
   std::optional<Principal> FromToken(const std::string& token);
 
@@ -97,10 +102,20 @@ class AuthService {
 
  private:
   std::vector<RoleGrant> GrantsOf(store::Conn& c, long long user_id);
+  void ForgetSessions(long long user_id);
   store::Database& db_;
   AuthOptions opts_;
   LoginThrottle account_throttle_;
   LoginThrottle address_throttle_;
+
+  struct CachedSession {
+    Principal principal;
+    long long created_at;
+    long long last_seen;
+    long long cached_at;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedSession> session_cache_;  // by session id hash
 };
 
 }  // namespace kientao::auth

@@ -9,11 +9,16 @@
 #include "modules/org/domain/csv.hpp"
 #include "modules/org/errors.hpp"
 #include "store/audit_log.hpp"
+#include "store/change_counter.hpp"
 
 namespace kientao::org {
 
 using store::Conn;
 using store::Tx;
+
+namespace {
+constexpr const char* kCounter = "org";
+}  // namespace
 
 namespace {
 
@@ -117,6 +122,7 @@ OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
   if (OrgStore::GetUnitByCode(c, d.code)) throw Error(errors::kCodeTaken, "code", {{"value", d.code}});
   OrgUnit u = OrgStore::InsertUnit(c, d, parent ? &*parent : nullptr);
   Audit(c, a, "create", "org_unit", u.id, u.commune_id, std::nullopt, UnitJson(u));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
   return u;
 }
@@ -138,6 +144,7 @@ OrgUnit OrgService::UpdateUnit(const Actor& a, long long id, const std::string& 
   after.active_from = active_from;
   OrgStore::UpdateUnit(c, id, code, name, active_from);
   Audit(c, a, "update", "org_unit", id, u->commune_id, UnitJson(*u), UnitJson(after));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
   return after;
 }
@@ -156,13 +163,27 @@ void OrgService::DeactivateUnit(const Actor& a, long long id, Date on) {
   after.active_to = on;
   OrgStore::DeactivateUnit(c, id, on);
   Audit(c, a, "deactivate", "org_unit", id, u->commune_id, UnitJson(*u), UnitJson(after));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
 }
 
-std::vector<StaffRow> OrgService::ListStaff(const Actor& a, StaffFilter f) {
+std::shared_ptr<const StaffList> OrgService::ListStaff(const Actor& a, StaffFilter f) {
   f.scope_paths = access::ScopePaths(a.who, access::kStaffRead);
+  std::string key = std::to_string(f.unit_id) + (f.include_inactive ? "|all|" : "|active|") + f.query;
+  for (auto& p : f.scope_paths) key += "|" + p;
   Conn c = db_.Lease();
-  return OrgStore::ListStaff(c, f);
+  long long generation = store::ReadCounter(c, kCounter);
+  {
+    std::lock_guard g(cache_mu_);
+    auto it = staff_cache_.find(key);
+    if (it != staff_cache_.end() && it->second.first == generation) return it->second.second;
+  }
+  auto list = std::make_shared<StaffList>();
+  list->rows = OrgStore::ListStaff(c, f);
+  std::lock_guard g(cache_mu_);
+  if (staff_cache_.size() >= kStaffCacheEntries) staff_cache_.clear();
+  staff_cache_[key] = {generation, list};
+  return list;
 }
 
 StaffRow OrgService::GetStaff(const Actor& a, long long id) {
@@ -192,6 +213,7 @@ long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
     throw Error(errors::kCitizenIdTaken, "citizen_id");
   long long id = OrgStore::InsertStaff(c, unit.commune_id, d);
   Audit(c, a, "create", "staff", id, unit.commune_id, std::nullopt, StaffJson(d.unit_id, d, "active"));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
   return id;
 }
@@ -210,6 +232,7 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
   std::string status(StatusCode(s->staff.status));
   Audit(c, a, "update", "staff", id, unit.commune_id, StaffJson(s->staff.unit_id, DraftOf(s->staff), status),
         StaffJson(d.unit_id, d, status));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
 }
 
@@ -225,6 +248,7 @@ void OrgService::DeactivateStaff(const Actor& a, long long id, Date on) {
   auto d = DraftOf(s->staff);
   Audit(c, a, "deactivate", "staff", id, s->staff.commune_id, StaffJson(d.unit_id, d, "active"),
         StaffJson(d.unit_id, d, "inactive"));
+  store::BumpCounter(c, kCounter);
   tx.Commit();
 }
 
@@ -330,6 +354,7 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
       ++result.created;
     }
   }
+  store::BumpCounter(c, kCounter);
   tx.Commit();
   return result;
 }

@@ -2,6 +2,9 @@
 // Org-structure and staff operations as users perform them: each checks the actor's permission and scope,
 // validates, writes in one transaction together with its audit entry, and throws kientao::Error (nothing
 // written) when refused. Used by the web handlers and the command line alike. Thread-safe.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,22 @@
 #include "store/db.hpp"
 
 namespace kientao::org {
+
+// One read of a staff list, shared by every request that asks the same question until the data changes.
+// Immutable except for `rendered`, a place where the web layer memoises its JSON form of `rows`.
+struct StaffList {
+  std::vector<StaffRow> rows;
+  // Fills the memo with make() on first use; later calls return it. Thread-safe.
+  template <typename F>
+  const std::string& Rendered(F make) const {
+    std::call_once(rendered_once_, [&] { rendered_ = make(rows); });
+    return rendered_;
+  }
+
+ private:
+  mutable std::once_flag rendered_once_;
+  mutable std::string rendered_;
+};
 
 struct ImportResult {
   int created = 0;
@@ -28,7 +47,8 @@ class OrgService {
   OrgUnit UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name, Date active_from);
   void DeactivateUnit(const Actor& a, long long id, Date on);
 
-  std::vector<StaffRow> ListStaff(const Actor& a, StaffFilter f);
+  // Served from memory while the org change counter has not moved (any process's write moves it).
+  std::shared_ptr<const StaffList> ListStaff(const Actor& a, StaffFilter f);
   StaffRow GetStaff(const Actor& a, long long id);  // ORG-1005 when missing or out of scope
   // The unmasked citizen ID; writes a read_full audit entry.
   std::string ReadCitizenId(const Actor& a, long long id);
@@ -47,7 +67,11 @@ class OrgService {
   static const std::vector<std::string>& CsvColumns();
 
  private:
+  static constexpr size_t kStaffCacheEntries = 256;
   store::Database& db_;
+  std::mutex cache_mu_;
+  // (filter and scope) → (generation, list)
+  std::map<std::string, std::pair<long long, std::shared_ptr<const StaffList>>> staff_cache_;
 };
 
 }  // namespace kientao::org

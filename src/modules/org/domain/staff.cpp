@@ -7,6 +7,12 @@ namespace kientao::org {
 
 std::string_view SexCode(Sex s) { return s == Sex::kMale ? "male" : "female"; }
 
+std::optional<Sex> SexFromCode(std::string_view code) {
+  if (code == "male") return Sex::kMale;
+  if (code == "female") return Sex::kFemale;
+  return std::nullopt;
+}
+
 std::optional<Sex> ParseSex(std::string_view s) {
   std::string f = text::Fold(s);
   if (f == "male" || f == "nam" || f == "m") return Sex::kMale;
@@ -28,6 +34,12 @@ constexpr CategoryInfo kCategories[] = {
     {StaffCategory::kContract, "contract", "hop dong lao dong"},
 };
 }  // namespace
+
+std::optional<StaffCategory> CategoryFromCode(std::string_view code) {
+  for (auto& i : kCategories)
+    if (i.code == code) return i.c;
+  return std::nullopt;
+}
 
 std::string_view CategoryCode(StaffCategory c) {
   for (auto& i : kCategories)

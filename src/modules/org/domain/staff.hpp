@@ -17,9 +17,11 @@ enum class StaffStatus { kActive, kInactive };
 
 std::string_view SexCode(Sex s);                    // "male", "female"
 std::optional<Sex> ParseSex(std::string_view s);    // also "Nam", "Nữ", "nam", "nu"
+std::optional<Sex> SexFromCode(std::string_view code);  // "male"/"female" only: the stored form
 std::string_view CategoryCode(StaffCategory c);     // "cadre", "civil_servant", …
 // Accepts the code or the Vietnamese term with or without diacritics ("công chức", "cong chuc").
 std::optional<StaffCategory> ParseCategory(std::string_view s);
+std::optional<StaffCategory> CategoryFromCode(std::string_view code);  // the stored form only
 const std::vector<StaffCategory>& AllCategories();
 std::string_view StatusCode(StaffStatus s);
 

@@ -1,4 +1,6 @@
 -- Org-unit tree and staff. Dates are ISO text; commune_id is the tenant key of every commune-owned row.
+-- search_key is the folded name (no diacritics, lower case); staff.sort_key is the hex ICU Vietnamese
+-- collation key of the name, given name first, so lists sort in SQL the Vietnamese way.
 CREATE TABLE org_units (
   id @ID@,
   code TEXT NOT NULL UNIQUE,
@@ -29,6 +31,7 @@ CREATE TABLE staff (
   status TEXT NOT NULL,
   end_date TEXT,
   search_key TEXT NOT NULL,
+  sort_key TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

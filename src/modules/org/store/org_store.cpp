@@ -40,10 +40,10 @@ StaffRow StaffFromRow(const Row& r) {
   s.commune_id = r.Int(1);
   s.unit_id = r.Int(2);
   s.full_name = r.Str(3);
-  s.sex = ParseSex(r.Str(4)).value_or(Sex::kMale);
+  s.sex = SexFromCode(r.Str(4)).value_or(Sex::kMale);
   s.birth_date = Date::ParseIso(r.Str(5)).value_or(Date());
   s.citizen_id = r.Str(6);
-  s.category = ParseCategory(r.Str(7)).value_or(StaffCategory::kCivilServant);
+  s.category = CategoryFromCode(r.Str(7)).value_or(StaffCategory::kCivilServant);
   s.position = r.Str(8);
   s.start_date = Date::ParseIso(r.Str(9)).value_or(Date());
   s.status = r.Str(10) == "active" ? StaffStatus::kActive : StaffStatus::kInactive;
@@ -170,18 +170,10 @@ std::vector<StaffRow> OrgStore::ListStaff(Conn& c, const StaffFilter& f) {
     params.emplace_back(text::EscapeLike(unit ? unit->path : "/none/") + "%");
     sql += " AND u.path LIKE :up ESCAPE '\\'";
   }
-  std::vector<std::pair<std::string, StaffRow>> keyed;
-  for (auto& r : c.Query(sql, params)) {
-    StaffRow row = StaffFromRow(r);
-    std::string key = text::PersonNameKey(row.staff.full_name);
-    keyed.emplace_back(std::move(key), std::move(row));
-  }
-  std::sort(keyed.begin(), keyed.end(), [](auto& a, auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second.staff.id < b.second.staff.id;
-  });
+  // sort_key holds only [0-9a-f], which every collation orders like bytes.
+  sql += " ORDER BY s.sort_key, s.id";
   std::vector<StaffRow> out;
-  out.reserve(keyed.size());
-  for (auto& [k, r] : keyed) out.push_back(std::move(r));
+  for (auto& r : c.Query(sql, params)) out.push_back(StaffFromRow(r));
   return out;
 }
 
@@ -195,19 +187,21 @@ long long OrgStore::InsertStaff(Conn& c, long long commune_id, const StaffDraft&
   std::string now = NowIsoUtc();
   return c.InsertId(
       "INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, position, "
-      "start_date, status, search_key, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, "
-      "'active', :10, :11, :12) RETURNING id",
+      "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, "
+      ":9, 'active', :10, :11, :12, :13) RETURNING id",
       {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(), d.citizen_id,
-       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name), now, now});
+       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name),
+       text::Hex(text::PersonNameKey(d.full_name)), now, now});
 }
 
 void OrgStore::UpdateStaff(Conn& c, long long id, long long commune_id, const StaffDraft& d) {
   c.Exec(
       "UPDATE staff SET commune_id = :1, unit_id = :2, full_name = :3, sex = :4, birth_date = :5, citizen_id = :6, "
-      "category = :7, position = :8, start_date = :9, search_key = :10, updated_at = :11 WHERE id = :12",
+      "category = :7, position = :8, start_date = :9, search_key = :10, sort_key = :11, updated_at = :12 "
+      "WHERE id = :13",
       {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(), d.citizen_id,
-       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name), NowIsoUtc(),
-       id});
+       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name),
+       text::Hex(text::PersonNameKey(d.full_name)), NowIsoUtc(), id});
 }
 
 void OrgStore::DeactivateStaff(Conn& c, long long id, Date on) {

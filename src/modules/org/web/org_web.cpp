@@ -4,6 +4,7 @@
 
 #include "base/access.hpp"
 #include "base/citizen_id.hpp"
+#include "base/json_writer.hpp"
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "modules/org/errors.hpp"
@@ -38,21 +39,25 @@ json::object UnitJson(const OrgUnit& u) {
   return o;
 }
 
-json::object StaffJson(const StaffRow& r) {
+// Written directly (not through boost::json): the staff list is the hottest answer of the API.
+std::string StaffJson(const StaffRow& r) {
   const Staff& s = r.staff;
-  json::object o;
-  o["id"] = s.id;
-  o["full_name"] = s.full_name;
-  o["sex"] = std::string(SexCode(s.sex));
-  o["birth_date"] = s.birth_date.ToIso();
-  o["citizen_id_masked"] = MaskCitizenId(s.citizen_id);
-  o["category"] = std::string(CategoryCode(s.category));
-  o["position"] = s.position;
-  o["unit"] = {{"id", s.unit_id}, {"code", r.unit_code}, {"name", r.unit_name}};
-  o["start_date"] = s.start_date.ToIso();
-  o["status"] = std::string(StatusCode(s.status));
-  o["end_date"] = s.end_date ? json::value(s.end_date->ToIso()) : json::value(nullptr);
-  return o;
+  JsonObject o;
+  o.Int("id", s.id)
+      .Str("full_name", s.full_name)
+      .Str("sex", SexCode(s.sex))
+      .Str("birth_date", s.birth_date.ToIso())
+      .Str("citizen_id_masked", MaskCitizenId(s.citizen_id))
+      .Str("category", CategoryCode(s.category))
+      .Str("position", s.position)
+      .Raw("unit", JsonObject().Int("id", s.unit_id).Str("code", r.unit_code).Str("name", r.unit_name).Build())
+      .Str("start_date", s.start_date.ToIso())
+      .Str("status", StatusCode(s.status));
+  if (s.end_date)
+    o.Str("end_date", s.end_date->ToIso());
+  else
+    o.Null("end_date");
+  return o.Build();
 }
 
 TemplateData UnitData(const OrgUnit& u, const Ctx& ctx) {
@@ -223,9 +228,12 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     f.query = ctx.req.Query("q");
     f.include_inactive = ctx.req.Query("include_inactive") == "true";
     if (auto u = ctx.req.Query("unit_id"); !u.empty()) f.unit_id = std::atoll(u.c_str());
-    json::array arr;
-    for (auto& r : svc.ListStaff(ActorOf(ctx), f)) arr.push_back(StaffJson(r));
-    return JsonOk(json::object{{"items", std::move(arr)}});
+    auto list = svc.ListStaff(ActorOf(ctx), f);
+    return Response::Json(list->Rendered([](const std::vector<StaffRow>& rows) {
+      std::string body = "{\"items\":[";
+      for (size_t i = 0; i < rows.size(); ++i) body += (i ? "," : "") + StaffJson(rows[i]);
+      return body + "]}";
+    }));
   });
   router.Get("/api/v1/staff/export", import_staff, [&svc](Ctx& ctx) {
     Response r = Response::Text(svc.ExportStaffCsv(ActorOf(ctx)));
@@ -238,7 +246,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     return JsonOk(json::object{{"created", res.created}, {"updated", res.updated}});
   });
   router.Get("/api/v1/staff/{id}", read_staff, [&svc](Ctx& ctx) {
-    return JsonOk(StaffJson(svc.GetStaff(ActorOf(ctx), ctx.Id("id"))));
+    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), ctx.Id("id"))));
   });
   router.Get("/api/v1/staff/{id}/citizen-id", Access{Perm(access::kStaffReadFull)}, [&svc](Ctx& ctx) {
     return JsonOk(json::object{{"citizen_id", svc.ReadCitizenId(ActorOf(ctx), ctx.Id("id"))}});
@@ -246,7 +254,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Post("/api/v1/staff", write_staff, [&svc](Ctx& ctx) {
     StaffDraft d = ReadStaff(BodyOf(ctx), nullptr);
     long long id = svc.CreateStaff(ActorOf(ctx), d);
-    return JsonOk(StaffJson(svc.GetStaff(ActorOf(ctx), id)), 201);
+    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)), 201);
   });
   router.Add("PATCH", "/api/v1/staff/{id}", write_staff, [&svc](Ctx& ctx) {
     Input in = BodyOf(ctx);
@@ -255,14 +263,14 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     const Staff& s = cur.staff;
     StaffDraft base{s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, s.position, s.start_date};
     svc.UpdateStaff(ActorOf(ctx), id, ReadStaff(in, &base));
-    return JsonOk(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
+    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
   });
   router.Post("/api/v1/staff/{id}/deactivate", write_staff, [&svc](Ctx& ctx) {
     Input in = ctx.req.body.empty() ? Input::FromJson("{}") : BodyOf(ctx);
     in.AllowOnly({"end_date"});
     long long id = ctx.Id("id");
     svc.DeactivateStaff(ActorOf(ctx), id, in.DateField("end_date", false).value_or(Date::Today()));
-    return JsonOk(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
+    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
   });
 
   // ---- Pages: org units ----
@@ -336,7 +344,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     f.unit_id = u.id;
     TemplateData staff = http::List();
     if (access::Permits(*ctx.user, access::kStaffRead, u.path))
-      for (auto& s : svc.ListStaff(ActorOf(ctx), f))
+      for (auto& s : svc.ListStaff(ActorOf(ctx), f)->rows)
         if (s.staff.unit_id == u.id) {
           staff.push_back(StaffData(s, ctx));
           d.set("has_staff", true);
@@ -383,12 +391,12 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     TemplateData d = http::Object();
     TemplateData rows = http::List();
     auto list = svc.ListStaff(ActorOf(ctx), f);
-    for (auto& r : list) rows.push_back(StaffData(r, ctx));
+    for (auto& r : list->rows) rows.push_back(StaffData(r, ctx));
     d.set("rows", rows);
-    d.set("count", std::to_string(list.size()));
+    d.set("count", std::to_string(list->rows.size()));
     d.set("q", f.query);
     if (f.include_inactive) d.set("all", true);
-    if (list.empty()) d.set("empty", true);
+    if (list->rows.empty()) d.set("empty", true);
     if (access::HasPermission(*ctx.user, access::kStaffWrite)) d.set("can_write", true);
     if (access::HasPermission(*ctx.user, access::kStaffImport)) d.set("can_import", true);
     d.set("units", UnitOptions(ctx, svc.ListUnits(ActorOf(ctx), false), ctx.req.Query("unit_id"), access::kStaffRead, true));
