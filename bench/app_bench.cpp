@@ -1,5 +1,5 @@
-// In-process benchmarks of the hot paths, without sockets: the authenticated staff list through the router,
-// its parts (session lookup, the list query, JSON), and Vietnamese text handling.
+// In-process benchmarks of the hot paths, without sockets: the authenticated staff list through the
+// router, its parts (session lookup, the list query, JSON), and Vietnamese text handling.
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -24,9 +24,9 @@ struct Demo {
     cfg.database_url = dir + "/demo.db";
     app = std::make_unique<app::App>(cfg);
     app::LoadDemoData(*app);
-    auto resp = app->Handle(http::Request::Make("POST", "/api/v1/session",
-                                                "{\"username\":\"vanphong\",\"password\":\"LacPhuong@2026\"}",
-                                                {{"Content-Type", "application/json"}}));
+    auto resp = app->Handle(http::Request::Make(
+        "POST", "/api/v1/session", "{\"username\":\"vanphong\",\"password\":\"LacPhuong@2026\"}",
+        {{"Content-Type", "application/json"}}));
     std::string sc = resp.Header("Set-Cookie");
     cookie = sc.substr(0, sc.find(';'));
   }
@@ -52,7 +52,10 @@ static void BM_StaffListThroughRouter(benchmark::State& state) {
     benchmark::DoNotOptimize(r.body);
   }
 }
-BENCHMARK(BM_StaffListThroughRouter)->Unit(benchmark::kMicrosecond)->UseRealTime()->ThreadRange(1, 2);
+BENCHMARK(BM_StaffListThroughRouter)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->ThreadRange(1, 2);
 
 static void BM_SessionLookup(benchmark::State& state) {
   Demo& d = TheDemo();
@@ -73,9 +76,12 @@ BENCHMARK(BM_StaffListService)->Unit(benchmark::kMicrosecond);
 static void BM_StaffListQueryOnly(benchmark::State& state) {
   Demo& d = TheDemo();
   const std::string sql =
-      "SELECT s.id, s.commune_id, s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, "
-      "s.position, s.start_date, s.status, s.end_date, u.code, u.name, u.path FROM staff s JOIN org_units u ON "
-      "u.id = s.unit_id WHERE (u.path LIKE :s0 ESCAPE '\\') AND s.status = 'active' ORDER BY s.sort_key, s.id";
+      "SELECT s.id, s.commune_id, s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, "
+      "s.category, "
+      "s.position, s.start_date, s.status, s.end_date, u.code, u.name, u.path FROM staff s JOIN "
+      "org_units u ON "
+      "u.id = s.unit_id WHERE (u.path LIKE :s0 ESCAPE '\\') AND s.status = 'active' ORDER BY "
+      "s.sort_key, s.id";
   for (auto _ : state) {
     store::Conn c = d.app->db().Lease();
     benchmark::DoNotOptimize(c.Query(sql, {std::string("/%")}));

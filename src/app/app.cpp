@@ -40,7 +40,8 @@ std::vector<store::Migration> App::AllMigrations() {
   for (auto& [module, dir] : ModuleMigrationDirs()) {
     std::vector<store::Migration> mine;
     for (auto& [path, text] : EmbeddedResources()) {
-      if (path.rfind(dir, 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".sql") continue;
+      if (path.rfind(dir, 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".sql")
+        continue;
       std::string file(path.substr(dir.size()));
       std::string name = file.substr(0, file.size() - 4);
       mine.push_back({module, std::atoi(name.substr(0, 4).c_str()), name, std::string(text)});
@@ -80,16 +81,19 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   static_files_.Mount("/static/vendor/bootstrap/", web + "/node_modules/bootstrap/dist", 86400);
   static_files_.Mount("/static/vendor/htmx/", web + "/node_modules/htmx.org/dist", 86400);
   static_files_.Mount("/static/vendor/echarts/", web + "/node_modules/echarts/dist", 86400);
-  static_files_.Mount("/static/vendor/font/", web + "/node_modules/@fontsource/be-vietnam-pro", 86400);
+  static_files_.Mount("/static/vendor/font/", web + "/node_modules/@fontsource/be-vietnam-pro",
+                      86400);
 
-  layout_.SetAuthorize([](const Principal& p, const std::string& perm) { return access::HasPermission(p, perm); });
+  layout_.SetAuthorize(
+      [](const Principal& p, const std::string& perm) { return access::HasPermission(p, perm); });
   layout_.SetSiteName([this](const Principal* p) -> std::string {
     // The top bar names the commune of the user's first grant, else the installation.
     if (p && !p->grants.empty() && p->grants.front().scope_unit_id) {
       store::Conn c = db_->Lease();
       auto path = p->grants.front().scope_path;
       auto r = c.QueryOne(
-          "SELECT u.name FROM org_units u WHERE u.id = (SELECT COALESCE(commune_id, id) FROM org_units WHERE id = :1)",
+          "SELECT u.name FROM org_units u WHERE u.id = (SELECT COALESCE(commune_id, id) FROM "
+          "org_units WHERE id = :1)",
           {p->grants.front().scope_unit_id});
       if (r) return r->Str(0);
     }
@@ -99,7 +103,9 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
 
   http::RouterHooks hooks;
   hooks.authenticate = [this](const http::Request& r) { return Authenticate(r); };
-  hooks.authorize = [](const Principal& p, const std::string& perm) { return access::HasPermission(p, perm); };
+  hooks.authorize = [](const Principal& p, const std::string& perm) {
+    return access::HasPermission(p, perm);
+  };
   hooks.error_page = [this](const http::Ctx& ctx, int status, const std::string& message) {
     http::TemplateData d = http::Object();
     d.set("status", std::to_string(status));
@@ -124,7 +130,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
 
   RegisterShellRoutes();
   org::RegisterOrgRoutes(router_, *org_, layout_);
-  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth::AuthWebOptions{cfg_.secure_cookies});
+  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_,
+                           auth::AuthWebOptions{cfg_.secure_cookies});
 }
 
 App::~App() {
@@ -138,11 +145,14 @@ void App::LoadResources() {
       std::string lang = p.substr(9, p.size() - 9 - 5);
       i18n_.Load(lang, text, p);
     } else if (p.size() > 9 && p.substr(p.size() - 9) == ".mustache") {
-      // "web/templates/layout.mustache" → "layout"; "src/modules/org/web/templates/x.mustache" → "org/x".
+      // "web/templates/layout.mustache" → "layout"; "src/modules/org/web/templates/x.mustache" →
+      // "org/x".
       std::string stem = std::filesystem::path(p).stem().string();
       std::string name = stem;
-      if (p.rfind("src/modules/", 0) == 0) name = p.substr(12, p.find('/', 12) - 12) + "/" + stem;
-      else if (p.rfind("web/templates/shell/", 0) == 0) name = "shell/" + stem;
+      if (p.rfind("src/modules/", 0) == 0)
+        name = p.substr(12, p.find('/', 12) - 12) + "/" + stem;
+      else if (p.rfind("web/templates/shell/", 0) == 0)
+        name = "shell/" + stem;
       templates_.Add(name, std::string(text));
     }
   }
@@ -160,14 +170,12 @@ std::optional<Principal> App::Authenticate(const http::Request& req) {
 }
 
 std::string App::Message(const Error& e, const std::string& lang) const {
-  std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", i18n_.Get(lang, "field." + e.field()));
-  std::string out = std::string(e.code()) + ": " + i18n_.Format(lang, std::string(e.code()), params);
+  std::string out = std::string(e.code()) + ": " + i18n_.ErrorMessage(lang, e);
   for (auto& d : e.details()) {
-    auto p = d.params;
-    p.emplace("field", i18n_.Get(lang, "field." + d.field));
-    out += "\n  " + (d.row ? i18n_.Format(lang, "shell.row", {{"row", std::to_string(d.row)}}) + ", " : std::string()) +
-           d.field + ": " + i18n_.Format(lang, d.code, p);
+    out += "\n  " +
+           (d.row ? i18n_.Format(lang, "shell.row", {{"row", std::to_string(d.row)}}) + ", "
+                  : std::string()) +
+           d.field + ": " + i18n_.ErrorMessage(lang, d);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The application: opens the database, applies migrations, loads the built-in templates and catalogues, and
-// wires every module's routes into one router. Thread-safe once constructed.
+// The application: opens the database, applies migrations, loads the built-in templates and
+// catalogues, and wires every module's routes into one router. Thread-safe once constructed.
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,7 +59,8 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
 };
 
-// The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source tree.
+// The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source
+// tree.
 std::string WebDir(const Config& cfg);
 
 }  // namespace kientao::app

@@ -7,9 +7,9 @@
 #include <iostream>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
@@ -45,17 +45,22 @@ void PrepareSqliteDir(const Config& cfg) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
-  CLI::App cli{"kientao — hệ thống điều hành nhiệm vụ của UBND xã (the commune People's Committee's task system)"};
+  CLI::App cli{
+      "kientao — hệ thống điều hành nhiệm vụ của UBND xã (the commune People's Committee's task "
+      "system)"};
   cli.require_subcommand(1);
   cli.fallthrough();
   std::string config_file, db_url, listen;
-  cli.add_option("--config", config_file, "configuration file (kientao.toml)")->check(CLI::ExistingFile);
-  cli.add_option("--db", db_url, "database: an SQLite file path or a postgresql:// URL (default var/kientao.db)");
+  cli.add_option("--config", config_file, "configuration file (kientao.toml)")
+      ->check(CLI::ExistingFile);
+  cli.add_option("--db", db_url,
+                 "database: an SQLite file path or a postgresql:// URL (default var/kientao.db)");
 
   auto* serve = cli.add_subcommand("serve", "serve the web pages and the API");
   serve->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
-  auto* demo = cli.add_subcommand("demo-data", "load the demo commune (xã Lạc Phương) into an empty database");
+  auto* demo = cli.add_subcommand("demo-data",
+                                  "load the demo commune (xã Lạc Phương) into an empty database");
 
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
@@ -64,41 +69,53 @@ int RunCli(int argc, char** argv) {
   bool password_stdin = false;
   auto* user_add = user->add_subcommand("add", "create an account");
   user_add->add_option("NAME", user_name, "user name")->required();
-  user_add->add_option("--role", role, "admin, leader, office, unit_head, staff, village_head or supervisor")->required();
-  user_add->add_option("--scope", scope, "code of the org unit the role covers (with its subtree)")->required();
+  user_add
+      ->add_option("--role", role,
+                   "admin, leader, office, unit_head, staff, village_head or supervisor")
+      ->required();
+  user_add->add_option("--scope", scope, "code of the org unit the role covers (with its subtree)")
+      ->required();
   user_add->add_option("--display-name", display_name, "name shown in the top bar");
   user_add->add_option("--staff-id", staff_id, "the staff member this account belongs to");
-  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from standard input")
+      ->required();
   auto* user_passwd = user->add_subcommand("passwd", "set an account's password");
   user_passwd->add_option("NAME", user_name, "user name")->required();
-  user_passwd->add_flag("--password-stdin", password_stdin, "read the password from standard input")->required();
+  user_passwd->add_flag("--password-stdin", password_stdin, "read the password from standard input")
+      ->required();
   auto* user_disable = user->add_subcommand("disable", "disable an account and end its sessions");
   user_disable->add_option("NAME", user_name, "user name")->required();
 
   auto* token = cli.add_subcommand("token", "manage API tokens for other systems");
   token->require_subcommand(1);
   std::string token_name, token_role = "supervisor", token_scope;
-  auto* token_create = token->add_subcommand("create", "create a token and print it (alone) on standard output");
+  auto* token_create =
+      token->add_subcommand("create", "create a token and print it (alone) on standard output");
   token_create->add_option("NAME", token_name, "token name")->required();
-  token_create->add_option("--role", token_role, "role the token acts with (default supervisor: read-only)");
-  token_create->add_option("--scope", token_scope, "org unit code the role covers (default: the root unit)");
+  token_create->add_option("--role", token_role,
+                           "role the token acts with (default supervisor: read-only)");
+  token_create->add_option("--scope", token_scope,
+                           "org unit code the role covers (default: the root unit)");
   auto* token_revoke = token->add_subcommand("revoke", "revoke a token");
   token_revoke->add_option("NAME", token_name, "token name")->required();
 
   std::string file;
   auto* import = cli.add_subcommand("import", "import data");
   import->require_subcommand(1);
-  auto* import_staff = import->add_subcommand("staff", "import staff from a CSV file (all rows or none)");
+  auto* import_staff =
+      import->add_subcommand("staff", "import staff from a CSV file (all rows or none)");
   import_staff->add_option("FILE", file, "CSV file, UTF-8")->required()->check(CLI::ExistingFile);
   auto* export_cmd = cli.add_subcommand("export", "export data");
   export_cmd->require_subcommand(1);
   std::string output;
-  auto* export_staff = export_cmd->add_subcommand("staff", "export staff as CSV (with full citizen IDs; audited)");
+  auto* export_staff =
+      export_cmd->add_subcommand("staff", "export staff as CSV (with full citizen IDs; audited)");
   export_staff->add_option("--output,-o", output, "file to write (default: standard output)");
 
   auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database to FILE");
   backup->add_option("FILE", file, "backup file")->required();
-  auto* restore = cli.add_subcommand("restore", "replace the database's content with the backup in FILE");
+  auto* restore =
+      cli.add_subcommand("restore", "replace the database's content with the backup in FILE");
   restore->add_option("FILE", file, "backup file")->required()->check(CLI::ExistingFile);
   auto* audit = cli.add_subcommand("audit", "audit log");
   audit->require_subcommand(1);
@@ -142,9 +159,11 @@ int RunCli(int argc, char** argv) {
       so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
       so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);
       so.trust_forwarded_for = cfg.trust_forwarded_for;
-      http::Server server(so, [&app](const http::Request& r) { return app->Handle(r); }, &app->metrics());
+      http::Server server(
+          so, [&app](const http::Request& r) { return app->Handle(r); }, &app->metrics());
       server.Run([&](unsigned short port) {
-        std::cout << "kientao đang phục vụ tại http://" << so.host << ":" << port << "/" << std::endl;
+        std::cout << "kientao đang phục vụ tại http://" << so.host << ":" << port << "/"
+                  << std::endl;
       });
       app.reset();
       std::cerr << "kientao stopped cleanly\n";
@@ -158,7 +177,8 @@ int RunCli(int argc, char** argv) {
       auto accounts = LoadDemoData(*app);
       std::cout << "Demo commune loaded: xã Lạc Phương, thành phố Hải Phòng (illustrative data).\n"
                 << "Accounts (password for all: " << DemoPassword() << "):\n";
-      for (auto& a : accounts) std::cout << "  " << a.username << "  (" << a.role << ", " << a.scope << ")\n";
+      for (auto& a : accounts)
+        std::cout << "  " << a.username << "  (" << a.role << ", " << a.scope << ")\n";
       return 0;
     }
     if (user_add->parsed()) {
@@ -180,7 +200,8 @@ int RunCli(int argc, char** argv) {
     if (token_create->parsed()) {
       if (token_scope.empty()) {
         store::Conn c = app->db().Lease();
-        auto r = c.QueryOne("SELECT code FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+        auto r =
+            c.QueryOne("SELECT code FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
         if (!r) throw std::runtime_error("there is no org unit yet; give --scope");
         token_scope = r->Str(0);
       }
@@ -194,7 +215,8 @@ int RunCli(int argc, char** argv) {
     }
     if (import_staff->parsed()) {
       auto res = app->org().ImportStaffCsv(actor, ReadFile(file));
-      std::cerr << "imported " << file << ": " << res.created << " created, " << res.updated << " updated\n";
+      std::cerr << "imported " << file << ": " << res.created << " created, " << res.updated
+                << " updated\n";
       return 0;
     }
     if (export_staff->parsed()) {

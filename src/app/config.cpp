@@ -40,12 +40,14 @@ Field Make(std::string section, std::string key, T Config::*member) {
     if constexpr (std::is_same_v<T, std::string>) {
       c.*member = s;
     } else if constexpr (std::is_same_v<T, bool>) {
-      if (s != "true" && s != "false") throw std::runtime_error(name + " (environment) must be true or false");
+      if (s != "true" && s != "false")
+        throw std::runtime_error(name + " (environment) must be true or false");
       c.*member = s == "true";
     } else {
       char* end = nullptr;
       long long v = std::strtoll(s.c_str(), &end, 10);
-      if (s.empty() || *end) throw std::runtime_error(name + " (environment) must be a whole number, not '" + s + "'");
+      if (s.empty() || *end)
+        throw std::runtime_error(name + " (environment) must be a whole number, not '" + s + "'");
       c.*member = static_cast<T>(v);
     }
   };
@@ -102,14 +104,15 @@ void LoadConfig(Config& cfg, const std::string& file) {
       bool known_section = false;
       for (auto& f : Fields()) known_section = known_section || f.section == section.str();
       if (!known_section || !tbl)
-        throw std::runtime_error("configuration " + file + ": unknown section [" + std::string(section.str()) + "]");
+        throw std::runtime_error("configuration " + file + ": unknown section [" +
+                                 std::string(section.str()) + "]");
       for (auto& [key, value] : *tbl) {
         const Field* field = nullptr;
         for (auto& f : Fields())
           if (f.section == section.str() && f.key == key.str()) field = &f;
         if (!field)
-          throw std::runtime_error("configuration " + file + ": unknown key " + std::string(section.str()) + "." +
-                                   std::string(key.str()));
+          throw std::runtime_error("configuration " + file + ": unknown key " +
+                                   std::string(section.str()) + "." + std::string(key.str()));
         try {
           field->from_toml(cfg, value);
         } catch (const std::runtime_error& e) {
@@ -127,26 +130,34 @@ void Validate(const Config& c) {
     throw std::runtime_error("configuration: " + key + " " + why);
   };
   auto colon = c.listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) fail("server.listen", "must be HOST:PORT, not '" + c.listen + "'");
+  if (colon == std::string::npos || colon == 0)
+    fail("server.listen", "must be HOST:PORT, not '" + c.listen + "'");
   {
     std::string port = c.listen.substr(colon + 1);
     char* end = nullptr;
     long p = std::strtol(port.c_str(), &end, 10);
-    if (port.empty() || *end || p < 0 || p > 65535) fail("server.listen", "has a bad port: '" + port + "'");
+    if (port.empty() || *end || p < 0 || p > 65535)
+      fail("server.listen", "has a bad port: '" + port + "'");
   }
   if (c.workers < 1 || c.workers > 256) fail("server.workers", "must be between 1 and 256");
-  if (c.read_timeout_seconds < 1 || c.read_timeout_seconds > 3600) fail("server.read_timeout_seconds", "must be between 1 and 3600");
-  if (c.max_body_bytes < 1024 || c.max_body_bytes > 1024L * 1024 * 1024) fail("server.max_body_bytes", "must be between 1024 and 1073741824");
-  if (c.shutdown_grace_seconds < 0 || c.shutdown_grace_seconds > 600) fail("server.shutdown_grace_seconds", "must be between 0 and 600");
+  if (c.read_timeout_seconds < 1 || c.read_timeout_seconds > 3600)
+    fail("server.read_timeout_seconds", "must be between 1 and 3600");
+  if (c.max_body_bytes < 1024 || c.max_body_bytes > 1024L * 1024 * 1024)
+    fail("server.max_body_bytes", "must be between 1024 and 1073741824");
+  if (c.shutdown_grace_seconds < 0 || c.shutdown_grace_seconds > 600)
+    fail("server.shutdown_grace_seconds", "must be between 0 and 600");
   if (c.database_url.empty()) fail("database.url", "must not be empty");
   if (c.pool_size < 1 || c.pool_size > 256) fail("database.pool_size", "must be between 1 and 256");
-  if (c.idle_minutes < 1 || c.idle_minutes > 24 * 60) fail("session.idle_minutes", "must be between 1 and 1440");
-  if (c.absolute_hours < 1 || c.absolute_hours > 24 * 30) fail("session.absolute_hours", "must be between 1 and 720");
+  if (c.idle_minutes < 1 || c.idle_minutes > 24 * 60)
+    fail("session.idle_minutes", "must be between 1 and 1440");
+  if (c.absolute_hours < 1 || c.absolute_hours > 24 * 30)
+    fail("session.absolute_hours", "must be between 1 and 720");
   if (c.max_failures_per_account < 1) fail("login.max_failures_per_account", "must be at least 1");
   if (c.max_failures_per_address < 1) fail("login.max_failures_per_address", "must be at least 1");
   if (c.throttle_window_minutes < 1) fail("login.throttle_window_minutes", "must be at least 1");
   static const std::set<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};
-  if (!kLevels.count(c.log_level)) fail("log.level", "must be one of trace, debug, info, warn, error");
+  if (!kLevels.count(c.log_level))
+    fail("log.level", "must be one of trace, debug, info, warn, error");
 }
 
 }  // namespace kientao::app

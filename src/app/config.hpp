@@ -1,7 +1,7 @@
 #pragma once
 // kientao's configuration: in-class defaults that run the demo, then the TOML file (--config), then
-// environment variables (KIENTAO_<SECTION>_<KEY>, e.g. KIENTAO_DATABASE_URL), then command-line flags.
-// Validate() refuses unknown keys and nonsense values with a message naming the key.
+// environment variables (KIENTAO_<SECTION>_<KEY>, e.g. KIENTAO_DATABASE_URL), then command-line
+// flags. Validate() refuses unknown keys and nonsense values with a message naming the key.
 #include <string>
 #include <vector>
 
@@ -10,15 +10,16 @@ namespace kientao::app {
 struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";  // HOST:PORT to serve on
-  int workers = 4;                          // threads for request handlers (database work)
-  int read_timeout_seconds = 15;            // per read of a request
-  long max_body_bytes = 8 * 1024 * 1024;    // larger bodies get 413
-  bool secure_cookies = false;              // true behind a TLS proxy
-  bool trust_forwarded_for = false;         // client address from X-Forwarded-For when the peer is loopback
-  int shutdown_grace_seconds = 10;          // time allowed to finish requests on stop
+  int workers = 4;                        // threads for request handlers (database work)
+  int read_timeout_seconds = 15;          // per read of a request
+  long max_body_bytes = 8 * 1024 * 1024;  // larger bodies get 413
+  bool secure_cookies = false;            // true behind a TLS proxy
+  bool trust_forwarded_for =
+      false;                        // client address from X-Forwarded-For when the peer is loopback
+  int shutdown_grace_seconds = 10;  // time allowed to finish requests on stop
   // [database]
   std::string database_url = "var/kientao.db";  // SQLite file path or postgresql:// URL
-  int pool_size = 4;                             // open database connections
+  int pool_size = 4;                            // open database connections
   // [session]
   int idle_minutes = 30;
   int absolute_hours = 12;
@@ -35,8 +36,8 @@ struct Config {
   unsigned short port() const;
 };
 
-// Reads `file` ("" = none) and the environment into `cfg`. Throws std::runtime_error naming the file, key
-// and problem.
+// Reads `file` ("" = none) and the environment into `cfg`. Throws std::runtime_error naming the
+// file, key and problem.
 void LoadConfig(Config& cfg, const std::string& file);
 // Throws std::runtime_error naming the first bad value.
 void Validate(const Config& cfg);

@@ -66,41 +66,63 @@ const StaffSpec kStaff[] = {
     {"Nguyễn Phú Trung", Sex::kMale, 1972, SC::kCadre, "Chủ tịch UBND xã", "LP-LD"},
     {"Trần Thị Thu Hà", Sex::kFemale, 1978, SC::kCadre, "Phó Chủ tịch UBND xã", "LP-LD"},
     {"Lê Văn Đức", Sex::kMale, 1975, SC::kCadre, "Phó Chủ tịch UBND xã", "LP-LD"},
-    {"Phạm Thị Lan", Sex::kFemale, 1982, SC::kCivilServant, "Chánh Văn phòng HĐND và UBND", "LP-VP"},
+    {"Phạm Thị Lan", Sex::kFemale, 1982, SC::kCivilServant, "Chánh Văn phòng HĐND và UBND",
+     "LP-VP"},
     {"Đỗ Minh Tuấn", Sex::kMale, 1986, SC::kCivilServant, "Phó Chánh Văn phòng", "LP-VP"},
     {"Vũ Thị Hồng", Sex::kFemale, 1990, SC::kCivilServant, "Chuyên viên tổng hợp", "LP-VP"},
-    {"Bùi Quang Huy", Sex::kMale, 1992, SC::kCivilServant, "Chuyên viên văn thư – lưu trữ", "LP-VP"},
-    {"Ngô Thị Mai", Sex::kFemale, 1988, SC::kCivilServant, "Chuyên viên tư pháp – hộ tịch", "LP-VP"},
+    {"Bùi Quang Huy", Sex::kMale, 1992, SC::kCivilServant, "Chuyên viên văn thư – lưu trữ",
+     "LP-VP"},
+    {"Ngô Thị Mai", Sex::kFemale, 1988, SC::kCivilServant, "Chuyên viên tư pháp – hộ tịch",
+     "LP-VP"},
     {"Hoàng Văn Nam", Sex::kMale, 1984, SC::kCivilServant, "Chuyên viên nội vụ", "LP-VP"},
-    {"Đặng Thị Ngọc Ánh", Sex::kFemale, 1995, SC::kCivilServant, "Chuyên viên công nghệ thông tin", "LP-VP"},
+    {"Đặng Thị Ngọc Ánh", Sex::kFemale, 1995, SC::kCivilServant, "Chuyên viên công nghệ thông tin",
+     "LP-VP"},
     {"Nguyễn Văn Bình", Sex::kMale, 1991, SC::kContract, "Nhân viên lái xe", "LP-VP"},
     {"Trịnh Thị Loan", Sex::kFemale, 1983, SC::kCivilServant, "Trưởng phòng Kinh tế", "LP-KT"},
     {"Lương Văn Thắng", Sex::kMale, 1987, SC::kCivilServant, "Phó Trưởng phòng Kinh tế", "LP-KT"},
     {"Phan Thị Thảo", Sex::kFemale, 1993, SC::kCivilServant, "Chuyên viên địa chính", "LP-KT"},
-    {"Cao Văn Khải", Sex::kMale, 1985, SC::kCivilServant, "Chuyên viên xây dựng – hạ tầng", "LP-KT"},
-    {"Đinh Thị Yến", Sex::kFemale, 1994, SC::kCivilServant, "Chuyên viên nông nghiệp – môi trường", "LP-KT"},
-    {"Tạ Quang Vinh", Sex::kMale, 1989, SC::kCivilServant, "Chuyên viên tài chính – kế hoạch", "LP-KT"},
-    {"Hà Thị Phương", Sex::kFemale, 1990, SC::kCivilServant, "Chuyên viên kế toán ngân sách", "LP-KT"},
-    {"Mai Văn Sơn", Sex::kMale, 1980, SC::kCivilServant, "Trưởng phòng Văn hóa – Xã hội", "LP-VHXH"},
-    {"Lý Thị Hương", Sex::kFemale, 1988, SC::kCivilServant, "Phó Trưởng phòng Văn hóa – Xã hội", "LP-VHXH"},
-    {"Kiều Văn Long", Sex::kMale, 1991, SC::kCivilServant, "Chuyên viên lao động – thương binh – xã hội", "LP-VHXH"},
-    {"Đoàn Thị Nga", Sex::kFemale, 1996, SC::kCivilServant, "Chuyên viên văn hóa – thông tin", "LP-VHXH"},
-    {"Quách Văn Hiếu", Sex::kMale, 1993, SC::kCivilServant, "Chuyên viên giáo dục – y tế", "LP-VHXH"},
-    {"Vương Thị Hạnh", Sex::kFemale, 1985, SC::kCivilServant, "Chuyên viên giảm nghèo – bảo trợ xã hội", "LP-VHXH"},
-    {"Chu Văn Hải", Sex::kMale, 1979, SC::kPublicEmployee, "Giám đốc Trung tâm Phục vụ hành chính công", "LP-TTHCC"},
-    {"Tô Thị Bích", Sex::kFemale, 1990, SC::kCivilServant, "Chuyên viên tiếp nhận hồ sơ", "LP-TTHCC"},
+    {"Cao Văn Khải", Sex::kMale, 1985, SC::kCivilServant, "Chuyên viên xây dựng – hạ tầng",
+     "LP-KT"},
+    {"Đinh Thị Yến", Sex::kFemale, 1994, SC::kCivilServant, "Chuyên viên nông nghiệp – môi trường",
+     "LP-KT"},
+    {"Tạ Quang Vinh", Sex::kMale, 1989, SC::kCivilServant, "Chuyên viên tài chính – kế hoạch",
+     "LP-KT"},
+    {"Hà Thị Phương", Sex::kFemale, 1990, SC::kCivilServant, "Chuyên viên kế toán ngân sách",
+     "LP-KT"},
+    {"Mai Văn Sơn", Sex::kMale, 1980, SC::kCivilServant, "Trưởng phòng Văn hóa – Xã hội",
+     "LP-VHXH"},
+    {"Lý Thị Hương", Sex::kFemale, 1988, SC::kCivilServant, "Phó Trưởng phòng Văn hóa – Xã hội",
+     "LP-VHXH"},
+    {"Kiều Văn Long", Sex::kMale, 1991, SC::kCivilServant,
+     "Chuyên viên lao động – thương binh – xã hội", "LP-VHXH"},
+    {"Đoàn Thị Nga", Sex::kFemale, 1996, SC::kCivilServant, "Chuyên viên văn hóa – thông tin",
+     "LP-VHXH"},
+    {"Quách Văn Hiếu", Sex::kMale, 1993, SC::kCivilServant, "Chuyên viên giáo dục – y tế",
+     "LP-VHXH"},
+    {"Vương Thị Hạnh", Sex::kFemale, 1985, SC::kCivilServant,
+     "Chuyên viên giảm nghèo – bảo trợ xã hội", "LP-VHXH"},
+    {"Chu Văn Hải", Sex::kMale, 1979, SC::kPublicEmployee,
+     "Giám đốc Trung tâm Phục vụ hành chính công", "LP-TTHCC"},
+    {"Tô Thị Bích", Sex::kFemale, 1990, SC::kCivilServant, "Chuyên viên tiếp nhận hồ sơ",
+     "LP-TTHCC"},
     {"Hồ Văn Toàn", Sex::kMale, 1994, SC::kCivilServant, "Chuyên viên tiếp nhận hồ sơ", "LP-TTHCC"},
     {"La Thị Diệu", Sex::kFemale, 1997, SC::kPublicEmployee, "Viên chức hỗ trợ số hóa", "LP-TTHCC"},
     {"Âu Văn Phong", Sex::kMale, 1992, SC::kCivilServant, "Chuyên viên một cửa", "LP-TTHCC"},
     {"Ninh Thị Xuân", Sex::kFemale, 1998, SC::kContract, "Nhân viên hướng dẫn", "LP-TTHCC"},
-    {"Giáp Văn Tài", Sex::kMale, 1981, SC::kPublicEmployee, "Giám đốc Trung tâm Dịch vụ tổng hợp", "LP-TTDV"},
+    {"Giáp Văn Tài", Sex::kMale, 1981, SC::kPublicEmployee, "Giám đốc Trung tâm Dịch vụ tổng hợp",
+     "LP-TTDV"},
     {"Khúc Thị Dung", Sex::kFemale, 1989, SC::kPublicEmployee, "Viên chức khuyến nông", "LP-TTDV"},
-    {"Lò Văn Hưng", Sex::kMale, 1995, SC::kPublicEmployee, "Viên chức văn hóa – thể thao", "LP-TTDV"},
+    {"Lò Văn Hưng", Sex::kMale, 1995, SC::kPublicEmployee, "Viên chức văn hóa – thể thao",
+     "LP-TTDV"},
     {"Ông Thị Hoa", Sex::kFemale, 1987, SC::kPublicEmployee, "Viên chức truyền thanh", "LP-TTDV"},
-    {"Nguyễn Thị Thanh", Sex::kFemale, 1990, SC::kPartTime, "Người hoạt động không chuyên trách – văn thư", "LP-VP"},
-    {"Trần Văn Lực", Sex::kMale, 1976, SC::kPartTime, "Người hoạt động không chuyên trách – thủ quỹ", "LP-KT"},
-    {"Phạm Văn Tiến", Sex::kMale, 1970, SC::kPartTime, "Người hoạt động không chuyên trách – văn hóa", "LP-VHXH"},
-    {"Lê Thị Vân", Sex::kFemale, 1985, SC::kPartTime, "Người hoạt động không chuyên trách – dân số", "LP-VHXH"},
+    {"Nguyễn Thị Thanh", Sex::kFemale, 1990, SC::kPartTime,
+     "Người hoạt động không chuyên trách – văn thư", "LP-VP"},
+    {"Trần Văn Lực", Sex::kMale, 1976, SC::kPartTime,
+     "Người hoạt động không chuyên trách – thủ quỹ", "LP-KT"},
+    {"Phạm Văn Tiến", Sex::kMale, 1970, SC::kPartTime,
+     "Người hoạt động không chuyên trách – văn hóa", "LP-VHXH"},
+    {"Lê Thị Vân", Sex::kFemale, 1985, SC::kPartTime, "Người hoạt động không chuyên trách – dân số",
+     "LP-VHXH"},
     {"Nguyễn Văn Chiến", Sex::kMale, 1965, SC::kPartTime, "Trưởng thôn", "LP-T01"},
     {"Trần Văn Dũng", Sex::kMale, 1968, SC::kPartTime, "Trưởng thôn", "LP-T02"},
     {"Lê Thị Hằng", Sex::kFemale, 1972, SC::kPartTime, "Trưởng thôn", "LP-T03"},
@@ -149,7 +171,8 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
   {
     store::Conn c = app.db().Lease();
     if (c.QueryOne("SELECT COUNT(*) FROM org_units")->Int(0) > 0)
-      throw std::runtime_error("the database already holds org units; demo data goes only into an empty database");
+      throw std::runtime_error(
+          "the database already holds org units; demo data goes only into an empty database");
   }
   Principal su = App::Superuser();
   Actor actor{su, "cli:demo-data", ""};
@@ -175,7 +198,8 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
     d.birth_date = *Date::FromYmd(s.birth_year, 1 + (n * 5) % 12, 1 + (n * 7) % 28);
     // 000 (no province) + sex/century digit + two-digit birth year + six digits.
     int century_digit = (s.birth_year >= 2000 ? 2 : 0) + (s.sex == Sex::kFemale ? 1 : 0);
-    d.citizen_id = fmt::format("000{}{:02}{:06}", century_digit, s.birth_year % 100, 100000 + n * 7919 % 900000);
+    d.citizen_id = fmt::format("000{}{:02}{:06}", century_digit, s.birth_year % 100,
+                               100000 + n * 7919 % 900000);
     d.category = s.cat;
     d.position = s.position;
     int start_year = std::max(s.birth_year + 22, 2005 + n % 15);
@@ -184,7 +208,9 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
   }
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {
-    auth::NewUser u{a.username, a.display, DemoPassword(), a.staff_name ? staff_ids.at(a.staff_name) : 0, a.role, a.scope};
+    auth::NewUser u{a.username,     a.display,
+                    DemoPassword(), a.staff_name ? staff_ids.at(a.staff_name) : 0,
+                    a.role,         a.scope};
     app.auth().CreateUser(actor, u);
     out.push_back({a.username, DemoPassword(), a.role, a.scope});
   }

@@ -1,7 +1,7 @@
 #pragma once
-// The demo commune: Hải Phòng → xã Lạc Phương with its post-2025 structure, 15 villages, about 60 staff and
-// one account per role. Villages, people and figures are invented (illustrative); citizen IDs start with
-// 000, which no province has.
+// The demo commune: Hải Phòng → xã Lạc Phương with its post-2025 structure, 15 villages, about 60
+// staff and one account per role. Villages, people and figures are invented (illustrative); citizen
+// IDs start with 000, which no province has.
 #include <string>
 #include <vector>
 
@@ -16,8 +16,8 @@ struct DemoAccount {
   std::string scope;
 };
 
-// Loads the demo into an empty database through the same services users use (so it is audited). Throws
-// std::runtime_error when the database already holds org units.
+// Loads the demo into an empty database through the same services users use (so it is audited).
+// Throws std::runtime_error when the database already holds org units.
 std::vector<DemoAccount> LoadDemoData(App& app);
 const std::string& DemoPassword();
 

@@ -6,7 +6,8 @@ namespace kientao::app {
 
 namespace {
 constexpr int kTasks = 10;
-// Modules of the dispatch's tasks that are built so far; the others' pages say plainly they are not.
+// Modules of the dispatch's tasks that are built so far; the others' pages say plainly they are
+// not.
 bool TaskBuilt(int) { return false; }
 }  // namespace
 
@@ -19,10 +20,12 @@ void App::RegisterShellRoutes() {
   });
   router_.Get("/metrics", http::Access{"", false}, [this](http::Ctx& ctx) {
     // Scrapers on the machine itself, or an administrator.
-    bool local = ctx.req.remote_addr == "127.0.0.1" || ctx.req.remote_addr == "::1" || ctx.req.remote_addr.empty();
+    bool local = ctx.req.remote_addr == "127.0.0.1" || ctx.req.remote_addr == "::1" ||
+                 ctx.req.remote_addr.empty();
     if (!local) {
       auto p = Authenticate(ctx.req);
-      if (!p || !access::HasPermission(*p, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
+      if (!p || !access::HasPermission(*p, access::kUsersAdmin))
+        throw Error(gen_errors::kForbidden);
     }
     http::Response r = http::Response::Text(metrics_.Render());
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -30,7 +33,8 @@ void App::RegisterShellRoutes() {
   });
 
   for (int i = 1; i <= kTasks; ++i)
-    layout_.AddNav({"/tasks/" + std::to_string(i), "task." + std::to_string(i) + ".short", "", i, TaskBuilt(i)});
+    layout_.AddNav({"/tasks/" + std::to_string(i), "task." + std::to_string(i) + ".short", "", i,
+                    TaskBuilt(i)});
   layout_.AddNav({"/", "nav.dashboard", "", 0, true});
   layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
   layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});

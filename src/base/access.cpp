@@ -7,8 +7,8 @@
 namespace kientao::access {
 
 const std::vector<std::string_view>& AllRoles() {
-  static const std::vector<std::string_view> kAll = {kAdmin,  kLeader,      kOffice,    kUnitHead,
-                                                      kStaff, kVillageHead, kSupervisor};
+  static const std::vector<std::string_view> kAll = {kAdmin, kLeader,      kOffice,    kUnitHead,
+                                                     kStaff, kVillageHead, kSupervisor};
   return kAll;
 }
 
@@ -21,9 +21,11 @@ namespace {
 const std::map<std::string_view, std::set<std::string_view>>& Table() {
   static const std::map<std::string_view, std::set<std::string_view>> kTable = {
       {kAdmin,
-       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin, kAuditRead}},
+       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin,
+        kAuditRead}},
       {kLeader, {kOrgRead, kStaffRead}},
-      {kOffice, {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead}},
+      {kOffice,
+       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead}},
       {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite}},
       {kStaff, {kOrgRead, kStaffRead}},
       {kVillageHead, {kOrgRead}},
@@ -46,7 +48,8 @@ bool HasPermission(const Principal& p, std::string_view permission) {
 
 bool Permits(const Principal& p, std::string_view permission, std::string_view unit_path) {
   for (const auto& g : p.grants)
-    if (RoleHas(g.role, permission) && !g.scope_path.empty() && unit_path.substr(0, g.scope_path.size()) == g.scope_path)
+    if (RoleHas(g.role, permission) && !g.scope_path.empty() &&
+        unit_path.substr(0, g.scope_path.size()) == g.scope_path)
       return true;
   return false;
 }

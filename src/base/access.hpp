@@ -1,6 +1,7 @@
 #pragma once
-// Roles and permissions: the one table every module reads. A role is held over an org subtree; a permission
-// is granted when some role of the principal carries it and the target lies in that role's subtree.
+// Roles and permissions: the one table every module reads. A role is held over an org subtree; a
+// permission is granted when some role of the principal carries it and the target lies in that
+// role's subtree.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,13 +12,13 @@
 namespace kientao::access {
 
 // Role codes, as stored and as given to `kientao user add --role`.
-inline constexpr std::string_view kAdmin = "admin";              // quản trị
-inline constexpr std::string_view kLeader = "leader";            // lãnh đạo
-inline constexpr std::string_view kOffice = "office";            // văn phòng
-inline constexpr std::string_view kUnitHead = "unit_head";       // trưởng đơn vị
-inline constexpr std::string_view kStaff = "staff";              // công chức
-inline constexpr std::string_view kVillageHead = "village_head"; // trưởng thôn
-inline constexpr std::string_view kSupervisor = "supervisor";    // giám sát (read-only)
+inline constexpr std::string_view kAdmin = "admin";               // quản trị
+inline constexpr std::string_view kLeader = "leader";             // lãnh đạo
+inline constexpr std::string_view kOffice = "office";             // văn phòng
+inline constexpr std::string_view kUnitHead = "unit_head";        // trưởng đơn vị
+inline constexpr std::string_view kStaff = "staff";               // công chức
+inline constexpr std::string_view kVillageHead = "village_head";  // trưởng thôn
+inline constexpr std::string_view kSupervisor = "supervisor";     // giám sát (read-only)
 
 const std::vector<std::string_view>& AllRoles();
 bool IsRole(std::string_view role);
@@ -26,10 +27,11 @@ bool IsRole(std::string_view role);
 inline constexpr std::string_view kOrgRead = "org.read";
 inline constexpr std::string_view kOrgWrite = "org.write";
 inline constexpr std::string_view kStaffRead = "staff.read";
-inline constexpr std::string_view kStaffReadFull = "staff.read_full";  // unmasked citizen IDs (audited)
+inline constexpr std::string_view kStaffReadFull =
+    "staff.read_full";  // unmasked citizen IDs (audited)
 inline constexpr std::string_view kStaffWrite = "staff.write";
-inline constexpr std::string_view kStaffImport = "staff.import";      // CSV import and export
-inline constexpr std::string_view kUsersAdmin = "users.admin";        // users, roles, API tokens
+inline constexpr std::string_view kStaffImport = "staff.import";  // CSV import and export
+inline constexpr std::string_view kUsersAdmin = "users.admin";    // users, roles, API tokens
 inline constexpr std::string_view kAuditRead = "audit.read";
 
 bool RoleHas(std::string_view role, std::string_view permission);

@@ -1,5 +1,6 @@
 #pragma once
-// A Vietnamese citizen identity number (CCCD): exactly 12 ASCII digits. Personal data: show Masked().
+// A Vietnamese citizen identity number (CCCD): exactly 12 ASCII digits. Personal data: show
+// Masked().
 #include <optional>
 #include <string>
 #include <string_view>

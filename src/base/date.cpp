@@ -17,7 +17,8 @@ int DaysInMonth(int y, int m) {
 }
 
 std::optional<Date> Date::FromYmd(int y, int m, int d) {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m))
+    return std::nullopt;
   return Date(y, m, d);
 }
 

@@ -10,7 +10,8 @@ namespace kientao {
 class Date {
  public:
   Date() = default;
-  // Returns nullopt when the triple is not a real calendar day (31/02/2026, month 13, year < 1900 or > 2200).
+  // Returns nullopt when the triple is not a real calendar day (31/02/2026, month 13, year < 1900
+  // or > 2200).
   static std::optional<Date> FromYmd(int y, int m, int d);
   // "2026-02-28"; nullopt for anything else, including impossible days.
   static std::optional<Date> ParseIso(std::string_view s);

@@ -1,7 +1,7 @@
 #pragma once
-// Errors in three tiers (see CONTRIBUTING.md): assert for bugs, Result<T> for expected outcomes, and
-// kientao::Error for a failure that ends the request. Every Error carries a stable code ("ORG-1002"); the
-// Vietnamese and English texts live in the message catalogues under the same key.
+// Errors in three tiers (see CONTRIBUTING.md): assert for bugs, Result<T> for expected outcomes,
+// and kientao::Error for a failure that ends the request. Every Error carries a stable code
+// ("ORG-1002"); the Vietnamese and English texts live in the message catalogues under the same key.
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -20,13 +20,13 @@ struct ErrorDef {
 // A field-level problem; several may be reported at once (forms, CSV rows).
 struct FieldError {
   std::string field;
-  std::string code;                          // catalogue key, e.g. "ORG-1002"
+  std::string code;                           // catalogue key, e.g. "ORG-1002"
   std::map<std::string, std::string> params;  // substituted into {name} placeholders of the message
   int row = 0;                                // 1-based CSV row, 0 when not from a file
 };
 
-// The exception that ends a request. `field` names the offending input field ("" when none); `detail` is for
-// the log only and never shown to users.
+// The exception that ends a request. `field` names the offending input field ("" when none);
+// `detail` is for the log only and never shown to users.
 class Error : public std::runtime_error {
  public:
   Error(ErrorDef def, std::string field = {}, std::map<std::string, std::string> params = {},

@@ -1,6 +1,6 @@
 #pragma once
-// A small JSON object writer for audit snapshots and similar flat records (no parsing). Keys keep insertion
-// order, so the same record always serialises the same way.
+// A small JSON object writer for audit snapshots and similar flat records (no parsing). Keys keep
+// insertion order, so the same record always serialises the same way.
 #include <optional>
 #include <string>
 #include <string_view>

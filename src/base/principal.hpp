@@ -5,21 +5,23 @@
 
 namespace kientao {
 
-// One role held over an org subtree: `scope_path` is the materialised path of the subtree's root ("/1/2/").
+// One role held over an org subtree: `scope_path` is the materialised path of the subtree's root
+// ("/1/2/").
 struct RoleGrant {
-  std::string role;  // "admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"
+  std::string
+      role;  // "admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"
   long long scope_unit_id = 0;
   std::string scope_path;
 };
 
 struct Principal {
-  long long user_id = 0;       // 0 for an API token that is not a user
-  long long token_id = 0;      // non-zero when authenticated by an API token
-  std::string username;        // or the token's name
+  long long user_id = 0;   // 0 for an API token that is not a user
+  long long token_id = 0;  // non-zero when authenticated by an API token
+  std::string username;    // or the token's name
   std::string display_name;
   long long staff_id = 0;
   std::vector<RoleGrant> grants;
-  std::string csrf_token;      // empty for API tokens
+  std::string csrf_token;  // empty for API tokens
   std::string session_id_hash;
 };
 

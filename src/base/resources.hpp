@@ -1,6 +1,6 @@
 #pragma once
-// Files built into the program (templates, message catalogues, migrations), by path relative to the source
-// tree: "src/modules/org/migrations/0001_org.sql".
+// Files built into the program (templates, message catalogues, migrations), by path relative to the
+// source tree: "src/modules/org/migrations/0001_org.sql".
 #include <string_view>
 #include <utility>
 #include <vector>

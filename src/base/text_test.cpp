@@ -29,11 +29,14 @@ TEST(Text, NormalizeSpaceTrimsAndCollapses) {
 }
 
 TEST(Text, PersonNamesSortByGivenNameTheVietnameseWay) {
-  std::vector<std::string> names = {"Trần Văn Đức", "Nguyễn Thị Anh", "Lê Văn Dũng", "Phạm Ánh", "Bùi Văn An"};
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return PersonNameKey(a) < PersonNameKey(b); });
+  std::vector<std::string> names = {"Trần Văn Đức", "Nguyễn Thị Anh", "Lê Văn Dũng", "Phạm Ánh",
+                                    "Bùi Văn An"};
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return PersonNameKey(a) < PersonNameKey(b);
+  });
   // An < Anh < Ánh (tones after the base letter), D < Đ as a separate letter.
-  std::vector<std::string> expected = {"Bùi Văn An", "Nguyễn Thị Anh", "Phạm Ánh", "Lê Văn Dũng", "Trần Văn Đức"};
+  std::vector<std::string> expected = {"Bùi Văn An", "Nguyễn Thị Anh", "Phạm Ánh", "Lê Văn Dũng",
+                                       "Trần Văn Đức"};
   EXPECT_EQ(names, expected);
 }
 

@@ -8,7 +8,8 @@
 
 namespace kientao::http {
 
-void I18n::Load(const std::string& lang, std::string_view toml_text, const std::string& source_name) {
+void I18n::Load(const std::string& lang, std::string_view toml_text,
+                const std::string& source_name) {
   toml::table t;
   try {
     t = toml::parse(toml_text, source_name);
@@ -19,18 +20,20 @@ void I18n::Load(const std::string& lang, std::string_view toml_text, const std::
   }
   auto& cat = catalogues_[lang];
   // Keys may be grouped in tables: [nav] home = "…" is the key "nav.home".
-  std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& tbl,
-                                                                          const std::string& prefix) {
-    for (auto& [k, v] : tbl) {
-      std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-      if (auto* sub = v.as_table())
-        walk(*sub, key);
-      else if (auto s = v.value<std::string>())
-        cat[key] = *s;
-      else
-        throw std::runtime_error("message catalogue " + source_name + ": " + key + " is not a string");
-    }
-  };
+  std::function<void(const toml::table&, const std::string&)> walk =
+      [&](const toml::table& tbl, const std::string& prefix) {
+        for (auto& [k, v] : tbl) {
+          std::string key =
+              prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+          if (auto* sub = v.as_table())
+            walk(*sub, key);
+          else if (auto s = v.value<std::string>())
+            cat[key] = *s;
+          else
+            throw std::runtime_error("message catalogue " + source_name + ": " + key +
+                                     " is not a string");
+        }
+      };
   walk(t, "");
 }
 
@@ -58,9 +61,22 @@ std::string I18n::Format(std::string_view lang, const std::string& key,
   std::string out = Get(lang, key);
   for (auto& [k, v] : params) {
     std::string ph = "{" + k + "}";
-    for (size_t p = out.find(ph); p != std::string::npos; p = out.find(ph, p + v.size())) out.replace(p, ph.size(), v);
+    for (size_t p = out.find(ph); p != std::string::npos; p = out.find(ph, p + v.size()))
+      out.replace(p, ph.size(), v);
   }
   return out;
+}
+
+std::string I18n::ErrorMessage(std::string_view lang, const Error& e) const {
+  std::map<std::string, std::string> params = e.params();
+  if (!e.field().empty()) params.emplace("field", Get(lang, "field." + e.field()));
+  return Format(lang, std::string(e.code()), params);
+}
+
+std::string I18n::ErrorMessage(std::string_view lang, const FieldError& e) const {
+  std::map<std::string, std::string> params = e.params;
+  if (!e.field.empty()) params.emplace("field", Get(lang, "field." + e.field));
+  return Format(lang, e.code, params);
 }
 
 const std::map<std::string, std::string>& I18n::All(std::string_view lang) const {

@@ -1,10 +1,12 @@
 #pragma once
-// Message catalogues: every user-visible string, keyed, in Vietnamese (default) and English. Catalogues are
-// flat TOML files (web/i18n/vi.toml, en.toml); messages may hold {name} placeholders. Immutable after load,
-// so safe to share between threads.
+// Message catalogues: every user-visible string, keyed, in Vietnamese (default) and English.
+// Catalogues are flat TOML files (web/i18n/vi.toml, en.toml); messages may hold {name}
+// placeholders. Immutable after load, so safe to share between threads.
 #include <map>
 #include <string>
 #include <string_view>
+
+#include "base/error.hpp"
 
 namespace kientao::http {
 
@@ -18,6 +20,9 @@ class I18n {
                      const std::map<std::string, std::string>& params) const;
   const std::map<std::string, std::string>& All(std::string_view lang) const;
   bool Has(std::string_view lang, const std::string& key) const;
+  // The message of an error in `lang`, with {field} replaced by the field's label ("field.<name>").
+  std::string ErrorMessage(std::string_view lang, const Error& e) const;
+  std::string ErrorMessage(std::string_view lang, const FieldError& e) const;
   // "vi" unless `lang` is a loaded catalogue.
   std::string Normalize(std::string_view lang) const;
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include "base/error.hpp"
@@ -30,7 +31,8 @@ Input Input::FromJson(std::string_view body) {
 Input Input::FromForm(std::string_view body) {
   Input in;
   for (auto& [k, v] : ParseUrlEncoded(body)) {
-    if (!text::IsValidUtf8(k) || !text::IsValidUtf8(v)) throw Error(kInvalidUtf8, text::IsValidUtf8(k) ? k : "");
+    if (!text::IsValidUtf8(k) || !text::IsValidUtf8(v))
+      throw Error(kInvalidUtf8, text::IsValidUtf8(k) ? k : "");
     in.obj_[k] = v;
   }
   return in;
@@ -38,9 +40,15 @@ Input Input::FromForm(std::string_view body) {
 
 Input Input::FromBody(std::string_view content_type, std::string_view body) {
   if (content_type.find("application/json") != std::string_view::npos) return FromJson(body);
-  if (content_type.empty() || content_type.find("application/x-www-form-urlencoded") != std::string_view::npos)
+  if (content_type.empty() ||
+      content_type.find("application/x-www-form-urlencoded") != std::string_view::npos)
     return FromForm(body);
   throw Error(kUnsupportedMediaType);
+}
+
+Input Input::FromRequest(const Request& req) {
+  if (req.body.empty()) return FromJson("{}");
+  return FromBody(req.Header("content-type"), req.body);
 }
 
 void Input::AllowOnly(std::initializer_list<std::string_view> allowed) const {
@@ -68,7 +76,8 @@ std::optional<std::string> Input::Raw(std::string_view field) const {
   throw Error(kWrongType, std::string(field), {{"expected", "string"}});
 }
 
-std::optional<std::string> Input::Str(std::string_view field, size_t max_chars, bool required) const {
+std::optional<std::string> Input::Str(std::string_view field, size_t max_chars,
+                                      bool required) const {
   auto s = Raw(field);
   if (!s) {
     if (required) throw Error(kRequired, std::string(field));
@@ -90,13 +99,15 @@ std::optional<Date> Input::DateField(std::string_view field, bool required) cons
 
 std::optional<long long> Input::Int(std::string_view field, bool required) const {
   auto it = obj_.find(field);
-  if (it == obj_.end() || it->value().is_null() || (it->value().is_string() && it->value().as_string().empty())) {
+  if (it == obj_.end() || it->value().is_null() ||
+      (it->value().is_string() && it->value().as_string().empty())) {
     if (required) throw Error(kRequired, std::string(field));
     return std::nullopt;
   }
   const auto& v = it->value();
   if (v.is_int64()) return v.as_int64();
-  if (v.is_uint64() && v.as_uint64() <= static_cast<uint64_t>(INT64_MAX)) return static_cast<long long>(v.as_uint64());
+  if (v.is_uint64() && v.as_uint64() <= static_cast<uint64_t>(INT64_MAX))
+    return static_cast<long long>(v.as_uint64());
   if (!json_ && v.is_string()) {
     std::string s(v.as_string());
     long long out = 0;
@@ -113,6 +124,10 @@ std::optional<std::string> Input::Enum(std::string_view field, const std::set<st
   if (!s) return std::nullopt;
   if (!choices.count(*s)) throw Error(kInvalidValue, std::string(field), {{"value", *s}});
   return s;
+}
+
+Response JsonAnswer(const boost::json::value& v, int status) {
+  return Response::Json(boost::json::serialize(v), status);
 }
 
 }  // namespace kientao::http

@@ -1,26 +1,33 @@
 #pragma once
-// Validated input from a JSON body or an HTML form, read field by field. Every getter throws kientao::Error
-// naming the field (GEN-0002 wrong type, GEN-0004 required, GEN-0006 too long, GEN-0008 invalid date …), so a
-// handler that reads all its fields before writing anything writes nothing on bad input.
+// Validated input from a JSON body or an HTML form, read field by field. Every getter throws
+// kientao::Error naming the field (GEN-0002 wrong type, GEN-0004 required, GEN-0006 too long,
+// GEN-0008 invalid date …), so a handler that reads all its fields before writing anything writes
+// nothing on bad input.
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include "base/date.hpp"
 
 namespace kientao::http {
 
+struct Request;
+
 class Input {
  public:
-  // JSON object body. Refuses invalid UTF-8 (GEN-0005), malformed JSON (GEN-0001), a non-object (GEN-0002).
+  // JSON object body. Refuses invalid UTF-8 (GEN-0005), malformed JSON (GEN-0001), a non-object
+  // (GEN-0002).
   static Input FromJson(std::string_view body);
   // application/x-www-form-urlencoded body.
   static Input FromForm(std::string_view body);
   // Chooses by Content-Type (JSON when it says application/json).
   static Input FromBody(std::string_view content_type, std::string_view body);
+  // The request's body by its Content-Type; an empty body is an empty JSON object.
+  static Input FromRequest(const Request& req);
 
   // Refuses any field not in `allowed` (GEN-0003). Form bodies ignore "_csrf".
   void AllowOnly(std::initializer_list<std::string_view> allowed) const;
@@ -28,12 +35,15 @@ class Input {
 
   // Trimmed, NFC, whitespace-collapsed text; at most `max_chars` code points.
   std::optional<std::string> Str(std::string_view field, size_t max_chars, bool required) const;
-  std::string ReqStr(std::string_view field, size_t max_chars) const { return *Str(field, max_chars, true); }
+  std::string ReqStr(std::string_view field, size_t max_chars) const {
+    return *Str(field, max_chars, true);
+  }
   // dd/mm/yyyy or yyyy-mm-dd.
   std::optional<Date> DateField(std::string_view field, bool required) const;
   std::optional<long long> Int(std::string_view field, bool required) const;
   // One of `choices`, else GEN-0014.
-  std::optional<std::string> Enum(std::string_view field, const std::set<std::string>& choices, bool required) const;
+  std::optional<std::string> Enum(std::string_view field, const std::set<std::string>& choices,
+                                  bool required) const;
   bool json() const { return json_; }
 
  private:
@@ -42,5 +52,9 @@ class Input {
   boost::json::object obj_;
   bool json_ = false;
 };
+
+struct Response;
+// A JSON answer: `v` serialised, with the status.
+Response JsonAnswer(const boost::json::value& v, int status = 200);
 
 }  // namespace kientao::http

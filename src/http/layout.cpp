@@ -52,8 +52,8 @@ std::string Layout::Fragment(const Ctx& ctx, const std::string& name, TemplateDa
   return templates_.Render(name, data);
 }
 
-Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data, const std::string& title,
-                      int status) const {
+Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data,
+                      const std::string& title, int status) const {
   AddCommon(ctx, data);
   TemplateData shell = Object();
   AddCommon(ctx, shell);
@@ -69,7 +69,8 @@ Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data
       item.set("label", i18n_.Get(ctx.lang, n.label_key));
       if (n.task) item.set("task", std::to_string(n.task));
       if (!n.built) item.set("not_built", true);
-      bool active = ctx.req.path == n.href || (n.href != "/" && ctx.req.path.rfind(n.href + "/", 0) == 0);
+      bool active =
+          ctx.req.path == n.href || (n.href != "/" && ctx.req.path.rfind(n.href + "/", 0) == 0);
       if (active) item.set("active", true);
       (n.task ? tasks : admin).push_back(item);
     }
@@ -81,7 +82,8 @@ Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data
   r.SetHeader("X-Frame-Options", "DENY");
   r.SetHeader("X-Content-Type-Options", "nosniff");
   r.SetHeader("Content-Security-Policy",
-              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'");
+              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+              "script-src 'self'");
   return r;
 }
 

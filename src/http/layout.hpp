@@ -1,6 +1,6 @@
 #pragma once
-// The web shell around every page: top bar (commune, user, language), the navigation with the ten tasks of
-// the dispatch, and the page body. Immutable after start-up; thread-safe.
+// The web shell around every page: top bar (commune, user, language), the navigation with the ten
+// tasks of the dispatch, and the page body. Immutable after start-up; thread-safe.
 #include <functional>
 #include <string>
 #include <vector>
@@ -25,14 +25,16 @@ class Layout {
   Layout(const Templates& templates, const I18n& i18n) : templates_(templates), i18n_(i18n) {}
   void AddNav(NavItem item) { nav_.push_back(std::move(item)); }
   const std::vector<NavItem>& nav() const { return nav_; }
-  void SetAuthorize(std::function<bool(const Principal&, const std::string&)> f) { authorize_ = std::move(f); }
+  void SetAuthorize(std::function<bool(const Principal&, const std::string&)> f) {
+    authorize_ = std::move(f);
+  }
   void SetSiteName(std::function<std::string(const Principal*)> f) { site_name_ = std::move(f); }
   // Builds the per-language catalogue trees once; call after every catalogue is loaded.
   void Prepare();
 
   // Renders template `name` with `data` inside the shell. `title` is already translated.
-  Response Page(const Ctx& ctx, const std::string& name, TemplateData data, const std::string& title,
-                int status = 200) const;
+  Response Page(const Ctx& ctx, const std::string& name, TemplateData data,
+                const std::string& title, int status = 200) const;
   // Renders a template alone (htmx fragments), with the catalogue as `t`.
   std::string Fragment(const Ctx& ctx, const std::string& name, TemplateData data) const;
   const TemplateData& Catalogue(const std::string& lang) const;

@@ -6,7 +6,8 @@
 
 namespace kientao::http {
 
-void Metrics::Record(const std::string& method, const std::string& route, int status, double seconds) {
+void Metrics::Record(const std::string& method, const std::string& route, int status,
+                     double seconds) {
   std::lock_guard g(mu_);
   ++requests_[{method, route, status}];
   size_t i = 0;
@@ -35,22 +36,27 @@ std::string Metrics::Render() const {
   std::string out;
   {
     std::lock_guard g(mu_);
-    out += "# HELP kientao_http_requests_total HTTP requests answered, by route pattern and status.\n";
+    out +=
+        "# HELP kientao_http_requests_total HTTP requests answered, by route pattern and status.\n";
     out += "# TYPE kientao_http_requests_total counter\n";
     for (auto& [key, n] : requests_) {
       auto& [method, route, status] = key;
-      out += fmt::format("kientao_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", method,
-                         LabelEscape(route), status, n);
+      out += fmt::format(
+          "kientao_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", method,
+          LabelEscape(route), status, n);
     }
-    out += "# HELP kientao_http_request_duration_seconds Time from request read to response ready.\n";
+    out +=
+        "# HELP kientao_http_request_duration_seconds Time from request read to response ready.\n";
     out += "# TYPE kientao_http_request_duration_seconds histogram\n";
     long long cumulative = 0;
     for (size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += histogram_[i];
-      out += fmt::format("kientao_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBuckets[i], cumulative);
+      out += fmt::format("kientao_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n",
+                         kBuckets[i], cumulative);
     }
     cumulative += histogram_[kBuckets.size()];
-    out += fmt::format("kientao_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", cumulative);
+    out +=
+        fmt::format("kientao_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", cumulative);
     out += fmt::format("kientao_http_request_duration_seconds_sum {}\n", latency_sum_);
     out += fmt::format("kientao_http_request_duration_seconds_count {}\n", latency_count_);
   }

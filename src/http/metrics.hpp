@@ -1,6 +1,6 @@
 #pragma once
-// Prometheus metrics: requests by route and status, a latency histogram, open connections, database pool
-// use. Thread-safe.
+// Prometheus metrics: requests by route and status, a latency histogram, open connections, database
+// pool use. Thread-safe.
 #include <array>
 #include <atomic>
 #include <functional>
@@ -14,7 +14,7 @@ namespace kientao::http {
 class Metrics {
  public:
   static constexpr std::array<double, 11> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                       0.05,   0.1,   0.25,   0.5,   1.0};
+                                                      0.05,   0.1,   0.25,   0.5,   1.0};
   void Record(const std::string& method, const std::string& route, int status, double seconds);
   void ConnectionOpened() { ++open_connections_; }
   void ConnectionClosed() { --open_connections_; }

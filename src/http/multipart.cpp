@@ -14,14 +14,17 @@ std::string HeaderParam(std::string_view header, std::string_view name) {
   p += key.size();
   if (p < header.size() && header[p] == '"') {
     size_t end = header.find('"', p + 1);
-    return std::string(header.substr(p + 1, end == std::string_view::npos ? std::string_view::npos : end - p - 1));
+    return std::string(
+        header.substr(p + 1, end == std::string_view::npos ? std::string_view::npos : end - p - 1));
   }
   size_t end = header.find(';', p);
-  return std::string(header.substr(p, end == std::string_view::npos ? std::string_view::npos : end - p));
+  return std::string(
+      header.substr(p, end == std::string_view::npos ? std::string_view::npos : end - p));
 }
 }  // namespace
 
-std::optional<std::map<std::string, FormPart>> ParseMultipart(std::string_view content_type, std::string_view body) {
+std::optional<std::map<std::string, FormPart>> ParseMultipart(std::string_view content_type,
+                                                              std::string_view body) {
   if (content_type.find("multipart/form-data") == std::string_view::npos) return std::nullopt;
   std::string boundary = HeaderParam(content_type, "boundary");
   if (boundary.empty()) return std::nullopt;
@@ -55,7 +58,8 @@ std::optional<std::map<std::string, FormPart>> ParseMultipart(std::string_view c
       } else if (lower == "content-type") {
         auto colon = line.find(':');
         part.content_type = std::string(line.substr(colon + 1));
-        while (!part.content_type.empty() && part.content_type.front() == ' ') part.content_type.erase(0, 1);
+        while (!part.content_type.empty() && part.content_type.front() == ' ')
+          part.content_type.erase(0, 1);
       }
       hp = eol + 2;
     }

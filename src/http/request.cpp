@@ -19,7 +19,8 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
     std::string_view part(all.data() + pos, end - pos);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     auto eq = part.find('=');
-    if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+    if (eq != std::string_view::npos && part.substr(0, eq) == name)
+      return std::string(part.substr(eq + 1));
     pos = end + 1;
   }
   return std::nullopt;
@@ -33,7 +34,8 @@ std::string Request::Query(const std::string& name) const {
 bool Request::WantsJson() const {
   if (path.rfind("/api/", 0) == 0) return true;
   std::string accept = Header("accept");
-  return accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
+  return accept.find("application/json") != std::string::npos &&
+         accept.find("text/html") == std::string::npos;
 }
 
 Request Request::Make(std::string method, std::string target, std::string body,
@@ -44,7 +46,8 @@ Request Request::Make(std::string method, std::string target, std::string body,
   r.body = std::move(body);
   for (auto& [k, v] : headers) {
     std::string key = k;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     r.headers[key] = v;
   }
   auto q = r.target.find('?');
@@ -62,8 +65,9 @@ Request Request::Make(std::string method, std::string target, std::string body,
 
 std::string Response::Header(std::string_view name) const {
   for (auto& [k, v] : headers) {
-    if (k.size() == name.size() &&
-        std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+    if (k.size() == name.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
+          return std::tolower(a) == std::tolower(b);
+        }))
       return v;
   }
   return {};
@@ -138,7 +142,8 @@ std::map<std::string, std::string> ParseUrlEncoded(std::string_view s) {
     if (!part.empty()) {
       auto eq = part.find('=');
       auto k = UrlDecode(part.substr(0, eq), true);
-      auto v = eq == std::string_view::npos ? std::optional<std::string>("") : UrlDecode(part.substr(eq + 1), true);
+      auto v = eq == std::string_view::npos ? std::optional<std::string>("")
+                                            : UrlDecode(part.substr(eq + 1), true);
       if (k && v && !out.count(*k)) out.emplace(std::move(*k), std::move(*v));
     }
     pos = end + 1;
@@ -166,18 +171,30 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
 }
 
-std::string SetCookie(std::string_view name, std::string_view value, long max_age, bool secure, bool http_only) {
+std::string SetCookie(std::string_view name, std::string_view value, long max_age, bool secure,
+                      bool http_only) {
   std::string c = std::string(name) + "=" + std::string(value) + "; Path=/; SameSite=Lax";
   if (http_only) c += "; HttpOnly";
   if (secure) c += "; Secure";

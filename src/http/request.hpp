@@ -10,9 +10,9 @@
 namespace kientao::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string target;  // as received: "/staff?q=an"
-  std::string path;    // percent-decoded path without the query: "/staff"
+  std::string method;                          // "GET", "POST", …
+  std::string target;                          // as received: "/staff?q=an"
+  std::string path;                            // percent-decoded path without the query: "/staff"
   std::map<std::string, std::string> query;    // decoded; the first value of a repeated key
   std::map<std::string, std::string> headers;  // keys lower-case
   std::string body;
@@ -37,7 +37,9 @@ struct Response {
   std::string body;
   bool close = false;  // ask the server to close the connection after this answer
 
-  void SetHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void SetHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
   std::string Header(std::string_view name) const;
 
   static Response Json(std::string body, int status = 200);
@@ -46,7 +48,8 @@ struct Response {
   static Response Redirect(std::string location, int status = 303);
 };
 
-// application/x-www-form-urlencoded and query strings; '+' is a space. Returns nullopt on a bad escape.
+// application/x-www-form-urlencoded and query strings; '+' is a space. Returns nullopt on a bad
+// escape.
 std::optional<std::string> UrlDecode(std::string_view s, bool plus_is_space);
 std::map<std::string, std::string> ParseUrlEncoded(std::string_view s);
 std::string UrlEncode(std::string_view s);

@@ -3,9 +3,9 @@
 #include <charconv>
 #include <chrono>
 
+#include <spdlog/spdlog.h>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/multipart.hpp"
 
@@ -25,7 +25,8 @@ std::vector<std::string> Split(const std::string& path) {
   return out;
 }
 
-bool Match(const Route& r, const std::vector<std::string>& segs, std::map<std::string, std::string>& params) {
+bool Match(const Route& r, const std::vector<std::string>& segs,
+           std::map<std::string, std::string>& params) {
   if (r.segments.size() != segs.size()) return false;
   for (size_t i = 0; i < segs.size(); ++i) {
     const std::string& p = r.segments[i];
@@ -59,7 +60,8 @@ void Router::Add(std::string method, std::string pattern, Access access, Handler
 }
 
 std::string Router::LanguageOf(const Request& req) const {
-  // Vietnamese unless the user switched: office browsers often say English without the user choosing it.
+  // Vietnamese unless the user switched: office browsers often say English without the user
+  // choosing it.
   auto c = req.Cookie("lang");
   return i18n_.Normalize(c ? *c : "");
 }
@@ -67,9 +69,7 @@ std::string Router::LanguageOf(const Request& req) const {
 std::string Router::ErrorJson(const Error& e, const std::string& lang) const {
   boost::json::object err;
   err["code"] = std::string(e.code());
-  std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", i18n_.Get(lang, "field." + e.field()));
-  err["message"] = i18n_.Format(lang, std::string(e.code()), params);
+  err["message"] = i18n_.ErrorMessage(lang, e);
   if (!e.field().empty()) err["field"] = e.field();
   if (!e.details().empty()) {
     boost::json::array details;
@@ -78,9 +78,7 @@ std::string Router::ErrorJson(const Error& e, const std::string& lang) const {
       if (d.row) o["row"] = d.row;
       o["field"] = d.field;
       o["code"] = d.code;
-      auto p = d.params;
-      p.emplace("field", i18n_.Get(lang, "field." + d.field));
-      o["message"] = i18n_.Format(lang, d.code, p);
+      o["message"] = i18n_.ErrorMessage(lang, d);
       details.push_back(std::move(o));
     }
     err["details"] = std::move(details);
@@ -91,10 +89,9 @@ std::string Router::ErrorJson(const Error& e, const std::string& lang) const {
 }
 
 Response Router::RenderError(Ctx& ctx, const Error& e) const {
-  if (ctx.req.WantsJson() || !hooks_.error_page) return Response::Json(ErrorJson(e, ctx.lang), e.status());
-  std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", i18n_.Get(ctx.lang, "field." + e.field()));
-  return hooks_.error_page(ctx, e.status(), i18n_.Format(ctx.lang, std::string(e.code()), params));
+  if (ctx.req.WantsJson() || !hooks_.error_page)
+    return Response::Json(ErrorJson(e, ctx.lang), e.status());
+  return hooks_.error_page(ctx, e.status(), i18n_.ErrorMessage(ctx.lang, e));
 }
 
 Response Router::Handle(const Request& req) const {
@@ -162,11 +159,13 @@ Response Router::Dispatch(const Request& req, std::string& route_name) const {
     }
     if (found->access.csrf && principal && principal->token_id == 0 && StateChanging(req.method)) {
       std::string token = req.Header("x-csrf-token");
-      if (token.empty() && req.Header("content-type").find("application/x-www-form-urlencoded") != std::string::npos) {
+      if (token.empty() && req.Header("content-type").find("application/x-www-form-urlencoded") !=
+                               std::string::npos) {
         auto form = ParseUrlEncoded(req.body);
         token = form.count("_csrf") ? form["_csrf"] : "";
       } else if (token.empty()) {
-        if (auto parts = ParseMultipart(req.Header("content-type"), req.body); parts && parts->count("_csrf"))
+        if (auto parts = ParseMultipart(req.Header("content-type"), req.body);
+            parts && parts->count("_csrf"))
           token = (*parts)["_csrf"].data;
       }
       if (token.empty() || token != principal->csrf_token) throw Error(gen_errors::kCsrf);

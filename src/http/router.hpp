@@ -1,8 +1,8 @@
 #pragma once
-// The router: a pure function from Request to Response. It matches the route, authenticates (through a hook
-// the app supplies), checks the route's permission and the CSRF token, calls the handler and turns any
-// kientao::Error into the right answer — JSON for API clients, a page for browsers. No sockets: tests call
-// Handle() directly.
+// The router: a pure function from Request to Response. It matches the route, authenticates
+// (through a hook the app supplies), checks the route's permission and the CSRF token, calls the
+// handler and turns any kientao::Error into the right answer — JSON for API clients, a page for
+// browsers. No sockets: tests call Handle() directly.
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,6 +29,10 @@ struct Ctx {
   // A numeric path parameter; a non-number is 404 GEN-0009.
   long long Id(const std::string& name) const;
   const std::string& T(const std::string& key) const { return i18n->Get(lang, key); }
+  // The signed-in user as the actor of a service call (audit name and client address).
+  Actor AsActor() const { return Actor{*user, user->username, req.remote_addr}; }
+  // The message of `e` in the user's language.
+  std::string Message(const Error& e) const { return i18n->ErrorMessage(lang, e); }
 };
 
 using Handler = std::function<Response(Ctx&)>;
@@ -36,7 +40,7 @@ using Handler = std::function<Response(Ctx&)>;
 // Who may call a route.
 struct Access {
   std::string permission;  // "" = public; "login" = any signed-in user; otherwise a permission name
-  bool csrf = true;        // state-changing requests from a browser session must carry the CSRF token
+  bool csrf = true;  // state-changing requests from a browser session must carry the CSRF token
 };
 
 struct Route {
@@ -48,7 +52,8 @@ struct Route {
 };
 
 struct RouterHooks {
-  // The principal behind the request's session cookie or bearer token, if any; may throw Error (401).
+  // The principal behind the request's session cookie or bearer token, if any; may throw Error
+  // (401).
   std::function<std::optional<Principal>(const Request&)> authenticate;
   // Whether the principal holds `permission` anywhere in its scope.
   std::function<bool(const Principal&, const std::string& permission)> authorize;
@@ -62,8 +67,12 @@ class Router {
  public:
   Router(const I18n& i18n, Metrics* metrics) : i18n_(i18n), metrics_(metrics) {}
   void Add(std::string method, std::string pattern, Access access, Handler handler);
-  void Get(std::string pattern, Access access, Handler h) { Add("GET", std::move(pattern), std::move(access), std::move(h)); }
-  void Post(std::string pattern, Access access, Handler h) { Add("POST", std::move(pattern), std::move(access), std::move(h)); }
+  void Get(std::string pattern, Access access, Handler h) {
+    Add("GET", std::move(pattern), std::move(access), std::move(h));
+  }
+  void Post(std::string pattern, Access access, Handler h) {
+    Add("POST", std::move(pattern), std::move(access), std::move(h));
+  }
   void SetHooks(RouterHooks hooks) { hooks_ = std::move(hooks); }
   // Never throws.
   Response Handle(const Request& req) const;

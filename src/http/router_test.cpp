@@ -9,8 +9,10 @@ namespace {
 class RouterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    i18n_.Load("vi", "\"GEN-0009\" = \"Không tìm thấy.\"\n\"GEN-0010\" = \"Vui lòng đăng nhập.\"\n"
-                     "\"GEN-0004\" = \"Vui lòng nhập {field}.\"\n[field]\nname = \"Tên\"\n", "vi");
+    i18n_.Load("vi",
+               "\"GEN-0009\" = \"Không tìm thấy.\"\n\"GEN-0010\" = \"Vui lòng đăng nhập.\"\n"
+               "\"GEN-0004\" = \"Vui lòng nhập {field}.\"\n[field]\nname = \"Tên\"\n",
+               "vi");
     i18n_.Load("en", "\"GEN-0004\" = \"Please enter {field}.\"\n[field]\nname = \"Name\"\n", "en");
     RouterHooks hooks;
     hooks.authenticate = [](const Request& r) -> std::optional<Principal> {
@@ -33,8 +35,11 @@ class RouterTest : public ::testing::Test {
       return perm == "read" || (perm == "write" && p.grants[0].role == "admin");
     };
     router_.SetHooks(hooks);
-    router_.Get("/api/v1/things/{id}", Access{"read"}, [](Ctx& c) { return Response::Json("{\"id\":" + std::to_string(c.Id("id")) + "}"); });
-    router_.Post("/api/v1/things", Access{"write"}, [](Ctx&) -> Response { throw Error(gen_errors::kRequired, "name"); });
+    router_.Get("/api/v1/things/{id}", Access{"read"}, [](Ctx& c) {
+      return Response::Json("{\"id\":" + std::to_string(c.Id("id")) + "}");
+    });
+    router_.Post("/api/v1/things", Access{"write"},
+                 [](Ctx&) -> Response { throw Error(gen_errors::kRequired, "name"); });
     router_.Get("/public", Access{"", false}, [](Ctx&) { return Response::Text("hi"); });
   }
   I18n i18n_;
@@ -44,13 +49,15 @@ class RouterTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(RouterTest, MatchesPathParameters) {
-  auto r = router_.Handle(Request::Make("GET", "/api/v1/things/42", "", {{"Authorization", "Bearer good"}}));
+  auto r = router_.Handle(
+      Request::Make("GET", "/api/v1/things/42", "", {{"Authorization", "Bearer good"}}));
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "{\"id\":42}");
 }
 
 TEST_F(RouterTest, NonNumericIdIsNotFound) {
-  auto r = router_.Handle(Request::Make("GET", "/api/v1/things/abc", "", {{"Authorization", "Bearer good"}}));
+  auto r = router_.Handle(
+      Request::Make("GET", "/api/v1/things/abc", "", {{"Authorization", "Bearer good"}}));
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body.find("GEN-0009"), std::string::npos);
 }
@@ -66,26 +73,35 @@ TEST_F(RouterTest, ApiWithoutCredentialsIs401JsonAndPagesRedirectToLogin) {
 }
 
 TEST_F(RouterTest, MissingPermissionIs403) {
-  auto r = router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Authorization", "Bearer good"}}));
+  auto r = router_.Handle(
+      Request::Make("POST", "/api/v1/things", "{}", {{"Authorization", "Bearer good"}}));
   EXPECT_EQ(r.status, 403);
 }
 
 TEST_F(RouterTest, ErrorsNameTheFieldInTheUsersLanguage) {
-  auto vi = router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Cookie", "kt_session=s"}, {"X-CSRF-Token", "tok"}}));
+  auto vi = router_.Handle(Request::Make("POST", "/api/v1/things", "{}",
+                                         {{"Cookie", "kt_session=s"}, {"X-CSRF-Token", "tok"}}));
   EXPECT_EQ(vi.status, 422);
-  EXPECT_EQ(vi.body, "{\"error\":{\"code\":\"GEN-0004\",\"message\":\"Vui lòng nhập Tên.\",\"field\":\"name\"}}");
-  auto en = router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Cookie", "kt_session=s; lang=en"}, {"X-CSRF-Token", "tok"}}));
+  EXPECT_EQ(
+      vi.body,
+      "{\"error\":{\"code\":\"GEN-0004\",\"message\":\"Vui lòng nhập Tên.\",\"field\":\"name\"}}");
+  auto en =
+      router_.Handle(Request::Make("POST", "/api/v1/things", "{}",
+                                   {{"Cookie", "kt_session=s; lang=en"}, {"X-CSRF-Token", "tok"}}));
   EXPECT_NE(en.body.find("Please enter Name."), std::string::npos);
 }
 
 TEST_F(RouterTest, BrowserWritesNeedTheCsrfToken) {
-  auto none = router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Cookie", "kt_session=s"}}));
+  auto none =
+      router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Cookie", "kt_session=s"}}));
   EXPECT_EQ(none.status, 403);
   EXPECT_NE(none.body.find("GEN-0012"), std::string::npos);
-  auto wrong = router_.Handle(Request::Make("POST", "/api/v1/things", "{}", {{"Cookie", "kt_session=s"}, {"X-CSRF-Token", "bad"}}));
+  auto wrong = router_.Handle(Request::Make("POST", "/api/v1/things", "{}",
+                                            {{"Cookie", "kt_session=s"}, {"X-CSRF-Token", "bad"}}));
   EXPECT_EQ(wrong.status, 403);
-  auto form = router_.Handle(Request::Make("POST", "/api/v1/things", "_csrf=tok",
-                                           {{"Cookie", "kt_session=s"}, {"Content-Type", "application/x-www-form-urlencoded"}}));
+  auto form = router_.Handle(Request::Make(
+      "POST", "/api/v1/things", "_csrf=tok",
+      {{"Cookie", "kt_session=s"}, {"Content-Type", "application/x-www-form-urlencoded"}}));
   EXPECT_EQ(form.status, 422);  // past the CSRF check, into the handler
 }
 
@@ -102,7 +118,8 @@ TEST_F(RouterTest, BadPercentEscapeIs400) {
 }
 
 TEST(Request, ParsesQueryAndCookies) {
-  auto r = Request::Make("GET", "/s?q=nguy%E1%BB%85n+v&x=1&x=2", "", {{"Cookie", "a=1; kt_session=abc; lang=en"}});
+  auto r = Request::Make("GET", "/s?q=nguy%E1%BB%85n+v&x=1&x=2", "",
+                         {{"Cookie", "a=1; kt_session=abc; lang=en"}});
   EXPECT_EQ(r.path, "/s");
   EXPECT_EQ(r.Query("q"), "nguyễn v");
   EXPECT_EQ(r.Query("x"), "1");

@@ -6,11 +6,11 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 namespace kientao::http {
 
@@ -42,9 +42,13 @@ struct Server::Impl {
   std::list<Conn> conns;
 
   Impl(ServerOptions o, Handler h, Metrics* m)
-      : opts(std::move(o)), handler(std::move(h)), metrics(m), workers(static_cast<size_t>(opts.worker_threads)) {}
+      : opts(std::move(o)),
+        handler(std::move(h)),
+        metrics(m),
+        workers(static_cast<size_t>(opts.worker_threads)) {}
 
-  static Request Convert(bhttp::request<bhttp::string_body>& r, const std::string& remote, bool trust_forwarded) {
+  static Request Convert(bhttp::request<bhttp::string_body>& r, const std::string& remote,
+                         bool trust_forwarded) {
     std::map<std::string, std::string> headers;
     for (auto& f : r.base()) {
       std::string name(f.name_string());
@@ -52,8 +56,8 @@ struct Server::Impl {
       auto [it, inserted] = headers.emplace(name, std::string(f.value()));
       if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
     }
-    Request req = Request::Make(std::string(r.method_string()), std::string(r.target()), std::move(r.body()),
-                                std::move(headers));
+    Request req = Request::Make(std::string(r.method_string()), std::string(r.target()),
+                                std::move(r.body()), std::move(headers));
     req.remote_addr = remote;
     if (trust_forwarded && (remote == "127.0.0.1" || remote == "::1")) {
       std::string xff = req.Header("x-forwarded-for");
@@ -65,7 +69,8 @@ struct Server::Impl {
     return req;
   }
 
-  static bhttp::response<bhttp::string_body> ToBeast(Response& resp, unsigned version, bool keep_alive, bool head) {
+  static bhttp::response<bhttp::string_body> ToBeast(Response& resp, unsigned version,
+                                                     bool keep_alive, bool head) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(resp.status), version};
     res.set(bhttp::field::server, "kientao");
     res.set(bhttp::field::content_type, resp.content_type);
@@ -81,8 +86,9 @@ struct Server::Impl {
   }
 
   Response SimpleError(int status, const char* code, const char* message) {
-    return Response::Json(std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\"}}",
-                          status);
+    return Response::Json(
+        std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\"}}",
+        status);
   }
 
   awaitable<void> Session(tcp::socket socket) {
@@ -115,7 +121,8 @@ struct Server::Impl {
           err = SimpleError(431, "GEN-0020", "Phần đầu yêu cầu quá lớn.");
         } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
                    ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-          // Any other parse error (bad method, target, version, header or chunk): answer 400, then close.
+          // Any other parse error (bad method, target, version, header or chunk): answer 400, then
+          // close.
           err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
         }
         if (err.status != 200) {
@@ -136,9 +143,11 @@ struct Server::Impl {
       bool keep_alive = breq.keep_alive() && !stopping.load();
       bool head = breq.method() == bhttp::verb::head;
       Request req = Convert(breq, remote, opts.trust_forwarded_for);
-      // Blocking work (the database) runs on the worker pool; the coroutine resumes on the I/O thread.
+      // Blocking work (the database) runs on the worker pool; the coroutine resumes on the I/O
+      // thread.
       Response resp = co_await asio::co_spawn(
-          workers, [this, &req]() -> awaitable<Response> { co_return handler(req); }, use_awaitable);
+          workers, [this, &req]() -> awaitable<Response> { co_return handler(req); },
+          use_awaitable);
       if (stopping.load()) keep_alive = false;
       auto res = ToBeast(resp, version, keep_alive, head);
       stream.expires_after(opts.read_timeout);
@@ -195,9 +204,7 @@ struct Server::Impl {
 Server::Server(ServerOptions opts, Handler handler, Metrics* metrics)
     : impl_(std::make_unique<Impl>(std::move(opts), std::move(handler), metrics)) {}
 
-Server::~Server() {
-  impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 void Server::Stop() {
   asio::post(impl_->ioc, [this] { impl_->BeginStop(); });
@@ -212,7 +219,9 @@ int Server::Run(const std::function<void(unsigned short)>& on_listening) {
   im.acceptor.open(ep.protocol());
   im.acceptor.set_option(asio::socket_base::reuse_address(true));
   im.acceptor.bind(ep, ec);
-  if (ec) throw std::runtime_error("cannot listen on " + im.opts.host + ":" + std::to_string(im.opts.port) + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot listen on " + im.opts.host + ":" +
+                             std::to_string(im.opts.port) + ": " + ec.message());
   im.acceptor.listen(asio::socket_base::max_listen_connections);
   unsigned short port = im.acceptor.local_endpoint().port();
   im.signals.async_wait([&im](boost::system::error_code e, int) {
@@ -220,8 +229,9 @@ int Server::Run(const std::function<void(unsigned short)>& on_listening) {
   });
   asio::co_spawn(im.ioc, im.Accept(), asio::detached);
   if (on_listening) on_listening(port);
-  // One I/O thread: sessions and the stop logic share it, so the connection list needs no cross-thread
-  // socket access. Once stopping and every session has ended, the grace timer is cancelled and run() returns.
+  // One I/O thread: sessions and the stop logic share it, so the connection list needs no
+  // cross-thread socket access. Once stopping and every session has ended, the grace timer is
+  // cancelled and run() returns.
   asio::steady_timer watcher(im.ioc);
   std::function<void()> watch = [&]() {
     watcher.expires_after(std::chrono::milliseconds(50));

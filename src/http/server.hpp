@@ -1,8 +1,8 @@
 #pragma once
-// The HTTP/1.1 server (Boost.Beast + Asio, C++20 coroutines). Keep-alive, a timeout on every read, header
-// and body limits (413), handlers run on a worker pool so blocking database work never stalls the I/O
-// threads, and a graceful stop on SIGINT/SIGTERM: stop accepting, finish in-flight requests, close idle
-// connections, return from Run().
+// The HTTP/1.1 server (Boost.Beast + Asio, C++20 coroutines). Keep-alive, a timeout on every read,
+// header and body limits (413), handlers run on a worker pool so blocking database work never
+// stalls the I/O threads, and a graceful stop on SIGINT/SIGTERM: stop accepting, finish in-flight
+// requests, close idle connections, return from Run().
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -15,14 +15,15 @@ namespace kientao::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8080;        // 0 picks a free port
+  unsigned short port = 8080;  // 0 picks a free port
   int worker_threads = 4;
   std::chrono::milliseconds read_timeout{15000};
   std::chrono::milliseconds shutdown_grace{10000};
   size_t header_limit = 16 * 1024;
   size_t body_limit = 1024 * 1024;
-  // Behind a reverse proxy on the same machine: take the client address from the last X-Forwarded-For hop
-  // when the peer is loopback (for login throttling, the audit log and /metrics).
+  // Behind a reverse proxy on the same machine: take the client address from the last
+  // X-Forwarded-For hop when the peer is loopback (for login throttling, the audit log and
+  // /metrics).
   bool trust_forwarded_for = false;
 };
 
@@ -31,8 +32,8 @@ class Server {
   using Handler = std::function<Response(const Request&)>;
   Server(ServerOptions opts, Handler handler, Metrics* metrics);
   ~Server();
-  // Binds, calls `on_listening` with the bound port, serves until a stop signal, then drains. Returns 0 after
-  // a clean stop. Throws std::runtime_error when it cannot bind.
+  // Binds, calls `on_listening` with the bound port, serves until a stop signal, then drains.
+  // Returns 0 after a clean stop. Throws std::runtime_error when it cannot bind.
   int Run(const std::function<void(unsigned short)>& on_listening);
   // Starts the graceful stop from any thread (as SIGTERM does).
   void Stop();

@@ -32,7 +32,8 @@ std::string StaticFiles::ContentType(const std::string& path) {
 
 namespace {
 bool SafeRelative(const std::string& rel) {
-  if (rel.empty() || rel.find('\\') != std::string::npos || rel.find('\0') != std::string::npos) return false;
+  if (rel.empty() || rel.find('\\') != std::string::npos || rel.find('\0') != std::string::npos)
+    return false;
   size_t pos = 0;
   while (pos <= rel.size()) {
     size_t end = rel.find('/', pos);

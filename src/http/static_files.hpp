@@ -1,7 +1,7 @@
 #pragma once
-// Serves files from a few mounted folders (our CSS/JS and the npm packages' dist folders) with cache headers
-// and ETags. Refuses any path that could leave its folder: "..", ".", empty segments, backslashes, NULs, and
-// symlinks pointing outside. Thread-safe.
+// Serves files from a few mounted folders (our CSS/JS and the npm packages' dist folders) with
+// cache headers and ETags. Refuses any path that could leave its folder: "..", ".", empty segments,
+// backslashes, NULs, and symlinks pointing outside. Thread-safe.
 #include <optional>
 #include <string>
 #include <vector>

@@ -30,15 +30,17 @@ TEST_F(StaticFilesTest, ServesFilesWithCacheHeadersAndEtag) {
   EXPECT_EQ(r->body, "body{}");
   EXPECT_EQ(r->content_type, "text/css; charset=utf-8");
   EXPECT_EQ(r->Header("Cache-Control"), "public, max-age=600");
-  auto again = files_.Serve(Request::Make("GET", "/static/css/a.css", "", {{"If-None-Match", r->Header("ETag")}}));
+  auto again = files_.Serve(
+      Request::Make("GET", "/static/css/a.css", "", {{"If-None-Match", r->Header("ETag")}}));
   EXPECT_EQ(again->status, 304);
   EXPECT_TRUE(again->body.empty());
 }
 
 TEST_F(StaticFilesTest, RefusesEveryWayOut) {
-  for (const char* t : {"/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/css/../../secret.txt",
-                        "/static/link.txt", "/static/.hidden", "/static//etc/passwd", "/static/css\\..\\..\\secret.txt",
-                        "/static/", "/static/css"})
+  for (const char* t :
+       {"/static/../secret.txt", "/static/%2e%2e/secret.txt", "/static/css/../../secret.txt",
+        "/static/link.txt", "/static/.hidden", "/static//etc/passwd",
+        "/static/css\\..\\..\\secret.txt", "/static/", "/static/css"})
     EXPECT_FALSE(files_.Serve(Request::Make("GET", t))) << t;
 }
 

@@ -8,7 +8,8 @@ namespace mstch = kainjow::mustache;
 
 void Templates::Add(const std::string& name, std::string text) {
   mstch::mustache check(text);
-  if (!check.is_valid()) throw std::runtime_error("template " + name + ": " + check.error_message());
+  if (!check.is_valid())
+    throw std::runtime_error("template " + name + ": " + check.error_message());
   texts_[name] = std::move(text);
 }
 

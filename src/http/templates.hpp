@@ -1,6 +1,6 @@
 #pragma once
-// Mustache templates (kainjow), loaded once at start. Rendering is thread-safe: each call renders from its own
-// parsed copy.
+// Mustache templates (kainjow), loaded once at start. Rendering is thread-safe: each call renders
+// from its own parsed copy.
 #include <map>
 #include <string>
 
@@ -15,8 +15,8 @@ class Templates {
   // Throws std::runtime_error naming the template when its syntax is wrong.
   void Add(const std::string& name, std::string text);
   bool Has(const std::string& name) const { return texts_.count(name) > 0; }
-  // Renders `name`; partials {{>other}} resolve to other templates. Throws std::runtime_error on an unknown
-  // template.
+  // Renders `name`; partials {{>other}} resolve to other templates. Throws std::runtime_error on an
+  // unknown template.
   std::string Render(const std::string& name, const TemplateData& data) const;
 
  private:

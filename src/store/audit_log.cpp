@@ -3,19 +3,14 @@
 #include <sodium.h>
 
 #include "base/date.hpp"
+#include "base/text.hpp"
 
 namespace kientao::store {
 
 std::string Sha256Hex(std::string_view data) {
   unsigned char out[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char b : out) {
-    hex.push_back(kHex[b >> 4]);
-    hex.push_back(kHex[b & 15]);
-  }
-  return hex;
+  return text::Hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
 namespace {
@@ -45,7 +40,8 @@ std::string Canonical(const AuditEntry& e) {
 Value Opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
 
 const char* kColumns =
-    "seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, remote_addr, prev_hash, hash";
+    "seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, remote_addr, "
+    "prev_hash, hash";
 
 AuditEntry FromRow(const Row& r) {
   AuditEntry e;
@@ -68,18 +64,36 @@ AuditEntry FromRow(const Row& r) {
 
 void AppendAudit(Conn& c, AuditEntry e) {
   const char* lock = c.backend() == Backend::kPostgres ? " FOR UPDATE" : "";
-  auto head = c.QueryOne(std::string("SELECT last_seq, last_hash FROM audit_head WHERE one = 1") + lock);
+  auto head =
+      c.QueryOne(std::string("SELECT last_seq, last_hash FROM audit_head WHERE one = 1") + lock);
   if (!head) throw DbError("audit_head is missing", false, false);
   e.seq = head->Int(0) + 1;
   e.prev_hash = head->Str(1);
   e.at = NowIsoUtc();
   e.hash = Sha256Hex(Canonical(e));
   c.Exec(
-      "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, "
+      "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, commune_id, before_json, "
+      "after_json, "
       "remote_addr, prev_hash, hash) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12)",
-      {e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.commune_id ? Value(*e.commune_id) : Value(),
-       Opt(e.before_json), Opt(e.after_json), e.remote_addr, e.prev_hash, e.hash});
+      {e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
+       e.commune_id ? Value(*e.commune_id) : Value(), Opt(e.before_json), Opt(e.after_json),
+       e.remote_addr, e.prev_hash, e.hash});
   c.Exec("UPDATE audit_head SET last_seq = :1, last_hash = :2 WHERE one = 1", {e.seq, e.hash});
+}
+
+void AppendAudit(Conn& c, const Actor& a, std::string action, std::string entity,
+                 std::string entity_id, std::optional<long long> commune_id,
+                 std::optional<std::string> before, std::optional<std::string> after) {
+  AuditEntry e;
+  e.actor = a.audit_name;
+  e.action = std::move(action);
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.commune_id = commune_id;
+  e.before_json = std::move(before);
+  e.after_json = std::move(after);
+  e.remote_addr = a.remote_addr;
+  AppendAudit(c, std::move(e));
 }
 
 std::vector<AuditEntry> ListAudit(Conn& c, const AuditQuery& q) {

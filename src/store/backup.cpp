@@ -30,7 +30,8 @@ void CopyDatabase(sqlite3* from, sqlite3* to) {
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) throw std::runtime_error(std::string("backup failed: ") + sqlite3_errstr(rc));
+  if (rc != SQLITE_DONE)
+    throw std::runtime_error(std::string("backup failed: ") + sqlite3_errstr(rc));
 }
 
 std::string ShellQuote(const std::string& s) {
@@ -54,7 +55,8 @@ void RunCommand(const std::string& cmd) {
 
 void Backup(Database& db, const std::string& file) {
   if (db.backend() == Backend::kPostgres) {
-    RunCommand("pg_dump --format=custom --no-owner --file=" + ShellQuote(file) + " " + ShellQuote(db.url()));
+    RunCommand("pg_dump --format=custom --no-owner --file=" + ShellQuote(file) + " " +
+               ShellQuote(db.url()));
     return;
   }
   std::string tmp = file + ".part";
@@ -81,8 +83,8 @@ void Backup(Database& db, const std::string& file) {
 void Restore(Database& db, const std::string& file) {
   if (!std::filesystem::exists(file)) throw std::runtime_error("no such backup file: " + file);
   if (db.backend() == Backend::kPostgres) {
-    RunCommand("pg_restore --clean --if-exists --no-owner --single-transaction --dbname=" + ShellQuote(db.url()) +
-               " " + ShellQuote(file));
+    RunCommand("pg_restore --clean --if-exists --no-owner --single-transaction --dbname=" +
+               ShellQuote(db.url()) + " " + ShellQuote(file));
     return;
   }
   sqlite3* in = nullptr;
@@ -91,7 +93,8 @@ void Restore(Database& db, const std::string& file) {
     throw std::runtime_error("cannot open backup " + file);
   }
   char* err = nullptr;
-  if (sqlite3_exec(in, "SELECT count(*) FROM schema_version", nullptr, nullptr, &err) != SQLITE_OK) {
+  if (sqlite3_exec(in, "SELECT count(*) FROM schema_version", nullptr, nullptr, &err) !=
+      SQLITE_OK) {
     std::string msg = err ? err : "";
     sqlite3_free(err);
     sqlite3_close(in);

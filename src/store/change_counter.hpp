@@ -1,6 +1,7 @@
 #pragma once
-// Change counters: one per module, bumped inside every write transaction of the module. A cache stores the
-// generation it was filled at and is valid while the counter has not moved, whichever process wrote.
+// Change counters: one per module, bumped inside every write transaction of the module. A cache
+// stores the generation it was filled at and is valid while the counter has not moved, whichever
+// process wrote.
 #include <string>
 
 #include "store/db.hpp"

@@ -44,7 +44,8 @@ double Row::Num(size_t i) const {
 
 std::string AdaptSql(const std::string& sql, Backend b) {
   std::string out = sql;
-  const std::string id = b == Backend::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+  const std::string id =
+      b == Backend::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
   for (size_t p; (p = out.find("@ID@")) != std::string::npos;) out.replace(p, 4, id);
   return out;
 }
@@ -112,8 +113,8 @@ Value ColumnValue(const soci::row& r, std::size_t i) {
   }
 }
 
-// libpq keyword/value form of a postgresql:// URL ("host=… port=… dbname=…"): SOCI 4.0 does not pass
-// URLs through to libpq unchanged.
+// libpq keyword/value form of a postgresql:// URL ("host=… port=… dbname=…"): SOCI 4.0 does not
+// pass URLs through to libpq unchanged.
 std::string PgConnInfo(const std::string& url) {
   auto decode = [](std::string_view s) {
     std::string out;
@@ -152,7 +153,8 @@ std::string PgConnInfo(const std::string& url) {
     rest = rest.substr(at + 1);
     auto colon = userinfo.find(':');
     info += "user=" + quote(decode(userinfo.substr(0, colon))) + " ";
-    if (colon != std::string::npos) info += "password=" + quote(decode(userinfo.substr(colon + 1))) + " ";
+    if (colon != std::string::npos)
+      info += "password=" + quote(decode(userinfo.substr(colon + 1))) + " ";
   }
   std::string host = rest, port;
   if (!rest.empty() && rest.front() == '[') {
@@ -172,7 +174,8 @@ std::string PgConnInfo(const std::string& url) {
     if (end == std::string::npos) end = query.size();
     std::string kv = query.substr(pos, end - pos);
     auto eq = kv.find('=');
-    if (eq != std::string::npos) info += decode(kv.substr(0, eq)) + "=" + quote(decode(kv.substr(eq + 1))) + " ";
+    if (eq != std::string::npos)
+      info += decode(kv.substr(0, eq)) + "=" + quote(decode(kv.substr(eq + 1))) + " ";
     pos = end + 1;
   }
   return info;
@@ -274,12 +277,14 @@ void Tx::Commit() {
   done_ = true;
 }
 
-Database::Database(const std::string& url, int pool_size) : url_(url), size_(pool_size < 1 ? 1 : pool_size) {
+Database::Database(const std::string& url, int pool_size)
+    : url_(url), size_(pool_size < 1 ? 1 : pool_size) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     backend_ = Backend::kPostgres;
   } else {
     backend_ = Backend::kSqlite;
-    if (url.empty() || url == ":memory:") throw std::runtime_error("the database path must name a file");
+    if (url.empty() || url == ":memory:")
+      throw std::runtime_error("the database path must name a file");
     sqlite_path_ = url.rfind("sqlite://", 0) == 0 ? url.substr(9) : url;
   }
   // Open one connection at once so a bad URL fails at start; the rest open lazily.
@@ -311,7 +316,8 @@ Conn Database::Lease() {
   std::unique_lock lock(mu_);
   if (idle_.empty() && in_use_ >= size_) {
     ++waits_;
-    cv_.wait(lock, [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; });
+    cv_.wait(lock,
+             [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; });
   }
   ++in_use_;
   if (!idle_.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
-// The database: a pool of SOCI sessions over SQLite or PostgreSQL, with a small value-based query API that
-// behaves the same on both. Thread-safe: any thread may Lease() a connection; a Conn is used by one thread.
+// The database: a pool of SOCI sessions over SQLite or PostgreSQL, with a small value-based query
+// API that behaves the same on both. Thread-safe: any thread may Lease() a connection; a Conn is
+// used by one thread.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -38,8 +39,8 @@ class Row {
   std::vector<Value> values_;
 };
 
-// Thrown when the database refuses a statement; `unique_violation` is set for UNIQUE constraint failures so
-// callers can answer 409, `foreign_key_violation` for FK failures.
+// Thrown when the database refuses a statement; `unique_violation` is set for UNIQUE constraint
+// failures so callers can answer 409, `foreign_key_violation` for FK failures.
 class DbError : public std::runtime_error {
  public:
   DbError(const std::string& what, bool unique, bool fk)
@@ -50,7 +51,8 @@ class DbError : public std::runtime_error {
 
 class Database;
 
-// One leased connection; returns to the pool when destroyed. Placeholders are :p1, :p2 … in order, or any
+// One leased connection; returns to the pool when destroyed. Placeholders are :p1, :p2 … in order,
+// or any
 // ":name": values are bound by position.
 class Conn {
  public:
@@ -69,7 +71,8 @@ class Conn {
   void ExecScript(const std::string& script);
   soci::session& session() { return *session_; }
 
-  // Transactions: SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock.
+  // Transactions: SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never
+  // deadlock.
   void Begin();
   void Commit();
   void Rollback();
@@ -100,8 +103,9 @@ struct PoolStats {
 
 class Database {
  public:
-  // `url` is an SQLite file path (created when missing; ":memory:" is refused because the pool needs one
-  // shared database) or "postgresql://user@host:port/db". Throws std::runtime_error when it cannot connect.
+  // `url` is an SQLite file path (created when missing; ":memory:" is refused because the pool
+  // needs one shared database) or "postgresql://user@host:port/db". Throws std::runtime_error when
+  // it cannot connect.
   Database(const std::string& url, int pool_size);
   ~Database();
   Backend backend() const { return backend_; }

@@ -38,12 +38,13 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
                      {m.module, static_cast<long long>(m.version)}))
         continue;
       c.ExecScript(m.sql);
-      c.Exec("INSERT INTO schema_version (module, version, name, applied_at) VALUES (:m, :v, :n, :t)",
-             {m.module, static_cast<long long>(m.version), m.name, NowIsoUtc()});
+      c.Exec(
+          "INSERT INTO schema_version (module, version, name, applied_at) VALUES (:m, :v, :n, :t)",
+          {m.module, static_cast<long long>(m.version), m.name, NowIsoUtc()});
       tx.Commit();
     } catch (const std::exception& e) {
-      throw std::runtime_error("migration " + m.module + "/" + m.name + " failed and was rolled back: " +
-                               e.what());
+      throw std::runtime_error("migration " + m.module + "/" + m.name +
+                               " failed and was rolled back: " + e.what());
     }
     report.applied.push_back(m.module + "/" + m.name);
   }

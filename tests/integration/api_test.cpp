@@ -1,5 +1,8 @@
-// The JSON API and pages of org, staff, accounts and audit through the router, against the backend under
-// test: what users rely on, and what bad input gets (a clear error with a code, and nothing written).
+// The JSON API and pages of org, staff, accounts and audit through the router, against the backend
+// under test: what users rely on, and what bad input gets (a clear error with a code, and nothing
+// written).
+#include <thread>
+
 #include <boost/json.hpp>
 
 #include "store/audit_log.hpp"
@@ -14,14 +17,20 @@ class Api : public AppTest {
   void SetUp() override {
     if (office_.cookie.empty()) office_ = Login("vanphong");
   }
-  std::string NewStaffJson(const std::string& name, const std::string& cid, long long unit, const std::string& birth = "15/03/1990") {
-    return json::serialize(json::object{{"unit_id", unit}, {"full_name", name}, {"sex", "female"},
-                                        {"birth_date", birth}, {"citizen_id", cid}, {"category", "civil_servant"},
-                                        {"position", "Chuyên viên"}, {"start_date", "01/07/2025"}});
+  std::string NewStaffJson(const std::string& name, const std::string& cid, long long unit,
+                           const std::string& birth = "15/03/1990") {
+    return json::serialize(json::object{{"unit_id", unit},
+                                        {"full_name", name},
+                                        {"sex", "female"},
+                                        {"birth_date", birth},
+                                        {"citizen_id", cid},
+                                        {"category", "civil_servant"},
+                                        {"position", "Chuyên viên"},
+                                        {"start_date", "01/07/2025"}});
   }
   // Expects `resp` to be the error `code` (on `field` when given) and nothing written since `seq`.
-  void ExpectRefused(const http::Response& resp, int status, const std::string& code, const std::string& field,
-                     long long staff_before, long long seq_before) {
+  void ExpectRefused(const http::Response& resp, int status, const std::string& code,
+                     const std::string& field, long long staff_before, long long seq_before) {
     EXPECT_EQ(resp.status, status) << resp.body;
     EXPECT_EQ(ErrorCode(resp.body), code) << resp.body;
     if (!field.empty()) {
@@ -41,7 +50,8 @@ TEST_F(Api, SearchIgnoresDiacriticsAndCaseAndSortsTheVietnameseWay) {
   ASSERT_EQ(r.status, 200);
   auto items = json::parse(r.body).at("items").as_array();
   ASSERT_EQ(items.size(), 2u);
-  for (auto& i : items) EXPECT_NE(std::string(i.at("full_name").as_string()).find("Nguyễn Văn"), std::string::npos);
+  for (auto& i : items)
+    EXPECT_NE(std::string(i.at("full_name").as_string()).find("Nguyễn Văn"), std::string::npos);
   // By given name: Bình before Chiến.
   EXPECT_EQ(items[0].at("full_name").as_string(), "Nguyễn Văn Bình");
   auto d = json::parse(Call(office_, "GET", "/api/v1/staff?q=duc").body).at("items").as_array();
@@ -70,13 +80,15 @@ TEST_F(Api, CitizenIdsAreMaskedAndAFullReadIsAudited) {
 
 TEST_F(Api, CreatesEditsAndDeactivatesStaffWithAuditBeforeAndAfter) {
   long long unit = UnitId("LP-VHXH");
-  auto created = Call(office_, "POST", "/api/v1/staff", NewStaffJson("Trương Thị Mỹ Linh", "000199000101", unit));
+  auto created = Call(office_, "POST", "/api/v1/staff",
+                      NewStaffJson("Trương Thị Mỹ Linh", "000199000101", unit));
   ASSERT_EQ(created.status, 201) << created.body;
   auto obj = json::parse(created.body).as_object();
   long long id = obj.at("id").as_int64();
   EXPECT_EQ(obj.at("birth_date").as_string(), "1990-03-15");
   EXPECT_EQ(obj.at("citizen_id_masked").as_string(), "000******101");
-  auto patched = Call(office_, "PATCH", "/api/v1/staff/" + std::to_string(id), R"({"position":"Phó Trưởng phòng"})");
+  auto patched = Call(office_, "PATCH", "/api/v1/staff/" + std::to_string(id),
+                      R"({"position":"Phó Trưởng phòng"})");
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(json::parse(patched.body).at("position").as_string(), "Phó Trưởng phòng");
   EXPECT_EQ(json::parse(patched.body).at("full_name").as_string(), "Trương Thị Mỹ Linh");
@@ -87,64 +99,84 @@ TEST_F(Api, CreatesEditsAndDeactivatesStaffWithAuditBeforeAndAfter) {
     EXPECT_EQ(e[0].action, "update");
     EXPECT_NE(e[0].before_json->find("Chuyên viên"), std::string::npos);
     EXPECT_NE(e[0].after_json->find("Phó Trưởng phòng"), std::string::npos);
-    EXPECT_EQ(e[0].after_json->find("000199000101"), std::string::npos) << "audit must hold the masked ID";
+    EXPECT_EQ(e[0].after_json->find("000199000101"), std::string::npos)
+        << "audit must hold the masked ID";
   }
-  auto gone = Call(office_, "POST", "/api/v1/staff/" + std::to_string(id) + "/deactivate", R"({"end_date":"30/11/2026"})");
+  auto gone = Call(office_, "POST", "/api/v1/staff/" + std::to_string(id) + "/deactivate",
+                   R"({"end_date":"30/11/2026"})");
   ASSERT_EQ(gone.status, 200) << gone.body;
   EXPECT_EQ(json::parse(gone.body).at("status").as_string(), "inactive");
   EXPECT_EQ(Call(office_, "GET", "/api/v1/staff?q=my%20linh").body.find("Linh"), std::string::npos);
-  EXPECT_NE(Call(office_, "GET", "/api/v1/staff?q=my%20linh&include_inactive=true").body.find("Linh"), std::string::npos);
+  EXPECT_NE(
+      Call(office_, "GET", "/api/v1/staff?q=my%20linh&include_inactive=true").body.find("Linh"),
+      std::string::npos);
   // Never hard-deleted: the record is still there.
   EXPECT_EQ(Call(office_, "GET", "/api/v1/staff/" + std::to_string(id)).status, 200);
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/staff/" + std::to_string(id) + "/deactivate").body), "ORG-1020");
+  EXPECT_EQ(
+      ErrorCode(Call(office_, "POST", "/api/v1/staff/" + std::to_string(id) + "/deactivate").body),
+      "ORG-1020");
 }
 
 TEST_F(Api, BadInputGetsACodeNamesTheFieldAndWritesNothing) {
   long long unit = UnitId("LP-KT");
   long long n = Count("staff"), seq = AuditSeq();
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", "{\"full_name\": \"A\""), 400, "GEN-0001", "", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff", "{\"full_name\": \"A\""), 400, "GEN-0001",
+                "", n, seq);
   ExpectRefused(Call(office_, "POST", "/api/v1/staff", "[]"), 422, "GEN-0002", "", n, seq);
   auto wrong_type = json::parse(NewStaffJson("Lê Văn Tám", "000189000102", unit)).as_object();
   wrong_type["full_name"] = 42;
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", json::serialize(wrong_type)), 422, "GEN-0002", "full_name", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff", json::serialize(wrong_type)), 422,
+                "GEN-0002", "full_name", n, seq);
   auto unknown = NewStaffJson("Lê Văn Tám", "000189000102", unit);
   unknown.insert(1, "\"salary\":1,");
   ExpectRefused(Call(office_, "POST", "/api/v1/staff", unknown), 422, "GEN-0003", "salary", n, seq);
   auto missing = json::parse(NewStaffJson("Lê Văn Tám", "000189000102", unit)).as_object();
   missing.erase("position");
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", json::serialize(missing)), 422, "GEN-0004", "position", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("L\xC3\x28", "000189000102", unit)), 400, "GEN-0005", "", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson(std::string(101, 'a'), "000189000102", unit)), 422,
-                "GEN-0006", "full_name", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "000189000102", unit, "31/02/2026")), 422,
-                "GEN-0008", "birth_date", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "00018900010", unit)), 422, "ORG-1006",
-                "citizen_id", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "000189000102", unit, "01/01/1930")), 422,
-                "ORG-1008", "birth_date", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "000189000102", 999999)), 404, "ORG-1001",
-                "unit_id", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff", json::serialize(missing)), 422, "GEN-0004",
+                "position", n, seq);
+  ExpectRefused(
+      Call(office_, "POST", "/api/v1/staff", NewStaffJson("L\xC3\x28", "000189000102", unit)), 400,
+      "GEN-0005", "", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff",
+                     NewStaffJson(std::string(101, 'a'), "000189000102", unit)),
+                422, "GEN-0006", "full_name", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff",
+                     NewStaffJson("Lê Văn Tám", "000189000102", unit, "31/02/2026")),
+                422, "GEN-0008", "birth_date", n, seq);
+  ExpectRefused(
+      Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "00018900010", unit)), 422,
+      "ORG-1006", "citizen_id", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff",
+                     NewStaffJson("Lê Văn Tám", "000189000102", unit, "01/01/1930")),
+                422, "ORG-1008", "birth_date", n, seq);
+  ExpectRefused(
+      Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", "000189000102", 999999)),
+      404, "ORG-1001", "unit_id", n, seq);
   // A duplicate citizen ID within the commune.
   std::string taken;
   {
     store::Conn c = app_->db().Lease();
     taken = c.QueryOne("SELECT citizen_id FROM staff ORDER BY id LIMIT 1")->Str(0);
   }
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", taken, unit)), 409, "ORG-1007",
-                "citizen_id", n, seq);
-  ExpectRefused(Call(office_, "POST", "/api/v1/staff", "x=1", "text/plain"), 415, "GEN-0016", "", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Tám", taken, unit)),
+                409, "ORG-1007", "citizen_id", n, seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff", "x=1", "text/plain"), 415, "GEN-0016", "", n,
+                seq);
 }
 
 TEST_F(Api, AUnitHeadCannotPlaceStaffOutsideTheirUnit) {
   Session head = Login("truongphong");  // unit head of LP-KT
   long long n = Count("staff"), seq = AuditSeq();
-  ExpectRefused(Call(head, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Chín", "000189000109", UnitId("LP-VP"))), 403,
-                "GEN-0017", "unit_id", n, seq);
-  auto ok = Call(head, "POST", "/api/v1/staff", NewStaffJson("Lê Văn Chín", "000189000109", UnitId("LP-KT")));
+  ExpectRefused(Call(head, "POST", "/api/v1/staff",
+                     NewStaffJson("Lê Văn Chín", "000189000109", UnitId("LP-VP"))),
+                403, "GEN-0017", "unit_id", n, seq);
+  auto ok = Call(head, "POST", "/api/v1/staff",
+                 NewStaffJson("Lê Văn Chín", "000189000109", UnitId("LP-KT")));
   EXPECT_EQ(ok.status, 201) << ok.body;
   // …nor move their own staff into another unit.
   long long id = json::parse(ok.body).at("id").as_int64();
-  auto moved = Call(head, "PATCH", "/api/v1/staff/" + std::to_string(id), "{\"unit_id\":" + std::to_string(UnitId("LP-VP")) + "}");
+  auto moved = Call(head, "PATCH", "/api/v1/staff/" + std::to_string(id),
+                    "{\"unit_id\":" + std::to_string(UnitId("LP-VP")) + "}");
   EXPECT_EQ(moved.status, 403);
   // Staff of another unit are invisible to a civil servant's write attempt and to a village head.
   Session village = Login("truongthon");
@@ -153,57 +185,79 @@ TEST_F(Api, AUnitHeadCannotPlaceStaffOutsideTheirUnit) {
 
 TEST_F(Api, SqlMetaCharactersAreStoredLiterally) {
   std::string name = "O'Brien\"; DROP TABLE staff;-- %_";
-  auto r = Call(office_, "POST", "/api/v1/staff", NewStaffJson(name, "000189000177", UnitId("LP-VP")));
+  auto r =
+      Call(office_, "POST", "/api/v1/staff", NewStaffJson(name, "000189000177", UnitId("LP-VP")));
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(json::parse(r.body).at("full_name").as_string(), name);
-  auto found = json::parse(Call(office_, "GET", "/api/v1/staff?q=%25_").body).at("items").as_array();
+  auto found =
+      json::parse(Call(office_, "GET", "/api/v1/staff?q=%25_").body).at("items").as_array();
   ASSERT_EQ(found.size(), 1u);  // '%' and '_' are searched literally, not as wildcards
   EXPECT_EQ(found[0].at("full_name").as_string(), name);
 }
 
 TEST_F(Api, OrgUnitsFormATreeAndCannotCloseWithActiveMembers) {
   long long lp = UnitId("LP");
-  auto created = Call(office_, "POST", "/api/v1/org-units",
-                      "{\"code\":\"LP-T16\",\"name\":\"Thôn Mới\",\"kind\":\"village\",\"parent_id\":" + std::to_string(lp) + "}");
+  auto created =
+      Call(office_, "POST", "/api/v1/org-units",
+           "{\"code\":\"LP-T16\",\"name\":\"Thôn Mới\",\"kind\":\"village\",\"parent_id\":" +
+               std::to_string(lp) + "}");
   ASSERT_EQ(created.status, 201) << created.body;
   auto u = json::parse(created.body).as_object();
   EXPECT_EQ(u.at("commune_id").as_int64(), lp);
-  EXPECT_EQ(std::string(u.at("path").as_string()).substr(std::string(u.at("path").as_string()).size() - 1), "/");
+  EXPECT_EQ(std::string(u.at("path").as_string())
+                .substr(std::string(u.at("path").as_string()).size() - 1),
+            "/");
+  EXPECT_EQ(
+      ErrorCode(Call(office_, "POST", "/api/v1/org-units",
+                     "{\"code\":\"LP-T16\",\"name\":\"Trùng\",\"kind\":\"village\",\"parent_id\":" +
+                         std::to_string(lp) + "}")
+                    .body),
+      "ORG-1003");
   EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/org-units",
-                           "{\"code\":\"LP-T16\",\"name\":\"Trùng\",\"kind\":\"village\",\"parent_id\":" + std::to_string(lp) + "}").body),
-            "ORG-1003");
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/org-units",
-                           "{\"code\":\"LP-X\",\"name\":\"Sai\",\"kind\":\"city\",\"parent_id\":" + std::to_string(lp) + "}").body),
+                           "{\"code\":\"LP-X\",\"name\":\"Sai\",\"kind\":\"city\",\"parent_id\":" +
+                               std::to_string(lp) + "}")
+                          .body),
             "ORG-1004");
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/org-units", R"({"code":"lp x","name":"Sai","kind":"village"})").body),
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/org-units",
+                           R"({"code":"lp x","name":"Sai","kind":"village"})")
+                          .body),
             "ORG-1013");
-  auto busy = Call(office_, "POST", "/api/v1/org-units/" + std::to_string(UnitId("LP-KT")) + "/deactivate");
+  auto busy =
+      Call(office_, "POST", "/api/v1/org-units/" + std::to_string(UnitId("LP-KT")) + "/deactivate");
   EXPECT_EQ(busy.status, 409);
   EXPECT_EQ(ErrorCode(busy.body), "ORG-1014");
   long long id = u.at("id").as_int64();
-  EXPECT_EQ(Call(office_, "POST", "/api/v1/org-units/" + std::to_string(id) + "/deactivate").status, 200);
+  EXPECT_EQ(Call(office_, "POST", "/api/v1/org-units/" + std::to_string(id) + "/deactivate").status,
+            200);
   // An office user scoped to the commune cannot create a commune in the city.
-  auto outside = Call(office_, "POST", "/api/v1/org-units",
-                      "{\"code\":\"XA-KHAC\",\"name\":\"Xã Khác\",\"kind\":\"commune\",\"parent_id\":" + std::to_string(UnitId("HP")) + "}");
+  auto outside =
+      Call(office_, "POST", "/api/v1/org-units",
+           "{\"code\":\"XA-KHAC\",\"name\":\"Xã Khác\",\"kind\":\"commune\",\"parent_id\":" +
+               std::to_string(UnitId("HP")) + "}");
   EXPECT_EQ(outside.status, 404);  // the city lies outside the user's scope and is not even shown
 }
 
 TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
-  std::string header = "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n";
-  std::string good = "\xEF\xBB\xBF" + header +
-                     "Vi Thị Hoài,Nữ,02/03/1991,000191000201,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
-                     "\"Kha, Văn Lâm\",Nam,1988-12-30,000088000202,viên chức,Viên chức,LP-TTDV,01/09/2025\r\n";
+  std::string header =
+      "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n";
+  std::string good =
+      "\xEF\xBB\xBF" + header +
+      "Vi Thị Hoài,Nữ,02/03/1991,000191000201,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
+      "\"Kha, Văn Lâm\",Nam,1988-12-30,000088000202,viên chức,Viên chức,LP-TTDV,01/09/2025\r\n";
   long long n = Count("staff"), seq = AuditSeq();
-  std::string bad = header +
-                    "Vi Thị Hoài,Nữ,02/03/1991,000191000201,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
-                    "Sai Ngày,Nam,31/02/1990,000090000203,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
-                    "Sai Mã,Nam,01/02/1990,12345,giám đốc,Chuyên viên,KHONG-CO,01/08/2025\r\n";
+  std::string bad =
+      header +
+      "Vi Thị Hoài,Nữ,02/03/1991,000191000201,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
+      "Sai Ngày,Nam,31/02/1990,000090000203,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
+      "Sai Mã,Nam,01/02/1990,12345,giám đốc,Chuyên viên,KHONG-CO,01/08/2025\r\n";
   auto refused = Call(office_, "POST", "/api/v1/staff/import", bad, "text/csv");
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(ErrorCode(refused.body), "ORG-1012");
   auto details = json::parse(refused.body).at("error").at("details").as_array();
   std::set<std::string> seen;
-  for (auto& d : details) seen.insert(std::to_string(d.at("row").as_int64()) + ":" + std::string(d.at("field").as_string()));
+  for (auto& d : details)
+    seen.insert(std::to_string(d.at("row").as_int64()) + ":" +
+                std::string(d.at("field").as_string()));
   EXPECT_TRUE(seen.count("3:birth_date"));
   EXPECT_TRUE(seen.count("4:category"));
   EXPECT_TRUE(seen.count("4:unit_code"));
@@ -211,8 +265,14 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
   EXPECT_FALSE(seen.count("2:full_name"));
   EXPECT_EQ(Count("staff"), n);
   EXPECT_EQ(AuditSeq(), seq);
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/staff/import", "full_name,sex\r\nA,Nam\r\n", "text/csv").body), "ORG-1011");
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/staff/import", header + "\"open,Nam\r\n", "text/csv").body), "ORG-1015");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/staff/import", "full_name,sex\r\nA,Nam\r\n",
+                           "text/csv")
+                          .body),
+            "ORG-1011");
+  EXPECT_EQ(
+      ErrorCode(Call(office_, "POST", "/api/v1/staff/import", header + "\"open,Nam\r\n", "text/csv")
+                    .body),
+      "ORG-1015");
 
   auto ok = Call(office_, "POST", "/api/v1/staff/import", good, "text/csv");
   ASSERT_EQ(ok.status, 200) << ok.body;
@@ -231,11 +291,13 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
 
 TEST_F(Api, ASecondLoginStormIsThrottledAndSignsNobodyIn) {
   auto attempt = [](const std::string& password, const std::string& remote) {
-    return Anonymous("POST", "/api/v1/session", "{\"username\":\"chutich\",\"password\":\"" + password + "\"}",
+    return Anonymous("POST", "/api/v1/session",
+                     "{\"username\":\"chutich\",\"password\":\"" + password + "\"}",
                      "application/json", remote);
   };
   long long sessions = Count("sessions");
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(ErrorCode(attempt("sai-mat-khau", "10.7.0.1").body), "AUTH-3001");
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(ErrorCode(attempt("sai-mat-khau", "10.7.0.1").body), "AUTH-3001");
   auto blocked = attempt("LacPhuong@2026", "10.7.0.1");
   EXPECT_EQ(blocked.status, 429);
   EXPECT_EQ(ErrorCode(blocked.body), "AUTH-3002");
@@ -245,6 +307,35 @@ TEST_F(Api, ASecondLoginStormIsThrottledAndSignsNobodyIn) {
   // The failed attempts are in the audit log.
   store::Conn c = app_->db().Lease();
   EXPECT_EQ(store::ListAudit(c, {"user", "chutich", {}, 0, 10}).front().action, "login_failed");
+}
+
+TEST_F(Api, AnAddressTryingManyAccountsIsThrottledToo) {
+  for (int i = 0; i < 20; ++i) {
+    auto r = Anonymous("POST", "/api/v1/session",
+                       "{\"username\":\"khach" + std::to_string(i) + "\",\"password\":\"x\"}",
+                       "application/json", "10.8.0.1");
+    EXPECT_EQ(r.status, 401);
+  }
+  auto blocked =
+      Anonymous("POST", "/api/v1/session", R"({"username":"giamsat","password":"LacPhuong@2026"})",
+                "application/json", "10.8.0.1");
+  EXPECT_EQ(blocked.status, 429);
+  auto elsewhere =
+      Anonymous("POST", "/api/v1/session", R"({"username":"giamsat","password":"LacPhuong@2026"})",
+                "application/json", "10.8.0.2");
+  EXPECT_EQ(elsewhere.status, 201);
+}
+
+TEST_F(Api, IdleSessionsExpire) {
+  auth::AuthOptions opts;
+  opts.idle_timeout_seconds = 1;
+  auth::AuthService strict(app_->db(), opts);
+  auto login = strict.Login("giamsat", "LacPhuong@2026", "10.9.0.1");
+  EXPECT_TRUE(strict.FromSession(login.session_token));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_FALSE(strict.FromSession(login.session_token));
+  // The expired session is gone from the database too.
+  EXPECT_FALSE(app_->auth().FromSession(login.session_token));
 }
 
 TEST_F(Api, PagesRenderInVietnameseAndEnglish) {
@@ -261,8 +352,10 @@ TEST_F(Api, PagesRenderInVietnameseAndEnglish) {
   EXPECT_EQ(Call(office_, "GET", "/tasks/11").status, 404);
   // A refused form keeps what was typed and names the field.
   auto form = Call(office_, "POST", "/staff",
-                   "full_name=Tr%E1%BA%A7n+Gi%E1%BB%AF&sex=male&birth_date=31%2F02%2F1990&citizen_id=000190000999"
-                   "&category=civil_servant&position=CV&unit_id=" + std::to_string(UnitId("LP-VP")) + "&start_date=01%2F01%2F2020",
+                   "full_name=Tr%E1%BA%A7n+Gi%E1%BB%AF&sex=male&birth_date=31%2F02%2F1990&citizen_"
+                   "id=000190000999"
+                   "&category=civil_servant&position=CV&unit_id=" +
+                       std::to_string(UnitId("LP-VP")) + "&start_date=01%2F01%2F2020",
                    "application/x-www-form-urlencoded");
   EXPECT_EQ(form.status, 422);
   EXPECT_NE(form.body.find("value=\"Trần Giữ\""), std::string::npos);
@@ -272,19 +365,30 @@ TEST_F(Api, PagesRenderInVietnameseAndEnglish) {
 
 TEST_F(Api, DisablingAUserEndsTheirSessions) {
   Session admin = Login("quantri");
-  auto created = Call(admin, "POST", "/api/v1/users",
-                      R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})");
+  auto created =
+      Call(admin, "POST", "/api/v1/users",
+           R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})");
   ASSERT_EQ(created.status, 201) << created.body;
-  EXPECT_EQ(ErrorCode(Call(admin, "POST", "/api/v1/users",
-                           R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})").body),
-            "AUTH-3004");
-  EXPECT_EQ(ErrorCode(Call(admin, "POST", "/api/v1/users",
-                           R"({"username":"yeu","password":"short","role":"staff","scope":"LP-VP"})").body),
-            "AUTH-3007");
-  EXPECT_EQ(ErrorCode(Call(admin, "POST", "/api/v1/users",
-                           R"({"username":"vaitro","password":"Tam-thoi-2026","role":"king","scope":"LP-VP"})").body),
-            "AUTH-3005");
-  auto req = http::Request::Make("POST", "/api/v1/session", R"({"username":"tamthoi","password":"Tam-thoi-2026"})",
+  EXPECT_EQ(
+      ErrorCode(
+          Call(
+              admin, "POST", "/api/v1/users",
+              R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})")
+              .body),
+      "AUTH-3004");
+  EXPECT_EQ(
+      ErrorCode(Call(admin, "POST", "/api/v1/users",
+                     R"({"username":"yeu","password":"short","role":"staff","scope":"LP-VP"})")
+                    .body),
+      "AUTH-3007");
+  EXPECT_EQ(
+      ErrorCode(
+          Call(admin, "POST", "/api/v1/users",
+               R"({"username":"vaitro","password":"Tam-thoi-2026","role":"king","scope":"LP-VP"})")
+              .body),
+      "AUTH-3005");
+  auto req = http::Request::Make("POST", "/api/v1/session",
+                                 R"({"username":"tamthoi","password":"Tam-thoi-2026"})",
                                  {{"Content-Type", "application/json"}});
   auto login = app_->Handle(req);
   ASSERT_EQ(login.status, 201);
@@ -292,7 +396,8 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
   auto me = app_->Handle(http::Request::Make("GET", "/api/v1/me", "", {{"Cookie", cookie}}));
   EXPECT_EQ(me.status, 200);
   EXPECT_EQ(Call(admin, "POST", "/api/v1/users/tamthoi/disable").status, 200);
-  EXPECT_EQ(app_->Handle(http::Request::Make("GET", "/api/v1/me", "", {{"Cookie", cookie}})).status, 401);
+  EXPECT_EQ(app_->Handle(http::Request::Make("GET", "/api/v1/me", "", {{"Cookie", cookie}})).status,
+            401);
   EXPECT_EQ(app_->Handle(req).status, 401);
 }
 

@@ -24,9 +24,10 @@ void AppTest::TearDownTestSuite() {
 }
 
 Session AppTest::Login(const std::string& username) {
-  auto req = http::Request::Make("POST", "/api/v1/session",
-                                 "{\"username\":\"" + username + "\",\"password\":\"" + app::DemoPassword() + "\"}",
-                                 {{"Content-Type", "application/json"}});
+  auto req = http::Request::Make(
+      "POST", "/api/v1/session",
+      "{\"username\":\"" + username + "\",\"password\":\"" + app::DemoPassword() + "\"}",
+      {{"Content-Type", "application/json"}});
   req.remote_addr = "10.1.1." + std::to_string(username.size());
   auto resp = app_->Handle(req);
   EXPECT_EQ(resp.status, 201) << resp.body;
@@ -40,14 +41,16 @@ Session AppTest::Login(const std::string& username) {
 
 http::Response AppTest::Call(const Session& s, const std::string& method, const std::string& target,
                              const std::string& body, const std::string& content_type) {
-  auto req = http::Request::Make(method, target, body,
-                                 {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", content_type}});
+  auto req = http::Request::Make(
+      method, target, body,
+      {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", content_type}});
   req.remote_addr = "10.2.0.1";
   return app_->Handle(req);
 }
 
-http::Response AppTest::Anonymous(const std::string& method, const std::string& target, const std::string& body,
-                                  const std::string& content_type, const std::string& remote) {
+http::Response AppTest::Anonymous(const std::string& method, const std::string& target,
+                                  const std::string& body, const std::string& content_type,
+                                  const std::string& remote) {
   auto req = http::Request::Make(method, target, body, {{"Content-Type", content_type}});
   req.remote_addr = remote;
   return app_->Handle(req);

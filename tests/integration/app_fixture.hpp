@@ -1,7 +1,7 @@
 #pragma once
-// One demo application per test suite on a fresh database of the backend under test, driven through the
-// router (no socket): sign-in, requests with the session cookie and CSRF token, and counts of what was
-// written.
+// One demo application per test suite on a fresh database of the backend under test, driven through
+// the router (no socket): sign-in, requests with the session cookie and CSRF token, and counts of
+// what was written.
 #include <memory>
 #include <string>
 
@@ -26,8 +26,10 @@ class AppTest : public ::testing::Test {
   // Signs in a demo account (password LacPhuong@2026).
   static Session Login(const std::string& username);
   static http::Response Call(const Session& s, const std::string& method, const std::string& target,
-                             const std::string& body = {}, const std::string& content_type = "application/json");
-  static http::Response Anonymous(const std::string& method, const std::string& target, const std::string& body = {},
+                             const std::string& body = {},
+                             const std::string& content_type = "application/json");
+  static http::Response Anonymous(const std::string& method, const std::string& target,
+                                  const std::string& body = {},
                                   const std::string& content_type = "application/json",
                                   const std::string& remote = "10.0.0.1");
   // Number of rows in `table`, and the newest audit sequence number: "nothing was written" checks.

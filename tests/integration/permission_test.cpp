@@ -1,5 +1,5 @@
-// The permission table: for every route the server has, which roles may call it. A route added without a
-// row here fails the test, so every route's access is decided on purpose.
+// The permission table: for every route the server has, which roles may call it. A route added
+// without a row here fails the test, so every route's access is decided on purpose.
 #include <map>
 #include <set>
 
@@ -9,21 +9,24 @@ namespace kientao::testing {
 
 namespace {
 
-const std::set<std::string> kAll = {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"};
+const std::set<std::string> kAll = {"admin", "leader",       "office",    "unit_head",
+                                    "staff", "village_head", "supervisor"};
 const std::set<std::string> kPublic = {"*public*"};
 const std::set<std::string> kOrgWrite = {"admin", "office"};
-const std::set<std::string> kStaffRead = {"admin", "leader", "office", "unit_head", "staff", "supervisor"};
+const std::set<std::string> kStaffRead = {"admin",     "leader", "office",
+                                          "unit_head", "staff",  "supervisor"};
 const std::set<std::string> kStaffFull = {"admin", "office"};
 const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
 const std::set<std::string> kAdminOnly = {"admin"};
 
 struct Row {
   std::set<std::string> roles;
-  std::string body;  // a body that is refused or harmless, so allowed calls change nothing that matters
+  std::string
+      body;  // a body that is refused or harmless, so allowed calls change nothing that matters
 };
 
-// "METHOD pattern" → who may call it. Ids are ones that do not exist (999999), so an allowed call answers
-// 404/422 and a refused one 403.
+// "METHOD pattern" → who may call it. Ids are ones that do not exist (999999), so an allowed call
+// answers 404/422 and a refused one 403.
 const std::map<std::string, Row>& Table() {
   static const std::map<std::string, Row> kTable = {
       {"GET /healthz", {kPublic, ""}},
@@ -88,18 +91,24 @@ const std::map<std::string, Row>& Table() {
 }
 
 const std::map<std::string, std::string> kAccountOfRole = {
-    {"admin", "quantri"}, {"leader", "chutich"},        {"office", "vanphong"},  {"unit_head", "truongphong"},
-    {"staff", "congchuc"}, {"village_head", "truongthon"}, {"supervisor", "giamsat"}};
+    {"admin", "quantri"},         {"leader", "chutich"}, {"office", "vanphong"},
+    {"unit_head", "truongphong"}, {"staff", "congchuc"}, {"village_head", "truongthon"},
+    {"supervisor", "giamsat"}};
 
 std::string Concrete(const std::string& pattern) {
   std::string t = pattern;
-  for (auto [ph, v] : std::map<std::string, std::string>{
-           {"{id}", "999999"}, {"{n}", "3"}, {"{lang}", "vi"}, {"{username}", "khong-co-ai"}, {"{name}", "khong-co"}})
+  for (auto [ph, v] : std::map<std::string, std::string>{{"{id}", "999999"},
+                                                         {"{n}", "3"},
+                                                         {"{lang}", "vi"},
+                                                         {"{username}", "khong-co-ai"},
+                                                         {"{name}", "khong-co"}})
     for (size_t p; (p = t.find(ph)) != std::string::npos;) t.replace(p, ph.size(), v);
   return t;
 }
 
-bool Ends(const std::string& key) { return key == "POST /logout" || key == "DELETE /api/v1/session"; }
+bool Ends(const std::string& key) {
+  return key == "POST /logout" || key == "DELETE /api/v1/session";
+}
 
 }  // namespace
 
@@ -109,15 +118,18 @@ TEST_F(PermissionTable, CoversEveryRoute) {
   std::set<std::string> routes;
   for (auto& r : app_->router().routes()) routes.insert(r.method + " " + r.pattern);
   for (auto& key : routes) EXPECT_TRUE(Table().count(key)) << "no permission row for " << key;
-  for (auto& [key, row] : Table()) EXPECT_TRUE(routes.count(key)) << "permission row for a missing route: " << key;
+  for (auto& [key, row] : Table())
+    EXPECT_TRUE(routes.count(key)) << "permission row for a missing route: " << key;
 }
 
 TEST_F(PermissionTable, EveryRoleGetsExactlyItsRoutes) {
   for (auto& [role, account] : kAccountOfRole) {
     Session s = Login(account);
     std::vector<std::string> keys;
-    for (auto& [key, row] : Table()) if (!Ends(key)) keys.push_back(key);
-    for (auto& [key, row] : Table()) if (Ends(key)) keys.push_back(key);
+    for (auto& [key, row] : Table())
+      if (!Ends(key)) keys.push_back(key);
+    for (auto& [key, row] : Table())
+      if (Ends(key)) keys.push_back(key);
     for (auto& key : keys) {
       const Row& row = Table().at(key);
       if (Ends(key)) s = Login(account);
@@ -162,12 +174,15 @@ TEST_F(PermissionTable, WithoutSigningInApiAnswers401AndPagesGoToLogin) {
 
 TEST_F(PermissionTable, ApiTokensActWithTheirRoleAndStopWhenRevoked) {
   Session admin = Login("quantri");
-  auto created = Call(admin, "POST", "/api/v1/tokens", R"({"name":"city-sync","role":"supervisor","scope":"HP"})");
+  auto created = Call(admin, "POST", "/api/v1/tokens",
+                      R"({"name":"city-sync","role":"supervisor","scope":"HP"})");
   ASSERT_EQ(created.status, 201) << created.body;
   std::string token = created.body.substr(created.body.find("kt_"), 67);
-  auto with_token = [&](const std::string& method, const std::string& target, const std::string& body = {}) {
-    auto req = http::Request::Make(method, target, body,
-                                   {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
+  auto with_token = [&](const std::string& method, const std::string& target,
+                        const std::string& body = {}) {
+    auto req = http::Request::Make(
+        method, target, body,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
     return app_->Handle(req);
   };
   EXPECT_EQ(with_token("GET", "/api/v1/staff").status, 200);
@@ -176,7 +191,8 @@ TEST_F(PermissionTable, ApiTokensActWithTheirRoleAndStopWhenRevoked) {
   EXPECT_EQ(Call(admin, "POST", "/api/v1/tokens/city-sync/revoke").status, 200);
   auto after = with_token("GET", "/api/v1/staff");
   EXPECT_EQ(after.status, 401);
-  auto bogus = http::Request::Make("GET", "/api/v1/staff", "", {{"Authorization", "Bearer kt_nope"}});
+  auto bogus =
+      http::Request::Make("GET", "/api/v1/staff", "", {{"Authorization", "Bearer kt_nope"}});
   EXPECT_EQ(app_->Handle(bogus).status, 401);
 }
 

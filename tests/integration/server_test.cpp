@@ -22,7 +22,8 @@ class Server : public ::testing::Test {
     ASSERT_EQ(r.code, 0) << r.err;
   }
   std::string LoginCookie(HttpClient& c, const std::string& user) {
-    auto r = c.Send("POST", "/api/v1/session", "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
+    auto r = c.Send("POST", "/api/v1/session",
+                    "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
                     {{"Content-Type", "application/json"}});
     EXPECT_EQ(r.status, 201) << r.body;
     std::string sc = r.Header("set-cookie");
@@ -55,11 +56,15 @@ TEST_F(Server, AnswersOnKeepAliveConnectionsAndServesStaticFiles) {
 TEST_F(Server, RefusesPathTraversalOnStaticFiles) {
   ServerProcess srv(tdb_.url());
   HttpClient c(srv.port());
-  for (const char* target : {"/static/vendor/bootstrap/../../../../../../etc/passwd",
-                             "/static/vendor/bootstrap/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-                             "/static/app/..%2f..%2f..%2fCMakeLists.txt", "/static/app/%00kientao.css"}) {
-    std::string raw = c.Raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    EXPECT_TRUE(raw.rfind("HTTP/1.1 404", 0) == 0 || raw.rfind("HTTP/1.1 400", 0) == 0) << target << "\n" << raw.substr(0, 80);
+  for (const char* target :
+       {"/static/vendor/bootstrap/../../../../../../etc/passwd",
+        "/static/vendor/bootstrap/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/static/app/..%2f..%2f..%2fCMakeLists.txt", "/static/app/%00kientao.css"}) {
+    std::string raw =
+        c.Raw(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_TRUE(raw.rfind("HTTP/1.1 404", 0) == 0 || raw.rfind("HTTP/1.1 400", 0) == 0)
+        << target << "\n"
+        << raw.substr(0, 80);
     EXPECT_EQ(raw.find("root:"), std::string::npos);
     EXPECT_EQ(raw.find("cmake_minimum_required"), std::string::npos);
   }
@@ -68,12 +73,15 @@ TEST_F(Server, RefusesPathTraversalOnStaticFiles) {
 TEST_F(Server, OversizedBodiesGet413AndMalformedRequests400) {
   ServerProcess srv(tdb_.url(), {});
   HttpClient c(srv.port());
-  std::string big = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                    std::to_string(9 * 1024 * 1024) + "\r\n\r\n{";
+  std::string big =
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/json\r\nContent-Length: " +
+      std::to_string(9 * 1024 * 1024) + "\r\n\r\n{";
   std::string raw = c.Raw(big);
   EXPECT_EQ(raw.rfind("HTTP/1.1 413", 0), 0u) << raw.substr(0, 100);
   EXPECT_NE(raw.find("GEN-0007"), std::string::npos);
-  std::string header_bomb = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n";
+  std::string header_bomb =
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n";
   EXPECT_EQ(c.Raw(header_bomb).rfind("HTTP/1.1 431", 0), 0u);
   EXPECT_EQ(c.Raw("NOT A REQUEST\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
   // Still serving afterwards.
@@ -87,9 +95,13 @@ TEST_F(Server, MetricsCountRequestsByRouteAndStatus) {
   c.Send("GET", "/api/v1/staff");
   auto m = c.Send("GET", "/metrics");
   EXPECT_EQ(m.status, 200);
-  EXPECT_NE(m.body.find("kientao_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"), std::string::npos) << m.body;
+  EXPECT_NE(m.body.find(
+                "kientao_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
+            std::string::npos)
+      << m.body;
   EXPECT_NE(m.body.find("route=\"/api/v1/staff\",status=\"401\"} 1"), std::string::npos);
-  EXPECT_NE(m.body.find("kientao_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("kientao_http_request_duration_seconds_bucket{le=\"+Inf\"}"),
+            std::string::npos);
   EXPECT_NE(m.body.find("kientao_http_open_connections 1"), std::string::npos);
   EXPECT_NE(m.body.find("kientao_db_pool_in_use"), std::string::npos);
 }
@@ -118,40 +130,50 @@ TEST_F(Server, StopsCleanlyOnSigtermWithConnectionsOpen) {
 }
 
 TEST_F(Server, CliManagesUsersAndTokensForScripts) {
-  auto add = RunKientao({"user", "add", "ketoan", "--role", "staff", "--scope", "LP-KT", "--password-stdin", "--db", tdb_.url()},
+  auto add = RunKientao({"user", "add", "ketoan", "--role", "staff", "--scope", "LP-KT",
+                         "--password-stdin", "--db", tdb_.url()},
                         "Ke-toan-2026\n");
   ASSERT_EQ(add.code, 0) << add.err;
-  auto weak = RunKientao({"user", "add", "yeu", "--role", "staff", "--scope", "LP-KT", "--password-stdin", "--db", tdb_.url()}, "123\n");
+  auto weak = RunKientao({"user", "add", "yeu", "--role", "staff", "--scope", "LP-KT",
+                          "--password-stdin", "--db", tdb_.url()},
+                         "123\n");
   EXPECT_EQ(weak.code, 1);
   EXPECT_NE(weak.err.find("AUTH-3007"), std::string::npos) << weak.err;
-  auto bad_scope = RunKientao({"user", "add", "xa-khac", "--role", "staff", "--scope", "NOPE", "--password-stdin", "--db", tdb_.url()},
+  auto bad_scope = RunKientao({"user", "add", "xa-khac", "--role", "staff", "--scope", "NOPE",
+                               "--password-stdin", "--db", tdb_.url()},
                               "Ke-toan-2026\n");
   EXPECT_NE(bad_scope.err.find("AUTH-3006"), std::string::npos) << bad_scope.err;
   auto token = RunKientao({"token", "create", "so-noi-vu", "--db", tdb_.url()});
   ASSERT_EQ(token.code, 0) << token.err;
-  EXPECT_TRUE(std::regex_match(token.out, std::regex("kt_[0-9a-f]{64}\n"))) << "'" << token.out << "'";
+  EXPECT_TRUE(std::regex_match(token.out, std::regex("kt_[0-9a-f]{64}\n")))
+      << "'" << token.out << "'";
   std::string t = token.out.substr(0, 67);
   {
     ServerProcess srv(tdb_.url());
     HttpClient c(srv.port());
     EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 200);
-    auto login = c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
-                        {{"Content-Type", "application/json"}});
+    auto login =
+        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+               {{"Content-Type", "application/json"}});
     EXPECT_EQ(login.status, 201);
     ASSERT_EQ(RunKientao({"token", "revoke", "so-noi-vu", "--db", tdb_.url()}).code, 0);
     ASSERT_EQ(RunKientao({"user", "disable", "ketoan", "--db", tdb_.url()}).code, 0);
     EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 401);
-    EXPECT_EQ(c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
-                     {{"Content-Type", "application/json"}}).status, 401);
+    EXPECT_EQ(
+        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+               {{"Content-Type", "application/json"}})
+            .status,
+        401);
   }
   EXPECT_EQ(RunKientao({"token", "revoke", "so-noi-vu", "--db", tdb_.url()}).code, 1);
 }
 
 TEST_F(Server, CliImportsAndExportsStaffAllOrNothing) {
   std::string bad = tdb_.dir() + "/bad.csv";
-  std::ofstream(bad) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
-                        "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n"
-                        "Mới Hai,Nam,31/02/1990,000190000502,công chức,CV,LP-VP,01/01/2020\n";
+  std::ofstream(bad)
+      << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+         "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n"
+         "Mới Hai,Nam,31/02/1990,000190000502,công chức,CV,LP-VP,01/01/2020\n";
   auto refused = RunKientao({"import", "staff", bad, "--db", tdb_.url()});
   EXPECT_EQ(refused.code, 1);
   EXPECT_NE(refused.err.find("ORG-1012"), std::string::npos) << refused.err;
@@ -161,11 +183,13 @@ TEST_F(Server, CliImportsAndExportsStaffAllOrNothing) {
   EXPECT_EQ(out.out.find("Mới Một"), std::string::npos);
   EXPECT_EQ(std::count(out.out.begin(), out.out.end(), '\n'), 61);
   std::string good = tdb_.dir() + "/good.csv";
-  std::ofstream(good) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
-                         "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n";
+  std::ofstream(good)
+      << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+         "Mới Một,Nam,01/01/1990,000190000501,công chức,CV,LP-VP,01/01/2020\n";
   auto ok = RunKientao({"import", "staff", good, "--db", tdb_.url()});
   EXPECT_EQ(ok.code, 0) << ok.err;
-  EXPECT_NE(RunKientao({"export", "staff", "--db", tdb_.url()}).out.find("Mới Một"), std::string::npos);
+  EXPECT_NE(RunKientao({"export", "staff", "--db", tdb_.url()}).out.find("Mới Một"),
+            std::string::npos);
 }
 
 TEST_F(Server, ListsServedFromMemorySeeWritesFromAnotherProcess) {
@@ -177,8 +201,9 @@ TEST_F(Server, ListsServedFromMemorySeeWritesFromAnotherProcess) {
   EXPECT_EQ(before.body, c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}}).body);
   EXPECT_EQ(before.body.find("Người Mới"), std::string::npos);
   std::string csv = tdb_.dir() + "/one.csv";
-  std::ofstream(csv) << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
-                        "Người Mới,Nữ,01/01/1995,000195000601,công chức,CV,LP-VP,01/01/2021\n";
+  std::ofstream(csv)
+      << "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\n"
+         "Người Mới,Nữ,01/01/1995,000195000601,công chức,CV,LP-VP,01/01/2021\n";
   ASSERT_EQ(RunKientao({"import", "staff", csv, "--db", tdb_.url()}).code, 0);
   auto after = c.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}});
   EXPECT_NE(after.body.find("Người Mới"), std::string::npos);
@@ -187,11 +212,15 @@ TEST_F(Server, ListsServedFromMemorySeeWritesFromAnotherProcess) {
 TEST_F(Server, CliBacksUpRestoresAndVerifiesTheAuditLog) {
   std::string file = tdb_.dir() + "/sao-luu.kt";
   ASSERT_EQ(RunKientao({"backup", file, "--db", tdb_.url()}).code, 0);
-  ASSERT_EQ(RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP", "--password-stdin", "--db", tdb_.url()},
-                       "Sau-sao-luu-1\n").code, 0);
+  ASSERT_EQ(RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP",
+                        "--password-stdin", "--db", tdb_.url()},
+                       "Sau-sao-luu-1\n")
+                .code,
+            0);
   auto restored = RunKientao({"restore", file, "--db", tdb_.url()});
   ASSERT_EQ(restored.code, 0) << restored.err;
-  auto again = RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP", "--password-stdin", "--db", tdb_.url()},
+  auto again = RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP",
+                           "--password-stdin", "--db", tdb_.url()},
                           "Sau-sao-luu-1\n");
   EXPECT_EQ(again.code, 0) << "the account made after the backup should be gone: " << again.err;
   auto verify = RunKientao({"audit", "verify", "--db", tdb_.url()});
@@ -220,7 +249,10 @@ TEST_F(Server, ConfigurationRefusesUnknownKeysAndNonsense) {
   r = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
   EXPECT_NE(r.err.find("server.listen"), std::string::npos) << r.err;
   // The sample configuration in the repository is valid.
-  EXPECT_EQ(RunKientao({"migrate", "--config", KIENTAO_SOURCE_DIR "/kientao.toml", "--db", tdb_.url()}).code, 0);
+  EXPECT_EQ(
+      RunKientao({"migrate", "--config", KIENTAO_SOURCE_DIR "/kientao.toml", "--db", tdb_.url()})
+          .code,
+      0);
 }
 
 }  // namespace kientao::testing

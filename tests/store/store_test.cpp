@@ -1,5 +1,5 @@
-// The store core against the backend under test (SQLite or the throwaway PostgreSQL): migrations, values,
-// constraint errors, the audit chain, and backup/restore.
+// The store core against the backend under test (SQLite or the throwaway PostgreSQL): migrations,
+// values, constraint errors, the audit chain, and backup/restore.
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
@@ -30,7 +30,8 @@ TEST(Store, AFailingMigrationLeavesTheDatabaseAsItWas) {
   Database db(tdb.url(), 1);
   std::vector<store::Migration> ms = {
       {"t", 1, "0001_ok", "CREATE TABLE good_one (id @ID@, name TEXT NOT NULL);\n"},
-      {"t", 2, "0002_broken", "CREATE TABLE half_done (id @ID@);\nINSERT INTO good_one (nope) VALUES (1);\n"},
+      {"t", 2, "0002_broken",
+       "CREATE TABLE half_done (id @ID@);\nINSERT INTO good_one (nope) VALUES (1);\n"},
   };
   EXPECT_THROW(store::Migrate(db, ms), std::runtime_error);
   {
@@ -47,10 +48,13 @@ TEST(Store, ValuesRoundTripIncludingVietnameseNullsAndMetaCharacters) {
   TestDb tdb;
   Database db(tdb.url(), 1);
   Conn c = db.Lease();
-  c.Exec(store::AdaptSql("CREATE TABLE v (id @ID@, s TEXT, n BIGINT, d DOUBLE PRECISION)", c.backend()));
+  c.Exec(store::AdaptSql("CREATE TABLE v (id @ID@, s TEXT, n BIGINT, d DOUBLE PRECISION)",
+                         c.backend()));
   std::string text = "Nguyễn Thị Ánh'; DROP TABLE v;-- \"%_\\";
-  long long id = c.InsertId("INSERT INTO v (s, n, d) VALUES (:1, :2, :3) RETURNING id", {text, 9007199254740993LL, 1.5});
-  c.Exec("INSERT INTO v (s, n, d) VALUES (:1, :2, :3)", {store::Value(), store::Value(), store::Value()});
+  long long id = c.InsertId("INSERT INTO v (s, n, d) VALUES (:1, :2, :3) RETURNING id",
+                            {text, 9007199254740993LL, 1.5});
+  c.Exec("INSERT INTO v (s, n, d) VALUES (:1, :2, :3)",
+         {store::Value(), store::Value(), store::Value()});
   auto r = c.QueryOne("SELECT s, n, d FROM v WHERE id = :1", {id});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->Str(0), text);
@@ -68,19 +72,27 @@ TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {
   Database db(tdb.url(), 1);
   store::Migrate(db, app::App::AllMigrations());
   Conn c = db.Lease();
-  c.Exec("INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, updated_at) "
-         "VALUES ('HP', 'x', 'city', '/1/', '2025-07-01', 'x', 'now', 'now')");
+  c.Exec(
+      "INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, "
+      "updated_at) "
+      "VALUES ('HP', 'x', 'city', '/1/', '2025-07-01', 'x', 'now', 'now')");
   try {
-    c.Exec("INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, updated_at) "
-           "VALUES ('HP', 'y', 'city', '/2/', '2025-07-01', 'y', 'now', 'now')");
+    c.Exec(
+        "INSERT INTO org_units (code, name, kind, path, active_from, search_key, created_at, "
+        "updated_at) "
+        "VALUES ('HP', 'y', 'city', '/2/', '2025-07-01', 'y', 'now', 'now')");
     FAIL() << "duplicate code accepted";
   } catch (const store::DbError& e) {
     EXPECT_TRUE(e.unique_violation) << e.what();
   }
   try {
-    c.Exec("INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, position, "
-           "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (999, 999, 'a', 'male', "
-           "'1990-01-01', '000190000001', 'cadre', 'x', '2020-01-01', 'active', 'a', '00', 'now', 'now')");
+    c.Exec(
+        "INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, "
+        "position, "
+        "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (999, 999, 'a', "
+        "'male', "
+        "'1990-01-01', '000190000001', 'cadre', 'x', '2020-01-01', 'active', 'a', '00', 'now', "
+        "'now')");
     FAIL() << "dangling foreign key accepted";
   } catch (const store::DbError& e) {
     EXPECT_TRUE(e.foreign_key_violation) << e.what();
@@ -94,7 +106,8 @@ TEST(Store, ATransactionNotCommittedLeavesNothing) {
   Conn c = db.Lease();
   {
     store::Tx tx(c);
-    store::AppendAudit(c, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+    store::AppendAudit(
+        c, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
   }
   EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 0);
   EXPECT_EQ(c.QueryOne("SELECT last_seq FROM audit_head")->Int(0), 0);
@@ -108,7 +121,8 @@ class AuditChain : public ::testing::Test {
     Conn c = db_->Lease();
     for (int i = 1; i <= 5; ++i) {
       store::Tx tx(c);
-      store::AppendAudit(c, {0, "", "vanphong", "update", "staff", std::to_string(i), 2, "{\"a\":1}", "{\"a\":2}", "10.0.0.1", "", ""});
+      store::AppendAudit(c, {0, "", "vanphong", "update", "staff", std::to_string(i), 2,
+                             "{\"a\":1}", "{\"a\":2}", "10.0.0.1", "", ""});
       tx.Commit();
     }
   }
@@ -164,13 +178,15 @@ TEST(Backup, BackUpChangeRestoreCompare) {
     Conn c = db.Lease();
     for (int i = 0; i < 3; ++i) {
       store::Tx tx(c);
-      store::AppendAudit(c, {0, "", "a", "create", "staff", std::to_string(i), std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+      store::AppendAudit(c, {0, "", "a", "create", "staff", std::to_string(i), std::nullopt,
+                             std::nullopt, std::nullopt, "", "", ""});
       tx.Commit();
     }
     before = snapshot(db);
     store::Backup(db, file);
     store::Tx tx(c);
-    store::AppendAudit(c, {0, "", "b", "create", "staff", "after-backup", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+    store::AppendAudit(c, {0, "", "b", "create", "staff", "after-backup", std::nullopt,
+                           std::nullopt, std::nullopt, "", "", ""});
     tx.Commit();
     EXPECT_NE(snapshot(db), before);
   }
@@ -194,7 +210,8 @@ TEST(Backup, RestoringSomethingThatIsNotABackupChangesNothing) {
   std::fclose(f);
   EXPECT_THROW(store::Restore(db, junk), std::runtime_error);
   Conn c = db.Lease();
-  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM schema_version")->Int(0), static_cast<long long>(app::App::AllMigrations().size()));
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM schema_version")->Int(0),
+            static_cast<long long>(app::App::AllMigrations().size()));
 }
 
 }  // namespace kientao::testing

@@ -47,11 +47,13 @@ void SendAll(int fd, const std::string& data) {
 }
 }  // namespace
 
-HttpResponse HttpClient::Send(const std::string& method, const std::string& target, const std::string& body,
-                              std::map<std::string, std::string> headers) {
+HttpResponse HttpClient::Send(const std::string& method, const std::string& target,
+                              const std::string& body, std::map<std::string, std::string> headers) {
   if (fd_ < 0) Connect();
-  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) + "\r\n";
-  if (!body.empty() || method == "POST" || method == "PATCH") headers.emplace("Content-Length", std::to_string(body.size()));
+  std::string req =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PATCH")
+    headers.emplace("Content-Length", std::to_string(body.size()));
   for (auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   req += "\r\n" + body;
   SendAll(fd_, req);

@@ -1,6 +1,6 @@
 #pragma once
-// A small blocking HTTP/1.1 client for tests over loopback: one keep-alive connection, Content-Length
-// bodies (what kientao sends). Not for production use.
+// A small blocking HTTP/1.1 client for tests over loopback: one keep-alive connection,
+// Content-Length bodies (what kientao sends). Not for production use.
 #include <map>
 #include <string>
 
@@ -17,8 +17,8 @@ class HttpClient {
  public:
   explicit HttpClient(int port) : port_(port) {}
   ~HttpClient();
-  HttpResponse Send(const std::string& method, const std::string& target, const std::string& body = {},
-                    std::map<std::string, std::string> headers = {});
+  HttpResponse Send(const std::string& method, const std::string& target,
+                    const std::string& body = {}, std::map<std::string, std::string> headers = {});
   // Sends raw bytes on a new connection and reads until the server closes it (or `timeout_ms`).
   std::string Raw(const std::string& bytes, int timeout_ms = 5000);
   // Whether the last answer kept the connection open.

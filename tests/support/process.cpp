@@ -76,7 +76,8 @@ CliResult RunKientao(const std::vector<std::string>& args, const std::string& in
 
 ServerProcess::ServerProcess(const std::string& db_url, const std::vector<std::string>& extra) {
   static int n = 0;
-  err_file_ = "/tmp/kientao-server-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".log";
+  err_file_ =
+      "/tmp/kientao-server-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".log";
   int out[2];
   if (::pipe(out)) throw std::runtime_error("pipe failed");
   std::vector<std::string> args = {"serve", "--db", db_url, "--listen", "127.0.0.1:0"};

@@ -1,6 +1,6 @@
 #pragma once
-// Runs the real kientao binary for tests: one-off CLI verbs, and `serve` as a child process on a free
-// loopback port.
+// Runs the real kientao binary for tests: one-off CLI verbs, and `serve` as a child process on a
+// free loopback port.
 #include <string>
 #include <vector>
 
@@ -20,7 +20,8 @@ CliResult RunKientao(const std::vector<std::string>& args, const std::string& in
 
 class ServerProcess {
  public:
-  // Starts `kientao serve --db URL --listen 127.0.0.1:0 ARGS…` and waits until it prints its address.
+  // Starts `kientao serve --db URL --listen 127.0.0.1:0 ARGS…` and waits until it prints its
+  // address.
   explicit ServerProcess(const std::string& db_url, const std::vector<std::string>& extra = {});
   ~ServerProcess();
   int port() const { return port_; }

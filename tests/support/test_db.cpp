@@ -18,7 +18,8 @@ std::string PgServerUrl() {
   const char* url = std::getenv("KIENTAO_TEST_PG_URL");
   if (!url || !*url)
     throw std::runtime_error(
-        "KIENTAO_TEST_BACKEND=postgres but KIENTAO_TEST_PG_URL is not set: run the tests with ./kientao.sh test, "
+        "KIENTAO_TEST_BACKEND=postgres but KIENTAO_TEST_PG_URL is not set: run the tests with "
+        "./kientao.sh test, "
         "which starts a throwaway PostgreSQL server");
   return url;
 }

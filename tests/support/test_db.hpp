@@ -1,7 +1,7 @@
 #pragma once
-// A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database on the
-// throwaway PostgreSQL server the test command started (KIENTAO_TEST_PG_URL). The backend comes from
-// KIENTAO_TEST_BACKEND ("sqlite" unless set). Removed when destroyed.
+// A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database on
+// the throwaway PostgreSQL server the test command started (KIENTAO_TEST_PG_URL). The backend comes
+// from KIENTAO_TEST_BACKEND ("sqlite" unless set). Removed when destroyed.
 #include <string>
 
 namespace kientao::testing {

@@ -8,6 +8,7 @@
 #include "base/access.hpp"
 #include "base/date.hpp"
 #include "base/json_writer.hpp"
+#include "base/text.hpp"
 #include "modules/auth/errors.hpp"
 #include "store/audit_log.hpp"
 
@@ -21,14 +22,8 @@ namespace {
 
 void Audit(Conn& c, const Actor& a, std::string action, std::string entity, std::string id,
            std::optional<std::string> after) {
-  store::AuditEntry e;
-  e.actor = a.audit_name;
-  e.action = std::move(action);
-  e.entity = std::move(entity);
-  e.entity_id = std::move(id);
-  e.after_json = std::move(after);
-  e.remote_addr = a.remote_addr;
-  store::AppendAudit(c, std::move(e));
+  store::AppendAudit(c, a, std::move(action), std::move(entity), std::move(id), std::nullopt,
+                     std::nullopt, std::move(after));
 }
 
 struct Scope {
@@ -41,7 +36,8 @@ Scope ResolveScope(Conn& c, const Actor& a, const std::string& code) {
   if (!r) throw Error(errors::kScopeNotFound, "scope", {{"value", code}});
   Scope s{r->Int(0), r->Str(1)};
   // An administrator grants only within the subtree they administer.
-  if (!access::Permits(a.who, access::kUsersAdmin, s.path)) throw Error(errors::kGrantOutsideScope, "scope");
+  if (!access::Permits(a.who, access::kUsersAdmin, s.path))
+    throw Error(errors::kGrantOutsideScope, "scope");
   return s;
 }
 
@@ -77,38 +73,37 @@ bool AuthService::AcceptablePassword(const std::string& password) {
 bool AuthService::ValidUsername(const std::string& u) {
   if (u.size() < 3 || u.size() > 40) return false;
   for (char c : u)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+      return false;
   return true;
 }
 
 std::string AuthService::RandomToken() {
   unsigned char buf[32];
   randombytes_buf(buf, sizeof buf);
-  static const char* kHex = "0123456789abcdef";
-  std::string s;
-  for (unsigned char b : buf) {
-    s.push_back(kHex[b >> 4]);
-    s.push_back(kHex[b & 15]);
-  }
-  return s;
+  return text::Hex(std::string_view(reinterpret_cast<const char*>(buf), sizeof buf));
 }
 
 std::vector<RoleGrant> AuthService::GrantsOf(Conn& c, long long user_id) {
   std::vector<RoleGrant> out;
-  for (auto& r : c.Query(
-           "SELECT r.role, r.scope_unit_id, u.path FROM user_roles r JOIN org_units u ON u.id = r.scope_unit_id "
-           "WHERE r.user_id = :1 ORDER BY r.id",
-           {user_id}))
+  for (auto& r : c.Query("SELECT r.role, r.scope_unit_id, u.path FROM user_roles r JOIN org_units "
+                         "u ON u.id = r.scope_unit_id "
+                         "WHERE r.user_id = :1 ORDER BY r.id",
+                         {user_id}))
     out.push_back({r.Str(0), r.Int(1), r.Str(2)});
   return out;
 }
 
-LoginResult AuthService::Login(const std::string& username, const std::string& password, const std::string& remote) {
+LoginResult AuthService::Login(const std::string& username, const std::string& password,
+                               const std::string& remote) {
   long long now = NowUnix();
-  long wait = std::max(account_throttle_.RetryAfter("u:" + username, now), address_throttle_.RetryAfter("a:" + remote, now));
-  if (wait > 0) throw Error(errors::kThrottled, "username", {{"minutes", std::to_string((wait + 59) / 60)}});
+  long wait = std::max(account_throttle_.RetryAfter("u:" + username, now),
+                       address_throttle_.RetryAfter("a:" + remote, now));
+  if (wait > 0)
+    throw Error(errors::kThrottled, "username", {{"minutes", std::to_string((wait + 59) / 60)}});
   Conn c = db_.Lease();
-  auto row = c.QueryOne("SELECT id, password_hash, active FROM users WHERE username = :1", {username});
+  auto row =
+      c.QueryOne("SELECT id, password_hash, active FROM users WHERE username = :1", {username});
   bool ok = row && row->Int(2) == 1 && VerifyPassword(row->Str(1), password);
   if (!row) {
     // Spend the time a real check takes, so response time does not reveal which names exist.
@@ -121,7 +116,8 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     account_throttle_.Failure("u:" + username, now);
     address_throttle_.Failure("a:" + remote, now);
     Tx tx(c);
-    Audit(c, actor, "login_failed", "user", row ? std::to_string(row->Int(0)) : username, std::nullopt);
+    Audit(c, actor, "login_failed", "user", row ? std::to_string(row->Int(0)) : username,
+          std::nullopt);
     tx.Commit();
     throw Error(errors::kBadCredentials, "password");
   }
@@ -130,9 +126,11 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   Tx tx(c);
   // Housekeeping: sessions past their absolute expiry are removed at each login.
   c.Exec("DELETE FROM sessions WHERE created_at < :1", {now - opts_.absolute_timeout_seconds});
-  c.Exec("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, remote_addr) VALUES "
-         "(:1, :2, :3, :4, :5, :6)",
-         {store::Sha256Hex(res.session_token), row->Int(0), res.csrf_token, now, now, remote});
+  c.Exec(
+      "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, remote_addr) "
+      "VALUES "
+      "(:1, :2, :3, :4, :5, :6)",
+      {store::Sha256Hex(res.session_token), row->Int(0), res.csrf_token, now, now, remote});
   Audit(c, actor, "login", "user", std::to_string(row->Int(0)), std::nullopt);
   tx.Commit();
   return res;
@@ -173,11 +171,13 @@ std::optional<Principal> AuthService::FromSession(const std::string& token) {
   }
   Conn c = db_.Lease();
   auto r = c.QueryOne(
-      "SELECT u.id, u.username, u.display_name, u.staff_id, s.csrf_token, s.created_at, s.last_seen "
+      "SELECT u.id, u.username, u.display_name, u.staff_id, s.csrf_token, s.created_at, "
+      "s.last_seen "
       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = :1 AND u.active = 1",
       {hash});
   if (!r) return std::nullopt;
-  if (now - r->Int(5) > opts_.absolute_timeout_seconds || now - r->Int(6) > opts_.idle_timeout_seconds) {
+  if (now - r->Int(5) > opts_.absolute_timeout_seconds ||
+      now - r->Int(6) > opts_.idle_timeout_seconds) {
     c.Exec("DELETE FROM sessions WHERE id_hash = :1", {hash});
     return std::nullopt;
   }
@@ -224,16 +224,19 @@ std::vector<UserInfo> AuthService::ListUsers(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<UserInfo> out;
   auto scopes = access::ScopePaths(a.who, access::kUsersAdmin);
-  for (auto& r : c.Query("SELECT id, username, display_name, staff_id, active FROM users ORDER BY username")) {
+  for (auto& r : c.Query(
+           "SELECT id, username, display_name, staff_id, active FROM users ORDER BY username")) {
     UserInfo u{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4) == 1, {}};
     bool visible = false;
-    for (auto& g : c.Query("SELECT r.role, o.code, o.name, o.path FROM user_roles r JOIN org_units o ON "
-                           "o.id = r.scope_unit_id WHERE r.user_id = :1 ORDER BY r.id",
-                           {u.id})) {
+    for (auto& g :
+         c.Query("SELECT r.role, o.code, o.name, o.path FROM user_roles r JOIN org_units o ON "
+                 "o.id = r.scope_unit_id WHERE r.user_id = :1 ORDER BY r.id",
+                 {u.id})) {
       u.grants.push_back({g.Str(0), g.Str(1), g.Str(2)});
       for (auto& s : scopes) visible = visible || g.Str(3).compare(0, s.size(), s) == 0;
     }
-    if (visible || (u.grants.empty() && access::Permits(a.who, access::kUsersAdmin, "/"))) out.push_back(std::move(u));
+    if (visible || (u.grants.empty() && access::Permits(a.who, access::kUsersAdmin, "/")))
+      out.push_back(std::move(u));
   }
   return out;
 }
@@ -252,18 +255,25 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
     throw Error(errors::kStaffNotFound, "staff_id");
   std::string now = NowIsoUtc();
   long long id = c.InsertId(
-      "INSERT INTO users (username, display_name, staff_id, password_hash, active, created_at, updated_at) "
+      "INSERT INTO users (username, display_name, staff_id, password_hash, active, created_at, "
+      "updated_at) "
       "VALUES (:1, :2, :3, :4, 1, :5, :6) RETURNING id",
-      {u.username, u.display_name.empty() ? u.username : u.display_name, u.staff_id ? Value(u.staff_id) : Value(),
-       hash, now, now});
-  c.Exec("INSERT INTO user_roles (user_id, role, scope_unit_id) VALUES (:1, :2, :3)", {id, u.role, scope.id});
+      {u.username, u.display_name.empty() ? u.username : u.display_name,
+       u.staff_id ? Value(u.staff_id) : Value(), hash, now, now});
+  c.Exec("INSERT INTO user_roles (user_id, role, scope_unit_id) VALUES (:1, :2, :3)",
+         {id, u.role, scope.id});
   Audit(c, a, "create", "user", std::to_string(id),
-        JsonObject().Str("username", u.username).Str("role", u.role).Str("scope", u.scope_code).Build());
+        JsonObject()
+            .Str("username", u.username)
+            .Str("role", u.role)
+            .Str("scope", u.scope_code)
+            .Build());
   tx.Commit();
   return id;
 }
 
-void AuthService::SetPassword(const Actor& a, const std::string& username, const std::string& password) {
+void AuthService::SetPassword(const Actor& a, const std::string& username,
+                              const std::string& password) {
   if (!AcceptablePassword(password)) throw Error(errors::kWeakPassword, "password");
   std::string hash = HashPassword(password);
   Conn c = db_.Lease();
@@ -273,12 +283,16 @@ void AuthService::SetPassword(const Actor& a, const std::string& username, const
   bool self = a.who.user_id == r->Int(0);
   if (!self) {
     bool allowed = false;
-    for (auto& g : GrantsOf(c, r->Int(0))) allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
-    if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/")) throw Error(gen_errors::kForbidden);
+    for (auto& g : GrantsOf(c, r->Int(0)))
+      allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
+    if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
+      throw Error(gen_errors::kForbidden);
   }
-  c.Exec("UPDATE users SET password_hash = :1, updated_at = :2 WHERE id = :3", {hash, NowIsoUtc(), r->Int(0)});
+  c.Exec("UPDATE users SET password_hash = :1, updated_at = :2 WHERE id = :3",
+         {hash, NowIsoUtc(), r->Int(0)});
   // A new password ends every other session of the account.
-  c.Exec("DELETE FROM sessions WHERE user_id = :1 AND id_hash <> :2", {r->Int(0), a.who.session_id_hash});
+  c.Exec("DELETE FROM sessions WHERE user_id = :1 AND id_hash <> :2",
+         {r->Int(0), a.who.session_id_hash});
   Audit(c, a, "set_password", "user", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();
   ForgetSessions(r->Int(0));
@@ -290,7 +304,8 @@ void AuthService::CheckCurrentPassword(const Actor& a, const std::string& passwo
   if (long wait = account_throttle_.RetryAfter(key, now); wait > 0)
     throw Error(errors::kThrottled, "current", {{"minutes", std::to_string((wait + 59) / 60)}});
   Conn c = db_.Lease();
-  auto row = c.QueryOne("SELECT password_hash FROM users WHERE id = :1 AND active = 1", {a.who.user_id});
+  auto row =
+      c.QueryOne("SELECT password_hash FROM users WHERE id = :1 AND active = 1", {a.who.user_id});
   if (!row || !VerifyPassword(row->Str(0), password)) {
     account_throttle_.Failure(key, now);
     throw Error(errors::kWrongCurrentPassword, "current");
@@ -304,8 +319,10 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
   if (!r) throw Error(errors::kUserNotFound, "username");
   if (r->Int(0) == a.who.user_id) throw Error(errors::kCannotDisableSelf, "username");
   bool allowed = false;
-  for (auto& g : GrantsOf(c, r->Int(0))) allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
-  if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/")) throw Error(gen_errors::kForbidden);
+  for (auto& g : GrantsOf(c, r->Int(0)))
+    allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
+  if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
+    throw Error(gen_errors::kForbidden);
   c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2", {NowIsoUtc(), r->Int(0)});
   c.Exec("DELETE FROM sessions WHERE user_id = :1", {r->Int(0)});
   Audit(c, a, "disable", "user", std::to_string(r->Int(0)), std::nullopt);
@@ -316,17 +333,19 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
 std::vector<TokenInfo> AuthService::ListTokens(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<TokenInfo> out;
-  for (auto& r : c.Query("SELECT t.id, t.name, t.role, o.code, t.created_by, t.created_at, t.revoked_at, "
-                         "t.last_used_at, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
-                         "ORDER BY t.name")) {
+  for (auto& r : c.Query(
+           "SELECT t.id, t.name, t.role, o.code, t.created_by, t.created_at, t.revoked_at, "
+           "t.last_used_at, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
+           "ORDER BY t.name")) {
     if (!access::Permits(a.who, access::kUsersAdmin, r.Str(8))) continue;
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.OptStr(6), r.OptStr(7)});
+    out.push_back(
+        {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.OptStr(6), r.OptStr(7)});
   }
   return out;
 }
 
-std::string AuthService::CreateToken(const Actor& a, const std::string& name, const std::string& role,
-                                     const std::string& scope_code) {
+std::string AuthService::CreateToken(const Actor& a, const std::string& name,
+                                     const std::string& role, const std::string& scope_code) {
   if (!ValidUsername(name)) throw Error(errors::kInvalidUsername, "name");
   if (!access::IsRole(role)) throw Error(errors::kInvalidRole, "role", {{"value", role}});
   Conn c = db_.Lease();
@@ -336,7 +355,8 @@ std::string AuthService::CreateToken(const Actor& a, const std::string& name, co
     throw Error(errors::kTokenNameTaken, "name", {{"value", name}});
   std::string token = "kt_" + RandomToken();
   long long id = c.InsertId(
-      "INSERT INTO api_tokens (name, token_hash, role, scope_unit_id, created_by, created_at) VALUES "
+      "INSERT INTO api_tokens (name, token_hash, role, scope_unit_id, created_by, created_at) "
+      "VALUES "
       "(:1, :2, :3, :4, :5, :6) RETURNING id",
       {name, store::Sha256Hex(token), role, scope.id, a.audit_name, NowIsoUtc()});
   Audit(c, a, "create", "api_token", std::to_string(id),
@@ -348,9 +368,10 @@ std::string AuthService::CreateToken(const Actor& a, const std::string& name, co
 void AuthService::RevokeToken(const Actor& a, const std::string& name) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT t.id, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
-                      "WHERE t.name = :1 AND t.revoked_at IS NULL",
-                      {name});
+  auto r = c.QueryOne(
+      "SELECT t.id, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
+      "WHERE t.name = :1 AND t.revoked_at IS NULL",
+      {name});
   if (!r) throw Error(errors::kTokenNotFound, "name", {{"value", name}});
   if (!access::Permits(a.who, access::kUsersAdmin, r->Str(1))) throw Error(gen_errors::kForbidden);
   c.Exec("UPDATE api_tokens SET revoked_at = :1 WHERE id = :2", {NowIsoUtc(), r->Int(0)});

@@ -1,7 +1,7 @@
 #pragma once
-// Accounts, roles, sessions and API tokens. Passwords are Argon2id (libsodium crypto_pwhash_str); session ids
-// and API tokens are 256-bit random values of which only the SHA-256 is stored. Every write is audited.
-// Thread-safe.
+// Accounts, roles, sessions and API tokens. Passwords are Argon2id (libsodium crypto_pwhash_str);
+// session ids and API tokens are 256-bit random values of which only the SHA-256 is stored. Every
+// write is audited. Thread-safe.
 #include <mutex>
 #include <optional>
 #include <string>
@@ -66,13 +66,15 @@ class AuthService {
  public:
   AuthService(store::Database& db, AuthOptions opts);
 
-  // Throws AUTH-3002 (throttled, with the wait in minutes) or AUTH-3001 (wrong name or password, or a
-  // disabled account — the answer does not say which).
-  LoginResult Login(const std::string& username, const std::string& password, const std::string& remote_addr);
+  // Throws AUTH-3002 (throttled, with the wait in minutes) or AUTH-3001 (wrong name or password, or
+  // a disabled account — the answer does not say which).
+  LoginResult Login(const std::string& username, const std::string& password,
+                    const std::string& remote_addr);
   void Logout(const std::string& session_token);
-  // The principal behind a session cookie value, or nullopt when unknown, expired or disabled. Answers from
-  // memory for up to kSessionCacheSeconds; logout, disabling and password changes in this process take
-  // effect at once, those made by another process (the command line) within that time.
+  // The principal behind a session cookie value, or nullopt when unknown, expired or disabled.
+  // Answers from memory for up to kSessionCacheSeconds; logout, disabling and password changes in
+  // this process take effect at once, those made by another process (the command line) within that
+  // time.
   std::optional<Principal> FromSession(const std::string& session_token);
   static constexpr long kSessionCacheSeconds = 5;
   // The principal behind an API token, or nullopt when unknown or revoked.
@@ -81,8 +83,9 @@ class AuthService {
   std::vector<UserInfo> ListUsers(const Actor& a);
   long long CreateUser(const Actor& a, const NewUser& u);
   void SetPassword(const Actor& a, const std::string& username, const std::string& password);
-  // For a signed-in user changing their password: throws AUTH-3015 when `password` is not their current one
-  // (counted like a failed login, so it cannot be used to guess) or AUTH-3002 when throttled.
+  // For a signed-in user changing their password: throws AUTH-3015 when `password` is not their
+  // current one (counted like a failed login, so it cannot be used to guess) or AUTH-3002 when
+  // throttled.
   void CheckCurrentPassword(const Actor& a, const std::string& password);
   void DisableUser(const Actor& a, const std::string& username);
 

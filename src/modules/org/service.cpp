@@ -30,11 +30,13 @@ std::string UnitJson(const OrgUnit& u) {
       .Str("kind", KindCode(u.kind))
       .Int("parent_id", u.parent_id)
       .Str("active_from", u.active_from.ToIso())
-      .OptStr("active_to", u.active_to ? std::optional<std::string>(u.active_to->ToIso()) : std::nullopt)
+      .OptStr("active_to",
+              u.active_to ? std::optional<std::string>(u.active_to->ToIso()) : std::nullopt)
       .Build();
 }
 
-// Audit snapshots hold the masked citizen ID: the log must not become a second copy of personal data.
+// Audit snapshots hold the masked citizen ID: the log must not become a second copy of personal
+// data.
 std::string StaffJson(long long unit_id, const StaffDraft& d, std::string_view status) {
   return JsonObject()
       .Int("unit_id", unit_id)
@@ -50,21 +52,33 @@ std::string StaffJson(long long unit_id, const StaffDraft& d, std::string_view s
 }
 
 StaffDraft DraftOf(const Staff& s) {
-  return StaffDraft{s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, s.position, s.start_date};
+  return StaffDraft{s.unit_id,    s.full_name, s.sex,      s.birth_date,
+                    s.citizen_id, s.category,  s.position, s.start_date};
 }
 
-void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long long id, long long commune_id,
-           std::optional<std::string> before, std::optional<std::string> after) {
-  store::AuditEntry e;
-  e.actor = a.audit_name;
-  e.action = std::move(action);
-  e.entity = std::move(entity);
-  e.entity_id = std::to_string(id);
-  if (commune_id) e.commune_id = commune_id;
-  e.before_json = std::move(before);
-  e.after_json = std::move(after);
-  e.remote_addr = a.remote_addr;
-  store::AppendAudit(c, std::move(e));
+void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
+           long long commune_id, std::optional<std::string> before,
+           std::optional<std::string> after) {
+  store::AppendAudit(c, a, std::move(action), std::move(entity), std::to_string(id),
+                     commune_id ? std::optional<long long>(commune_id) : std::nullopt,
+                     std::move(before), std::move(after));
+}
+
+// The unit `id` when it exists and the actor can see it; ORG-1001 otherwise (out of scope looks
+// missing).
+OrgUnit VisibleUnit(Conn& c, const Actor& a, long long id, const char* field) {
+  auto u = OrgStore::GetUnit(c, id);
+  if (!u || !access::Permits(a.who, access::kOrgRead, u->path))
+    throw Error(errors::kUnitNotFound, field);
+  return *u;
+}
+
+// The staff member `id` when they exist and the actor can see them; ORG-1005 otherwise.
+StaffRow VisibleStaff(Conn& c, const Actor& a, long long id) {
+  auto s = OrgStore::GetStaff(c, id);
+  if (!s || !access::Permits(a.who, access::kStaffRead, s->unit_path))
+    throw Error(errors::kStaffNotFound, "id");
+  return *s;
 }
 
 void RequireScope(const Actor& a, std::string_view perm, const std::string& path) {
@@ -100,9 +114,7 @@ std::vector<OrgUnit> OrgService::ListUnits(const Actor& a, bool include_inactive
 
 OrgUnit OrgService::GetUnit(const Actor& a, long long id) {
   Conn c = db_.Lease();
-  auto u = OrgStore::GetUnit(c, id);
-  if (!u || !access::Permits(a.who, access::kOrgRead, u->path)) throw Error(errors::kUnitNotFound, "id");
-  return *u;
+  return VisibleUnit(c, a, id, "id");
 }
 
 OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
@@ -111,15 +123,14 @@ OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
   Tx tx(c);
   std::optional<OrgUnit> parent;
   if (d.parent_id) {
-    parent = OrgStore::GetUnit(c, d.parent_id);
-    if (!parent || !access::Permits(a.who, access::kOrgRead, parent->path))
-      throw Error(errors::kUnitNotFound, "parent_id");
+    parent = VisibleUnit(c, a, d.parent_id, "parent_id");
     RequireScope(a, access::kOrgWrite, parent->path);
   } else {
     RequireScope(a, access::kOrgWrite, "/");  // a new root needs a grant over the whole tree
   }
   ValidateUnit(d, parent ? &*parent : nullptr);
-  if (OrgStore::GetUnitByCode(c, d.code)) throw Error(errors::kCodeTaken, "code", {{"value", d.code}});
+  if (OrgStore::GetUnitByCode(c, d.code))
+    throw Error(errors::kCodeTaken, "code", {{"value", d.code}});
   OrgUnit u = OrgStore::InsertUnit(c, d, parent ? &*parent : nullptr);
   Audit(c, a, "create", "org_unit", u.id, u.commune_id, std::nullopt, UnitJson(u));
   store::BumpCounter(c, kCounter);
@@ -127,23 +138,23 @@ OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
   return u;
 }
 
-OrgUnit OrgService::UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name,
-                               Date active_from) {
+OrgUnit OrgService::UpdateUnit(const Actor& a, long long id, const std::string& code,
+                               const std::string& name, Date active_from) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto u = OrgStore::GetUnit(c, id);
-  if (!u || !access::Permits(a.who, access::kOrgRead, u->path)) throw Error(errors::kUnitNotFound, "id");
-  RequireScope(a, access::kOrgWrite, u->path);
+  auto u = VisibleUnit(c, a, id, "id");
+  RequireScope(a, access::kOrgWrite, u.path);
   if (!ValidUnitCode(code)) throw Error(errors::kInvalidCode, "code", {{"value", code}});
   if (auto other = OrgStore::GetUnitByCode(c, code); other && other->id != id)
     throw Error(errors::kCodeTaken, "code", {{"value", code}});
-  if (u->active_to && active_from > *u->active_to) throw Error(errors::kActiveDatesInvalid, "active_from");
-  OrgUnit after = *u;
+  if (u.active_to && active_from > *u.active_to)
+    throw Error(errors::kActiveDatesInvalid, "active_from");
+  OrgUnit after = u;
   after.code = code;
   after.name = name;
   after.active_from = active_from;
   OrgStore::UpdateUnit(c, id, code, name, active_from);
-  Audit(c, a, "update", "org_unit", id, u->commune_id, UnitJson(*u), UnitJson(after));
+  Audit(c, a, "update", "org_unit", id, u.commune_id, UnitJson(u), UnitJson(after));
   store::BumpCounter(c, kCounter);
   tx.Commit();
   return after;
@@ -152,24 +163,24 @@ OrgUnit OrgService::UpdateUnit(const Actor& a, long long id, const std::string& 
 void OrgService::DeactivateUnit(const Actor& a, long long id, Date on) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto u = OrgStore::GetUnit(c, id);
-  if (!u || !access::Permits(a.who, access::kOrgRead, u->path)) throw Error(errors::kUnitNotFound, "id");
-  RequireScope(a, access::kOrgWrite, u->path);
-  if (!u->active()) throw Error(errors::kAlreadyInactive, "id");
-  if (on < u->active_from) throw Error(errors::kActiveDatesInvalid, "active_to");
+  auto u = VisibleUnit(c, a, id, "id");
+  RequireScope(a, access::kOrgWrite, u.path);
+  if (!u.active()) throw Error(errors::kAlreadyInactive, "id");
+  if (on < u.active_from) throw Error(errors::kActiveDatesInvalid, "active_to");
   if (OrgStore::CountActiveChildren(c, id) > 0 || OrgStore::CountActiveStaff(c, id) > 0)
     throw Error(errors::kUnitHasActiveMembers, "id");
-  OrgUnit after = *u;
+  OrgUnit after = u;
   after.active_to = on;
   OrgStore::DeactivateUnit(c, id, on);
-  Audit(c, a, "deactivate", "org_unit", id, u->commune_id, UnitJson(*u), UnitJson(after));
+  Audit(c, a, "deactivate", "org_unit", id, u.commune_id, UnitJson(u), UnitJson(after));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
 
 std::shared_ptr<const StaffList> OrgService::ListStaff(const Actor& a, StaffFilter f) {
   f.scope_paths = access::ScopePaths(a.who, access::kStaffRead);
-  std::string key = std::to_string(f.unit_id) + (f.include_inactive ? "|all|" : "|active|") + f.query;
+  std::string key =
+      std::to_string(f.unit_id) + (f.include_inactive ? "|all|" : "|active|") + f.query;
   for (auto& p : f.scope_paths) key += "|" + p;
   Conn c = db_.Lease();
   long long generation = store::ReadCounter(c, kCounter);
@@ -188,20 +199,18 @@ std::shared_ptr<const StaffList> OrgService::ListStaff(const Actor& a, StaffFilt
 
 StaffRow OrgService::GetStaff(const Actor& a, long long id) {
   Conn c = db_.Lease();
-  auto s = OrgStore::GetStaff(c, id);
-  if (!s || !access::Permits(a.who, access::kStaffRead, s->unit_path)) throw Error(errors::kStaffNotFound, "id");
-  return *s;
+  return VisibleStaff(c, a, id);
 }
 
 std::string OrgService::ReadCitizenId(const Actor& a, long long id) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto s = OrgStore::GetStaff(c, id);
-  if (!s || !access::Permits(a.who, access::kStaffRead, s->unit_path)) throw Error(errors::kStaffNotFound, "id");
-  if (!access::Permits(a.who, access::kStaffReadFull, s->unit_path)) throw Error(gen_errors::kForbidden);
-  Audit(c, a, "read_full", "staff", id, s->staff.commune_id, std::nullopt, std::nullopt);
+  auto s = VisibleStaff(c, a, id);
+  if (!access::Permits(a.who, access::kStaffReadFull, s.unit_path))
+    throw Error(gen_errors::kForbidden);
+  Audit(c, a, "read_full", "staff", id, s.staff.commune_id, std::nullopt, std::nullopt);
   tx.Commit();
-  return s->staff.citizen_id;
+  return s.staff.citizen_id;
 }
 
 long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
@@ -212,7 +221,8 @@ long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
   if (OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id))
     throw Error(errors::kCitizenIdTaken, "citizen_id");
   long long id = OrgStore::InsertStaff(c, unit.commune_id, d);
-  Audit(c, a, "create", "staff", id, unit.commune_id, std::nullopt, StaffJson(d.unit_id, d, "active"));
+  Audit(c, a, "create", "staff", id, unit.commune_id, std::nullopt,
+        StaffJson(d.unit_id, d, "active"));
   store::BumpCounter(c, kCounter);
   tx.Commit();
   return id;
@@ -222,16 +232,17 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
   ThrowFieldErrors(ValidateStaff(d, Date::Today()));
   Conn c = db_.Lease();
   Tx tx(c);
-  auto s = OrgStore::GetStaff(c, id);
-  if (!s || !access::Permits(a.who, access::kStaffRead, s->unit_path)) throw Error(errors::kStaffNotFound, "id");
-  RequireScope(a, access::kStaffWrite, s->unit_path);
-  OrgUnit unit = d.unit_id == s->staff.unit_id ? *OrgStore::GetUnit(c, d.unit_id) : StaffUnit(c, a, d.unit_id);
-  if (auto other = OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id); other && *other != id)
+  auto s = VisibleStaff(c, a, id);
+  RequireScope(a, access::kStaffWrite, s.unit_path);
+  OrgUnit unit =
+      d.unit_id == s.staff.unit_id ? *OrgStore::GetUnit(c, d.unit_id) : StaffUnit(c, a, d.unit_id);
+  if (auto other = OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id);
+      other && *other != id)
     throw Error(errors::kCitizenIdTaken, "citizen_id");
   OrgStore::UpdateStaff(c, id, unit.commune_id, d);
-  std::string status(StatusCode(s->staff.status));
-  Audit(c, a, "update", "staff", id, unit.commune_id, StaffJson(s->staff.unit_id, DraftOf(s->staff), status),
-        StaffJson(d.unit_id, d, status));
+  std::string status(StatusCode(s.staff.status));
+  Audit(c, a, "update", "staff", id, unit.commune_id,
+        StaffJson(s.staff.unit_id, DraftOf(s.staff), status), StaffJson(d.unit_id, d, status));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
@@ -239,22 +250,22 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
 void OrgService::DeactivateStaff(const Actor& a, long long id, Date on) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto s = OrgStore::GetStaff(c, id);
-  if (!s || !access::Permits(a.who, access::kStaffRead, s->unit_path)) throw Error(errors::kStaffNotFound, "id");
-  RequireScope(a, access::kStaffWrite, s->unit_path);
-  if (s->staff.status != StaffStatus::kActive) throw Error(errors::kAlreadyInactive, "id");
-  if (on < s->staff.start_date) throw Error(errors::kStartDateInvalid, "end_date");
+  auto s = VisibleStaff(c, a, id);
+  RequireScope(a, access::kStaffWrite, s.unit_path);
+  if (s.staff.status != StaffStatus::kActive) throw Error(errors::kAlreadyInactive, "id");
+  if (on < s.staff.start_date) throw Error(errors::kStartDateInvalid, "end_date");
   OrgStore::DeactivateStaff(c, id, on);
-  auto d = DraftOf(s->staff);
-  Audit(c, a, "deactivate", "staff", id, s->staff.commune_id, StaffJson(d.unit_id, d, "active"),
+  auto d = DraftOf(s.staff);
+  Audit(c, a, "deactivate", "staff", id, s.staff.commune_id, StaffJson(d.unit_id, d, "active"),
         StaffJson(d.unit_id, d, "inactive"));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
 
 const std::vector<std::string>& OrgService::CsvColumns() {
-  static const std::vector<std::string> kCols = {"full_name", "sex",      "birth_date", "citizen_id",
-                                                 "category",  "position", "unit_code",  "start_date"};
+  static const std::vector<std::string> kCols = {"full_name",  "sex",       "birth_date",
+                                                 "citizen_id", "category",  "position",
+                                                 "unit_code",  "start_date"};
   return kCols;
 }
 
@@ -271,7 +282,8 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
     if (!col.count(name)) throw Error(errors::kCsvMissingColumn, "file", {{"column", name}});
 
   Error refused(errors::kImportRefused, "file");
-  auto problem = [&](int row, const std::string& field, ErrorDef def, std::map<std::string, std::string> p = {}) {
+  auto problem = [&](int row, const std::string& field, ErrorDef def,
+                     std::map<std::string, std::string> p = {}) {
     refused.details().push_back({field, std::string(def.code), std::move(p), row});
   };
   Conn c = db_.Lease();
@@ -294,20 +306,26 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
     size_t before = refused.details().size();
     StaffDraft d;
     d.full_name = cell("full_name");
-    if (d.full_name.empty()) problem(rowno, "full_name", gen_errors::kRequired);
-    else if (text::CodePointCount(d.full_name) > 100) problem(rowno, "full_name", gen_errors::kTooLong, {{"max", "100"}});
+    if (d.full_name.empty())
+      problem(rowno, "full_name", gen_errors::kRequired);
+    else if (text::CodePointCount(d.full_name) > 100)
+      problem(rowno, "full_name", gen_errors::kTooLong, {{"max", "100"}});
     auto sex = ParseSex(cell("sex"));
     if (!sex) problem(rowno, "sex", gen_errors::kInvalidValue, {{"value", cell("sex")}});
     auto birth = Date::Parse(cell("birth_date"));
-    if (!birth) problem(rowno, "birth_date", gen_errors::kInvalidDate, {{"value", cell("birth_date")}});
+    if (!birth)
+      problem(rowno, "birth_date", gen_errors::kInvalidDate, {{"value", cell("birth_date")}});
     d.citizen_id = cell("citizen_id");
     auto cat = ParseCategory(cell("category"));
     if (!cat) problem(rowno, "category", gen_errors::kInvalidValue, {{"value", cell("category")}});
     d.position = cell("position");
-    if (d.position.empty()) problem(rowno, "position", gen_errors::kRequired);
-    else if (text::CodePointCount(d.position) > 100) problem(rowno, "position", gen_errors::kTooLong, {{"max", "100"}});
+    if (d.position.empty())
+      problem(rowno, "position", gen_errors::kRequired);
+    else if (text::CodePointCount(d.position) > 100)
+      problem(rowno, "position", gen_errors::kTooLong, {{"max", "100"}});
     auto start = Date::Parse(cell("start_date"));
-    if (!start) problem(rowno, "start_date", gen_errors::kInvalidDate, {{"value", cell("start_date")}});
+    if (!start)
+      problem(rowno, "start_date", gen_errors::kInvalidDate, {{"value", cell("start_date")}});
     std::string code = cell("unit_code");
     if (!units.count(code)) units[code] = OrgStore::GetUnitByCode(c, code);
     const auto& unit = units[code];
@@ -329,7 +347,8 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
     if (birth && start) {
       d.birth_date = *birth;
       d.start_date = *start;
-      for (auto& fe : ValidateStaff(d, today)) refused.details().push_back({fe.field, fe.code, fe.params, rowno});
+      for (auto& fe : ValidateStaff(d, today))
+        refused.details().push_back({fe.field, fe.code, fe.params, rowno});
     } else if (!CitizenId::Parse(d.citizen_id)) {
       problem(rowno, "citizen_id", errors::kInvalidCitizenId);
     }
@@ -342,15 +361,18 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
   for (auto& p : parsed) {
     if (auto existing = OrgStore::FindStaffByCitizenId(c, p.commune_id, p.d.citizen_id)) {
       auto s = OrgStore::GetStaff(c, *existing);
-      if (!access::Permits(a.who, access::kStaffWrite, s->unit_path)) throw Error(gen_errors::kOutOfScope, "unit_code");
+      if (!access::Permits(a.who, access::kStaffWrite, s->unit_path))
+        throw Error(gen_errors::kOutOfScope, "unit_code");
       OrgStore::UpdateStaff(c, *existing, p.commune_id, p.d);
       std::string status(StatusCode(s->staff.status));
       Audit(c, a, "import_update", "staff", *existing, p.commune_id,
-            StaffJson(s->staff.unit_id, DraftOf(s->staff), status), StaffJson(p.d.unit_id, p.d, status));
+            StaffJson(s->staff.unit_id, DraftOf(s->staff), status),
+            StaffJson(p.d.unit_id, p.d, status));
       ++result.updated;
     } else {
       long long id = OrgStore::InsertStaff(c, p.commune_id, p.d);
-      Audit(c, a, "import_create", "staff", id, p.commune_id, std::nullopt, StaffJson(p.d.unit_id, p.d, "active"));
+      Audit(c, a, "import_create", "staff", id, p.commune_id, std::nullopt,
+            StaffJson(p.d.unit_id, p.d, "active"));
       ++result.created;
     }
   }
@@ -367,11 +389,13 @@ std::string OrgService::ExportStaffCsv(const Actor& a) {
   std::string out = "\xEF\xBB\xBF" + CsvLine(CsvColumns());
   for (auto& r : rows) {
     const Staff& s = r.staff;
-    out += CsvLine({s.full_name, s.sex == Sex::kMale ? "Nam" : "Nữ", s.birth_date.ToVn(), s.citizen_id,
-                    std::string(CategoryCode(s.category)), s.position, r.unit_code, s.start_date.ToVn()});
+    out += CsvLine({s.full_name, s.sex == Sex::kMale ? "Nam" : "Nữ", s.birth_date.ToVn(),
+                    s.citizen_id, std::string(CategoryCode(s.category)), s.position, r.unit_code,
+                    s.start_date.ToVn()});
   }
   Tx tx(c);
-  Audit(c, a, "export", "staff", 0, 0, std::nullopt, JsonObject().Int("rows", static_cast<long long>(rows.size())).Build());
+  Audit(c, a, "export", "staff", 0, 0, std::nullopt,
+        JsonObject().Int("rows", static_cast<long long>(rows.size())).Build());
   tx.Commit();
   return out;
 }

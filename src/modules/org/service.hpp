@@ -1,7 +1,8 @@
 #pragma once
-// Org-structure and staff operations as users perform them: each checks the actor's permission and scope,
-// validates, writes in one transaction together with its audit entry, and throws kientao::Error (nothing
-// written) when refused. Used by the web handlers and the command line alike. Thread-safe.
+// Org-structure and staff operations as users perform them: each checks the actor's permission and
+// scope, validates, writes in one transaction together with its audit entry, and throws
+// kientao::Error (nothing written) when refused. Used by the web handlers and the command line
+// alike. Thread-safe.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -16,8 +17,9 @@
 
 namespace kientao::org {
 
-// One read of a staff list, shared by every request that asks the same question until the data changes.
-// Immutable except for `rendered`, a place where the web layer memoises its JSON form of `rows`.
+// One read of a staff list, shared by every request that asks the same question until the data
+// changes. Immutable except for `rendered`, a place where the web layer memoises its JSON form of
+// `rows`.
 struct StaffList {
   std::vector<StaffRow> rows;
   // Fills the memo with make() on first use; later calls return it. Thread-safe.
@@ -44,7 +46,8 @@ class OrgService {
   std::vector<OrgUnit> ListUnits(const Actor& a, bool include_inactive);
   OrgUnit GetUnit(const Actor& a, long long id);  // ORG-1001 when missing or out of scope
   OrgUnit CreateUnit(const Actor& a, const OrgUnitDraft& d);
-  OrgUnit UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name, Date active_from);
+  OrgUnit UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name,
+                     Date active_from);
   void DeactivateUnit(const Actor& a, long long id, Date on);
 
   // Served from memory while the org change counter has not moved (any process's write moves it).
@@ -56,12 +59,13 @@ class OrgService {
   void UpdateStaff(const Actor& a, long long id, const StaffDraft& d);
   void DeactivateStaff(const Actor& a, long long id, Date on);
 
-  // CSV with header columns full_name, sex, birth_date, citizen_id, category, position, unit_code, start_date.
-  // A row whose citizen ID exists in the unit's commune updates that person; others are created. Every row
-  // is validated first; any problem throws ORG-1012 with every problem listed by row and column, and
-  // nothing is written.
+  // CSV with header columns full_name, sex, birth_date, citizen_id, category, position, unit_code,
+  // start_date. A row whose citizen ID exists in the unit's commune updates that person; others are
+  // created. Every row is validated first; any problem throws ORG-1012 with every problem listed by
+  // row and column, and nothing is written.
   ImportResult ImportStaffCsv(const Actor& a, std::string_view csv);
-  // The same columns, full citizen IDs (audited as an export), UTF-8 with BOM for spreadsheet programs.
+  // The same columns, full citizen IDs (audited as an export), UTF-8 with BOM for spreadsheet
+  // programs.
   std::string ExportStaffCsv(const Actor& a);
 
   static const std::vector<std::string>& CsvColumns();

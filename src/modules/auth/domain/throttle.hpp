@@ -1,7 +1,7 @@
 #pragma once
-// Login throttling: after `max_failures` failed logins within `window_seconds` for one key (an account or a
-// remote address), further attempts for that key are refused until the oldest failure leaves the window.
-// Thread-safe.
+// Login throttling: after `max_failures` failed logins within `window_seconds` for one key (an
+// account or a remote address), further attempts for that key are refused until the oldest failure
+// leaves the window. Thread-safe.
 #include <deque>
 #include <map>
 #include <mutex>
@@ -11,7 +11,8 @@ namespace kientao::auth {
 
 class LoginThrottle {
  public:
-  LoginThrottle(int max_failures, long window_seconds) : max_(max_failures), window_(window_seconds) {}
+  LoginThrottle(int max_failures, long window_seconds)
+      : max_(max_failures), window_(window_seconds) {}
   // Seconds until `key` may try again; 0 when it may try now.
   long RetryAfter(const std::string& key, long long now);
   void Failure(const std::string& key, long long now);

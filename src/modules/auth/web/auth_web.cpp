@@ -18,32 +18,30 @@ using http::TemplateData;
 
 namespace {
 
-Actor ActorOf(const Ctx& ctx) { return Actor{*ctx.user, ctx.user->username, ctx.req.remote_addr}; }
-Response JsonOk(json::value v, int status = 200) { return Response::Json(json::serialize(v), status); }
-Input BodyOf(const Ctx& ctx) { return Input::FromBody(ctx.req.Header("content-type"), ctx.req.body); }
-
-std::string ErrorText(const Ctx& ctx, const Error& e) {
-  std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", ctx.T("field." + e.field()));
-  return ctx.i18n->Format(ctx.lang, std::string(e.code()), params);
-}
-
 // Only same-site relative targets after login, never "//host" or "/\host".
 std::string SafeNext(const std::string& next) {
-  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) return "/";
+  if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
+    return "/";
   return next;
 }
 
 json::object UserJson(const UserInfo& u) {
   json::array grants;
   for (auto& g : u.grants) grants.push_back({{"role", g.role}, {"scope", g.scope_code}});
-  return {{"id", u.id}, {"username", u.username}, {"display_name", u.display_name},
-          {"staff_id", u.staff_id ? json::value(u.staff_id) : json::value(nullptr)}, {"active", u.active},
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"staff_id", u.staff_id ? json::value(u.staff_id) : json::value(nullptr)},
+          {"active", u.active},
           {"roles", std::move(grants)}};
 }
 
 json::object TokenJson(const TokenInfo& t) {
-  return {{"id", t.id}, {"name", t.name}, {"role", t.role}, {"scope", t.scope_code}, {"created_by", t.created_by},
+  return {{"id", t.id},
+          {"name", t.name},
+          {"role", t.role},
+          {"scope", t.scope_code},
+          {"created_by", t.created_by},
           {"created_at", t.created_at},
           {"revoked_at", t.revoked_at ? json::value(*t.revoked_at) : json::value(nullptr)},
           {"last_used_at", t.last_used_at ? json::value(*t.last_used_at) : json::value(nullptr)}};
@@ -63,31 +61,35 @@ TemplateData RoleOptions(const Ctx& ctx, const std::string& selected) {
 
 }  // namespace
 
-void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database& db, const http::Layout& layout,
-                        AuthWebOptions opts) {
+void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database& db,
+                        const http::Layout& layout, AuthWebOptions opts) {
   const Access public_no_csrf{"", false};
   const Access users_admin{std::string(access::kUsersAdmin)};
   const Access audit_read{std::string(access::kAuditRead)};
   const Access any_user{"login"};
 
-  auto login_page = [&layout](Ctx& ctx, const std::string& username, const std::string& error, int status) {
+  auto login_page = [&layout](Ctx& ctx, const std::string& username, const std::string& error,
+                              int status) {
     TemplateData d = http::Object();
     d.set("username", username);
     d.set("next", SafeNext(ctx.req.Query("next")));
     if (!error.empty()) d.set("error", error);
     return layout.Page(ctx, "auth/login", d, ctx.T("auth.login_title"), status);
   };
-  router.Get("/login", public_no_csrf, [login_page](Ctx& ctx) { return login_page(ctx, "", "", 200); });
+  router.Get("/login", public_no_csrf,
+             [login_page](Ctx& ctx) { return login_page(ctx, "", "", 200); });
   router.Post("/login", public_no_csrf, [&svc, login_page, opts](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     std::string username = in.Str("username", 40, false).value_or("");
     try {
-      auto res = svc.Login(username, in.Str("password", 200, false).value_or(""), ctx.req.remote_addr);
+      auto res =
+          svc.Login(username, in.Str("password", 200, false).value_or(""), ctx.req.remote_addr);
       Response r = Response::Redirect(SafeNext(in.Str("next", 2000, false).value_or("/")));
-      r.SetHeader("Set-Cookie", http::SetCookie("kt_session", res.session_token, -1, opts.secure_cookies));
+      r.SetHeader("Set-Cookie",
+                  http::SetCookie("kt_session", res.session_token, -1, opts.secure_cookies));
       return r;
     } catch (const Error& e) {
-      return login_page(ctx, username, ErrorText(ctx, e), e.status());
+      return login_page(ctx, username, ctx.Message(e), e.status());
     }
   });
   router.Post("/logout", any_user, [&svc, opts](Ctx& ctx) {
@@ -103,9 +105,11 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     // Return to the page the switch was pressed on, when it is ours.
     std::string target = "/";
     auto pos = back.find(host);
-    if (!host.empty() && pos != std::string::npos && pos <= 8) target = SafeNext(back.substr(pos + host.size()));
+    if (!host.empty() && pos != std::string::npos && pos <= 8)
+      target = SafeNext(back.substr(pos + host.size()));
     Response r = Response::Redirect(target);
-    r.SetHeader("Set-Cookie", http::SetCookie("lang", lang, 365L * 24 * 3600, opts.secure_cookies, false));
+    r.SetHeader("Set-Cookie",
+                http::SetCookie("lang", lang, 365L * 24 * 3600, opts.secure_cookies, false));
     return r;
   });
 
@@ -113,9 +117,11 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
   router.Post("/api/v1/session", public_no_csrf, [&svc, opts](Ctx& ctx) {
     Input in = Input::FromJson(ctx.req.body);
     in.AllowOnly({"username", "password"});
-    auto res = svc.Login(in.ReqStr("username", 40), in.ReqStr("password", 200), ctx.req.remote_addr);
-    Response r = JsonOk(json::object{{"csrf_token", res.csrf_token}}, 201);
-    r.SetHeader("Set-Cookie", http::SetCookie("kt_session", res.session_token, -1, opts.secure_cookies));
+    auto res =
+        svc.Login(in.ReqStr("username", 40), in.ReqStr("password", 200), ctx.req.remote_addr);
+    Response r = http::JsonAnswer(json::object{{"csrf_token", res.csrf_token}}, 201);
+    r.SetHeader("Set-Cookie",
+                http::SetCookie("kt_session", res.session_token, -1, opts.secure_cookies));
     return r;
   });
   router.Add("DELETE", "/api/v1/session", any_user, [&svc, opts](Ctx& ctx) {
@@ -126,63 +132,69 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
   });
   router.Get("/api/v1/me", any_user, [](Ctx& ctx) {
     json::array grants;
-    for (auto& g : ctx.user->grants) grants.push_back({{"role", g.role}, {"scope_unit_id", g.scope_unit_id}});
-    json::object o{{"username", ctx.user->username}, {"display_name", ctx.user->display_name}, {"roles", grants}};
+    for (auto& g : ctx.user->grants)
+      grants.push_back({{"role", g.role}, {"scope_unit_id", g.scope_unit_id}});
+    json::object o{{"username", ctx.user->username},
+                   {"display_name", ctx.user->display_name},
+                   {"roles", grants}};
     if (!ctx.user->csrf_token.empty()) o["csrf_token"] = ctx.user->csrf_token;
-    return JsonOk(o);
+    return http::JsonAnswer(o);
   });
 
   // ---- JSON API: users and tokens ----
   router.Get("/api/v1/users", users_admin, [&svc](Ctx& ctx) {
     json::array arr;
-    for (auto& u : svc.ListUsers(ActorOf(ctx))) arr.push_back(UserJson(u));
-    return JsonOk(json::object{{"items", arr}});
+    for (auto& u : svc.ListUsers(ctx.AsActor())) arr.push_back(UserJson(u));
+    return http::JsonAnswer(json::object{{"items", arr}});
   });
   router.Post("/api/v1/users", users_admin, [&svc](Ctx& ctx) {
-    Input in = BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"username", "display_name", "password", "staff_id", "role", "scope"});
-    NewUser u{in.ReqStr("username", 40), in.Str("display_name", 100, false).value_or(""), in.ReqStr("password", 200),
-              in.Int("staff_id", false).value_or(0), in.ReqStr("role", 32), in.ReqStr("scope", 32)};
-    long long id = svc.CreateUser(ActorOf(ctx), u);
-    return JsonOk(json::object{{"id", id}, {"username", u.username}}, 201);
+    NewUser u{in.ReqStr("username", 40),  in.Str("display_name", 100, false).value_or(""),
+              in.ReqStr("password", 200), in.Int("staff_id", false).value_or(0),
+              in.ReqStr("role", 32),      in.ReqStr("scope", 32)};
+    long long id = svc.CreateUser(ctx.AsActor(), u);
+    return http::JsonAnswer(json::object{{"id", id}, {"username", u.username}}, 201);
   });
   router.Post("/api/v1/users/{username}/disable", users_admin, [&svc](Ctx& ctx) {
-    svc.DisableUser(ActorOf(ctx), ctx.params["username"]);
-    return JsonOk(json::object{{"username", ctx.params["username"]}, {"active", false}});
+    svc.DisableUser(ctx.AsActor(), ctx.params["username"]);
+    return http::JsonAnswer(json::object{{"username", ctx.params["username"]}, {"active", false}});
   });
   router.Get("/api/v1/tokens", users_admin, [&svc](Ctx& ctx) {
     json::array arr;
-    for (auto& t : svc.ListTokens(ActorOf(ctx))) arr.push_back(TokenJson(t));
-    return JsonOk(json::object{{"items", arr}});
+    for (auto& t : svc.ListTokens(ctx.AsActor())) arr.push_back(TokenJson(t));
+    return http::JsonAnswer(json::object{{"items", arr}});
   });
   router.Post("/api/v1/tokens", users_admin, [&svc](Ctx& ctx) {
-    Input in = BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"name", "role", "scope"});
     std::string name = in.ReqStr("name", 40);
-    std::string token = svc.CreateToken(ActorOf(ctx), name, in.ReqStr("role", 32), in.ReqStr("scope", 32));
-    return JsonOk(json::object{{"name", name}, {"token", token}}, 201);
+    std::string token =
+        svc.CreateToken(ctx.AsActor(), name, in.ReqStr("role", 32), in.ReqStr("scope", 32));
+    return http::JsonAnswer(json::object{{"name", name}, {"token", token}}, 201);
   });
   router.Post("/api/v1/tokens/{name}/revoke", users_admin, [&svc](Ctx& ctx) {
-    svc.RevokeToken(ActorOf(ctx), ctx.params["name"]);
-    return JsonOk(json::object{{"name", ctx.params["name"]}, {"revoked", true}});
+    svc.RevokeToken(ctx.AsActor(), ctx.params["name"]);
+    return http::JsonAnswer(json::object{{"name", ctx.params["name"]}, {"revoked", true}});
   });
 
   // ---- Pages: users and tokens ----
   auto users_page = [&svc, &layout](Ctx& ctx, TemplateData d, int status) {
     TemplateData users = http::List();
-    for (auto& u : svc.ListUsers(ActorOf(ctx))) {
+    for (auto& u : svc.ListUsers(ctx.AsActor())) {
       TemplateData ud = http::Object();
       ud.set("username", u.username);
       ud.set("display_name", u.display_name);
       if (u.active) ud.set("active", true);
       std::string roles;
-      for (auto& g : u.grants) roles += (roles.empty() ? "" : ", ") + ctx.T("role." + g.role) + " — " + g.scope_name;
+      for (auto& g : u.grants)
+        roles += (roles.empty() ? "" : ", ") + ctx.T("role." + g.role) + " — " + g.scope_name;
       ud.set("roles", roles);
       if (u.username != ctx.user->username && u.active) ud.set("can_disable", true);
       users.push_back(ud);
     }
     TemplateData tokens = http::List();
-    for (auto& t : svc.ListTokens(ActorOf(ctx))) {
+    for (auto& t : svc.ListTokens(ctx.AsActor())) {
       TemplateData td = http::Object();
       td.set("name", t.name);
       td.set("role", ctx.T("role." + t.role));
@@ -193,19 +205,22 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     }
     d.set("users", users);
     d.set("tokens", tokens);
-    std::string role = d.get("v") && d.get("v")->get("role") ? d.get("v")->get("role")->string_value() : "staff";
+    std::string role =
+        d.get("v") && d.get("v")->get("role") ? d.get("v")->get("role")->string_value() : "staff";
     d.set("roles", RoleOptions(ctx, role));
     return layout.Page(ctx, "auth/users", d, ctx.T("auth.users_title"), status);
   };
-  router.Get("/users", users_admin, [users_page](Ctx& ctx) { return users_page(ctx, http::Object(), 200); });
+  router.Get("/users", users_admin,
+             [users_page](Ctx& ctx) { return users_page(ctx, http::Object(), 200); });
   router.Post("/users", users_admin, [&svc, users_page](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     TemplateData d = http::Object();
     try {
       in.AllowOnly({"username", "display_name", "password", "role", "scope"});
-      NewUser u{in.ReqStr("username", 40), in.Str("display_name", 100, false).value_or(""), in.ReqStr("password", 200), 0,
-                in.ReqStr("role", 32), in.ReqStr("scope", 32)};
-      svc.CreateUser(ActorOf(ctx), u);
+      NewUser u{in.ReqStr("username", 40),  in.Str("display_name", 100, false).value_or(""),
+                in.ReqStr("password", 200), 0,
+                in.ReqStr("role", 32),      in.ReqStr("scope", 32)};
+      svc.CreateUser(ctx.AsActor(), u);
       d.set("created_user", u.username);
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
@@ -213,12 +228,12 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       for (const char* f : {"username", "display_name", "role", "scope"})
         if (auto s = in.Str(f, 200, false)) v.set(f, *s);
       d.set("v", v);
-      d.set("error", ErrorText(ctx, e));
+      d.set("error", ctx.Message(e));
       return users_page(ctx, d, e.status());
     }
   });
   router.Post("/users/{username}/disable", users_admin, [&svc](Ctx& ctx) {
-    svc.DisableUser(ActorOf(ctx), ctx.params["username"]);
+    svc.DisableUser(ctx.AsActor(), ctx.params["username"]);
     return Response::Redirect("/users");
   });
   router.Post("/tokens", users_admin, [&svc, users_page](Ctx& ctx) {
@@ -227,16 +242,17 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     try {
       in.AllowOnly({"name", "role", "scope"});
       std::string name = in.ReqStr("name", 40);
-      d.set("new_token", svc.CreateToken(ActorOf(ctx), name, in.ReqStr("role", 32), in.ReqStr("scope", 32)));
+      d.set("new_token",
+            svc.CreateToken(ctx.AsActor(), name, in.ReqStr("role", 32), in.ReqStr("scope", 32)));
       d.set("new_token_name", name);
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
-      d.set("token_error", ErrorText(ctx, e));
+      d.set("token_error", ctx.Message(e));
       return users_page(ctx, d, e.status());
     }
   });
   router.Post("/tokens/{name}/revoke", users_admin, [&svc](Ctx& ctx) {
-    svc.RevokeToken(ActorOf(ctx), ctx.params["name"]);
+    svc.RevokeToken(ctx.AsActor(), ctx.params["name"]);
     return Response::Redirect("/users");
   });
   router.Get("/account", any_user, [&layout](Ctx& ctx) {
@@ -249,12 +265,12 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       in.AllowOnly({"current", "password"});
       if (ctx.user->token_id) throw Error(gen_errors::kForbidden);
       // The current password must be right: a borrowed open session cannot take over the account.
-      svc.CheckCurrentPassword(ActorOf(ctx), in.Str("current", 200, false).value_or(""));
-      svc.SetPassword(ActorOf(ctx), ctx.user->username, in.ReqStr("password", 200));
+      svc.CheckCurrentPassword(ctx.AsActor(), in.Str("current", 200, false).value_or(""));
+      svc.SetPassword(ctx.AsActor(), ctx.user->username, in.ReqStr("password", 200));
       d.set("changed", true);
       return layout.Page(ctx, "auth/account", d, ctx.T("auth.account_title"));
     } catch (const Error& e) {
-      d.set("error", ErrorText(ctx, e));
+      d.set("error", ctx.Message(e));
       return layout.Page(ctx, "auth/account", d, ctx.T("auth.account_title"), e.status());
     }
   });
@@ -279,13 +295,18 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     store::Conn c = db.Lease();
     json::array arr;
     for (auto& e : store::ListAudit(c, audit_query(ctx))) {
-      arr.push_back({{"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"entity", e.entity},
+      arr.push_back({{"seq", e.seq},
+                     {"at", e.at},
+                     {"actor", e.actor},
+                     {"action", e.action},
+                     {"entity", e.entity},
                      {"entity_id", e.entity_id},
                      {"before", e.before_json ? json::parse(*e.before_json) : json::value(nullptr)},
                      {"after", e.after_json ? json::parse(*e.after_json) : json::value(nullptr)},
-                     {"remote_addr", e.remote_addr}, {"hash", e.hash}});
+                     {"remote_addr", e.remote_addr},
+                     {"hash", e.hash}});
     }
-    return JsonOk(json::object{{"items", arr}});
+    return http::JsonAnswer(json::object{{"items", arr}});
   });
   router.Get("/audit", audit_read, [&db, &layout, audit_query](Ctx& ctx) {
     store::Conn c = db.Lease();
@@ -303,7 +324,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
         date = Date::FromDaysSinceEpoch(date->DaysSinceEpoch() + 1);
         hour -= 24;
       }
-      r.set("at", (date ? date->ToVn() : e.at) + " " + (hour < 10 ? "0" : "") + std::to_string(hour) + e.at.substr(13, 6));
+      r.set("at", (date ? date->ToVn() : e.at) + " " + (hour < 10 ? "0" : "") +
+                      std::to_string(hour) + e.at.substr(13, 6));
       r.set("actor", e.actor);
       r.set("action", ctx.T("audit.action." + e.action));
       r.set("entity", ctx.T("audit.entity." + e.entity));

@@ -11,7 +11,7 @@ struct AuthWebOptions {
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
 };
 
-void RegisterAuthRoutes(http::Router& router, AuthService& service, store::Database& db, const http::Layout& layout,
-                        AuthWebOptions opts);
+void RegisterAuthRoutes(http::Router& router, AuthService& service, store::Database& db,
+                        const http::Layout& layout, AuthWebOptions opts);
 
 }  // namespace kientao::auth

@@ -5,7 +5,9 @@
 namespace kientao::org {
 
 TEST(Csv, ParsesQuotesEmbeddedNewlinesCrlfAndBom) {
-  auto t = ParseCsv("\xEF\xBB\xBFname,note\r\n\"Trần, Văn\",\"line1\nline2\"\r\nLê,\"say \"\"hi\"\"\"\r\n\r\n", nullptr);
+  auto t = ParseCsv(
+      "\xEF\xBB\xBFname,note\r\n\"Trần, Văn\",\"line1\nline2\"\r\nLê,\"say \"\"hi\"\"\"\r\n\r\n",
+      nullptr);
   ASSERT_TRUE(t);
   ASSERT_EQ(t->rows.size(), 3u);
   EXPECT_EQ(t->rows[0][0], "name");

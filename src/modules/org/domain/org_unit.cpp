@@ -12,9 +12,15 @@ struct KindInfo {
   std::string_view code;
 };
 constexpr KindInfo kKinds[] = {
-    {OrgKind::kCity, "city"},       {OrgKind::kCommune, "commune"}, {OrgKind::kWard, "ward"},
-    {OrgKind::kSpecialZone, "special_zone"}, {OrgKind::kOffice, "office"}, {OrgKind::kCentre, "centre"},
-    {OrgKind::kUnit, "unit"},       {OrgKind::kVillage, "village"}, {OrgKind::kResidentialGroup, "residential_group"},
+    {OrgKind::kCity, "city"},
+    {OrgKind::kCommune, "commune"},
+    {OrgKind::kWard, "ward"},
+    {OrgKind::kSpecialZone, "special_zone"},
+    {OrgKind::kOffice, "office"},
+    {OrgKind::kCentre, "centre"},
+    {OrgKind::kUnit, "unit"},
+    {OrgKind::kVillage, "village"},
+    {OrgKind::kResidentialGroup, "residential_group"},
 };
 }  // namespace
 
@@ -39,7 +45,9 @@ const std::vector<OrgKind>& AllKinds() {
   return kAll;
 }
 
-bool IsCommuneLevel(OrgKind k) { return k == OrgKind::kCommune || k == OrgKind::kWard || k == OrgKind::kSpecialZone; }
+bool IsCommuneLevel(OrgKind k) {
+  return k == OrgKind::kCommune || k == OrgKind::kWard || k == OrgKind::kSpecialZone;
+}
 bool HoldsStaff(OrgKind k) { return k != OrgKind::kCity; }
 
 bool KindAllowedUnder(OrgKind child, std::optional<OrgKind> parent) {
@@ -62,7 +70,9 @@ bool KindAllowedUnder(OrgKind child, std::optional<OrgKind> parent) {
   return false;
 }
 
-int OrgUnit::Depth() const { return static_cast<int>(std::count(path.begin(), path.end(), '/')) - 1; }
+int OrgUnit::Depth() const {
+  return static_cast<int>(std::count(path.begin(), path.end(), '/')) - 1;
+}
 
 bool ValidUnitCode(std::string_view code) {
   if (code.size() < 2 || code.size() > 32) return false;

@@ -1,5 +1,6 @@
 #pragma once
-// Org units: city → commune/ward/special zone → offices, centres, units, villages and residential groups.
+// Org units: city → commune/ward/special zone → offices, centres, units, villages and residential
+// groups.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,12 +11,23 @@
 
 namespace kientao::org {
 
-enum class OrgKind { kCity, kCommune, kWard, kSpecialZone, kOffice, kCentre, kUnit, kVillage, kResidentialGroup };
+enum class OrgKind {
+  kCity,
+  kCommune,
+  kWard,
+  kSpecialZone,
+  kOffice,
+  kCentre,
+  kUnit,
+  kVillage,
+  kResidentialGroup
+};
 
 std::string_view KindCode(OrgKind k);  // "city", "commune", …
 std::optional<OrgKind> ParseKind(std::string_view code);
 const std::vector<OrgKind>& AllKinds();
-// Whether a unit of kind `child` may sit directly under one of kind `parent` (nullopt parent: the root).
+// Whether a unit of kind `child` may sit directly under one of kind `parent` (nullopt parent: the
+// root).
 bool KindAllowedUnder(OrgKind child, std::optional<OrgKind> parent);
 // Communes, wards and special zones: the tenant of every commune-owned row.
 bool IsCommuneLevel(OrgKind k);
@@ -27,9 +39,9 @@ struct OrgUnit {
   std::string code;
   std::string name;
   OrgKind kind = OrgKind::kUnit;
-  long long parent_id = 0;  // 0 for the root
-  std::string path;         // "/1/4/9/"
-  long long commune_id = 0; // 0 above commune level
+  long long parent_id = 0;   // 0 for the root
+  std::string path;          // "/1/4/9/"
+  long long commune_id = 0;  // 0 above commune level
   Date active_from;
   std::optional<Date> active_to;
   bool active() const { return !active_to.has_value(); }
@@ -47,8 +59,8 @@ struct OrgUnitDraft {
 
 // Unit codes: 2–32 of A–Z, 0–9, '-' and '_', starting with a letter or digit.
 bool ValidUnitCode(std::string_view code);
-// Throws Error on an invalid code (ORG-1013) or a kind not allowed under `parent` (ORG-1004), or an inactive
-// parent (ORG-1010).
+// Throws Error on an invalid code (ORG-1013) or a kind not allowed under `parent` (ORG-1004), or an
+// inactive parent (ORG-1010).
 void ValidateUnit(const OrgUnitDraft& d, const OrgUnit* parent);
 
 // The path of a unit with `id` under `parent_path` ("/" for the root).

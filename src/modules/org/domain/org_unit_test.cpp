@@ -12,7 +12,7 @@ TEST(OrgUnit, TreeShapeFollowsTheTwoTierGovernment) {
   EXPECT_TRUE(KindAllowedUnder(OrgKind::kResidentialGroup, OrgKind::kWard));
   EXPECT_TRUE(KindAllowedUnder(OrgKind::kOffice, OrgKind::kCommune));
   EXPECT_TRUE(KindAllowedUnder(OrgKind::kUnit, OrgKind::kOffice));
-  EXPECT_FALSE(KindAllowedUnder(OrgKind::kVillage, OrgKind::kCity));   // no district tier any more
+  EXPECT_FALSE(KindAllowedUnder(OrgKind::kVillage, OrgKind::kCity));  // no district tier any more
   EXPECT_FALSE(KindAllowedUnder(OrgKind::kCommune, OrgKind::kCommune));
   EXPECT_FALSE(KindAllowedUnder(OrgKind::kVillage, OrgKind::kVillage));
   EXPECT_FALSE(KindAllowedUnder(OrgKind::kOffice, std::nullopt));

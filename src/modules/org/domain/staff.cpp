@@ -55,13 +55,15 @@ std::optional<StaffCategory> ParseCategory(std::string_view s) {
 }
 
 const std::vector<StaffCategory>& AllCategories() {
-  static const std::vector<StaffCategory> kAll = {StaffCategory::kCadre, StaffCategory::kCivilServant,
-                                                  StaffCategory::kPublicEmployee, StaffCategory::kPartTime,
-                                                  StaffCategory::kContract};
+  static const std::vector<StaffCategory> kAll = {
+      StaffCategory::kCadre, StaffCategory::kCivilServant, StaffCategory::kPublicEmployee,
+      StaffCategory::kPartTime, StaffCategory::kContract};
   return kAll;
 }
 
-std::string_view StatusCode(StaffStatus s) { return s == StaffStatus::kActive ? "active" : "inactive"; }
+std::string_view StatusCode(StaffStatus s) {
+  return s == StaffStatus::kActive ? "active" : "inactive";
+}
 
 namespace {
 Date AddYears(Date d, int years) {
@@ -74,11 +76,13 @@ Date AddYears(Date d, int years) {
 
 std::vector<FieldError> ValidateStaff(const StaffDraft& d, Date today) {
   std::vector<FieldError> errs;
-  if (!CitizenId::Parse(d.citizen_id)) errs.push_back({"citizen_id", std::string(errors::kInvalidCitizenId.code), {}});
+  if (!CitizenId::Parse(d.citizen_id))
+    errs.push_back({"citizen_id", std::string(errors::kInvalidCitizenId.code), {}});
   Date earliest = *Date::FromYmd(1940, 1, 1);
   Date latest = AddYears(today, -15);
   if (d.birth_date < earliest || d.birth_date > latest)
-    errs.push_back({"birth_date", std::string(errors::kBirthDateOutOfRange.code),
+    errs.push_back({"birth_date",
+                    std::string(errors::kBirthDateOutOfRange.code),
                     {{"min", earliest.ToVn()}, {"max", latest.ToVn()}}});
   else if (d.start_date < AddYears(d.birth_date, 15) || d.start_date > AddYears(today, 1))
     errs.push_back({"start_date", std::string(errors::kStartDateInvalid.code), {}});

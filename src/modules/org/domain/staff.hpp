@@ -1,5 +1,6 @@
 #pragma once
-// Staff of a commune: cadres, civil servants, public employees, part-time workers and contract staff.
+// Staff of a commune: cadres, civil servants, public employees, part-time workers and contract
+// staff.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,10 +16,10 @@ enum class Sex { kMale, kFemale };
 enum class StaffCategory { kCadre, kCivilServant, kPublicEmployee, kPartTime, kContract };
 enum class StaffStatus { kActive, kInactive };
 
-std::string_view SexCode(Sex s);                    // "male", "female"
-std::optional<Sex> ParseSex(std::string_view s);    // also "Nam", "Nữ", "nam", "nu"
+std::string_view SexCode(Sex s);                        // "male", "female"
+std::optional<Sex> ParseSex(std::string_view s);        // also "Nam", "Nữ", "nam", "nu"
 std::optional<Sex> SexFromCode(std::string_view code);  // "male"/"female" only: the stored form
-std::string_view CategoryCode(StaffCategory c);     // "cadre", "civil_servant", …
+std::string_view CategoryCode(StaffCategory c);         // "cadre", "civil_servant", …
 // Accepts the code or the Vietnamese term with or without diacritics ("công chức", "cong chuc").
 std::optional<StaffCategory> ParseCategory(std::string_view s);
 std::optional<StaffCategory> CategoryFromCode(std::string_view code);  // the stored form only
@@ -52,9 +53,9 @@ struct StaffDraft {
   Date start_date;
 };
 
-// Checks the rules that need no database: citizen ID is 12 digits (ORG-1006); born between 1940 and 15
-// years before `today` (ORG-1008); started at 15 or older and not after `today` + 1 year (ORG-1009).
-// Returns every problem found (empty when valid).
+// Checks the rules that need no database: citizen ID is 12 digits (ORG-1006); born between 1940 and
+// 15 years before `today` (ORG-1008); started at 15 or older and not after `today` + 1 year
+// (ORG-1009). Returns every problem found (empty when valid).
 std::vector<FieldError> ValidateStaff(const StaffDraft& d, Date today);
 
 }  // namespace kientao::org

@@ -30,7 +30,8 @@ OrgUnit UnitFromRow(const Row& r) {
 }
 
 const char* kStaffCols =
-    "s.id, s.commune_id, s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, s.position, "
+    "s.id, s.commune_id, s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, "
+    "s.position, "
     "s.start_date, s.status, s.end_date, u.code, u.name, u.path";
 
 StaffRow StaffFromRow(const Row& r) {
@@ -55,7 +56,8 @@ StaffRow StaffFromRow(const Row& r) {
 }
 
 // "(u.path LIKE :a ESCAPE '\' OR …)" for a set of subtree roots.
-std::string ScopeClause(const std::string& column, const std::vector<std::string>& paths, std::vector<Value>& params) {
+std::string ScopeClause(const std::string& column, const std::vector<std::string>& paths,
+                        std::vector<Value>& params) {
   if (paths.empty()) return "1 = 0";
   std::string sql = "(";
   for (size_t i = 0; i < paths.size(); ++i) {
@@ -74,23 +76,27 @@ std::optional<OrgUnit> OrgStore::GetUnit(Conn& c, long long id) {
 }
 
 std::optional<OrgUnit> OrgStore::GetUnitByCode(Conn& c, const std::string& code) {
-  auto r = c.QueryOne(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE code = :code", {code});
+  auto r =
+      c.QueryOne(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE code = :code", {code});
   if (!r) return std::nullopt;
   return UnitFromRow(*r);
 }
 
-std::vector<OrgUnit> OrgStore::ListUnits(Conn& c, const std::vector<std::string>& scope_paths, bool include_inactive) {
+std::vector<OrgUnit> OrgStore::ListUnits(Conn& c, const std::vector<std::string>& scope_paths,
+                                         bool include_inactive) {
   std::vector<Value> params;
   std::string sql = std::string("SELECT ") + kUnitCols + " FROM org_units WHERE " +
                     ScopeClause("path", scope_paths, params);
   if (!include_inactive) sql += " AND active_to IS NULL";
   std::vector<OrgUnit> units;
   for (auto& r : c.Query(sql, params)) units.push_back(UnitFromRow(r));
-  // Tree order: sort each unit by the chain of (kind rank, collation key of name) from the root down.
+  // Tree order: sort each unit by the chain of (kind rank, collation key of name) from the root
+  // down.
   std::map<long long, const OrgUnit*> by_id;
   for (auto& u : units) by_id[u.id] = &u;
   std::map<long long, std::string> keys;
-  for (auto& u : units) keys[u.id] = std::to_string(static_cast<int>(u.kind)) + text::CollationKey(u.name);
+  for (auto& u : units)
+    keys[u.id] = std::to_string(static_cast<int>(u.kind)) + text::CollationKey(u.name);
   auto chain = [&](const OrgUnit& u) {
     std::vector<std::string> out;
     size_t pos = 1;
@@ -113,7 +119,8 @@ std::vector<OrgUnit> OrgStore::ListUnits(Conn& c, const std::vector<std::string>
 OrgUnit OrgStore::InsertUnit(Conn& c, const OrgUnitDraft& d, const OrgUnit* parent) {
   std::string now = NowIsoUtc();
   long long id = c.InsertId(
-      "INSERT INTO org_units (code, name, kind, parent_id, path, commune_id, active_from, search_key, created_at, "
+      "INSERT INTO org_units (code, name, kind, parent_id, path, commune_id, active_from, "
+      "search_key, created_at, "
       "updated_at) VALUES (:1, :2, :3, :4, '/', NULL, :5, :6, :7, :8) RETURNING id",
       {d.code, d.name, std::string(KindCode(d.kind)), parent ? Value(parent->id) : Value(),
        d.active_from.ToIso(), text::Fold(d.name), now, now});
@@ -131,21 +138,29 @@ OrgUnit OrgStore::InsertUnit(Conn& c, const OrgUnitDraft& d, const OrgUnit* pare
   return u;
 }
 
-void OrgStore::UpdateUnit(Conn& c, long long id, const std::string& code, const std::string& name, Date active_from) {
-  c.Exec("UPDATE org_units SET code = :1, name = :2, active_from = :3, search_key = :4, updated_at = :5 WHERE id = :6",
-         {code, name, active_from.ToIso(), text::Fold(name), NowIsoUtc(), id});
+void OrgStore::UpdateUnit(Conn& c, long long id, const std::string& code, const std::string& name,
+                          Date active_from) {
+  c.Exec(
+      "UPDATE org_units SET code = :1, name = :2, active_from = :3, search_key = :4, updated_at = "
+      ":5 WHERE id = :6",
+      {code, name, active_from.ToIso(), text::Fold(name), NowIsoUtc(), id});
 }
 
 void OrgStore::DeactivateUnit(Conn& c, long long id, Date on) {
-  c.Exec("UPDATE org_units SET active_to = :1, updated_at = :2 WHERE id = :3", {on.ToIso(), NowIsoUtc(), id});
+  c.Exec("UPDATE org_units SET active_to = :1, updated_at = :2 WHERE id = :3",
+         {on.ToIso(), NowIsoUtc(), id});
 }
 
 long long OrgStore::CountActiveChildren(Conn& c, long long id) {
-  return c.QueryOne("SELECT COUNT(*) FROM org_units WHERE parent_id = :1 AND active_to IS NULL", {id})->Int(0);
+  return c
+      .QueryOne("SELECT COUNT(*) FROM org_units WHERE parent_id = :1 AND active_to IS NULL", {id})
+      ->Int(0);
 }
 
 long long OrgStore::CountActiveStaff(Conn& c, long long unit_id) {
-  return c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1 AND status = 'active'", {unit_id})->Int(0);
+  return c
+      .QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1 AND status = 'active'", {unit_id})
+      ->Int(0);
 }
 
 std::optional<StaffRow> OrgStore::GetStaff(Conn& c, long long id) {
@@ -158,7 +173,8 @@ std::optional<StaffRow> OrgStore::GetStaff(Conn& c, long long id) {
 
 std::vector<StaffRow> OrgStore::ListStaff(Conn& c, const StaffFilter& f) {
   std::vector<Value> params;
-  std::string sql = std::string("SELECT ") + kStaffCols + " FROM staff s JOIN org_units u ON u.id = s.unit_id WHERE " +
+  std::string sql = std::string("SELECT ") + kStaffCols +
+                    " FROM staff s JOIN org_units u ON u.id = s.unit_id WHERE " +
                     ScopeClause("u.path", f.scope_paths, params);
   if (!f.include_inactive) sql += " AND s.status = 'active'";
   if (!f.query.empty()) {
@@ -177,8 +193,10 @@ std::vector<StaffRow> OrgStore::ListStaff(Conn& c, const StaffFilter& f) {
   return out;
 }
 
-std::optional<long long> OrgStore::FindStaffByCitizenId(Conn& c, long long commune_id, const std::string& cid) {
-  auto r = c.QueryOne("SELECT id FROM staff WHERE commune_id = :1 AND citizen_id = :2", {commune_id, cid});
+std::optional<long long> OrgStore::FindStaffByCitizenId(Conn& c, long long commune_id,
+                                                        const std::string& cid) {
+  auto r = c.QueryOne("SELECT id FROM staff WHERE commune_id = :1 AND citizen_id = :2",
+                      {commune_id, cid});
   if (!r) return std::nullopt;
   return r->Int(0);
 }
@@ -186,22 +204,26 @@ std::optional<long long> OrgStore::FindStaffByCitizenId(Conn& c, long long commu
 long long OrgStore::InsertStaff(Conn& c, long long commune_id, const StaffDraft& d) {
   std::string now = NowIsoUtc();
   return c.InsertId(
-      "INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, position, "
-      "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, "
+      "INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, "
+      "position, "
+      "start_date, status, search_key, sort_key, created_at, updated_at) VALUES (:1, :2, :3, :4, "
+      ":5, :6, :7, :8, "
       ":9, 'active', :10, :11, :12, :13) RETURNING id",
-      {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(), d.citizen_id,
-       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name),
-       text::Hex(text::PersonNameKey(d.full_name)), now, now});
+      {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(),
+       d.citizen_id, std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(),
+       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), now, now});
 }
 
 void OrgStore::UpdateStaff(Conn& c, long long id, long long commune_id, const StaffDraft& d) {
   c.Exec(
-      "UPDATE staff SET commune_id = :1, unit_id = :2, full_name = :3, sex = :4, birth_date = :5, citizen_id = :6, "
-      "category = :7, position = :8, start_date = :9, search_key = :10, sort_key = :11, updated_at = :12 "
+      "UPDATE staff SET commune_id = :1, unit_id = :2, full_name = :3, sex = :4, birth_date = :5, "
+      "citizen_id = :6, "
+      "category = :7, position = :8, start_date = :9, search_key = :10, sort_key = :11, updated_at "
+      "= :12 "
       "WHERE id = :13",
-      {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(), d.citizen_id,
-       std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(), text::Fold(d.full_name),
-       text::Hex(text::PersonNameKey(d.full_name)), NowIsoUtc(), id});
+      {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(),
+       d.citizen_id, std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(),
+       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), NowIsoUtc(), id});
 }
 
 void OrgStore::DeactivateStaff(Conn& c, long long id, Date on) {

@@ -22,8 +22,6 @@ namespace {
 
 std::string Perm(std::string_view p) { return std::string(p); }
 
-Actor ActorOf(const Ctx& ctx) { return Actor{*ctx.user, ctx.user->username, ctx.req.remote_addr}; }
-
 json::object UnitJson(const OrgUnit& u) {
   json::object o;
   o["id"] = u.id;
@@ -50,7 +48,11 @@ std::string StaffJson(const StaffRow& r) {
       .Str("citizen_id_masked", MaskCitizenId(s.citizen_id))
       .Str("category", CategoryCode(s.category))
       .Str("position", s.position)
-      .Raw("unit", JsonObject().Int("id", s.unit_id).Str("code", r.unit_code).Str("name", r.unit_name).Build())
+      .Raw("unit", JsonObject()
+                       .Int("id", s.unit_id)
+                       .Str("code", r.unit_code)
+                       .Str("name", r.unit_name)
+                       .Build())
       .Str("start_date", s.start_date.ToIso())
       .Str("status", StatusCode(s.status));
   if (s.end_date)
@@ -107,18 +109,14 @@ TemplateData FormValues(const Input& in, std::initializer_list<const char*> fiel
 }
 
 void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
-  std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", ctx.T("field." + e.field()));
-  d.set("error", ctx.i18n->Format(ctx.lang, std::string(e.code()), params));
+  d.set("error", ctx.Message(e));
   if (!e.field().empty()) d.set("invalid_" + e.field(), true);
   TemplateData details = http::List();
   for (const FieldError& fe : e.details()) {
-    auto p = fe.params;
-    p.emplace("field", ctx.T("field." + fe.field));
     TemplateData item = http::Object();
     item.set("row", std::to_string(fe.row));
     item.set("column", fe.field);
-    item.set("message", ctx.i18n->Format(ctx.lang, fe.code, p));
+    item.set("message", ctx.i18n->ErrorMessage(ctx.lang, fe));
     details.push_back(item);
   }
   if (!e.details().empty()) d.set("details", details);
@@ -138,8 +136,9 @@ TemplateData KindOptions(const Ctx& ctx, const std::string& selected) {
   return list;
 }
 
-TemplateData UnitOptions(const Ctx& ctx, const std::vector<OrgUnit>& units, const std::string& selected,
-                         std::string_view permission, bool staff_units_only) {
+TemplateData UnitOptions(const Ctx& ctx, const std::vector<OrgUnit>& units,
+                         const std::string& selected, std::string_view permission,
+                         bool staff_units_only) {
   TemplateData list = http::List();
   for (const OrgUnit& u : units) {
     if (!access::Permits(*ctx.user, permission, u.path)) continue;
@@ -153,8 +152,23 @@ TemplateData UnitOptions(const Ctx& ctx, const std::vector<OrgUnit>& units, cons
   return list;
 }
 
+// A new unit from a JSON body or a form.
+OrgUnitDraft ReadUnit(const Input& in) {
+  in.AllowOnly({"code", "name", "kind", "parent_id", "active_from"});
+  OrgUnitDraft d;
+  d.code = in.ReqStr("code", 32);
+  d.name = in.ReqStr("name", 200);
+  auto kind = ParseKind(in.ReqStr("kind", 32));
+  if (!kind) throw Error(errors::kInvalidKind, "kind");
+  d.kind = *kind;
+  d.parent_id = in.Int("parent_id", false).value_or(0);
+  d.active_from = in.DateField("active_from", false).value_or(Date::Today());
+  return d;
+}
+
 StaffDraft ReadStaff(const Input& in, const StaffDraft* base) {
-  in.AllowOnly({"unit_id", "full_name", "sex", "birth_date", "citizen_id", "category", "position", "start_date"});
+  in.AllowOnly({"unit_id", "full_name", "sex", "birth_date", "citizen_id", "category", "position",
+                "start_date"});
   bool req = base == nullptr;
   StaffDraft d = base ? *base : StaffDraft{};
   if (auto v = in.Int("unit_id", req)) d.unit_id = *v;
@@ -165,16 +179,13 @@ StaffDraft ReadStaff(const Input& in, const StaffDraft* base) {
     if (!CitizenId::Parse(*v)) throw Error(errors::kInvalidCitizenId, "citizen_id");
     d.citizen_id = *v;
   }
-  if (auto v = in.Enum("category", {"cadre", "civil_servant", "public_employee", "part_time", "contract"}, req))
+  if (auto v = in.Enum("category",
+                       {"cadre", "civil_servant", "public_employee", "part_time", "contract"}, req))
     d.category = *ParseCategory(*v);
   if (auto v = in.Str("position", 100, req)) d.position = *v;
   if (auto v = in.DateField("start_date", req)) d.start_date = *v;
   return d;
 }
-
-Input BodyOf(const Ctx& ctx) { return Input::FromBody(ctx.req.Header("content-type"), ctx.req.body); }
-
-Response JsonOk(json::value v, int status = 200) { return Response::Json(json::serialize(v), status); }
 
 }  // namespace
 
@@ -186,40 +197,32 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   // ---- JSON API: org units ----
   router.Get("/api/v1/org-units", read_org, [&svc](Ctx& ctx) {
     json::array arr;
-    for (auto& u : svc.ListUnits(ActorOf(ctx), ctx.req.Query("include_inactive") == "true")) arr.push_back(UnitJson(u));
-    return JsonOk(json::object{{"items", std::move(arr)}});
+    for (auto& u : svc.ListUnits(ctx.AsActor(), ctx.req.Query("include_inactive") == "true"))
+      arr.push_back(UnitJson(u));
+    return http::JsonAnswer(json::object{{"items", std::move(arr)}});
   });
   router.Get("/api/v1/org-units/{id}", read_org, [&svc](Ctx& ctx) {
-    return JsonOk(UnitJson(svc.GetUnit(ActorOf(ctx), ctx.Id("id"))));
+    return http::JsonAnswer(UnitJson(svc.GetUnit(ctx.AsActor(), ctx.Id("id"))));
   });
   router.Post("/api/v1/org-units", write_org, [&svc](Ctx& ctx) {
-    Input in = BodyOf(ctx);
-    in.AllowOnly({"code", "name", "kind", "parent_id", "active_from"});
-    OrgUnitDraft d;
-    d.code = in.ReqStr("code", 32);
-    d.name = in.ReqStr("name", 200);
-    auto kind = ParseKind(in.ReqStr("kind", 32));
-    if (!kind) throw Error(errors::kInvalidKind, "kind");
-    d.kind = *kind;
-    d.parent_id = in.Int("parent_id", false).value_or(0);
-    d.active_from = in.DateField("active_from", false).value_or(Date::Today());
-    return JsonOk(UnitJson(svc.CreateUnit(ActorOf(ctx), d)), 201);
+    OrgUnitDraft d = ReadUnit(Input::FromRequest(ctx.req));
+    return http::JsonAnswer(UnitJson(svc.CreateUnit(ctx.AsActor(), d)), 201);
   });
   router.Add("PATCH", "/api/v1/org-units/{id}", write_org, [&svc](Ctx& ctx) {
-    Input in = BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"code", "name", "active_from"});
-    OrgUnit u = svc.GetUnit(ActorOf(ctx), ctx.Id("id"));
+    OrgUnit u = svc.GetUnit(ctx.AsActor(), ctx.Id("id"));
     std::string code = in.Str("code", 32, false).value_or(u.code);
     std::string name = in.Str("name", 200, false).value_or(u.name);
     Date from = in.DateField("active_from", false).value_or(u.active_from);
-    return JsonOk(UnitJson(svc.UpdateUnit(ActorOf(ctx), u.id, code, name, from)));
+    return http::JsonAnswer(UnitJson(svc.UpdateUnit(ctx.AsActor(), u.id, code, name, from)));
   });
   router.Post("/api/v1/org-units/{id}/deactivate", write_org, [&svc](Ctx& ctx) {
-    Input in = ctx.req.body.empty() ? Input::FromJson("{}") : BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"active_to"});
     long long id = ctx.Id("id");
-    svc.DeactivateUnit(ActorOf(ctx), id, in.DateField("active_to", false).value_or(Date::Today()));
-    return JsonOk(UnitJson(svc.GetUnit(ActorOf(ctx), id)));
+    svc.DeactivateUnit(ctx.AsActor(), id, in.DateField("active_to", false).value_or(Date::Today()));
+    return http::JsonAnswer(UnitJson(svc.GetUnit(ctx.AsActor(), id)));
   });
 
   // ---- JSON API: staff ----
@@ -228,7 +231,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     f.query = ctx.req.Query("q");
     f.include_inactive = ctx.req.Query("include_inactive") == "true";
     if (auto u = ctx.req.Query("unit_id"); !u.empty()) f.unit_id = std::atoll(u.c_str());
-    auto list = svc.ListStaff(ActorOf(ctx), f);
+    auto list = svc.ListStaff(ctx.AsActor(), f);
     return Response::Json(list->Rendered([](const std::vector<StaffRow>& rows) {
       std::string body = "{\"items\":[";
       for (size_t i = 0; i < rows.size(); ++i) body += (i ? "," : "") + StaffJson(rows[i]);
@@ -236,41 +239,44 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     }));
   });
   router.Get("/api/v1/staff/export", import_staff, [&svc](Ctx& ctx) {
-    Response r = Response::Text(svc.ExportStaffCsv(ActorOf(ctx)));
+    Response r = Response::Text(svc.ExportStaffCsv(ctx.AsActor()));
     r.content_type = "text/csv; charset=utf-8";
     r.SetHeader("Content-Disposition", "attachment; filename=\"staff.csv\"");
     return r;
   });
   router.Post("/api/v1/staff/import", import_staff, [&svc](Ctx& ctx) {
-    ImportResult res = svc.ImportStaffCsv(ActorOf(ctx), ctx.req.body);
-    return JsonOk(json::object{{"created", res.created}, {"updated", res.updated}});
+    ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), ctx.req.body);
+    return http::JsonAnswer(json::object{{"created", res.created}, {"updated", res.updated}});
   });
   router.Get("/api/v1/staff/{id}", read_staff, [&svc](Ctx& ctx) {
-    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), ctx.Id("id"))));
+    return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), ctx.Id("id"))));
   });
-  router.Get("/api/v1/staff/{id}/citizen-id", Access{Perm(access::kStaffReadFull)}, [&svc](Ctx& ctx) {
-    return JsonOk(json::object{{"citizen_id", svc.ReadCitizenId(ActorOf(ctx), ctx.Id("id"))}});
-  });
+  router.Get("/api/v1/staff/{id}/citizen-id", Access{Perm(access::kStaffReadFull)},
+             [&svc](Ctx& ctx) {
+               return http::JsonAnswer(
+                   json::object{{"citizen_id", svc.ReadCitizenId(ctx.AsActor(), ctx.Id("id"))}});
+             });
   router.Post("/api/v1/staff", write_staff, [&svc](Ctx& ctx) {
-    StaffDraft d = ReadStaff(BodyOf(ctx), nullptr);
-    long long id = svc.CreateStaff(ActorOf(ctx), d);
-    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)), 201);
+    StaffDraft d = ReadStaff(Input::FromRequest(ctx.req), nullptr);
+    long long id = svc.CreateStaff(ctx.AsActor(), d);
+    return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), id)), 201);
   });
   router.Add("PATCH", "/api/v1/staff/{id}", write_staff, [&svc](Ctx& ctx) {
-    Input in = BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     long long id = ctx.Id("id");
-    StaffRow cur = svc.GetStaff(ActorOf(ctx), id);
+    StaffRow cur = svc.GetStaff(ctx.AsActor(), id);
     const Staff& s = cur.staff;
-    StaffDraft base{s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, s.position, s.start_date};
-    svc.UpdateStaff(ActorOf(ctx), id, ReadStaff(in, &base));
-    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
+    StaffDraft base{s.unit_id,    s.full_name, s.sex,      s.birth_date,
+                    s.citizen_id, s.category,  s.position, s.start_date};
+    svc.UpdateStaff(ctx.AsActor(), id, ReadStaff(in, &base));
+    return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), id)));
   });
   router.Post("/api/v1/staff/{id}/deactivate", write_staff, [&svc](Ctx& ctx) {
-    Input in = ctx.req.body.empty() ? Input::FromJson("{}") : BodyOf(ctx);
+    Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"end_date"});
     long long id = ctx.Id("id");
-    svc.DeactivateStaff(ActorOf(ctx), id, in.DateField("end_date", false).value_or(Date::Today()));
-    return Response::Json(StaffJson(svc.GetStaff(ActorOf(ctx), id)));
+    svc.DeactivateStaff(ctx.AsActor(), id, in.DateField("end_date", false).value_or(Date::Today()));
+    return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), id)));
   });
 
   // ---- Pages: org units ----
@@ -278,7 +284,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     bool all = ctx.req.Query("all") == "1";
     TemplateData d = http::Object();
     TemplateData units = http::List();
-    for (auto& u : svc.ListUnits(ActorOf(ctx), all)) {
+    for (auto& u : svc.ListUnits(ctx.AsActor(), all)) {
       TemplateData ud = UnitData(u, ctx);
       if (access::Permits(*ctx.user, access::kOrgWrite, u.path)) ud.set("can_write", true);
       units.push_back(ud);
@@ -290,7 +296,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   auto unit_form = [&svc, &layout](Ctx& ctx, TemplateData values, const Error* err, long long id) {
     TemplateData d = http::Object();
-    auto units = svc.ListUnits(ActorOf(ctx), false);
+    auto units = svc.ListUnits(ctx.AsActor(), false);
     std::string kind = values.get("kind") ? values.get("kind")->string_value() : "";
     std::string parent = values.get("parent_id") ? values.get("parent_id")->string_value() : "";
     d.set("v", values);
@@ -298,7 +304,8 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     d.set("parents", UnitOptions(ctx, units, parent, access::kOrgWrite, false));
     if (id) d.set("id", std::to_string(id));
     if (err) SetFormError(d, ctx, *err);
-    return layout.Page(ctx, "org/org_form", d, ctx.T(id ? "org.edit_unit" : "org.new_unit"), err ? err->status() : 200);
+    return layout.Page(ctx, "org/org_form", d, ctx.T(id ? "org.edit_unit" : "org.new_unit"),
+                       err ? err->status() : 200);
   };
   router.Get("/org/new", write_org, [unit_form](Ctx& ctx) {
     TemplateData v = http::Object();
@@ -309,42 +316,34 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Post("/org", write_org, [&svc, unit_form](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     try {
-      in.AllowOnly({"code", "name", "kind", "parent_id", "active_from"});
-      OrgUnitDraft d;
-      d.code = in.ReqStr("code", 32);
-      d.name = in.ReqStr("name", 200);
-      auto kind = ParseKind(in.ReqStr("kind", 32));
-      if (!kind) throw Error(errors::kInvalidKind, "kind");
-      d.kind = *kind;
-      d.parent_id = in.Int("parent_id", false).value_or(0);
-      d.active_from = in.DateField("active_from", false).value_or(Date::Today());
-      OrgUnit u = svc.CreateUnit(ActorOf(ctx), d);
+      OrgUnit u = svc.CreateUnit(ctx.AsActor(), ReadUnit(in));
       return Response::Redirect("/org/" + std::to_string(u.id));
     } catch (const Error& e) {
-      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}), &e, 0);
+      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}),
+                       &e, 0);
     }
   });
   router.Get("/org/{id}", read_org, [&svc, &layout](Ctx& ctx) {
-    OrgUnit u = svc.GetUnit(ActorOf(ctx), ctx.Id("id"));
+    OrgUnit u = svc.GetUnit(ctx.AsActor(), ctx.Id("id"));
     TemplateData d = http::Object();
     d.set("unit", UnitData(u, ctx));
     if (access::Permits(*ctx.user, access::kOrgWrite, u.path)) d.set("can_write", true);
     if (u.parent_id) {
       try {
-        d.set("parent", UnitData(svc.GetUnit(ActorOf(ctx), u.parent_id), ctx));
+        d.set("parent", UnitData(svc.GetUnit(ctx.AsActor(), u.parent_id), ctx));
       } catch (const Error&) {
         // The parent lies outside the user's scope: show no link.
       }
     }
     TemplateData children = http::List();
-    for (auto& c : svc.ListUnits(ActorOf(ctx), false))
+    for (auto& c : svc.ListUnits(ctx.AsActor(), false))
       if (c.parent_id == u.id) children.push_back(UnitData(c, ctx));
     d.set("children", children);
     StaffFilter f;
     f.unit_id = u.id;
     TemplateData staff = http::List();
     if (access::Permits(*ctx.user, access::kStaffRead, u.path))
-      for (auto& s : svc.ListStaff(ActorOf(ctx), f)->rows)
+      for (auto& s : svc.ListStaff(ctx.AsActor(), f)->rows)
         if (s.staff.unit_id == u.id) {
           staff.push_back(StaffData(s, ctx));
           d.set("has_staff", true);
@@ -353,7 +352,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     return layout.Page(ctx, "org/org_view", d, u.name);
   });
   router.Get("/org/{id}/edit", write_org, [&svc, unit_form](Ctx& ctx) {
-    OrgUnit u = svc.GetUnit(ActorOf(ctx), ctx.Id("id"));
+    OrgUnit u = svc.GetUnit(ctx.AsActor(), ctx.Id("id"));
     TemplateData v = http::Object();
     v.set("code", u.code);
     v.set("name", u.name);
@@ -367,18 +366,19 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     long long id = ctx.Id("id");
     try {
       in.AllowOnly({"code", "name", "kind", "parent_id", "active_from"});
-      OrgUnit u = svc.GetUnit(ActorOf(ctx), id);
-      svc.UpdateUnit(ActorOf(ctx), id, in.ReqStr("code", 32), in.ReqStr("name", 200),
+      OrgUnit u = svc.GetUnit(ctx.AsActor(), id);
+      svc.UpdateUnit(ctx.AsActor(), id, in.ReqStr("code", 32), in.ReqStr("name", 200),
                      in.DateField("active_from", false).value_or(u.active_from));
       return Response::Redirect("/org/" + std::to_string(id));
     } catch (const Error& e) {
       if (e.status() == 404) throw;
-      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}), &e, id);
+      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}),
+                       &e, id);
     }
   });
   router.Post("/org/{id}/deactivate", write_org, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
-    svc.DeactivateUnit(ActorOf(ctx), id, Date::Today());
+    svc.DeactivateUnit(ctx.AsActor(), id, Date::Today());
     return Response::Redirect("/org/" + std::to_string(id));
   });
 
@@ -390,7 +390,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     if (auto u = ctx.req.Query("unit_id"); !u.empty()) f.unit_id = std::atoll(u.c_str());
     TemplateData d = http::Object();
     TemplateData rows = http::List();
-    auto list = svc.ListStaff(ActorOf(ctx), f);
+    auto list = svc.ListStaff(ctx.AsActor(), f);
     for (auto& r : list->rows) rows.push_back(StaffData(r, ctx));
     d.set("rows", rows);
     d.set("count", std::to_string(list->rows.size()));
@@ -399,14 +399,18 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     if (list->rows.empty()) d.set("empty", true);
     if (access::HasPermission(*ctx.user, access::kStaffWrite)) d.set("can_write", true);
     if (access::HasPermission(*ctx.user, access::kStaffImport)) d.set("can_import", true);
-    d.set("units", UnitOptions(ctx, svc.ListUnits(ActorOf(ctx), false), ctx.req.Query("unit_id"), access::kStaffRead, true));
-    if (ctx.req.Header("hx-request") == "true") return Response::Html(layout.Fragment(ctx, "org/staff_rows", d));
+    d.set("units", UnitOptions(ctx, svc.ListUnits(ctx.AsActor(), false), ctx.req.Query("unit_id"),
+                               access::kStaffRead, true));
+    if (ctx.req.Header("hx-request") == "true")
+      return Response::Html(layout.Fragment(ctx, "org/staff_rows", d));
     return layout.Page(ctx, "org/staff_list", d, ctx.T("org.staff_title"));
   });
   auto staff_form = [&svc, &layout](Ctx& ctx, TemplateData values, const Error* err, long long id) {
     TemplateData d = http::Object();
-    auto units = svc.ListUnits(ActorOf(ctx), false);
-    auto get = [&values](const char* k) { return values.get(k) ? values.get(k)->string_value() : std::string(); };
+    auto units = svc.ListUnits(ctx.AsActor(), false);
+    auto get = [&values](const char* k) {
+      return values.get(k) ? values.get(k)->string_value() : std::string();
+    };
     d.set("v", values);
     d.set("units", UnitOptions(ctx, units, get("unit_id"), access::kStaffWrite, true));
     TemplateData sexes = http::List(), cats = http::List();
@@ -429,10 +433,12 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     d.set("categories", cats);
     if (id) d.set("id", std::to_string(id));
     if (err) SetFormError(d, ctx, *err);
-    return layout.Page(ctx, "org/staff_form", d, ctx.T(id ? "org.edit_staff" : "org.new_staff"), err ? err->status() : 200);
+    return layout.Page(ctx, "org/staff_form", d, ctx.T(id ? "org.edit_staff" : "org.new_staff"),
+                       err ? err->status() : 200);
   };
   static const std::initializer_list<const char*> kStaffFields = {
-      "unit_id", "full_name", "sex", "birth_date", "citizen_id", "category", "position", "start_date"};
+      "unit_id",    "full_name", "sex",      "birth_date",
+      "citizen_id", "category",  "position", "start_date"};
   router.Get("/staff/new", write_staff, [staff_form](Ctx& ctx) {
     TemplateData v = http::Object();
     v.set("unit_id", ctx.req.Query("unit"));
@@ -443,7 +449,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Post("/staff", write_staff, [&svc, staff_form](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     try {
-      long long id = svc.CreateStaff(ActorOf(ctx), ReadStaff(in, nullptr));
+      long long id = svc.CreateStaff(ctx.AsActor(), ReadStaff(in, nullptr));
       return Response::Redirect("/staff/" + std::to_string(id));
     } catch (const Error& e) {
       return staff_form(ctx, FormValues(in, kStaffFields), &e, 0);
@@ -456,8 +462,9 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     TemplateData d = http::Object();
     try {
       auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
-      if (!parts || !parts->count("file") || (*parts)["file"].data.empty()) throw Error(errors::kEmptyImport, "file");
-      ImportResult res = svc.ImportStaffCsv(ActorOf(ctx), (*parts)["file"].data);
+      if (!parts || !parts->count("file") || (*parts)["file"].data.empty())
+        throw Error(errors::kEmptyImport, "file");
+      ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), (*parts)["file"].data);
       d.set("done_message", ctx.i18n->Format(ctx.lang, "org.import_done",
                                              {{"created", std::to_string(res.created)},
                                               {"updated", std::to_string(res.updated)}}));
@@ -469,28 +476,31 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     }
   });
   router.Get("/staff/export.csv", import_staff, [&svc](Ctx& ctx) {
-    Response r = Response::Text(svc.ExportStaffCsv(ActorOf(ctx)));
+    Response r = Response::Text(svc.ExportStaffCsv(ctx.AsActor()));
     r.content_type = "text/csv; charset=utf-8";
     r.SetHeader("Content-Disposition", "attachment; filename=\"can-bo-cong-chuc.csv\"");
     return r;
   });
   router.Get("/staff/{id}", read_staff, [&svc, &layout](Ctx& ctx) {
-    StaffRow r = svc.GetStaff(ActorOf(ctx), ctx.Id("id"));
+    StaffRow r = svc.GetStaff(ctx.AsActor(), ctx.Id("id"));
     TemplateData d = http::Object();
     d.set("s", StaffData(r, ctx));
     if (access::Permits(*ctx.user, access::kStaffWrite, r.unit_path)) d.set("can_write", true);
-    if (access::Permits(*ctx.user, access::kStaffReadFull, r.unit_path)) d.set("can_read_full", true);
+    if (access::Permits(*ctx.user, access::kStaffReadFull, r.unit_path))
+      d.set("can_read_full", true);
     return layout.Page(ctx, "org/staff_view", d, r.staff.full_name);
   });
   router.Post("/staff/{id}/citizen-id", Access{Perm(access::kStaffReadFull)}, [&svc](Ctx& ctx) {
-    // A POST, so the full read is a deliberate, CSRF-protected action and never cached or prefetched.
-    std::string cid = svc.ReadCitizenId(ActorOf(ctx), ctx.Id("id"));
-    Response r = Response::Html("<span class=\"font-monospace\" data-testid=\"citizen-id-full\">" + http::HtmlEscape(cid) + "</span>");
+    // A POST, so the full read is a deliberate, CSRF-protected action and never cached or
+    // prefetched.
+    std::string cid = svc.ReadCitizenId(ctx.AsActor(), ctx.Id("id"));
+    Response r = Response::Html("<span class=\"font-monospace\" data-testid=\"citizen-id-full\">" +
+                                http::HtmlEscape(cid) + "</span>");
     r.SetHeader("Cache-Control", "no-store");
     return r;
   });
   router.Get("/staff/{id}/edit", write_staff, [&svc, staff_form](Ctx& ctx) {
-    StaffRow r = svc.GetStaff(ActorOf(ctx), ctx.Id("id"));
+    StaffRow r = svc.GetStaff(ctx.AsActor(), ctx.Id("id"));
     const Staff& s = r.staff;
     TemplateData v = http::Object();
     v.set("unit_id", std::to_string(s.unit_id));
@@ -506,11 +516,12 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Post("/staff/{id}", write_staff, [&svc, staff_form](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     long long id = ctx.Id("id");
-    StaffRow cur = svc.GetStaff(ActorOf(ctx), id);
+    StaffRow cur = svc.GetStaff(ctx.AsActor(), id);
     try {
       const Staff& s = cur.staff;
-      StaffDraft base{s.unit_id, s.full_name, s.sex, s.birth_date, s.citizen_id, s.category, s.position, s.start_date};
-      svc.UpdateStaff(ActorOf(ctx), id, ReadStaff(in, &base));
+      StaffDraft base{s.unit_id,    s.full_name, s.sex,      s.birth_date,
+                      s.citizen_id, s.category,  s.position, s.start_date};
+      svc.UpdateStaff(ctx.AsActor(), id, ReadStaff(in, &base));
       return Response::Redirect("/staff/" + std::to_string(id));
     } catch (const Error& e) {
       return staff_form(ctx, FormValues(in, kStaffFields), &e, id);
@@ -518,7 +529,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   router.Post("/staff/{id}/deactivate", write_staff, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
-    svc.DeactivateStaff(ActorOf(ctx), id, Date::Today());
+    svc.DeactivateStaff(ctx.AsActor(), id, Date::Today());
     return Response::Redirect("/staff/" + std::to_string(id));
   });
 }
