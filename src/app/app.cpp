@@ -9,6 +9,7 @@
 #include "base/resources.hpp"
 #include "modules/auth/web/auth_web.hpp"
 #include "modules/org/web/org_web.hpp"
+#include "modules/reporting/web/periods_web.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -75,6 +76,9 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   ao.max_failures_per_address = cfg_.max_failures_per_address;
   ao.throttle_window_seconds = cfg_.throttle_window_minutes * 60L;
   auth_ = std::make_unique<auth::AuthService>(*db_, ao);
+  reporting_rules_ = std::make_unique<reporting::ReportingRules>(
+      reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
+                                      Resource("src/modules/reporting/rules/vn-holidays.toml")));
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -132,10 +136,17 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   org::RegisterOrgRoutes(router_, *org_, layout_);
   auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_,
                            auth::AuthWebOptions{cfg_.secure_cookies});
+  reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
 }
 
 App::~App() {
   if (db_) db_->Close();
+}
+
+std::string_view App::Resource(std::string_view path) {
+  for (auto& [p, text] : EmbeddedResources())
+    if (p == path) return text;
+  throw std::runtime_error("built-in file missing: " + std::string(path));
 }
 
 void App::LoadResources() {

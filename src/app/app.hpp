@@ -15,6 +15,7 @@
 #include "http/templates.hpp"
 #include "modules/auth/service.hpp"
 #include "modules/org/service.hpp"
+#include "modules/reporting/reporting_rules.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -44,6 +45,8 @@ class App {
 
  private:
   void LoadResources();
+  // A built-in file by its path in the source tree; throws std::runtime_error when it is missing.
+  static std::string_view Resource(std::string_view path);
   void RegisterShellRoutes();
   std::optional<Principal> Authenticate(const http::Request& req);
 
@@ -57,6 +60,7 @@ class App {
   http::StaticFiles static_files_;
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<reporting::ReportingRules> reporting_rules_;
 };
 
 // The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source

@@ -401,6 +401,36 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
   EXPECT_EQ(app_->Handle(req).status, 401);
 }
 
+TEST_F(Api, ReportingPeriodsFollowDecree09) {
+  auto q = Call(office_, "GET", "/api/v1/periods?type=quarter&year=2026");
+  ASSERT_EQ(q.status, 200) << q.body;
+  auto items = json::parse(q.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].at("id").as_string(), "2026Q1");
+  EXPECT_EQ(items[0].at("label_vi").as_string(), "Quý I năm 2026");
+  EXPECT_EQ(items[0].at("window_start").as_string(), "2025-12-15");
+  EXPECT_EQ(items[0].at("window_end").as_string(), "2026-03-14");
+  EXPECT_EQ(items[0].at("deadline").as_string(), "2026-03-17");
+  EXPECT_FALSE(items[0].at("deadline_verified").as_bool());
+  EXPECT_FALSE(json::parse(q.body).at("deadline_rule").at("verified").as_bool());
+  auto all =
+      json::parse(Call(office_, "GET", "/api/v1/periods?year=2026").body).at("items").as_array();
+  EXPECT_EQ(all.size(), 12u + 4u + 2u + 1u + 1u);
+  auto one = Call(office_, "GET", "/api/v1/periods/2026S1");
+  EXPECT_EQ(json::parse(one.body).at("label_vi").as_string(), "6 tháng đầu năm 2026");
+  EXPECT_EQ(json::parse(one.body).at("window_end").as_string(), "2026-06-14");
+  auto tet = json::parse(Call(office_, "GET", "/api/v1/periods/2026M02").body);
+  EXPECT_EQ(tet.at("deadline").as_string(), "2026-02-24");  // Tết holidays are skipped
+  EXPECT_EQ(ErrorCode(Call(office_, "GET", "/api/v1/periods/2026M13").body), "REP-4001");
+  EXPECT_EQ(Call(office_, "GET", "/api/v1/periods/2026M13").status, 404);
+  EXPECT_EQ(ErrorCode(Call(office_, "GET", "/api/v1/periods?type=week").body), "REP-4002");
+  EXPECT_EQ(ErrorField(Call(office_, "GET", "/api/v1/periods?year=20x6").body), "year");
+  auto page = Call(office_, "GET", "/periods?year=2026");
+  EXPECT_NE(page.body.find("Quý I năm 2026"), std::string::npos);
+  EXPECT_NE(page.body.find("17/03/2026"), std::string::npos);
+  EXPECT_NE(page.body.find("cần xác minh"), std::string::npos);
+}
+
 TEST_F(Api, TheAuditChainVerifiesAfterAllOfThis) {
   store::Conn c = app_->db().Lease();
   auto v = store::VerifyAudit(c);
