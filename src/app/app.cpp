@@ -8,6 +8,7 @@
 #include "base/access.hpp"
 #include "base/resources.hpp"
 #include "modules/auth/web/auth_web.hpp"
+#include "modules/directive/web/directive_web.hpp"
 #include "modules/org/web/org_web.hpp"
 #include "modules/reporting/web/periods_web.hpp"
 
@@ -25,6 +26,7 @@ const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
       {"core", "src/store/migrations/"},
       {"org", "src/modules/org/migrations/"},
       {"auth", "src/modules/auth/migrations/"},
+      {"directive", "src/modules/directive/migrations/"},
   };
   return kDirs;
 }
@@ -76,6 +78,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   ao.max_failures_per_address = cfg_.max_failures_per_address;
   ao.throttle_window_seconds = cfg_.throttle_window_minutes * 60L;
   auth_ = std::make_unique<auth::AuthService>(*db_, ao);
+  directives_ = std::make_unique<directive::DirectiveService>(*db_);
   reporting_rules_ = std::make_unique<reporting::ReportingRules>(
       reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
                                       Resource("src/modules/reporting/rules/vn-holidays.toml")));
@@ -137,6 +140,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_,
                            auth::AuthWebOptions{cfg_.secure_cookies});
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
+  directive::RegisterDirectiveRoutes(router_, *directives_, layout_);
 }
 
 App::~App() {

@@ -14,6 +14,7 @@
 #include "http/static_files.hpp"
 #include "http/templates.hpp"
 #include "modules/auth/service.hpp"
+#include "modules/directive/service.hpp"
 #include "modules/org/service.hpp"
 #include "modules/reporting/reporting_rules.hpp"
 #include "store/db.hpp"
@@ -34,19 +35,21 @@ class App {
   const http::I18n& i18n() const { return i18n_; }
   org::OrgService& org() { return *org_; }
   auth::AuthService& auth() { return *auth_; }
+  directive::DirectiveService& directives() { return *directives_; }
   const Config& config() const { return cfg_; }
 
   // Every module's migrations in dependency order.
   static std::vector<store::Migration> AllMigrations();
   // A principal with the administrator role over the whole tree, for the command line.
   static Principal Superuser();
+  // A built-in file by its path in the source tree; throws std::runtime_error when it is missing.
+  static std::string_view Resource(std::string_view path);
   // The message of an Error in the given language, with the field named.
   std::string Message(const Error& e, const std::string& lang = "vi") const;
 
  private:
   void LoadResources();
-  // A built-in file by its path in the source tree; throws std::runtime_error when it is missing.
-  static std::string_view Resource(std::string_view path);
+
   void RegisterShellRoutes();
   std::optional<Principal> Authenticate(const http::Request& req);
 
@@ -61,6 +64,7 @@ class App {
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<reporting::ReportingRules> reporting_rules_;
+  std::unique_ptr<directive::DirectiveService> directives_;
 };
 
 // The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source

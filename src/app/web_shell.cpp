@@ -1,6 +1,7 @@
 // The shell's own routes: dashboard, the ten task pages, /healthz and /metrics.
 #include "app/app.hpp"
 #include "base/access.hpp"
+#include "modules/directive/web/directive_web.hpp"
 
 namespace kientao::app {
 
@@ -70,28 +71,25 @@ void App::RegisterShellRoutes() {
       d.set("can_read_staff", true);
     }
     http::TemplateData tasks = http::List();
+    long overdue = 0;
     for (int i = 1; i <= kTasks; ++i) {
       http::TemplateData t = http::Object();
+      if (auto v = directives_->KeyTask(actor, i, Date::Today())) {
+        t = directive::StatusData(ctx, *v);
+        t.set("lead", v->row.lead_unit_name);
+        if (v->days_overdue) ++overdue;
+      } else if (!TaskBuilt(i)) {
+        t.set("not_built", true);
+      }
       t.set("n", std::to_string(i));
       t.set("title", ctx.T("task." + std::to_string(i) + ".title"));
-      if (!TaskBuilt(i)) t.set("not_built", true);
       tasks.push_back(t);
     }
+    d.set("overdue", std::to_string(overdue));
+    if (overdue) d.set("has_overdue", true);
     d.set("tasks", tasks);
     d.set("today", Date::Today().ToVn());
     return layout_.Page(ctx, "shell/dashboard", d, ctx.T("nav.dashboard"));
-  });
-  router_.Get("/tasks/{n}", any_user, [this](http::Ctx& ctx) {
-    long long n = ctx.Id("n");
-    if (n > kTasks) throw Error(gen_errors::kNotFound, "n");
-    http::TemplateData d = http::Object();
-    std::string key = "task." + std::to_string(n);
-    d.set("n", std::to_string(n));
-    d.set("title", ctx.T(key + ".title"));
-    d.set("text", ctx.T(key + ".text"));
-    d.set("module", ctx.T(key + ".module"));
-    if (!TaskBuilt(static_cast<int>(n))) d.set("not_built", true);
-    return layout_.Page(ctx, "shell/task", d, ctx.T(key + ".short"));
   });
 }
 

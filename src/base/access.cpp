@@ -22,14 +22,15 @@ const std::map<std::string_view, std::set<std::string_view>>& Table() {
   static const std::map<std::string_view, std::set<std::string_view>> kTable = {
       {kAdmin,
        {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin,
-        kAuditRead}},
-      {kLeader, {kOrgRead, kStaffRead}},
+        kAuditRead, kTaskRead, kTaskUpdate}},
+      {kLeader, {kOrgRead, kStaffRead, kTaskRead}},
       {kOffice,
-       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead}},
-      {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite}},
-      {kStaff, {kOrgRead, kStaffRead}},
-      {kVillageHead, {kOrgRead}},
-      {kSupervisor, {kOrgRead, kStaffRead}},
+       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead,
+        kTaskRead, kTaskUpdate}},
+      {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite, kTaskRead, kTaskUpdate}},
+      {kStaff, {kOrgRead, kStaffRead, kTaskRead, kTaskUpdate}},
+      {kVillageHead, {kOrgRead, kTaskRead}},
+      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead}},
   };
   return kTable;
 }

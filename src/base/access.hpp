@@ -33,6 +33,9 @@ inline constexpr std::string_view kStaffWrite = "staff.write";
 inline constexpr std::string_view kStaffImport = "staff.import";  // CSV import and export
 inline constexpr std::string_view kUsersAdmin = "users.admin";    // users, roles, API tokens
 inline constexpr std::string_view kAuditRead = "audit.read";
+inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks and their progress
+inline constexpr std::string_view kTaskUpdate =
+    "task.update";  // report progress of a task of one's unit
 
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).

@@ -431,6 +431,79 @@ TEST_F(Api, ReportingPeriodsFollowDecree09) {
   EXPECT_NE(page.body.find("cần xác minh"), std::string::npos);
 }
 
+TEST_F(Api, TheDispatchsTenTasksCarryDerivedStatuses) {
+  auto all = Call(office_, "GET", "/api/v1/tasks");
+  ASSERT_EQ(all.status, 200) << all.body;
+  auto items = json::parse(all.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 10u);
+  EXPECT_EQ(items[2].at("title").as_string(),
+            "Triển khai phần mềm đánh giá KPI và kế hoạch tinh giản biên chế giai đoạn 2026-2031.");
+  std::map<std::string, int> by_status;
+  for (auto& i : items) ++by_status[std::string(i.at("status").as_string())];
+  EXPECT_EQ(by_status["done_on_time"], 1);
+  EXPECT_EQ(by_status["done_late"], 1);
+  EXPECT_EQ(by_status["no_deadline"], 1);
+  EXPECT_GE(by_status["open_on_time"], 5);
+  auto overdue = json::parse(Call(office_, "GET", "/api/v1/tasks?status=open_overdue").body)
+                     .at("items")
+                     .as_array();
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0].at("key_no").as_int64(), 3);
+  EXPECT_EQ(ErrorCode(Call(office_, "GET", "/api/v1/tasks?status=late-ish").body), "DIR-2009");
+  auto directives =
+      json::parse(Call(office_, "GET", "/api/v1/directives").body).at("items").as_array();
+  ASSERT_EQ(directives.size(), 1u);
+  EXPECT_EQ(directives[0].at("signer_authority").as_string(), "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
+  auto page = Call(office_, "GET", "/tasks/3");
+  EXPECT_NE(page.body.find("Đang thực hiện quá hạn"), std::string::npos);
+  auto dash = Call(office_, "GET", "/");
+  EXPECT_NE(dash.body.find("nhiệm vụ trọng tâm đang quá hạn"), std::string::npos);
+}
+
+TEST_F(Api, ProgressUpdatesAreValidatedAndScopedToTheLeadUnit) {
+  auto id_of = [&](int key_no) {
+    json::value list = json::parse(Call(office_, "GET", "/api/v1/tasks").body);
+    for (auto& i : list.at("items").as_array())
+      if (i.at("key_no").as_int64() == key_no) return i.at("id").as_int64();
+    return int64_t{0};
+  };
+  std::string t4 = std::to_string(id_of(4)), t1 = std::to_string(id_of(1)),
+              t10 = std::to_string(id_of(10)), t3 = std::to_string(id_of(3));
+  Session head =
+      Login("truongphong");  // head of Phòng Kinh tế: leads task 10, cooperates on task 3
+  long long n = Count("task_updates"), seq = AuditSeq();
+  auto post = [&](const Session& s, const std::string& id, const std::string& body) {
+    return Call(s, "POST", "/api/v1/tasks/" + id + "/updates", body);
+  };
+  auto refused = [&](const http::Response& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(ErrorCode(r.body), code) << r.body;
+    EXPECT_EQ(Count("task_updates"), n);
+    EXPECT_EQ(AuditSeq(), seq);
+  };
+  refused(post(office_, t4, R"({"percent":150,"narrative":"x"})"), 422, "DIR-2002");
+  refused(post(office_, t4, R"({"percent":"90"})"), 422, "GEN-0002");
+  refused(post(office_, t4, R"({"percent":90,"on_date":"01/01/2030"})"), 422, "DIR-2003");
+  refused(post(office_, t4, R"({"percent":90,"on_date":"31/02/2026"})"), 422, "GEN-0008");
+  refused(post(office_, t4, R"({"percent":10})"), 422, "DIR-2010");
+  refused(post(office_, t1, R"({"percent":100,"narrative":"again"})"), 409, "DIR-2006");
+  refused(post(head, t3, R"({"percent":95,"narrative":"x"})"), 403, "GEN-0011");
+  refused(post(head, t4, R"({"percent":95,"narrative":"x"})"), 404,
+          "DIR-2007");  // not theirs to see
+  auto ok = post(
+      head, t10,
+      R"({"percent":50,"narrative":"Mở rộng phân loại rác ra 5 thôn.","difficulties":"Thiếu thùng rác phân loại."})");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(json::parse(ok.body).at("progress").as_int64(), 50);
+  EXPECT_EQ(Count("task_updates"), n + 1);
+  auto done =
+      post(office_, t4, R"({"percent":100,"completed":"true","narrative":"60/60 đã hoàn thành."})");
+  ASSERT_EQ(done.status, 201) << done.body;
+  EXPECT_EQ(json::parse(done.body).at("status").as_string(), "done_on_time");
+  auto detail = json::parse(Call(office_, "GET", "/api/v1/tasks/" + t4).body);
+  EXPECT_EQ(detail.at("updates").as_array().front().at("author").as_string(), "vanphong");
+}
+
 TEST_F(Api, TheAuditChainVerifiesAfterAllOfThis) {
   store::Conn c = app_->db().Lease();
   auto v = store::VerifyAudit(c);

@@ -18,6 +18,7 @@ const std::set<std::string> kStaffRead = {"admin",     "leader", "office",
 const std::set<std::string> kStaffFull = {"admin", "office"};
 const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
 const std::set<std::string> kAdminOnly = {"admin"};
+const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staff"};
 
 struct Row {
   std::set<std::string> roles;
@@ -39,6 +40,13 @@ const std::map<std::string, Row>& Table() {
       {"GET /tasks/{n}", {kAll, ""}},
       {"GET /api/v1/me", {kAll, ""}},
       {"GET /api/v1/periods", {kAll, ""}},
+      {"GET /api/v1/directives", {kAll, ""}},
+      {"GET /api/v1/directives/{id}", {kAll, ""}},
+      {"GET /directives/{id}", {kAll, ""}},
+      {"GET /api/v1/tasks", {kAll, ""}},
+      {"GET /api/v1/tasks/{id}", {kAll, ""}},
+      {"POST /api/v1/tasks/{id}/updates", {kTaskUpdate, "{}"}},
+      {"POST /tasks/{n}/updates", {kTaskUpdate, "{}"}},
       {"GET /api/v1/periods/{id}", {kAll, ""}},
       {"GET /periods", {kAll, ""}},
       {"GET /account", {kAll, ""}},

@@ -1,0 +1,155 @@
+#include "modules/directive/service.hpp"
+
+#include <set>
+
+#include "base/access.hpp"
+#include "base/json_writer.hpp"
+#include "modules/directive/errors.hpp"
+#include "store/audit_log.hpp"
+
+namespace kientao::directive {
+
+using store::Conn;
+using store::Tx;
+
+namespace {
+
+TaskView ViewOf(TaskRow row, Date today) {
+  TaskDates dates = row.task.Dates();
+  return TaskView{std::move(row), DeriveStatus(dates, today), DueSoon(dates, today),
+                  DaysOverdue(dates, today)};
+}
+
+std::optional<std::string> CommunePath(Conn& c, long long commune_id) {
+  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {commune_id});
+  return r ? std::optional<std::string>(r->Str(0)) : std::nullopt;
+}
+
+}  // namespace
+
+bool DirectiveService::Visible(const Actor& a, const TaskRow& t) {
+  if (access::Permits(a.who, access::kTaskRead, t.commune_path) ||
+      access::Permits(a.who, access::kTaskRead, t.lead_unit_path))
+    return true;
+  for (auto& p : t.cooperator_paths)
+    if (access::Permits(a.who, access::kTaskRead, p)) return true;
+  return false;
+}
+
+bool DirectiveService::CanUpdate(const Actor& a, const TaskRow& t) {
+  return access::Permits(a.who, access::kTaskUpdate, t.lead_unit_path);
+}
+
+std::vector<Directive> DirectiveService::ListDirectives(const Actor& a) {
+  Conn c = db_.Lease();
+  std::vector<Directive> out;
+  for (auto& d : DirectiveStore::ListDirectives(c)) {
+    auto path = CommunePath(c, d.commune_id);
+    if (path && access::Permits(a.who, access::kTaskRead, *path)) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Directive DirectiveService::GetDirective(const Actor& a, long long id) {
+  Conn c = db_.Lease();
+  auto d = DirectiveStore::GetDirective(c, id);
+  auto path = d ? CommunePath(c, d->commune_id) : std::nullopt;
+  if (!d || !path || !access::Permits(a.who, access::kTaskRead, *path))
+    throw Error(errors::kDirectiveNotFound, "id");
+  return *d;
+}
+
+std::vector<TaskView> DirectiveService::ListTasks(const Actor& a, const std::string& status,
+                                                  long long directive_id, Date today) {
+  static const std::set<std::string> kCodes = {"done_on_time", "done_late",        "open_on_time",
+                                               "open_overdue", "done_no_deadline", "no_deadline",
+                                               "stopped",      "due_soon"};
+  if (!status.empty() && !kCodes.count(status))
+    throw Error(errors::kInvalidStatusFilter, "status", {{"value", status}});
+  Conn c = db_.Lease();
+  std::vector<TaskView> out;
+  for (auto& row : DirectiveStore::ListTasks(c, directive_id)) {
+    if (!Visible(a, row)) continue;
+    TaskView v = ViewOf(std::move(row), today);
+    if (!status.empty() && StatusCode(v.status) != status && !(status == "due_soon" && v.due_soon))
+      continue;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+TaskView DirectiveService::GetTask(const Actor& a, long long id, Date today) {
+  Conn c = db_.Lease();
+  auto row = DirectiveStore::GetTask(c, id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  return ViewOf(std::move(*row), today);
+}
+
+std::optional<TaskView> DirectiveService::KeyTask(const Actor& a, int n, Date today) {
+  Conn c = db_.Lease();
+  for (const RoleGrant& g : a.who.grants) {
+    auto commune = c.QueryOne("SELECT COALESCE(commune_id, 0) FROM org_units WHERE id = :1",
+                              {g.scope_unit_id});
+    if (!commune || commune->Int(0) == 0) continue;
+    auto row = DirectiveStore::KeyTask(c, commune->Int(0), n);
+    if (row && Visible(a, *row)) return ViewOf(std::move(*row), today);
+  }
+  return std::nullopt;
+}
+
+std::vector<TaskUpdate> DirectiveService::Updates(const Actor& a, long long task_id) {
+  Conn c = db_.Lease();
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  return DirectiveStore::ListUpdates(c, task_id);
+}
+
+long long DirectiveService::AddUpdate(const Actor& a, long long task_id, const UpdateDraft& u,
+                                      Date today) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  if (!CanUpdate(a, *row)) throw Error(gen_errors::kForbidden);
+  ValidateUpdate(row->task, u, today);
+  TaskUpdate up{0,         task_id,        u.on_date,   u.percent,   u.narrative,
+                u.results, u.difficulties, u.proposals, a.audit_name};
+  long long id = DirectiveStore::InsertUpdate(c, row->task.commune_id, up);
+  std::optional<Date> completed = u.completed ? std::optional<Date>(u.on_date) : std::nullopt;
+  DirectiveStore::SetProgress(c, task_id, u.percent, completed);
+  store::AppendAudit(c, a, "progress", "task", std::to_string(task_id), row->task.commune_id,
+                     JsonObject().Int("progress", row->task.progress).Build(),
+                     JsonObject()
+                         .Int("progress", u.percent)
+                         .Str("on_date", u.on_date.ToIso())
+                         .Bool("completed", u.completed)
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+long long DirectiveService::CreateDirective(const Actor& a, Directive d,
+                                            std::vector<NewTask> tasks) {
+  for (auto& t : tasks) ValidateSchedule(t.task.start_on, t.task.deadline);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto path = CommunePath(c, d.commune_id);
+  if (!path || !access::Permits(a.who, access::kTaskUpdate, *path))
+    throw Error(gen_errors::kOutOfScope, "commune_id");
+  long long id = DirectiveStore::InsertDirective(c, d);
+  for (auto& t : tasks) {
+    t.task.commune_id = d.commune_id;
+    t.task.directive_id = id;
+    DirectiveStore::InsertTask(c, t.task, t.cooperator_unit_ids);
+  }
+  store::AppendAudit(c, a, "create", "directive", std::to_string(id), d.commune_id, std::nullopt,
+                     JsonObject()
+                         .Str("number_symbol", d.number_symbol)
+                         .Str("subject", d.subject)
+                         .Int("tasks", static_cast<long long>(tasks.size()))
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+}  // namespace kientao::directive

@@ -1,0 +1,57 @@
+#pragma once
+// Directives and tasks as users work with them: each call checks the actor's permission and scope,
+// derives task status from the dates, and writes with its audit entry in one transaction.
+// Thread-safe.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/principal.hpp"
+#include "modules/directive/domain/task.hpp"
+#include "modules/directive/store/directive_store.hpp"
+#include "store/db.hpp"
+
+namespace kientao::directive {
+
+struct TaskView {
+  TaskRow row;
+  TaskStatus status;
+  bool due_soon = false;
+  long days_overdue = 0;
+};
+
+struct NewTask {
+  Task task;  // id, commune_id and directive_id are filled by CreateDirective
+  std::vector<long long> cooperator_unit_ids;
+};
+
+class DirectiveService {
+ public:
+  explicit DirectiveService(store::Database& db) : db_(db) {}
+
+  // Directives of the communes the actor may read tasks of, newest first.
+  std::vector<Directive> ListDirectives(const Actor& a);
+  Directive GetDirective(const Actor& a, long long id);  // DIR-2008 when missing or out of scope
+  // Tasks visible to the actor (of their commune, or led by or cooperating with a unit in their
+  // scope); `status` filters by StatusCode ("" = all), `directive_id` 0 = every directive.
+  std::vector<TaskView> ListTasks(const Actor& a, const std::string& status, long long directive_id,
+                                  Date today);
+  TaskView GetTask(const Actor& a, long long id,
+                   Date today);  // DIR-2007 when missing or out of scope
+  // The dispatch's key task `n` (1–10) of the actor's commune, if loaded.
+  std::optional<TaskView> KeyTask(const Actor& a, int n, Date today);
+  std::vector<TaskUpdate> Updates(const Actor& a, long long task_id);
+  // Records a progress update by the lead unit (or the office); marks the task done when
+  // `completed`.
+  long long AddUpdate(const Actor& a, long long task_id, const UpdateDraft& u, Date today);
+  // Creates a directive with its tasks; the actor needs task.update over the commune.
+  long long CreateDirective(const Actor& a, Directive d, std::vector<NewTask> tasks);
+  // Whether the actor may report progress on the task.
+  static bool CanUpdate(const Actor& a, const TaskRow& t);
+
+ private:
+  static bool Visible(const Actor& a, const TaskRow& t);
+  store::Database& db_;
+};
+
+}  // namespace kientao::directive

@@ -1,0 +1,205 @@
+#include "modules/directive/store/directive_store.hpp"
+
+#include <map>
+
+namespace kientao::directive {
+
+using store::Conn;
+using store::Row;
+using store::Value;
+
+namespace {
+
+const char* kDirectiveCols =
+    "id, commune_id, number_symbol, issued_on, issuer, signer, signer_authority, subject, "
+    "legal_basis, "
+    "recipients, full_text";
+
+Directive DirectiveFromRow(const Row& r) {
+  Directive d;
+  d.id = r.Int(0);
+  d.commune_id = r.Int(1);
+  d.number_symbol = r.Str(2);
+  d.issued_on = Date::ParseIso(r.Str(3)).value_or(Date());
+  d.issuer = r.Str(4);
+  d.signer = r.Str(5);
+  d.signer_authority = r.Str(6);
+  d.subject = r.Str(7);
+  d.legal_basis = r.Str(8);
+  d.recipients = r.Str(9);
+  d.full_text = r.Str(10);
+  return d;
+}
+
+const char* kTaskSelect =
+    "SELECT t.id, t.commune_id, t.directive_id, t.key_no, t.code, t.title, t.lead_unit_id, "
+    "t.start_on, "
+    "t.deadline, t.recurrence, t.expected_outputs, t.progress, t.completed_on, t.stopped, u.name, "
+    "u.path, cu.path "
+    "FROM tasks t JOIN org_units u ON u.id = t.lead_unit_id JOIN org_units cu ON cu.id = "
+    "t.commune_id ";
+
+TaskRow TaskFromRow(const Row& r) {
+  TaskRow row;
+  Task& t = row.task;
+  t.id = r.Int(0);
+  t.commune_id = r.Int(1);
+  t.directive_id = r.Int(2);
+  t.key_no = static_cast<int>(r.Int(3));
+  t.code = r.Str(4);
+  t.title = r.Str(5);
+  t.lead_unit_id = r.Int(6);
+  t.start_on = Date::ParseIso(r.Str(7)).value_or(Date());
+  if (!r.IsNull(8)) t.deadline = Date::ParseIso(r.Str(8));
+  t.recurrence = r.Str(9);
+  t.expected_outputs = r.Str(10);
+  t.progress = static_cast<int>(r.Int(11));
+  if (!r.IsNull(12)) t.completed_on = Date::ParseIso(r.Str(12));
+  t.stopped = r.Int(13) != 0;
+  row.lead_unit_name = r.Str(14);
+  row.lead_unit_path = r.Str(15);
+  row.commune_path = r.Str(16);
+  return row;
+}
+
+void AddCooperators(Conn& c, std::vector<TaskRow>& rows) {
+  if (rows.empty()) return;
+  std::map<long long, TaskRow*> by_id;
+  for (auto& r : rows) by_id[r.task.id] = &r;
+  std::string sql =
+      "SELECT tc.task_id, u.name, u.path FROM task_cooperators tc JOIN org_units u ON u.id = "
+      "tc.unit_id "
+      "WHERE tc.task_id IN (";
+  std::vector<Value> params;
+  for (auto& r : rows) {
+    sql += (params.empty() ? ":p" : ", :p") + std::to_string(params.size());
+    params.emplace_back(r.task.id);
+  }
+  sql += ") ORDER BY tc.task_id, u.path";
+  for (auto& r : c.Query(sql, params)) {
+    TaskRow* t = by_id[r.Int(0)];
+    t->cooperator_names.push_back(r.Str(1));
+    t->cooperator_paths.push_back(r.Str(2));
+  }
+}
+
+Value OptDate(const std::optional<Date>& d) { return d ? Value(d->ToIso()) : Value(); }
+
+}  // namespace
+
+long long DirectiveStore::InsertDirective(Conn& c, const Directive& d) {
+  return c.InsertId(
+      "INSERT INTO directives (commune_id, number_symbol, issued_on, issuer, signer, "
+      "signer_authority, subject, "
+      "legal_basis, recipients, full_text, created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, "
+      ":10, :11) "
+      "RETURNING id",
+      {d.commune_id, d.number_symbol, d.issued_on.ToIso(), d.issuer, d.signer, d.signer_authority,
+       d.subject, d.legal_basis, d.recipients, d.full_text, NowIsoUtc()});
+}
+
+std::vector<Directive> DirectiveStore::ListDirectives(Conn& c) {
+  std::vector<Directive> out;
+  for (auto& r : c.Query(std::string("SELECT ") + kDirectiveCols +
+                         " FROM directives ORDER BY issued_on DESC, id DESC"))
+    out.push_back(DirectiveFromRow(r));
+  return out;
+}
+
+std::optional<Directive> DirectiveStore::GetDirective(Conn& c, long long id) {
+  auto r =
+      c.QueryOne(std::string("SELECT ") + kDirectiveCols + " FROM directives WHERE id = :1", {id});
+  if (!r) return std::nullopt;
+  return DirectiveFromRow(*r);
+}
+
+long long DirectiveStore::InsertTask(Conn& c, const Task& t,
+                                     const std::vector<long long>& cooperators) {
+  std::string now = NowIsoUtc();
+  long long id = c.InsertId(
+      "INSERT INTO tasks (commune_id, directive_id, key_no, code, title, lead_unit_id, start_on, "
+      "deadline, "
+      "recurrence, expected_outputs, progress, completed_on, stopped, created_at, updated_at) "
+      "VALUES "
+      "(:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15) RETURNING id",
+      {t.commune_id, t.directive_id ? Value(t.directive_id) : Value(),
+       t.key_no ? Value(static_cast<long long>(t.key_no)) : Value(), t.code, t.title,
+       t.lead_unit_id, t.start_on.ToIso(), OptDate(t.deadline), t.recurrence, t.expected_outputs,
+       static_cast<long long>(t.progress), OptDate(t.completed_on),
+       static_cast<long long>(t.stopped ? 1 : 0), now, now});
+  for (long long unit : cooperators)
+    c.Exec("INSERT INTO task_cooperators (task_id, unit_id) VALUES (:1, :2)", {id, unit});
+  return id;
+}
+
+std::vector<TaskRow> DirectiveStore::ListTasks(Conn& c, long long directive_id) {
+  std::vector<TaskRow> out;
+  std::string sql = kTaskSelect;
+  std::vector<Value> params;
+  if (directive_id) {
+    sql += "WHERE t.directive_id = :d ";
+    params.emplace_back(directive_id);
+  }
+  sql += "ORDER BY t.key_no, t.code";
+  for (auto& r : c.Query(sql, params)) out.push_back(TaskFromRow(r));
+  AddCooperators(c, out);
+  return out;
+}
+
+std::optional<TaskRow> DirectiveStore::GetTask(Conn& c, long long id) {
+  auto r = c.QueryOne(std::string(kTaskSelect) + "WHERE t.id = :1", {id});
+  if (!r) return std::nullopt;
+  std::vector<TaskRow> rows{TaskFromRow(*r)};
+  AddCooperators(c, rows);
+  return rows.front();
+}
+
+std::optional<TaskRow> DirectiveStore::KeyTask(Conn& c, long long commune_id, int n) {
+  auto r = c.QueryOne(
+      std::string(kTaskSelect) +
+          "WHERE t.commune_id = :1 AND t.key_no = :2 ORDER BY t.directive_id DESC LIMIT 1",
+      {commune_id, static_cast<long long>(n)});
+  if (!r) return std::nullopt;
+  std::vector<TaskRow> rows{TaskFromRow(*r)};
+  AddCooperators(c, rows);
+  return rows.front();
+}
+
+long long DirectiveStore::InsertUpdate(Conn& c, long long commune_id, const TaskUpdate& u) {
+  return c.InsertId(
+      "INSERT INTO task_updates (task_id, commune_id, on_date, percent, narrative, results, "
+      "difficulties, "
+      "proposals, author, created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING "
+      "id",
+      {u.task_id, commune_id, u.on_date.ToIso(), static_cast<long long>(u.percent), u.narrative,
+       u.results, u.difficulties, u.proposals, u.author, NowIsoUtc()});
+}
+
+std::vector<TaskUpdate> DirectiveStore::ListUpdates(Conn& c, long long task_id) {
+  std::vector<TaskUpdate> out;
+  for (auto& r : c.Query("SELECT id, task_id, on_date, percent, narrative, results, difficulties, "
+                         "proposals, author "
+                         "FROM task_updates WHERE task_id = :1 ORDER BY on_date DESC, id DESC",
+                         {task_id})) {
+    TaskUpdate u;
+    u.id = r.Int(0);
+    u.task_id = r.Int(1);
+    u.on_date = Date::ParseIso(r.Str(2)).value_or(Date());
+    u.percent = static_cast<int>(r.Int(3));
+    u.narrative = r.Str(4);
+    u.results = r.Str(5);
+    u.difficulties = r.Str(6);
+    u.proposals = r.Str(7);
+    u.author = r.Str(8);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
+                                 const std::optional<Date>& completed_on) {
+  c.Exec("UPDATE tasks SET progress = :1, completed_on = :2, updated_at = :3 WHERE id = :4",
+         {static_cast<long long>(percent), OptDate(completed_on), NowIsoUtc(), task_id});
+}
+
+}  // namespace kientao::directive

@@ -1,0 +1,41 @@
+#pragma once
+// Directives, tasks, cooperating units and progress updates in the database. Functions take the
+// caller's connection so writes share the caller's transaction. Throws store::DbError on database
+// failure.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/directive/domain/task.hpp"
+#include "store/db.hpp"
+
+namespace kientao::directive {
+
+struct TaskRow {
+  Task task;
+  std::string lead_unit_name;
+  std::string lead_unit_path;
+  std::string commune_path;
+  std::vector<std::string> cooperator_names;
+  std::vector<std::string> cooperator_paths;
+};
+
+class DirectiveStore {
+ public:
+  static long long InsertDirective(store::Conn& c, const Directive& d);
+  static std::vector<Directive> ListDirectives(store::Conn& c);
+  static std::optional<Directive> GetDirective(store::Conn& c, long long id);
+  static long long InsertTask(store::Conn& c, const Task& t,
+                              const std::vector<long long>& cooperators);
+  // Tasks of a directive (0 = every directive), ordered by key number then code.
+  static std::vector<TaskRow> ListTasks(store::Conn& c, long long directive_id);
+  static std::optional<TaskRow> GetTask(store::Conn& c, long long id);
+  // The key task `n` of the newest directive of `commune_id` that has key tasks.
+  static std::optional<TaskRow> KeyTask(store::Conn& c, long long commune_id, int n);
+  static long long InsertUpdate(store::Conn& c, long long commune_id, const TaskUpdate& u);
+  static std::vector<TaskUpdate> ListUpdates(store::Conn& c, long long task_id);
+  static void SetProgress(store::Conn& c, long long task_id, int percent,
+                          const std::optional<Date>& completed_on);
+};
+
+}  // namespace kientao::directive

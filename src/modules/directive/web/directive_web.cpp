@@ -1,0 +1,248 @@
+#include "modules/directive/web/directive_web.hpp"
+
+#include <boost/json.hpp>
+
+#include "base/access.hpp"
+#include "http/input.hpp"
+#include "modules/directive/errors.hpp"
+
+namespace kientao::directive {
+
+namespace json = boost::json;
+using http::Access;
+using http::Ctx;
+using http::Input;
+using http::Response;
+using http::TemplateData;
+
+namespace {
+
+json::value OptDate(const std::optional<Date>& d) {
+  return d ? json::value(d->ToIso()) : json::value(nullptr);
+}
+
+json::object TaskJson(const Ctx& ctx, const TaskView& v) {
+  const Task& t = v.row.task;
+  json::array coop;
+  for (auto& n : v.row.cooperator_names) coop.push_back(json::value(n));
+  return {{"id", t.id},
+          {"code", t.code},
+          {"key_no", t.key_no ? json::value(t.key_no) : json::value(nullptr)},
+          {"title", t.title},
+          {"lead_unit", {{"id", t.lead_unit_id}, {"name", v.row.lead_unit_name}}},
+          {"cooperating_units", coop},
+          {"start_on", t.start_on.ToIso()},
+          {"deadline", OptDate(t.deadline)},
+          {"recurrence", t.recurrence},
+          {"expected_outputs", t.expected_outputs},
+          {"progress", t.progress},
+          {"completed_on", OptDate(t.completed_on)},
+          {"stopped", t.stopped},
+          {"status", std::string(StatusCode(v.status))},
+          {"due_soon", v.due_soon},
+          {"days_overdue", v.days_overdue},
+          {"can_update", DirectiveService::CanUpdate(ctx.AsActor(), v.row)}};
+}
+
+json::object UpdateJson(const TaskUpdate& u) {
+  return {{"id", u.id},
+          {"on_date", u.on_date.ToIso()},
+          {"percent", u.percent},
+          {"narrative", u.narrative},
+          {"results", u.results},
+          {"difficulties", u.difficulties},
+          {"proposals", u.proposals},
+          {"author", u.author}};
+}
+
+UpdateDraft ReadUpdate(const Input& in) {
+  in.AllowOnly(
+      {"on_date", "percent", "narrative", "results", "difficulties", "proposals", "completed"});
+  UpdateDraft u;
+  u.on_date = in.DateField("on_date", false).value_or(Date::Today());
+  long long percent = *in.Int("percent", true);
+  if (percent < 0 || percent > 100) throw Error(errors::kPercentOutOfRange, "percent");
+  u.percent = static_cast<int>(percent);
+  u.narrative = in.Str("narrative", 4000, false).value_or("");
+  u.results = in.Str("results", 4000, false).value_or("");
+  u.difficulties = in.Str("difficulties", 4000, false).value_or("");
+  u.proposals = in.Str("proposals", 4000, false).value_or("");
+  auto completed = in.Enum("completed", {"true", "false", "1", "0", "on"}, false);
+  u.completed = completed && (*completed == "true" || *completed == "1" || *completed == "on");
+  return u;
+}
+
+TemplateData UpdateData(const TaskUpdate& u) {
+  TemplateData d = http::Object();
+  d.set("on_date", u.on_date.ToVn());
+  d.set("percent", std::to_string(u.percent));
+  d.set("narrative", u.narrative);
+  d.set("results", u.results);
+  d.set("difficulties", u.difficulties);
+  d.set("proposals", u.proposals);
+  d.set("author", u.author);
+  return d;
+}
+
+}  // namespace
+
+TemplateData StatusData(const Ctx& ctx, const TaskView& v) {
+  std::string code(StatusCode(v.status));
+  if (v.due_soon) code = "due_soon";
+  TemplateData d = http::Object();
+  d.set("status", code);
+  d.set("status_label", ctx.T("task_status." + code));
+  d.set("progress", std::to_string(v.row.task.progress));
+  if (v.days_overdue) d.set("days_overdue", std::to_string(v.days_overdue));
+  return d;
+}
+
+void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
+                             const http::Layout& layout) {
+  const Access read{std::string(access::kTaskRead)};
+  const Access update{std::string(access::kTaskUpdate)};
+
+  router.Get("/api/v1/directives", read, [&svc](Ctx& ctx) {
+    json::array items;
+    for (auto& d : svc.ListDirectives(ctx.AsActor()))
+      items.push_back({{"id", d.id},
+                       {"number_symbol", d.number_symbol},
+                       {"issued_on", d.issued_on.ToIso()},
+                       {"subject", d.subject},
+                       {"signer", d.signer},
+                       {"signer_authority", d.signer_authority}});
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Get("/api/v1/directives/{id}", read, [&svc](Ctx& ctx) {
+    Directive d = svc.GetDirective(ctx.AsActor(), ctx.Id("id"));
+    json::array tasks;
+    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today()))
+      tasks.push_back(TaskJson(ctx, v));
+    return http::JsonAnswer(json::object{{"id", d.id},
+                                         {"number_symbol", d.number_symbol},
+                                         {"issued_on", d.issued_on.ToIso()},
+                                         {"issuer", d.issuer},
+                                         {"signer", d.signer},
+                                         {"signer_authority", d.signer_authority},
+                                         {"subject", d.subject},
+                                         {"legal_basis", d.legal_basis},
+                                         {"recipients", d.recipients},
+                                         {"full_text", d.full_text},
+                                         {"tasks", tasks}});
+  });
+  router.Get("/api/v1/tasks", read, [&svc](Ctx& ctx) {
+    json::array items;
+    long long directive_id = std::atoll(ctx.req.Query("directive_id").c_str());
+    for (auto& v :
+         svc.ListTasks(ctx.AsActor(), ctx.req.Query("status"), directive_id, Date::Today()))
+      items.push_back(TaskJson(ctx, v));
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Get("/api/v1/tasks/{id}", read, [&svc](Ctx& ctx) {
+    long long id = ctx.Id("id");
+    json::object o = TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today()));
+    json::array updates;
+    for (auto& u : svc.Updates(ctx.AsActor(), id)) updates.push_back(UpdateJson(u));
+    o["updates"] = updates;
+    return http::JsonAnswer(o);
+  });
+  router.Post("/api/v1/tasks/{id}/updates", update, [&svc](Ctx& ctx) {
+    long long id = ctx.Id("id");
+    UpdateDraft u = ReadUpdate(Input::FromRequest(ctx.req));
+    svc.AddUpdate(ctx.AsActor(), id, u, Date::Today());
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+  });
+
+  // The page of key task n: the dispatch's words, the task as assigned, its progress and the update
+  // form.
+  auto key_page = [&svc, &layout](Ctx& ctx, long long n, TemplateData form, const Error* err) {
+    if (n > 10) throw Error(gen_errors::kNotFound, "n");
+    std::string key = "task." + std::to_string(n);
+    TemplateData d = http::Object();
+    d.set("n", std::to_string(n));
+    d.set("title", ctx.T(key + ".title"));
+    d.set("text", ctx.T(key + ".text"));
+    d.set("module", ctx.T(key + ".module"));
+    if (auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today())) {
+      const Task& t = v->row.task;
+      TemplateData td = StatusData(ctx, *v);
+      td.set("code", t.code);
+      td.set("lead", v->row.lead_unit_name);
+      std::string coop;
+      for (auto& c : v->row.cooperator_names) coop += (coop.empty() ? "" : ", ") + c;
+      td.set("cooperators", coop);
+      td.set("start_on", t.start_on.ToVn());
+      if (t.deadline) td.set("deadline", t.deadline->ToVn());
+      if (t.recurrence != "none") td.set("recurrence", ctx.T("reporting.type." + t.recurrence));
+      td.set("expected_outputs", t.expected_outputs);
+      if (t.completed_on) td.set("completed_on", t.completed_on->ToVn());
+      td.set("directive_id", std::to_string(t.directive_id));
+      d.set("task", td);
+      TemplateData updates = http::List();
+      for (auto& u : svc.Updates(ctx.AsActor(), t.id)) updates.push_back(UpdateData(u));
+      d.set("updates", updates);
+      if (DirectiveService::CanUpdate(ctx.AsActor(), v->row) && !t.completed_on && !t.stopped)
+        d.set("can_update", true);
+    }
+    if (!form.get("on_date")) form.set("on_date", Date::Today().ToVn());
+    d.set("v", form);
+    if (err) {
+      d.set("error", ctx.Message(*err));
+      if (!err->field().empty()) d.set("invalid_" + err->field(), true);
+    }
+    d.set("not_built", true);  // the registry module of every key task is still to be built
+    return layout.Page(ctx, "directive/key_task", d, ctx.T(key + ".short"),
+                       err ? err->status() : 200);
+  };
+  router.Get("/tasks/{n}", Access{"login"},
+             [key_page](Ctx& ctx) { return key_page(ctx, ctx.Id("n"), http::Object(), nullptr); });
+  router.Post("/tasks/{n}/updates", update, [&svc, key_page](Ctx& ctx) {
+    long long n = ctx.Id("n");
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+      if (!v) throw Error(errors::kTaskNotFound, "n");
+      svc.AddUpdate(ctx.AsActor(), v->row.task.id, ReadUpdate(in), Date::Today());
+      return Response::Redirect("/tasks/" + std::to_string(n));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      TemplateData form = http::Object();
+      for (const char* f :
+           {"on_date", "percent", "narrative", "results", "difficulties", "proposals"}) {
+        try {
+          if (auto s = in.Str(f, 4000, false)) form.set(f, *s);
+        } catch (const Error&) {
+          // Unreadable input is not shown again; the message names the field.
+        }
+      }
+      return key_page(ctx, n, form, &e);
+    }
+  });
+  router.Get("/directives/{id}", read, [&svc, &layout](Ctx& ctx) {
+    Directive d = svc.GetDirective(ctx.AsActor(), ctx.Id("id"));
+    TemplateData data = http::Object();
+    data.set("number_symbol", d.number_symbol);
+    data.set("issued_on", d.issued_on.ToVn());
+    data.set("issuer", d.issuer);
+    data.set("signer", d.signer);
+    data.set("signer_authority", d.signer_authority);
+    data.set("subject", d.subject);
+    data.set("legal_basis", d.legal_basis);
+    data.set("recipients", d.recipients);
+    data.set("full_text", d.full_text);
+    TemplateData tasks = http::List();
+    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today())) {
+      TemplateData t = StatusData(ctx, v);
+      t.set("key_no", std::to_string(v.row.task.key_no));
+      t.set("title", v.row.task.title);
+      t.set("lead", v.row.lead_unit_name);
+      t.set("deadline",
+            v.row.task.deadline ? v.row.task.deadline->ToVn() : ctx.T("task_status.no_deadline"));
+      tasks.push_back(t);
+    }
+    data.set("tasks", tasks);
+    return layout.Page(ctx, "directive/directive", data, d.subject);
+  });
+}
+
+}  // namespace kientao::directive
