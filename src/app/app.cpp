@@ -137,8 +137,14 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
 
   RegisterShellRoutes();
   org::RegisterOrgRoutes(router_, *org_, layout_);
-  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_,
-                           auth::AuthWebOptions{cfg_.secure_cookies});
+  auth::AuthWebOptions auth_web{
+      cfg_.secure_cookies, [this](const Actor& a) {
+        std::vector<auth::StaffOption> out;
+        for (auto& r : org_->ListStaff(a, {})->rows)
+          out.push_back({r.staff.id, r.staff.full_name + " — " + r.unit_name});
+        return out;
+      }};
+  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth_web);
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
   directive::RegisterDirectiveRoutes(router_, *directives_, layout_);
 }

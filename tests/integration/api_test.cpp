@@ -369,6 +369,19 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
       Call(admin, "POST", "/api/v1/users",
            R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})");
   ASSERT_EQ(created.status, 201) << created.body;
+  long long person = StaffIdByName("Phan Thị Thảo");
+  auto linked =
+      Call(admin, "POST", "/api/v1/users",
+           "{\"username\":\"thao.phan\",\"password\":\"Tam-thoi-2026\",\"role\":\"staff\","
+           "\"scope\":\"LP-KT\",\"staff_id\":" +
+               std::to_string(person) + "}");
+  ASSERT_EQ(linked.status, 201) << linked.body;
+  EXPECT_NE(Call(admin, "GET", "/api/v1/users").body.find("\"staff_id\":" + std::to_string(person)),
+            std::string::npos);
+  auto no_person = Call(
+      admin, "POST", "/api/v1/users",
+      R"({"username":"khong.co","password":"Tam-thoi-2026","role":"staff","scope":"LP","staff_id":999999})");
+  EXPECT_EQ(ErrorCode(no_person.body), "AUTH-3012");
   EXPECT_EQ(
       ErrorCode(
           Call(

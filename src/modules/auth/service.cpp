@@ -251,8 +251,14 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
   Scope scope = ResolveScope(c, a, u.scope_code);
   if (c.QueryOne("SELECT 1 FROM users WHERE username = :1", {u.username}))
     throw Error(errors::kUsernameTaken, "username", {{"value", u.username}});
-  if (u.staff_id && !c.QueryOne("SELECT 1 FROM staff WHERE id = :1", {u.staff_id}))
-    throw Error(errors::kStaffNotFound, "staff_id");
+  if (u.staff_id) {
+    // The person must exist and lie within the subtree the administrator manages.
+    auto staff = c.QueryOne(
+        "SELECT o.path FROM staff s JOIN org_units o ON o.id = s.unit_id WHERE s.id = :1",
+        {u.staff_id});
+    if (!staff || !access::Permits(a.who, access::kUsersAdmin, staff->Str(0)))
+      throw Error(errors::kStaffNotFound, "staff_id");
+  }
   std::string now = NowIsoUtc();
   long long id = c.InsertId(
       "INSERT INTO users (username, display_name, staff_id, password_hash, active, created_at, "

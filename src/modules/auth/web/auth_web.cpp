@@ -179,7 +179,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
   });
 
   // ---- Pages: users and tokens ----
-  auto users_page = [&svc, &layout](Ctx& ctx, TemplateData d, int status) {
+  auto users_page = [&svc, &layout, opts](Ctx& ctx, TemplateData d, int status) {
     TemplateData users = http::List();
     for (auto& u : svc.ListUsers(ctx.AsActor())) {
       TemplateData ud = http::Object();
@@ -207,6 +207,20 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     d.set("tokens", tokens);
     std::string role =
         d.get("v") && d.get("v")->get("role") ? d.get("v")->get("role")->string_value() : "staff";
+    std::string staff = d.get("v") && d.get("v")->get("staff_id")
+                            ? d.get("v")->get("staff_id")->string_value()
+                            : "";
+    TemplateData staff_list = http::List();
+    if (opts.staff_options) {
+      for (auto& o : opts.staff_options(ctx.AsActor())) {
+        TemplateData item = http::Object();
+        item.set("value", std::to_string(o.id));
+        item.set("label", o.label);
+        if (staff == std::to_string(o.id)) item.set("selected", true);
+        staff_list.push_back(item);
+      }
+    }
+    d.set("staff_options", staff_list);
     d.set("roles", RoleOptions(ctx, role));
     return layout.Page(ctx, "auth/users", d, ctx.T("auth.users_title"), status);
   };
@@ -216,16 +230,16 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     Input in = Input::FromForm(ctx.req.body);
     TemplateData d = http::Object();
     try {
-      in.AllowOnly({"username", "display_name", "password", "role", "scope"});
+      in.AllowOnly({"username", "display_name", "password", "role", "scope", "staff_id"});
       NewUser u{in.ReqStr("username", 40),  in.Str("display_name", 100, false).value_or(""),
-                in.ReqStr("password", 200), 0,
+                in.ReqStr("password", 200), in.Int("staff_id", false).value_or(0),
                 in.ReqStr("role", 32),      in.ReqStr("scope", 32)};
       svc.CreateUser(ctx.AsActor(), u);
       d.set("created_user", u.username);
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
       TemplateData v = http::Object();
-      for (const char* f : {"username", "display_name", "role", "scope"})
+      for (const char* f : {"username", "display_name", "role", "scope", "staff_id"})
         if (auto s = in.Str(f, 200, false)) v.set(f, *s);
       d.set("v", v);
       d.set("error", ctx.Message(e));
