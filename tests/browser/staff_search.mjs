@@ -1,5 +1,5 @@
 // Browser test in Debian's Chromium (headless), desktop and phone viewports: sign in, open the dashboard,
-// search a staff member without diacritics, see the result. Starts its own server on a fresh demo database.
+// search a staff member without diacritics, see the result; the office reports progress on a key task. Starts its own server on a fresh demo database.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,6 +73,23 @@ try {
     assert.match(page.url(), /q=le\+van\+duc|q=le%20van%20duc/);
     await page.fill('[data-testid=staff-search]', 'khong co ai ten nay');
     await page.locator('[data-testid=staff-empty]').waitFor();
+
+    // The dashboard's cards carry the tasks' derived statuses; the office reports progress on key task 10.
+    await page.goto(base + '/');
+    assert.match(await page.textContent('[data-testid=task-cards]'), /Đang thực hiện quá hạn/);
+    if (name === 'desktop') {
+      await page.goto(base + '/tasks/10');
+      await page.fill('#percent', '150');
+      await page.fill('#narrative', 'Mở rộng phân loại rác ra thêm 3 thôn.');
+      await page.click('form[action="/tasks/10/updates"] button[type=submit]');
+      assert.match(await page.textContent('[data-testid=form-error]'), /từ 0 đến 100%/);
+      assert.equal(await page.inputValue('#narrative'), 'Mở rộng phân loại rác ra thêm 3 thôn.');
+      errors.length = 0;  // the refused update answers 422 on purpose
+      await page.fill('#percent', '45');
+      await page.click('form[action="/tasks/10/updates"] button[type=submit]');
+      await page.waitForURL(base + '/tasks/10');
+      assert.match(await page.textContent('[data-testid=task-card]'), /45%/);
+    }
 
     // The page fits the screen: no sideways scrolling.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
