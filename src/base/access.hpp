@@ -36,6 +36,7 @@ inline constexpr std::string_view kAuditRead = "audit.read";
 inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks and their progress
 inline constexpr std::string_view kTaskUpdate =
     "task.update";  // report progress of a task of one's unit
+inline constexpr std::string_view kTaskAssign = "task.assign";  // create directives, assign tasks
 
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).

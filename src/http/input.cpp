@@ -30,10 +30,25 @@ Input Input::FromJson(std::string_view body) {
 
 Input Input::FromForm(std::string_view body) {
   Input in;
-  for (auto& [k, v] : ParseUrlEncoded(body)) {
-    if (!text::IsValidUtf8(k) || !text::IsValidUtf8(v))
-      throw Error(kInvalidUtf8, text::IsValidUtf8(k) ? k : "");
-    in.obj_[k] = v;
+  // A repeated field (checkboxes) keeps every value, joined by ','; IntList reads them back.
+  size_t pos = 0;
+  while (pos <= body.size()) {
+    size_t end = body.find('&', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view part = body.substr(pos, end - pos);
+    pos = end + 1;
+    if (part.empty()) continue;
+    auto eq = part.find('=');
+    auto k = UrlDecode(part.substr(0, eq), true);
+    auto v = eq == std::string_view::npos ? std::optional<std::string>("")
+                                          : UrlDecode(part.substr(eq + 1), true);
+    if (!k || !v) throw Error(kBadRequest);
+    if (!text::IsValidUtf8(*k) || !text::IsValidUtf8(*v))
+      throw Error(kInvalidUtf8, text::IsValidUtf8(*k) ? *k : "");
+    if (auto it = in.obj_.find(*k); it != in.obj_.end() && it->value().is_string())
+      it->value() = std::string(it->value().as_string()) + "," + *v;
+    else
+      in.obj_[*k] = *v;
   }
   return in;
 }
@@ -116,6 +131,38 @@ std::optional<long long> Input::Int(std::string_view field, bool required) const
     throw Error(kInvalidNumber, std::string(field));
   }
   throw Error(kWrongType, std::string(field), {{"expected", "integer"}});
+}
+
+std::vector<long long> Input::IntList(std::string_view field) const {
+  std::vector<long long> out;
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return out;
+  const auto& v = it->value();
+  if (v.is_array()) {
+    for (const auto& e : v.as_array()) {
+      if (!e.is_int64())
+        throw Error(kWrongType, std::string(field), {{"expected", "integer list"}});
+      out.push_back(e.as_int64());
+    }
+    return out;
+  }
+  if (json_ || !v.is_string())
+    throw Error(kWrongType, std::string(field), {{"expected", "integer list"}});
+  std::string s(v.as_string());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(',', pos);
+    if (end == std::string::npos) end = s.size();
+    std::string item = s.substr(pos, end - pos);
+    pos = end + 1;
+    if (item.empty()) continue;
+    long long n = 0;
+    auto [p, ec] = std::from_chars(item.data(), item.data() + item.size(), n);
+    if (ec != std::errc() || p != item.data() + item.size())
+      throw Error(kInvalidNumber, std::string(field));
+    out.push_back(n);
+  }
+  return out;
 }
 
 std::optional<std::string> Input::Enum(std::string_view field, const std::set<std::string>& choices,

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
@@ -41,6 +42,8 @@ class Input {
   // dd/mm/yyyy or yyyy-mm-dd.
   std::optional<Date> DateField(std::string_view field, bool required) const;
   std::optional<long long> Int(std::string_view field, bool required) const;
+  // A JSON array of integers, or (forms) the values of a repeated field; empty when absent.
+  std::vector<long long> IntList(std::string_view field) const;
   // One of `choices`, else GEN-0014.
   std::optional<std::string> Enum(std::string_view field, const std::set<std::string>& choices,
                                   bool required) const;

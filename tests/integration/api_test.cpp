@@ -517,6 +517,67 @@ TEST_F(Api, ProgressUpdatesAreValidatedAndScopedToTheLeadUnit) {
   EXPECT_EQ(detail.at("updates").as_array().front().at("author").as_string(), "vanphong");
 }
 
+TEST_F(Api, TheOfficeAssignsTasksUnderADirective) {
+  auto directives = json::parse(Call(office_, "GET", "/api/v1/directives").body);
+  std::string id = std::to_string(directives.at("items").as_array()[0].at("id").as_int64());
+  std::string target = "/api/v1/directives/" + id + "/tasks";
+  auto task = [&](const std::string& code, long long lead, const std::string& start,
+                  const std::string& deadline) {
+    return "{\"code\":\"" + code +
+           "\",\"title\":\"Rà soát hộ cận nghèo quý IV\",\"lead_unit_id\":" + std::to_string(lead) +
+           ",\"cooperating_unit_ids\":[" + std::to_string(UnitId("LP-T01")) + "," +
+           std::to_string(UnitId("LP-T02")) + "],\"start_on\":\"" + start + "\",\"deadline\":\"" +
+           deadline + "\"}";
+  };
+  long long tasks = Count("tasks"), seq = AuditSeq();
+  auto refused = [&](const http::Response& r, int status, const std::string& code,
+                     const std::string& field) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(ErrorCode(r.body), code) << r.body;
+    if (!field.empty()) {
+      EXPECT_EQ(ErrorField(r.body), field) << r.body;
+    }
+    EXPECT_EQ(Count("tasks"), tasks);
+    EXPECT_EQ(AuditSeq(), seq);
+  };
+  long long vhxh = UnitId("LP-VHXH");
+  refused(Call(office_, "POST", target, task("NV-CN4", vhxh, "01/12/2026", "30/11/2026")), 422,
+          "DIR-2001", "deadline");
+  refused(Call(office_, "POST", target, task("NV-CN4", UnitId("HP"), "01/12/2026", "31/12/2026")),
+          422, "DIR-2011", "lead_unit_id");
+  refused(Call(office_, "POST", target, task("NV01", vhxh, "01/12/2026", "31/12/2026")), 409,
+          "DIR-2012", "code");
+  refused(Call(office_, "POST", target, task("nv cn", vhxh, "01/12/2026", "31/12/2026")), 422,
+          "DIR-2013", "code");
+  Session head = Login("truongphong");
+  seq = AuditSeq();
+  refused(Call(head, "POST", target, task("NV-CN4", vhxh, "01/12/2026", "31/12/2026")), 403,
+          "GEN-0011", "");
+  auto ok = Call(office_, "POST", target, task("NV-CN4", vhxh, "01/12/2026", "31/12/2026"));
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  auto created = json::parse(ok.body);
+  EXPECT_EQ(created.at("status").as_string(), "open_on_time");
+  EXPECT_EQ(created.at("cooperating_units").as_array().size(), 2u);
+  EXPECT_EQ(Count("tasks"), tasks + 1);
+  // The same through the page form, with checkboxes for the cooperating units.
+  auto form = Call(office_, "POST", "/directives/" + id + "/tasks",
+                   "code=NV-CN5&title=Ki%E1%BB%83m+tra&lead_unit_id=" + std::to_string(vhxh) +
+                       "&cooperating_unit_ids=" + std::to_string(UnitId("LP-T03")) +
+                       "&cooperating_unit_ids=" + std::to_string(UnitId("LP-T04")) +
+                       "&start_on=01%2F12%2F2026",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 303) << form.body.substr(0, 300);
+  auto listed = json::parse(Call(office_, "GET", "/api/v1/tasks").body);
+  bool found = false;
+  for (auto& t : listed.at("items").as_array())
+    if (t.at("code").as_string() == "NV-CN5") {
+      found = true;
+      EXPECT_EQ(t.at("cooperating_units").as_array().size(), 2u);
+      EXPECT_EQ(t.at("status").as_string(), "no_deadline");
+    }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(Api, TheAuditChainVerifiesAfterAllOfThis) {
   store::Conn c = app_->db().Lease();
   auto v = store::VerifyAudit(c);

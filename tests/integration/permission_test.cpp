@@ -19,6 +19,7 @@ const std::set<std::string> kStaffFull = {"admin", "office"};
 const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
 const std::set<std::string> kAdminOnly = {"admin"};
 const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staff"};
+const std::set<std::string> kTaskAssign = {"admin", "office", "leader"};
 
 struct Row {
   std::set<std::string> roles;
@@ -44,6 +45,8 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/directives/{id}", {kAll, ""}},
       {"GET /directives/{id}", {kAll, ""}},
       {"GET /api/v1/tasks", {kAll, ""}},
+      {"POST /api/v1/directives/{id}/tasks", {kTaskAssign, "{}"}},
+      {"POST /directives/{id}/tasks", {kTaskAssign, "{}"}},
       {"GET /api/v1/tasks/{id}", {kAll, ""}},
       {"POST /api/v1/tasks/{id}/updates", {kTaskUpdate, "{}"}},
       {"POST /tasks/{n}/updates", {kTaskUpdate, "{}"}},

@@ -14,4 +14,7 @@ inline constexpr ErrorDef kTaskNotFound{"DIR-2007", 404};
 inline constexpr ErrorDef kDirectiveNotFound{"DIR-2008", 404};
 inline constexpr ErrorDef kInvalidStatusFilter{"DIR-2009", 422};
 inline constexpr ErrorDef kPercentBackwards{"DIR-2010", 422};
+inline constexpr ErrorDef kUnitNotInCommune{"DIR-2011", 422};
+inline constexpr ErrorDef kTaskCodeTaken{"DIR-2012", 409};
+inline constexpr ErrorDef kInvalidTaskCode{"DIR-2013", 422};
 }  // namespace kientao::directive::errors

@@ -134,7 +134,7 @@ long long DirectiveService::CreateDirective(const Actor& a, Directive d,
   Conn c = db_.Lease();
   Tx tx(c);
   auto path = CommunePath(c, d.commune_id);
-  if (!path || !access::Permits(a.who, access::kTaskUpdate, *path))
+  if (!path || !access::Permits(a.who, access::kTaskAssign, *path))
     throw Error(gen_errors::kOutOfScope, "commune_id");
   long long id = DirectiveStore::InsertDirective(c, d);
   for (auto& t : tasks) {
@@ -148,6 +148,51 @@ long long DirectiveService::CreateDirective(const Actor& a, Directive d,
                          .Str("subject", d.subject)
                          .Int("tasks", static_cast<long long>(tasks.size()))
                          .Build());
+  tx.Commit();
+  return id;
+}
+
+std::vector<std::pair<long long, std::string>> DirectiveService::AssignableUnits(
+    const Actor& a, long long directive_id) {
+  Conn c = db_.Lease();
+  auto d = DirectiveStore::GetDirective(c, directive_id);
+  auto path = d ? CommunePath(c, d->commune_id) : std::nullopt;
+  if (!d || !path || !access::Permits(a.who, access::kTaskAssign, *path)) return {};
+  return DirectiveStore::CommuneUnits(c, d->commune_id);
+}
+
+long long DirectiveService::AddTask(const Actor& a, long long directive_id, NewTask t) {
+  ValidateSchedule(t.task.start_on, t.task.deadline);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto d = DirectiveStore::GetDirective(c, directive_id);
+  auto path = d ? CommunePath(c, d->commune_id) : std::nullopt;
+  if (!d || !path || !access::Permits(a.who, access::kTaskRead, *path))
+    throw Error(errors::kDirectiveNotFound, "id");
+  if (!access::Permits(a.who, access::kTaskAssign, *path)) throw Error(gen_errors::kForbidden);
+  auto in_commune = [&](long long unit_id, const char* field) {
+    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL",
+                        {unit_id});
+    if (!u || u->Int(0) != d->commune_id) throw Error(errors::kUnitNotInCommune, field);
+  };
+  in_commune(t.task.lead_unit_id, "lead_unit_id");
+  for (long long u : t.cooperator_unit_ids) in_commune(u, "cooperating_unit_ids");
+  if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2",
+                 {d->commune_id, t.task.code}))
+    throw Error(errors::kTaskCodeTaken, "code", {{"value", t.task.code}});
+  t.task.commune_id = d->commune_id;
+  t.task.directive_id = directive_id;
+  long long id = DirectiveStore::InsertTask(c, t.task, t.cooperator_unit_ids);
+  store::AppendAudit(
+      c, a, "create", "task", std::to_string(id), d->commune_id, std::nullopt,
+      JsonObject()
+          .Str("code", t.task.code)
+          .Str("title", t.task.title)
+          .Int("lead_unit_id", t.task.lead_unit_id)
+          .Str("start_on", t.task.start_on.ToIso())
+          .OptStr("deadline", t.task.deadline ? std::optional<std::string>(t.task.deadline->ToIso())
+                                              : std::nullopt)
+          .Build());
   tx.Commit();
   return id;
 }

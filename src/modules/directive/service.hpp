@@ -44,8 +44,16 @@ class DirectiveService {
   // Records a progress update by the lead unit (or the office); marks the task done when
   // `completed`.
   long long AddUpdate(const Actor& a, long long task_id, const UpdateDraft& u, Date today);
-  // Creates a directive with its tasks; the actor needs task.update over the commune.
+  // Creates a directive with its tasks; the actor needs task.assign over the commune.
   long long CreateDirective(const Actor& a, Directive d, std::vector<NewTask> tasks);
+  // Adds a task to directive `directive_id`: the lead and cooperating units must be active units of
+  // the directive's commune (DIR-2011), the code unique in the commune (DIR-2012), the deadline not
+  // before the start (DIR-2001). Returns the new task's id.
+  long long AddTask(const Actor& a, long long directive_id, NewTask t);
+  // Units of the directive's commune that a task can be assigned to, when the actor may assign
+  // tasks there (empty otherwise).
+  std::vector<std::pair<long long, std::string>> AssignableUnits(const Actor& a,
+                                                                 long long directive_id);
   // Whether the actor may report progress on the task.
   static bool CanUpdate(const Actor& a, const TaskRow& t);
 

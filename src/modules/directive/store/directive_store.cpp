@@ -196,6 +196,17 @@ std::vector<TaskUpdate> DirectiveStore::ListUpdates(Conn& c, long long task_id) 
   return out;
 }
 
+std::vector<std::pair<long long, std::string>> DirectiveStore::CommuneUnits(Conn& c,
+                                                                            long long commune_id) {
+  std::vector<std::pair<long long, std::string>> out;
+  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND id <> :2 AND "
+                         "active_to IS NULL "
+                         "ORDER BY kind, code",
+                         {commune_id, commune_id}))
+    out.emplace_back(r.Int(0), r.Str(1));
+  return out;
+}
+
 void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
                                  const std::optional<Date>& completed_on) {
   c.Exec("UPDATE tasks SET progress = :1, completed_on = :2, updated_at = :3 WHERE id = :4",

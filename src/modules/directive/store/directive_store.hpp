@@ -34,6 +34,9 @@ class DirectiveStore {
   static std::optional<TaskRow> KeyTask(store::Conn& c, long long commune_id, int n);
   static long long InsertUpdate(store::Conn& c, long long commune_id, const TaskUpdate& u);
   static std::vector<TaskUpdate> ListUpdates(store::Conn& c, long long task_id);
+  // Active units of a commune that can lead or cooperate on its tasks (not the commune itself).
+  static std::vector<std::pair<long long, std::string>> CommuneUnits(store::Conn& c,
+                                                                     long long commune_id);
   static void SetProgress(store::Conn& c, long long task_id, int percent,
                           const std::optional<Date>& completed_on);
 };

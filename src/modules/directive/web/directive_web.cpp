@@ -55,6 +55,31 @@ json::object UpdateJson(const TaskUpdate& u) {
           {"author", u.author}};
 }
 
+bool ValidTaskCode(const std::string& code) {
+  if (code.size() < 2 || code.size() > 20) return false;
+  for (char ch : code)
+    if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
+  return true;
+}
+
+NewTask ReadTask(const Input& in) {
+  in.AllowOnly({"code", "title", "lead_unit_id", "cooperating_unit_ids", "start_on", "deadline",
+                "recurrence", "expected_outputs"});
+  NewTask t;
+  t.task.code = in.ReqStr("code", 20);
+  if (!ValidTaskCode(t.task.code)) throw Error(errors::kInvalidTaskCode, "code");
+  t.task.title = in.ReqStr("title", 1000);
+  t.task.lead_unit_id = *in.Int("lead_unit_id", true);
+  t.cooperator_unit_ids = in.IntList("cooperating_unit_ids");
+  t.task.start_on = in.DateField("start_on", false).value_or(Date::Today());
+  t.task.deadline = in.DateField("deadline", false);
+  t.task.recurrence =
+      in.Enum("recurrence", {"none", "month", "quarter", "half", "nine", "year"}, false)
+          .value_or("none");
+  t.task.expected_outputs = in.Str("expected_outputs", 2000, false).value_or("");
+  return t;
+}
+
 UpdateDraft ReadUpdate(const Input& in) {
   in.AllowOnly(
       {"on_date", "percent", "narrative", "results", "difficulties", "proposals", "completed"});
@@ -129,6 +154,11 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
                                          {"recipients", d.recipients},
                                          {"full_text", d.full_text},
                                          {"tasks", tasks}});
+  });
+  const Access assign{std::string(access::kTaskAssign)};
+  router.Post("/api/v1/directives/{id}/tasks", assign, [&svc](Ctx& ctx) {
+    long long id = svc.AddTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
   });
   router.Get("/api/v1/tasks", read, [&svc](Ctx& ctx) {
     json::array items;
@@ -218,9 +248,31 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return key_page(ctx, n, form, &e);
     }
   });
-  router.Get("/directives/{id}", read, [&svc, &layout](Ctx& ctx) {
-    Directive d = svc.GetDirective(ctx.AsActor(), ctx.Id("id"));
+  auto directive_page = [&svc, &layout](Ctx& ctx, long long directive_id, TemplateData form,
+                                        const Error* err) {
+    Directive d = svc.GetDirective(ctx.AsActor(), directive_id);
     TemplateData data = http::Object();
+    data.set("id", std::to_string(d.id));
+    auto units = svc.AssignableUnits(ctx.AsActor(), d.id);
+    if (!units.empty()) {
+      data.set("can_assign", true);
+      std::string lead = form.get("lead_unit_id") ? form.get("lead_unit_id")->string_value() : "";
+      TemplateData options = http::List();
+      for (auto& [uid, name] : units) {
+        TemplateData o = http::Object();
+        o.set("value", std::to_string(uid));
+        o.set("label", name);
+        if (lead == std::to_string(uid)) o.set("selected", true);
+        options.push_back(o);
+      }
+      data.set("units", options);
+    }
+    if (!form.get("start_on")) form.set("start_on", Date::Today().ToVn());
+    data.set("v", form);
+    if (err) {
+      data.set("error", ctx.Message(*err));
+      if (!err->field().empty()) data.set("invalid_" + err->field(), true);
+    }
     data.set("number_symbol", d.number_symbol);
     data.set("issued_on", d.issued_on.ToVn());
     data.set("issuer", d.issuer);
@@ -234,6 +286,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today())) {
       TemplateData t = StatusData(ctx, v);
       t.set("key_no", std::to_string(v.row.task.key_no));
+      t.set("code", v.row.task.code);
+      if (v.row.task.key_no) t.set("is_key", true);
       t.set("title", v.row.task.title);
       t.set("lead", v.row.lead_unit_name);
       t.set("deadline",
@@ -241,7 +295,30 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       tasks.push_back(t);
     }
     data.set("tasks", tasks);
-    return layout.Page(ctx, "directive/directive", data, d.subject);
+    return layout.Page(ctx, "directive/directive", data, d.subject, err ? err->status() : 200);
+  };
+  router.Get("/directives/{id}", read, [directive_page](Ctx& ctx) {
+    return directive_page(ctx, ctx.Id("id"), http::Object(), nullptr);
+  });
+  router.Post("/directives/{id}/tasks", assign, [&svc, directive_page](Ctx& ctx) {
+    long long id = ctx.Id("id");
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      svc.AddTask(ctx.AsActor(), id, ReadTask(in));
+      return Response::Redirect("/directives/" + std::to_string(id));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      TemplateData form = http::Object();
+      for (const char* f :
+           {"code", "title", "lead_unit_id", "start_on", "deadline", "expected_outputs"}) {
+        try {
+          if (auto s = in.Str(f, 2000, false)) form.set(f, *s);
+        } catch (const Error&) {
+          // Unreadable input is not shown again; the message names the field.
+        }
+      }
+      return directive_page(ctx, id, form, &e);
+    }
   });
 }
 
