@@ -39,6 +39,7 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/", "nav.dashboard", "", 0, true});
   layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
   layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});
+  layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/periods", "nav.periods", "", 0, true});
   layout_.AddNav({"/users", "nav.users", std::string(access::kUsersAdmin), 0, true});
   layout_.AddNav({"/audit", "nav.audit", std::string(access::kAuditRead), 0, true});

@@ -62,6 +62,8 @@ Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data
   shell.set("site_name", site_name_ ? site_name_(ctx.user) : std::string("kientao"));
   if (ctx.user) {
     TemplateData tasks = List(), admin = List();
+    bool exact_match = false;
+    for (const NavItem& n : nav_) exact_match = exact_match || ctx.req.path == n.href;
     for (const NavItem& n : nav_) {
       if (!n.permission.empty() && !(authorize_ && authorize_(*ctx.user, n.permission))) continue;
       TemplateData item = Object();
@@ -69,8 +71,10 @@ Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data
       item.set("label", i18n_.Get(ctx.lang, n.label_key));
       if (n.task) item.set("task", std::to_string(n.task));
       if (!n.built) item.set("not_built", true);
-      bool active =
-          ctx.req.path == n.href || (n.href != "/" && ctx.req.path.rfind(n.href + "/", 0) == 0);
+      // The entry for this very page is active; failing one, the entry whose section holds the
+      // page.
+      bool active = ctx.req.path == n.href ||
+                    (!exact_match && n.href != "/" && ctx.req.path.rfind(n.href + "/", 0) == 0);
       if (active) item.set("active", true);
       (n.task ? tasks : admin).push_back(item);
     }

@@ -469,6 +469,10 @@ TEST_F(Api, TheDispatchsTenTasksCarryDerivedStatuses) {
   EXPECT_EQ(directives[0].at("signer_authority").as_string(), "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
   auto page = Call(office_, "GET", "/tasks/3");
   EXPECT_NE(page.body.find("Đang thực hiện quá hạn"), std::string::npos);
+  auto overdue_page = Call(office_, "GET", "/tasks?status=open_overdue");
+  EXPECT_EQ(overdue_page.status, 200);
+  EXPECT_NE(overdue_page.body.find("NV03"), std::string::npos);
+  EXPECT_EQ(overdue_page.body.find("NV04"), std::string::npos);
   auto dash = Call(office_, "GET", "/");
   EXPECT_NE(dash.body.find("nhiệm vụ trọng tâm đang quá hạn"), std::string::npos);
 }

@@ -45,6 +45,7 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/directives/{id}", {kAll, ""}},
       {"GET /directives/{id}", {kAll, ""}},
       {"GET /api/v1/tasks", {kAll, ""}},
+      {"GET /tasks", {kAll, ""}},
       {"POST /api/v1/directives/{id}/tasks", {kTaskAssign, "{}"}},
       {"POST /directives/{id}/tasks", {kTaskAssign, "{}"}},
       {"GET /api/v1/tasks/{id}", {kAll, ""}},

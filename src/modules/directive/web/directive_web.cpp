@@ -248,6 +248,39 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return key_page(ctx, n, form, &e);
     }
   });
+  // Every task the user can see, filtered by status: the overdue and due-soon lists.
+  router.Get("/tasks", read, [&svc, &layout](Ctx& ctx) {
+    std::string status = ctx.req.Query("status");
+    TemplateData d = http::Object();
+    TemplateData rows = http::List();
+    auto list = svc.ListTasks(ctx.AsActor(), status, 0, Date::Today());
+    for (auto& v : list) {
+      TemplateData t = StatusData(ctx, v);
+      t.set("code", v.row.task.code);
+      t.set("title", v.row.task.title);
+      t.set("lead", v.row.lead_unit_name);
+      t.set("deadline",
+            v.row.task.deadline ? v.row.task.deadline->ToVn() : ctx.T("task_status.no_deadline"));
+      if (v.row.task.key_no) t.set("key_no", std::to_string(v.row.task.key_no));
+      t.set("directive_id", std::to_string(v.row.task.directive_id));
+      rows.push_back(t);
+    }
+    d.set("rows", rows);
+    d.set("count", std::to_string(list.size()));
+    if (list.empty()) d.set("empty", true);
+    TemplateData filters = http::List();
+    for (const char* code : {"", "open_overdue", "due_soon", "open_on_time", "done_on_time",
+                             "done_late", "no_deadline"}) {
+      TemplateData f = http::Object();
+      f.set("code", code);
+      f.set("label", *code ? ctx.T(std::string("task_status.") + code) : ctx.T("task.all"));
+      if (status == code) f.set("active", true);
+      filters.push_back(f);
+    }
+    d.set("filters", filters);
+    return layout.Page(ctx, "directive/task_list", d, ctx.T("task.list_title"));
+  });
+
   auto directive_page = [&svc, &layout](Ctx& ctx, long long directive_id, TemplateData form,
                                         const Error* err) {
     Directive d = svc.GetDirective(ctx.AsActor(), directive_id);
