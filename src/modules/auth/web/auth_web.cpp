@@ -344,8 +344,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       r.set("action", ctx.T("audit.action." + e.action));
       r.set("entity", ctx.T("audit.entity." + e.entity));
       r.set("entity_id", e.entity_id);
-      r.set("before", e.before_json.value_or(""));
-      r.set("after", e.after_json.value_or(""));
+      if (e.before_json) r.set("before", *e.before_json);
+      if (e.after_json) r.set("after", *e.after_json);
       r.set("remote_addr", e.remote_addr);
       rows.push_back(r);
     }

@@ -101,10 +101,11 @@ TemplateData UpdateData(const TaskUpdate& u) {
   TemplateData d = http::Object();
   d.set("on_date", u.on_date.ToVn());
   d.set("percent", std::to_string(u.percent));
-  d.set("narrative", u.narrative);
-  d.set("results", u.results);
-  d.set("difficulties", u.difficulties);
-  d.set("proposals", u.proposals);
+  // Only what was written: an empty string would still open a mustache section.
+  if (!u.narrative.empty()) d.set("narrative", u.narrative);
+  if (!u.results.empty()) d.set("results", u.results);
+  if (!u.difficulties.empty()) d.set("difficulties", u.difficulties);
+  if (!u.proposals.empty()) d.set("proposals", u.proposals);
   d.set("author", u.author);
   return d;
 }
@@ -272,7 +273,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     for (const char* code : {"", "open_overdue", "due_soon", "open_on_time", "done_on_time",
                              "done_late", "no_deadline"}) {
       TemplateData f = http::Object();
-      f.set("code", code);
+      if (*code) f.set("code", code);
       f.set("label", *code ? ctx.T(std::string("task_status.") + code) : ctx.T("task.all"));
       if (status == code) f.set("active", true);
       filters.push_back(f);
