@@ -155,6 +155,7 @@ int RunCli(int argc, char** argv) {
       so.host = cfg.host();
       so.port = cfg.port();
       so.worker_threads = cfg.workers;
+      so.io_threads = cfg.io_threads;
       so.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
       so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
       so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);

@@ -57,6 +57,7 @@ Field Make(std::string section, std::string key, T Config::*member) {
 const std::vector<Field>& Fields() {
   static const std::vector<Field> kFields = {
       Make("server", "listen", &Config::listen),
+      Make("server", "io_threads", &Config::io_threads),
       Make("server", "workers", &Config::workers),
       Make("server", "read_timeout_seconds", &Config::read_timeout_seconds),
       Make("server", "max_body_bytes", &Config::max_body_bytes),
@@ -140,6 +141,7 @@ void Validate(const Config& c) {
       fail("server.listen", "has a bad port: '" + port + "'");
   }
   if (c.workers < 1 || c.workers > 256) fail("server.workers", "must be between 1 and 256");
+  if (c.io_threads < 1 || c.io_threads > 64) fail("server.io_threads", "must be between 1 and 64");
   if (c.read_timeout_seconds < 1 || c.read_timeout_seconds > 3600)
     fail("server.read_timeout_seconds", "must be between 1 and 3600");
   if (c.max_body_bytes < 1024 || c.max_body_bytes > 1024L * 1024 * 1024)

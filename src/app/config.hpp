@@ -10,6 +10,7 @@ namespace kientao::app {
 struct Config {
   // [server]
   std::string listen = "127.0.0.1:8080";  // HOST:PORT to serve on
+  int io_threads = 2;                     // threads reading and writing connections
   int workers = 4;                        // threads for request handlers (database work)
   int read_timeout_seconds = 15;          // per read of a request
   long max_body_bytes = 8 * 1024 * 1024;  // larger bodies get 413

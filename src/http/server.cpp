@@ -26,11 +26,7 @@ struct Server::Impl {
   ServerOptions opts;
   Handler handler;
   Metrics* metrics;
-  asio::io_context ioc;
   asio::thread_pool workers;
-  tcp::acceptor acceptor{ioc};
-  asio::signal_set signals{ioc, SIGINT, SIGTERM};
-  asio::steady_timer grace_timer{ioc};
   std::atomic<bool> stopping{false};
 
   // Open connections, so a stop can close the idle ones.
@@ -38,8 +34,19 @@ struct Server::Impl {
     beast::tcp_stream* stream;
     bool busy = false;
   };
-  std::mutex conns_mu;
-  std::list<Conn> conns;
+  // One I/O thread with its own acceptor on the shared port (SO_REUSEPORT: the kernel spreads
+  // connections). Its sessions, stop logic and connection list all run on that one thread, so no
+  // socket is touched from another thread.
+  struct Loop {
+    asio::io_context ioc{1};
+    tcp::acceptor acceptor{ioc};
+    asio::steady_timer grace_timer{ioc};
+    asio::steady_timer watcher{ioc};
+    std::mutex conns_mu;
+    std::list<Conn> conns;
+  };
+  std::vector<std::unique_ptr<Loop>> loops;
+  std::unique_ptr<asio::signal_set> signals;
 
   Impl(ServerOptions o, Handler h, Metrics* m)
       : opts(std::move(o)),
@@ -91,7 +98,7 @@ struct Server::Impl {
         status);
   }
 
-  awaitable<void> Session(tcp::socket socket) {
+  awaitable<void> Session(Loop& loop, tcp::socket socket) {
     std::string remote;
     {
       boost::system::error_code ec;
@@ -101,9 +108,9 @@ struct Server::Impl {
     beast::tcp_stream stream(std::move(socket));
     std::list<Conn>::iterator self;
     {
-      std::lock_guard g(conns_mu);
-      conns.push_front({&stream, false});
-      self = conns.begin();
+      std::lock_guard g(loop.conns_mu);
+      loop.conns.push_front({&stream, false});
+      self = loop.conns.begin();
     }
     if (metrics) metrics->ConnectionOpened();
     beast::flat_buffer buffer;
@@ -135,7 +142,7 @@ struct Server::Impl {
         break;
       }
       {
-        std::lock_guard g(conns_mu);
+        std::lock_guard g(loop.conns_mu);
         self->busy = true;
       }
       auto& breq = parser.get();
@@ -153,7 +160,7 @@ struct Server::Impl {
       stream.expires_after(opts.read_timeout);
       auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
       {
-        std::lock_guard g(conns_mu);
+        std::lock_guard g(loop.conns_mu);
         self->busy = false;
       }
       if (wec || !res.keep_alive()) break;
@@ -161,42 +168,64 @@ struct Server::Impl {
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     {
-      std::lock_guard g(conns_mu);
-      conns.erase(self);
+      std::lock_guard g(loop.conns_mu);
+      loop.conns.erase(self);
     }
     if (metrics) metrics->ConnectionClosed();
   }
 
-  awaitable<void> Accept() {
+  awaitable<void> Accept(Loop& loop) {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(kTuple);
+      auto [ec, socket] = co_await loop.acceptor.async_accept(kTuple);
       if (ec) {
         if (stopping.load() || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept failed: {}", ec.message());
         continue;
       }
       socket.set_option(tcp::no_delay(true));
-      asio::co_spawn(ioc, Session(std::move(socket)), asio::detached);
+      asio::co_spawn(loop.ioc, Session(loop, std::move(socket)), asio::detached);
     }
   }
 
+  // Called on any thread: each loop stops itself on its own thread.
   void BeginStop() {
     if (stopping.exchange(true)) return;
     spdlog::info("stopping: finishing requests in flight");
+    for (auto& l : loops) asio::post(l->ioc, [this, &loop = *l] { StopLoop(loop); });
+  }
+
+  void StopLoop(Loop& loop) {
     boost::system::error_code ec;
-    acceptor.close(ec);
-    signals.cancel(ec);
+    loop.acceptor.close(ec);
+    if (signals && &loop == loops.front().get()) signals->cancel(ec);
     {
-      std::lock_guard g(conns_mu);
-      for (auto& c : conns)
+      std::lock_guard g(loop.conns_mu);
+      for (auto& c : loop.conns)
         if (!c.busy) c.stream->socket().cancel(ec);
     }
-    grace_timer.expires_after(opts.shutdown_grace);
-    grace_timer.async_wait([this](boost::system::error_code e) {
+    loop.grace_timer.expires_after(opts.shutdown_grace);
+    loop.grace_timer.async_wait([&loop](boost::system::error_code e) {
       if (!e) {
         spdlog::warn("stop grace period over; closing remaining connections");
-        ioc.stop();
+        loop.ioc.stop();
       }
+    });
+  }
+
+  // Once stopping and every session of the loop has ended, the grace timer is cancelled and run()
+  // returns.
+  void Watch(Loop& loop) {
+    loop.watcher.expires_after(std::chrono::milliseconds(50));
+    loop.watcher.async_wait([this, &loop](boost::system::error_code e) {
+      if (e) return;
+      if (stopping.load()) {
+        std::lock_guard g(loop.conns_mu);
+        if (loop.conns.empty()) {
+          loop.grace_timer.cancel();
+          return;
+        }
+      }
+      Watch(loop);
     });
   }
 };
@@ -206,49 +235,44 @@ Server::Server(ServerOptions opts, Handler handler, Metrics* metrics)
 
 Server::~Server() { impl_->workers.join(); }
 
-void Server::Stop() {
-  asio::post(impl_->ioc, [this] { impl_->BeginStop(); });
-}
+void Server::Stop() { impl_->BeginStop(); }
 
 int Server::Run(const std::function<void(unsigned short)>& on_listening) {
   auto& im = *impl_;
   boost::system::error_code ec;
   auto addr = asio::ip::make_address(im.opts.host, ec);
   if (ec) throw std::runtime_error("listen address is not an IP address: " + im.opts.host);
-  tcp::endpoint ep(addr, im.opts.port);
-  im.acceptor.open(ep.protocol());
-  im.acceptor.set_option(asio::socket_base::reuse_address(true));
-  im.acceptor.bind(ep, ec);
-  if (ec)
-    throw std::runtime_error("cannot listen on " + im.opts.host + ":" +
-                             std::to_string(im.opts.port) + ": " + ec.message());
-  im.acceptor.listen(asio::socket_base::max_listen_connections);
-  unsigned short port = im.acceptor.local_endpoint().port();
-  im.signals.async_wait([&im](boost::system::error_code e, int) {
+  unsigned short port = im.opts.port;
+  using reuse_port = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
+  int count = std::max(1, im.opts.io_threads);
+  for (int i = 0; i < count; ++i) {
+    auto loop = std::make_unique<Impl::Loop>();
+    tcp::endpoint ep(addr, port);
+    loop->acceptor.open(ep.protocol());
+    loop->acceptor.set_option(asio::socket_base::reuse_address(true));
+    loop->acceptor.set_option(reuse_port(true));
+    loop->acceptor.bind(ep, ec);
+    if (ec)
+      throw std::runtime_error("cannot listen on " + im.opts.host + ":" + std::to_string(port) +
+                               ": " + ec.message());
+    loop->acceptor.listen(asio::socket_base::max_listen_connections);
+    port = loop->acceptor.local_endpoint().port();  // the first picks the port when asked for 0
+    im.loops.push_back(std::move(loop));
+  }
+  im.signals = std::make_unique<asio::signal_set>(im.loops.front()->ioc, SIGINT, SIGTERM);
+  im.signals->async_wait([&im](boost::system::error_code e, int) {
     if (!e) im.BeginStop();
   });
-  asio::co_spawn(im.ioc, im.Accept(), asio::detached);
+  for (auto& l : im.loops) {
+    asio::co_spawn(l->ioc, im.Accept(*l), asio::detached);
+    im.Watch(*l);
+  }
   if (on_listening) on_listening(port);
-  // One I/O thread: sessions and the stop logic share it, so the connection list needs no
-  // cross-thread socket access. Once stopping and every session has ended, the grace timer is
-  // cancelled and run() returns.
-  asio::steady_timer watcher(im.ioc);
-  std::function<void()> watch = [&]() {
-    watcher.expires_after(std::chrono::milliseconds(50));
-    watcher.async_wait([&](boost::system::error_code e) {
-      if (e) return;
-      if (im.stopping.load()) {
-        std::lock_guard g(im.conns_mu);
-        if (im.conns.empty()) {
-          im.grace_timer.cancel();
-          return;
-        }
-      }
-      watch();
-    });
-  };
-  watch();
-  im.ioc.run();
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < im.loops.size(); ++i)
+    threads.emplace_back([&l = *im.loops[i]] { l.ioc.run(); });
+  im.loops.front()->ioc.run();
+  for (auto& t : threads) t.join();
   im.workers.join();
   return 0;
 }

@@ -16,6 +16,7 @@ namespace kientao::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
+  int io_threads = 2;          // I/O threads, each with its own acceptor on the port
   int worker_threads = 4;
   std::chrono::milliseconds read_timeout{15000};
   std::chrono::milliseconds shutdown_grace{10000};
