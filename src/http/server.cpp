@@ -115,6 +115,8 @@ struct Server::Impl {
     if (metrics) metrics->ConnectionOpened();
     beast::flat_buffer buffer;
     for (;;) {
+      // A connection accepted or kept alive after a stop began takes no further request.
+      if (stopping.load()) break;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
       parser.body_limit(opts.body_limit);
@@ -163,7 +165,8 @@ struct Server::Impl {
         std::lock_guard g(loop.conns_mu);
         self->busy = false;
       }
-      if (wec || !res.keep_alive()) break;
+      // A stop that began while this answer was being written closes the connection now.
+      if (wec || !res.keep_alive() || stopping.load()) break;
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
