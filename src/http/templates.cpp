@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "base/error.hpp"
+#include "http/input.hpp"
+
 namespace kientao::http {
 
 namespace mstch = kainjow::mustache;
@@ -30,6 +33,18 @@ std::string Templates::Render(const std::string& name, const TemplateData& data)
 }
 
 TemplateData List() { return TemplateData(TemplateData::type::list); }
+
+TemplateData EchoForm(const Input& in, std::initializer_list<const char*> fields) {
+  TemplateData v = Object();
+  for (const char* f : fields) {
+    try {
+      if (auto s = in.Str(f, 100000, false)) v.set(f, *s);
+    } catch (const Error&) {
+      // Left out on purpose; see the header.
+    }
+  }
+  return v;
+}
 TemplateData Object() { return TemplateData(TemplateData::type::object); }
 
 }  // namespace kientao::http

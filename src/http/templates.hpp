@@ -27,4 +27,9 @@ class Templates {
 TemplateData List();
 TemplateData Object();
 
+class Input;
+// What the person typed in `fields`, so a refused form renders again with it. A value that cannot
+// be read (invalid text) is left out: the error message already names its field.
+TemplateData EchoForm(const Input& in, std::initializer_list<const char*> fields);
+
 }  // namespace kientao::http

@@ -238,10 +238,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       d.set("created_user", u.username);
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
-      TemplateData v = http::Object();
-      for (const char* f : {"username", "display_name", "role", "scope", "staff_id"})
-        if (auto s = in.Str(f, 200, false)) v.set(f, *s);
-      d.set("v", v);
+      d.set("v", http::EchoForm(in, {"username", "display_name", "role", "scope", "staff_id"}));
       d.set("error", ctx.Message(e));
       return users_page(ctx, d, e.status());
     }

@@ -237,15 +237,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return Response::Redirect("/tasks/" + std::to_string(n));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      TemplateData form = http::Object();
-      for (const char* f :
-           {"on_date", "percent", "narrative", "results", "difficulties", "proposals"}) {
-        try {
-          if (auto s = in.Str(f, 4000, false)) form.set(f, *s);
-        } catch (const Error&) {
-          // Unreadable input is not shown again; the message names the field.
-        }
-      }
+      TemplateData form = http::EchoForm(
+          in, {"on_date", "percent", "narrative", "results", "difficulties", "proposals"});
       return key_page(ctx, n, form, &e);
     }
   });
@@ -342,15 +335,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return Response::Redirect("/directives/" + std::to_string(id));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      TemplateData form = http::Object();
-      for (const char* f :
-           {"code", "title", "lead_unit_id", "start_on", "deadline", "expected_outputs"}) {
-        try {
-          if (auto s = in.Str(f, 2000, false)) form.set(f, *s);
-        } catch (const Error&) {
-          // Unreadable input is not shown again; the message names the field.
-        }
-      }
+      TemplateData form = http::EchoForm(
+          in, {"code", "title", "lead_unit_id", "start_on", "deadline", "expected_outputs"});
       return directive_page(ctx, id, form, &e);
     }
   });

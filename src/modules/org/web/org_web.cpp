@@ -94,20 +94,6 @@ TemplateData StaffData(const StaffRow& r, const Ctx& ctx) {
   return d;
 }
 
-// Every field the org forms can show, so a refused form renders again with what the person typed.
-TemplateData FormValues(const Input& in, std::initializer_list<const char*> fields) {
-  TemplateData v = http::Object();
-  for (const char* f : fields) {
-    try {
-      auto s = in.Str(f, 100000, false);
-      if (s) v.set(f, *s);
-    } catch (const Error&) {
-      // An unreadable value is shown empty; the error message already names it.
-    }
-  }
-  return v;
-}
-
 void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
   d.set("error", ctx.Message(e));
   if (!e.field().empty()) d.set("invalid_" + e.field(), true);
@@ -319,8 +305,8 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       OrgUnit u = svc.CreateUnit(ctx.AsActor(), ReadUnit(in));
       return Response::Redirect("/org/" + std::to_string(u.id));
     } catch (const Error& e) {
-      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}),
-                       &e, 0);
+      return unit_form(
+          ctx, http::EchoForm(in, {"code", "name", "kind", "parent_id", "active_from"}), &e, 0);
     }
   });
   router.Get("/org/{id}", read_org, [&svc, &layout](Ctx& ctx) {
@@ -372,8 +358,8 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       return Response::Redirect("/org/" + std::to_string(id));
     } catch (const Error& e) {
       if (e.status() == 404) throw;
-      return unit_form(ctx, FormValues(in, {"code", "name", "kind", "parent_id", "active_from"}),
-                       &e, id);
+      return unit_form(
+          ctx, http::EchoForm(in, {"code", "name", "kind", "parent_id", "active_from"}), &e, id);
     }
   });
   router.Post("/org/{id}/deactivate", write_org, [&svc](Ctx& ctx) {
@@ -452,7 +438,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       long long id = svc.CreateStaff(ctx.AsActor(), ReadStaff(in, nullptr));
       return Response::Redirect("/staff/" + std::to_string(id));
     } catch (const Error& e) {
-      return staff_form(ctx, FormValues(in, kStaffFields), &e, 0);
+      return staff_form(ctx, http::EchoForm(in, kStaffFields), &e, 0);
     }
   });
   router.Get("/staff/import", import_staff, [&layout](Ctx& ctx) {
@@ -524,7 +510,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       svc.UpdateStaff(ctx.AsActor(), id, ReadStaff(in, &base));
       return Response::Redirect("/staff/" + std::to_string(id));
     } catch (const Error& e) {
-      return staff_form(ctx, FormValues(in, kStaffFields), &e, id);
+      return staff_form(ctx, http::EchoForm(in, kStaffFields), &e, id);
     }
   });
   router.Post("/staff/{id}/deactivate", write_staff, [&svc](Ctx& ctx) {
