@@ -73,12 +73,14 @@ void App::RegisterShellRoutes() {
     }
     http::TemplateData tasks = http::List();
     long overdue = 0;
+    auto key_tasks = directives_->KeyTasks(actor, Date::Today());
     for (int i = 1; i <= kTasks; ++i) {
       http::TemplateData t = http::Object();
-      if (auto v = directives_->KeyTask(actor, i, Date::Today())) {
-        t = directive::StatusData(ctx, *v);
-        t.set("lead", v->row.lead_unit_name);
-        if (v->days_overdue) ++overdue;
+      if (auto it = key_tasks.find(i); it != key_tasks.end()) {
+        const directive::TaskView& v = it->second;
+        t = directive::StatusData(ctx, v);
+        t.set("lead", v.row.lead_unit_name);
+        if (v.days_overdue) ++overdue;
       } else if (!TaskBuilt(i)) {
         t.set("not_built", true);
       }

@@ -582,6 +582,49 @@ TEST_F(Api, TheOfficeAssignsTasksUnderADirective) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(Api, ChangingOnesPasswordNeedsTheCurrentOneAndEndsOtherSessions) {
+  Session admin = Login("quantri");
+  ASSERT_EQ(
+      Call(
+          admin, "POST", "/api/v1/users",
+          R"({"username":"doi.matkhau","password":"Mat-khau-cu-1","role":"staff","scope":"LP-VP"})")
+          .status,
+      201);
+  auto login = [](const std::string& password, const std::string& remote) {
+    auto req =
+        http::Request::Make("POST", "/api/v1/session",
+                            "{\"username\":\"doi.matkhau\",\"password\":\"" + password + "\"}",
+                            {{"Content-Type", "application/json"}});
+    req.remote_addr = remote;
+    return app_->Handle(req);
+  };
+  auto first = login("Mat-khau-cu-1", "10.5.0.1");
+  auto second = login("Mat-khau-cu-1", "10.5.0.2");
+  ASSERT_EQ(first.status, 201);
+  Session s{first.Header("Set-Cookie").substr(0, first.Header("Set-Cookie").find(';')),
+            std::string(json::parse(first.body).at("csrf_token").as_string()), "doi.matkhau"};
+  std::string other = second.Header("Set-Cookie").substr(0, second.Header("Set-Cookie").find(';'));
+  auto form = "application/x-www-form-urlencoded";
+  auto wrong =
+      Call(s, "POST", "/account/password", "current=sai-roi&password=Mat-khau-moi-2", form);
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("Mật khẩu hiện tại không đúng"), std::string::npos);
+  auto weak = Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=ngan", form);
+  EXPECT_EQ(weak.status, 422);
+  EXPECT_EQ(login("Mat-khau-cu-1", "10.5.0.3").status, 201);  // nothing changed so far
+  auto ok =
+      Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=Mat-khau-moi-2", form);
+  EXPECT_EQ(ok.status, 200) << ok.body.substr(0, 300);
+  EXPECT_EQ(login("Mat-khau-cu-1", "10.5.0.4").status, 401);
+  EXPECT_EQ(login("Mat-khau-moi-2", "10.5.0.5").status, 201);
+  // The session that changed it stays; the other one has ended.
+  EXPECT_EQ(
+      app_->Handle(http::Request::Make("GET", "/api/v1/me", "", {{"Cookie", s.cookie}})).status,
+      200);
+  EXPECT_EQ(app_->Handle(http::Request::Make("GET", "/api/v1/me", "", {{"Cookie", other}})).status,
+            401);
+}
+
 TEST_F(Api, TheAuditChainVerifiesAfterAllOfThis) {
   store::Conn c = app_->db().Lease();
   auto v = store::VerifyAudit(c);

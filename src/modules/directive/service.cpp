@@ -85,16 +85,25 @@ TaskView DirectiveService::GetTask(const Actor& a, long long id, Date today) {
   return ViewOf(std::move(*row), today);
 }
 
-std::optional<TaskView> DirectiveService::KeyTask(const Actor& a, int n, Date today) {
+std::map<int, TaskView> DirectiveService::KeyTasks(const Actor& a, Date today) {
   Conn c = db_.Lease();
   for (const RoleGrant& g : a.who.grants) {
     auto commune = c.QueryOne("SELECT COALESCE(commune_id, 0) FROM org_units WHERE id = :1",
                               {g.scope_unit_id});
     if (!commune || commune->Int(0) == 0) continue;
-    auto row = DirectiveStore::KeyTask(c, commune->Int(0), n);
-    if (row && Visible(a, *row)) return ViewOf(std::move(*row), today);
+    std::map<int, TaskView> out;
+    for (auto& row : DirectiveStore::KeyTasks(c, commune->Int(0)))
+      if (Visible(a, row)) out.emplace(row.task.key_no, ViewOf(std::move(row), today));
+    if (!out.empty()) return out;
   }
-  return std::nullopt;
+  return {};
+}
+
+std::optional<TaskView> DirectiveService::KeyTask(const Actor& a, int n, Date today) {
+  auto all = KeyTasks(a, today);
+  auto it = all.find(n);
+  if (it == all.end()) return std::nullopt;
+  return std::move(it->second);
 }
 
 std::vector<TaskUpdate> DirectiveService::Updates(const Actor& a, long long task_id) {

@@ -2,6 +2,7 @@
 // Directives and tasks as users work with them: each call checks the actor's permission and scope,
 // derives task status from the dates, and writes with its audit entry in one transaction.
 // Thread-safe.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,9 @@ class DirectiveService {
                                   Date today);
   TaskView GetTask(const Actor& a, long long id,
                    Date today);  // DIR-2007 when missing or out of scope
+  // The dispatch's key tasks (1–10) of the actor's commune (the first grant's commune that has
+  // any), by number, in one read.
+  std::map<int, TaskView> KeyTasks(const Actor& a, Date today);
   // The dispatch's key task `n` (1–10) of the actor's commune, if loaded.
   std::optional<TaskView> KeyTask(const Actor& a, int n, Date today);
   std::vector<TaskUpdate> Updates(const Actor& a, long long task_id);

@@ -154,15 +154,19 @@ std::optional<TaskRow> DirectiveStore::GetTask(Conn& c, long long id) {
   return rows.front();
 }
 
-std::optional<TaskRow> DirectiveStore::KeyTask(Conn& c, long long commune_id, int n) {
-  auto r = c.QueryOne(
-      std::string(kTaskSelect) +
-          "WHERE t.commune_id = :1 AND t.key_no = :2 ORDER BY t.directive_id DESC LIMIT 1",
-      {commune_id, static_cast<long long>(n)});
-  if (!r) return std::nullopt;
-  std::vector<TaskRow> rows{TaskFromRow(*r)};
-  AddCooperators(c, rows);
-  return rows.front();
+std::vector<TaskRow> DirectiveStore::KeyTasks(Conn& c, long long commune_id) {
+  std::vector<TaskRow> out;
+  for (auto& r :
+       c.Query(std::string(kTaskSelect) + "WHERE t.commune_id = :1 AND t.key_no IS NOT NULL "
+                                          "ORDER BY t.key_no, t.directive_id DESC",
+               {commune_id})) {
+    TaskRow row = TaskFromRow(r);
+    // The newest directive's task for each key number.
+    if (!out.empty() && out.back().task.key_no == row.task.key_no) continue;
+    out.push_back(std::move(row));
+  }
+  AddCooperators(c, out);
+  return out;
 }
 
 long long DirectiveStore::InsertUpdate(Conn& c, long long commune_id, const TaskUpdate& u) {

@@ -30,8 +30,8 @@ class DirectiveStore {
   // Tasks of a directive (0 = every directive), ordered by key number then code.
   static std::vector<TaskRow> ListTasks(store::Conn& c, long long directive_id);
   static std::optional<TaskRow> GetTask(store::Conn& c, long long id);
-  // The key task `n` of the newest directive of `commune_id` that has key tasks.
-  static std::optional<TaskRow> KeyTask(store::Conn& c, long long commune_id, int n);
+  // For each key number (1–10), the task of the newest directive of `commune_id` that has it.
+  static std::vector<TaskRow> KeyTasks(store::Conn& c, long long commune_id);
   static long long InsertUpdate(store::Conn& c, long long commune_id, const TaskUpdate& u);
   static std::vector<TaskUpdate> ListUpdates(store::Conn& c, long long task_id);
   // Active units of a commune that can lead or cooperate on its tasks (not the commune itself).
