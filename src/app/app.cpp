@@ -11,6 +11,8 @@
 #include "modules/directive/web/directive_web.hpp"
 #include "modules/org/web/org_web.hpp"
 #include "modules/reporting/web/periods_web.hpp"
+#include "modules/reporting/web/report_web.hpp"
+#include "app/providers.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -27,6 +29,8 @@ const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
       {"org", "src/modules/org/migrations/"},
       {"auth", "src/modules/auth/migrations/"},
       {"directive", "src/modules/directive/migrations/"},
+      {"indicator", "src/modules/indicator/migrations/"},
+      {"reporting", "src/modules/reporting/migrations/"},
   };
   return kDirs;
 }
@@ -82,6 +86,10 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reporting_rules_ = std::make_unique<reporting::ReportingRules>(
       reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
                                       Resource("src/modules/reporting/rules/vn-holidays.toml")));
+  doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
+  indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
+  RegisterProviders(*indicators_);
+  reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -147,6 +155,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth_web);
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
   directive::RegisterDirectiveRoutes(router_, *directives_, layout_);
+  reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
 }
 
 App::~App() {

@@ -16,7 +16,10 @@
 #include "modules/auth/service.hpp"
 #include "modules/directive/service.hpp"
 #include "modules/org/service.hpp"
+#include "modules/documents/docx.hpp"
+#include "modules/indicator/service.hpp"
 #include "modules/reporting/reporting_rules.hpp"
+#include "modules/reporting/service.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -36,6 +39,9 @@ class App {
   org::OrgService& org() { return *org_; }
   auth::AuthService& auth() { return *auth_; }
   directive::DirectiveService& directives() { return *directives_; }
+  indicator::IndicatorService& indicators() { return *indicators_; }
+  reporting::ReportService& reports() { return *reports_; }
+  const reporting::ReportingRules& reporting_rules() const { return *reporting_rules_; }
   const Config& config() const { return cfg_; }
 
   // Every module's migrations in dependency order.
@@ -65,6 +71,9 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<reporting::ReportingRules> reporting_rules_;
   std::unique_ptr<directive::DirectiveService> directives_;
+  documents::Layout30 doc_layout_;
+  std::unique_ptr<indicator::IndicatorService> indicators_;
+  std::unique_ptr<reporting::ReportService> reports_;
 };
 
 // The folder holding static/ and node_modules/: cfg.web_dir, else the web/ folder of the source

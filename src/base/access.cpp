@@ -22,15 +22,15 @@ const std::map<std::string_view, std::set<std::string_view>>& Table() {
   static const std::map<std::string_view, std::set<std::string_view>> kTable = {
       {kAdmin,
        {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin,
-        kAuditRead, kTaskRead, kTaskUpdate, kTaskAssign}},
-      {kLeader, {kOrgRead, kStaffRead, kTaskRead, kTaskAssign}},
+        kAuditRead, kTaskRead, kTaskUpdate, kTaskAssign, kReportRead, kReportSubmit, kReportApprove}},
+      {kLeader, {kOrgRead, kStaffRead, kTaskRead, kTaskAssign, kReportRead}},
       {kOffice,
        {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead,
-        kTaskRead, kTaskUpdate, kTaskAssign}},
-      {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite, kTaskRead, kTaskUpdate}},
-      {kStaff, {kOrgRead, kStaffRead, kTaskRead, kTaskUpdate}},
-      {kVillageHead, {kOrgRead, kTaskRead}},
-      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead}},
+        kTaskRead, kTaskUpdate, kTaskAssign, kReportRead, kReportSubmit, kReportApprove}},
+      {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite, kTaskRead, kTaskUpdate, kReportRead, kReportSubmit}},
+      {kStaff, {kOrgRead, kStaffRead, kTaskRead, kTaskUpdate, kReportRead, kReportSubmit}},
+      {kVillageHead, {kOrgRead, kTaskRead, kReportRead, kReportSubmit}},
+      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead, kReportRead}},
   };
   return kTable;
 }

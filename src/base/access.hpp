@@ -37,6 +37,11 @@ inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks
 inline constexpr std::string_view kTaskUpdate =
     "task.update";  // report progress of a task of one's unit
 inline constexpr std::string_view kTaskAssign = "task.assign";  // create directives, assign tasks
+inline constexpr std::string_view kReportRead = "report.read";  // periodic reports and indicators
+inline constexpr std::string_view kReportSubmit =
+    "report.submit";  // fill and submit the periodic reports of one's unit
+inline constexpr std::string_view kReportApprove =
+    "report.approve";  // return or approve reports, consolidate and issue the commune's report
 
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).

@@ -79,6 +79,39 @@ std::string Fold(std::string_view s) {
   return r;
 }
 
+std::string ToUpper(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  u.toUpper(icu::Locale("vi"));
+  std::string r;
+  u.toUTF8String(r);
+  return r;
+}
+
+std::string ToLowerFirst(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  if (u.isEmpty()) return std::string(s);
+  UChar32 c = u.char32At(0);
+  icu::UnicodeString out;
+  out.append(u_tolower(c));
+  out.append(u, U16_LENGTH(c), u.length() - U16_LENGTH(c));
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+std::string Slug(std::string_view s) {
+  std::string folded = Fold(s), out;
+  for (char ch : folded) {
+    bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (alnum)
+      out += ch;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 namespace {
 icu::Collator& VietnameseCollator() {
   thread_local std::unique_ptr<icu::Collator> collator = [] {

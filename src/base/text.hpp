@@ -16,6 +16,12 @@ std::string Nfc(std::string_view s);
 std::string NormalizeSpace(std::string_view s);
 // Lower-case, diacritics removed, đ → d: "Nguyễn Văn Đức" → "nguyen van duc". Used for search keys.
 std::string Fold(std::string_view s);
+// Upper case by Vietnamese rules: "Xã Lạc Phương" → "XÃ LẠC PHƯƠNG".
+std::string ToUpper(std::string_view s);
+// The first letter in lower case: "Quý I năm 2026" → "quý I năm 2026".
+std::string ToLowerFirst(std::string_view s);
+// ASCII file-name form: folded, non-alphanumerics as '-': "Xã Lạc Phương" → "xa-lac-phuong".
+std::string Slug(std::string_view s);
 // ICU sort key (Vietnamese collation) as a byte string comparable with <.
 std::string CollationKey(std::string_view s);
 // Sort key for a Vietnamese personal name: by given name (last word), then the rest.

@@ -43,3 +43,12 @@ TEST(Text, PersonNamesSortByGivenNameTheVietnameseWay) {
 TEST(Text, EscapeLikeEscapesWildcards) { EXPECT_EQ(EscapeLike("50%_a\\"), "50\\%\\_a\\\\"); }
 
 }  // namespace kientao::text
+
+namespace kientao::text {
+TEST(TextCase, VietnameseUpperLowerFirstAndSlug) {
+  EXPECT_EQ(ToUpper("Xã Lạc Phương"), "XÃ LẠC PHƯƠNG");
+  EXPECT_EQ(ToLowerFirst("Quý I năm 2026"), "quý I năm 2026");
+  EXPECT_EQ(ToLowerFirst("Ủy ban"), "ủy ban");
+  EXPECT_EQ(Slug("Xã Lạc Phương — Đông"), "xa-lac-phuong-dong");
+}
+}  // namespace kientao::text

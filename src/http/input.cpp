@@ -1,6 +1,7 @@
 #include "http/input.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -171,6 +172,84 @@ std::optional<std::string> Input::Enum(std::string_view field, const std::set<st
   if (!s) return std::nullopt;
   if (!choices.count(*s)) throw Error(kInvalidValue, std::string(field), {{"value", *s}});
   return s;
+}
+
+std::string Input::RawText(std::string_view field, size_t max_chars) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return "";
+  if (!it->value().is_string()) throw Error(kWrongType, std::string(field), {{"expected", "string"}});
+  std::string raw(it->value().as_string());
+  if (!text::IsValidUtf8(raw)) throw Error(kInvalidUtf8, std::string(field));
+  std::string out, line;
+  auto flush = [&] {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    out += line + "\n";
+    line.clear();
+  };
+  for (char ch : raw) {
+    if (ch == '\r') continue;
+    if (ch == '\n') flush();
+    else line += ch;
+  }
+  flush();
+  size_t a = out.find_first_not_of('\n');
+  if (a == std::string::npos) return "";
+  out = out.substr(a);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  out = text::Nfc(out);
+  if (text::CodePointCount(out) > max_chars)
+    throw Error(kTooLong, std::string(field), {{"max", std::to_string(max_chars)}});
+  return out;
+}
+
+std::optional<double> Input::Num(std::string_view field, bool required) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null() ||
+      (it->value().is_string() && text::NormalizeSpace(std::string(it->value().as_string())).empty())) {
+    if (required) throw Error(kRequired, std::string(field));
+    return std::nullopt;
+  }
+  const auto& v = it->value();
+  if (v.is_int64()) return static_cast<double>(v.as_int64());
+  if (v.is_uint64()) return static_cast<double>(v.as_uint64());
+  if (v.is_double()) return v.as_double();
+  if (!json_ && v.is_string()) {
+    std::string s = text::NormalizeSpace(std::string(v.as_string()));
+    int marks = 0;
+    for (char& ch : s) {
+      if (ch == ',') ch = '.';
+      if (ch == '.') ++marks;
+    }
+    double out = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (marks <= 1 && ec == std::errc() && p == s.data() + s.size() && std::isfinite(out))
+      return out;
+    throw Error(kInvalidNumber, std::string(field));
+  }
+  throw Error(kWrongType, std::string(field), {{"expected", "number"}});
+}
+
+std::vector<Input> Input::Objects(std::string_view field) const {
+  std::vector<Input> out;
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return out;
+  if (!it->value().is_array())
+    throw Error(kWrongType, std::string(field), {{"expected", "array of objects"}});
+  for (const auto& e : it->value().as_array()) {
+    if (!e.is_object()) throw Error(kWrongType, std::string(field), {{"expected", "array of objects"}});
+    Input in;
+    in.obj_ = e.as_object();
+    in.json_ = true;
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
+std::vector<std::string> Input::Keys() const {
+  std::vector<std::string> out;
+  for (auto& [k, v] : obj_)
+    if (json_ || k != "_csrf") out.emplace_back(k);
+  return out;
 }
 
 Response JsonAnswer(const boost::json::value& v, int status) {

@@ -7,4 +7,21 @@ namespace kientao::reporting::errors {
 inline constexpr ErrorDef kUnknownPeriod{"REP-4001", 404};
 inline constexpr ErrorDef kInvalidPeriodType{"REP-4002", 422};
 inline constexpr ErrorDef kInvalidYear{"REP-4003", 422};
+inline constexpr ErrorDef kFormNotFound{"REP-4004", 404};
+inline constexpr ErrorDef kUnitNotOnForm{"REP-4005", 422};
+inline constexpr ErrorDef kPeriodTypeMismatch{"REP-4006", 422};
+inline constexpr ErrorDef kAlreadySubmitted{"REP-4007", 409};
+inline constexpr ErrorDef kLocked{"REP-4008", 409};
+inline constexpr ErrorDef kOwnReport{"REP-4009", 422};
+inline constexpr ErrorDef kSubmissionNotFound{"REP-4010", 404};
+inline constexpr ErrorDef kRulesFailed{"REP-4011", 422};
+inline constexpr ErrorDef kIndicatorNotOnForm{"REP-4012", 422};
+inline constexpr ErrorDef kPeriodNotOpen{"REP-4013", 422};
+inline constexpr ErrorDef kWrongStatus{"REP-4014", 409};
+inline constexpr ErrorDef kReportNotFound{"REP-4015", 404};
+inline constexpr ErrorDef kReportIssued{"REP-4016", 409};
+inline constexpr ErrorDef kTaskNumber{"REP-4017", 422};
+inline constexpr ErrorDef kPackageCommune{"REP-4018", 422};
+inline constexpr ErrorDef kPackageInvalid{"REP-4019", 422};
+inline constexpr ErrorDef kPdfUnavailable{"REP-4020", 503};
 }  // namespace kientao::reporting::errors

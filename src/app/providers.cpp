@@ -1,0 +1,63 @@
+#include "app/providers.hpp"
+
+#include "modules/directive/domain/task_status.hpp"
+
+namespace kientao::app {
+
+namespace {
+
+// Staff in post at the period's cut-off, by unit (org module).
+class StaffProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "org.staff"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::string cut = p.WindowEnd().ToIso();
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query(
+             "SELECT unit_id, COUNT(*) FROM staff WHERE commune_id = :1 AND start_date <= :2 AND "
+             "(end_date IS NULL OR end_date > :2) GROUP BY unit_id",
+             {commune_id, cut}))
+      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), 0, p.WindowEnd()});
+    return out;
+  }
+};
+
+// The dispatch's key tasks on track at the period's cut-off (directive module): done on time or
+// open within the deadline, of those with a deadline. At the commune.
+class KeyTaskProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "directive.key_tasks"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    Date cut = p.WindowEnd();
+    double on_track = 0, with_deadline = 0;
+    for (auto& r : c.Query(
+             "SELECT deadline, completed_on, stopped FROM tasks WHERE commune_id = :1 AND key_no IS "
+             "NOT NULL AND start_on <= :2",
+             {commune_id, cut.ToIso()})) {
+      directive::TaskDates d;
+      if (!r.IsNull(0)) d.deadline = Date::ParseIso(r.Str(0));
+      if (!r.IsNull(1)) {
+        auto done = Date::ParseIso(r.Str(1));
+        if (done && *done <= cut) d.completed_on = done;
+      }
+      d.stopped = r.Int(2) != 0;
+      if (!d.deadline || d.stopped) continue;
+      ++with_deadline;
+      auto s = directive::DeriveStatus(d, cut);
+      if (s == directive::TaskStatus::kDoneOnTime || s == directive::TaskStatus::kOpenOnTime) ++on_track;
+    }
+    if (with_deadline == 0) return {};
+    return {{commune_id, on_track, with_deadline, cut}};
+  }
+};
+
+}  // namespace
+
+void RegisterProviders(indicator::IndicatorService& indicators) {
+  indicators.RegisterProvider(std::make_unique<StaffProvider>());
+  indicators.RegisterProvider(std::make_unique<KeyTaskProvider>());
+}
+
+}  // namespace kientao::app

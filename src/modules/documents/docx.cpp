@@ -1,0 +1,288 @@
+#include "modules/documents/docx.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "modules/documents/zip_archive.hpp"
+
+namespace kientao::documents {
+
+namespace {
+
+int Twips(double mm) { return static_cast<int>(std::lround(mm * 1440.0 / 25.4)); }
+
+std::string Esc(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default:
+        // XML 1.0 forbids most control characters; drop them.
+        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') break;
+        out += ch;
+    }
+  }
+  return out;
+}
+
+struct Run {
+  std::string text;
+  int size = 14;
+  bool bold = false;
+  bool italic = false;
+};
+
+std::string RunXml(const Run& r) {
+  std::string rpr = "<w:rPr>";
+  if (r.bold) rpr += "<w:b/>";
+  if (r.italic) rpr += "<w:i/>";
+  rpr += fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", r.size * 2);
+  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + Esc(r.text) + "</w:t></w:r>";
+}
+
+struct Para {
+  std::vector<Run> runs;
+  std::string align = "center";  // center, both, left
+  int indent_first = 0;          // twips
+  int space_after = 0;           // twips
+  int rule_inset = -1;           // ≥ 0: a solid rule under the paragraph, inset from both sides
+  int line = 240;                // 240 = single
+};
+
+std::string ParaXml(const Para& p) {
+  std::string ppr = "<w:pPr>";
+  if (p.rule_inset >= 0)
+    ppr += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>";
+  ppr += fmt::format("<w:spacing w:before=\"0\" w:after=\"{}\" w:line=\"{}\" w:lineRule=\"auto\"/>",
+                     p.space_after, p.line);
+  if (p.rule_inset > 0 || p.indent_first)
+    ppr += fmt::format("<w:ind w:left=\"{0}\" w:right=\"{0}\" w:firstLine=\"{1}\"/>",
+                       p.rule_inset > 0 ? p.rule_inset : 0, p.indent_first);
+  ppr += "<w:jc w:val=\"" + p.align + "\"/></w:pPr>";
+  std::string out = "<w:p>" + ppr;
+  for (auto& r : p.runs) out += RunXml(r);
+  return out + "</w:p>";
+}
+
+Para Line(std::string text, int size, bool bold = false, bool italic = false) {
+  Para p;
+  p.runs.push_back({std::move(text), size, bold, italic});
+  return p;
+}
+
+// A paragraph that only draws a rule of about `length` twips centred in a cell `width` wide.
+Para Rule(int width, int length) {
+  Para p;
+  p.rule_inset = std::max(0, (width - length) / 2);
+  p.runs.push_back({"", 2});
+  return p;
+}
+
+std::string Cell(int width, const std::vector<Para>& paras) {
+  std::string out = fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr>", width);
+  for (auto& p : paras) out += ParaXml(p);
+  return out + "</w:tc>";
+}
+
+std::string Table(const std::vector<int>& widths, const std::vector<std::vector<std::vector<Para>>>& rows) {
+  std::string out =
+      "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/>"
+      "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+      "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+      "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+      "</w:tblPr><w:tblGrid>";
+  for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
+  out += "</w:tblGrid>";
+  for (auto& row : rows) {
+    out += "<w:tr>";
+    for (size_t i = 0; i < row.size(); ++i) out += Cell(widths[i], row[i]);
+    out += "</w:tr>";
+  }
+  return out + "</w:tbl>";
+}
+
+// Rough width of upper-case Times New Roman bold text in twips (for the length of rules).
+int TextWidth(std::string_view utf8, int size_pt, double em = 0.6) {
+  int chars = 0;
+  for (unsigned char ch : utf8)
+    if ((ch & 0xC0) != 0x80) ++chars;
+  return static_cast<int>(chars * size_pt * 20 * em);
+}
+
+const char* kNs =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+
+}  // namespace
+
+Layout30 Layout30::Load(std::string_view text) {
+  toml::table t;
+  try {
+    t = toml::parse(text, std::string("nd-30-2020.toml"));
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(std::string("rule file nd-30-2020.toml: ") + std::string(e.description()));
+  }
+  Layout30 l;
+  auto num = [&](const char* path) {
+    auto v = t.at_path(path).value<double>();
+    if (!v) throw std::runtime_error(std::string("nd-30-2020.toml: missing ") + path);
+    return *v;
+  };
+  auto i = [&](const char* path) { return static_cast<int>(num(path)); };
+  l.margin_top_mm = i("page.margin_top_mm");
+  l.margin_bottom_mm = i("page.margin_bottom_mm");
+  l.margin_left_mm = i("page.margin_left_mm");
+  l.margin_right_mm = i("page.margin_right_mm");
+  l.font = t.at_path("page.font").value_or(std::string("Times New Roman"));
+  l.page_number_size = i("page.page_number_size");
+  l.national_title = i("sizes.national_title");
+  l.motto = i("sizes.motto");
+  l.agency = i("sizes.agency");
+  l.number = i("sizes.number");
+  l.place_date = i("sizes.place_date");
+  l.doc_type = i("sizes.doc_type");
+  l.subject = i("sizes.subject");
+  l.body = i("sizes.body");
+  l.recipients_heading = i("sizes.recipients_heading");
+  l.recipients = i("sizes.recipients");
+  l.signature = i("sizes.signature");
+  l.first_line_indent_mm = i("body.first_line_indent_mm");
+  l.space_after_pt = i("body.space_after_pt");
+  l.line_spacing = num("body.line_spacing");
+  l.body_verified = t.at_path("body.verified").value_or(false);
+  return l;
+}
+
+std::string PlaceDate(std::string_view place, int y, int m, int d) {
+  return fmt::format("{}, ngày {:02} tháng {} năm {}", place, d, m < 3 ? fmt::format("{:02}", m) : std::to_string(m), y);
+}
+
+std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
+  const int text_width = Twips(210 - L.margin_left_mm - L.margin_right_mm);
+  const int left_w = text_width * 2 / 5;
+  const int right_w = text_width - left_w;
+  std::string body;
+
+  // Header block: agency | national title and motto; number | place and date.
+  std::vector<Para> left = {Line(doc.agency_parent, L.agency, true), Line(doc.agency, L.agency, true),
+                            Rule(left_w, left_w / 3)};
+  std::vector<Para> right = {Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", L.national_title, true),
+                             Line("Độc lập - Tự do - Hạnh phúc", L.motto, true),
+                             Rule(right_w, TextWidth("Độc lập - Tự do - Hạnh phúc", L.motto, 0.5))};
+  std::vector<Para> number = {Line(doc.number, L.number)};
+  number[0].space_after = 120;
+  std::vector<Para> date = {Line(doc.place_date, L.place_date, false, true)};
+  body += Table({left_w, right_w}, {{left, right}, {number, date}});
+
+  Para type = Line(doc.doc_type, L.doc_type, true);
+  type.space_after = 0;
+  Para gap = Line("", L.body);
+  body += ParaXml(gap) + ParaXml(type);
+  for (auto& s : doc.subject_lines) body += ParaXml(Line(s, L.subject, true));
+  body += ParaXml(Rule(text_width, text_width / 6));
+  body += ParaXml(gap);
+
+  for (size_t i = 0; i < doc.body.size(); ++i) {
+    const Paragraph& p = doc.body[i];
+    Para x = Line(p.text + (i + 1 == doc.body.size() ? "./." : ""), L.body, p.heading);
+    x.align = "both";
+    x.indent_first = Twips(L.first_line_indent_mm);
+    x.space_after = L.space_after_pt * 20;
+    x.line = static_cast<int>(std::lround(240 * L.line_spacing));
+    body += ParaXml(x);
+  }
+  body += ParaXml(gap);
+
+  // Recipients | signature.
+  std::vector<Para> rec;
+  Para rh = Line("Nơi nhận:", L.recipients_heading, true, true);
+  rh.align = "left";
+  rec.push_back(rh);
+  for (auto& r : doc.recipients) {
+    Para x = Line("- " + r, L.recipients);
+    x.align = "left";
+    rec.push_back(x);
+  }
+  std::vector<Para> sig = {Line(doc.authority, L.signature, true), Line(doc.title, L.signature, true)};
+  for (int k = 0; k < 4; ++k) sig.push_back(Line("", L.signature));
+  sig.push_back(Line(doc.signer, L.signature, true));
+  body += Table({left_w, right_w}, {{rec, sig}});
+
+  std::string sect = fmt::format(
+      "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderDefault\"/>"
+      "<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>"
+      "<w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" "
+      "w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>",
+      Twips(210), Twips(297), Twips(L.margin_top_mm), Twips(L.margin_right_mm),
+      Twips(L.margin_bottom_mm), Twips(L.margin_left_mm));
+  std::string document = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
+                         "<w:document " + kNs + "><w:body>" + body + sect + "</w:body></w:document>";
+
+  std::string page_field = fmt::format(
+      "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:t>2</w:t></w:r>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
+      L.page_number_size * 2);
+  std::string header_default = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
+                               "<w:hdr " + kNs + ">" + page_field + "</w:hdr>";
+  std::string header_first = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
+                             "<w:hdr " + kNs + "><w:p/></w:hdr>";
+  std::string styles = fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"{0}\" w:hAnsi=\"{0}\" w:cs=\"{0}\" "
+      "w:eastAsia=\"{0}\"/><w:color w:val=\"000000\"/><w:sz w:val=\"{1}\"/><w:szCs w:val=\"{1}\"/>"
+      "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\"/>"
+      "</w:pPr></w:pPrDefault></w:docDefaults>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+      "</w:styles>",
+      Esc(L.font), L.body * 2);
+  std::string content_types =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      "<Override PartName=\"/word/styles.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+      "<Override PartName=\"/word/header1.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+      "<Override PartName=\"/word/header2.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+      "</Types>";
+  std::string rels =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+      "Target=\"word/document.xml\"/></Relationships>";
+  std::string doc_rels =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rIdStyles\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+      "<Relationship Id=\"rIdHeaderDefault\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+      "<Relationship Id=\"rIdHeaderFirst\" "
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>"
+      "</Relationships>";
+  return WriteZip({{"[Content_Types].xml", content_types},
+                   {"_rels/.rels", rels},
+                   {"word/document.xml", document},
+                   {"word/styles.xml", styles},
+                   {"word/header1.xml", header_default},
+                   {"word/header2.xml", header_first},
+                   {"word/_rels/document.xml.rels", doc_rels}});
+}
+
+}  // namespace kientao::documents

@@ -1,0 +1,53 @@
+#pragma once
+// An administrative document (Decree 30/2020 layout) written as DOCX: A4, the margins, Times New
+// Roman, the two-column header (agency and its number on the left; national title, motto and the
+// italic place-and-date line on the right, each with its rule), the document type and subject, the
+// body, "Nơi nhận" and the signature block, page numbers at the top centre from page 2. Layout
+// values come from rules/nd-30-2020.toml.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kientao::documents {
+
+struct Layout30 {
+  int margin_top_mm = 20, margin_bottom_mm = 20, margin_left_mm = 30, margin_right_mm = 15;
+  std::string font = "Times New Roman";
+  int page_number_size = 13, national_title = 13, motto = 14, agency = 13, number = 13,
+      place_date = 14, doc_type = 14, subject = 14, body = 14, recipients_heading = 12,
+      recipients = 11, signature = 14;
+  int first_line_indent_mm = 10;
+  int space_after_pt = 6;
+  double line_spacing = 1.15;
+  bool body_verified = false;
+  // Parses the rule file; throws std::runtime_error naming the key when a value is missing.
+  static Layout30 Load(std::string_view toml);
+};
+
+struct Paragraph {
+  std::string text;
+  bool heading = false;  // bold, no indent
+};
+
+struct OfficialDocument {
+  std::string agency_parent;  // "ỦY BAN NHÂN DÂN"
+  std::string agency;         // "XÃ LẠC PHƯƠNG"
+  std::string number;         // "Số: 01/BC-UBND"
+  std::string place_date;     // "Lạc Phương, ngày 10 tháng 6 năm 2026"
+  std::string doc_type;       // "BÁO CÁO"
+  std::vector<std::string> subject_lines;
+  std::vector<Paragraph> body;          // "./." is added after the last paragraph
+  std::vector<std::string> recipients;  // "UBND thành phố Hải Phòng;" (the "- " is added)
+  std::string authority;                // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
+  std::string title;                    // "CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+  std::string signer;
+};
+
+// The .docx bytes.
+std::string RenderDocx(const OfficialDocument& doc, const Layout30& layout);
+
+// "Lạc Phương, ngày 05 tháng 02 năm 2026": days below 10 and the months 1 and 2 take a leading 0
+// (Decree 30/2020, Appendix I).
+std::string PlaceDate(std::string_view place, int y, int m, int d);
+
+}  // namespace kientao::documents

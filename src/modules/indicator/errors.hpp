@@ -1,0 +1,14 @@
+#pragma once
+// Error codes of the indicator module (IND-5xxx). Messages: web/i18n/{vi,en}.toml under the same
+// keys.
+#include "base/error.hpp"
+
+namespace kientao::indicator::errors {
+inline constexpr ErrorDef kNumeratorOverDenominator{"IND-5001", 422};
+inline constexpr ErrorDef kNegativeValue{"IND-5002", 422};
+inline constexpr ErrorDef kYesNoValue{"IND-5003", 422};
+inline constexpr ErrorDef kNotWhole{"IND-5004", 422};
+inline constexpr ErrorDef kBadExpression{"IND-5005", 422};
+inline constexpr ErrorDef kIndicatorNotFound{"IND-5006", 404};
+inline constexpr ErrorDef kUnitNotFound{"IND-5007", 404};
+}  // namespace kientao::indicator::errors

@@ -1,0 +1,147 @@
+#include "modules/indicator/service.hpp"
+
+#include "base/json_writer.hpp"
+
+namespace kientao::indicator {
+
+using store::Conn;
+using store::Row;
+
+namespace {
+
+const char* kCols =
+    "id, code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider FROM indicators ";
+
+Definition FromRow(const Row& r) {
+  Definition d;
+  d.id = r.Int(0);
+  d.code = r.Str(1);
+  d.name_vi = r.Str(2);
+  d.name_en = r.Str(3);
+  d.unit = r.Str(4);
+  d.kind = ParseKind(r.Str(5)).value_or(Kind::kCount);
+  d.direction = ParseDirection(r.Str(6)).value_or(Direction::kHigher);
+  d.aggregation = ParseAggregation(r.Str(7)).value_or(Aggregation::kSum);
+  d.key_no = static_cast<int>(r.Int(8));
+  d.provider = r.Str(9);
+  return d;
+}
+
+std::string Now() { return Date::Today().ToIso(); }
+
+}  // namespace
+
+void IndicatorService::RegisterProvider(std::unique_ptr<Provider> p) {
+  std::string name = p->Name();
+  providers_[name] = std::move(p);
+}
+
+std::vector<Definition> IndicatorService::Definitions(Conn& c) const {
+  std::vector<Definition> out;
+  for (auto& r : c.Query(std::string("SELECT ") + kCols + "ORDER BY key_no, code")) out.push_back(FromRow(r));
+  return out;
+}
+
+std::optional<Definition> IndicatorService::Find(Conn& c, const std::string& code) const {
+  auto r = c.QueryOne(std::string("SELECT ") + kCols + "WHERE code = :1", {code});
+  if (!r) return std::nullopt;
+  return FromRow(*r);
+}
+
+long long IndicatorService::Create(Conn& c, const Definition& d) const {
+  return c.InsertId(
+      "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, key_no, "
+      "provider, created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING id",
+      {d.code, d.name_vi, d.name_en, d.unit, std::string(KindCode(d.kind)),
+       std::string(DirectionCode(d.direction)), std::string(AggregationCode(d.aggregation)),
+       static_cast<long long>(d.key_no), d.provider, Now()});
+}
+
+std::vector<ValidationRule> IndicatorService::Rules(Conn& c) const {
+  std::vector<ValidationRule> out;
+  for (auto& r : c.Query(
+           "SELECT id, name_vi, name_en, left_expr, operator, right_expr FROM indicator_rules ORDER BY id")) {
+    ValidationRule v;
+    v.id = r.Int(0);
+    v.name_vi = r.Str(1);
+    v.name_en = r.Str(2);
+    v.left = Expression::Parse(r.Str(3));
+    v.op = ParseOperator(r.Str(4)).value_or(Operator::kLessEqual);
+    v.right = Expression::Parse(r.Str(5));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+long long IndicatorService::AddRule(Conn& c, const std::string& name_vi, const std::string& name_en,
+                                    const std::string& left, Operator op,
+                                    const std::string& right) const {
+  Expression::Parse(left);  // refuses a malformed rule before it is stored
+  Expression::Parse(right);
+  return c.InsertId(
+      "INSERT INTO indicator_rules (name_vi, name_en, left_expr, operator, right_expr) VALUES (:1, "
+      ":2, :3, :4, :5) RETURNING id",
+      {name_vi, name_en, left, std::string(OperatorText(op)), right});
+}
+
+void IndicatorService::SetTarget(Conn& c, long long indicator_id, long long unit_id,
+                                 const std::string& period_id, double target) const {
+  c.Exec("DELETE FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND period_id = :3",
+         {indicator_id, unit_id, period_id});
+  c.Exec("INSERT INTO indicator_targets (indicator_id, unit_id, period_id, target) VALUES (:1, :2, "
+         ":3, :4)",
+         {indicator_id, unit_id, period_id, target});
+}
+
+CommuneTree IndicatorService::Tree(Conn& c, long long commune_id) const {
+  CommuneTree out;
+  std::vector<std::pair<long long, long long>> pairs;
+  std::vector<TreeUnit> rows;
+  for (auto& r : c.Query(
+           "SELECT id, COALESCE(parent_id, 0), code, name, kind FROM org_units WHERE id = :1 OR "
+           "commune_id = :1 ORDER BY path",
+           {commune_id})) {
+    TreeUnit u{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4)};
+    if (u.id == commune_id) u.parent_id = 0;  // the commune is the root of its own tree
+    pairs.emplace_back(u.id, u.parent_id);
+    rows.push_back(std::move(u));
+  }
+  out.tree = OrgTree::Build(pairs);
+  out.units.resize(rows.size());
+  for (auto& u : rows) out.units[static_cast<size_t>(out.tree.IndexOf(u.id))] = u;
+  out.root = out.tree.IndexOf(commune_id);
+  return out;
+}
+
+std::vector<Series> IndicatorService::Compute(Conn& c, const CommuneTree& t, long long commune_id,
+                                              const Period& p, const std::vector<Definition>& defs,
+                                              const std::map<long long, std::vector<UnitValue>>& entered) {
+  std::vector<Series> out;
+  std::map<long long, std::map<long long, double>> targets;
+  for (auto& r : c.Query(
+           "SELECT t.indicator_id, t.unit_id, t.target FROM indicator_targets t JOIN org_units u ON "
+           "u.id = t.unit_id WHERE t.period_id = :1 AND (u.id = :2 OR u.commune_id = :2)",
+           {p.Id(), commune_id}))
+    targets[r.Int(0)][r.Int(1)] = r.Num(2);
+  static const std::vector<UnitValue> kNone;
+  for (const Definition& d : defs) {
+    Series s;
+    s.def = d;
+    if (!d.provider.empty()) {
+      auto it = providers_.find(d.provider);
+      std::vector<UnitValue> values;
+      if (it != providers_.end()) values = it->second->Values(c, d, commune_id, p);
+      s.by_unit = RollUp(t.tree, d.aggregation, values);
+      s.source = d.provider;
+    } else {
+      auto it = entered.find(d.id);
+      s.by_unit = RollUp(t.tree, d.aggregation, it == entered.end() ? kNone : it->second);
+      s.source = "report";
+    }
+    if (auto it = targets.find(d.id); it != targets.end()) s.targets = it->second;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace kientao::indicator

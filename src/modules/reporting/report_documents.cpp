@@ -1,0 +1,124 @@
+#include "modules/reporting/report_documents.hpp"
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/period.hpp"
+#include "base/text.hpp"
+#include "modules/documents/xlsx.hpp"
+
+namespace kientao::reporting {
+
+namespace {
+
+std::string Upper(const std::string& s) { return text::ToUpper(s); }
+
+// "Xã Lạc Phương" → "Lạc Phương".
+std::string PlaceName(const std::string& commune) {
+  for (const char* prefix : {"Xã ", "Phường ", "Đặc khu "})
+    if (commune.rfind(prefix, 0) == 0) return commune.substr(std::string(prefix).size());
+  return commune;
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string line;
+  while (std::getline(ss, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+const char* kRoman[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+
+}  // namespace
+
+std::string ReportFileStem(const CommuneReport& r) {
+  return text::Slug(r.commune_name) + "-bao-cao-" + r.period_id;
+}
+
+documents::OfficialDocument ReportDocument(const CommuneReport& r,
+                                           const std::map<int, std::string>& task_titles) {
+  documents::OfficialDocument d;
+  d.agency_parent = "ỦY BAN NHÂN DÂN";
+  d.agency = Upper(r.commune_name);
+  d.number = r.doc_no ? fmt::format("Số: {:02}/BC-UBND", r.doc_no) : "Số:       /BC-UBND";
+  Date on = r.issued_on.value_or(Date::Today());
+  d.place_date = documents::PlaceDate(PlaceName(r.commune_name), on.year(), on.month(), on.day());
+  d.doc_type = "BÁO CÁO";
+  d.subject_lines = {r.subject};
+  auto p = Period::Parse(r.period_id);
+  d.body.push_back({fmt::format("Thực hiện Công văn của Ủy ban nhân dân xã về 10 nhiệm vụ trọng tâm, Ủy ban "
+                                "nhân dân {} báo cáo kết quả thực hiện {} (số liệu từ ngày {} đến ngày {}) "
+                                "như sau:",
+                                r.commune_name.empty() ? "xã" : r.commune_name,
+                                p ? text::ToLowerFirst(p->LabelVi()) : r.period_id,
+                                p ? p->WindowStart().ToVn() : "", p ? p->WindowEnd().ToVn() : ""),
+                    false});
+  for (auto& [k, body] : r.sections) {
+    auto t = task_titles.find(k);
+    d.body.push_back({fmt::format("{}. {}", kRoman[k >= 1 && k <= 10 ? k : 0],
+                                  t == task_titles.end() ? "Nhiệm vụ " + std::to_string(k) : t->second),
+                      true});
+    for (auto& line : Lines(body)) d.body.push_back({line, false});
+  }
+  d.body.push_back({fmt::format("Trên đây là báo cáo kết quả thực hiện {} của Ủy ban nhân dân {}", 
+                                p ? text::ToLowerFirst(p->LabelVi()) : r.period_id, r.commune_name),
+                    false});
+  for (auto& line : Lines(r.recipients)) d.recipients.push_back(line);
+  d.authority = r.signer_authority;
+  d.title = r.signer_title;
+  d.signer = r.signer;
+  return d;
+}
+
+std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::string>& task_titles) {
+  // Task groups as the dispatch orders them: organisation (1–3), digital government (4–6),
+  // society and development (7–10).
+  const std::vector<std::pair<std::string, std::vector<int>>> groups = {
+      {"NV1-3 Tổ chức bộ máy", {1, 2, 3}},
+      {"NV4-6 Chính quyền số", {4, 5, 6}},
+      {"NV7-10 Phát triển", {7, 8, 9, 10}}};
+  std::vector<documents::XlsxSheet> sheets;
+  auto p = Period::Parse(r.period_id);
+  for (auto& [name, tasks] : groups) {
+    documents::XlsxSheet s;
+    s.name = name;
+    s.title = "Phụ lục: Chỉ tiêu " + (p ? p->LabelVi() : r.period_id) + " — " + r.commune_name;
+    s.header = {"Nhiệm vụ", "Mã", "Chỉ tiêu", "Đơn vị tính", "Tử số", "Mẫu số", "Giá trị", "Chỉ tiêu giao",
+                "Đánh giá", "Nguồn"};
+    s.widths = {28, 18, 44, 12, 10, 10, 10, 12, 12, 16};
+    for (int k : tasks)
+      for (auto& l : r.indicators) {
+        if (l.def.key_no != k) continue;
+        auto t = task_titles.find(k);
+        std::vector<documents::XlsxCell> row;
+        row.push_back(std::to_string(k) + ". " + (t == task_titles.end() ? "" : t->second));
+        row.push_back(l.def.code);
+        row.push_back(l.def.name_vi);
+        row.push_back(l.def.kind == indicator::Kind::kPercent ? std::string("%") : l.def.unit);
+        row.push_back(l.numerator ? documents::XlsxCell(*l.numerator) : documents::XlsxCell{});
+        row.push_back(l.denominator ? documents::XlsxCell(*l.denominator) : documents::XlsxCell{});
+        row.push_back(l.value ? documents::XlsxCell(std::round(*l.value * 10) / 10) : documents::XlsxCell{});
+        row.push_back(l.target ? documents::XlsxCell(*l.target) : documents::XlsxCell{});
+        std::string verdict = "Chưa có số liệu";
+        if (l.value && l.target)
+          verdict = (l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                        : *l.value <= *l.target)
+                        ? "Đạt"
+                        : "Chưa đạt";
+        else if (l.value)
+          verdict = "Không giao chỉ tiêu";
+        row.push_back(verdict);
+        row.push_back(l.source == "report" ? std::string("Báo cáo đơn vị") : l.source);
+        s.rows.push_back(std::move(row));
+      }
+    sheets.push_back(std::move(s));
+  }
+  return documents::RenderXlsx(sheets);
+}
+
+}  // namespace kientao::reporting

@@ -1,0 +1,18 @@
+#pragma once
+// The commune's consolidated report as documents: the Decree 30 DOCX and the XLSX annex of indicator
+// tables (one sheet per group of key tasks).
+#include <string>
+
+#include "modules/documents/docx.hpp"
+#include "modules/reporting/service.hpp"
+
+namespace kientao::reporting {
+
+// `task_titles[k]` is the short title of key task k (1–10).
+documents::OfficialDocument ReportDocument(const CommuneReport& r,
+                                           const std::map<int, std::string>& task_titles);
+std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::string>& task_titles);
+// "Xa-Lac-Phuong-BC-2026M11" style file name stem (ASCII).
+std::string ReportFileStem(const CommuneReport& r);
+
+}  // namespace kientao::reporting

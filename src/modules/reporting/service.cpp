@@ -1,0 +1,812 @@
+#include "modules/reporting/service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "base/access.hpp"
+#include "base/json_writer.hpp"
+#include "modules/reporting/errors.hpp"
+#include "store/audit_log.hpp"
+
+namespace kientao::reporting {
+
+using indicator::Definition;
+using store::Conn;
+using store::Row;
+using store::Tx;
+using store::Value;
+
+namespace {
+
+const char* kSubmissionCols =
+    "s.id, s.form_id, s.unit_id, u.name, s.commune_id, s.period_id, s.version, s.status, "
+    "s.justification, s.return_reason, s.submitted_by, s.submitted_by_name, s.first_submitted_at, "
+    "s.submitted_at, s.decided_by_name, s.decided_at FROM submissions s JOIN org_units u ON u.id = "
+    "s.unit_id ";
+
+Submission SubmissionFromRow(const Row& r) {
+  Submission s;
+  s.id = r.Int(0);
+  s.form_id = r.Int(1);
+  s.unit_id = r.Int(2);
+  s.unit_name = r.Str(3);
+  s.commune_id = r.Int(4);
+  s.period_id = r.Str(5);
+  s.version = static_cast<int>(r.Int(6));
+  s.status = ParseStatus(r.Str(7)).value_or(SubmissionStatus::kDraft);
+  s.justification = r.Str(8);
+  s.return_reason = r.Str(9);
+  s.submitted_by = r.Int(10);
+  s.submitted_by_name = r.Str(11);
+  if (!r.IsNull(12)) s.first_submitted_on = Date::ParseIso(r.Str(12).substr(0, 10));
+  s.submitted_at = r.Str(13);
+  s.decided_by_name = r.Str(14);
+  s.decided_at = r.Str(15);
+  return s;
+}
+
+Period ParsePeriod(const std::string& id) {
+  auto p = Period::Parse(id);
+  if (!p) throw Error(errors::kUnknownPeriod, "period", {{"value", id}});
+  return *p;
+}
+
+// A timestamp of `today` for the records (the time of day when today is the real today).
+std::string Stamp(Date today) {
+  std::string now = NowIsoUtc();
+  if (now.substr(0, 10) == today.ToIso()) return now;
+  return today.ToIso() + "T08:00:00Z";
+}
+
+std::string FormatNumber(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  // Vietnamese: ',' decimal mark, '.' thousands.
+  std::string int_part = s.substr(0, s.find('.'));
+  std::string frac = s.find('.') == std::string::npos ? "" : s.substr(s.find('.') + 1);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  std::string grouped;
+  bool neg = !int_part.empty() && int_part[0] == '-';
+  if (neg) int_part = int_part.substr(1);
+  for (size_t i = 0; i < int_part.size(); ++i) {
+    if (i && (int_part.size() - i) % 3 == 0) grouped += '.';
+    grouped += int_part[i];
+  }
+  return (neg ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
+}
+
+}  // namespace
+
+std::string VnNumber(double v, int decimals) { return FormatNumber(v, decimals); }
+
+std::string ReportService::UnitPath(Conn& c, long long unit_id) {
+  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});
+  return r ? r->Str(0) : std::string();
+}
+
+long long ReportService::ActorCommune(const Actor& a) {
+  Conn c = db_.Lease();
+  for (const RoleGrant& g : a.who.grants) {
+    auto r = c.QueryOne("SELECT COALESCE(commune_id, 0), kind FROM org_units WHERE id = :1",
+                        {g.scope_unit_id});
+    if (!r) continue;
+    if (r->Int(0)) return r->Int(0);
+    if (r->Str(1) == "commune") return g.scope_unit_id;
+  }
+  // Above commune level (city users): the first commune in scope.
+  for (auto& path : access::ScopePaths(a.who, access::kReportRead)) {
+    auto r = c.QueryOne("SELECT id FROM org_units WHERE kind = 'commune' AND path LIKE :1 ORDER BY path",
+                        {path + "%"});
+    if (r) return r->Int(0);
+  }
+  return 0;
+}
+
+Form ReportService::LoadForm(Conn& c, long long id) {
+  auto r = c.QueryOne(
+      "SELECT id, commune_id, code, name, period_type, deadline_working_days FROM report_forms WHERE "
+      "id = :1",
+      {id});
+  if (!r) throw Error(errors::kFormNotFound, "form_id");
+  Form f;
+  f.id = r->Int(0);
+  f.commune_id = r->Int(1);
+  f.code = r->Str(2);
+  f.name = r->Str(3);
+  f.period_type = ParsePeriodType(r->Str(4)).value_or(PeriodType::kMonth);
+  f.deadline_working_days = static_cast<int>(r->Int(5));
+  std::map<long long, int> position;
+  for (auto& row : c.Query(
+           "SELECT indicator_id, position FROM report_form_indicators WHERE form_id = :1", {id}))
+    position[row.Int(0)] = static_cast<int>(row.Int(1));
+  for (auto& d : indicators_.Definitions(c))
+    if (position.count(d.id)) f.indicators.push_back(d);
+  std::stable_sort(f.indicators.begin(), f.indicators.end(),
+                   [&](auto& x, auto& y) { return position[x.id] < position[y.id]; });
+  for (auto& row : c.Query(
+           "SELECT u.id, u.name FROM report_form_units fu JOIN org_units u ON u.id = fu.unit_id "
+           "WHERE fu.form_id = :1 AND u.active_to IS NULL ORDER BY u.path",
+           {id}))
+    f.units.emplace_back(row.Int(0), row.Str(1));
+  for (auto& row : c.Query("SELECT key_no FROM report_form_tasks WHERE form_id = :1 ORDER BY key_no", {id}))
+    f.key_nos.push_back(static_cast<int>(row.Int(0)));
+  return f;
+}
+
+std::vector<Form> ReportService::Forms(const Actor& a) {
+  Conn c = db_.Lease();
+  std::vector<Form> out;
+  for (auto& r : c.Query("SELECT f.id, u.path FROM report_forms f JOIN org_units u ON u.id = "
+                         "f.commune_id ORDER BY f.commune_id, f.code")) {
+    Form f = LoadForm(c, r.Int(0));
+    bool commune_wide = access::Permits(a.who, access::kReportRead, r.Str(1));
+    std::vector<std::pair<long long, std::string>> mine;
+    for (auto& u : f.units)
+      if (commune_wide || access::Permits(a.who, access::kReportRead, UnitPath(c, u.first)))
+        mine.push_back(u);
+    if (mine.empty()) continue;
+    f.units = std::move(mine);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Form ReportService::GetForm(const Actor& a, long long form_id) {
+  for (auto& f : Forms(a))
+    if (f.id == form_id) return f;
+  throw Error(errors::kFormNotFound, "form_id");
+}
+
+long long ReportService::CreateForm(const Actor& a, const Form& f,
+                                    const std::vector<std::string>& indicator_codes) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, f.commune_id)))
+    throw Error(gen_errors::kOutOfScope, "commune_id");
+  long long id = c.InsertId(
+      "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
+      "created_at) VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
+      {f.commune_id, f.code, f.name, std::string(PeriodTypeCode(f.period_type)),
+       static_cast<long long>(f.deadline_working_days), NowIsoUtc()});
+  long long pos = 0;
+  for (auto& code : indicator_codes) {
+    auto d = indicators_.Find(c, code);
+    if (!d) throw Error(indicator::errors::kIndicatorNotFound, "indicators", {{"value", code}});
+    c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
+           {id, d->id, ++pos});
+  }
+  for (auto& [uid, name] : f.units)
+    c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {id, uid});
+  for (int k : f.key_nos)
+    c.Exec("INSERT INTO report_form_tasks (form_id, key_no) VALUES (:1, :2)", {id, static_cast<long long>(k)});
+  store::AppendAudit(c, a, "create", "report_form", std::to_string(id), f.commune_id, std::nullopt,
+                     JsonObject().Str("code", f.code).Str("name", f.name).Build());
+  tx.Commit();
+  return id;
+}
+
+Date ReportService::Deadline(const Form& f, const Period& p) const {
+  return rules_.calendar().AddWorkingDays(p.WindowEnd(), f.deadline_working_days);
+}
+
+std::optional<Submission> ReportService::Latest(Conn& c, long long form_id, long long unit_id,
+                                                const std::string& period_id) {
+  auto r = c.QueryOne(std::string("SELECT ") + kSubmissionCols +
+                          "WHERE s.form_id = :1 AND s.unit_id = :2 AND s.period_id = :3 ORDER BY "
+                          "s.version DESC LIMIT 1",
+                      {form_id, unit_id, period_id});
+  if (!r) return std::nullopt;
+  return LoadSubmission(c, r->Int(0));
+}
+
+Submission ReportService::LoadSubmission(Conn& c, long long id) {
+  auto r = c.QueryOne(std::string("SELECT ") + kSubmissionCols + "WHERE s.id = :1", {id});
+  if (!r) throw Error(errors::kSubmissionNotFound, "id");
+  Submission s = SubmissionFromRow(*r);
+  for (auto& v : c.Query(
+           "SELECT indicator_id, numerator, denominator FROM report_values WHERE submission_id = :1",
+           {id}))
+    s.values[v.Int(0)] = EnteredValue{v.Num(1), v.IsNull(2) ? std::nullopt : std::optional<double>(v.Num(2))};
+  for (auto& n : c.Query(
+           "SELECT key_no, results, difficulties, proposals FROM report_narratives WHERE "
+           "submission_id = :1",
+           {id}))
+    s.narratives[static_cast<int>(n.Int(0))] = Narrative{n.Str(1), n.Str(2), n.Str(3)};
+  return s;
+}
+
+Submission ReportService::Open(const Actor& a, long long form_id, long long unit_id,
+                               const std::string& period_id, Date today) {
+  (void)today;
+  Form f = GetForm(a, form_id);
+  Period p = ParsePeriod(period_id);
+  if (p.type() != f.period_type)
+    throw Error(errors::kPeriodTypeMismatch, "period", {{"value", period_id}});
+  bool on_form = false;
+  for (auto& u : f.units) on_form = on_form || u.first == unit_id;
+  if (!on_form) throw Error(errors::kUnitNotOnForm, "unit_id");
+  Conn c = db_.Lease();
+  if (auto s = Latest(c, form_id, unit_id, period_id)) return *s;
+  Submission s;
+  s.form_id = form_id;
+  s.unit_id = unit_id;
+  for (auto& u : f.units)
+    if (u.first == unit_id) s.unit_name = u.second;
+  s.commune_id = f.commune_id;
+  s.period_id = period_id;
+  s.version = 0;
+  return s;
+}
+
+std::vector<Submission> ReportService::Versions(const Actor& a, long long form_id, long long unit_id,
+                                                const std::string& period_id) {
+  Open(a, form_id, unit_id, period_id, Date::Today());  // scope and form checks
+  Conn c = db_.Lease();
+  std::vector<Submission> out;
+  for (auto& r : c.Query(
+           "SELECT id FROM submissions WHERE form_id = :1 AND unit_id = :2 AND period_id = :3 ORDER "
+           "BY version DESC",
+           {form_id, unit_id, period_id}))
+    out.push_back(LoadSubmission(c, r.Int(0)));
+  return out;
+}
+
+void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f, const Draft& d) {
+  c.Exec("DELETE FROM report_values WHERE submission_id = :1", {submission_id});
+  c.Exec("DELETE FROM report_narratives WHERE submission_id = :1", {submission_id});
+  for (auto& [code, v] : d.values) {
+    const Definition* def = nullptr;
+    for (auto& x : f.indicators)
+      if (x.code == code) def = &x;
+    c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) VALUES "
+           "(:1, :2, :3, :4)",
+           {submission_id, def->id, v.numerator,
+            v.denominator && indicator::HasDenominator(def->kind) ? Value(*v.denominator) : Value()});
+  }
+  for (auto& [k, n] : d.narratives) {
+    if (n.results.empty() && n.difficulties.empty() && n.proposals.empty()) continue;
+    c.Exec("INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
+           "VALUES (:1, :2, :3, :4, :5)",
+           {submission_id, static_cast<long long>(k), n.results, n.difficulties, n.proposals});
+  }
+}
+
+namespace {
+
+// Every value and narrative of the draft belongs to the form and is valid on its own.
+void ValidateDraft(const Form& f, const Draft& d) {
+  for (auto& [code, v] : d.values) {
+    const Definition* def = nullptr;
+    for (auto& x : f.indicators)
+      if (x.code == code) def = &x;
+    if (!def) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
+    if (!def->provider.empty()) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
+    indicator::CheckValue(*def, v.numerator, v.denominator, code);
+  }
+  for (auto& [k, n] : d.narratives)
+    if (std::find(f.key_nos.begin(), f.key_nos.end(), k) == f.key_nos.end())
+      throw Error(errors::kTaskNumber, "narratives", {{"value", std::to_string(k)}});
+}
+
+std::function<std::optional<double>(const std::string&)> Lookup(const Form& f, const Draft& d) {
+  return [&f, &d](const std::string& name) -> std::optional<double> {
+    bool den = name.size() > 4 && name.substr(name.size() - 4) == ".den";
+    std::string code = den ? name.substr(0, name.size() - 4) : name;
+    auto it = d.values.find(code);
+    if (it == d.values.end()) return std::nullopt;
+    if (den) return it->second.denominator;
+    (void)f;
+    return it->second.numerator;
+  };
+}
+
+Draft DraftOf(const Form& f, const Submission& s) {
+  Draft d;
+  for (auto& def : f.indicators)
+    if (auto it = s.values.find(def.id); it != s.values.end()) d.values[def.code] = it->second;
+  d.narratives = s.narratives;
+  d.justification = s.justification;
+  return d;
+}
+
+}  // namespace
+
+std::vector<indicator::RuleResult> ReportService::FailedRules(
+    const Form& f, const Submission& s, std::vector<indicator::ValidationRule>& rules) {
+  {
+    Conn c = db_.Lease();
+    rules = indicators_.Rules(c);
+  }
+  Draft d = DraftOf(f, s);
+  std::vector<indicator::RuleResult> out;
+  for (auto& r : rules) {
+    auto res = indicator::Check(r, Lookup(f, d));
+    if (res.outcome == indicator::RuleOutcome::kFailed) out.push_back(res);
+  }
+  return out;
+}
+
+Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long long unit_id,
+                                 const Period& p, const Draft& d, Date today, bool submit) {
+  bool on_form = false;
+  for (auto& u : f.units) on_form = on_form || u.first == unit_id;
+  if (!on_form) throw Error(errors::kUnitNotOnForm, "unit_id");
+  if (p.type() != f.period_type)
+    throw Error(errors::kPeriodTypeMismatch, "period", {{"value", p.Id()}});
+  if (p.WindowStart() > today)
+    throw Error(errors::kPeriodNotOpen, "period", {{"start", p.WindowStart().ToVn()}});
+  if (!access::Permits(a.who, access::kReportSubmit, UnitPath(c, unit_id)))
+    throw Error(gen_errors::kOutOfScope, "unit_id");
+  ValidateDraft(f, d);
+  auto current = Latest(c, f.id, unit_id, p.Id());
+  SubmissionStatus from = current ? current->status : SubmissionStatus::kDraft;
+  SubmissionStatus to = Transition(from, submit ? Action::kSubmit : Action::kSave);
+  if (submit) {
+    std::vector<indicator::ValidationRule> rules = indicators_.Rules(c);
+    Error failed(errors::kRulesFailed, "justification");
+    for (auto& r : rules) {
+      auto res = indicator::Check(r, Lookup(f, d));
+      if (res.outcome != indicator::RuleOutcome::kFailed) continue;
+      failed.details().push_back(FieldError{
+          "rule." + std::to_string(r.id), std::string(errors::kRulesFailed.code),
+          {{"rule", r.name_vi}, {"left", VnNumber(res.left, 2)}, {"right", VnNumber(res.right, 2)}},
+          0});
+    }
+    if (!failed.details().empty() && d.justification.empty()) throw failed;
+  }
+  std::string now = Stamp(today);
+  long long id;
+  if (!current) {
+    id = c.InsertId(
+        "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
+        "justification, return_reason, created_by, submitted_by, submitted_by_name, "
+        "decided_by_name, created_at, updated_at) VALUES (:1, :2, :3, :4, 1, :5, :6, '', :7, 0, "
+        "'', '', :8, :8) RETURNING id",
+        {f.id, unit_id, f.commune_id, p.Id(), std::string(StatusCode(to)), d.justification,
+         a.who.user_id, now});
+  } else {
+    id = current->id;
+    c.Exec("UPDATE submissions SET status = :1, justification = :2, updated_at = :3 WHERE id = :4",
+           {std::string(StatusCode(to)), d.justification, now, id});
+  }
+  WriteContent(c, id, f, d);
+  if (submit) {
+    c.Exec("UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
+           "first_submitted_at = COALESCE(first_submitted_at, :3), return_reason = '' WHERE id = :4",
+           {a.who.user_id, a.audit_name, now, id});
+  }
+  store::AppendAudit(c, a, submit ? "submit" : "save", "report", std::to_string(id), f.commune_id,
+                     current ? std::optional<std::string>(
+                                   JsonObject().Str("status", StatusCode(current->status)).Build())
+                             : std::nullopt,
+                     JsonObject()
+                         .Str("status", StatusCode(to))
+                         .Str("period", p.Id())
+                         .Int("unit_id", unit_id)
+                         .Int("values", static_cast<long long>(d.values.size()))
+                         .Build());
+  return LoadSubmission(c, id);
+}
+
+Submission ReportService::Save(const Actor& a, long long form_id, long long unit_id,
+                               const std::string& period_id, const Draft& d, Date today) {
+  Form f = GetForm(a, form_id);
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Submission s = SaveIn(c, a, f, unit_id, p, d, today, false);
+  tx.Commit();
+  return s;
+}
+
+Submission ReportService::Submit(const Actor& a, long long form_id, long long unit_id,
+                                 const std::string& period_id, const Draft& d, Date today) {
+  Form f = GetForm(a, form_id);
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Submission s = SaveIn(c, a, f, unit_id, p, d, today, true);
+  tx.Commit();
+  return s;
+}
+
+Submission ReportService::GetSubmission(const Actor& a, long long submission_id) {
+  Conn c = db_.Lease();
+  Submission s = LoadSubmission(c, submission_id);
+  if (!access::Permits(a.who, access::kReportRead, UnitPath(c, s.unit_id)))
+    throw Error(errors::kSubmissionNotFound, "id");
+  return s;
+}
+
+void ReportService::Return(const Actor& a, long long submission_id, const std::string& reason,
+                           Date today) {
+  if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Submission s = LoadSubmission(c, submission_id);
+  std::string path = UnitPath(c, s.unit_id);
+  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
+  SubmissionStatus to = Transition(s.status, Action::kReturn);
+  CheckNotOwn(s.submitted_by, a.who.user_id);
+  c.Exec("UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
+         "= :4, updated_at = :4 WHERE id = :5",
+         {std::string(StatusCode(to)), reason, a.audit_name, Stamp(today), submission_id});
+  store::AppendAudit(c, a, "return", "report", std::to_string(submission_id), s.commune_id,
+                     JsonObject().Str("status", StatusCode(s.status)).Build(),
+                     JsonObject().Str("status", StatusCode(to)).Str("reason", reason).Build());
+  tx.Commit();
+}
+
+void ReportService::Approve(const Actor& a, long long submission_id, Date today) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Submission s = LoadSubmission(c, submission_id);
+  std::string path = UnitPath(c, s.unit_id);
+  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
+  SubmissionStatus to = Transition(s.status, Action::kApprove);
+  CheckNotOwn(s.submitted_by, a.who.user_id);
+  c.Exec("UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
+         ":3 WHERE id = :4",
+         {std::string(StatusCode(to)), a.audit_name, Stamp(today), submission_id});
+  // The earlier approved version, if any, is replaced by this one.
+  c.Exec("UPDATE submissions SET status = 'superseded' WHERE form_id = :1 AND unit_id = :2 AND "
+         "period_id = :3 AND version < :4 AND status = 'approved'",
+         {s.form_id, s.unit_id, s.period_id, static_cast<long long>(s.version)});
+  store::AppendAudit(c, a, "approve", "report", std::to_string(submission_id), s.commune_id,
+                     JsonObject().Str("status", StatusCode(s.status)).Build(),
+                     JsonObject().Str("status", StatusCode(to)).Int("version", s.version).Build());
+  tx.Commit();
+}
+
+Submission ReportService::Reopen(const Actor& a, long long submission_id, Date today) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Submission s = LoadSubmission(c, submission_id);
+  std::string path = UnitPath(c, s.unit_id);
+  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportSubmit, path) &&
+      !access::Permits(a.who, access::kReportApprove, path))
+    throw Error(gen_errors::kForbidden);
+  auto latest = Latest(c, s.form_id, s.unit_id, s.period_id);
+  if (latest->id != s.id)
+    throw Error(errors::kWrongStatus, "status",
+                {{"status", std::string(StatusCode(s.status))}, {"action", "reopen"}});
+  Transition(s.status, Action::kReopen);
+  std::string now = Stamp(today);
+  long long id = c.InsertId(
+      "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
+      "justification, return_reason, created_by, submitted_by, submitted_by_name, decided_by_name, "
+      "first_submitted_at, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, 'draft', :6, '', :7, "
+      "0, '', '', :8, :9, :9) RETURNING id",
+      {s.form_id, s.unit_id, s.commune_id, s.period_id, static_cast<long long>(s.version + 1),
+       s.justification, a.who.user_id,
+       s.first_submitted_on ? Value(s.first_submitted_on->ToIso()) : Value(), now});
+  c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) SELECT :1, "
+         "indicator_id, numerator, denominator FROM report_values WHERE submission_id = :2",
+         {id, submission_id});
+  c.Exec("INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
+         "SELECT :1, key_no, results, difficulties, proposals FROM report_narratives WHERE "
+         "submission_id = :2",
+         {id, submission_id});
+  store::AppendAudit(c, a, "reopen", "report", std::to_string(id), s.commune_id,
+                     JsonObject().Int("version", s.version).Build(),
+                     JsonObject().Int("version", s.version + 1).Str("status", "draft").Build());
+  Submission out = LoadSubmission(c, id);
+  tx.Commit();
+  return out;
+}
+
+FormStatus ReportService::Status(const Actor& a, long long form_id, const std::string& period_id) {
+  Form f = GetForm(a, form_id);
+  Period p = ParsePeriod(period_id);
+  if (p.type() != f.period_type)
+    throw Error(errors::kPeriodTypeMismatch, "period", {{"value", period_id}});
+  FormStatus st{f, p, Deadline(f, p), {}, {}};
+  Conn c = db_.Lease();
+  std::map<long long, int> reminders;
+  for (auto& r : c.Query("SELECT unit_id, COUNT(*) FROM report_reminders WHERE form_id = :1 AND "
+                         "period_id = :2 GROUP BY unit_id",
+                         {form_id, period_id}))
+    reminders[r.Int(0)] = static_cast<int>(r.Int(1));
+  std::vector<Expected> expected;
+  for (auto& [uid, name] : f.units) {
+    UnitStatus u;
+    u.unit_id = uid;
+    u.unit_name = name;
+    u.current = Latest(c, form_id, uid, period_id);
+    u.reminders = reminders[uid];
+    std::optional<Date> first = u.current ? u.current->first_submitted_on : std::nullopt;
+    u.on_time = first && *first <= st.deadline;
+    expected.push_back({uid, first});
+    st.units.push_back(std::move(u));
+  }
+  st.completeness = ComputeCompleteness(expected, st.deadline);
+  return st;
+}
+
+int ReportService::Remind(const Actor& a, long long form_id, const std::string& period_id,
+                          std::vector<long long> unit_ids, Date today) {
+  FormStatus st = Status(a, form_id, period_id);
+  if (unit_ids.empty()) unit_ids = st.completeness.missing;
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, st.form.commune_id)))
+    throw Error(gen_errors::kForbidden);
+  int n = 0;
+  for (long long uid : unit_ids) {
+    if (std::find(st.completeness.missing.begin(), st.completeness.missing.end(), uid) ==
+        st.completeness.missing.end())
+      throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
+    c.Exec("INSERT INTO report_reminders (form_id, unit_id, period_id, sent_by, sent_at) VALUES (:1, "
+           ":2, :3, :4, :5)",
+           {form_id, uid, period_id, a.audit_name, Stamp(today)});
+    ++n;
+  }
+  store::AppendAudit(c, a, "remind", "report_form", std::to_string(form_id), st.form.commune_id,
+                     std::nullopt,
+                     JsonObject().Str("period", period_id).Int("units", n).Build());
+  tx.Commit();
+  return n;
+}
+
+std::vector<std::tuple<long long, std::string, std::string, std::string>> ReportService::Reminders(
+    const Actor& a) {
+  Conn c = db_.Lease();
+  std::vector<std::tuple<long long, std::string, std::string, std::string>> out;
+  for (auto& r : c.Query(
+           "SELECT r.form_id, f.name, r.period_id, MAX(r.sent_at), u.path, r.unit_id FROM "
+           "report_reminders r JOIN report_forms f ON f.id = r.form_id JOIN org_units u ON u.id = "
+           "r.unit_id WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.form_id = r.form_id "
+           "AND s.unit_id = r.unit_id AND s.period_id = r.period_id AND s.first_submitted_at IS NOT "
+           "NULL) GROUP BY r.form_id, f.name, r.period_id, u.path, r.unit_id ORDER BY 4 DESC")) {
+    // Only reminders to units the actor reports for (not every unit the office can see).
+    bool own = false;
+    for (auto& g : a.who.grants)
+      own = own || (access::RoleHas(g.role, access::kReportSubmit) && !access::RoleHas(g.role, access::kReportApprove) &&
+                    r.Str(4).rfind(g.scope_path, 0) == 0);
+    if (own) out.emplace_back(r.Int(0), r.Str(1), r.Str(2), r.Str(3));
+  }
+  return out;
+}
+
+std::vector<IndicatorLine> ReportService::IndicatorsIn(Conn& c, long long commune_id, const Period& p) {
+  // Entered values: the approved version of each unit's report for the period, on every form.
+  std::map<long long, std::vector<indicator::UnitValue>> entered;
+  for (auto& r : c.Query(
+           "SELECT v.indicator_id, s.unit_id, v.numerator, v.denominator, s.decided_at FROM "
+           "report_values v JOIN submissions s ON s.id = v.submission_id WHERE s.commune_id = :1 AND "
+           "s.period_id = :2 AND s.status = 'approved'",
+           {commune_id, p.Id()}))
+    entered[r.Int(0)].push_back(indicator::UnitValue{
+        r.Int(1), r.Num(2), r.IsNull(3) ? 0 : r.Num(3),
+        Date::ParseIso(r.Str(4).substr(0, 10)).value_or(p.WindowEnd())});
+  auto defs = indicators_.Definitions(c);
+  indicator::CommuneTree tree = indicators_.Tree(c, commune_id);
+  auto series = indicators_.Compute(c, tree, commune_id, p, defs, entered);
+  std::vector<IndicatorLine> out;
+  for (auto& s : series) {
+    IndicatorLine l;
+    l.def = s.def;
+    l.source = s.source;
+    if (tree.root >= 0) {
+      const auto& agg = s.by_unit[static_cast<size_t>(tree.root)];
+      if (agg.has_value) {
+        l.value = s.ValueAt(tree.root);
+        l.numerator = agg.numerator;
+        if (indicator::HasDenominator(s.def.kind)) l.denominator = agg.denominator;
+        if (l.value && s.def.kind == indicator::Kind::kRatio) *l.value /= 100.0;
+      }
+    }
+    if (auto it = s.targets.find(commune_id); it != s.targets.end()) l.target = it->second;
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<IndicatorLine> ReportService::CommuneIndicators(const Actor& a, long long commune_id,
+                                                            const std::string& period_id) {
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id)))
+    throw Error(gen_errors::kOutOfScope, "commune_id");
+  return IndicatorsIn(c, commune_id, p);
+}
+
+namespace {
+
+std::string IndicatorText(const IndicatorLine& l) {
+  std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
+  std::string s = "- " + l.def.name_vi + ": ";
+  if (!l.value) {
+    s += "chưa có số liệu";
+  } else {
+    s += VnNumber(*l.value, l.def.kind == indicator::Kind::kPercent ? 1 : 2) + unit;
+    if (l.denominator) s += " (" + VnNumber(*l.numerator, 2) + "/" + VnNumber(*l.denominator, 2) + ")";
+  }
+  if (l.target) s += "; chỉ tiêu " + VnNumber(*l.target, 2) + unit;
+  if (l.value && l.target) {
+    bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                 : *l.value <= *l.target;
+    s += met ? " — đạt" : " — chưa đạt";
+  }
+  return s + ".";
+}
+
+}  // namespace
+
+long long ReportService::Consolidate(const Actor& a, long long commune_id, const std::string& period_id,
+                                     Date today) {
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto commune = c.QueryOne("SELECT path, name FROM org_units WHERE id = :1 AND kind = 'commune'",
+                            {commune_id});
+  if (!commune || !access::Permits(a.who, access::kReportRead, commune->Str(0)))
+    throw Error(gen_errors::kOutOfScope, "commune_id");
+  if (!access::Permits(a.who, access::kReportApprove, commune->Str(0)))
+    throw Error(gen_errors::kForbidden);
+  auto existing = c.QueryOne("SELECT id, status FROM commune_reports WHERE commune_id = :1 AND period_id = :2",
+                             {commune_id, period_id});
+  if (existing && existing->Str(1) == "issued") throw Error(errors::kReportIssued, "period");
+  // Narratives of the approved reports, by key task, unit by unit.
+  std::map<int, std::vector<std::pair<std::string, Narrative>>> by_task;
+  for (auto& r : c.Query(
+           "SELECT n.key_no, u.name, n.results, n.difficulties, n.proposals FROM report_narratives n "
+           "JOIN submissions s ON s.id = n.submission_id JOIN org_units u ON u.id = s.unit_id WHERE "
+           "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' ORDER BY n.key_no, u.path",
+           {commune_id, period_id}))
+    by_task[static_cast<int>(r.Int(0))].push_back({r.Str(1), Narrative{r.Str(2), r.Str(3), r.Str(4)}});
+  auto lines = IndicatorsIn(c, commune_id, p);
+  std::map<int, std::string> sections;
+  for (int k = 1; k <= 10; ++k) {
+    std::string body;
+    auto add_part = [&](const char* heading, auto field) {
+      std::string part;
+      for (auto& [unit, n] : by_task[k])
+        if (!(n.*field).empty()) part += "- " + unit + ": " + n.*field + "\n";
+      if (!part.empty()) body += std::string(heading) + "\n" + part;
+    };
+    add_part("Kết quả thực hiện:", &Narrative::results);
+    std::string ind;
+    for (auto& l : lines)
+      if (l.def.key_no == k) ind += IndicatorText(l) + "\n";
+    if (!ind.empty()) body += "Chỉ tiêu:\n" + ind;
+    add_part("Khó khăn, vướng mắc:", &Narrative::difficulties);
+    add_part("Đề xuất, kiến nghị:", &Narrative::proposals);
+    if (body.empty()) body = "Chưa có báo cáo được duyệt về nhiệm vụ này trong kỳ.\n";
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    sections[k] = body;
+  }
+  std::string now = NowIsoUtc();
+  long long id;
+  if (existing) {
+    id = existing->Int(0);
+    c.Exec("UPDATE commune_reports SET updated_at = :1 WHERE id = :2", {now, id});
+    c.Exec("DELETE FROM commune_report_sections WHERE report_id = :1", {id});
+  } else {
+    std::string name = commune->Str(1);
+    std::string label = p.LabelVi();
+    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    id = c.InsertId(
+        "INSERT INTO commune_reports (commune_id, period_id, status, subject, signer, "
+        "signer_authority, signer_title, recipients, created_at, updated_at) VALUES (:1, :2, "
+        "'draft', :3, '', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', :4, :5, :5) RETURNING id",
+        {commune_id, period_id, "Kết quả thực hiện 10 nhiệm vụ trọng tâm " + label,
+         std::string("UBND thành phố Hải Phòng;\nThường trực Đảng ủy, HĐND xã;\nLưu: VT, VP."), now});
+  }
+  for (auto& [k, body] : sections)
+    c.Exec("INSERT INTO commune_report_sections (report_id, key_no, body) VALUES (:1, :2, :3)",
+           {id, static_cast<long long>(k), body});
+  store::AppendAudit(c, a, existing ? "rebuild" : "create", "commune_report", std::to_string(id),
+                     commune_id, std::nullopt, JsonObject().Str("period", period_id).Build());
+  (void)today;
+  tx.Commit();
+  return id;
+}
+
+CommuneReport ReportService::GetReport(const Actor& a, long long report_id) {
+  Conn c = db_.Lease();
+  auto r = c.QueryOne(
+      "SELECT r.id, r.commune_id, u.name, r.period_id, r.status, r.doc_year, r.doc_no, r.issued_on, "
+      "r.subject, r.signer, r.signer_authority, r.signer_title, r.recipients, u.path FROM "
+      "commune_reports r JOIN org_units u ON u.id = r.commune_id WHERE r.id = :1",
+      {report_id});
+  if (!r || !access::Permits(a.who, access::kReportRead, r->Str(13)))
+    throw Error(errors::kReportNotFound, "id");
+  CommuneReport out;
+  out.id = r->Int(0);
+  out.commune_id = r->Int(1);
+  out.commune_name = r->Str(2);
+  out.period_id = r->Str(3);
+  out.status = r->Str(4);
+  out.doc_year = static_cast<int>(r->Int(5));
+  out.doc_no = static_cast<int>(r->Int(6));
+  if (!r->IsNull(7)) out.issued_on = Date::ParseIso(r->Str(7));
+  out.subject = r->Str(8);
+  out.signer = r->Str(9);
+  out.signer_authority = r->Str(10);
+  out.signer_title = r->Str(11);
+  out.recipients = r->Str(12);
+  for (auto& s : c.Query("SELECT key_no, body FROM commune_report_sections WHERE report_id = :1",
+                         {report_id}))
+    out.sections[static_cast<int>(s.Int(0))] = s.Str(1);
+  out.indicators = IndicatorsIn(c, out.commune_id, ParsePeriod(out.period_id));
+  out.approved_reports = static_cast<int>(
+      c.QueryOne("SELECT COUNT(*) FROM submissions WHERE commune_id = :1 AND period_id = :2 AND "
+                 "status = 'approved'",
+                 {out.commune_id, out.period_id})
+          ->Int(0));
+  return out;
+}
+
+std::optional<long long> ReportService::FindReport(const Actor& a, long long commune_id,
+                                                   const std::string& period_id) {
+  Conn c = db_.Lease();
+  if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return std::nullopt;
+  auto r = c.QueryOne("SELECT id FROM commune_reports WHERE commune_id = :1 AND period_id = :2",
+                      {commune_id, period_id});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
+void ReportService::EditReport(const Actor& a, long long report_id, const ReportHeader& h,
+                               const std::map<int, std::string>& sections) {
+  CommuneReport rep = GetReport(a, report_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, rep.commune_id)))
+    throw Error(gen_errors::kForbidden);
+  auto status = c.QueryOne("SELECT status FROM commune_reports WHERE id = :1", {report_id});
+  if (status->Str(0) == "issued") throw Error(errors::kReportIssued, "id");
+  for (auto& [k, body] : sections)
+    if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "sections", {{"value", std::to_string(k)}});
+  c.Exec("UPDATE commune_reports SET subject = :1, signer = :2, signer_authority = :3, signer_title "
+         "= :4, recipients = :5, updated_at = :6 WHERE id = :7",
+         {h.subject, h.signer, h.signer_authority, h.signer_title, h.recipients, NowIsoUtc(), report_id});
+  for (auto& [k, body] : sections) {
+    c.Exec("DELETE FROM commune_report_sections WHERE report_id = :1 AND key_no = :2",
+           {report_id, static_cast<long long>(k)});
+    c.Exec("INSERT INTO commune_report_sections (report_id, key_no, body) VALUES (:1, :2, :3)",
+           {report_id, static_cast<long long>(k), body});
+  }
+  store::AppendAudit(c, a, "update", "commune_report", std::to_string(report_id), rep.commune_id,
+                     JsonObject().Str("subject", rep.subject).Str("signer", rep.signer).Build(),
+                     JsonObject().Str("subject", h.subject).Str("signer", h.signer).Build());
+  tx.Commit();
+}
+
+void ReportService::Issue(const Actor& a, long long report_id, Date on) {
+  CommuneReport rep = GetReport(a, report_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, rep.commune_id)))
+    throw Error(gen_errors::kForbidden);
+  auto status = c.QueryOne("SELECT status FROM commune_reports WHERE id = :1", {report_id});
+  if (status->Str(0) == "issued") throw Error(errors::kReportIssued, "id");
+  if (rep.signer.empty()) throw Error(gen_errors::kRequired, "signer");
+  auto last = c.QueryOne(
+      "SELECT last_no FROM document_numbers WHERE commune_id = :1 AND year = :2 AND doc_type = 'BC'",
+      {rep.commune_id, static_cast<long long>(on.year())});
+  long long no = last ? last->Int(0) + 1 : 1;
+  if (last)
+    c.Exec("UPDATE document_numbers SET last_no = :1 WHERE commune_id = :2 AND year = :3 AND "
+           "doc_type = 'BC'",
+           {no, rep.commune_id, static_cast<long long>(on.year())});
+  else
+    c.Exec("INSERT INTO document_numbers (commune_id, year, doc_type, last_no) VALUES (:1, :2, 'BC', "
+           ":3)",
+           {rep.commune_id, static_cast<long long>(on.year()), no});
+  c.Exec("UPDATE commune_reports SET status = 'issued', doc_year = :1, doc_no = :2, issued_on = :3, "
+         "updated_at = :4 WHERE id = :5",
+         {static_cast<long long>(on.year()), no, on.ToIso(), NowIsoUtc(), report_id});
+  store::AppendAudit(c, a, "issue", "commune_report", std::to_string(report_id), rep.commune_id,
+                     JsonObject().Str("status", "draft").Build(),
+                     JsonObject().Str("status", "issued").Int("number", no).Int("year", on.year()).Build());
+  tx.Commit();
+}
+
+}  // namespace kientao::reporting

@@ -1,0 +1,203 @@
+#pragma once
+// Periodic reports as the commune works them: forms, each unit's report per period through its
+// workflow (draft → submitted → returned or approved; corrections as new versions), completeness
+// and timeliness with reminders, and the commune's consolidated report built from the approved
+// reports and the rolled-up indicators, numbered when issued. Every call checks the actor's
+// permission over the unit, validates before writing, and writes with its audit entry in one
+// transaction. Thread-safe.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/period.hpp"
+#include "base/principal.hpp"
+#include "modules/indicator/service.hpp"
+#include "modules/reporting/domain/workflow.hpp"
+#include "modules/reporting/reporting_rules.hpp"
+#include "store/db.hpp"
+
+namespace kientao::reporting {
+
+struct Form {
+  long long id = 0;
+  long long commune_id = 0;
+  std::string code;
+  std::string name;
+  PeriodType period_type = PeriodType::kMonth;
+  int deadline_working_days = 2;  // send deadline: N working days after the period's cut-off
+  std::vector<indicator::Definition> indicators;
+  std::vector<std::pair<long long, std::string>> units;  // (id, name) that must report
+  std::vector<int> key_nos;                              // key tasks with a narrative section
+};
+
+struct Narrative {
+  std::string results;
+  std::string difficulties;
+  std::string proposals;
+};
+
+struct EnteredValue {
+  double numerator = 0;
+  std::optional<double> denominator;
+};
+
+struct Submission {
+  long long id = 0;  // 0: nothing saved yet
+  long long form_id = 0;
+  long long unit_id = 0;
+  std::string unit_name;
+  long long commune_id = 0;
+  std::string period_id;
+  int version = 1;
+  SubmissionStatus status = SubmissionStatus::kDraft;
+  std::string justification;
+  std::string return_reason;
+  long long submitted_by = 0;
+  std::string submitted_by_name;
+  std::optional<Date> first_submitted_on;
+  std::string submitted_at;  // ISO date-time, "" when never
+  std::string decided_by_name;
+  std::string decided_at;
+  std::map<long long, EnteredValue> values;  // indicator id → value
+  std::map<int, Narrative> narratives;       // key task → narrative
+};
+
+// What a reporter sends: values by indicator code, narratives by key task.
+struct Draft {
+  std::map<std::string, EnteredValue> values;
+  std::map<int, Narrative> narratives;
+  std::string justification;  // why failed validation rules are right anyway
+};
+
+struct UnitStatus {
+  long long unit_id = 0;
+  std::string unit_name;
+  std::optional<Submission> current;  // latest version
+  bool on_time = false;
+  int reminders = 0;
+};
+
+struct FormStatus {
+  Form form;
+  Period period;
+  Date deadline;
+  Completeness completeness;
+  std::vector<UnitStatus> units;
+};
+
+// One indicator at the commune for a period, with every unit's value.
+struct IndicatorLine {
+  indicator::Definition def;
+  std::optional<double> value;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  std::optional<double> target;
+  std::string source;
+};
+
+struct CommuneReport {
+  long long id = 0;
+  long long commune_id = 0;
+  std::string commune_name;
+  std::string period_id;
+  std::string status;  // "draft" or "issued"
+  int doc_year = 0;
+  int doc_no = 0;
+  std::optional<Date> issued_on;
+  std::string subject;
+  std::string signer;
+  std::string signer_authority;  // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"
+  std::string signer_title;      // "PHÓ CHỦ TỊCH", "CHỦ TỊCH"
+  std::string recipients;        // one per line
+  std::map<int, std::string> sections;  // key task → body text (paragraphs by line)
+  std::vector<IndicatorLine> indicators;
+  int approved_reports = 0;
+};
+
+struct ReportHeader {
+  std::string subject;
+  std::string signer;
+  std::string signer_authority;
+  std::string signer_title;
+  std::string recipients;
+};
+
+// A number the Vietnamese way: "." groups thousands, "," marks decimals (at most `decimals`,
+// trailing zeros dropped): 1234567.5 → "1.234.567,5".
+std::string VnNumber(double v, int decimals);
+
+class ReportService {
+ public:
+  ReportService(store::Database& db, indicator::IndicatorService& indicators,
+                const ReportingRules& rules)
+      : db_(db), indicators_(indicators), rules_(rules) {}
+
+  // Forms of the communes the actor may read reports of, with the units the actor can see.
+  std::vector<Form> Forms(const Actor& a);
+  Form GetForm(const Actor& a, long long form_id);  // REP-4004 when missing or out of scope
+  long long CreateForm(const Actor& a, const Form& f, const std::vector<std::string>& indicator_codes);
+  Date Deadline(const Form& f, const Period& p) const;
+
+  // The unit's latest report for the period, or an empty draft (id 0) when none yet.
+  Submission Open(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
+                  Date today);
+  std::vector<Submission> Versions(const Actor& a, long long form_id, long long unit_id,
+                                   const std::string& period_id);
+  // Saves the draft (creating version 1 when none); REP-4005 unit not on the form, REP-4013 period
+  // not open yet, REP-4012 indicator not on the form, IND-50xx bad value, REP-4007/4008 wrong status.
+  Submission Save(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
+                  const Draft& d, Date today);
+  // Saves and submits; failed validation rules refuse it (REP-4011, each rule in the details)
+  // unless a justification is written.
+  Submission Submit(const Actor& a, long long form_id, long long unit_id,
+                    const std::string& period_id, const Draft& d, Date today);
+  // The rules the draft's values break, for the form to show before submitting.
+  std::vector<indicator::RuleResult> FailedRules(const Form& f, const Submission& s,
+                                                 std::vector<indicator::ValidationRule>& rules);
+  void Return(const Actor& a, long long submission_id, const std::string& reason, Date today);
+  void Approve(const Actor& a, long long submission_id, Date today);
+  // A correction of an approved report: a new draft version with the same values.
+  Submission Reopen(const Actor& a, long long submission_id, Date today);
+  Submission GetSubmission(const Actor& a, long long submission_id);
+
+  FormStatus Status(const Actor& a, long long form_id, const std::string& period_id);
+  // Reminds the given units (all missing ones when empty); returns how many were reminded.
+  int Remind(const Actor& a, long long form_id, const std::string& period_id,
+             std::vector<long long> unit_ids, Date today);
+  // Open reminders for the units the actor reports for: (form name, period id, sent at).
+  std::vector<std::tuple<long long, std::string, std::string, std::string>> Reminders(const Actor& a);
+
+  // The commune's indicators for the period from its approved reports and the providers.
+  std::vector<IndicatorLine> CommuneIndicators(const Actor& a, long long commune_id,
+                                               const std::string& period_id);
+  // Builds (or rebuilds, while a draft) the commune's report for the period.
+  long long Consolidate(const Actor& a, long long commune_id, const std::string& period_id,
+                        Date today);
+  CommuneReport GetReport(const Actor& a, long long report_id);
+  std::optional<long long> FindReport(const Actor& a, long long commune_id,
+                                      const std::string& period_id);
+  void EditReport(const Actor& a, long long report_id, const ReportHeader& h,
+                  const std::map<int, std::string>& sections);
+  // Gives the report its number (from 01 each year for BC) and locks it.
+  void Issue(const Actor& a, long long report_id, Date on);
+  // The commune the actor works in (first grant with one), 0 when none.
+  long long ActorCommune(const Actor& a);
+
+ private:
+  Form LoadForm(store::Conn& c, long long id);
+  std::optional<Submission> Latest(store::Conn& c, long long form_id, long long unit_id,
+                                   const std::string& period_id);
+  Submission LoadSubmission(store::Conn& c, long long id);
+  void WriteContent(store::Conn& c, long long submission_id, const Form& f, const Draft& d);
+  Submission SaveIn(store::Conn& c, const Actor& a, const Form& f, long long unit_id,
+                    const Period& p, const Draft& d, Date today, bool submit);
+  std::string UnitPath(store::Conn& c, long long unit_id);
+  std::vector<IndicatorLine> IndicatorsIn(store::Conn& c, long long commune_id, const Period& p);
+
+  store::Database& db_;
+  indicator::IndicatorService& indicators_;
+  const ReportingRules& rules_;
+};
+
+}  // namespace kientao::reporting

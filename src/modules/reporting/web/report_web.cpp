@@ -1,0 +1,777 @@
+#include "modules/reporting/web/report_web.hpp"
+
+#include <set>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "base/access.hpp"
+#include "http/input.hpp"
+#include "modules/documents/xlsx.hpp"
+#include "modules/reporting/errors.hpp"
+#include "modules/reporting/report_documents.hpp"
+
+namespace kientao::reporting {
+
+namespace json = boost::json;
+using http::Access;
+using http::Ctx;
+using http::Input;
+using http::Response;
+using http::TemplateData;
+using indicator::Definition;
+
+Period PreviousPeriod(const Period& p) {
+  return Period::Containing(p.type(), Date::FromDaysSinceEpoch(p.WindowStart().DaysSinceEpoch() - 1));
+}
+
+Period DefaultPeriod(PeriodType t, Date today) {
+  Period p = Period::Containing(t, today);
+  return PreviousPeriod(p);
+}
+
+namespace {
+
+std::string Num(double v) { return VnNumber(v, 2); }
+// Plain decimal for form inputs (type=number wants '.').
+std::string InputNum(double v) {
+  std::string s = fmt::format("{:.4f}", v);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+Period ParsePeriodId(const std::string& id, const std::string& field = "period") {
+  auto p = Period::Parse(id);
+  if (!p) throw Error(errors::kUnknownPeriod, field, {{"value", id}});
+  return *p;
+}
+
+json::value OptNum(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+json::object SubmissionJson(const Form& f, const Submission& s) {
+  json::array values;
+  for (auto& d : f.indicators)
+    if (auto it = s.values.find(d.id); it != s.values.end())
+      values.push_back({{"indicator", d.code},
+                        {"numerator", it->second.numerator},
+                        {"denominator", OptNum(it->second.denominator)}});
+  json::array narratives;
+  for (auto& [k, n] : s.narratives)
+    narratives.push_back({{"key_no", k},
+                          {"results", n.results},
+                          {"difficulties", n.difficulties},
+                          {"proposals", n.proposals}});
+  return {{"id", s.id},
+          {"form_id", s.form_id},
+          {"unit", {{"id", s.unit_id}, {"name", s.unit_name}}},
+          {"period", s.period_id},
+          {"version", s.version},
+          {"status", s.id ? std::string(StatusCode(s.status)) : std::string("not_started")},
+          {"justification", s.justification},
+          {"return_reason", s.return_reason},
+          {"submitted_by", s.submitted_by_name},
+          {"submitted_at", s.submitted_at.empty() ? json::value(nullptr) : json::value(s.submitted_at)},
+          {"first_submitted_on", s.first_submitted_on ? json::value(s.first_submitted_on->ToIso()) : json::value(nullptr)},
+          {"decided_by", s.decided_by_name},
+          {"values", values},
+          {"narratives", narratives}};
+}
+
+json::object FormJson(const Form& f) {
+  json::array inds, units, tasks;
+  for (auto& d : f.indicators)
+    inds.push_back({{"code", d.code},
+                    {"name_vi", d.name_vi},
+                    {"name_en", d.name_en},
+                    {"unit", d.unit},
+                    {"kind", std::string(indicator::KindCode(d.kind))},
+                    {"key_no", d.key_no}});
+  for (auto& [id, name] : f.units) units.push_back({{"id", id}, {"name", name}});
+  for (int k : f.key_nos) tasks.push_back(k);
+  return {{"id", f.id},
+          {"code", f.code},
+          {"name", f.name},
+          {"period_type", std::string(PeriodTypeCode(f.period_type))},
+          {"deadline_working_days", f.deadline_working_days},
+          {"indicators", inds},
+          {"units", units},
+          {"key_tasks", tasks}};
+}
+
+json::object LineJson(const IndicatorLine& l) {
+  return {{"code", l.def.code},
+          {"name_vi", l.def.name_vi},
+          {"kind", std::string(indicator::KindCode(l.def.kind))},
+          {"key_no", l.def.key_no},
+          {"value", OptNum(l.value)},
+          {"numerator", OptNum(l.numerator)},
+          {"denominator", OptNum(l.denominator)},
+          {"target", OptNum(l.target)},
+          {"source", l.source}};
+}
+
+Draft ReadDraftJson(const Input& in) {
+  Draft d;
+  for (auto& v : in.Objects("values")) {
+    v.AllowOnly({"indicator", "numerator", "denominator"});
+    std::string code = v.ReqStr("indicator", 40);
+    if (d.values.count(code)) throw Error(gen_errors::kInvalidValue, "values", {{"value", code}});
+    d.values[code] = EnteredValue{*v.Num("numerator", true), v.Num("denominator", false)};
+  }
+  for (auto& n : in.Objects("narratives")) {
+    n.AllowOnly({"key_no", "results", "difficulties", "proposals"});
+    long long k = *n.Int("key_no", true);
+    if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(k)}});
+    d.narratives[static_cast<int>(k)] = Narrative{n.Str("results", 4000, false).value_or(""),
+                                                  n.Str("difficulties", 4000, false).value_or(""),
+                                                  n.Str("proposals", 4000, false).value_or("")};
+  }
+  d.justification = in.Str("justification", 2000, false).value_or("");
+  return d;
+}
+
+// Form fields: v_CODE, d_CODE (denominator), results_K, difficulties_K, proposals_K, justification,
+// action.
+Draft ReadDraftForm(const Form& f, const Input& in) {
+  Draft d;
+  for (auto& key : in.Keys()) {
+    bool known = key == "justification" || key == "action";
+    for (auto& def : f.indicators) known = known || key == "v_" + def.code || key == "d_" + def.code;
+    for (int k : f.key_nos)
+      for (const char* part : {"results_", "difficulties_", "proposals_"})
+        known = known || key == part + std::to_string(k);
+    if (!known) throw Error(gen_errors::kUnknownField, key);
+  }
+  for (auto& def : f.indicators) {
+    if (!def.provider.empty()) continue;
+    auto num = in.Num("v_" + def.code, false);
+    auto den = in.Num("d_" + def.code, false);
+    if (!num && !den) continue;
+    if (!num) throw Error(gen_errors::kRequired, def.code);
+    d.values[def.code] = EnteredValue{*num, den};
+  }
+  for (int k : f.key_nos) {
+    std::string ks = std::to_string(k);
+    Narrative n{in.Str("results_" + ks, 4000, false).value_or(""),
+                in.Str("difficulties_" + ks, 4000, false).value_or(""),
+                in.Str("proposals_" + ks, 4000, false).value_or("")};
+    if (!n.results.empty() || !n.difficulties.empty() || !n.proposals.empty()) d.narratives[k] = n;
+  }
+  d.justification = in.Str("justification", 2000, false).value_or("");
+  return d;
+}
+
+TemplateData StatusBadge(const Ctx& ctx, const std::optional<Submission>& s) {
+  TemplateData d = http::Object();
+  std::string code = s && s->id ? std::string(StatusCode(s->status)) : "not_started";
+  d.set("status", code);
+  d.set("status_label", ctx.T("report.status." + code));
+  return d;
+}
+
+std::string DateTimeVn(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  auto d = Date::ParseIso(iso.substr(0, 10));
+  return (d ? d->ToVn() : iso.substr(0, 10)) + " " + iso.substr(11, 5);
+}
+
+TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected) {
+  TemplateData list = http::List();
+  Period p = Period::Containing(t, Date::Today());
+  for (int i = 0; i < 6; ++i) {
+    TemplateData o = http::Object();
+    o.set("id", p.Id());
+    o.set("label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    if (p == selected) o.set("selected", true);
+    list.push_back(o);
+    p = PreviousPeriod(p);
+  }
+  return list;
+}
+
+std::string TaskTitle(const Ctx& ctx, int k) { return ctx.T("task." + std::to_string(k) + ".short"); }
+
+void SetError(const Ctx& ctx, TemplateData& d, const Error* err) {
+  if (!err) return;
+  d.set("error", ctx.Message(*err));
+  if (!err->field().empty()) d.set("invalid_" + err->field(), true);
+  TemplateData details = http::List();
+  for (auto& fe : err->details()) {
+    TemplateData x = http::Object();
+    std::string msg = ctx.i18n->ErrorMessage(ctx.lang, fe);
+    x.set("message", msg);
+    details.push_back(x);
+  }
+  if (!err->details().empty()) d.set("details", details);
+}
+
+}  // namespace
+
+void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::Layout& layout,
+                          const documents::Layout30& doc_layout) {
+  const Access read{std::string(access::kReportRead)};
+  const Access submit{std::string(access::kReportSubmit)};
+  const Access approve{std::string(access::kReportApprove)};
+
+  // ---- JSON API ----
+  router.Get("/api/v1/indicators", read, [&svc](Ctx& ctx) {
+    json::array items;
+    std::set<long long> seen;
+    for (auto& f : svc.Forms(ctx.AsActor()))
+      for (auto& d : f.indicators)
+        if (seen.insert(d.id).second)
+          items.push_back({{"code", d.code},
+                           {"name_vi", d.name_vi},
+                           {"name_en", d.name_en},
+                           {"unit", d.unit},
+                           {"kind", std::string(indicator::KindCode(d.kind))},
+                           {"direction", std::string(indicator::DirectionCode(d.direction))},
+                           {"aggregation", std::string(indicator::AggregationCode(d.aggregation))},
+                           {"key_no", d.key_no},
+                           {"provider", d.provider}});
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Get("/api/v1/report-forms", read, [&svc](Ctx& ctx) {
+    json::array items;
+    for (auto& f : svc.Forms(ctx.AsActor())) items.push_back(FormJson(f));
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Get("/api/v1/report-forms/{id}/status", read, [&svc](Ctx& ctx) {
+    std::string period = ctx.req.Query("period");
+    if (period.empty()) throw Error(gen_errors::kRequired, "period");
+    FormStatus st = svc.Status(ctx.AsActor(), ctx.Id("id"), period);
+    json::array units, missing;
+    for (auto& u : st.units) {
+      units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}},
+                       {"status", u.current ? std::string(StatusCode(u.current->status)) : "not_started"},
+                       {"version", u.current ? u.current->version : 0},
+                       {"submission_id", u.current ? u.current->id : 0},
+                       {"first_submitted_on", u.current && u.current->first_submitted_on
+                                                  ? json::value(u.current->first_submitted_on->ToIso())
+                                                  : json::value(nullptr)},
+                       {"on_time", u.on_time},
+                       {"reminders", u.reminders}});
+    }
+    for (long long m : st.completeness.missing) missing.push_back(m);
+    const Completeness& c = st.completeness;
+    return http::JsonAnswer(json::object{
+        {"form_id", st.form.id},
+        {"period", st.period.Id()},
+        {"deadline", st.deadline.ToIso()},
+        {"expected", c.expected},
+        {"received", c.received},
+        {"on_time", c.on_time},
+        {"received_percent", c.ReceivedPercent()},
+        {"on_time_percent", c.OnTimePercent()},
+        {"missing", missing},
+        {"units", units}});
+  });
+  router.Post("/api/v1/report-forms/{id}/reminders", approve, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"period", "unit_ids"});
+    std::string period = in.ReqStr("period", 10);
+    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), Date::Today());
+    return http::JsonAnswer(json::object{{"reminded", n}}, 201);
+  });
+  router.Get("/api/v1/reports", read, [&svc](Ctx& ctx) {
+    long long form_id = std::atoll(ctx.req.Query("form_id").c_str());
+    long long unit_id = std::atoll(ctx.req.Query("unit_id").c_str());
+    std::string period = ctx.req.Query("period");
+    if (!form_id) throw Error(gen_errors::kRequired, "form_id");
+    if (!unit_id) throw Error(gen_errors::kRequired, "unit_id");
+    if (period.empty()) throw Error(gen_errors::kRequired, "period");
+    Form f = svc.GetForm(ctx.AsActor(), form_id);
+    return http::JsonAnswer(SubmissionJson(f, svc.Open(ctx.AsActor(), form_id, unit_id, period, Date::Today())));
+  });
+  auto write = [&svc](Ctx& ctx, bool is_submit) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"form_id", "unit_id", "period", "values", "narratives", "justification"});
+    long long form_id = *in.Int("form_id", true);
+    long long unit_id = *in.Int("unit_id", true);
+    std::string period = in.ReqStr("period", 10);
+    ParsePeriodId(period);
+    Draft d = ReadDraftJson(in);
+    Form f = svc.GetForm(ctx.AsActor(), form_id);
+    Submission s = is_submit ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, Date::Today())
+                             : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, Date::Today());
+    return http::JsonAnswer(SubmissionJson(f, s), 200);
+  };
+  router.Post("/api/v1/reports/save", submit, [write](Ctx& ctx) { return write(ctx, false); });
+  router.Post("/api/v1/reports/submit", submit, [write](Ctx& ctx) { return write(ctx, true); });
+  router.Get("/api/v1/reports/{id}", read, [&svc](Ctx& ctx) {
+    Submission s = svc.GetSubmission(ctx.AsActor(), ctx.Id("id"));
+    Form f = svc.GetForm(ctx.AsActor(), s.form_id);
+    return http::JsonAnswer(SubmissionJson(f, s));
+  });
+  router.Post("/api/v1/reports/{id}/return", approve, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"reason"});
+    svc.Return(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 2000), Date::Today());
+    Submission s = svc.GetSubmission(ctx.AsActor(), ctx.Id("id"));
+    return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s));
+  });
+  router.Post("/api/v1/reports/{id}/approve", approve, [&svc](Ctx& ctx) {
+    Input::FromRequest(ctx.req).AllowOnly({});
+    svc.Approve(ctx.AsActor(), ctx.Id("id"), Date::Today());
+    Submission s = svc.GetSubmission(ctx.AsActor(), ctx.Id("id"));
+    return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s));
+  });
+  router.Post("/api/v1/reports/{id}/reopen", submit, [&svc](Ctx& ctx) {
+    Input::FromRequest(ctx.req).AllowOnly({});
+    Submission s = svc.Reopen(ctx.AsActor(), ctx.Id("id"), Date::Today());
+    return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s), 201);
+  });
+  router.Get("/api/v1/communes/{id}/indicators", read, [&svc](Ctx& ctx) {
+    std::string period = ctx.req.Query("period");
+    if (period.empty()) throw Error(gen_errors::kRequired, "period");
+    json::array items;
+    for (auto& l : svc.CommuneIndicators(ctx.AsActor(), ctx.Id("id"), period)) items.push_back(LineJson(l));
+    return http::JsonAnswer(json::object{{"period", period}, {"items", items}});
+  });
+  auto report_json = [](const CommuneReport& r) {
+    json::array sections, inds;
+    for (auto& [k, body] : r.sections) sections.push_back({{"key_no", k}, {"body", body}});
+    for (auto& l : r.indicators) inds.push_back(LineJson(l));
+    return json::object{{"id", r.id},
+                        {"commune", {{"id", r.commune_id}, {"name", r.commune_name}}},
+                        {"period", r.period_id},
+                        {"status", r.status},
+                        {"number", r.doc_no ? json::value(fmt::format("{:02}/BC-UBND", r.doc_no)) : json::value(nullptr)},
+                        {"issued_on", r.issued_on ? json::value(r.issued_on->ToIso()) : json::value(nullptr)},
+                        {"subject", r.subject},
+                        {"signer", r.signer},
+                        {"signer_authority", r.signer_authority},
+                        {"signer_title", r.signer_title},
+                        {"recipients", r.recipients},
+                        {"approved_reports", r.approved_reports},
+                        {"sections", sections},
+                        {"indicators", inds}};
+  };
+  router.Post("/api/v1/communes/{id}/reports", approve, [&svc, report_json](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"period"});
+    std::string period = in.ReqStr("period", 10);
+    ParsePeriodId(period);
+    long long id = svc.Consolidate(ctx.AsActor(), ctx.Id("id"), period, Date::Today());
+    return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), id)), 201);
+  });
+  router.Get("/api/v1/commune-reports/{id}", read, [&svc, report_json](Ctx& ctx) {
+    return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
+  });
+  router.Post("/api/v1/commune-reports/{id}", approve, [&svc, report_json](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"subject", "signer", "signer_authority", "signer_title", "recipients", "sections"});
+    CommuneReport cur = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    ReportHeader h{in.Str("subject", 500, false).value_or(cur.subject),
+                   in.Str("signer", 200, false).value_or(cur.signer),
+                   in.Str("signer_authority", 100, false).value_or(cur.signer_authority),
+                   in.Str("signer_title", 100, false).value_or(cur.signer_title),
+                   in.Has("recipients") ? in.Str("recipients", 2000, false).value_or("") : cur.recipients};
+    std::map<int, std::string> sections;
+    for (auto& s : in.Objects("sections")) {
+      s.AllowOnly({"key_no", "body"});
+      long long k = *s.Int("key_no", true);
+      if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(k)}});
+      sections[static_cast<int>(k)] = s.Str("body", 20000, false).value_or("");
+    }
+    svc.EditReport(ctx.AsActor(), ctx.Id("id"), h, sections);
+    return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
+  });
+  router.Post("/api/v1/commune-reports/{id}/issue", approve, [&svc, report_json](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"issued_on"});
+    Date on = in.DateField("issued_on", false).value_or(Date::Today());
+    if (on > Date::Today()) throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", on.ToVn()}});
+    svc.Issue(ctx.AsActor(), ctx.Id("id"), on);
+    return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
+  });
+
+  // ---- Downloads ----
+  auto titles_vi = [](const Ctx& ctx) {
+    std::map<int, std::string> t;
+    for (int k = 1; k <= 10; ++k) t[k] = ctx.i18n->Get("vi", "task." + std::to_string(k) + ".short");
+    return t;
+  };
+  auto download = [](std::string body, const std::string& type, const std::string& file) {
+    Response r;
+    r.content_type = type;
+    r.body = std::move(body);
+    r.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  };
+  router.Get("/commune-reports/{id}/docx", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
+    CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    return download(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    ReportFileStem(r) + ".docx");
+  });
+  router.Get("/commune-reports/{id}/xlsx", read, [&svc, titles_vi, download](Ctx& ctx) {
+    CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    return download(ReportAnnexXlsx(r, titles_vi(ctx)),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ReportFileStem(r) + "-phu-luc.xlsx");
+  });
+  router.Get("/commune-reports/{id}/pdf", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
+    CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    auto pdf = documents::ConvertDocxToPdf(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout));
+    if (!pdf) throw Error(errors::kPdfUnavailable);
+    return download(std::move(*pdf), "application/pdf", ReportFileStem(r) + ".pdf");
+  });
+
+  // ---- Pages ----
+  // Every form the user reports on or follows, for one period.
+  router.Get("/reports", read, [&svc, &layout](Ctx& ctx) {
+    TemplateData d = http::Object();
+    TemplateData forms = http::List();
+    const Actor actor = ctx.AsActor();
+    for (auto& f : svc.Forms(actor)) {
+      std::string q = ctx.req.Query("period");
+      Period p = DefaultPeriod(f.period_type, Date::Today());
+      if (!q.empty()) {
+        auto parsed = ParsePeriodId(q);
+        if (parsed.type() == f.period_type) p = parsed;
+      }
+      FormStatus st = svc.Status(actor, f.id, p.Id());
+      TemplateData fd = http::Object();
+      fd.set("id", std::to_string(f.id));
+      fd.set("name", f.name);
+      fd.set("period", p.Id());
+      fd.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+      fd.set("deadline", st.deadline.ToVn());
+      fd.set("periods", PeriodOptions(ctx, f.period_type, p));
+      fd.set("received", std::to_string(st.completeness.received));
+      fd.set("expected", std::to_string(st.completeness.expected));
+      fd.set("on_time", std::to_string(st.completeness.on_time));
+      TemplateData units = http::List();
+      for (auto& u : st.units) {
+        TemplateData ud = StatusBadge(ctx, u.current);
+        ud.set("unit_id", std::to_string(u.unit_id));
+        ud.set("unit", u.unit_name);
+        if (u.reminders && !(u.current && u.current->first_submitted_on)) ud.set("reminded", true);
+        units.push_back(ud);
+      }
+      fd.set("units", units);
+      forms.push_back(fd);
+    }
+    d.set("forms", forms);
+    TemplateData reminders = http::List();
+    for (auto& [form_id, name, period, at] : svc.Reminders(actor)) {
+      TemplateData r = http::Object();
+      r.set("form", name);
+      auto p = Period::Parse(period);
+      r.set("period", p ? p->LabelVi() : period);
+      r.set("at", DateTimeVn(at));
+      reminders.push_back(r);
+    }
+    if (!reminders.is_empty_list()) d.set("reminders", reminders);
+    return layout.Page(ctx, "reporting/reports", d, ctx.T("report.title"));
+  });
+  // A form's reports for a period: completeness, each unit's status, reminders.
+  router.Get("/reports/{form}/{period}", read, [&svc, &layout](Ctx& ctx) {
+    FormStatus st = svc.Status(ctx.AsActor(), ctx.Id("form"), ctx.params.at("period"));
+    TemplateData d = http::Object();
+    d.set("form_id", std::to_string(st.form.id));
+    d.set("form", st.form.name);
+    d.set("period", st.period.Id());
+    d.set("period_label", ctx.lang == "en" ? st.period.LabelEn() : st.period.LabelVi());
+    d.set("window", st.period.WindowStart().ToVn() + " – " + st.period.WindowEnd().ToVn());
+    d.set("deadline", st.deadline.ToVn());
+    const Completeness& c = st.completeness;
+    d.set("expected", std::to_string(c.expected));
+    d.set("received", std::to_string(c.received));
+    d.set("on_time", std::to_string(c.on_time));
+    d.set("received_percent", VnNumber(c.ReceivedPercent(), 1));
+    d.set("on_time_percent", VnNumber(c.OnTimePercent(), 1));
+    d.set("missing", std::to_string(c.missing.size()));
+    if (!c.missing.empty() && access::HasPermission(*ctx.user, access::kReportApprove)) d.set("can_remind", true);
+    if (ctx.req.Query("reminded").size()) d.set("reminded", ctx.req.Query("reminded"));
+    TemplateData units = http::List();
+    for (auto& u : st.units) {
+      TemplateData ud = StatusBadge(ctx, u.current);
+      ud.set("unit_id", std::to_string(u.unit_id));
+      ud.set("unit", u.unit_name);
+      if (u.current && u.current->first_submitted_on) {
+        ud.set("submitted_on", u.current->first_submitted_on->ToVn());
+        ud.set(u.on_time ? "on_time" : "late", true);
+      }
+      if (u.current && u.current->version > 1) ud.set("version", std::to_string(u.current->version));
+      if (u.reminders) ud.set("reminders", std::to_string(u.reminders));
+      units.push_back(ud);
+    }
+    d.set("units", units);
+    return layout.Page(ctx, "reporting/report_status", d, st.form.name);
+  });
+  router.Post("/report-forms/{id}/remind", approve, [&svc](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    in.AllowOnly({"period", "unit_ids"});
+    std::string period = in.ReqStr("period", 10);
+    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), Date::Today());
+    return Response::Redirect("/reports/" + std::to_string(ctx.Id("id")) + "/" + period +
+                              "?reminded=" + std::to_string(n));
+  });
+
+  // One unit's report: the form to fill (draft or returned), or the report as sent with the
+  // office's decisions.
+  auto report_page = [&svc, &layout](Ctx& ctx, long long form_id, const std::string& period,
+                                     long long unit_id, const Draft* typed, const Error* err) {
+    const Actor actor = ctx.AsActor();
+    Form f = svc.GetForm(actor, form_id);
+    Submission s = svc.Open(actor, form_id, unit_id, period, Date::Today());
+    Period p = ParsePeriodId(period);
+    TemplateData d = StatusBadge(ctx, s);
+    d.set("form_id", std::to_string(f.id));
+    d.set("form", f.name);
+    d.set("period", p.Id());
+    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    d.set("window", p.WindowStart().ToVn() + " – " + p.WindowEnd().ToVn());
+    d.set("deadline", svc.Deadline(f, p).ToVn());
+    d.set("unit_id", std::to_string(unit_id));
+    d.set("unit", s.unit_name);
+    if (s.id) d.set("submission_id", std::to_string(s.id));
+    if (s.version > 1) d.set("version", std::to_string(s.version));
+    if (!s.return_reason.empty() && s.status == SubmissionStatus::kReturned)
+      d.set("return_reason", s.return_reason);
+    if (!s.submitted_at.empty()) {
+      d.set("submitted_at", DateTimeVn(s.submitted_at));
+      d.set("submitted_by", s.submitted_by_name);
+    }
+    if (!s.decided_at.empty()) {
+      d.set("decided_at", DateTimeVn(s.decided_at));
+      d.set("decided_by", s.decided_by_name);
+    }
+    bool editable = (s.status == SubmissionStatus::kDraft || s.status == SubmissionStatus::kReturned) &&
+                    access::HasPermission(*ctx.user, access::kReportSubmit);
+    bool can_decide = s.id && s.status == SubmissionStatus::kSubmitted && access::HasPermission(*ctx.user, access::kReportApprove);
+    if (editable) d.set("editable", true);
+    if (can_decide) d.set("can_decide", true);
+    if (s.id && s.status == SubmissionStatus::kApproved) d.set("can_reopen", true);
+    Draft shown;
+    if (typed) {
+      shown = *typed;
+    } else {
+      for (auto& def : f.indicators)
+        if (auto it = s.values.find(def.id); it != s.values.end()) shown.values[def.code] = it->second;
+      shown.narratives = s.narratives;
+      shown.justification = s.justification;
+    }
+    TemplateData inds = http::List();
+    for (auto& def : f.indicators) {
+      if (!def.provider.empty()) continue;
+      TemplateData x = http::Object();
+      x.set("code", def.code);
+      x.set("name", ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi);
+      x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
+      x.set("task", std::to_string(def.key_no));
+      if (indicator::HasDenominator(def.kind)) x.set("has_den", true);
+      if (auto it = shown.values.find(def.code); it != shown.values.end()) {
+        x.set("num", InputNum(it->second.numerator));
+        x.set("num_vn", Num(it->second.numerator));
+        if (it->second.denominator) {
+          x.set("den", InputNum(*it->second.denominator));
+          x.set("den_vn", Num(*it->second.denominator));
+          if (auto v = indicator::ValueOf(def.kind, it->second.numerator, *it->second.denominator))
+            x.set("value_vn", VnNumber(*v, 1));
+        }
+      }
+      if (err && (err->field() == def.code || err->field() == def.code + ".denominator")) x.set("invalid", true);
+      inds.push_back(x);
+    }
+    d.set("indicators", inds);
+    TemplateData tasks = http::List();
+    for (int k : f.key_nos) {
+      TemplateData x = http::Object();
+      x.set("k", std::to_string(k));
+      x.set("title", TaskTitle(ctx, k));
+      if (auto it = shown.narratives.find(k); it != shown.narratives.end()) {
+        if (!it->second.results.empty()) x.set("results", it->second.results);
+        if (!it->second.difficulties.empty()) x.set("difficulties", it->second.difficulties);
+        if (!it->second.proposals.empty()) x.set("proposals", it->second.proposals);
+      }
+      tasks.push_back(x);
+    }
+    d.set("tasks", tasks);
+    if (!shown.justification.empty()) d.set("justification", shown.justification);
+    if (err && err->code() == errors::kRulesFailed.code) d.set("needs_justification", true);
+    SetError(ctx, d, err);
+    TemplateData versions = http::List();
+    if (s.version > 1)
+      for (auto& v : svc.Versions(actor, form_id, unit_id, period)) {
+        TemplateData x = StatusBadge(ctx, v);
+        x.set("version", std::to_string(v.version));
+        x.set("submitted_at", v.submitted_at.empty() ? "" : DateTimeVn(v.submitted_at));
+        versions.push_back(x);
+      }
+    if (!versions.is_empty_list()) d.set("versions", versions);
+    return layout.Page(ctx, "reporting/report_fill", d, f.name + " — " + s.unit_name,
+                       err ? err->status() : 200);
+  };
+  router.Get("/reports/{form}/{period}/{unit}", read, [report_page](Ctx& ctx) {
+    return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr, nullptr);
+  });
+  router.Post("/reports/{form}/{period}/{unit}", submit, [&svc, report_page](Ctx& ctx) {
+    long long form_id = ctx.Id("form");
+    long long unit_id = ctx.Id("unit");
+    std::string period = ctx.params.at("period");
+    Input in = Input::FromForm(ctx.req.body);
+    Form f = svc.GetForm(ctx.AsActor(), form_id);
+    Draft typed;
+    try {
+      typed = ReadDraftForm(f, in);
+      bool is_submit = in.Enum("action", {"save", "submit"}, false).value_or("save") == "submit";
+      if (is_submit)
+        svc.Submit(ctx.AsActor(), form_id, unit_id, period, typed, Date::Today());
+      else
+        svc.Save(ctx.AsActor(), form_id, unit_id, period, typed, Date::Today());
+      return Response::Redirect("/reports/" + std::to_string(form_id) + "/" + period + "/" +
+                                std::to_string(unit_id) + (is_submit ? "?sent=1" : "?saved=1"));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return report_page(ctx, form_id, period, unit_id, &typed, &e);
+    }
+  });
+  auto decision = [&svc, report_page](Ctx& ctx, const std::string& what) {
+    long long id = ctx.Id("id");
+    Submission s = svc.GetSubmission(ctx.AsActor(), id);
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      if (what == "approve") {
+        in.AllowOnly({});
+        svc.Approve(ctx.AsActor(), id, Date::Today());
+      } else if (what == "return") {
+        in.AllowOnly({"reason"});
+        svc.Return(ctx.AsActor(), id, in.ReqStr("reason", 2000), Date::Today());
+      } else {
+        in.AllowOnly({});
+        svc.Reopen(ctx.AsActor(), id, Date::Today());
+      }
+      return Response::Redirect("/reports/" + std::to_string(s.form_id) + "/" + s.period_id + "/" +
+                                std::to_string(s.unit_id));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e);
+    }
+  };
+  router.Post("/submissions/{id}/approve", approve, [decision](Ctx& ctx) { return decision(ctx, "approve"); });
+  router.Post("/submissions/{id}/return", approve, [decision](Ctx& ctx) { return decision(ctx, "return"); });
+  router.Post("/submissions/{id}/reopen", submit, [decision](Ctx& ctx) { return decision(ctx, "reopen"); });
+
+  // The commune's consolidated report for a period.
+  auto commune_page = [&svc, &layout](Ctx& ctx, const std::string& period_id, const Error* err) {
+    const Actor actor = ctx.AsActor();
+    long long commune = svc.ActorCommune(actor);
+    if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
+    Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(period_id);
+    TemplateData d = http::Object();
+    d.set("period", p.Id());
+    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    d.set("periods", PeriodOptions(ctx, p.type(), p));
+    bool can_edit = access::HasPermission(*ctx.user, access::kReportApprove);
+    if (can_edit) d.set("can_build", true);
+    SetError(ctx, d, err);
+    if (auto id = svc.FindReport(actor, commune, p.Id())) {
+      CommuneReport r = svc.GetReport(actor, *id);
+      TemplateData rd = http::Object();
+      rd.set("id", std::to_string(r.id));
+      rd.set("subject", r.subject);
+      rd.set("signer", r.signer);
+      rd.set("signer_authority", r.signer_authority);
+      rd.set("signer_title", r.signer_title);
+      rd.set("recipients", r.recipients);
+      rd.set("approved_reports", std::to_string(r.approved_reports));
+      if (r.status == "issued") {
+        rd.set("issued", true);
+        rd.set("number", fmt::format("{:02}/BC-UBND", r.doc_no));
+        if (r.issued_on) rd.set("issued_on", r.issued_on->ToVn());
+      } else if (can_edit) {
+        rd.set("editable", true);
+      }
+      TemplateData sections = http::List();
+      for (auto& [k, body] : r.sections) {
+        TemplateData s = http::Object();
+        s.set("k", std::to_string(k));
+        s.set("title", TaskTitle(ctx, k));
+        s.set("body", body);
+        sections.push_back(s);
+      }
+      rd.set("sections", sections);
+      TemplateData inds = http::List();
+      for (auto& l : r.indicators) {
+        TemplateData x = http::Object();
+        x.set("task", std::to_string(l.def.key_no));
+        x.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
+        std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
+        x.set("value", l.value ? VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
+        if (l.target) x.set("target", VnNumber(*l.target, 1) + unit);
+        if (l.value && l.target) {
+          bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
+          x.set(met ? "met" : "not_met", true);
+        }
+        x.set("source", l.source == "report" ? ctx.T("report.source_report") : l.source);
+        inds.push_back(x);
+      }
+      rd.set("indicators", inds);
+      d.set("report", rd);
+    }
+    if (documents::PdfConverterAvailable()) d.set("pdf", true);
+    return layout.Page(ctx, "reporting/commune_report", d, ctx.T("report.commune_title"),
+                       err ? err->status() : 200);
+  };
+  router.Get("/commune-reports", read, [commune_page](Ctx& ctx) {
+    return commune_page(ctx, ctx.req.Query("period"), nullptr);
+  });
+  router.Post("/commune-reports", approve, [&svc, commune_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    in.AllowOnly({"period"});
+    std::string period = in.ReqStr("period", 10);
+    ParsePeriodId(period);
+    try {
+      svc.Consolidate(ctx.AsActor(), svc.ActorCommune(ctx.AsActor()), period, Date::Today());
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return commune_page(ctx, period, &e);
+    }
+    return Response::Redirect("/commune-reports?period=" + period);
+  });
+  router.Post("/commune-reports/{id}", approve, [&svc, commune_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    CommuneReport cur = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    try {
+      for (auto& key : in.Keys()) {
+        bool known = key == "subject" || key == "signer" || key == "signer_authority" ||
+                     key == "signer_title" || key == "recipients";
+        for (int k = 1; k <= 10; ++k) known = known || key == "section_" + std::to_string(k);
+        if (!known) throw Error(gen_errors::kUnknownField, key);
+      }
+      ReportHeader h{in.ReqStr("subject", 500), in.Str("signer", 200, false).value_or(""),
+                     in.ReqStr("signer_authority", 100), in.ReqStr("signer_title", 100),
+                     in.Str("recipients", 2000, false).value_or("")};
+      // Forms collapse white space; line breaks are kept by reading the raw text.
+      std::map<int, std::string> sections;
+      for (int k = 1; k <= 10; ++k)
+        if (in.Has("section_" + std::to_string(k)))
+          sections[k] = in.RawText("section_" + std::to_string(k), 20000);
+      h.recipients = in.RawText("recipients", 2000);
+      svc.EditReport(ctx.AsActor(), cur.id, h, sections);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return commune_page(ctx, cur.period_id, &e);
+    }
+    return Response::Redirect("/commune-reports?period=" + cur.period_id + "&saved=1");
+  });
+  router.Post("/commune-reports/{id}/issue", approve, [&svc, commune_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    CommuneReport cur = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+    try {
+      in.AllowOnly({});
+      svc.Issue(ctx.AsActor(), cur.id, Date::Today());
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return commune_page(ctx, cur.period_id, &e);
+    }
+    return Response::Redirect("/commune-reports?period=" + cur.period_id);
+  });
+}
+
+}  // namespace kientao::reporting
