@@ -387,6 +387,7 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
     staff_ids[s.name] = app.org().CreateStaff(actor, d);
   }
   LoadDemoDispatch(app, actor, unit_ids);
+  LoadDemoReports(app, actor, unit_ids);
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {
     auth::NewUser u{a.username,     a.display,

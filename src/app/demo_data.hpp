@@ -2,6 +2,7 @@
 // The demo commune: Hải Phòng → xã Lạc Phương with its post-2025 structure, 15 villages, about 60
 // staff and one account per role. Villages, people and figures are invented (illustrative); citizen
 // IDs start with 000, which no province has.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,7 @@ struct DemoAccount {
 // Throws std::runtime_error when the database already holds org units.
 std::vector<DemoAccount> LoadDemoData(App& app);
 const std::string& DemoPassword();
+// The indicators, report forms and three months of reports of the demo commune (demo_reports.cpp).
+void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
 
 }  // namespace kientao::app

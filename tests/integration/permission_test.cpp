@@ -20,6 +20,8 @@ const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
 const std::set<std::string> kAdminOnly = {"admin"};
 const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staff"};
 const std::set<std::string> kTaskAssign = {"admin", "office", "leader"};
+const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "staff", "village_head"};
+const std::set<std::string> kReportApprove = {"admin", "office"};
 
 struct Row {
   std::set<std::string> roles;
@@ -101,6 +103,37 @@ const std::map<std::string, Row>& Table() {
       {"POST /tokens/{name}/revoke", {kAdminOnly, ""}},
       {"GET /api/v1/audit", {kStaffFull, ""}},
       {"GET /audit", {kStaffFull, ""}},
+      {"GET /api/v1/indicators", {kAll, ""}},
+      {"GET /api/v1/report-forms", {kAll, ""}},
+      {"GET /api/v1/report-forms/{id}/status", {kAll, ""}},
+      {"POST /api/v1/report-forms/{id}/reminders", {kReportApprove, "{}"}},
+      {"GET /api/v1/reports", {kAll, ""}},
+      {"POST /api/v1/reports/save", {kReportSubmit, "{}"}},
+      {"POST /api/v1/reports/submit", {kReportSubmit, "{}"}},
+      {"GET /api/v1/reports/{id}", {kAll, ""}},
+      {"POST /api/v1/reports/{id}/return", {kReportApprove, "{}"}},
+      {"POST /api/v1/reports/{id}/approve", {kReportApprove, "{}"}},
+      {"POST /api/v1/reports/{id}/reopen", {kReportSubmit, "{}"}},
+      {"GET /api/v1/communes/{id}/indicators", {kAll, ""}},
+      {"POST /api/v1/communes/{id}/reports", {kReportApprove, "{}"}},
+      {"GET /api/v1/commune-reports/{id}", {kAll, ""}},
+      {"POST /api/v1/commune-reports/{id}", {kReportApprove, "{}"}},
+      {"POST /api/v1/commune-reports/{id}/issue", {kReportApprove, "{}"}},
+      {"GET /commune-reports/{id}/docx", {kAll, ""}},
+      {"GET /commune-reports/{id}/xlsx", {kAll, ""}},
+      {"GET /commune-reports/{id}/pdf", {kAll, ""}},
+      {"GET /reports", {kAll, ""}},
+      {"GET /reports/{form}/{period}", {kAll, ""}},
+      {"POST /report-forms/{id}/remind", {kReportApprove, "{}"}},
+      {"GET /reports/{form}/{period}/{unit}", {kAll, ""}},
+      {"POST /reports/{form}/{period}/{unit}", {kReportSubmit, "{}"}},
+      {"POST /submissions/{id}/approve", {kReportApprove, "{}"}},
+      {"POST /submissions/{id}/return", {kReportApprove, "{}"}},
+      {"POST /submissions/{id}/reopen", {kReportSubmit, "{}"}},
+      {"GET /commune-reports", {kAll, ""}},
+      {"POST /commune-reports", {kReportApprove, "{}"}},
+      {"POST /commune-reports/{id}", {kReportApprove, "{}"}},
+      {"POST /commune-reports/{id}/issue", {kReportApprove, "{}"}},
   };
   return kTable;
 }
@@ -116,7 +149,10 @@ std::string Concrete(const std::string& pattern) {
                                                          {"{n}", "3"},
                                                          {"{lang}", "vi"},
                                                          {"{username}", "khong-co-ai"},
-                                                         {"{name}", "khong-co"}})
+                                                         {"{name}", "khong-co"},
+                                                         {"{form}", "999999"},
+                                                         {"{period}", "2026M11"},
+                                                         {"{unit}", "999999"}})
     for (size_t p; (p = t.find(ph)) != std::string::npos;) t.replace(p, ph.size(), v);
   return t;
 }

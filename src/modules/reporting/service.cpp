@@ -471,11 +471,11 @@ Submission ReportService::Reopen(const Actor& a, long long submission_id, Date t
   if (!access::Permits(a.who, access::kReportSubmit, path) &&
       !access::Permits(a.who, access::kReportApprove, path))
     throw Error(gen_errors::kForbidden);
-  auto latest = Latest(c, s.form_id, s.unit_id, s.period_id);
-  if (latest->id != s.id)
-    throw Error(errors::kWrongStatus, "status",
-                {{"status", std::string(StatusCode(s.status))}, {"action", "reopen"}});
   Transition(s.status, Action::kReopen);
+  auto latest = Latest(c, s.form_id, s.unit_id, s.period_id);
+  if (latest->id != s.id)  // a correction is already open
+    throw Error(errors::kWrongStatus, "status",
+                {{"status", std::string(StatusCode(latest->status))}, {"action", "reopen"}});
   std::string now = Stamp(today);
   long long id = c.InsertId(
       "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "

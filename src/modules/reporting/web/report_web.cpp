@@ -515,7 +515,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // One unit's report: the form to fill (draft or returned), or the report as sent with the
   // office's decisions.
   auto report_page = [&svc, &layout](Ctx& ctx, long long form_id, const std::string& period,
-                                     long long unit_id, const Draft* typed, const Error* err) {
+                                     long long unit_id, const Draft* typed, const Error* err,
+                                     const Input* raw = nullptr) {
     const Actor actor = ctx.AsActor();
     Form f = svc.GetForm(actor, form_id);
     Submission s = svc.Open(actor, form_id, unit_id, period, Date::Today());
@@ -575,7 +576,19 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
             x.set("value_vn", VnNumber(*v, 1));
         }
       }
-      if (err && (err->field() == def.code || err->field() == def.code + ".denominator")) x.set("invalid", true);
+      if (raw) {  // a refused form shows what was typed, even what could not be read as a number
+        auto echo = [&](const std::string& field, const char* key) {
+          try {
+            if (auto v = raw->Str(field, 40, false)) x.set(key, *v);
+          } catch (const Error&) {
+          }
+        };
+        echo("v_" + def.code, "num");
+        echo("d_" + def.code, "den");
+      }
+      if (err && (err->field() == def.code || err->field() == "v_" + def.code ||
+                  err->field() == "d_" + def.code || err->field() == def.code + ".denominator"))
+        x.set("invalid", true);
       inds.push_back(x);
     }
     d.set("indicators", inds);
@@ -595,6 +608,19 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (!shown.justification.empty()) d.set("justification", shown.justification);
     if (err && err->code() == errors::kRulesFailed.code) d.set("needs_justification", true);
     SetError(ctx, d, err);
+    if (err) {
+      // Name the indicator the way the form shows it, not by its code.
+      std::string msg = ctx.Message(*err);
+      for (auto& def : f.indicators)
+        for (const std::string& key : {"v_" + def.code, "d_" + def.code, def.code}) {
+          size_t at = msg.find(key);
+          if (at != std::string::npos && (err->field() == key || err->field() == def.code + ".denominator")) {
+            msg.replace(at, key.size(), "«" + def.name_vi + "»");
+            break;
+          }
+        }
+      d.set("error", msg);
+    }
     TemplateData versions = http::List();
     if (s.version > 1)
       for (auto& v : svc.Versions(actor, form_id, unit_id, period)) {
@@ -608,7 +634,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                        err ? err->status() : 200);
   };
   router.Get("/reports/{form}/{period}/{unit}", read, [report_page](Ctx& ctx) {
-    return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr, nullptr);
+    return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr, nullptr, nullptr);
   });
   router.Post("/reports/{form}/{period}/{unit}", submit, [&svc, report_page](Ctx& ctx) {
     long long form_id = ctx.Id("form");
@@ -628,7 +654,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                                 std::to_string(unit_id) + (is_submit ? "?sent=1" : "?saved=1"));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return report_page(ctx, form_id, period, unit_id, &typed, &e);
+      return report_page(ctx, form_id, period, unit_id, &typed, &e, &in);
     }
   });
   auto decision = [&svc, report_page](Ctx& ctx, const std::string& what) {
@@ -650,7 +676,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                                 std::to_string(s.unit_id));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e);
+      return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e, nullptr);
     }
   };
   router.Post("/submissions/{id}/approve", approve, [decision](Ctx& ctx) { return decision(ctx, "approve"); });

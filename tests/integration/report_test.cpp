@@ -1,0 +1,283 @@
+// Periodic reports through the router on the backend under test: the workflow with its permissions
+// (a village head submits, the office returns and approves; nobody decides on their own report;
+// approved reports lock; corrections are new versions), completeness, the bad-input list (each a
+// code, nothing written), and the commune's consolidated report with its DOCX and XLSX read back.
+#include <boost/json.hpp>
+
+#include "modules/documents/zip_archive.hpp"
+#include "modules/reporting/web/report_web.hpp"
+#include "tests/integration/app_fixture.hpp"
+
+namespace kientao::testing {
+
+namespace json = boost::json;
+
+class Reports : public AppTest {
+ protected:
+  void SetUp() override {
+    if (office_.cookie.empty()) {
+      office_ = Login("vanphong");
+      village_ = Login("truongthon");
+      admin_ = Login("quantri");
+    }
+  }
+  static long long FormId(const std::string& code) {
+    store::Conn c = app_->db().Lease();
+    return c.QueryOne("SELECT id FROM report_forms WHERE code = :1", {code})->Int(0);
+  }
+  static std::string Period() {
+    return reporting::DefaultPeriod(PeriodType::kMonth, Date::Today()).Id();
+  }
+  static std::string VillageBody(long long unit, const std::string& period, double poor,
+                                 double households, double sorted, const std::string& extra = "") {
+    return json::serialize(json::object{
+        {"form_id", FormId("BC-THON-THANG")},
+        {"unit_id", unit},
+        {"period", period},
+        {"values",
+         json::array{json::object{{"indicator", "HOUSEHOLDS"}, {"numerator", households}},
+                     json::object{{"indicator", "POOR_HH"}, {"numerator", poor}},
+                     json::object{{"indicator", "WASTE_SORTED"}, {"numerator", sorted}, {"denominator", households}}}},
+        {"narratives", json::array{json::object{{"key_no", 7}, {"results", "Thôn Đông Hải kèm cặp 4 hộ nghèo" + extra}}}}});
+  }
+  static json::object Json(const http::Response& r) { return json::parse(r.body).as_object(); }
+  void ExpectRefused(const http::Response& resp, int status, const std::string& code,
+                     const std::string& field, long long seq) {
+    EXPECT_EQ(resp.status, status) << resp.body;
+    EXPECT_EQ(ErrorCode(resp.body), code) << resp.body;
+    if (!field.empty()) {
+      EXPECT_EQ(ErrorField(resp.body), field) << resp.body;
+    }
+    EXPECT_EQ(AuditSeq(), seq) << "something was written";
+  }
+  static Session office_, village_, admin_;
+};
+Session Reports::office_, Reports::village_, Reports::admin_;
+
+TEST_F(Reports, VillageHeadSubmitsOfficeReturnsThenApprovesAndTheCommuneReportHasIt) {
+  long long t01 = UnitId("LP-T01");
+  std::string period = Period();
+  long long form = FormId("BC-THON-THANG");
+  auto status = Json(Call(office_, "GET", "/api/v1/report-forms/" + std::to_string(form) + "/status?period=" + period));
+  long long received = status.at("received").as_int64();
+  bool t01_missing = false;
+  for (auto& m : status.at("missing").as_array()) t01_missing = t01_missing || m.as_int64() == t01;
+  ASSERT_TRUE(t01_missing) << "the demo leaves Thôn Đông Hải's report missing";
+
+  auto sent = Call(village_, "POST", "/api/v1/reports/submit", VillageBody(t01, period, 4, 215, 150));
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  auto s = Json(sent);
+  EXPECT_EQ(s.at("status").as_string(), "submitted");
+  long long id = s.at("id").as_int64();
+  std::string path = "/api/v1/reports/" + std::to_string(id);
+
+  long long seq = AuditSeq();
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/submit", VillageBody(t01, period, 4, 215, 150)), 409,
+                "REP-4007", "", seq);  // submitting twice
+  ExpectRefused(Call(village_, "POST", path + "/approve", "{}"), 403, "GEN-0011", "", seq);  // not theirs to approve
+  ExpectRefused(Call(office_, "POST", path + "/return", "{}"), 422, "GEN-0004", "reason", seq);
+
+  auto ret = Call(office_, "POST", path + "/return", R"({"reason": "Thiếu số hộ phân loại rác"})");
+  ASSERT_EQ(ret.status, 200) << ret.body;
+  EXPECT_EQ(Json(ret).at("status").as_string(), "returned");
+  EXPECT_EQ(Json(ret).at("return_reason").as_string(), "Thiếu số hộ phân loại rác");
+
+  auto again = Call(village_, "POST", "/api/v1/reports/submit", VillageBody(t01, period, 4, 215, 170, " (đã sửa)"));
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Json(again).at("status").as_string(), "submitted");
+  EXPECT_EQ(Json(again).at("id").as_int64(), id);  // the same report, resubmitted
+
+  auto ok = Call(office_, "POST", path + "/approve", "{}");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(Json(ok).at("status").as_string(), "approved");
+  seq = AuditSeq();
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", VillageBody(t01, period, 1, 215, 170)), 409,
+                "REP-4008", "", seq);  // approved reports are locked
+
+  status = Json(Call(office_, "GET", "/api/v1/report-forms/" + std::to_string(form) + "/status?period=" + period));
+  EXPECT_EQ(status.at("received").as_int64(), received + 1);
+
+  // The office consolidates: the village's narrative and its households are in the commune report.
+  auto built = Call(office_, "POST", "/api/v1/communes/" + std::to_string(UnitId("LP")) + "/reports",
+                    json::serialize(json::object{{"period", period}}));
+  ASSERT_EQ(built.status, 201) << built.body;
+  auto rep = Json(built);
+  std::string task7;
+  for (auto& sec : rep.at("sections").as_array())
+    if (sec.at("key_no").as_int64() == 7) task7 = std::string(sec.at("body").as_string());
+  EXPECT_NE(task7.find("Thôn Đông Hải: Thôn Đông Hải kèm cặp 4 hộ nghèo (đã sửa)"), std::string::npos) << task7;
+  // Households: the sum of the approved villages' figures (ratio of sums for percents).
+  double households = 0, sorted = 0, sorted_den = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    for (auto& r : c.Query("SELECT i.code, v.numerator, COALESCE(v.denominator, 0) FROM report_values v "
+                           "JOIN submissions s ON s.id = v.submission_id JOIN indicators i ON i.id = "
+                           "v.indicator_id WHERE s.status = 'approved' AND s.period_id = :1",
+                           {period})) {
+      if (r.Str(0) == "HOUSEHOLDS") households += r.Num(1);
+      if (r.Str(0) == "WASTE_SORTED") sorted += r.Num(1), sorted_den += r.Num(2);
+    }
+  }
+  for (auto& l : rep.at("indicators").as_array()) {
+    if (l.at("code").as_string() == "HOUSEHOLDS") {
+      EXPECT_DOUBLE_EQ(l.at("value").as_double(), households);
+    }
+    if (l.at("code").as_string() == "WASTE_SORTED") {
+      EXPECT_NEAR(l.at("value").as_double(), sorted / sorted_den * 100, 1e-9);
+    }
+  }
+}
+
+TEST_F(Reports, BadInputGetsACodeAndWritesNothing) {
+  long long t01 = UnitId("LP-T01");
+  std::string period = reporting::PreviousPeriod(*::kientao::Period::Parse(Period())).Id();
+  // Thôn Đông Hải's report of the month before is approved in the demo; use the current open month.
+  std::string open = ::kientao::Period::Containing(PeriodType::kMonth, Date::Today()).Id();
+  long long seq = AuditSeq();
+  long long n = Count("submissions");
+  auto body = [&](const std::string& values, long long unit = 0, const std::string& per = "") {
+    return "{\"form_id\": " + std::to_string(FormId("BC-THON-THANG")) + ", \"unit_id\": " +
+           std::to_string(unit ? unit : t01) + ", \"period\": \"" + (per.empty() ? open : per) +
+           "\", \"values\": [" + values + "]}";
+  };
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save",
+                     body(R"({"indicator": "WASTE_SORTED", "numerator": 301, "denominator": 300})")),
+                422, "IND-5001", "WASTE_SORTED", seq);
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body(R"({"indicator": "POOR_HH", "numerator": -1})")),
+                422, "IND-5002", "POOR_HH", seq);
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body(R"({"indicator": "POOR_HH", "numerator": 1.5})")),
+                422, "IND-5004", "POOR_HH", seq);
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body(R"({"indicator": "SIPAS", "numerator": 1, "denominator": 2})")),
+                422, "REP-4012", "SIPAS", seq);  // not on the village form
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body(R"({"indicator": "POOR_HH", "numerator": "nhiều"})")),
+                422, "GEN-0002", "numerator", seq);
+  ExpectRefused(Call(office_, "POST", "/api/v1/reports/save", body("", UnitId("LP-KT"))), 422, "REP-4005",
+                "unit_id", seq);  // a unit outside the form
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body("", UnitId("LP-T02"))), 422, "REP-4005",
+                "unit_id", seq);  // another village is not on the village head's form
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body("", 0, "2026Q3")), 422, "REP-4006",
+                "period", seq);
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body("", 0, "2031M05")), 422, "REP-4013",
+                "period", seq);
+  ExpectRefused(Call(village_, "POST", "/api/v1/reports/save", body("", 0, "2026M13")), 404, "REP-4001",
+                "period", seq);
+  // A validation rule: more poor households than households blocks submission without a reason.
+  auto rules = Call(village_, "POST", "/api/v1/reports/submit",
+                    body(R"({"indicator": "POOR_HH", "numerator": 20}, {"indicator": "HOUSEHOLDS", "numerator": 10})"));
+  ExpectRefused(rules, 422, "REP-4011", "justification", seq);
+  EXPECT_EQ(json::parse(rules.body).at("error").at("details").as_array().size(), 1u) << rules.body;
+  EXPECT_EQ(Count("submissions"), n);
+  // With a justification it goes through.
+  std::string justified = body(R"({"indicator": "POOR_HH", "numerator": 20}, {"indicator": "HOUSEHOLDS", "numerator": 10})");
+  justified.insert(justified.size() - 1, ", \"justification\": \"Số hộ đang rà soát lại theo địa bàn mới\"");
+  auto ok = Call(village_, "POST", "/api/v1/reports/submit", justified);
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  (void)period;
+}
+
+TEST_F(Reports, NobodyApprovesTheirOwnReportAndCorrectionsAreNewVersions) {
+  long long vp = UnitId("LP-VP");
+  std::string open = ::kientao::Period::Containing(PeriodType::kMonth, Date::Today()).Id();
+  std::string body = "{\"form_id\": " + std::to_string(FormId("BC-DONVI-THANG")) + ", \"unit_id\": " +
+                     std::to_string(vp) + ", \"period\": \"" + open +
+                     R"(", "values": [{"indicator": "KPI_ASSESSED", "numerator": 7, "denominator": 8}]})";
+  auto sent = Call(office_, "POST", "/api/v1/reports/submit", body);
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  std::string path = "/api/v1/reports/" + std::to_string(Json(sent).at("id").as_int64());
+  long long seq = AuditSeq();
+  ExpectRefused(Call(office_, "POST", path + "/approve", "{}"), 422, "REP-4009", "", seq);
+  ASSERT_EQ(Call(admin_, "POST", path + "/approve", "{}").status, 200);
+  // A correction: version 2 as a draft; version 1 stays in force until version 2 is approved.
+  auto v2 = Call(office_, "POST", path + "/reopen", "{}");
+  ASSERT_EQ(v2.status, 201) << v2.body;
+  EXPECT_EQ(Json(v2).at("version").as_int64(), 2);
+  EXPECT_EQ(Json(v2).at("status").as_string(), "draft");
+  EXPECT_EQ(Json(Call(office_, "GET", path)).at("status").as_string(), "approved");
+  std::string fixed = body;
+  fixed.replace(fixed.find("\"numerator\": 7"), 14, "\"numerator\": 8");
+  ASSERT_EQ(Call(office_, "POST", "/api/v1/reports/submit", fixed).status, 200);
+  std::string v2_path = "/api/v1/reports/" + std::to_string(Json(v2).at("id").as_int64());
+  ASSERT_EQ(Call(admin_, "POST", v2_path + "/approve", "{}").status, 200);
+  EXPECT_EQ(Json(Call(office_, "GET", path)).at("status").as_string(), "superseded");
+  seq = AuditSeq();
+  ExpectRefused(Call(office_, "POST", path + "/reopen", "{}"), 409, "REP-4008", "", seq);
+}
+
+TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex) {
+  std::string period = Period();
+  long long lp = UnitId("LP");
+  auto built = Call(office_, "POST", "/api/v1/communes/" + std::to_string(lp) + "/reports",
+                    json::serialize(json::object{{"period", period}}));
+  ASSERT_EQ(built.status, 201) << built.body;
+  long long id = Json(built).at("id").as_int64();
+  std::string path = "/api/v1/commune-reports/" + std::to_string(id);
+  long long seq = AuditSeq();
+  ExpectRefused(Call(office_, "POST", path + "/issue", "{}"), 422, "GEN-0004", "signer", seq);
+  auto edited = Call(office_, "POST", path,
+                     R"({"signer": "Trần Thị Thu Hà", "signer_authority": "KT. CHỦ TỊCH", "signer_title": "PHÓ CHỦ TỊCH",
+                         "sections": [{"key_no": 4, "body": "Đã bồi dưỡng kỹ năng số cho cán bộ.\nTiếp tục trong tháng tới."}]})");
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  auto issued = Call(office_, "POST", path + "/issue", "{}");
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  // The demo issued No. 01 for the month before; numbers run on within the year.
+  std::string number = std::string(Json(issued).at("number").as_string());
+  EXPECT_EQ(number, Date::Today().year() == 2026 ? "02/BC-UBND" : number);
+  seq = AuditSeq();
+  ExpectRefused(Call(office_, "POST", path, R"({"signer": "Ai đó"})"), 409, "REP-4016", "", seq);
+
+  auto docx = Call(office_, "GET", "/commune-reports/" + std::to_string(id) + "/docx");
+  ASSERT_EQ(docx.status, 200);
+  auto xml = documents::ReadZipEntry(docx.body, "word/document.xml");
+  ASSERT_TRUE(xml);
+  for (std::string part : std::vector<std::string>{"ỦY BAN NHÂN DÂN", "XÃ LẠC PHƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                           "Độc lập - Tự do - Hạnh phúc", "Số: " + number, "BÁO CÁO", "Nơi nhận:",
+                           "- UBND thành phố Hải Phòng;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Thu Hà",
+                           "Tiếp tục trong tháng tới.", "IV. "})
+    EXPECT_NE(xml->find(part), std::string::npos) << part;
+  auto xlsx = Call(office_, "GET", "/commune-reports/" + std::to_string(id) + "/xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheet = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet2.xml");
+  ASSERT_TRUE(sheet);
+  EXPECT_NE(sheet->find("<v>"), std::string::npos);  // numbers as numbers
+  auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(strings);
+  EXPECT_NE(strings->find("Cán bộ, công chức được bồi dưỡng kỹ năng số"), std::string::npos);
+
+  // The pages: the consolidation page shows it issued; the village head cannot rebuild it.
+  auto page = Call(office_, "GET", "/commune-reports?period=" + period);
+  EXPECT_NE(page.body.find("data-testid=\"issued\""), std::string::npos);
+  EXPECT_EQ(Call(village_, "POST", "/commune-reports", "period=" + period, "application/x-www-form-urlencoded").status, 403);
+}
+
+TEST_F(Reports, PagesRenderForEachRole) {
+  std::string period = Period();
+  long long form = FormId("BC-THON-THANG");
+  for (auto* who : {"vanphong", "truongthon", "chutich", "giamsat"}) {
+    Session s = Login(who);
+    auto list = Call(s, "GET", "/reports");
+    EXPECT_EQ(list.status, 200) << who;
+    EXPECT_NE(list.body.find("Báo cáo tháng của thôn"), std::string::npos) << who;
+    auto st = Call(s, "GET", "/reports/" + std::to_string(form) + "/" + period);
+    EXPECT_EQ(st.status, 200) << who;
+  }
+  // The village head sees the office's reminder and only their own village.
+  auto mine = Call(village_, "GET", "/reports");
+  EXPECT_EQ(mine.body.find("Thôn Đoài Lạc"), std::string::npos);
+  auto fill = Call(village_, "GET", "/reports/" + std::to_string(form) + "/" + period + "/" +
+                                        std::to_string(UnitId("LP-T02")));
+  EXPECT_EQ(fill.status, 422);  // not on the village head's form
+  EXPECT_EQ(fill.body.find("Thôn Đoài Lạc"), std::string::npos);
+  // A form post with a bad number re-shows the form with the message and the typed values.
+  // (Thôn Quyết Tiến has not reported the last closed month in the demo; the office fills in for it.)
+  auto bad = Call(office_, "POST",
+                  "/reports/" + std::to_string(form) + "/" + period + "/" + std::to_string(UnitId("LP-T14")),
+                  "_csrf=" + office_.csrf + "&v_POOR_HH=abc&v_HOUSEHOLDS=210&action=save",
+                  "application/x-www-form-urlencoded");
+  EXPECT_EQ(bad.status, 422) << bad.status << bad.body.substr(0, 3000);
+  EXPECT_NE(bad.body.find("value=\"210\""), std::string::npos);
+  EXPECT_NE(bad.body.find("data-testid=\"form-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("«Số hộ nghèo»"), std::string::npos);  // the indicator by its name
+  EXPECT_NE(bad.body.find("value=\"abc\""), std::string::npos);
+}
+
+}  // namespace kientao::testing
