@@ -57,6 +57,10 @@ class App {
   void LoadResources();
 
   void RegisterShellRoutes();
+  // The dashboard's report parts: each key task's main indicator against its target with its trend,
+  // the indicator chart and table, and the reports missing for the last closed period.
+  void AddReportData(const http::Ctx& ctx, const Actor& actor, http::TemplateData& d,
+                     std::vector<http::TemplateData>& tasks);
   std::optional<Principal> Authenticate(const http::Request& req);
 
   Config cfg_;

@@ -2,6 +2,11 @@
 #include "app/app.hpp"
 #include "base/access.hpp"
 #include "modules/directive/web/directive_web.hpp"
+#include "modules/reporting/web/report_web.hpp"
+
+#include <cmath>
+
+#include <boost/json.hpp>
 
 namespace kientao::app {
 
@@ -40,6 +45,8 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
   layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});
   layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
+  layout_.AddNav({"/reports", "nav.reports", std::string(access::kReportRead), 0, true});
+  layout_.AddNav({"/commune-reports", "nav.commune_report", std::string(access::kReportRead), 0, true});
   layout_.AddNav({"/periods", "nav.periods", "", 0, true});
   layout_.AddNav({"/users", "nav.users", std::string(access::kUsersAdmin), 0, true});
   layout_.AddNav({"/audit", "nav.audit", std::string(access::kAuditRead), 0, true});
@@ -71,7 +78,7 @@ void App::RegisterShellRoutes() {
       d.set("categories", cats);
       d.set("can_read_staff", true);
     }
-    http::TemplateData tasks = http::List();
+    std::vector<http::TemplateData> tasks;
     long overdue = 0;
     auto key_tasks = directives_->KeyTasks(actor, Date::Today());
     for (int i = 1; i <= kTasks; ++i) {
@@ -88,12 +95,109 @@ void App::RegisterShellRoutes() {
       t.set("title", ctx.T("task." + std::to_string(i) + ".title"));
       tasks.push_back(t);
     }
+    http::TemplateData task_list = http::List();
+    if (access::HasPermission(*ctx.user, access::kReportRead)) AddReportData(ctx, actor, d, tasks);
     d.set("overdue", std::to_string(overdue));
     if (overdue) d.set("has_overdue", true);
-    d.set("tasks", tasks);
+    for (auto& t : tasks) task_list.push_back(t);
+    d.set("tasks", task_list);
     d.set("today", Date::Today().ToVn());
     return layout_.Page(ctx, "shell/dashboard", d, ctx.T("nav.dashboard"));
   });
+}
+
+void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::TemplateData& d,
+                        std::vector<http::TemplateData>& tasks) {
+  long long commune = reports_->ActorCommune(actor);
+  if (!commune) return;
+  Date today = Date::Today();
+  Period last = reporting::DefaultPeriod(PeriodType::kMonth, today);
+  std::vector<Period> periods = {reporting::PreviousPeriod(reporting::PreviousPeriod(last)),
+                                 reporting::PreviousPeriod(last), last};
+  std::vector<std::vector<reporting::IndicatorLine>> by_period;
+  try {
+    for (auto& p : periods) by_period.push_back(reports_->CommuneIndicators(actor, commune, p.Id()));
+  } catch (const Error& e) {
+    // Users scoped to one unit or village see their own reports below, not the commune's figures.
+    if (e.code() != gen_errors::kOutOfScope.code) throw;
+    by_period.assign(periods.size(), {});
+  }
+  const auto& now = by_period.back();
+  auto fmt_value = [](const reporting::IndicatorLine& l, std::optional<double> v) {
+    if (!v) return std::string("—");
+    return reporting::VnNumber(*v, 1) + (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit);
+  };
+  // Each card: the task's main indicator this period (one with a target first, a percent before a
+  // count), its target and its trend.
+  for (size_t n = 1; n <= tasks.size(); ++n) {
+    int best = -1, best_score = -1;
+    for (size_t i = 0; i < now.size(); ++i) {
+      const auto& l = now[i];
+      if (l.def.key_no != static_cast<int>(n) || !l.value) continue;
+      int score = (l.target ? 2 : 0) + (l.def.kind == indicator::Kind::kPercent ? 1 : 0);
+      if (score > best_score) best = static_cast<int>(i), best_score = score;
+    }
+    if (best < 0) continue;
+    {
+      size_t i = static_cast<size_t>(best);
+      const auto& l = now[i];
+      http::TemplateData& t = tasks[n - 1];
+      t.set("indicator", ctx.lang == "en" ? l.def.name_en : l.def.name_vi);
+      t.set("indicator_value", fmt_value(l, l.value));
+      if (l.target) {
+        t.set("indicator_target", fmt_value(l, l.target));
+        bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
+        t.set(met ? "indicator_met" : "indicator_not_met", true);
+      }
+      std::string trend;
+      for (auto& lines : by_period) trend += (trend.empty() ? "" : " → ") + fmt_value(lines[i], lines[i].value);
+      t.set("indicator_trend", trend);
+    }
+  }
+  // The chart and its table: every percent indicator of the period.
+  boost::json::array names, values, targets;
+  http::TemplateData rows = http::List();
+  for (const auto& l : now) {
+    if (l.def.kind != indicator::Kind::kPercent) continue;
+    std::string name = ctx.lang == "en" ? l.def.name_en : l.def.name_vi;
+    names.push_back(boost::json::value(name));
+    values.push_back(l.value ? boost::json::value(std::round(*l.value * 10) / 10) : boost::json::value(nullptr));
+    targets.push_back(l.target ? boost::json::value(*l.target) : boost::json::value(nullptr));
+    http::TemplateData r = http::Object();
+    r.set("task", l.def.key_no ? std::to_string(l.def.key_no) : "—");
+    r.set("name", name);
+    r.set("value", fmt_value(l, l.value));
+    r.set("target", l.target ? fmt_value(l, l.target) : "—");
+    rows.push_back(r);
+  }
+  boost::json::object chart{{"names", names},
+                            {"values", values},
+                            {"targets", targets},
+                            {"valueLabel", ctx.T("report.value")},
+                            {"targetLabel", ctx.T("report.target")}};
+  if (!names.empty()) d.set("chart", boost::json::serialize(chart));
+  d.set("indicator_rows", rows);
+  d.set("period_label", ctx.lang == "en" ? last.LabelEn() : last.LabelVi());
+  d.set("period", last.Id());
+  // Reports missing for the period, form by form.
+  http::TemplateData missing = http::List();
+  long total_missing = 0;
+  for (auto& f : reports_->Forms(actor)) {
+    if (f.period_type != PeriodType::kMonth) continue;
+    auto st = reports_->Status(actor, f.id, last.Id());
+    http::TemplateData m = http::Object();
+    m.set("form_id", std::to_string(f.id));
+    m.set("form", f.name);
+    m.set("received", std::to_string(st.completeness.received));
+    m.set("expected", std::to_string(st.completeness.expected));
+    m.set("missing", std::to_string(st.completeness.missing.size()));
+    m.set("deadline", st.deadline.ToVn());
+    total_missing += static_cast<long>(st.completeness.missing.size());
+    missing.push_back(m);
+  }
+  d.set("report_forms", missing);
+  d.set("reports_missing", std::to_string(total_missing));
+  d.set("has_reports", true);
 }
 
 }  // namespace kientao::app

@@ -85,6 +85,15 @@ long long NowUnix() {
   return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
+std::string NowIsoVn() {
+  std::time_t t = static_cast<std::time_t>(NowUnix() + 7 * 3600);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+  return buf;
+}
+
 std::string NowIsoUtc() {
   std::time_t t = static_cast<std::time_t>(NowUnix());
   std::tm tm{};

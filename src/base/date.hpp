@@ -43,6 +43,9 @@ int DaysInMonth(int y, int m);
 
 // Current UTC time as ISO 8601 with seconds ("2026-11-28T03:40:00Z"), and seconds since the epoch.
 std::string NowIsoUtc();
+// Vietnam's local time (UTC+7, no daylight saving) as "2026-11-28T13:03:00+07:00": the date part
+// is the Vietnamese calendar day, as Date::Today() is.
+std::string NowIsoVn();
 long long NowUnix();
 
 }  // namespace kientao

@@ -1,5 +1,6 @@
 #include "store/db.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -59,6 +60,43 @@ namespace {
   bool fk = msg.find("FOREIGN KEY constraint failed") != std::string::npos ||
             msg.find("foreign key constraint") != std::string::npos;
   throw DbError(msg, unique, fk);
+}
+
+// Numbered placeholders may repeat (":3 … :3" binds the third value twice). SOCI binds by position on
+// PostgreSQL, so a statement that repeats one is rewritten with one placeholder per occurrence and
+// the values repeated in that order. Text in quotes and "::" casts are left alone.
+bool ExpandRepeated(const std::string& sql, const std::vector<Value>& params, std::string& out_sql,
+                    std::vector<Value>& out_params) {
+  std::vector<std::pair<size_t, size_t>> spans;  // [start, end) of each ":N"
+  std::vector<size_t> numbers;
+  bool quoted = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char ch = sql[i];
+    if (ch == '\'') quoted = !quoted;
+    if (quoted || ch != ':' || (i > 0 && sql[i - 1] == ':') || i + 1 >= sql.size() ||
+        sql[i + 1] < '0' || sql[i + 1] > '9')
+      continue;
+    size_t j = i + 1;
+    while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') ++j;
+    spans.emplace_back(i, j);
+    numbers.push_back(std::stoul(sql.substr(i + 1, j - i - 1)));
+    i = j - 1;
+  }
+  std::vector<size_t> sorted = numbers;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return false;
+  out_sql.clear();
+  out_params.clear();
+  size_t at = 0;
+  for (size_t k = 0; k < spans.size(); ++k) {
+    if (numbers[k] == 0 || numbers[k] > params.size())
+      throw DbError("placeholder :" + std::to_string(numbers[k]) + " has no value: " + sql, false, false);
+    out_sql += sql.substr(at, spans[k].first - at) + ":" + std::to_string(k + 1);
+    out_params.push_back(params[numbers[k] - 1]);
+    at = spans[k].second;
+  }
+  out_sql += sql.substr(at);
+  return true;
 }
 
 // Storage that outlives the statement: SOCI binds by reference.
@@ -191,7 +229,12 @@ Conn::~Conn() {
 
 Backend Conn::backend() const { return db_->backend(); }
 
-void Conn::Exec(const std::string& sql, const std::vector<Value>& params) {
+void Conn::Exec(const std::string& sql_in, const std::vector<Value>& params_in) {
+  std::string expanded_sql;
+  std::vector<Value> expanded;
+  bool rewritten = ExpandRepeated(sql_in, params_in, expanded_sql, expanded);
+  const std::string& sql = rewritten ? expanded_sql : sql_in;
+  const std::vector<Value>& params = rewritten ? expanded : params_in;
   try {
     Binder b(params);
     soci::details::prepare_temp_type pt = (session_->prepare << sql);
@@ -203,7 +246,12 @@ void Conn::Exec(const std::string& sql, const std::vector<Value>& params) {
   }
 }
 
-std::vector<Row> Conn::Query(const std::string& sql, const std::vector<Value>& params) {
+std::vector<Row> Conn::Query(const std::string& sql_in, const std::vector<Value>& params_in) {
+  std::string expanded_sql;
+  std::vector<Value> expanded;
+  bool rewritten = ExpandRepeated(sql_in, params_in, expanded_sql, expanded);
+  const std::string& sql = rewritten ? expanded_sql : sql_in;
+  const std::vector<Value>& params = rewritten ? expanded : params_in;
   try {
     Binder b(params);
     soci::details::prepare_temp_type pt = (session_->prepare << sql);

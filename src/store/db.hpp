@@ -51,9 +51,8 @@ class DbError : public std::runtime_error {
 
 class Database;
 
-// One leased connection; returns to the pool when destroyed. Placeholders are :p1, :p2 … in order,
-// or any
-// ":name": values are bound by position.
+// One leased connection; returns to the pool when destroyed. Placeholders are :1, :2 … numbering
+// the values (a number may repeat: ":3 … :3"), or any other ":name", bound by position.
 class Conn {
  public:
   Conn(Database* db, std::unique_ptr<soci::session> s);

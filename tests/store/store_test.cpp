@@ -67,6 +67,22 @@ TEST(Store, ValuesRoundTripIncludingVietnameseNullsAndMetaCharacters) {
   EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM v")->Int(0), 2);
 }
 
+TEST(Store, ANumberedPlaceholderMayRepeatOnBothBackends) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec(store::AdaptSql("CREATE TABLE r (id @ID@, a TEXT, b TEXT, n BIGINT)", c.backend()));
+  c.Exec("INSERT INTO r (a, b, n) VALUES (:2, :2, :1)", {7LL, std::string("x':2")});
+  auto row = c.QueryOne("SELECT a, b, n FROM r WHERE a = :1 AND b = :1 AND n >= :2 AND n <= :2",
+                        {std::string("x':2"), 7LL});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->Str(0), "x':2");
+  EXPECT_EQ(row->Str(1), "x':2");
+  EXPECT_EQ(row->Int(2), 7);
+  // A literal holding ":1" is not a placeholder.
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM r WHERE a <> ':1' AND n = :1 AND n = :1", {7LL})->Int(0), 1);
+}
+
 TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {
   TestDb tdb;
   Database db(tdb.url(), 1);

@@ -54,12 +54,15 @@ Period ParsePeriod(const std::string& id) {
   return *p;
 }
 
-// A timestamp of `today` for the records (the time of day when today is the real today).
+// A timestamp of `today` in Vietnam's local time (the time of day when today is the real today), so
+// its date part is the day that counts for timeliness.
 std::string Stamp(Date today) {
-  std::string now = NowIsoUtc();
-  if (now.substr(0, 10) == today.ToIso()) return now;
-  return today.ToIso() + "T08:00:00Z";
+  if (today == Date::Today()) return NowIsoVn();
+  return today.ToIso() + "T08:00:00+07:00";
 }
+
+// Who acted, as people read it: the display name when there is one.
+std::string Who(const Actor& a) { return a.who.display_name.empty() ? a.audit_name : a.who.display_name; }
 
 std::string FormatNumber(double v, int decimals) {
   std::string s = fmt::format("{:.{}f}", v, decimals);
@@ -375,7 +378,7 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   if (submit) {
     c.Exec("UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
            "first_submitted_at = COALESCE(first_submitted_at, :3), return_reason = '' WHERE id = :4",
-           {a.who.user_id, a.audit_name, now, id});
+           {a.who.user_id, Who(a), now, id});
   }
   store::AppendAudit(c, a, submit ? "submit" : "save", "report", std::to_string(id), f.commune_id,
                      current ? std::optional<std::string>(
@@ -433,7 +436,7 @@ void ReportService::Return(const Actor& a, long long submission_id, const std::s
   CheckNotOwn(s.submitted_by, a.who.user_id);
   c.Exec("UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
          "= :4, updated_at = :4 WHERE id = :5",
-         {std::string(StatusCode(to)), reason, a.audit_name, Stamp(today), submission_id});
+         {std::string(StatusCode(to)), reason, Who(a), Stamp(today), submission_id});
   store::AppendAudit(c, a, "return", "report", std::to_string(submission_id), s.commune_id,
                      JsonObject().Str("status", StatusCode(s.status)).Build(),
                      JsonObject().Str("status", StatusCode(to)).Str("reason", reason).Build());
@@ -451,7 +454,7 @@ void ReportService::Approve(const Actor& a, long long submission_id, Date today)
   CheckNotOwn(s.submitted_by, a.who.user_id);
   c.Exec("UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
          ":3 WHERE id = :4",
-         {std::string(StatusCode(to)), a.audit_name, Stamp(today), submission_id});
+         {std::string(StatusCode(to)), Who(a), Stamp(today), submission_id});
   // The earlier approved version, if any, is replaced by this one.
   c.Exec("UPDATE submissions SET status = 'superseded' WHERE form_id = :1 AND unit_id = :2 AND "
          "period_id = :3 AND version < :4 AND status = 'approved'",
@@ -543,7 +546,7 @@ int ReportService::Remind(const Actor& a, long long form_id, const std::string& 
       throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
     c.Exec("INSERT INTO report_reminders (form_id, unit_id, period_id, sent_by, sent_at) VALUES (:1, "
            ":2, :3, :4, :5)",
-           {form_id, uid, period_id, a.audit_name, Stamp(today)});
+           {form_id, uid, period_id, Who(a), Stamp(today)});
     ++n;
   }
   store::AppendAudit(c, a, "remind", "report_form", std::to_string(form_id), st.form.commune_id,

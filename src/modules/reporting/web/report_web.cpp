@@ -190,7 +190,8 @@ TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected)
   return list;
 }
 
-std::string TaskTitle(const Ctx& ctx, int k) { return ctx.T("task." + std::to_string(k) + ".short"); }
+// The key task's full title, without its number.
+std::string TaskTitle(const Ctx& ctx, int k) { return ctx.T("task." + std::to_string(k) + ".title"); }
 
 void SetError(const Ctx& ctx, TemplateData& d, const Error* err) {
   if (!err) return;
@@ -390,7 +391,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // ---- Downloads ----
   auto titles_vi = [](const Ctx& ctx) {
     std::map<int, std::string> t;
-    for (int k = 1; k <= 10; ++k) t[k] = ctx.i18n->Get("vi", "task." + std::to_string(k) + ".short");
+    for (int k = 1; k <= 10; ++k) t[k] = ctx.i18n->Get("vi", "task." + std::to_string(k) + ".title");
     return t;
   };
   auto download = [](std::string body, const std::string& type, const std::string& file) {
@@ -596,7 +597,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     for (int k : f.key_nos) {
       TemplateData x = http::Object();
       x.set("k", std::to_string(k));
-      x.set("title", TaskTitle(ctx, k));
+      x.set("title", TaskTitle(ctx, k));  // "title" is without the task's number
       if (auto it = shown.narratives.find(k); it != shown.narratives.end()) {
         if (!it->second.results.empty()) x.set("results", it->second.results);
         if (!it->second.difficulties.empty()) x.set("difficulties", it->second.difficulties);

@@ -1,0 +1,72 @@
+// What every browser test shares: a fresh demo database, the real server on a free loopback port,
+// Debian's Chromium, signing in, and cleaning up (keeping screenshots when a test fails).
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
+const { chromium } = require('playwright-core');
+
+export async function start(binary) {
+  const dir = mkdtempSync(join(tmpdir(), 'kientao-browser-'));
+  const db = join(dir, 'demo.db');
+  const demo = spawnSync(binary, ['demo-data', '--db', db], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((resolve, reject) => {
+    let seen = '';
+    server.stdout.on('data', (d) => {
+      seen += d;
+      const m = seen.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    setTimeout(() => reject(new Error('server did not start')), 20000);
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  return { dir, base, browser, server };
+}
+
+// A page in a new context that records browser errors and 404s in `errors`.
+export async function openPage(env, viewport) {
+  const context = await env.browser.newContext({ viewport, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() === 404) errors.push(`404 ${r.url()}`); });
+  return { context, page, errors };
+}
+
+export async function signIn(page, base, username, password = 'LacPhuong@2026') {
+  await page.goto(base + '/login');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(base + '/');
+}
+
+// Runs `body`, then closes everything; exits non-zero (keeping the screenshots) when it failed.
+// KIENTAO_KEEP_SCREENSHOTS=1 keeps them after a pass too.
+export async function run(env, body) {
+  let failed = false;
+  try {
+    await body();
+  } catch (e) {
+    failed = true;
+    console.error(e);
+  } finally {
+    await env.browser.close();
+    env.server.kill('SIGTERM');
+    await new Promise((r) => env.server.on('exit', r));
+    if (!failed && !process.env.KIENTAO_KEEP_SCREENSHOTS) rmSync(env.dir, { recursive: true, force: true });
+    else console.error(`screenshots kept in ${env.dir}`);
+  }
+  process.exit(failed ? 1 : 0);
+}
