@@ -1,46 +1,15 @@
 // Browser test in Debian's Chromium (headless), desktop and phone viewports: sign in, open the dashboard,
 // search a staff member without diacritics, see the result; the office reports progress on a key task. Starts its own server on a fresh demo database.
-import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { start, openPage, run } from './harness.mjs';
 
-const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
-const { chromium } = require('playwright-core');
-const binary = process.argv[2];
-const dir = mkdtempSync(join(tmpdir(), 'kientao-browser-'));
-const db = join(dir, 'demo.db');
+const env = await start(process.argv[2]);
+const { base, dir } = env;
 
-const demo = spawnSync(binary, ['demo-data', '--db', db], { encoding: 'utf8' });
-assert.equal(demo.status, 0, demo.stderr);
-
-const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let seen = '';
-  server.stdout.on('data', (d) => {
-    seen += d;
-    const m = seen.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) resolve(`http://127.0.0.1:${m[1]}`);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  setTimeout(() => reject(new Error('server did not start')), 20000);
-});
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
-let failed = false;
-try {
+await run(env, async () => {
   for (const [name, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('response', (r) => { if (r.status() === 404) errors.push(`404 ${r.url()}`); });
+    const { context, page, errors } = await openPage(env, viewport);
 
     // Signing in from the dashboard address lands back on the dashboard.
     await page.goto(base + '/');
@@ -99,14 +68,4 @@ try {
     await context.close();
     console.log(`ok - ${name}: signed in, dashboard, search without diacritics`);
   }
-} catch (e) {
-  failed = true;
-  console.error(e);
-} finally {
-  await browser.close();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.on('exit', r));
-  if (!failed) rmSync(dir, { recursive: true, force: true });
-  else console.error(`screenshots kept in ${dir}`);
-}
-process.exit(failed ? 1 : 0);
+});
