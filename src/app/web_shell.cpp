@@ -47,6 +47,7 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/reports", "nav.reports", std::string(access::kReportRead), 0, true});
   layout_.AddNav({"/commune-reports", "nav.commune_report", std::string(access::kReportRead), 0, true});
+  layout_.AddNav({"/city", "nav.city", std::string(access::kReportCity), 0, true});
   layout_.AddNav({"/periods", "nav.periods", "", 0, true});
   layout_.AddNav({"/users", "nav.users", std::string(access::kUsersAdmin), 0, true});
   layout_.AddNav({"/audit", "nav.audit", std::string(access::kAuditRead), 0, true});

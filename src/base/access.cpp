@@ -22,7 +22,8 @@ const std::map<std::string_view, std::set<std::string_view>>& Table() {
   static const std::map<std::string_view, std::set<std::string_view>> kTable = {
       {kAdmin,
        {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin,
-        kAuditRead, kTaskRead, kTaskUpdate, kTaskAssign, kReportRead, kReportSubmit, kReportApprove}},
+        kAuditRead, kTaskRead, kTaskUpdate, kTaskAssign, kReportRead, kReportSubmit, kReportApprove,
+        kReportImport, kReportCity}},
       {kLeader, {kOrgRead, kStaffRead, kTaskRead, kTaskAssign, kReportRead}},
       {kOffice,
        {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead,
@@ -30,7 +31,7 @@ const std::map<std::string_view, std::set<std::string_view>>& Table() {
       {kUnitHead, {kOrgRead, kStaffRead, kStaffWrite, kTaskRead, kTaskUpdate, kReportRead, kReportSubmit}},
       {kStaff, {kOrgRead, kStaffRead, kTaskRead, kTaskUpdate, kReportRead, kReportSubmit}},
       {kVillageHead, {kOrgRead, kTaskRead, kReportRead, kReportSubmit}},
-      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead, kReportRead}},
+      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead, kReportRead, kReportCity}},
   };
   return kTable;
 }

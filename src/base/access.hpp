@@ -42,6 +42,10 @@ inline constexpr std::string_view kReportSubmit =
     "report.submit";  // fill and submit the periodic reports of one's unit
 inline constexpr std::string_view kReportApprove =
     "report.approve";  // return or approve reports, consolidate and issue the commune's report
+inline constexpr std::string_view kReportImport =
+    "report.import";  // receive communes' report packages (a city installation)
+inline constexpr std::string_view kReportCity =
+    "report.city";  // the city's view over every commune's reports
 
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).

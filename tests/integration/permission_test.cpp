@@ -22,6 +22,7 @@ const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staf
 const std::set<std::string> kTaskAssign = {"admin", "office", "leader"};
 const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "staff", "village_head"};
 const std::set<std::string> kReportApprove = {"admin", "office"};
+const std::set<std::string> kCity = {"admin", "supervisor"};
 
 struct Row {
   std::set<std::string> roles;
@@ -134,6 +135,11 @@ const std::map<std::string, Row>& Table() {
       {"POST /commune-reports", {kReportApprove, "{}"}},
       {"POST /commune-reports/{id}", {kReportApprove, "{}"}},
       {"POST /commune-reports/{id}/issue", {kReportApprove, "{}"}},
+      {"GET /api/v1/commune-reports/{id}/package", {kAll, ""}},
+      {"GET /api/v1/commune-reports/{id}/adx", {kAll, ""}},
+      {"POST /api/v1/city/packages", {kAdminOnly, "{}"}},
+      {"GET /api/v1/city", {kCity, ""}},
+      {"GET /city", {kCity, ""}},
   };
   return kTable;
 }

@@ -249,6 +249,74 @@ TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex
   EXPECT_EQ(Call(village_, "POST", "/commune-reports", "period=" + period, "application/x-www-form-urlencoded").status, 403);
 }
 
+TEST_F(Reports, TheIssuedReportGoesToTheCityAsAPackageImportedOnceAndValidated) {
+  long long report;
+  std::string period;
+  {
+    store::Conn c = app_->db().Lease();
+    auto r = c.QueryOne("SELECT id, period_id FROM commune_reports WHERE status = 'issued' ORDER BY id");
+    ASSERT_TRUE(r) << "the demo issues one commune report";
+    report = r->Int(0);
+    period = r->Str(1);
+  }
+  auto pkg = Call(office_, "GET", "/api/v1/commune-reports/" + std::to_string(report) + "/package");
+  ASSERT_EQ(pkg.status, 200) << pkg.body;
+  auto p = Json(pkg);
+  EXPECT_EQ(p.at("format").as_string(), "kientao.commune-report/1");
+  EXPECT_EQ(p.at("commune").at("code").as_string(), "LP");
+  EXPECT_EQ(p.at("report").at("number").as_string(), "01/BC-UBND");
+  EXPECT_GT(p.at("indicators").as_array().size(), 5u);
+  auto adx = Call(office_, "GET", "/api/v1/commune-reports/" + std::to_string(report) + "/adx");
+  ASSERT_EQ(adx.status, 200);
+  EXPECT_NE(adx.body.find("xmlns=\"urn:ihe:qrph:adx:2015\""), std::string::npos);
+  EXPECT_NE(adx.body.find("dataElement=\"HOUSEHOLDS\""), std::string::npos);
+  auto pp = ::kientao::Period::Parse(period);
+  EXPECT_NE(adx.body.find("period=\"" + pp->WindowStart().ToIso() + "/P1M\""), std::string::npos);
+
+  long long seq = AuditSeq();
+  long long packages = Count("city_packages");
+  // Refused: another commune, a malformed package, an unknown indicator, a percent over 100.
+  auto other = p;
+  other["commune"].as_object()["code"] = "XA-KHAC";
+  ExpectRefused(Call(admin_, "POST", "/api/v1/city/packages", json::serialize(other)), 422, "REP-4018", "commune", seq);
+  ExpectRefused(Call(admin_, "POST", "/api/v1/city/packages", "{\"format\": 1"), 400, "GEN-0001", "package", seq);
+  auto bad = p;
+  bad["indicators"].as_array().push_back(json::object{{"code", "KHONG_CO"}, {"numerator", 1}});
+  bad["indicators"].as_array().push_back(json::object{{"code", "SIPAS"}, {"numerator", 200}, {"denominator", 100}});
+  auto refused = Call(admin_, "POST", "/api/v1/city/packages", json::serialize(bad));
+  ExpectRefused(refused, 422, "REP-4019", "package", seq);
+  EXPECT_EQ(json::parse(refused.body).at("error").at("details").as_array().size(), 2u) << refused.body;
+  EXPECT_EQ(Call(office_, "POST", "/api/v1/city/packages", pkg.body).status, 403);  // the office does not import
+  EXPECT_EQ(Count("city_packages"), packages);
+
+  // Imported once; the same package again changes nothing.
+  auto first = Call(admin_, "POST", "/api/v1/city/packages", pkg.body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_TRUE(Json(first).at("changed").as_bool());
+  seq = AuditSeq();
+  auto second = Call(admin_, "POST", "/api/v1/city/packages", pkg.body);
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_FALSE(Json(second).at("changed").as_bool());
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(Count("city_packages"), packages + 1);
+
+  // The city view: the commune with its issued report, and the indicators rolled up.
+  Session city = Login("giamsat");
+  auto view = Json(Call(city, "GET", "/api/v1/city?period=" + period));
+  ASSERT_EQ(view.at("communes").as_array().size(), 1u);
+  EXPECT_EQ(view.at("communes").as_array()[0].at("report_status").as_string(), "issued");
+  EXPECT_EQ(view.at("communes").as_array()[0].at("number").as_string(), "01/BC-UBND");
+  double households = 0;
+  for (auto& l : p.at("indicators").as_array())
+    if (l.at("code").as_string() == "HOUSEHOLDS") households = l.at("value").as_double();
+  for (auto& l : view.at("indicators").as_array())
+    if (l.at("code").as_string() == "HOUSEHOLDS") {
+      EXPECT_DOUBLE_EQ(l.at("value").as_double(), households);
+    }
+  EXPECT_EQ(Call(city, "GET", "/city?period=" + period).status, 200);
+  EXPECT_EQ(Call(village_, "GET", "/api/v1/city?period=" + period).status, 403);
+}
+
 TEST_F(Reports, PagesRenderForEachRole) {
   std::string period = Period();
   long long form = FormId("BC-THON-THANG");

@@ -24,4 +24,5 @@ inline constexpr ErrorDef kTaskNumber{"REP-4017", 422};
 inline constexpr ErrorDef kPackageCommune{"REP-4018", 422};
 inline constexpr ErrorDef kPackageInvalid{"REP-4019", 422};
 inline constexpr ErrorDef kPdfUnavailable{"REP-4020", 503};
+inline constexpr ErrorDef kNotIssued{"REP-4021", 409};
 }  // namespace kientao::reporting::errors

@@ -4,10 +4,13 @@
 #include <cmath>
 #include <set>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include "base/access.hpp"
 #include "base/json_writer.hpp"
+#include "base/text.hpp"
 #include "modules/reporting/errors.hpp"
 #include "store/audit_log.hpp"
 
@@ -810,6 +813,308 @@ void ReportService::Issue(const Actor& a, long long report_id, Date on) {
                      JsonObject().Str("status", "draft").Build(),
                      JsonObject().Str("status", "issued").Int("number", no).Int("year", on.year()).Build());
   tx.Commit();
+}
+
+}  // namespace kientao::reporting
+
+// ---- Exchange with the city ----
+
+namespace kientao::reporting {
+
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view kPackageFormat = "kientao.commune-report/1";
+
+json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+// "2026-10-15/P1M": the window's first day and the period's length, as ADX writes periods.
+std::string AdxPeriod(const Period& p) {
+  static const std::map<PeriodType, std::string> kLength = {{PeriodType::kMonth, "P1M"},
+                                                            {PeriodType::kQuarter, "P3M"},
+                                                            {PeriodType::kHalf, "P6M"},
+                                                            {PeriodType::kNine, "P9M"},
+                                                            {PeriodType::kYear, "P1Y"}};
+  return p.WindowStart().ToIso() + "/" + kLength.at(p.type());
+}
+
+std::string Digest(std::string_view bytes) {
+  unsigned char out[crypto_generichash_BYTES];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                     nullptr, 0);
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char b : out) hex += {kHex[b >> 4], kHex[b & 15]};
+  return hex;
+}
+
+}  // namespace
+
+std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
+  CommuneReport r = GetReport(a, report_id);
+  if (r.status != "issued") throw Error(errors::kNotIssued, "id");
+  Conn c = db_.Lease();
+  auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
+  json::array sections, indicators, units;
+  for (auto& [k, body] : r.sections) sections.push_back({{"key_no", k}, {"body", body}});
+  for (auto& l : r.indicators) {
+    if (!l.value && !l.target) continue;
+    indicators.push_back({{"code", l.def.code},
+                          {"value", Opt(l.value)},
+                          {"numerator", Opt(l.numerator)},
+                          {"denominator", Opt(l.denominator)},
+                          {"target", Opt(l.target)},
+                          {"source", l.source}});
+  }
+  std::map<std::string, json::array> by_unit;
+  for (auto& row : c.Query(
+           "SELECT u.code, i.code, v.numerator, v.denominator FROM report_values v JOIN submissions s "
+           "ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id JOIN indicators i ON i.id = "
+           "v.indicator_id WHERE s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' "
+           "ORDER BY u.code, i.code",
+           {r.commune_id, r.period_id}))
+    by_unit[row.Str(0)].push_back({{"indicator", row.Str(1)},
+                                   {"numerator", row.Num(2)},
+                                   {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}});
+  for (auto& [code, values] : by_unit) units.push_back({{"code", code}, {"values", values}});
+  json::object pkg{{"format", std::string(kPackageFormat)},
+                   {"commune", {{"code", commune ? commune->Str(0) : ""}, {"name", r.commune_name}}},
+                   {"period", r.period_id},
+                   {"report",
+                    {{"number", fmt::format("{:02}/BC-UBND", r.doc_no)},
+                     {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
+                     {"subject", r.subject},
+                     {"signer", r.signer},
+                     {"signer_authority", r.signer_authority},
+                     {"signer_title", r.signer_title},
+                     {"sections", sections}}},
+                   {"indicators", indicators},
+                   {"units", units}};
+  return json::serialize(pkg);
+}
+
+std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
+  CommuneReport r = GetReport(a, report_id);
+  if (r.status != "issued") throw Error(errors::kNotIssued, "id");
+  Conn c = db_.Lease();
+  auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
+  Period p = ParsePeriod(r.period_id);
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"" +
+                    NowIsoVn() + "\">\n  <group orgUnit=\"" + XmlEscape(commune ? commune->Str(0) : "") +
+                    "\" period=\"" + AdxPeriod(p) + "\" dataSet=\"BC-UBND-XA\">\n";
+  for (auto& l : r.indicators) {
+    if (!l.value) continue;
+    xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n", XmlEscape(l.def.code),
+                       fmt::format("{:.6g}", *l.value));
+  }
+  return xml + "  </group>\n</adx>\n";
+}
+
+ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view package) {
+  Error invalid(errors::kPackageInvalid, "package");
+  auto problem = [&](const std::string& field, const std::string& code,
+                     std::map<std::string, std::string> params = {}) {
+    invalid.details().push_back(FieldError{field, code, std::move(params), 0});
+  };
+  if (!text::IsValidUtf8(package)) throw Error(gen_errors::kInvalidUtf8, "package");
+  boost::system::error_code ec;
+  json::value v = json::parse(package, ec);
+  if (ec || !v.is_object()) throw Error(gen_errors::kMalformedJson, "package");
+  const json::object& o = v.as_object();
+  auto str = [&](const json::object& obj, const char* key) -> std::string {
+    auto* x = obj.if_contains(key);
+    return x && x->is_string() ? std::string(x->as_string()) : std::string();
+  };
+  if (str(o, "format") != kPackageFormat)
+    throw Error(errors::kPackageInvalid, "format", {{"value", str(o, "format")}});
+  const json::object* commune = o.if_contains("commune") ? o.at("commune").if_object() : nullptr;
+  std::string commune_code = commune ? str(*commune, "code") : "";
+  std::string period_id = str(o, "period");
+  auto period = Period::Parse(period_id);
+  if (!period) problem("period", std::string(errors::kUnknownPeriod.code), {{"value", period_id}});
+  const json::object* report = o.if_contains("report") ? o.at("report").if_object() : nullptr;
+  std::string number = report ? str(*report, "number") : "";
+  if (number.empty()) problem("report.number", std::string(gen_errors::kRequired.code));
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto unit = c.QueryOne("SELECT id, path, name FROM org_units WHERE code = :1 AND kind = 'commune'",
+                         {commune_code});
+  if (!unit || !access::Permits(a.who, access::kReportImport, unit->Str(1)))
+    throw Error(errors::kPackageCommune, "commune", {{"value", commune_code}});
+  struct Parsed {
+    long long indicator_id;
+    std::optional<double> numerator, denominator, target;
+  };
+  std::vector<Parsed> values;
+  std::map<std::string, Definition> defs;
+  for (auto& d : indicators_.Definitions(c)) defs[d.code] = d;
+  const json::array* inds = o.if_contains("indicators") ? o.at("indicators").if_array() : nullptr;
+  if (!inds) problem("indicators", std::string(gen_errors::kRequired.code));
+  for (size_t i = 0; inds && i < inds->size(); ++i) {
+    std::string field = "indicators[" + std::to_string(i) + "]";
+    const json::object* x = (*inds)[i].if_object();
+    if (!x) {
+      problem(field, std::string(gen_errors::kWrongType.code), {{"expected", "object"}});
+      continue;
+    }
+    std::string code = str(*x, "code");
+    auto def = defs.find(code);
+    if (def == defs.end()) {
+      problem(field + ".code", std::string(indicator::errors::kIndicatorNotFound.code), {{"value", code}});
+      continue;
+    }
+    auto num = [&](const char* key) -> std::optional<double> {
+      auto* n = x->if_contains(key);
+      if (!n || n->is_null()) return std::nullopt;
+      if (n->is_number()) return n->to_number<double>();
+      problem(field + "." + key, std::string(gen_errors::kWrongType.code), {{"expected", "number"}});
+      return std::nullopt;
+    };
+    Parsed p{def->second.id, num("numerator"), num("denominator"), num("target")};
+    if (p.numerator) {
+      try {
+        indicator::CheckValue(def->second, *p.numerator,
+                              indicator::HasDenominator(def->second.kind) ? p.denominator.value_or(0)
+                                                                          : std::optional<double>(),
+                              code);
+      } catch (const Error& e) {
+        problem(field, std::string(e.code()), e.params());
+      }
+    }
+    values.push_back(p);
+  }
+  if (!invalid.details().empty()) throw invalid;
+  std::string digest = Digest(package);
+  ImportOutcome out{0, false, unit->Str(2), period->Id(), number};
+  auto existing = c.QueryOne("SELECT id, digest FROM city_packages WHERE commune_id = :1 AND period_id = :2",
+                             {unit->Int(0), period->Id()});
+  if (existing && existing->Str(1) == digest) {
+    out.package_id = existing->Int(0);
+    return out;  // the same package again: nothing changes
+  }
+  if (existing) {
+    c.Exec("DELETE FROM city_package_values WHERE package_id = :1", {existing->Int(0)});
+    c.Exec("DELETE FROM city_packages WHERE id = :1", {existing->Int(0)});
+  }
+  out.package_id = c.InsertId(
+      "INSERT INTO city_packages (commune_id, period_id, digest, doc_number, payload, imported_by, "
+      "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
+      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a), NowIsoVn()});
+  for (auto& p : values)
+    c.Exec("INSERT INTO city_package_values (package_id, indicator_id, numerator, denominator, target) "
+           "VALUES (:1, :2, :3, :4, :5)",
+           {out.package_id, p.indicator_id, p.numerator ? Value(*p.numerator) : Value(),
+            p.denominator ? Value(*p.denominator) : Value(), p.target ? Value(*p.target) : Value()});
+  out.changed = true;
+  store::AppendAudit(c, a, existing ? "replace" : "import", "city_package", std::to_string(out.package_id),
+                     unit->Int(0), std::nullopt,
+                     JsonObject().Str("period", period->Id()).Str("number", number).Str("digest", digest).Build());
+  tx.Commit();
+  return out;
+}
+
+CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
+  Period p = ParsePeriod(period_id);
+  CityOverview out;
+  Conn c = db_.Lease();
+  std::vector<std::pair<long long, std::string>> communes;  // (id, path)
+  std::set<long long> seen;
+  for (auto& scope : access::ScopePaths(a.who, access::kReportRead))
+    for (auto& r : c.Query("SELECT id, path, name FROM org_units WHERE kind = 'commune' AND path LIKE :1 "
+                           "ORDER BY name",
+                           {text::EscapeLike(scope) + "%"}))
+      if (seen.insert(r.Int(0)).second) {
+        communes.emplace_back(r.Int(0), r.Str(1));
+        CityCommune cc;
+        cc.commune_id = r.Int(0);
+        cc.name = r.Str(2);
+        out.communes.push_back(cc);
+      }
+  if (auto city = c.QueryOne("SELECT name FROM org_units WHERE kind = 'city' ORDER BY path")) out.city_name = city->Str(0);
+  auto defs = indicators_.Definitions(c);
+  std::map<long long, std::vector<indicator::UnitValue>> at_communes;  // indicator → commune values
+  for (size_t i = 0; i < communes.size(); ++i) {
+    CityCommune& cc = out.communes[i];
+    long long commune = communes[i].first;
+    // Completeness over the commune's forms of this period type.
+    for (auto& f : c.Query("SELECT id FROM report_forms WHERE commune_id = :1 AND period_type = :2",
+                           {commune, std::string(PeriodTypeCode(p.type()))})) {
+      Form form = LoadForm(c, f.Int(0));
+      Date deadline = Deadline(form, p);
+      std::vector<Expected> expected;
+      for (auto& [uid, name] : form.units) {
+        auto s = Latest(c, form.id, uid, p.Id());
+        expected.push_back({uid, s ? s->first_submitted_on : std::nullopt});
+      }
+      Completeness comp = ComputeCompleteness(expected, deadline);
+      cc.expected += comp.expected;
+      cc.received += comp.received;
+      cc.on_time += comp.on_time;
+    }
+    cc.report_status = "none";
+    if (auto rep = c.QueryOne("SELECT id, status, doc_no FROM commune_reports WHERE commune_id = :1 AND "
+                              "period_id = :2",
+                              {commune, p.Id()})) {
+      cc.report_id = rep->Int(0);
+      cc.report_status = rep->Str(1);
+      if (rep->Str(1) == "issued") cc.doc_number = fmt::format("{:02}/BC-UBND", rep->Int(2));
+    }
+    // Values at the commune: an imported package wins; otherwise this installation's own data.
+    auto pkg = c.QueryOne("SELECT id, doc_number FROM city_packages WHERE commune_id = :1 AND period_id = :2",
+                          {commune, p.Id()});
+    if (pkg) {
+      if (cc.report_status != "issued") cc.report_status = "imported";
+      if (cc.doc_number.empty()) cc.doc_number = pkg->Str(1);
+      for (auto& r : c.Query("SELECT indicator_id, numerator, denominator, target FROM city_package_values "
+                             "WHERE package_id = :1",
+                             {pkg->Int(0)})) {
+        if (!r.IsNull(1))
+          at_communes[r.Int(0)].push_back({commune, r.Num(1), r.IsNull(2) ? 0 : r.Num(2), p.WindowEnd()});
+      }
+    } else {
+      for (auto& l : IndicatorsIn(c, commune, p))
+        if (l.numerator)
+          at_communes[l.def.id].push_back({commune, *l.numerator, l.denominator.value_or(0), p.WindowEnd()});
+    }
+  }
+  // Roll the communes' values up to one root: the same engine, over a one-level tree.
+  std::vector<std::pair<long long, long long>> pairs = {{-1, 0}};
+  for (auto& [id, path] : communes) pairs.emplace_back(id, -1);
+  indicator::OrgTree tree = indicator::OrgTree::Build(pairs);
+  int root = tree.IndexOf(-1);
+  for (auto& d : defs) {
+    auto it = at_communes.find(d.id);
+    IndicatorLine l;
+    l.def = d;
+    l.source = d.provider.empty() ? "report" : d.provider;
+    if (it != at_communes.end()) {
+      auto agg = indicator::RollUp(tree, d.aggregation, it->second);
+      const auto& top = agg[static_cast<size_t>(root)];
+      if (top.has_value) {
+        l.value = top.Value(d.aggregation);
+        if (l.value && d.kind == indicator::Kind::kRatio) *l.value /= 100.0;
+        l.numerator = top.numerator;
+        if (indicator::HasDenominator(d.kind)) l.denominator = top.denominator;
+      }
+    }
+    out.indicators.push_back(std::move(l));
+  }
+  return out;
 }
 
 }  // namespace kientao::reporting

@@ -127,6 +127,32 @@ struct ReportHeader {
 // trailing zeros dropped): 1234567.5 → "1.234.567,5".
 std::string VnNumber(double v, int decimals);
 
+struct ImportOutcome {
+  long long package_id = 0;
+  bool changed = false;  // false: the same package was already imported
+  std::string commune_name;
+  std::string period_id;
+  std::string doc_number;
+};
+
+// One commune in the city's view of a period.
+struct CityCommune {
+  long long commune_id = 0;
+  std::string name;
+  int expected = 0;  // reports of the commune's units (this installation's data)
+  int received = 0;
+  int on_time = 0;
+  std::string report_status;  // "none", "draft", "issued", "imported"
+  std::string doc_number;     // "02/BC-UBND" once issued or imported
+  long long report_id = 0;    // the local consolidated report, 0 when none
+};
+
+struct CityOverview {
+  std::string city_name;
+  std::vector<CityCommune> communes;
+  std::vector<IndicatorLine> indicators;  // rolled up over the communes
+};
+
 class ReportService {
  public:
   ReportService(store::Database& db, indicator::IndicatorService& indicators,
@@ -181,6 +207,17 @@ class ReportService {
                   const std::map<int, std::string>& sections);
   // Gives the report its number (from 01 each year for BC) and locks it.
   void Issue(const Actor& a, long long report_id, Date on);
+  // The issued report as the JSON package a city installation imports, and its indicator values as
+  // ADX XML (IHE QRPH ADX, period as start/duration). REP-4021 while it is not issued.
+  std::string ExportPackage(const Actor& a, long long report_id);
+  std::string ExportAdx(const Actor& a, long long report_id);
+  // Imports a commune's package (a city installation): validated first (REP-4019 with every problem
+  // listed, REP-4018 for a commune this installation does not hold or the actor's scope does not
+  // cover); importing the same package again changes nothing; a newer one replaces the old.
+  ImportOutcome ImportPackage(const Actor& a, std::string_view package);
+  // Every commune in the actor's scope for the period: reports received, the commune report's
+  // state, and the indicators rolled up to the city (imported packages, else local data).
+  CityOverview City(const Actor& a, const std::string& period_id);
   // The commune the actor works in (first grant with one), 0 when none.
   long long ActorCommune(const Actor& a);
 

@@ -388,6 +388,93 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
   });
 
+  // ---- Exchange with the city ----
+  router.Get("/api/v1/commune-reports/{id}/package", read, [&svc](Ctx& ctx) {
+    Response r = Response::Json(svc.ExportPackage(ctx.AsActor(), ctx.Id("id")));
+    r.SetHeader("Content-Disposition", "attachment; filename=\"bao-cao-" + std::to_string(ctx.Id("id")) + ".json\"");
+    return r;
+  });
+  router.Get("/api/v1/commune-reports/{id}/adx", read, [&svc](Ctx& ctx) {
+    Response r;
+    r.content_type = "application/adx+xml; charset=utf-8";
+    r.body = svc.ExportAdx(ctx.AsActor(), ctx.Id("id"));
+    return r;
+  });
+  const Access import{std::string(access::kReportImport)};
+  router.Post("/api/v1/city/packages", import, [&svc](Ctx& ctx) {
+    if (ctx.req.Header("content-type").find("application/json") == std::string::npos)
+      throw Error(gen_errors::kUnsupportedMediaType);
+    ImportOutcome o = svc.ImportPackage(ctx.AsActor(), ctx.req.body);
+    return http::JsonAnswer(json::object{{"package_id", o.package_id},
+                                         {"changed", o.changed},
+                                         {"commune", o.commune_name},
+                                         {"period", o.period_id},
+                                         {"number", o.doc_number}},
+                            o.changed ? 201 : 200);
+  });
+  auto city_json = [](const CityOverview& v) {
+    json::array communes, inds;
+    for (auto& c : v.communes)
+      communes.push_back({{"id", c.commune_id},
+                          {"name", c.name},
+                          {"expected", c.expected},
+                          {"received", c.received},
+                          {"on_time", c.on_time},
+                          {"report_status", c.report_status},
+                          {"number", c.doc_number}});
+    for (auto& l : v.indicators) inds.push_back(LineJson(l));
+    return json::object{{"city", v.city_name}, {"communes", communes}, {"indicators", inds}};
+  };
+  const Access city{std::string(access::kReportCity)};
+  router.Get("/api/v1/city", city, [&svc, city_json](Ctx& ctx) {
+    std::string period = ctx.req.Query("period");
+    if (period.empty()) throw Error(gen_errors::kRequired, "period");
+    return http::JsonAnswer(city_json(svc.City(ctx.AsActor(), period)));
+  });
+  router.Get("/city", city, [&svc, &layout](Ctx& ctx) {
+    std::string q = ctx.req.Query("period");
+    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(q);
+    CityOverview v = svc.City(ctx.AsActor(), p.Id());
+    TemplateData d = http::Object();
+    d.set("city", v.city_name);
+    d.set("period", p.Id());
+    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    d.set("periods", PeriodOptions(ctx, p.type(), p));
+    TemplateData communes = http::List();
+    int expected = 0, received = 0, on_time = 0, issued = 0;
+    for (auto& c : v.communes) {
+      TemplateData x = http::Object();
+      x.set("id", std::to_string(c.commune_id));
+      x.set("name", c.name);
+      x.set("received", std::to_string(c.received) + "/" + std::to_string(c.expected));
+      x.set("on_time", std::to_string(c.on_time));
+      x.set("missing", std::to_string(c.expected - c.received));
+      x.set("status", c.report_status);
+      x.set("status_label", ctx.T("report.city_status." + c.report_status));
+      if (!c.doc_number.empty()) x.set("number", c.doc_number);
+      if (c.report_status == "issued" || c.report_status == "imported") ++issued;
+      expected += c.expected, received += c.received, on_time += c.on_time;
+      communes.push_back(x);
+    }
+    d.set("communes", communes);
+    d.set("commune_count", std::to_string(v.communes.size()));
+    d.set("issued", std::to_string(issued));
+    d.set("received", std::to_string(received) + "/" + std::to_string(expected));
+    d.set("on_time", std::to_string(on_time));
+    TemplateData inds = http::List();
+    for (auto& l : v.indicators) {
+      if (!l.value) continue;
+      TemplateData x = http::Object();
+      x.set("task", l.def.key_no ? std::to_string(l.def.key_no) : "—");
+      x.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
+      x.set("value", VnNumber(*l.value, 1) + (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit));
+      if (l.denominator) x.set("parts", VnNumber(*l.numerator, 2) + " / " + VnNumber(*l.denominator, 2));
+      inds.push_back(x);
+    }
+    d.set("indicators", inds);
+    return layout.Page(ctx, "reporting/city", d, ctx.T("report.city_title"));
+  });
+
   // ---- Downloads ----
   auto titles_vi = [](const Ctx& ctx) {
     std::map<int, std::string> t;
@@ -688,12 +775,14 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   auto commune_page = [&svc, &layout](Ctx& ctx, const std::string& period_id, const Error* err) {
     const Actor actor = ctx.AsActor();
     long long commune = svc.ActorCommune(actor);
+    if (std::string q = ctx.req.Query("commune"); !q.empty()) commune = std::atoll(q.c_str());
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
     Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(period_id);
     TemplateData d = http::Object();
     d.set("period", p.Id());
     d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
     d.set("periods", PeriodOptions(ctx, p.type(), p));
+    if (commune != svc.ActorCommune(actor)) d.set("commune", std::to_string(commune));
     bool can_edit = access::HasPermission(*ctx.user, access::kReportApprove);
     if (can_edit) d.set("can_build", true);
     SetError(ctx, d, err);
