@@ -108,10 +108,19 @@ bench() {
   "$ROOT/bench/run.sh"
 }
 
+# The reporting benchmark's comparison of kientao's cube with DuckDB, PostgreSQL and SQLite (bench/RESULTS.md).
+bench_db() {
+  setup
+  start_postgres
+  trap stop_postgres EXIT
+  "$ROOT/bench/db_compare.sh" "${1:-country}"
+}
+
 case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   setup) setup ;;
   bench) bench ;;
-  *) echo "usage: $0 demo|test|setup|bench" >&2; exit 2 ;;
+  bench-db) bench_db "${2:-country}" ;;
+  *) echo "usage: $0 demo|test|setup|bench|bench-db [city|country]" >&2; exit 2 ;;
 esac

@@ -2,7 +2,11 @@
 // router, its parts (session lookup, the list query, JSON), and Vietnamese text handling.
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <filesystem>
+#include <random>
+
+#include <fmt/format.h>
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
@@ -98,6 +102,145 @@ static void BM_Fold(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(text::Fold("Nguyễn Thị Ngọc Ánh"));
 }
 BENCHMARK(BM_Fold);
+
+// ---- Reporting with a city's data: 113 more communes of 25 villages each, every village with a
+// monthly report (the demo's village indicators) approved for 12 months. ----
+
+namespace {
+
+struct CityDemo {
+  std::string dir;
+  std::unique_ptr<app::App> app;
+  std::string chair, city, office;
+  long long issued_report = 0;
+  std::string period;
+  std::string Login(const std::string& user) {
+    auto resp = app->Handle(http::Request::Make(
+        "POST", "/api/v1/session", "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
+        {{"Content-Type", "application/json"}}));
+    std::string sc = resp.Header("Set-Cookie");
+    return sc.substr(0, sc.find(';'));
+  }
+  CityDemo() {
+    dir = std::filesystem::temp_directory_path() / ("kientao-bench-city-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    app::Config cfg;
+    cfg.database_url = dir + "/city.db";
+    app = std::make_unique<app::App>(cfg);
+    app::LoadDemoData(*app);
+    Principal su = app::App::Superuser();
+    Actor actor{su, "bench", ""};
+    store::Conn c = app->db().Lease();
+    long long city_id = c.QueryOne("SELECT id FROM org_units WHERE code = 'HP'")->Int(0);
+    std::vector<long long> indicators;
+    for (auto& r : c.Query("SELECT i.id FROM report_form_indicators fi JOIN report_forms f ON f.id = "
+                           "fi.form_id JOIN indicators i ON i.id = fi.indicator_id WHERE f.code = "
+                           "'BC-THON-THANG'"))
+      indicators.push_back(r.Int(0));
+    Period last = Period::Containing(PeriodType::kMonth, Date::Today());
+    std::vector<std::string> periods;
+    for (int i = 0; i < 12; ++i) {
+      last = Period::Containing(PeriodType::kMonth, Date::FromDaysSinceEpoch(last.WindowStart().DaysSinceEpoch() - 1));
+      periods.push_back(last.Id());
+    }
+    period = periods.front();
+    std::vector<std::pair<long long, std::vector<long long>>> communes;
+    for (int k = 0; k < 113; ++k) {
+      org::OrgUnitDraft d;
+      d.code = fmt::format("CX{:03}", k);
+      d.name = fmt::format("Xã Thử Nghiệm {:03}", k);
+      d.kind = org::OrgKind::kCommune;
+      d.parent_id = city_id;
+      d.active_from = *Date::FromYmd(2025, 7, 1);
+      long long commune = app->org().CreateUnit(actor, d).id;
+      std::vector<long long> villages;
+      for (int v = 0; v < 25; ++v) {
+        org::OrgUnitDraft t;
+        t.code = fmt::format("CX{:03}-T{:02}", k, v);
+        t.name = fmt::format("Thôn {:02}", v);
+        t.kind = org::OrgKind::kVillage;
+        t.parent_id = commune;
+        t.active_from = d.active_from;
+        villages.push_back(app->org().CreateUnit(actor, t).id);
+      }
+      communes.emplace_back(commune, villages);
+    }
+    store::Tx tx(c);
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> n(0, 400);
+    for (auto& [commune, villages] : communes) {
+      long long form = c.InsertId(
+          "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
+          "created_at) VALUES (:1, 'BC-THON-THANG', 'Báo cáo tháng của thôn', 'month', 2, '2026-01-01') "
+          "RETURNING id",
+          {commune});
+      for (size_t i = 0; i < indicators.size(); ++i)
+        c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
+               {form, indicators[i], static_cast<long long>(i)});
+      for (long long v : villages) {
+        c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {form, v});
+        for (auto& p : periods) {
+          long long s = c.InsertId(
+              "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
+              "justification, return_reason, created_by, submitted_by, submitted_by_name, "
+              "first_submitted_at, submitted_at, decided_by_name, decided_at, created_at, updated_at) "
+              "VALUES (:1, :2, :3, :4, 1, 'approved', '', '', 0, 0, 'bench', '2026-01-01', "
+              "'2026-01-01', 'bench', '2026-01-02', '2026-01-01', '2026-01-01') RETURNING id",
+              {form, v, commune, p});
+          for (long long ind : indicators) {
+            double d = n(rng);
+            c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) "
+                   "VALUES (:1, :2, :3, :4)",
+                   {s, ind, std::floor(d * 0.7), d});
+          }
+        }
+      }
+    }
+    tx.Commit();
+    issued_report = c.QueryOne("SELECT id FROM commune_reports WHERE status = 'issued'")->Int(0);
+    chair = Login("chutich");
+    city = Login("giamsat");
+    office = Login("vanphong");
+  }
+  ~CityDemo() {
+    app.reset();
+    std::filesystem::remove_all(dir);
+  }
+};
+
+CityDemo& TheCity() {
+  static CityDemo demo;
+  return demo;
+}
+
+void Serve(benchmark::State& state, const std::string& target, const std::string& cookie) {
+  CityDemo& d = TheCity();
+  auto req = http::Request::Make("GET", target, "", {{"Cookie", cookie}});
+  for (auto _ : state) {
+    auto r = d.app->Handle(req);
+    if (r.status != 200) state.SkipWithError(("failed: " + target).c_str());
+    benchmark::DoNotOptimize(r.body);
+  }
+}
+
+}  // namespace
+
+// The chairman's dashboard (ten tasks, indicators of three months, chart, missing reports).
+static void BM_DashboardWithCityData(benchmark::State& state) { Serve(state, "/", TheCity().chair); }
+BENCHMARK(BM_DashboardWithCityData)->Unit(benchmark::kMillisecond);
+
+// The consolidated report as a Decree 30 DOCX.
+static void BM_ConsolidatedDocx(benchmark::State& state) {
+  Serve(state, "/commune-reports/" + std::to_string(TheCity().issued_report) + "/docx", TheCity().office);
+}
+BENCHMARK(BM_ConsolidatedDocx)->Unit(benchmark::kMillisecond);
+
+// The city's view of one month: 114 communes' completeness and the indicators rolled up to the city.
+static void BM_CityViewApi(benchmark::State& state) {
+  Serve(state, "/api/v1/city?period=" + TheCity().period, TheCity().city);
+}
+BENCHMARK(BM_CityViewApi)->Unit(benchmark::kMillisecond);
 
 }  // namespace kientao
 

@@ -110,7 +110,7 @@ long long ReportService::ActorCommune(const Actor& a) {
   return 0;
 }
 
-Form ReportService::LoadForm(Conn& c, long long id) {
+Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* unit_paths) {
   auto r = c.QueryOne(
       "SELECT id, commune_id, code, name, period_type, deadline_working_days FROM report_forms WHERE "
       "id = :1",
@@ -123,46 +123,80 @@ Form ReportService::LoadForm(Conn& c, long long id) {
   f.name = r->Str(3);
   f.period_type = ParsePeriodType(r->Str(4)).value_or(PeriodType::kMonth);
   f.deadline_working_days = static_cast<int>(r->Int(5));
-  std::map<long long, int> position;
   for (auto& row : c.Query(
-           "SELECT indicator_id, position FROM report_form_indicators WHERE form_id = :1", {id}))
-    position[row.Int(0)] = static_cast<int>(row.Int(1));
-  for (auto& d : indicators_.Definitions(c))
-    if (position.count(d.id)) f.indicators.push_back(d);
-  std::stable_sort(f.indicators.begin(), f.indicators.end(),
-                   [&](auto& x, auto& y) { return position[x.id] < position[y.id]; });
+           "SELECT i.id, i.code, i.name_vi, i.name_en, i.unit, i.kind, i.direction, i.aggregation, "
+           "i.key_no, i.provider FROM report_form_indicators fi JOIN indicators i ON i.id = "
+           "fi.indicator_id WHERE fi.form_id = :1 ORDER BY fi.position",
+           {id})) {
+    Definition d;
+    d.id = row.Int(0);
+    d.code = row.Str(1);
+    d.name_vi = row.Str(2);
+    d.name_en = row.Str(3);
+    d.unit = row.Str(4);
+    d.kind = indicator::ParseKind(row.Str(5)).value_or(indicator::Kind::kCount);
+    d.direction = indicator::ParseDirection(row.Str(6)).value_or(indicator::Direction::kHigher);
+    d.aggregation = indicator::ParseAggregation(row.Str(7)).value_or(indicator::Aggregation::kSum);
+    d.key_no = static_cast<int>(row.Int(8));
+    d.provider = row.Str(9);
+    f.indicators.push_back(std::move(d));
+  }
   for (auto& row : c.Query(
-           "SELECT u.id, u.name FROM report_form_units fu JOIN org_units u ON u.id = fu.unit_id "
+           "SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u ON u.id = fu.unit_id "
            "WHERE fu.form_id = :1 AND u.active_to IS NULL ORDER BY u.path",
-           {id}))
+           {id})) {
     f.units.emplace_back(row.Int(0), row.Str(1));
+    if (unit_paths) unit_paths->push_back(row.Str(2));
+  }
   for (auto& row : c.Query("SELECT key_no FROM report_form_tasks WHERE form_id = :1 ORDER BY key_no", {id}))
     f.key_nos.push_back(static_cast<int>(row.Int(0)));
   return f;
 }
 
+// The form as the actor sees it (only the units in scope), or nullopt when none is.
+std::optional<Form> ReportService::FormFor(Conn& c, const Actor& a, long long id) {
+  auto commune = c.QueryOne("SELECT u.path FROM report_forms f JOIN org_units u ON u.id = f.commune_id "
+                            "WHERE f.id = :1",
+                            {id});
+  if (!commune) return std::nullopt;
+  std::vector<std::string> paths;
+  Form f = LoadForm(c, id, &paths);
+  if (access::Permits(a.who, access::kReportRead, commune->Str(0))) return f;
+  std::vector<std::pair<long long, std::string>> mine;
+  for (size_t i = 0; i < f.units.size(); ++i)
+    if (access::Permits(a.who, access::kReportRead, paths[i])) mine.push_back(f.units[i]);
+  if (mine.empty()) return std::nullopt;
+  f.units = std::move(mine);
+  return f;
+}
+
 std::vector<Form> ReportService::Forms(const Actor& a) {
   Conn c = db_.Lease();
-  std::vector<Form> out;
-  for (auto& r : c.Query("SELECT f.id, u.path FROM report_forms f JOIN org_units u ON u.id = "
-                         "f.commune_id ORDER BY f.commune_id, f.code")) {
-    Form f = LoadForm(c, r.Int(0));
-    bool commune_wide = access::Permits(a.who, access::kReportRead, r.Str(1));
-    std::vector<std::pair<long long, std::string>> mine;
-    for (auto& u : f.units)
-      if (commune_wide || access::Permits(a.who, access::kReportRead, UnitPath(c, u.first)))
-        mine.push_back(u);
-    if (mine.empty()) continue;
-    f.units = std::move(mine);
-    out.push_back(std::move(f));
+  // Only forms with a unit in one of the actor's scopes (or of a commune in scope).
+  auto scopes = access::ScopePaths(a.who, access::kReportRead);
+  if (scopes.empty()) return {};
+  std::string where;
+  std::vector<Value> params;
+  for (auto& p : scopes) {
+    // Paths are digits and '/', nothing LIKE would read as a wildcard.
+    where += std::string(where.empty() ? "" : " OR ") + "u.path LIKE :" + std::to_string(params.size() + 1) +
+             " OR cu.path LIKE :" + std::to_string(params.size() + 1);
+    params.emplace_back(p + "%");
   }
+  std::vector<Form> out;
+  for (auto& r : c.Query("SELECT DISTINCT f.id, cu.path FROM report_forms f JOIN org_units cu ON cu.id = "
+                         "f.commune_id JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON "
+                         "u.id = fu.unit_id WHERE " + where + " ORDER BY cu.path, f.id",
+                         params))
+    if (auto f = FormFor(c, a, r.Int(0))) out.push_back(std::move(*f));
   return out;
 }
 
 Form ReportService::GetForm(const Actor& a, long long form_id) {
-  for (auto& f : Forms(a))
-    if (f.id == form_id) return f;
-  throw Error(errors::kFormNotFound, "form_id");
+  Conn c = db_.Lease();
+  auto f = FormFor(c, a, form_id);
+  if (!f) throw Error(errors::kFormNotFound, "form_id");
+  return *f;
 }
 
 long long ReportService::CreateForm(const Actor& a, const Form& f,
@@ -1037,7 +1071,7 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
   for (auto& scope : access::ScopePaths(a.who, access::kReportRead))
     for (auto& r : c.Query("SELECT id, path, name FROM org_units WHERE kind = 'commune' AND path LIKE :1 "
                            "ORDER BY name",
-                           {text::EscapeLike(scope) + "%"}))
+                           {scope + "%"}))  // paths hold no LIKE wildcards
       if (seen.insert(r.Int(0)).second) {
         communes.emplace_back(r.Int(0), r.Str(1));
         CityCommune cc;
@@ -1048,20 +1082,38 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
   if (auto city = c.QueryOne("SELECT name FROM org_units WHERE kind = 'city' ORDER BY path")) out.city_name = city->Str(0);
   auto defs = indicators_.Definitions(c);
   std::map<long long, std::vector<indicator::UnitValue>> at_communes;  // indicator → commune values
+  // Completeness of every commune in two reads: the forms' units and the first submissions.
+  std::map<std::pair<long long, long long>, Date> first;  // (form, unit) → first submitted
+  for (auto& r : c.Query("SELECT form_id, unit_id, MIN(first_submitted_at) FROM submissions WHERE "
+                         "period_id = :1 AND first_submitted_at IS NOT NULL GROUP BY form_id, unit_id",
+                         {p.Id()}))
+    if (auto d = Date::ParseIso(r.Str(2).substr(0, 10))) first[{r.Int(0), r.Int(1)}] = *d;
+  struct FormUnits {
+    long long commune = 0;
+    Date deadline;
+    std::vector<Expected> units;
+  };
+  std::map<long long, FormUnits> forms;
+  for (auto& r : c.Query("SELECT f.id, f.commune_id, f.deadline_working_days, fu.unit_id FROM report_forms f "
+                         "JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON u.id = "
+                         "fu.unit_id WHERE f.period_type = :1 AND u.active_to IS NULL",
+                         {std::string(PeriodTypeCode(p.type()))})) {
+    FormUnits& fu = forms[r.Int(0)];
+    if (fu.units.empty()) {
+      Form f;
+      f.deadline_working_days = static_cast<int>(r.Int(2));
+      fu.commune = r.Int(1);
+      fu.deadline = Deadline(f, p);
+    }
+    auto it = first.find({r.Int(0), r.Int(3)});
+    fu.units.push_back({r.Int(3), it == first.end() ? std::nullopt : std::optional<Date>(it->second)});
+  }
   for (size_t i = 0; i < communes.size(); ++i) {
     CityCommune& cc = out.communes[i];
     long long commune = communes[i].first;
-    // Completeness over the commune's forms of this period type.
-    for (auto& f : c.Query("SELECT id FROM report_forms WHERE commune_id = :1 AND period_type = :2",
-                           {commune, std::string(PeriodTypeCode(p.type()))})) {
-      Form form = LoadForm(c, f.Int(0));
-      Date deadline = Deadline(form, p);
-      std::vector<Expected> expected;
-      for (auto& [uid, name] : form.units) {
-        auto s = Latest(c, form.id, uid, p.Id());
-        expected.push_back({uid, s ? s->first_submitted_on : std::nullopt});
-      }
-      Completeness comp = ComputeCompleteness(expected, deadline);
+    for (auto& [form, fu] : forms) {
+      if (fu.commune != commune) continue;
+      Completeness comp = ComputeCompleteness(fu.units, fu.deadline);
       cc.expected += comp.expected;
       cc.received += comp.received;
       cc.on_time += comp.on_time;

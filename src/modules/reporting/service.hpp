@@ -222,7 +222,9 @@ class ReportService {
   long long ActorCommune(const Actor& a);
 
  private:
-  Form LoadForm(store::Conn& c, long long id);
+  // The form with all its units; their paths into `unit_paths` when given.
+  Form LoadForm(store::Conn& c, long long id, std::vector<std::string>* unit_paths = nullptr);
+  std::optional<Form> FormFor(store::Conn& c, const Actor& a, long long id);
   std::optional<Submission> Latest(store::Conn& c, long long form_id, long long unit_id,
                                    const std::string& period_id);
   Submission LoadSubmission(store::Conn& c, long long id);
