@@ -17,4 +17,8 @@ inline constexpr ErrorDef kPercentBackwards{"DIR-2010", 422};
 inline constexpr ErrorDef kUnitNotInCommune{"DIR-2011", 422};
 inline constexpr ErrorDef kTaskCodeTaken{"DIR-2012", 409};
 inline constexpr ErrorDef kInvalidTaskCode{"DIR-2013", 422};
+inline constexpr ErrorDef kFileTooLarge{"DIR-2014", 413};
+inline constexpr ErrorDef kFileType{"DIR-2015", 415};
+inline constexpr ErrorDef kFileNotFound{"DIR-2016", 404};
+inline constexpr ErrorDef kNoFile{"DIR-2017", 422};
 }  // namespace kientao::directive::errors

@@ -6,6 +6,9 @@
 #include "base/json_writer.hpp"
 #include "modules/directive/errors.hpp"
 #include "store/audit_log.hpp"
+#include "modules/directive/domain/evidence.hpp"
+#include "modules/documents/zip_archive.hpp"
+#include "store/digest.hpp"
 
 namespace kientao::directive {
 
@@ -204,6 +207,78 @@ long long DirectiveService::AddTask(const Actor& a, long long directive_id, NewT
           .Build());
   tx.Commit();
   return id;
+}
+
+namespace {
+
+bool HasZipEntry(std::string_view data, const char* name) {
+  return documents::ReadZipEntry(data, name).has_value();
+}
+
+Evidence EvidenceFromRow(const store::Row& r) {
+  return Evidence{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Int(4), r.Str(5), r.Str(6)};
+}
+
+const char* kEvidenceSelect =
+    "SELECT e.id, e.task_id, e.file_name, b.media_type, b.size, e.uploaded_by, e.uploaded_at FROM "
+    "task_evidence e JOIN file_blobs b ON b.digest = e.digest ";
+
+}  // namespace
+
+long long DirectiveService::AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
+                                        std::string_view data) {
+  if (data.empty()) throw Error(errors::kNoFile, "file");
+  if (data.size() > kMaxEvidenceBytes)
+    throw Error(errors::kFileTooLarge, "file", {{"max", std::to_string(kMaxEvidenceBytes >> 20)}});
+  auto type = SniffEvidenceType(data, HasZipEntry);
+  if (!type) throw Error(errors::kFileType, "file");
+  std::string name = SafeFileName(file_name);
+  std::string digest = store::ContentDigest(data);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  if (!CanUpdate(a, *row)) throw Error(gen_errors::kForbidden);
+  if (!c.QueryOne("SELECT 1 FROM file_blobs WHERE digest = :1", {digest}))
+    c.Exec("INSERT INTO file_blobs (digest, size, media_type, data, created_at) VALUES (:1, :2, :3, :4, :5)",
+           {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), NowIsoVn()});
+  long long id = c.InsertId(
+      "INSERT INTO task_evidence (task_id, commune_id, file_name, digest, uploaded_by, uploaded_at) VALUES "
+      "(:1, :2, :3, :4, :5, :6) RETURNING id",
+      {task_id, row->task.commune_id, name, digest, a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "attach", "task", std::to_string(task_id), row->task.commune_id, std::nullopt,
+                     JsonObject()
+                         .Int("evidence_id", id)
+                         .Str("file", name)
+                         .Str("type", *type)
+                         .Int("size", static_cast<long long>(data.size()))
+                         .Str("digest", digest)
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+std::vector<Evidence> DirectiveService::ListEvidence(const Actor& a, long long task_id) {
+  Conn c = db_.Lease();
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  std::vector<Evidence> out;
+  for (auto& r : c.Query(std::string(kEvidenceSelect) + "WHERE e.task_id = :1 ORDER BY e.id", {task_id}))
+    out.push_back(EvidenceFromRow(r));
+  return out;
+}
+
+std::pair<Evidence, std::string> DirectiveService::ReadEvidence(const Actor& a, long long evidence_id) {
+  Conn c = db_.Lease();
+  auto r = c.QueryOne(std::string(kEvidenceSelect) + "WHERE e.id = :1", {evidence_id});
+  if (!r) throw Error(errors::kFileNotFound, "id");
+  Evidence e = EvidenceFromRow(*r);
+  auto row = DirectiveStore::GetTask(c, e.task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kFileNotFound, "id");
+  auto blob = c.QueryOne("SELECT b.data FROM task_evidence e JOIN file_blobs b ON b.digest = e.digest WHERE "
+                         "e.id = :1",
+                         {evidence_id});
+  return {e, store::FromBase64(blob->Str(0))};
 }
 
 }  // namespace kientao::directive

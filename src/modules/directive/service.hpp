@@ -26,6 +26,16 @@ struct NewTask {
   std::vector<long long> cooperator_unit_ids;
 };
 
+struct Evidence {
+  long long id = 0;
+  long long task_id = 0;
+  std::string file_name;
+  std::string media_type;
+  long long size = 0;
+  std::string uploaded_by;
+  std::string uploaded_at;
+};
+
 class DirectiveService {
  public:
   explicit DirectiveService(store::Database& db) : db_(db) {}
@@ -58,6 +68,14 @@ class DirectiveService {
   // tasks there (empty otherwise).
   std::vector<std::pair<long long, std::string>> AssignableUnits(const Actor& a,
                                                                  long long directive_id);
+  // Stores an evidence file of the task (those who may report progress on it): DIR-2017 empty,
+  // DIR-2014 over 5 MiB, DIR-2015 not a PDF/PNG/JPEG/DOCX/XLSX by its content. The same bytes are kept
+  // once.
+  long long AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
+                        std::string_view data);
+  std::vector<Evidence> ListEvidence(const Actor& a, long long task_id);
+  // The file and its bytes, for those who may see the task (DIR-2016 otherwise).
+  std::pair<Evidence, std::string> ReadEvidence(const Actor& a, long long evidence_id);
   // Whether the actor may report progress on the task.
   static bool CanUpdate(const Actor& a, const TaskRow& t);
 

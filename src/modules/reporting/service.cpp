@@ -6,13 +6,13 @@
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include "base/access.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
 #include "modules/reporting/errors.hpp"
 #include "store/audit_log.hpp"
+#include "store/digest.hpp"
 
 namespace kientao::reporting {
 
@@ -887,15 +887,6 @@ std::string AdxPeriod(const Period& p) {
   return p.WindowStart().ToIso() + "/" + kLength.at(p.type());
 }
 
-std::string Digest(std::string_view bytes) {
-  unsigned char out[crypto_generichash_BYTES];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                     nullptr, 0);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char b : out) hex += {kHex[b >> 4], kHex[b & 15]};
-  return hex;
-}
 
 }  // namespace
 
@@ -1033,7 +1024,7 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
     values.push_back(p);
   }
   if (!invalid.details().empty()) throw invalid;
-  std::string digest = Digest(package);
+  std::string digest = store::ContentDigest(package);
   ImportOutcome out{0, false, unit->Str(2), period->Id(), number};
   auto existing = c.QueryOne("SELECT id, digest FROM city_packages WHERE commune_id = :1 AND period_id = :2",
                              {unit->Int(0), period->Id()});

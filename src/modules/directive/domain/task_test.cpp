@@ -52,3 +52,36 @@ TEST(TaskUpdate, ADeadlineBeforeTheStartIsRefused) {
 }
 
 }  // namespace kientao::directive
+
+#include "modules/directive/domain/evidence.hpp"
+
+namespace kientao::directive {
+namespace {
+
+bool FakeZip(std::string_view data, const char* name) { return data.find(name) != std::string_view::npos; }
+
+TEST(Evidence, TypeComesFromTheContentNotTheName) {
+  EXPECT_EQ(SniffEvidenceType("%PDF-1.7 ...", FakeZip), "application/pdf");
+  EXPECT_EQ(SniffEvidenceType(std::string_view("\x89PNG\r\n\x1a\n....", 12), FakeZip), "image/png");
+  EXPECT_EQ(SniffEvidenceType("\xFF\xD8\xFF\xE0", FakeZip), "image/jpeg");
+  EXPECT_EQ(SniffEvidenceType("PK\x03\x04 word/document.xml", FakeZip),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(SniffEvidenceType("PK\x03\x04 xl/workbook.xml", FakeZip),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  // Programs, scripts, web pages and other ZIPs are refused whatever they are called.
+  for (std::string_view bad : {std::string_view("MZ\x90\x00", 4), std::string_view("\x7f" "ELF"),
+                               std::string_view("#!/bin/sh"), std::string_view("<html>"),
+                               std::string_view("PK\x03\x04 other.txt"), std::string_view("")})
+    EXPECT_FALSE(SniffEvidenceType(bad, FakeZip)) << bad;
+}
+
+TEST(Evidence, FileNamesLoseTheirPathAndControlCharacters) {
+  EXPECT_EQ(SafeFileName("C:\\Users\\x\\Biên bản họp.pdf"), "Biên bản họp.pdf");
+  EXPECT_EQ(SafeFileName("../../etc/passwd"), "passwd");
+  EXPECT_EQ(SafeFileName("a\"b\r\n.pdf"), "ab.pdf");
+  EXPECT_EQ(SafeFileName("..."), "tep-tin");
+  EXPECT_EQ(SafeFileName(std::string(300, 'a')).size(), 120u);
+}
+
+}  // namespace
+}  // namespace kientao::directive

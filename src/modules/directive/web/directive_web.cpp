@@ -4,6 +4,8 @@
 
 #include "base/access.hpp"
 #include "http/input.hpp"
+#include "http/multipart.hpp"
+#include "http/request.hpp"
 #include "modules/directive/errors.hpp"
 
 namespace kientao::directive {
@@ -184,6 +186,61 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
   });
 
+  // Evidence files (minh chứng).
+  auto evidence_json = [](const Evidence& e) {
+    return json::object{{"id", e.id},
+                        {"task_id", e.task_id},
+                        {"file_name", e.file_name},
+                        {"media_type", e.media_type},
+                        {"size", e.size},
+                        {"uploaded_by", e.uploaded_by},
+                        {"uploaded_at", e.uploaded_at},
+                        {"href", "/evidence/" + std::to_string(e.id)}};
+  };
+  auto upload = [&svc](Ctx& ctx, long long task_id) {
+    auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
+    if (!parts) throw Error(gen_errors::kUnsupportedMediaType, "file");
+    auto it = parts->find("file");
+    if (it == parts->end() || it->second.data.empty()) throw Error(errors::kNoFile, "file");
+    return svc.AddEvidence(ctx.AsActor(), task_id, it->second.filename, it->second.data);
+  };
+  router.Post("/api/v1/tasks/{id}/evidence", update, [&svc, upload, evidence_json](Ctx& ctx) {
+    long long id = upload(ctx, ctx.Id("id"));
+    for (auto& e : svc.ListEvidence(ctx.AsActor(), ctx.Id("id")))
+      if (e.id == id) return http::JsonAnswer(evidence_json(e), 201);
+    throw Error(errors::kFileNotFound, "id");
+  });
+  router.Get("/api/v1/tasks/{id}/evidence", read, [&svc, evidence_json](Ctx& ctx) {
+    json::array items;
+    for (auto& e : svc.ListEvidence(ctx.AsActor(), ctx.Id("id"))) items.push_back(evidence_json(e));
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Get("/evidence/{id}", read, [&svc](Ctx& ctx) {
+    auto [e, bytes] = svc.ReadEvidence(ctx.AsActor(), ctx.Id("id"));
+    Response r;
+    r.content_type = e.media_type;
+    r.body = std::move(bytes);
+    // Always a download, never rendered in the site's origin.
+    r.SetHeader("Content-Disposition", "attachment; filename=\"evidence-" + std::to_string(e.id) +
+                                           "\"; filename*=UTF-8''" + http::UrlEncode(e.file_name));
+    r.SetHeader("X-Content-Type-Options", "nosniff");
+    r.SetHeader("Content-Security-Policy", "sandbox");
+    r.SetHeader("Cache-Control", "private, no-store");
+    return r;
+  });
+  router.Post("/tasks/{n}/evidence", update, [&svc, upload](Ctx& ctx) {
+    long long n = ctx.Id("n");
+    auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+    if (!v) throw Error(errors::kTaskNotFound, "n");
+    try {
+      upload(ctx, v->row.task.id);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return Response::Redirect("/tasks/" + std::to_string(n) + "?file_error=" + std::string(e.code()));
+    }
+    return Response::Redirect("/tasks/" + std::to_string(n) + "?uploaded=1");
+  });
+
   // The page of key task n: the dispatch's words, the task as assigned, its progress and the update
   // form.
   auto key_page = [&svc, &layout](Ctx& ctx, long long n, TemplateData form, const Error* err) {
@@ -214,6 +271,24 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       d.set("updates", updates);
       if (DirectiveService::CanUpdate(ctx.AsActor(), v->row) && !t.completed_on && !t.stopped)
         d.set("can_update", true);
+      TemplateData files = http::List();
+      for (auto& e : svc.ListEvidence(ctx.AsActor(), t.id)) {
+        TemplateData f = http::Object();
+        f.set("id", std::to_string(e.id));
+        f.set("name", e.file_name);
+        f.set("size", std::to_string((e.size + 1023) / 1024) + " KB");
+        f.set("by", e.uploaded_by);
+        f.set("at", e.uploaded_at.substr(0, 10));
+        files.push_back(f);
+      }
+      if (!files.is_empty_list()) d.set("files", files);
+      if (DirectiveService::CanUpdate(ctx.AsActor(), v->row)) d.set("can_attach", true);
+      if (std::string fe = ctx.req.Query("file_error"); !fe.empty()) {
+        static const std::map<std::string, ErrorDef> kFileErrors = {
+            {"DIR-2014", errors::kFileTooLarge}, {"DIR-2015", errors::kFileType}, {"DIR-2017", errors::kNoFile}};
+        if (auto it = kFileErrors.find(fe); it != kFileErrors.end())
+          d.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
+      }
     }
     if (!form.get("on_date")) form.set("on_date", Date::Today().ToVn());
     d.set("v", form);
