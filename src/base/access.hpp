@@ -37,6 +37,8 @@ inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks
 inline constexpr std::string_view kTaskUpdate =
     "task.update";  // report progress of a task of one's unit
 inline constexpr std::string_view kTaskAssign = "task.assign";  // create directives, assign tasks
+inline constexpr std::string_view kTaskDelegate =
+    "task.delegate";  // split a task of one's unit into sub-tasks for units and persons
 inline constexpr std::string_view kReportRead = "report.read";  // periodic reports and indicators
 inline constexpr std::string_view kReportSubmit =
     "report.submit";  // fill and submit the periodic reports of one's unit

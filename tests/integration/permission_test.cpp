@@ -20,6 +20,7 @@ const std::set<std::string> kStaffWrite = {"admin", "office", "unit_head"};
 const std::set<std::string> kAdminOnly = {"admin"};
 const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staff"};
 const std::set<std::string> kTaskAssign = {"admin", "office", "leader"};
+const std::set<std::string> kDelegate = {"admin", "office", "leader", "unit_head"};
 const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "staff", "village_head"};
 const std::set<std::string> kReportApprove = {"admin", "office"};
 const std::set<std::string> kCity = {"admin", "supervisor"};
@@ -58,6 +59,16 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/tasks/{id}/evidence", {kAll, ""}},
       {"GET /evidence/{id}", {kAll, ""}},
       {"POST /tasks/{n}/evidence", {kTaskUpdate, "{}"}},
+      {"POST /api/v1/tasks/{id}/subtasks", {kDelegate, "{}"}},
+      {"POST /api/v1/tasks/{id}/stop", {kTaskAssign, "{}"}},
+      {"POST /api/v1/tasks/{id}/deadline", {kTaskAssign, "{}"}},
+      {"POST /api/v1/directives", {kTaskAssign, "{}"}},
+      {"GET /directives", {kAll, ""}},
+      {"POST /directives", {kTaskAssign, "{}"}},
+      {"GET /my-tasks", {kAll, ""}},
+      {"POST /tasks/{n}/subtasks", {kDelegate, "{}"}},
+      {"POST /tasks/{n}/stop", {kTaskAssign, "{}"}},
+      {"POST /tasks/{n}/deadline", {kTaskAssign, "{}"}},
       {"GET /api/v1/periods/{id}", {kAll, ""}},
       {"GET /periods", {kAll, ""}},
       {"GET /account", {kAll, ""}},

@@ -89,4 +89,83 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   EXPECT_NE(page.body.find("enctype=\"multipart/form-data\""), std::string::npos);
 }
 
+TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
+  // A new directive of the office's commune.
+  long long seq = AuditSeq();
+  auto bad = Call(office_, "POST", "/api/v1/directives", R"({"number_symbol": "12/UBND-VP", "issued_on": "31/02/2026",
+      "issuer": "UBND xã Lạc Phương", "signer": "Nguyễn Phú Trung", "subject": "Về việc rà soát hộ nghèo"})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(ErrorCode(bad.body), "GEN-0008");
+  EXPECT_EQ(AuditSeq(), seq);
+  auto made = Call(office_, "POST", "/api/v1/directives", R"({"number_symbol": "12/UBND-VP", "issued_on": "02/11/2026",
+      "issuer": "UBND xã Lạc Phương", "signer": "Nguyễn Phú Trung", "signer_authority": "CHỦ TỊCH",
+      "subject": "Về việc rà soát hộ nghèo cuối năm 2026", "full_text": "Điều 1.\nĐiều 2."})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  long long directive = json::parse(made.body).at("id").as_int64();
+  auto full = json::parse(Call(office_, "GET", "/api/v1/directives/" + std::to_string(directive)).body);
+  EXPECT_EQ(full.at("full_text").as_string(), "Điều 1.\nĐiều 2.");  // line breaks kept
+  EXPECT_NE(Call(office_, "GET", "/directives").body.find("Về việc rà soát hộ nghèo cuối năm 2026"), std::string::npos);
+
+  // The head of the economic office splits key task 10 (led by that office, open) for a colleague.
+  long long task = KeyTaskId(10);
+  auto parent = json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task)).body);
+  ASSERT_FALSE(parent.at("deadline").is_null());
+  Session head = Login("truongphong");
+  long long kt = UnitId("LP-KT");
+  long long person = StaffIdByName("Phan Thị Thảo");
+  std::string deadline = std::string(parent.at("deadline").as_string());
+  auto sub = [&](const std::string& code, const std::string& when, long long who) {
+    return Call(head, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks",
+                json::serialize(json::object{{"code", code}, {"title", "Hướng dẫn phân loại rác tại 3 thôn"},
+                                             {"lead_unit_id", kt}, {"deadline", when},
+                                             {"responsible_staff_id", who}}));
+  };
+  seq = AuditSeq();
+  auto late = sub("NV10-01", "2099-01-01", person);
+  EXPECT_EQ(ErrorCode(late.body), "DIR-2018") << late.body;  // later than its task
+  auto stranger = sub("NV10-01", deadline, 999999);
+  EXPECT_EQ(ErrorCode(stranger.body), "DIR-2019") << stranger.body;
+  EXPECT_EQ(AuditSeq(), seq);
+  auto ok = sub("NV10-01", deadline, person);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  auto st = json::parse(ok.body);
+  EXPECT_EQ(st.at("parent_id").as_int64(), task);
+  EXPECT_EQ(st.at("responsible").at("name").as_string(), "Phan Thị Thảo");
+  auto with = json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task)).body);
+  EXPECT_EQ(with.at("subtasks").as_array().size(), 1u);
+  // A civil servant cannot split tasks; the office can.
+  Session staff = Login("congchuc");
+  EXPECT_EQ(Call(staff, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks", "{}").status, 403);
+
+  // The deadline moves with a reason; the status follows the new date.
+  long long sub_id = st.at("id").as_int64();
+  std::string path = "/api/v1/tasks/" + std::to_string(sub_id);
+  seq = AuditSeq();
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/deadline", R"({"deadline": "2026-01-01"})").body), "GEN-0004");
+  EXPECT_EQ(AuditSeq(), seq);
+  auto before = Call(office_, "POST", path + "/deadline", R"({"deadline": "2020-11-01", "reason": "Nhầm ngày"})");
+  EXPECT_EQ(ErrorCode(before.body), "DIR-2001") << before.body;  // before the sub-task starts
+  EXPECT_EQ(AuditSeq(), seq);
+  auto moved = Call(office_, "POST", path + "/deadline",
+                    json::serialize(json::object{{"deadline", nullptr}, {"reason", "Làm thường xuyên"}}));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(json::parse(moved.body).at("status").as_string(), "no_deadline");
+  EXPECT_EQ(AuditSeq(), seq + 1);
+  // Stopped with a reason; then nothing more can be reported on it.
+  auto stopped = Call(office_, "POST", path + "/stop", R"({"reason": "Dự án điều chỉnh phạm vi"})");
+  ASSERT_EQ(stopped.status, 200) << stopped.body;
+  EXPECT_EQ(json::parse(stopped.body).at("status").as_string(), "stopped");
+  EXPECT_EQ(json::parse(stopped.body).at("stop_reason").as_string(), "Dự án điều chỉnh phạm vi");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/stop", R"({"reason": "lần nữa"})").body), "DIR-2005");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/updates", R"({"percent": 50})").body), "DIR-2005");
+
+  // The digest: the office sees the overdue key tasks it reports for.
+  auto mine = Call(office_, "GET", "/my-tasks");
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_NE(mine.body.find("data-testid=\"my-tasks\""), std::string::npos);
+  auto page = Call(head, "GET", "/tasks/10");
+  EXPECT_NE(page.body.find("data-testid=\"subtask\""), std::string::npos);
+  EXPECT_NE(page.body.find("action=\"/tasks/10/subtasks\""), std::string::npos);
+}
+
 }  // namespace kientao::testing

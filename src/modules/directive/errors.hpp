@@ -21,4 +21,6 @@ inline constexpr ErrorDef kFileTooLarge{"DIR-2014", 413};
 inline constexpr ErrorDef kFileType{"DIR-2015", 415};
 inline constexpr ErrorDef kFileNotFound{"DIR-2016", 404};
 inline constexpr ErrorDef kNoFile{"DIR-2017", 422};
+inline constexpr ErrorDef kSubTaskAfterParent{"DIR-2018", 422};
+inline constexpr ErrorDef kResponsibleNotInCommune{"DIR-2019", 422};
 }  // namespace kientao::directive::errors

@@ -1,5 +1,6 @@
 #include "modules/directive/service.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "base/access.hpp"
@@ -9,6 +10,7 @@
 #include "modules/directive/domain/evidence.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "store/digest.hpp"
+#include "store/scope.hpp"
 
 namespace kientao::directive {
 
@@ -173,6 +175,38 @@ std::vector<std::pair<long long, std::string>> DirectiveService::AssignableUnits
   return DirectiveStore::CommuneUnits(c, d->commune_id);
 }
 
+long long DirectiveService::InsertChecked(Conn& c, const Actor& a, long long commune_id, NewTask& t) {
+  auto in_commune = [&](long long unit_id, const char* field) {
+    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL",
+                        {unit_id});
+    if (!u || u->Int(0) != commune_id) throw Error(errors::kUnitNotInCommune, field);
+  };
+  in_commune(t.task.lead_unit_id, "lead_unit_id");
+  for (long long u : t.cooperator_unit_ids) in_commune(u, "cooperating_unit_ids");
+  if (t.task.responsible_staff_id) {
+    auto s = c.QueryOne("SELECT unit_id FROM staff WHERE id = :1 AND status = 'active' AND commune_id = :2",
+                        {t.task.responsible_staff_id, commune_id});
+    if (!s) throw Error(errors::kResponsibleNotInCommune, "responsible_staff_id");
+  }
+  if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2", {commune_id, t.task.code}))
+    throw Error(errors::kTaskCodeTaken, "code", {{"value", t.task.code}});
+  t.task.commune_id = commune_id;
+  long long id = DirectiveStore::InsertTask(c, t.task, t.cooperator_unit_ids);
+  store::AppendAudit(
+      c, a, "create", "task", std::to_string(id), commune_id, std::nullopt,
+      JsonObject()
+          .Str("code", t.task.code)
+          .Str("title", t.task.title)
+          .Int("lead_unit_id", t.task.lead_unit_id)
+          .Int("parent_id", t.task.parent_id)
+          .Int("responsible_staff_id", t.task.responsible_staff_id)
+          .Str("start_on", t.task.start_on.ToIso())
+          .OptStr("deadline", t.task.deadline ? std::optional<std::string>(t.task.deadline->ToIso())
+                                              : std::nullopt)
+          .Build());
+  return id;
+}
+
 long long DirectiveService::AddTask(const Actor& a, long long directive_id, NewTask t) {
   ValidateSchedule(t.task.start_on, t.task.deadline);
   Conn c = db_.Lease();
@@ -182,31 +216,133 @@ long long DirectiveService::AddTask(const Actor& a, long long directive_id, NewT
   if (!d || !path || !access::Permits(a.who, access::kTaskRead, *path))
     throw Error(errors::kDirectiveNotFound, "id");
   if (!access::Permits(a.who, access::kTaskAssign, *path)) throw Error(gen_errors::kForbidden);
-  auto in_commune = [&](long long unit_id, const char* field) {
-    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL",
-                        {unit_id});
-    if (!u || u->Int(0) != d->commune_id) throw Error(errors::kUnitNotInCommune, field);
-  };
-  in_commune(t.task.lead_unit_id, "lead_unit_id");
-  for (long long u : t.cooperator_unit_ids) in_commune(u, "cooperating_unit_ids");
-  if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2",
-                 {d->commune_id, t.task.code}))
-    throw Error(errors::kTaskCodeTaken, "code", {{"value", t.task.code}});
-  t.task.commune_id = d->commune_id;
   t.task.directive_id = directive_id;
-  long long id = DirectiveStore::InsertTask(c, t.task, t.cooperator_unit_ids);
-  store::AppendAudit(
-      c, a, "create", "task", std::to_string(id), d->commune_id, std::nullopt,
-      JsonObject()
-          .Str("code", t.task.code)
-          .Str("title", t.task.title)
-          .Int("lead_unit_id", t.task.lead_unit_id)
-          .Str("start_on", t.task.start_on.ToIso())
-          .OptStr("deadline", t.task.deadline ? std::optional<std::string>(t.task.deadline->ToIso())
-                                              : std::nullopt)
-          .Build());
+  t.task.parent_id = 0;
+  long long id = InsertChecked(c, a, d->commune_id, t);
   tx.Commit();
   return id;
+}
+
+long long DirectiveService::AddSubTask(const Actor& a, long long parent_id, NewTask t) {
+  ValidateSchedule(t.task.start_on, t.task.deadline);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto parent = DirectiveStore::GetTask(c, parent_id);
+  if (!parent || !Visible(a, *parent)) throw Error(errors::kTaskNotFound, "id");
+  if (!CanDelegate(a, *parent)) throw Error(gen_errors::kForbidden);
+  const Task& p = parent->task;
+  if (p.stopped) throw Error(errors::kTaskStopped, "id");
+  if (p.completed_on) throw Error(errors::kTaskAlreadyDone, "id", {{"date", p.completed_on->ToVn()}});
+  // A sub-task ends no later than its task; it may start earlier than today but not before it.
+  if (p.deadline && (!t.task.deadline || *t.task.deadline > *p.deadline))
+    throw Error(errors::kSubTaskAfterParent, "deadline", {{"date", p.deadline->ToVn()}});
+  if (t.task.start_on < p.start_on) t.task.start_on = p.start_on;
+  ValidateSchedule(t.task.start_on, t.task.deadline);
+  t.task.directive_id = p.directive_id;
+  t.task.parent_id = parent_id;
+  t.task.key_no = 0;
+  long long id = InsertChecked(c, a, p.commune_id, t);
+  tx.Commit();
+  return id;
+}
+
+std::vector<TaskView> DirectiveService::SubTasks(const Actor& a, long long parent_id, Date today) {
+  Conn c = db_.Lease();
+  auto parent = DirectiveStore::GetTask(c, parent_id);
+  if (!parent || !Visible(a, *parent)) throw Error(errors::kTaskNotFound, "id");
+  std::vector<TaskView> out;
+  for (auto& row : DirectiveStore::SubTasks(c, parent_id)) out.push_back(ViewOf(std::move(row), today));
+  return out;
+}
+
+bool DirectiveService::CanDelegate(const Actor& a, const TaskRow& t) {
+  return access::Permits(a.who, access::kTaskAssign, t.commune_path) ||
+         access::Permits(a.who, access::kTaskDelegate, t.lead_unit_path);
+}
+
+void DirectiveService::StopTask(const Actor& a, long long task_id, const std::string& reason) {
+  if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  if (!access::Permits(a.who, access::kTaskAssign, row->commune_path)) throw Error(gen_errors::kForbidden);
+  if (row->task.stopped) throw Error(errors::kTaskStopped, "id");
+  if (row->task.completed_on)
+    throw Error(errors::kTaskAlreadyDone, "id", {{"date", row->task.completed_on->ToVn()}});
+  DirectiveStore::Stop(c, task_id, reason);
+  store::AppendAudit(c, a, "stop", "task", std::to_string(task_id), row->task.commune_id,
+                     JsonObject().Bool("stopped", false).Build(),
+                     JsonObject().Bool("stopped", true).Str("reason", reason).Build());
+  tx.Commit();
+}
+
+void DirectiveService::Reschedule(const Actor& a, long long task_id, std::optional<Date> deadline,
+                                  const std::string& reason) {
+  if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
+  if (!access::Permits(a.who, access::kTaskAssign, row->commune_path)) throw Error(gen_errors::kForbidden);
+  if (row->task.stopped) throw Error(errors::kTaskStopped, "id");
+  if (row->task.completed_on)
+    throw Error(errors::kTaskAlreadyDone, "id", {{"date", row->task.completed_on->ToVn()}});
+  ValidateSchedule(row->task.start_on, deadline);
+  auto iso = [](const std::optional<Date>& d) {
+    return d ? std::optional<std::string>(d->ToIso()) : std::nullopt;
+  };
+  DirectiveStore::SetDeadline(c, task_id, deadline);
+  store::AppendAudit(c, a, "reschedule", "task", std::to_string(task_id), row->task.commune_id,
+                     JsonObject().OptStr("deadline", iso(row->task.deadline)).Build(),
+                     JsonObject().OptStr("deadline", iso(deadline)).Str("reason", reason).Build());
+  tx.Commit();
+}
+
+std::vector<std::pair<long long, std::string>> DirectiveService::DelegationStaff(const Actor& a,
+                                                                                 long long task_id) {
+  Conn c = db_.Lease();
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row) || !CanDelegate(a, *row)) return {};
+  std::vector<std::pair<long long, std::string>> out;
+  for (auto& r : c.Query("SELECT s.id, s.full_name, u.name FROM staff s JOIN org_units u ON u.id = s.unit_id "
+                         "WHERE s.commune_id = :1 AND s.status = 'active' ORDER BY u.path, s.sort_key",
+                         {row->task.commune_id}))
+    out.emplace_back(r.Int(0), r.Str(1) + " — " + r.Str(2));
+  return out;
+}
+
+std::vector<std::pair<long long, std::string>> DirectiveService::DelegationUnits(const Actor& a,
+                                                                                 long long task_id) {
+  Conn c = db_.Lease();
+  auto row = DirectiveStore::GetTask(c, task_id);
+  if (!row || !Visible(a, *row) || !CanDelegate(a, *row)) return {};
+  return DirectiveStore::CommuneUnits(c, row->task.commune_id);
+}
+
+long long DirectiveService::CreateDirectiveHere(const Actor& a, Directive d) {
+  {
+    Conn c = db_.Lease();
+    d.commune_id = store::ActorCommune(c, a.who, access::kTaskAssign);
+  }
+  if (!d.commune_id) throw Error(gen_errors::kOutOfScope, "commune_id");
+  return CreateDirective(a, std::move(d), {});
+}
+
+std::vector<TaskView> DirectiveService::MyTasks(const Actor& a, Date today) {
+  Conn c = db_.Lease();
+  long long staff_id = a.who.staff_id;
+  std::vector<TaskView> out;
+  for (auto& row : DirectiveStore::ListTasks(c, 0)) {
+    bool mine = (staff_id && row.task.responsible_staff_id == staff_id) || CanUpdate(a, row);
+    if (!mine || !Visible(a, row)) continue;
+    TaskView v = ViewOf(std::move(row), today);
+    if (v.status == TaskStatus::kOpenOverdue || v.due_soon) out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TaskView& x, const TaskView& y) {
+    return x.days_overdue > y.days_overdue;
+  });
+  return out;
 }
 
 namespace {

@@ -76,11 +76,32 @@ class DirectiveService {
   std::vector<Evidence> ListEvidence(const Actor& a, long long task_id);
   // The file and its bytes, for those who may see the task (DIR-2016 otherwise).
   std::pair<Evidence, std::string> ReadEvidence(const Actor& a, long long evidence_id);
+  // A sub-task of task `parent_id` for a unit and, when given, a person (`responsible_staff_id`,
+  // active staff of the commune — DIR-2019); ends no later than its task (DIR-2018). Those who assign
+  // tasks in the commune, and the heads of the task's lead unit (task.delegate), may split it.
+  long long AddSubTask(const Actor& a, long long parent_id, NewTask t);
+  std::vector<TaskView> SubTasks(const Actor& a, long long parent_id, Date today);
+  static bool CanDelegate(const Actor& a, const TaskRow& t);
+  // Stops a task (with the reason) or changes its deadline (gia hạn, with the reason): those who
+  // assign tasks in the commune; not on done or stopped tasks.
+  void StopTask(const Actor& a, long long task_id, const std::string& reason);
+  void Reschedule(const Actor& a, long long task_id, std::optional<Date> deadline, const std::string& reason);
+  // Staff in post of the task's commune (id, "name — unit"), for naming a responsible person; empty
+  // unless the actor may split the task.
+  std::vector<std::pair<long long, std::string>> DelegationStaff(const Actor& a, long long task_id);
+  // Active units of the task's commune, when the actor may split the task.
+  std::vector<std::pair<long long, std::string>> DelegationUnits(const Actor& a, long long task_id);
+  // A directive of the actor's own commune, without tasks yet.
+  long long CreateDirectiveHere(const Actor& a, Directive d);
+  // The actor's own tasks that are overdue or due soon — named as responsible, or led by a unit they
+  // report for — most overdue first: the daily reminder digest.
+  std::vector<TaskView> MyTasks(const Actor& a, Date today);
   // Whether the actor may report progress on the task.
   static bool CanUpdate(const Actor& a, const TaskRow& t);
 
  private:
   static bool Visible(const Actor& a, const TaskRow& t);
+  long long InsertChecked(store::Conn& c, const Actor& a, long long commune_id, NewTask& t);
   store::Database& db_;
 };
 

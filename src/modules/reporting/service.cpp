@@ -13,6 +13,7 @@
 #include "modules/reporting/errors.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
+#include "store/scope.hpp"
 
 namespace kientao::reporting {
 
@@ -94,20 +95,7 @@ std::string ReportService::UnitPath(Conn& c, long long unit_id) {
 
 long long ReportService::ActorCommune(const Actor& a) {
   Conn c = db_.Lease();
-  for (const RoleGrant& g : a.who.grants) {
-    auto r = c.QueryOne("SELECT COALESCE(commune_id, 0), kind FROM org_units WHERE id = :1",
-                        {g.scope_unit_id});
-    if (!r) continue;
-    if (r->Int(0)) return r->Int(0);
-    if (r->Str(1) == "commune") return g.scope_unit_id;
-  }
-  // Above commune level (city users): the first commune in scope.
-  for (auto& path : access::ScopePaths(a.who, access::kReportRead)) {
-    auto r = c.QueryOne("SELECT id FROM org_units WHERE kind = 'commune' AND path LIKE :1 ORDER BY path",
-                        {path + "%"});
-    if (r) return r->Int(0);
-  }
-  return 0;
+  return store::ActorCommune(c, a.who, access::kReportRead);
 }
 
 Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* unit_paths) {

@@ -39,6 +39,9 @@ struct Task {
   int progress = 0;  // percent, from the latest update
   std::optional<Date> completed_on;
   bool stopped = false;
+  long long parent_id = 0;             // the task this sub-task was split from; 0 for none
+  long long responsible_staff_id = 0;  // the person answerable for it; 0 when the unit is
+  std::string stop_reason;
 
   TaskDates Dates() const { return {deadline, completed_on, stopped}; }
 };

@@ -35,9 +35,9 @@ const char* kTaskSelect =
     "SELECT t.id, t.commune_id, t.directive_id, t.key_no, t.code, t.title, t.lead_unit_id, "
     "t.start_on, "
     "t.deadline, t.recurrence, t.expected_outputs, t.progress, t.completed_on, t.stopped, u.name, "
-    "u.path, cu.path "
+    "u.path, cu.path, t.parent_id, t.responsible_staff_id, rs.full_name, t.stop_reason "
     "FROM tasks t JOIN org_units u ON u.id = t.lead_unit_id JOIN org_units cu ON cu.id = "
-    "t.commune_id ";
+    "t.commune_id LEFT JOIN staff rs ON rs.id = t.responsible_staff_id ";
 
 TaskRow TaskFromRow(const Row& r) {
   TaskRow row;
@@ -59,6 +59,10 @@ TaskRow TaskFromRow(const Row& r) {
   row.lead_unit_name = r.Str(14);
   row.lead_unit_path = r.Str(15);
   row.commune_path = r.Str(16);
+  t.parent_id = r.Int(17);
+  t.responsible_staff_id = r.Int(18);
+  row.responsible_name = r.Str(19);
+  t.stop_reason = r.Str(20);
   return row;
 }
 
@@ -119,14 +123,17 @@ long long DirectiveStore::InsertTask(Conn& c, const Task& t,
   long long id = c.InsertId(
       "INSERT INTO tasks (commune_id, directive_id, key_no, code, title, lead_unit_id, start_on, "
       "deadline, "
-      "recurrence, expected_outputs, progress, completed_on, stopped, created_at, updated_at) "
+      "recurrence, expected_outputs, progress, completed_on, stopped, created_at, updated_at, "
+      "parent_id, responsible_staff_id) "
       "VALUES "
-      "(:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15) RETURNING id",
+      "(:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17) RETURNING id",
       {t.commune_id, t.directive_id ? Value(t.directive_id) : Value(),
        t.key_no ? Value(static_cast<long long>(t.key_no)) : Value(), t.code, t.title,
        t.lead_unit_id, t.start_on.ToIso(), OptDate(t.deadline), t.recurrence, t.expected_outputs,
        static_cast<long long>(t.progress), OptDate(t.completed_on),
-       static_cast<long long>(t.stopped ? 1 : 0), now, now});
+       static_cast<long long>(t.stopped ? 1 : 0), now, now,
+       t.parent_id ? Value(t.parent_id) : Value(),
+       t.responsible_staff_id ? Value(t.responsible_staff_id) : Value()});
   for (long long unit : cooperators)
     c.Exec("INSERT INTO task_cooperators (task_id, unit_id) VALUES (:1, :2)", {id, unit});
   return id;
@@ -215,6 +222,24 @@ void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
                                  const std::optional<Date>& completed_on) {
   c.Exec("UPDATE tasks SET progress = :1, completed_on = :2, updated_at = :3 WHERE id = :4",
          {static_cast<long long>(percent), OptDate(completed_on), NowIsoUtc(), task_id});
+}
+
+std::vector<TaskRow> DirectiveStore::SubTasks(Conn& c, long long parent_id) {
+  std::vector<TaskRow> out;
+  for (auto& r : c.Query(std::string(kTaskSelect) + "WHERE t.parent_id = :1 ORDER BY t.code", {parent_id}))
+    out.push_back(TaskFromRow(r));
+  AddCooperators(c, out);
+  return out;
+}
+
+void DirectiveStore::Stop(Conn& c, long long task_id, const std::string& reason) {
+  c.Exec("UPDATE tasks SET stopped = 1, stop_reason = :1, updated_at = :2 WHERE id = :3",
+         {reason, NowIsoUtc(), task_id});
+}
+
+void DirectiveStore::SetDeadline(Conn& c, long long task_id, const std::optional<Date>& deadline) {
+  c.Exec("UPDATE tasks SET deadline = :1, updated_at = :2 WHERE id = :3",
+         {deadline ? Value(deadline->ToIso()) : Value(), NowIsoUtc(), task_id});
 }
 
 }  // namespace kientao::directive

@@ -18,6 +18,7 @@ struct TaskRow {
   std::string commune_path;
   std::vector<std::string> cooperator_names;
   std::vector<std::string> cooperator_paths;
+  std::string responsible_name;  // "" when no person is named
 };
 
 class DirectiveStore {
@@ -37,6 +38,10 @@ class DirectiveStore {
   // Active units of a commune that can lead or cooperate on its tasks (not the commune itself).
   static std::vector<std::pair<long long, std::string>> CommuneUnits(store::Conn& c,
                                                                      long long commune_id);
+  // Sub-tasks of a task, by code.
+  static std::vector<TaskRow> SubTasks(store::Conn& c, long long parent_id);
+  static void Stop(store::Conn& c, long long task_id, const std::string& reason);
+  static void SetDeadline(store::Conn& c, long long task_id, const std::optional<Date>& deadline);
   static void SetProgress(store::Conn& c, long long task_id, int percent,
                           const std::optional<Date>& completed_on);
 };

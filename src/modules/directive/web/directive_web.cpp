@@ -1,5 +1,7 @@
 #include "modules/directive/web/directive_web.hpp"
 
+#include <functional>
+
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
@@ -43,7 +45,13 @@ json::object TaskJson(const Ctx& ctx, const TaskView& v) {
           {"status", std::string(StatusCode(v.status))},
           {"due_soon", v.due_soon},
           {"days_overdue", v.days_overdue},
-          {"can_update", DirectiveService::CanUpdate(ctx.AsActor(), v.row)}};
+          {"can_update", DirectiveService::CanUpdate(ctx.AsActor(), v.row)},
+          {"parent_id", t.parent_id ? json::value(t.parent_id) : json::value(nullptr)},
+          {"responsible",
+           t.responsible_staff_id
+               ? json::value(json::object{{"staff_id", t.responsible_staff_id}, {"name", v.row.responsible_name}})
+               : json::value(nullptr)},
+          {"stop_reason", t.stop_reason}};
 }
 
 json::object UpdateJson(const TaskUpdate& u) {
@@ -66,7 +74,7 @@ bool ValidTaskCode(const std::string& code) {
 
 NewTask ReadTask(const Input& in) {
   in.AllowOnly({"code", "title", "lead_unit_id", "cooperating_unit_ids", "start_on", "deadline",
-                "recurrence", "expected_outputs"});
+                "recurrence", "expected_outputs", "responsible_staff_id"});
   NewTask t;
   t.task.code = in.ReqStr("code", 20);
   if (!ValidTaskCode(t.task.code)) throw Error(errors::kInvalidTaskCode, "code");
@@ -79,6 +87,7 @@ NewTask ReadTask(const Input& in) {
       in.Enum("recurrence", {"none", "month", "quarter", "half", "nine", "year"}, false)
           .value_or("none");
   t.task.expected_outputs = in.Str("expected_outputs", 2000, false).value_or("");
+  t.task.responsible_staff_id = in.Int("responsible_staff_id", false).value_or(0);
   return t;
 }
 
@@ -97,6 +106,24 @@ UpdateDraft ReadUpdate(const Input& in) {
   auto completed = in.Enum("completed", {"true", "false", "1", "0", "on"}, false);
   u.completed = completed && (*completed == "true" || *completed == "1" || *completed == "on");
   return u;
+}
+
+Directive ReadDirective(const Input& in) {
+  in.AllowOnly({"number_symbol", "issued_on", "issuer", "signer", "signer_authority", "subject",
+                "legal_basis", "recipients", "full_text"});
+  Directive d;
+  d.number_symbol = in.ReqStr("number_symbol", 60);
+  d.issued_on = *in.DateField("issued_on", true);
+  if (d.issued_on > Date::Today())
+    throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", d.issued_on.ToVn()}});
+  d.issuer = in.ReqStr("issuer", 200);
+  d.signer = in.ReqStr("signer", 120);
+  d.signer_authority = in.Str("signer_authority", 120, false).value_or("");
+  d.subject = in.ReqStr("subject", 1000);
+  d.legal_basis = in.Str("legal_basis", 2000, false).value_or("");
+  d.recipients = in.Str("recipients", 2000, false).value_or("");
+  d.full_text = in.RawText("full_text", 100000);  // line breaks kept
+  return d;
 }
 
 TemplateData UpdateData(const TaskUpdate& u) {
@@ -177,6 +204,9 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     json::array updates;
     for (auto& u : svc.Updates(ctx.AsActor(), id)) updates.push_back(UpdateJson(u));
     o["updates"] = updates;
+    json::array subtasks;
+    for (auto& v : svc.SubTasks(ctx.AsActor(), id, Date::Today())) subtasks.push_back(TaskJson(ctx, v));
+    o["subtasks"] = subtasks;
     return http::JsonAnswer(o);
   });
   router.Post("/api/v1/tasks/{id}/updates", update, [&svc](Ctx& ctx) {
@@ -184,6 +214,92 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     UpdateDraft u = ReadUpdate(Input::FromRequest(ctx.req));
     svc.AddUpdate(ctx.AsActor(), id, u, Date::Today());
     return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+  });
+
+  const Access delegate{std::string(access::kTaskDelegate)};
+  router.Post("/api/v1/tasks/{id}/subtasks", delegate, [&svc](Ctx& ctx) {
+    long long id = svc.AddSubTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+  });
+  router.Post("/api/v1/tasks/{id}/stop", assign, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"reason"});
+    svc.StopTask(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 1000));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), Date::Today())));
+  });
+  router.Post("/api/v1/tasks/{id}/deadline", assign, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"deadline", "reason"});
+    auto deadline = in.DateField("deadline", false);
+    svc.Reschedule(ctx.AsActor(), ctx.Id("id"), deadline, in.ReqStr("reason", 1000));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), Date::Today())));
+  });
+  router.Post("/api/v1/directives", assign, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    long long id = svc.CreateDirectiveHere(ctx.AsActor(), ReadDirective(in));
+    Directive d = svc.GetDirective(ctx.AsActor(), id);
+    return http::JsonAnswer(json::object{{"id", d.id},
+                                         {"number_symbol", d.number_symbol},
+                                         {"issued_on", d.issued_on.ToIso()},
+                                         {"subject", d.subject}},
+                            201);
+  });
+  // The directives of the commune, and the form for a new one.
+  auto directives_page = [&svc, &layout](Ctx& ctx, TemplateData form, const Error* err) {
+    TemplateData d = http::Object();
+    TemplateData rows = http::List();
+    for (auto& x : svc.ListDirectives(ctx.AsActor())) {
+      TemplateData r = http::Object();
+      r.set("id", std::to_string(x.id));
+      r.set("number_symbol", x.number_symbol);
+      r.set("issued_on", x.issued_on.ToVn());
+      r.set("subject", x.subject);
+      r.set("signer", x.signer_authority + " " + x.signer);
+      rows.push_back(r);
+    }
+    d.set("rows", rows);
+    if (access::HasPermission(*ctx.user, access::kTaskAssign)) d.set("can_create", true);
+    if (!form.get("issued_on")) form.set("issued_on", Date::Today().ToVn());
+    d.set("v", form);
+    if (err) {
+      d.set("error", ctx.Message(*err));
+      if (!err->field().empty()) d.set("invalid_" + err->field(), true);
+    }
+    return layout.Page(ctx, "directive/directives", d, ctx.T("task.directives"), err ? err->status() : 200);
+  };
+  router.Get("/directives", read, [directives_page](Ctx& ctx) { return directives_page(ctx, http::Object(), nullptr); });
+  router.Post("/directives", assign, [&svc, directives_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      long long id = svc.CreateDirectiveHere(ctx.AsActor(), ReadDirective(in));
+      return Response::Redirect("/directives/" + std::to_string(id));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return directives_page(ctx,
+                             http::EchoForm(in, {"number_symbol", "issued_on", "issuer", "signer", "signer_authority",
+                                                 "subject", "legal_basis", "recipients", "full_text"}),
+                             &e);
+    }
+  });
+  // The daily digest: one's own overdue and due-soon tasks.
+  router.Get("/my-tasks", read, [&svc, &layout](Ctx& ctx) {
+    TemplateData d = http::Object();
+    TemplateData rows = http::List();
+    for (auto& v : svc.MyTasks(ctx.AsActor(), Date::Today())) {
+      TemplateData t = StatusData(ctx, v);
+      t.set("code", v.row.task.code);
+      t.set("title", v.row.task.title);
+      t.set("lead", v.row.lead_unit_name);
+      if (!v.row.responsible_name.empty()) t.set("responsible", v.row.responsible_name);
+      t.set("deadline", v.row.task.deadline ? v.row.task.deadline->ToVn() : "");
+      t.set("href", v.row.task.key_no ? "/tasks/" + std::to_string(v.row.task.key_no)
+                                      : "/directives/" + std::to_string(v.row.task.directive_id));
+      rows.push_back(t);
+    }
+    if (rows.is_empty_list()) d.set("empty", true);
+    d.set("rows", rows);
+    d.set("today", Date::Today().ToVn());
+    return layout.Page(ctx, "directive/my_tasks", d, ctx.T("task.my_tasks"));
   });
 
   // Evidence files (minh chứng).
@@ -283,6 +399,41 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       }
       if (!files.is_empty_list()) d.set("files", files);
       if (DirectiveService::CanUpdate(ctx.AsActor(), v->row)) d.set("can_attach", true);
+      TemplateData subs = http::List();
+      for (auto& sv : svc.SubTasks(ctx.AsActor(), t.id, Date::Today())) {
+        TemplateData x = StatusData(ctx, sv);
+        x.set("code", sv.row.task.code);
+        x.set("title", sv.row.task.title);
+        x.set("lead", sv.row.lead_unit_name);
+        if (!sv.row.responsible_name.empty()) x.set("responsible", sv.row.responsible_name);
+        x.set("deadline", sv.row.task.deadline ? sv.row.task.deadline->ToVn() : "");
+        subs.push_back(x);
+      }
+      if (!subs.is_empty_list()) d.set("subtasks", subs);
+      if (!t.completed_on && !t.stopped) {
+        auto units = svc.DelegationUnits(ctx.AsActor(), t.id);
+        if (!units.empty()) {
+          TemplateData uo = http::List(), so = http::List();
+          for (auto& [id, name] : units) {
+            TemplateData o = http::Object();
+            o.set("value", std::to_string(id));
+            o.set("label", name);
+            if (id == t.lead_unit_id) o.set("selected", true);
+            uo.push_back(o);
+          }
+          for (auto& [id, name] : svc.DelegationStaff(ctx.AsActor(), t.id)) {
+            TemplateData o = http::Object();
+            o.set("value", std::to_string(id));
+            o.set("label", name);
+            so.push_back(o);
+          }
+          d.set("delegate_units", uo);
+          d.set("delegate_staff", so);
+          d.set("can_delegate", true);
+        }
+        if (access::Permits(*ctx.user, access::kTaskAssign, v->row.commune_path)) d.set("can_manage", true);
+      }
+      if (t.stopped && !t.stop_reason.empty()) d.set("stop_reason", t.stop_reason);
       if (std::string fe = ctx.req.Query("file_error"); !fe.empty()) {
         static const std::map<std::string, ErrorDef> kFileErrors = {
             {"DIR-2014", errors::kFileTooLarge}, {"DIR-2015", errors::kFileType}, {"DIR-2017", errors::kNoFile}};
@@ -317,6 +468,39 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return key_page(ctx, n, form, &e);
     }
   });
+  // Splitting a key task into sub-tasks, stopping it, changing its deadline — from its page.
+  auto key_action = [&svc, key_page](Ctx& ctx, const std::function<void(long long task_id, const Input&)>& act,
+                                     std::initializer_list<const char*> echo) {
+    long long n = ctx.Id("n");
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+      if (!v) throw Error(errors::kTaskNotFound, "n");
+      act(v->row.task.id, in);
+      return Response::Redirect("/tasks/" + std::to_string(n));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return key_page(ctx, n, http::EchoForm(in, echo), &e);
+    }
+  };
+  router.Post("/tasks/{n}/subtasks", delegate, [&svc, key_action](Ctx& ctx) {
+    return key_action(ctx, [&](long long id, const Input& in) { svc.AddSubTask(ctx.AsActor(), id, ReadTask(in)); },
+                      {"code", "title", "deadline", "expected_outputs"});
+  });
+  router.Post("/tasks/{n}/stop", assign, [&svc, key_action](Ctx& ctx) {
+    return key_action(ctx, [&](long long id, const Input& in) {
+      in.AllowOnly({"reason"});
+      svc.StopTask(ctx.AsActor(), id, in.ReqStr("reason", 1000));
+    }, {});
+  });
+  router.Post("/tasks/{n}/deadline", assign, [&svc, key_action](Ctx& ctx) {
+    return key_action(ctx, [&](long long id, const Input& in) {
+      in.AllowOnly({"deadline", "reason"});
+      auto deadline = in.DateField("deadline", false);
+      svc.Reschedule(ctx.AsActor(), id, deadline, in.ReqStr("reason", 1000));
+    }, {"reason"});
+  });
+
   // Every task the user can see, filtered by status: the overdue and due-soon lists.
   router.Get("/tasks", read, [&svc, &layout](Ctx& ctx) {
     std::string status = ctx.req.Query("status");
