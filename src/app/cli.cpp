@@ -1,4 +1,5 @@
 #include "app/cli.hpp"
+#include "app/digest.hpp"
 
 #include <unistd.h>
 
@@ -85,6 +86,16 @@ int RunCli(int argc, char** argv) {
       ->required();
   auto* user_disable = user->add_subcommand("disable", "disable an account and end its sessions");
   user_disable->add_option("NAME", user_name, "user name")->required();
+  std::string email;
+  auto* user_email =
+      user->add_subcommand("email", "set the e-mail address that receives the daily reminder digest");
+  user_email->add_option("NAME", user_name, "user name")->required();
+  user_email->add_option("ADDRESS", email, "e-mail address (\"\" to remove it)")->required();
+
+  bool digest_send = false;
+  auto* digest = cli.add_subcommand(
+      "digest", "print each account's reminder digest (overdue and due-soon tasks, reports not sent)");
+  digest->add_flag("--send", digest_send, "send them by e-mail through [smtp] instead of printing");
 
   auto* token = cli.add_subcommand("token", "manage API tokens for other systems");
   token->require_subcommand(1);
@@ -196,6 +207,26 @@ int RunCli(int argc, char** argv) {
     if (user_disable->parsed()) {
       app->auth().DisableUser(actor, user_name);
       std::cerr << "disabled " << user_name << "\n";
+      return 0;
+    }
+    if (user_email->parsed()) {
+      app->auth().SetEmail(actor, user_name, email);
+      std::cerr << "e-mail of " << user_name << (email.empty() ? " removed" : " set to " + email) << "\n";
+      return 0;
+    }
+    if (digest->parsed()) {
+      auto digests = BuildDigests(*app, Date::Today());
+      if (digest_send) {
+        if (cfg.smtp_url.empty()) {
+          std::cerr << "smtp.url is not set: nothing sent (see kientao.toml [smtp])\n";
+          return 2;
+        }
+        std::cerr << "sent " << SendDigests(cfg, digests) << " digest(s)\n";
+        return 0;
+      }
+      for (auto& d : digests)
+        std::cout << "To: " << d.email << "\nSubject: " << d.subject << "\n\n"
+                  << (d.empty ? "(không có việc cần nhắc)\n" : d.body) << "\n";
       return 0;
     }
     if (token_create->parsed()) {

@@ -73,6 +73,10 @@ const std::vector<Field>& Fields() {
       Make("login", "throttle_window_minutes", &Config::throttle_window_minutes),
       Make("paths", "web_dir", &Config::web_dir),
       Make("log", "level", &Config::log_level),
+      Make("smtp", "url", &Config::smtp_url),
+      Make("smtp", "from", &Config::smtp_from),
+      Make("smtp", "username", &Config::smtp_username),
+      Make("smtp", "password", &Config::smtp_password),
   };
   return kFields;
 }
@@ -130,6 +134,9 @@ void Validate(const Config& c) {
   auto fail = [](const std::string& key, const std::string& why) {
     throw std::runtime_error("configuration: " + key + " " + why);
   };
+  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 && c.smtp_url.rfind("smtps://", 0) != 0)
+    fail("smtp.url", "must start with smtp:// or smtps://, not '" + c.smtp_url + "'");
+  if (!c.smtp_url.empty() && c.smtp_from.empty()) fail("smtp.from", "is needed when smtp.url is set");
   auto colon = c.listen.rfind(':');
   if (colon == std::string::npos || colon == 0)
     fail("server.listen", "must be HOST:PORT, not '" + c.listen + "'");

@@ -30,6 +30,11 @@ struct Config {
   int throttle_window_minutes = 15;
   // [paths]
   std::string web_dir;  // folder holding static/ and node_modules/; "" = the source tree's web/
+  // [smtp] — the daily reminder digest by e-mail; off while url is ""
+  std::string smtp_url;       // "smtp://mail.example.vn:587" or "smtps://…:465"
+  std::string smtp_from;      // "kientao@xa.example.vn"
+  std::string smtp_username;  // "" = no login
+  std::string smtp_password;
   // [log]
   std::string log_level = "info";  // trace, debug, info, warn, error
 

@@ -1,7 +1,16 @@
 // Evidence files of tasks through the router on the backend under test: what is accepted (by content,
 // not by name), stored once per content, downloaded only by those who see the task and always as an
 // attachment; what is refused, with a code and nothing written.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
 #include <boost/json.hpp>
+
+#include "app/digest.hpp"
 
 #include "modules/documents/docx.hpp"
 #include "tests/integration/app_fixture.hpp"
@@ -166,6 +175,97 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   auto page = Call(head, "GET", "/tasks/10");
   EXPECT_NE(page.body.find("data-testid=\"subtask\""), std::string::npos);
   EXPECT_NE(page.body.find("action=\"/tasks/10/subtasks\""), std::string::npos);
+}
+
+namespace {
+
+// A one-message SMTP server on loopback that keeps what it was sent.
+class SmtpSink {
+ public:
+  SmtpSink() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    ::listen(fd_, 1);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~SmtpSink() {
+    thread_.join();
+    ::close(fd_);
+  }
+  int port() const { return port_; }
+  const std::string& transcript() const { return transcript_; }
+
+ private:
+  void Serve() {
+    int c = ::accept(fd_, nullptr, nullptr);
+    if (c < 0) return;
+    auto say = [&](const std::string& s) { (void)!::write(c, s.data(), s.size()); };
+    say("220 sink ESMTP\r\n");
+    std::string buf;
+    bool data = false;
+    char chunk[4096];
+    for (;;) {
+      ssize_t n = ::read(c, chunk, sizeof chunk);
+      if (n <= 0) break;
+      buf.append(chunk, static_cast<size_t>(n));
+      transcript_.append(chunk, static_cast<size_t>(n));
+      for (size_t end; (end = data ? buf.find("\r\n.\r\n") : buf.find("\r\n")) != std::string::npos;) {
+        if (data) {
+          buf.erase(0, end + 5);
+          data = false;
+          say("250 queued\r\n");
+          continue;
+        }
+        std::string line = buf.substr(0, end);
+        buf.erase(0, end + 2);
+        if (line.rfind("EHLO", 0) == 0 || line.rfind("HELO", 0) == 0) say("250 sink\r\n");
+        else if (line.rfind("DATA", 0) == 0) { say("354 go on\r\n"); data = true; }
+        else if (line.rfind("QUIT", 0) == 0) { say("221 bye\r\n"); ::close(c); return; }
+        else say("250 ok\r\n");
+      }
+    }
+    ::close(c);
+  }
+  int fd_ = -1;
+  int port_ = 0;
+  std::thread thread_;
+  std::string transcript_;
+};
+
+}  // namespace
+
+TEST_F(Tasks, TheDailyDigestListsWhatIsLateAndGoesOutByEmail) {
+  Principal su = app::App::Superuser();
+  Actor admin{su, "cli", ""};
+  long long seq = AuditSeq();
+  EXPECT_THROW(app_->auth().SetEmail(admin, "truongthon", "khong phai thu"), Error);
+  EXPECT_EQ(AuditSeq(), seq);
+  app_->auth().SetEmail(admin, "truongthon", "truongthon@lacphuong.example.vn");
+  app_->auth().SetEmail(admin, "vanphong", "vanphong@lacphuong.example.vn");
+  auto digests = app::BuildDigests(*app_, Date::Today());
+  ASSERT_EQ(digests.size(), 2u);
+  const app::Digest* village = nullptr;
+  for (auto& d : digests)
+    if (d.username == "truongthon") village = &d;
+  ASSERT_TRUE(village);
+  EXPECT_FALSE(village->empty);
+  EXPECT_NE(village->body.find("Báo cáo tháng của thôn — Thôn Đông Hải"), std::string::npos) << village->body;
+
+  SmtpSink sink;
+  app::Config cfg;
+  cfg.smtp_url = "smtp://127.0.0.1:" + std::to_string(sink.port());
+  cfg.smtp_from = "kientao@lacphuong.example.vn";
+  EXPECT_EQ(app::SendDigests(cfg, {*village}), 1);
+  std::string t = sink.transcript();
+  EXPECT_NE(t.find("RCPT TO:<truongthon@lacphuong.example.vn>"), std::string::npos) << t;
+  EXPECT_NE(t.find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(t.find("Thôn Đông Hải"), std::string::npos);
 }
 
 }  // namespace kientao::testing

@@ -17,4 +17,5 @@ inline constexpr ErrorDef kStaffNotFound{"AUTH-3012", 422};
 inline constexpr ErrorDef kCannotDisableSelf{"AUTH-3013", 409};
 inline constexpr ErrorDef kGrantOutsideScope{"AUTH-3014", 403};
 inline constexpr ErrorDef kWrongCurrentPassword{"AUTH-3015", 422};
+inline constexpr ErrorDef kInvalidEmail{"AUTH-3016", 422};
 }  // namespace kientao::auth::errors

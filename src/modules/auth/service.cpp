@@ -385,4 +385,54 @@ void AuthService::RevokeToken(const Actor& a, const std::string& name) {
   tx.Commit();
 }
 
+namespace {
+
+// Something@domain.tld without spaces or control characters; at most 254 characters.
+bool PlausibleEmail(const std::string& e) {
+  if (e.size() > 254 || e.size() < 6) return false;
+  auto at = e.find('@');
+  if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
+  auto dot = e.find('.', at + 2);
+  if (dot == std::string::npos || dot + 1 >= e.size()) return false;
+  for (unsigned char ch : e)
+    if (ch <= 0x20 || ch == 0x7F || ch == '<' || ch == '>' || ch == ',' || ch == ';' || ch == '"') return false;
+  return true;
+}
+
+}  // namespace
+
+void AuthService::SetEmail(const Actor& a, const std::string& username, const std::string& email) {
+  if (!email.empty() && !PlausibleEmail(email)) throw Error(errors::kInvalidEmail, "email", {{"value", email}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto r = c.QueryOne("SELECT id, email FROM users WHERE username = :1", {username});
+  if (!r) throw Error(errors::kUserNotFound, "username", {{"value", username}});
+  bool allowed = false;
+  for (auto& g : GrantsOf(c, r->Int(0)))
+    allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
+  if (!allowed) throw Error(errors::kGrantOutsideScope, "username");
+  c.Exec("UPDATE users SET email = :1, updated_at = :2 WHERE id = :3",
+         {email.empty() ? store::Value() : store::Value(email), NowIsoUtc(), r->Int(0)});
+  store::AppendAudit(c, a, "update", "user", username, std::nullopt,
+                     JsonObject().OptStr("email", r->OptStr(1)).Build(),
+                     JsonObject().Str("email", email).Build());
+  tx.Commit();
+}
+
+std::vector<std::pair<Principal, std::string>> AuthService::DigestRecipients() {
+  Conn c = db_.Lease();
+  std::vector<std::pair<Principal, std::string>> out;
+  for (auto& r : c.Query("SELECT id, username, display_name, COALESCE(staff_id, 0), email FROM users WHERE "
+                         "active = 1 AND email IS NOT NULL ORDER BY username")) {
+    Principal p;
+    p.user_id = r.Int(0);
+    p.username = r.Str(1);
+    p.display_name = r.Str(2);
+    p.staff_id = r.Int(3);
+    p.grants = GrantsOf(c, p.user_id);
+    out.emplace_back(std::move(p), r.Str(4));
+  }
+  return out;
+}
+
 }  // namespace kientao::auth

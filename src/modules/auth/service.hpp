@@ -79,6 +79,11 @@ class AuthService {
   static constexpr long kSessionCacheSeconds = 5;
   // The principal behind an API token, or nullopt when unknown or revoked.
   std::optional<Principal> FromToken(const std::string& token);
+  // Sets (or clears, with "") an account's e-mail address for reminder digests: administrators
+  // (users.admin) over the account's scope; AUTH-3016 for an address that is not one.
+  void SetEmail(const Actor& a, const std::string& username, const std::string& email);
+  // Active accounts with an e-mail address, each as the principal it signs in as.
+  std::vector<std::pair<Principal, std::string>> DigestRecipients();
 
   std::vector<UserInfo> ListUsers(const Actor& a);
   long long CreateUser(const Actor& a, const NewUser& u);
