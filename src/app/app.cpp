@@ -12,6 +12,7 @@
 #include "modules/org/web/org_web.hpp"
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "modules/staffing/web/staffing_web.hpp"
 #include "app/providers.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
@@ -87,6 +88,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
                                       Resource("src/modules/reporting/rules/vn-holidays.toml")));
   doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
+  retirement_rule_ =
+      staffing::RetirementRule::Load(Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
   RegisterProviders(*indicators_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
@@ -156,6 +159,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
   directive::RegisterDirectiveRoutes(router_, *directives_, layout_);
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
+  staffing::RegisterStaffingRoutes(router_, *org_, retirement_rule_, layout_);
 }
 
 App::~App() {

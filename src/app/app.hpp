@@ -20,6 +20,7 @@
 #include "modules/indicator/service.hpp"
 #include "modules/reporting/reporting_rules.hpp"
 #include "modules/reporting/service.hpp"
+#include "modules/staffing/domain/retirement.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -76,6 +77,7 @@ class App {
   std::unique_ptr<reporting::ReportingRules> reporting_rules_;
   std::unique_ptr<directive::DirectiveService> directives_;
   documents::Layout30 doc_layout_;
+  staffing::RetirementRule retirement_rule_;
   std::unique_ptr<indicator::IndicatorService> indicators_;
   std::unique_ptr<reporting::ReportService> reports_;
 };

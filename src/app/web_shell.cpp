@@ -44,6 +44,7 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/", "nav.dashboard", "", 0, true});
   layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
   layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});
+  layout_.AddNav({"/staffing", "nav.staffing", std::string(access::kStaffRead), 0, true});
   layout_.AddNav({"/my-tasks", "nav.my_tasks", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/directives", "nav.directives", std::string(access::kTaskRead), 0, true});

@@ -1,0 +1,65 @@
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include "modules/staffing/domain/retirement.hpp"
+
+namespace kientao::staffing {
+namespace {
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+RetirementRule Rule() {
+  return RetirementRule::Load(Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml"));
+}
+
+TEST(Retirement, CasesBesideTheRuleFile) {
+  RetirementRule rule = Rule();
+  auto cases = toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.cases.toml");
+  int n = 0;
+  for (auto& node : *cases["case"].as_array()) {
+    auto& c = *node.as_table();
+    std::string note = c["note"].value_or(std::string());
+    auto birth = Date::ParseIso(c["birth"].value_or(std::string()));
+    ASSERT_TRUE(birth) << note;
+    Retirement r = RetirementOf(rule, c["sex"].value_or(std::string()) == "female", *birth);
+    EXPECT_EQ(r.age_years, c["age_years"].value_or(0)) << note;
+    EXPECT_EQ(r.age_months, c["age_months"].value_or(0)) << note;
+    EXPECT_EQ(r.retirement_month.ToIso(), c["retirement_month"].value_or(std::string())) << note;
+    EXPECT_EQ(r.pension_from.ToIso(), c["pension_from"].value_or(std::string())) << note;
+    ++n;
+  }
+  EXPECT_GE(n, 6);
+}
+
+TEST(Retirement, TheRoadmapRisesThenStays) {
+  RetirementRule rule = Rule();
+  EXPECT_EQ(rule.male.AgeIn(2020), 720);
+  EXPECT_EQ(rule.male.AgeIn(2021), 723);
+  EXPECT_EQ(rule.male.AgeIn(2027), 741);
+  EXPECT_EQ(rule.male.AgeIn(2028), 744);
+  EXPECT_EQ(rule.male.AgeIn(2040), 744);
+  EXPECT_EQ(rule.female.AgeIn(2034), 716);
+  EXPECT_EQ(rule.female.AgeIn(2035), 720);
+  EXPECT_TRUE(rule.verified);
+  EXPECT_FALSE(rule.effect_verified);
+}
+
+TEST(Retirement, AMissingRuleValueIsNamed) {
+  try {
+    RetirementRule::Load("[retirement.male]\nstart_year = 2021\n");
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("retirement.male.start_age_months"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace kientao::staffing

@@ -1,0 +1,150 @@
+#include "modules/staffing/web/staffing_web.hpp"
+
+#include <map>
+
+#include <boost/json.hpp>
+
+#include "base/access.hpp"
+#include "http/input.hpp"
+#include "modules/staffing/errors.hpp"
+
+namespace kientao::staffing {
+
+namespace json = boost::json;
+using http::Ctx;
+using http::TemplateData;
+
+namespace {
+
+// Sex and birth date from the query; STF-6001 for a birth date in the future or before 1940.
+std::pair<bool, Date> ReadPerson(const Ctx& ctx) {
+  std::string sex = ctx.req.Query("sex");
+  if (sex.empty()) throw Error(gen_errors::kRequired, "sex");
+  if (sex != "male" && sex != "female") throw Error(gen_errors::kInvalidValue, "sex", {{"value", sex}});
+  std::string b = ctx.req.Query("birth");
+  if (b.empty()) throw Error(gen_errors::kRequired, "birth");
+  auto birth = Date::Parse(b);
+  if (!birth) throw Error(gen_errors::kInvalidDate, "birth", {{"value", b}});
+  if (*birth > Date::Today() || birth->year() < 1940)
+    throw Error(errors::kBirthOutOfRange, "birth", {{"value", birth->ToVn()}});
+  return {sex == "female", *birth};
+}
+
+struct Leaver {
+  const org::StaffRow* row;
+  Retirement r;
+};
+
+}  // namespace
+
+void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, const RetirementRule& rule,
+                            const http::Layout& layout) {
+  router.Get("/api/v1/staffing/retirement", http::Access{"login"}, [&rule](Ctx& ctx) {
+    auto [female, birth] = ReadPerson(ctx);
+    Retirement r = RetirementOf(rule, female, birth);
+    return http::JsonAnswer(json::object{{"age_years", r.age_years},
+                                         {"age_months", r.age_months},
+                                         {"retirement_month", r.retirement_month.ToIso()},
+                                         {"pension_from", r.pension_from.ToIso()},
+                                         {"article", rule.article},
+                                         {"verified", rule.verified}});
+  });
+  const http::Access staff_read{std::string(access::kStaffRead)};
+  // Who retires in each year from..to (default 2026–2031) among the staff the actor may read.
+  auto leavers = [&org, &rule](const Ctx& ctx, int from, int to) {
+    auto list = org.ListStaff(ctx.AsActor(), {});
+    std::map<int, std::vector<Leaver>> by_year;
+    for (auto& row : list->rows) {
+      Retirement r = RetirementOf(rule, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
+      if (r.retirement_month.year >= from && r.retirement_month.year <= to)
+        by_year[r.retirement_month.year].push_back({&row, r});
+    }
+    for (auto& [y, v] : by_year)
+      std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.r.retirement_month < b.r.retirement_month; });
+    return std::make_pair(list, by_year);
+  };
+  auto years = [](const Ctx& ctx) {
+    auto num = [&](const char* key, int def) {
+      std::string s = ctx.req.Query(key);
+      if (s.empty()) return def;
+      char* end = nullptr;
+      long v = std::strtol(s.c_str(), &end, 10);
+      if (*end || v < 2000 || v > 2100) throw Error(errors::kYearRange, key, {{"value", s}});
+      return static_cast<int>(v);
+    };
+    int from = num("from", 2026), to = num("to", 2031);
+    if (to < from || to - from > 20) throw Error(errors::kYearRange, "to", {{"value", std::to_string(to)}});
+    return std::make_pair(from, to);
+  };
+  router.Get("/api/v1/staffing/retirements", staff_read, [leavers, years](Ctx& ctx) {
+    auto [from, to] = years(ctx);
+    auto [list, by_year] = leavers(ctx, from, to);
+    json::array out;
+    for (int y = from; y <= to; ++y) {
+      json::array people;
+      for (auto& l : by_year[y])
+        people.push_back({{"staff_id", l.row->staff.id},
+                          {"full_name", l.row->staff.full_name},
+                          {"unit", l.row->unit_name},
+                          {"position", l.row->staff.position},
+                          {"retirement_month", l.r.retirement_month.ToIso()},
+                          {"age_years", l.r.age_years},
+                          {"age_months", l.r.age_months}});
+      out.push_back({{"year", y}, {"count", people.size()}, {"people", people}});
+    }
+    return http::JsonAnswer(json::object{{"years", out}});
+  });
+  router.Get("/staffing", staff_read, [&rule, &layout, leavers, years](Ctx& ctx) {
+    TemplateData d = http::Object();
+    auto [from, to] = years(ctx);
+    auto [list, by_year] = leavers(ctx, from, to);
+    TemplateData ys = http::List();
+    for (int y = from; y <= to; ++y) {
+      TemplateData yd = http::Object();
+      yd.set("year", std::to_string(y));
+      yd.set("count", std::to_string(by_year[y].size()));
+      TemplateData people = http::List();
+      for (auto& l : by_year[y]) {
+        TemplateData p = http::Object();
+        p.set("id", std::to_string(l.row->staff.id));
+        p.set("name", l.row->staff.full_name);
+        p.set("unit", l.row->unit_name);
+        p.set("position", l.row->staff.position);
+        p.set("month", l.r.retirement_month.ToVn());
+        p.set("age", std::to_string(l.r.age_years) + " " + ctx.T("staffing.years") +
+                         (l.r.age_months ? " " + std::to_string(l.r.age_months) + " " + ctx.T("staffing.months") : ""));
+        people.push_back(p);
+      }
+      yd.set("people", people);
+      ys.push_back(yd);
+    }
+    d.set("years", ys);
+    d.set("from", std::to_string(from));
+    d.set("to", std::to_string(to));
+    d.set("article", rule.article);
+    if (!rule.effect_verified) d.set("effect_unverified", true);
+    // The calculator, answered on the same page.
+    if (!ctx.req.Query("birth").empty() || !ctx.req.Query("sex").empty()) {
+      TemplateData v = http::Object();
+      v.set("birth", ctx.req.Query("birth"));
+      v.set(ctx.req.Query("sex") == "female" ? "female" : "male", true);
+      d.set("v", v);
+      try {
+        auto [female, birth] = ReadPerson(ctx);
+        Retirement r = RetirementOf(rule, female, birth);
+        TemplateData res = http::Object();
+        res.set("age", std::to_string(r.age_years) + " " + ctx.T("staffing.years") + " " +
+                           std::to_string(r.age_months) + " " + ctx.T("staffing.months"));
+        res.set("month", r.retirement_month.ToVn());
+        res.set("pension", r.pension_from.ToVn());
+        d.set("result", res);
+      } catch (const Error& e) {
+        d.set("error", ctx.Message(e));
+        return layout.Page(ctx, "staffing/staffing", d, ctx.T("staffing.title"), e.status());
+      }
+    }
+    return layout.Page(ctx, "staffing/staffing", d, ctx.T("staffing.title"));
+  });
+}
+
+}  // namespace kientao::staffing

@@ -1,0 +1,67 @@
+// The retirement calculator and the plan's retirement list through the router, on the backend under
+// test: the rule's answer, bad input with its code, and who may see the list.
+#include <boost/json.hpp>
+
+#include "tests/integration/app_fixture.hpp"
+
+namespace kientao::testing {
+
+namespace json = boost::json;
+
+class Staffing : public AppTest {};
+
+TEST_F(Staffing, RetirementCalculatorAnswersByTheRoadmapAndRefusesBadDates) {
+  Session s = Login("congchuc");
+  auto r = Call(s, "GET", "/api/v1/staffing/retirement?sex=male&birth=1961-10-01");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto o = json::parse(r.body).as_object();
+  EXPECT_EQ(o.at("age_years").as_int64(), 60);
+  EXPECT_EQ(o.at("age_months").as_int64(), 6);
+  EXPECT_EQ(o.at("retirement_month").as_string(), "2022-04");
+  EXPECT_EQ(o.at("pension_from").as_string(), "2022-05");
+  auto w = json::parse(Call(s, "GET", "/api/v1/staffing/retirement?sex=female&birth=20/05/1975").body);
+  EXPECT_EQ(w.at("retirement_month").as_string(), "2035-05");
+  struct Bad {
+    const char* query;
+    int status;
+    const char* code;
+    const char* field;
+  };
+  for (const Bad& b : {Bad{"sex=male&birth=2099-01-01", 422, "STF-6001", "birth"},
+                       Bad{"sex=male&birth=1939-12-31", 422, "STF-6001", "birth"},
+                       Bad{"sex=male&birth=31/02/1970", 422, "GEN-0008", "birth"},
+                       Bad{"sex=other&birth=1970-01-01", 422, "GEN-0014", "sex"},
+                       Bad{"birth=1970-01-01", 422, "GEN-0004", "sex"}}) {
+    auto bad = Call(s, "GET", std::string("/api/v1/staffing/retirement?") + b.query);
+    EXPECT_EQ(bad.status, b.status) << b.query;
+    EXPECT_EQ(ErrorCode(bad.body), b.code) << b.query;
+    EXPECT_EQ(ErrorField(bad.body), b.field) << b.query;
+  }
+}
+
+TEST_F(Staffing, WhoRetiresEachYearOfThePlan) {
+  Session office = Login("vanphong");
+  auto r = Call(office, "GET", "/api/v1/staffing/retirements");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto years = json::parse(r.body).at("years").as_array();
+  ASSERT_EQ(years.size(), 6u);  // 2026–2031
+  int people = 0;
+  for (auto& y : years) {
+    for (auto& p : y.at("people").as_array()) {
+      ++people;
+      EXPECT_EQ(std::string(p.at("retirement_month").as_string()).substr(0, 4), std::to_string(y.at("year").as_int64()));
+      EXPECT_FALSE(p.as_object().contains("birth_date"));  // the list does not spread birth dates
+    }
+  }
+  // The demo's oldest staff (born 1966–1972) reach retirement age within the plan.
+  EXPECT_GT(people, 0);
+  EXPECT_EQ(ErrorCode(Call(office, "GET", "/api/v1/staffing/retirements?from=2031&to=2026").body), "STF-6002");
+  Session village = Login("truongthon");
+  EXPECT_EQ(Call(village, "GET", "/api/v1/staffing/retirements").status, 403);
+  auto page = Call(office, "GET", "/staffing?sex=male&birth=15/01/1961");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("04/2021"), std::string::npos);
+  EXPECT_NE(page.body.find("data-testid=\"year-2026\""), std::string::npos);
+}
+
+}  // namespace kientao::testing
