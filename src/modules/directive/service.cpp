@@ -260,16 +260,23 @@ bool DirectiveService::CanDelegate(const Actor& a, const TaskRow& t) {
          access::Permits(a.who, access::kTaskDelegate, t.lead_unit_path);
 }
 
-void DirectiveService::StopTask(const Actor& a, long long task_id, const std::string& reason) {
-  if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
-  Conn c = db_.Lease();
-  Tx tx(c);
+// A task someone who assigns tasks is about to stop or reschedule: visible, theirs to manage, neither
+// stopped nor done.
+std::optional<TaskRow> DirectiveService::ForManagement(Conn& c, const Actor& a, long long task_id) {
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
   if (!access::Permits(a.who, access::kTaskAssign, row->commune_path)) throw Error(gen_errors::kForbidden);
   if (row->task.stopped) throw Error(errors::kTaskStopped, "id");
   if (row->task.completed_on)
     throw Error(errors::kTaskAlreadyDone, "id", {{"date", row->task.completed_on->ToVn()}});
+  return row;
+}
+
+void DirectiveService::StopTask(const Actor& a, long long task_id, const std::string& reason) {
+  if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto row = ForManagement(c, a, task_id);
   DirectiveStore::Stop(c, task_id, reason);
   store::AppendAudit(c, a, "stop", "task", std::to_string(task_id), row->task.commune_id,
                      JsonObject().Bool("stopped", false).Build(),
@@ -282,12 +289,7 @@ void DirectiveService::Reschedule(const Actor& a, long long task_id, std::option
   if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
   Conn c = db_.Lease();
   Tx tx(c);
-  auto row = DirectiveStore::GetTask(c, task_id);
-  if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
-  if (!access::Permits(a.who, access::kTaskAssign, row->commune_path)) throw Error(gen_errors::kForbidden);
-  if (row->task.stopped) throw Error(errors::kTaskStopped, "id");
-  if (row->task.completed_on)
-    throw Error(errors::kTaskAlreadyDone, "id", {{"date", row->task.completed_on->ToVn()}});
+  auto row = ForManagement(c, a, task_id);
   ValidateSchedule(row->task.start_on, deadline);
   auto iso = [](const std::optional<Date>& d) {
     return d ? std::optional<std::string>(d->ToIso()) : std::nullopt;

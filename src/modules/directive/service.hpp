@@ -102,6 +102,7 @@ class DirectiveService {
  private:
   static bool Visible(const Actor& a, const TaskRow& t);
   long long InsertChecked(store::Conn& c, const Actor& a, long long commune_id, NewTask& t);
+  std::optional<TaskRow> ForManagement(store::Conn& c, const Actor& a, long long task_id);
   store::Database& db_;
 };
 

@@ -10,11 +10,7 @@
 
 namespace kientao::documents {
 
-namespace {
-
-int Twips(double mm) { return static_cast<int>(std::lround(mm * 1440.0 / 25.4)); }
-
-std::string Esc(std::string_view s) {
+std::string XmlEscape(std::string_view s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
@@ -31,6 +27,11 @@ std::string Esc(std::string_view s) {
   return out;
 }
 
+namespace {
+
+int Twips(double mm) { return static_cast<int>(std::lround(mm * 1440.0 / 25.4)); }
+
+
 struct Run {
   std::string text;
   int size = 14;
@@ -43,7 +44,7 @@ std::string RunXml(const Run& r) {
   if (r.bold) rpr += "<w:b/>";
   if (r.italic) rpr += "<w:i/>";
   rpr += fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/></w:rPr>", r.size * 2);
-  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + Esc(r.text) + "</w:t></w:r>";
+  return "<w:r>" + rpr + "<w:t xml:space=\"preserve\">" + XmlEscape(r.text) + "</w:t></w:r>";
 }
 
 struct Para {
@@ -245,7 +246,7 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "</w:pPr></w:pPrDefault></w:docDefaults>"
       "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
       "</w:styles>",
-      Esc(L.font), L.body * 2);
+      XmlEscape(L.font), L.body * 2);
   std::string content_types =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"

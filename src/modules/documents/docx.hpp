@@ -43,6 +43,9 @@ struct OfficialDocument {
   std::string signer;
 };
 
+// Text for XML content and attribute values: & < > " escaped, control characters XML 1.0 forbids dropped.
+std::string XmlEscape(std::string_view s);
+
 // The .docx bytes.
 std::string RenderDocx(const OfficialDocument& doc, const Layout30& layout);
 

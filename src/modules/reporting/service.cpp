@@ -11,6 +11,7 @@
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
 #include "modules/reporting/errors.hpp"
+#include "modules/documents/docx.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
@@ -448,15 +449,22 @@ Submission ReportService::GetSubmission(const Actor& a, long long submission_id)
   return s;
 }
 
+// The report an office member is about to decide on: 404 outside their scope, 403 without the right to
+// approve there.
+Submission ReportService::ForDecision(Conn& c, const Actor& a, long long submission_id) {
+  Submission s = LoadSubmission(c, submission_id);
+  std::string path = UnitPath(c, s.unit_id);
+  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
+  return s;
+}
+
 void ReportService::Return(const Actor& a, long long submission_id, const std::string& reason,
                            Date today) {
   if (reason.empty()) throw Error(gen_errors::kRequired, "reason");
   Conn c = db_.Lease();
   Tx tx(c);
-  Submission s = LoadSubmission(c, submission_id);
-  std::string path = UnitPath(c, s.unit_id);
-  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
-  if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
+  Submission s = ForDecision(c, a, submission_id);
   SubmissionStatus to = Transition(s.status, Action::kReturn);
   CheckNotOwn(s.submitted_by, a.who.user_id);
   c.Exec("UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
@@ -471,10 +479,7 @@ void ReportService::Return(const Actor& a, long long submission_id, const std::s
 void ReportService::Approve(const Actor& a, long long submission_id, Date today) {
   Conn c = db_.Lease();
   Tx tx(c);
-  Submission s = LoadSubmission(c, submission_id);
-  std::string path = UnitPath(c, s.unit_id);
-  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
-  if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
+  Submission s = ForDecision(c, a, submission_id);
   SubmissionStatus to = Transition(s.status, Action::kApprove);
   CheckNotOwn(s.submitted_by, a.who.user_id);
   c.Exec("UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
@@ -851,19 +856,6 @@ constexpr std::string_view kPackageFormat = "kientao.commune-report/1";
 
 json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
 
 // "2026-10-15/P1M": the window's first day and the period's length, as ADX writes periods.
 std::string AdxPeriod(const Period& p) {
@@ -928,11 +920,11 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
   auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
   Period p = ParsePeriod(r.period_id);
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"" +
-                    NowIsoVn() + "\">\n  <group orgUnit=\"" + XmlEscape(commune ? commune->Str(0) : "") +
+                    NowIsoVn() + "\">\n  <group orgUnit=\"" + documents::XmlEscape(commune ? commune->Str(0) : "") +
                     "\" period=\"" + AdxPeriod(p) + "\" dataSet=\"BC-UBND-XA\">\n";
   for (auto& l : r.indicators) {
     if (!l.value) continue;
-    xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n", XmlEscape(l.def.code),
+    xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n", documents::XmlEscape(l.def.code),
                        fmt::format("{:.6g}", *l.value));
   }
   return xml + "  </group>\n</adx>\n";
