@@ -158,6 +158,16 @@ const std::map<std::string, Row>& Table() {
       {"POST /api/v1/city/packages", {kAdminOnly, "{}"}},
       {"GET /api/v1/city", {kCity, ""}},
       {"GET /city", {kCity, ""}},
+      {"POST /api/v1/indicators", {kAdminOnly, "{}"}},
+      {"POST /api/v1/indicator-rules", {kAdminOnly, "{}"}},
+      {"POST /api/v1/indicators/{code}/targets", {kReportApprove, "{}"}},
+      {"POST /api/v1/report-forms", {kReportApprove, "{}"}},
+      {"GET /indicators", {kAll, ""}},
+      {"POST /indicators", {kAdminOnly, "{}"}},
+      {"POST /indicator-rules", {kAdminOnly, "{}"}},
+      {"POST /indicators/{code}/targets", {kReportApprove, "{}"}},
+      {"GET /report-forms/new", {kReportApprove, ""}},
+      {"POST /report-forms", {kReportApprove, "{}"}},
   };
   return kTable;
 }
@@ -176,7 +186,8 @@ std::string Concrete(const std::string& pattern) {
                                                          {"{name}", "khong-co"},
                                                          {"{form}", "999999"},
                                                          {"{period}", "2026M11"},
-                                                         {"{unit}", "999999"}})
+                                                         {"{unit}", "999999"},
+                                                         {"{code}", "KHONG_CO"}})
     for (size_t p; (p = t.find(ph)) != std::string::npos;) t.replace(p, ph.size(), v);
   return t;
 }

@@ -317,6 +317,76 @@ TEST_F(Reports, TheIssuedReportGoesToTheCityAsAPackageImportedOnceAndValidated) 
   EXPECT_EQ(Call(village_, "GET", "/api/v1/city?period=" + period).status, 403);
 }
 
+TEST_F(Reports, TheCatalogueTargetsRulesAndNewFormsAreManagedWithChecks) {
+  long long seq = AuditSeq();
+  auto def = [&](const std::string& body) { return Call(admin_, "POST", "/api/v1/indicators", body); };
+  EXPECT_EQ(ErrorCode(def(R"({"code": "abc", "name_vi": "X", "kind": "count"})").body), "IND-5008");
+  EXPECT_EQ(ErrorCode(def(R"({"code": "VACCINATED", "name_vi": "Trẻ em được tiêm chủng", "kind": "percent", "aggregation": "sum"})").body),
+            "GEN-0014");  // never an average or a sum of percents
+  EXPECT_EQ(ErrorCode(def(R"({"code": "HOUSEHOLDS", "name_vi": "Hộ", "kind": "count"})").body), "IND-5009");
+  EXPECT_EQ(Call(office_, "POST", "/api/v1/indicators", R"({"code": "X1", "name_vi": "X", "kind": "count"})").status, 403);
+  EXPECT_EQ(AuditSeq(), seq);
+  auto made = def(R"({"code": "VACCINATED", "name_vi": "Trẻ em được tiêm chủng đầy đủ", "kind": "percent", "unit": "trẻ", "key_no": 7})");
+  ASSERT_EQ(made.status, 201) << made.body;
+
+  seq = AuditSeq();
+  auto rule = [&](const std::string& body) { return Call(admin_, "POST", "/api/v1/indicator-rules", body); };
+  EXPECT_EQ(ErrorCode(rule(R"({"name_vi": "r", "left": "KHONG_CO", "operator": "<=", "right": "HOUSEHOLDS"})").body), "IND-5006");
+  EXPECT_EQ(ErrorCode(rule(R"({"name_vi": "r", "left": "VACCINATED +", "operator": "<=", "right": "1"})").body), "IND-5005");
+  EXPECT_EQ(ErrorCode(rule(R"({"name_vi": "r", "left": "VACCINATED", "operator": "=>", "right": "1"})").body), "GEN-0014");
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(rule(R"({"name_vi": "Trẻ được tiêm không quá số trẻ", "left": "VACCINATED", "operator": "<=", "right": "VACCINATED.den"})").status, 201);
+
+  std::string period = Period();
+  seq = AuditSeq();
+  auto target = [&](const std::string& code, const std::string& value) {
+    return Call(office_, "POST", "/api/v1/indicators/" + code + "/targets",
+                "{\"period\": \"" + period + "\", \"target\": " + value + "}");
+  };
+  EXPECT_EQ(ErrorCode(target("ONLINE_FULL", "120").body), "IND-5010");
+  EXPECT_EQ(ErrorCode(target("ONLINE_FULL", "-1").body), "IND-5002");
+  EXPECT_EQ(ErrorCode(target("KHONG_CO", "1").body), "IND-5006");
+  EXPECT_EQ(AuditSeq(), seq);
+  ASSERT_EQ(target("ONLINE_FULL", "65.5").status, 200);
+  auto page = Call(office_, "GET", "/indicators?period=" + period);
+  EXPECT_NE(page.body.find("id=\"target-ONLINE_FULL\" name=\"target\" value=\"65.5\""), std::string::npos);
+  auto lines = json::parse(Call(office_, "GET", "/api/v1/communes/" + std::to_string(UnitId("LP")) +
+                                                    "/indicators?period=" + period).body);
+  for (auto& l : lines.at("items").as_array())
+    if (l.at("code").as_string() == "ONLINE_FULL") {
+      EXPECT_DOUBLE_EQ(l.at("target").as_double(), 65.5);
+    }
+
+  // A new quarterly form for two villages.
+  seq = AuditSeq();
+  auto form = [&](const std::string& code, const std::string& units, const std::string& inds, const std::string& keys) {
+    return Call(office_, "POST", "/api/v1/report-forms",
+                "{\"code\": \"" + code + "\", \"name\": \"Báo cáo quý của thôn\", \"period_type\": \"quarter\", "
+                "\"unit_ids\": [" + units + "], \"indicators\": \"" + inds + "\", \"key_nos\": [" + keys + "]}");
+  };
+  std::string t01 = std::to_string(UnitId("LP-T01")), t02 = std::to_string(UnitId("LP-T02"));
+  EXPECT_EQ(ErrorCode(form("BC-THON-THANG", t01, "HOUSEHOLDS", "7").body), "REP-4023");
+  EXPECT_EQ(ErrorCode(form("bc quy", t01, "HOUSEHOLDS", "7").body), "REP-4022");
+  EXPECT_EQ(ErrorCode(form("BC-QUY-THON", std::to_string(UnitId("HP")), "HOUSEHOLDS", "7").body), "REP-4005");
+  EXPECT_EQ(ErrorCode(form("BC-QUY-THON", t01, "STAFF_TOTAL", "7").body), "IND-5006");  // computed, not typed
+  EXPECT_EQ(ErrorCode(form("BC-QUY-THON", t01, "HOUSEHOLDS", "11").body), "REP-4017");
+  EXPECT_EQ(ErrorCode(form("BC-QUY-THON", "", "HOUSEHOLDS", "7").body), "GEN-0004");
+  EXPECT_EQ(AuditSeq(), seq);
+  auto ok = form("BC-QUY-THON", t01 + ", " + t02, "HOUSEHOLDS, POOR_HH, VACCINATED", "7");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(Json(ok).at("indicators").as_array().size(), 3u);
+  // The village head sees it, with their village only.
+  bool seen = false;
+  auto village_forms = json::parse(Call(village_, "GET", "/api/v1/report-forms").body);
+  for (auto& f : village_forms.at("items").as_array())
+    if (f.at("code").as_string() == "BC-QUY-THON") {
+      seen = true;
+      EXPECT_EQ(f.at("units").as_array().size(), 1u);
+    }
+  EXPECT_TRUE(seen);
+  EXPECT_EQ(Call(office_, "GET", "/report-forms/new").status, 200);
+}
+
 TEST_F(Reports, PagesRenderForEachRole) {
   std::string period = Period();
   long long form = FormId("BC-THON-THANG");

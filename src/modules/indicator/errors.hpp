@@ -11,4 +11,7 @@ inline constexpr ErrorDef kNotWhole{"IND-5004", 422};
 inline constexpr ErrorDef kBadExpression{"IND-5005", 422};
 inline constexpr ErrorDef kIndicatorNotFound{"IND-5006", 404};
 inline constexpr ErrorDef kUnitNotFound{"IND-5007", 404};
+inline constexpr ErrorDef kBadCode{"IND-5008", 422};
+inline constexpr ErrorDef kCodeTaken{"IND-5009", 409};
+inline constexpr ErrorDef kPercentOver100{"IND-5010", 422};
 }  // namespace kientao::indicator::errors

@@ -25,4 +25,6 @@ inline constexpr ErrorDef kPackageCommune{"REP-4018", 422};
 inline constexpr ErrorDef kPackageInvalid{"REP-4019", 422};
 inline constexpr ErrorDef kPdfUnavailable{"REP-4020", 503};
 inline constexpr ErrorDef kNotIssued{"REP-4021", 409};
+inline constexpr ErrorDef kFormCode{"REP-4022", 422};
+inline constexpr ErrorDef kFormCodeTaken{"REP-4023", 409};
 }  // namespace kientao::reporting::errors

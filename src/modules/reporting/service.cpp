@@ -194,6 +194,22 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
   Tx tx(c);
   if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, f.commune_id)))
     throw Error(gen_errors::kOutOfScope, "commune_id");
+  bool code_ok = f.code.size() >= 2 && f.code.size() <= 40;
+  for (char ch : f.code) code_ok = code_ok && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_');
+  if (!code_ok) throw Error(errors::kFormCode, "code", {{"value", f.code}});
+  if (f.name.empty()) throw Error(gen_errors::kRequired, "name");
+  if (c.QueryOne("SELECT 1 FROM report_forms WHERE commune_id = :1 AND code = :2", {f.commune_id, f.code}))
+    throw Error(errors::kFormCodeTaken, "code", {{"value", f.code}});
+  if (f.deadline_working_days < 0 || f.deadline_working_days > 30)
+    throw Error(gen_errors::kInvalidValue, "deadline_working_days",
+                {{"value", std::to_string(f.deadline_working_days)}});
+  if (f.units.empty()) throw Error(gen_errors::kRequired, "unit_ids");
+  for (auto& [uid, name] : f.units) {
+    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL", {uid});
+    if (!u || u->Int(0) != f.commune_id) throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
+  }
+  for (int k : f.key_nos)
+    if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_nos", {{"value", std::to_string(k)}});
   long long id = c.InsertId(
       "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
       "created_at) VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
@@ -202,7 +218,8 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
   long long pos = 0;
   for (auto& code : indicator_codes) {
     auto d = indicators_.Find(c, code);
-    if (!d) throw Error(indicator::errors::kIndicatorNotFound, "indicators", {{"value", code}});
+    if (!d || !d->provider.empty())  // computed indicators are not typed into forms
+      throw Error(indicator::errors::kIndicatorNotFound, "indicators", {{"value", code}});
     c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
            {id, d->id, ++pos});
   }
@@ -1138,6 +1155,103 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
     out.indicators.push_back(std::move(l));
   }
   return out;
+}
+
+// ---- The indicator catalogue, rules and targets ----
+
+std::vector<std::pair<long long, std::string>> ReportService::CommuneUnits(const Actor& a, long long commune_id) {
+  Conn c = db_.Lease();
+  if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return {};
+  std::vector<std::pair<long long, std::string>> out;
+  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND active_to IS NULL ORDER BY path",
+                         {commune_id}))
+    out.emplace_back(r.Int(0), r.Str(1));
+  return out;
+}
+
+IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id, const std::string& period_id) {
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  IndicatorCatalogue out;
+  out.definitions = indicators_.Definitions(c);
+  out.rules = indicators_.Rules(c);
+  // Definitions and rules are the same for everyone; the commune's targets for those who read it.
+  if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return out;
+  for (auto& r : c.Query("SELECT indicator_id, target FROM indicator_targets WHERE unit_id = :1 AND period_id = :2",
+                         {commune_id, p.Id()}))
+    out.targets[r.Int(0)] = r.Num(1);
+  return out;
+}
+
+long long ReportService::DefineIndicator(const Actor& a, const Definition& d) {
+  if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
+  if (!indicator::ValidCode(d.code)) throw Error(indicator::errors::kBadCode, "code", {{"value", d.code}});
+  if (d.name_vi.empty()) throw Error(gen_errors::kRequired, "name_vi");
+  if (d.key_no < 0 || d.key_no > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(d.key_no)}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (indicators_.Find(c, d.code)) throw Error(indicator::errors::kCodeTaken, "code", {{"value", d.code}});
+  Definition x = d;
+  x.provider.clear();  // providers are registered by modules, not typed in
+  long long id = indicators_.Create(c, x);
+  store::AppendAudit(c, a, "create", "indicator", std::to_string(id), std::nullopt, std::nullopt,
+                     JsonObject()
+                         .Str("code", x.code)
+                         .Str("name_vi", x.name_vi)
+                         .Str("kind", indicator::KindCode(x.kind))
+                         .Str("aggregation", indicator::AggregationCode(x.aggregation))
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+long long ReportService::AddRule(const Actor& a, const std::string& name_vi, const std::string& left,
+                                 indicator::Operator op, const std::string& right) {
+  if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
+  if (name_vi.empty()) throw Error(gen_errors::kRequired, "name_vi");
+  auto l = indicator::Expression::Parse(left);
+  auto r = indicator::Expression::Parse(right);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  for (auto* e : {&l, &r})
+    for (auto& name : e->Names()) {
+      std::string code = name.size() > 4 && name.substr(name.size() - 4) == ".den" ? name.substr(0, name.size() - 4) : name;
+      if (!indicators_.Find(c, code))
+        throw Error(indicator::errors::kIndicatorNotFound, e == &l ? "left" : "right", {{"value", code}});
+    }
+  long long id = indicators_.AddRule(c, name_vi, name_vi, left, op, right);
+  store::AppendAudit(c, a, "create", "indicator_rule", std::to_string(id), std::nullopt, std::nullopt,
+                     JsonObject()
+                         .Str("name", name_vi)
+                         .Str("rule", left + " " + std::string(indicator::OperatorText(op)) + " " + right)
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+void ReportService::SetTarget(const Actor& a, const std::string& code, long long unit_id,
+                              const std::string& period_id, double target) {
+  Period p = ParsePeriod(period_id);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto d = indicators_.Find(c, code);
+  if (!d) throw Error(indicator::errors::kIndicatorNotFound, "code", {{"value", code}});
+  auto unit = c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
+  if (!unit || !access::Permits(a.who, access::kReportRead, unit->Str(0)))
+    throw Error(indicator::errors::kUnitNotFound, "unit_id");
+  if (!access::Permits(a.who, access::kReportApprove, unit->Str(0))) throw Error(gen_errors::kForbidden);
+  if (target < 0) throw Error(indicator::errors::kNegativeValue, "target");
+  if (d->kind == indicator::Kind::kPercent && target > 100)
+    throw Error(indicator::errors::kPercentOver100, "target");
+  auto before = c.QueryOne("SELECT target FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND "
+                           "period_id = :3",
+                           {d->id, unit_id, p.Id()});
+  indicators_.SetTarget(c, d->id, unit_id, p.Id(), target);
+  store::AppendAudit(c, a, "target", "indicator", code, unit->Int(1),
+                     before ? std::optional<std::string>(JsonObject().Str("target", VnNumber(before->Num(0), 4)).Build())
+                            : std::nullopt,
+                     JsonObject().Str("target", VnNumber(target, 4)).Str("period", p.Id()).Int("unit_id", unit_id).Build());
+  tx.Commit();
 }
 
 }  // namespace kientao::reporting

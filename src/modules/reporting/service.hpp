@@ -153,6 +153,12 @@ struct CityOverview {
   std::vector<IndicatorLine> indicators;  // rolled up over the communes
 };
 
+struct IndicatorCatalogue {
+  std::vector<indicator::Definition> definitions;
+  std::vector<indicator::ValidationRule> rules;
+  std::map<long long, double> targets;  // indicator id → the commune's target for the period
+};
+
 class ReportService {
  public:
   ReportService(store::Database& db, indicator::IndicatorService& indicators,
@@ -218,6 +224,19 @@ class ReportService {
   // Every commune in the actor's scope for the period: reports received, the commune report's
   // state, and the indicators rolled up to the city (imported packages, else local data).
   CityOverview City(const Actor& a, const std::string& period_id);
+  // The indicator catalogue, with the commune's targets for the period when the actor may read the
+  // commune.
+  IndicatorCatalogue Catalogue(const Actor& a, long long commune_id, const std::string& period_id);
+  // New indicators and validation rules are system-wide: administrators (users.admin). IND-5008 bad
+  // code, IND-5009 code taken, IND-5005 bad expression, IND-5006 unknown indicator in a rule.
+  long long DefineIndicator(const Actor& a, const indicator::Definition& d);
+  long long AddRule(const Actor& a, const std::string& name_vi, const std::string& left,
+                    indicator::Operator op, const std::string& right);
+  // A target for a unit and period (report.approve over the unit): not negative, a percent ≤ 100.
+  void SetTarget(const Actor& a, const std::string& code, long long unit_id, const std::string& period_id,
+                 double target);
+  // Active units of the commune (not the commune itself), for choosing who reports on a form.
+  std::vector<std::pair<long long, std::string>> CommuneUnits(const Actor& a, long long commune_id);
   // The commune the actor works in (first grant with one), 0 when none.
   long long ActorCommune(const Actor& a);
 

@@ -1,6 +1,7 @@
 #include "modules/reporting/web/report_web.hpp"
 
 #include <set>
+#include <tuple>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -388,6 +389,208 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
   });
 
+  // ---- The indicator catalogue, targets, rules, and new report forms ----
+  const Access admin{std::string(access::kUsersAdmin)};
+  auto read_definition = [](const Input& in) {
+    in.AllowOnly({"code", "name_vi", "name_en", "unit", "kind", "direction", "aggregation", "key_no"});
+    Definition d;
+    d.code = in.ReqStr("code", 40);
+    d.name_vi = in.ReqStr("name_vi", 300);
+    d.name_en = in.Str("name_en", 300, false).value_or("");
+    d.unit = in.Str("unit", 40, false).value_or("");
+    d.kind = *indicator::ParseKind(*in.Enum("kind", {"count", "percent", "amount", "ratio", "yes_no"}, true));
+    d.direction = *indicator::ParseDirection(in.Enum("direction", {"higher", "lower"}, false).value_or("higher"));
+    bool parts = indicator::HasDenominator(d.kind);
+    d.aggregation = *indicator::ParseAggregation(
+        in.Enum("aggregation", {"sum", "ratio_of_sums", "last", "min", "max"}, false)
+            .value_or(parts ? "ratio_of_sums" : "sum"));
+    // A percent rolls up as a ratio of sums and nothing else: never an average of percents.
+    if (parts && d.aggregation != indicator::Aggregation::kRatioOfSums)
+      throw Error(gen_errors::kInvalidValue, "aggregation", {{"value", std::string(indicator::AggregationCode(d.aggregation))}});
+    d.key_no = static_cast<int>(in.Int("key_no", false).value_or(0));
+    return d;
+  };
+  auto read_rule = [](const Input& in) {
+    in.AllowOnly({"name_vi", "left", "operator", "right"});
+    std::string name = in.ReqStr("name_vi", 300);
+    std::string left = in.ReqStr("left", 300);
+    auto op = indicator::ParseOperator(*in.Enum("operator", {"<", "<=", "==", "!=", ">=", ">"}, true));
+    std::string right = in.ReqStr("right", 300);
+    return std::make_tuple(name, left, *op, right);
+  };
+  auto read_form = [&svc](const Ctx& ctx, const Input& in, std::vector<std::string>& codes) {
+    in.AllowOnly({"code", "name", "period_type", "deadline_working_days", "unit_ids", "indicators", "key_nos"});
+    Form f;
+    f.commune_id = svc.ActorCommune(ctx.AsActor());
+    f.code = in.ReqStr("code", 40);
+    f.name = in.ReqStr("name", 300);
+    f.period_type = *ParsePeriodType(*in.Enum("period_type", {"month", "quarter", "half", "nine", "year"}, true));
+    f.deadline_working_days = static_cast<int>(in.Int("deadline_working_days", false).value_or(2));
+    for (long long u : in.IntList("unit_ids")) f.units.emplace_back(u, "");
+    for (long long k : in.IntList("key_nos")) f.key_nos.push_back(static_cast<int>(k));
+    codes.clear();
+    if (auto list = in.Str("indicators", 4000, false)) {
+      std::string item;
+      for (char ch : *list + ",") {
+        if (ch == ',' || ch == ' ') {
+          if (!item.empty()) codes.push_back(item);
+          item.clear();
+        } else {
+          item += ch;
+        }
+      }
+    }
+    return f;
+  };
+  router.Post("/api/v1/indicators", admin, [&svc, read_definition](Ctx& ctx) {
+    Definition d = read_definition(Input::FromRequest(ctx.req));
+    long long id = svc.DefineIndicator(ctx.AsActor(), d);
+    return http::JsonAnswer(json::object{{"id", id}, {"code", d.code}}, 201);
+  });
+  router.Post("/api/v1/indicator-rules", admin, [&svc, read_rule](Ctx& ctx) {
+    auto [name, left, op, right] = read_rule(Input::FromRequest(ctx.req));
+    long long id = svc.AddRule(ctx.AsActor(), name, left, op, right);
+    return http::JsonAnswer(json::object{{"id", id}}, 201);
+  });
+  router.Post("/api/v1/indicators/{code}/targets", approve, [&svc](Ctx& ctx) {
+    Input in = Input::FromRequest(ctx.req);
+    in.AllowOnly({"unit_id", "period", "target"});
+    long long unit = in.Int("unit_id", false).value_or(svc.ActorCommune(ctx.AsActor()));
+    std::string period = in.ReqStr("period", 10);
+    svc.SetTarget(ctx.AsActor(), ctx.params.at("code"), unit, period, *in.Num("target", true));
+    return http::JsonAnswer(json::object{{"code", ctx.params.at("code")}, {"unit_id", unit}, {"period", period}});
+  });
+  router.Post("/api/v1/report-forms", approve, [&svc, read_form](Ctx& ctx) {
+    std::vector<std::string> codes;
+    Input in = Input::FromRequest(ctx.req);
+    Form f = read_form(ctx, in, codes);
+    long long id = svc.CreateForm(ctx.AsActor(), f, codes);
+    return http::JsonAnswer(FormJson(svc.GetForm(ctx.AsActor(), id)), 201);
+  });
+  auto catalogue_page = [&svc, &layout](Ctx& ctx, const Error* err, TemplateData form) {
+    std::string q = ctx.req.Query("period");
+    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(q);
+    long long commune = svc.ActorCommune(ctx.AsActor());
+    if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
+    IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune, p.Id());
+    TemplateData d = http::Object();
+    d.set("period", p.Id());
+    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    d.set("periods", PeriodOptions(ctx, p.type(), p));
+    bool can_target = access::HasPermission(*ctx.user, access::kReportApprove);
+    TemplateData rows = http::List();
+    for (auto& def : cat.definitions) {
+      TemplateData x = http::Object();
+      x.set("code", def.code);
+      x.set("name", ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi);
+      x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
+      x.set("kind", ctx.T("indicator.kind." + std::string(indicator::KindCode(def.kind))));
+      x.set("direction", ctx.T("indicator.direction." + std::string(indicator::DirectionCode(def.direction))));
+      x.set("task", def.key_no ? std::to_string(def.key_no) : "—");
+      x.set("source", def.provider.empty() ? ctx.T("report.source_report") : def.provider);
+      if (auto it = cat.targets.find(def.id); it != cat.targets.end()) x.set("target", InputNum(it->second));
+      if (can_target) x.set("can_target", true);
+      rows.push_back(x);
+    }
+    d.set("rows", rows);
+    TemplateData rules = http::List();
+    for (auto& r : cat.rules) {
+      TemplateData x = http::Object();
+      x.set("name", r.name_vi);
+      x.set("rule", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " + r.right.text());
+      rules.push_back(x);
+    }
+    d.set("rules", rules);
+    if (access::HasPermission(*ctx.user, access::kUsersAdmin)) d.set("can_define", true);
+    d.set("v", form);
+    SetError(ctx, d, err);
+    return layout.Page(ctx, "reporting/indicators", d, ctx.T("indicator.title"), err ? err->status() : 200);
+  };
+  router.Get("/indicators", read, [catalogue_page](Ctx& ctx) { return catalogue_page(ctx, nullptr, http::Object()); });
+  router.Post("/indicators", admin, [&svc, read_definition, catalogue_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      svc.DefineIndicator(ctx.AsActor(), read_definition(in));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return catalogue_page(ctx, &e, http::EchoForm(in, {"code", "name_vi", "name_en", "unit"}));
+    }
+    return Response::Redirect("/indicators");
+  });
+  router.Post("/indicator-rules", admin, [&svc, read_rule, catalogue_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      auto [name, left, op, right] = read_rule(in);
+      svc.AddRule(ctx.AsActor(), name, left, op, right);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return catalogue_page(ctx, &e, http::EchoForm(in, {"name_vi", "left", "right"}));
+    }
+    return Response::Redirect("/indicators");
+  });
+  router.Post("/indicators/{code}/targets", approve, [&svc, catalogue_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    std::string period;
+    try {
+      in.AllowOnly({"period", "target"});
+      period = in.ReqStr("period", 10);
+      svc.SetTarget(ctx.AsActor(), ctx.params.at("code"), svc.ActorCommune(ctx.AsActor()), period,
+                    *in.Num("target", true));
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return catalogue_page(ctx, &e, http::Object());
+    }
+    return Response::Redirect("/indicators?period=" + period);
+  });
+  auto new_form_page = [&svc, &layout](Ctx& ctx, const Error* err, TemplateData form) {
+    long long commune = svc.ActorCommune(ctx.AsActor());
+    if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
+    TemplateData d = http::Object();
+    IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune, DefaultPeriod(PeriodType::kMonth, Date::Today()).Id());
+    TemplateData inds = http::List();
+    for (auto& def : cat.definitions) {
+      if (!def.provider.empty()) continue;
+      TemplateData x = http::Object();
+      x.set("code", def.code);
+      x.set("name", def.name_vi);
+      inds.push_back(x);
+    }
+    d.set("indicators", inds);
+    TemplateData units = http::List();
+    for (auto& [id, name] : svc.CommuneUnits(ctx.AsActor(), commune)) {
+      TemplateData x = http::Object();
+      x.set("id", std::to_string(id));
+      x.set("name", name);
+      units.push_back(x);
+    }
+    d.set("units", units);
+    TemplateData tasks = http::List();
+    for (int k = 1; k <= 10; ++k) {
+      TemplateData x = http::Object();
+      x.set("k", std::to_string(k));
+      x.set("title", TaskTitle(ctx, k));
+      tasks.push_back(x);
+    }
+    d.set("tasks", tasks);
+    if (!form.get("deadline_working_days")) form.set("deadline_working_days", "2");
+    d.set("v", form);
+    SetError(ctx, d, err);
+    return layout.Page(ctx, "reporting/form_new", d, ctx.T("report.new_form"), err ? err->status() : 200);
+  };
+  router.Get("/report-forms/new", approve, [new_form_page](Ctx& ctx) { return new_form_page(ctx, nullptr, http::Object()); });
+  router.Post("/report-forms", approve, [&svc, read_form, new_form_page](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      std::vector<std::string> codes;
+      Form f = read_form(ctx, in, codes);
+      svc.CreateForm(ctx.AsActor(), f, codes);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return new_form_page(ctx, &e, http::EchoForm(in, {"code", "name", "deadline_working_days", "indicators"}));
+    }
+    return Response::Redirect("/reports");
+  });
+
   // ---- Exchange with the city ----
   router.Get("/api/v1/commune-reports/{id}/package", read, [&svc](Ctx& ctx) {
     Response r = Response::Json(svc.ExportPackage(ctx.AsActor(), ctx.Id("id")));
@@ -544,6 +747,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       forms.push_back(fd);
     }
     d.set("forms", forms);
+    if (access::HasPermission(*ctx.user, access::kReportApprove)) d.set("can_create_form", true);
     TemplateData reminders = http::List();
     for (auto& [form_id, name, period, at] : svc.Reminders(actor)) {
       TemplateData r = http::Object();
