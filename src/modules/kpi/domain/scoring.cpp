@@ -1,0 +1,102 @@
+#include "modules/kpi/domain/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <toml++/toml.h>
+
+namespace kientao::kpi {
+
+KpiRules KpiRules::Load(std::string_view text) {
+  toml::table t;
+  try {
+    t = toml::parse(text, std::string("nd-335-2025.toml"));
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(std::string("rule file nd-335-2025.toml: ") + std::string(e.description()));
+  }
+  auto num = [&](const char* path) {
+    auto v = t.at_path(path).value<double>();
+    if (!v) throw std::runtime_error(std::string("nd-335-2025.toml: missing ") + path);
+    return *v;
+  };
+  KpiRules r;
+  r.task_points = num("points.task");
+  r.general_points = num("points.general");
+  r.per_major_error = num("deductions.per_major_error");
+  r.per_delay = num("deductions.per_delay");
+  r.combination = t.at_path("combination.method").value_or(std::string("mean"));
+  if (r.combination != "mean") throw std::runtime_error("nd-335-2025.toml: combination.method must be \"mean\"");
+  r.combination_verified = t.at_path("combination.verified").value_or(false);
+  r.excellent = num("rating.excellent");
+  r.good = num("rating.good");
+  r.completed = num("rating.completed");
+  r.quota_excellent_of_good = num("quota.excellent_of_good");
+  r.income_good_or_above = num("hai_phong_income.good_or_above");
+  r.income_completed = num("hai_phong_income.completed");
+  return r;
+}
+
+PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products, double general) {
+  if (!(general >= 0 && general <= r.general_points))
+    throw Error(errors::kScoreOutOfRange, "general", {{"max", std::to_string(static_cast<int>(r.general_points))}});
+  double assigned = 0, done = 0, quality = 0, timely = 0;
+  for (const ProductResult& p : products) {
+    if (p.weight < 0 || p.major_errors < 0 || p.delays < 0) throw Error(errors::kNegative, "products");
+    assigned += p.weight;
+    if (!p.completed) continue;
+    done += p.weight;
+    double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
+    double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
+    quality += p.weight * std::max(0.0, 1 - error_cut);
+    timely += p.weight * std::max(0.0, 1 - delay_cut);
+  }
+  PeriodScore s;
+  if (assigned > 0) {
+    s.quantity = 100 * done / assigned;
+    s.quality = 100 * quality / assigned;
+    s.timeliness = 100 * timely / assigned;
+  }
+  // The combination is a rule value; the only one defined is the mean (unverified).
+  s.task = r.task_points * (s.quantity + s.quality + s.timeliness) / 3 / 100;
+  s.general = general;
+  s.total = s.task + s.general;
+  return s;
+}
+
+std::string_view RatingCode(Rating r) {
+  switch (r) {
+    case Rating::kExcellent: return "excellent";
+    case Rating::kGood: return "good";
+    case Rating::kCompleted: return "completed";
+    case Rating::kNotCompleted: return "not_completed";
+  }
+  return "not_completed";
+}
+
+Rating RateYear(const KpiRules& r, double average, bool veto) {
+  if (!(average >= 0 && average <= 100)) throw Error(errors::kScoreOutOfRange, "average", {{"max", "100"}});
+  if (veto) return Rating::kNotCompleted;
+  if (average >= r.excellent) return Rating::kExcellent;
+  if (average >= r.good) return Rating::kGood;
+  if (average >= r.completed) return Rating::kCompleted;
+  return Rating::kNotCompleted;
+}
+
+bool QuotaAllows(const KpiRules& r, int excellent, int good) {
+  // Counted in whole people: "at most 20% of the good ones" allows floor(20% × good), with a tolerance
+  // for the binary representation of 0.2.
+  return excellent <= static_cast<int>(std::floor(r.quota_excellent_of_good * good + 1e-9));
+}
+
+double IncomeCoefficient(const KpiRules& r, Rating rating) {
+  switch (rating) {
+    case Rating::kExcellent:
+    case Rating::kGood: return r.income_good_or_above;
+    case Rating::kCompleted: return r.income_completed;
+    case Rating::kNotCompleted: return 0;
+  }
+  return 0;
+}
+
+}  // namespace kientao::kpi

@@ -1,0 +1,98 @@
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include "modules/kpi/domain/scoring.hpp"
+
+namespace kientao::kpi {
+namespace {
+
+KpiRules Rules() {
+  std::ifstream in(KIENTAO_SOURCE_DIR "/src/modules/kpi/rules/nd-335-2025.toml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return KpiRules::Load(ss.str());
+}
+
+toml::table Cases() { return toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/kpi/rules/nd-335-2025.cases.toml"); }
+
+TEST(Kpi, RatingCasesBesideTheRuleFile) {
+  KpiRules r = Rules();
+  auto cases = Cases();
+  int n = 0;
+  for (auto& node : *cases["rating"].as_array()) {
+    auto& c = *node.as_table();
+    Rating got = RateYear(r, c["average"].value_or(0.0), c["veto"].value_or(false));
+    EXPECT_EQ(RatingCode(got), c["expect"].value_or(std::string())) << c["note"].value_or(std::string());
+    ++n;
+  }
+  EXPECT_EQ(n, 6);
+}
+
+TEST(Kpi, QuotaCases) {
+  KpiRules r = Rules();
+  auto cases = Cases();
+  for (auto& node : *cases["quota"].as_array()) {
+    auto& c = *node.as_table();
+    EXPECT_EQ(QuotaAllows(r, c["excellent"].value_or(0), c["good"].value_or(0)), c["ok"].value_or(false))
+        << c["note"].value_or(std::string());
+  }
+  EXPECT_TRUE(QuotaAllows(r, 0, 0));
+  EXPECT_FALSE(QuotaAllows(r, 1, 4));  // 20% of 4 is 0.8: no one yet
+  EXPECT_TRUE(QuotaAllows(r, 1, 5));
+}
+
+TEST(Kpi, DeductionCases) {
+  KpiRules r = Rules();
+  auto cases = Cases();
+  for (auto& node : *cases["deduction"].as_array()) {
+    auto& c = *node.as_table();
+    ProductResult p{1, true, static_cast<int>(c["major_errors"].value_or(0)), static_cast<int>(c["delays"].value_or(0)), false};
+    PeriodScore s = ScorePeriod(r, {p}, 30);
+    std::string note = c["note"].value_or(std::string());
+    EXPECT_DOUBLE_EQ(s.quality, c["quality"].value_or(0.0)) << note;
+    EXPECT_DOUBLE_EQ(s.timeliness, c["timeliness"].value_or(0.0)) << note;
+  }
+}
+
+TEST(Kpi, AMonthOfProducts) {
+  KpiRules r = Rules();
+  // 4 units assigned: 3 done (one with a major error, weight 2), 1 not done.
+  std::vector<ProductResult> products = {{1, true, 0, 0, false}, {2, true, 1, 0, false}, {1, false, 0, 0, false}};
+  PeriodScore s = ScorePeriod(r, products, 27);
+  EXPECT_DOUBLE_EQ(s.quantity, 75.0);
+  EXPECT_DOUBLE_EQ(s.quality, 100.0 * (1 + 2 * 0.75) / 4);
+  EXPECT_DOUBLE_EQ(s.timeliness, 75.0);
+  EXPECT_DOUBLE_EQ(s.task, 70 * (75.0 + 62.5 + 75.0) / 3 / 100);
+  EXPECT_DOUBLE_EQ(s.total, s.task + 27);
+  // An objective cause approved by the assigner removes the deduction.
+  products[1].objective_cause = true;
+  EXPECT_DOUBLE_EQ(ScorePeriod(r, products, 27).quality, 75.0);
+  // Nothing assigned: no task points (the head still scores the general criteria).
+  EXPECT_DOUBLE_EQ(ScorePeriod(r, {}, 20).total, 20);
+  EXPECT_FALSE(r.combination_verified);
+}
+
+TEST(Kpi, OutOfRangeScoresAreRefused) {
+  KpiRules r = Rules();
+  auto code = [](auto f) {
+    try {
+      f();
+      return std::string();
+    } catch (const Error& e) {
+      return std::string(e.code());
+    }
+  };
+  EXPECT_EQ(code([&] { ScorePeriod(r, {}, 31); }), "KPI-7001");
+  EXPECT_EQ(code([&] { ScorePeriod(r, {}, -1); }), "KPI-7001");
+  EXPECT_EQ(code([&] { ScorePeriod(r, {{-1, true, 0, 0, false}}, 10); }), "KPI-7002");
+  EXPECT_EQ(code([&] { RateYear(r, 100.5, false); }), "KPI-7001");
+  EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kExcellent), 0.8);
+  EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kCompleted), 0.6);
+  EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kNotCompleted), 0);
+}
+
+}  // namespace
+}  // namespace kientao::kpi
