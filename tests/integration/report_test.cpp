@@ -166,6 +166,7 @@ TEST_F(Reports, BadInputGetsACodeAndWritesNothing) {
                     body(R"({"indicator": "POOR_HH", "numerator": 20}, {"indicator": "HOUSEHOLDS", "numerator": 10})"));
   ExpectRefused(rules, 422, "REP-4011", "justification", seq);
   EXPECT_EQ(json::parse(rules.body).at("error").at("details").as_array().size(), 1u) << rules.body;
+  EXPECT_NE(rules.body.find("Số hộ nghèo không vượt quá tổng số hộ"), std::string::npos) << rules.body;
   EXPECT_EQ(Count("submissions"), n);
   // With a justification it goes through.
   std::string justified = body(R"({"indicator": "POOR_HH", "numerator": 20}, {"indicator": "HOUSEHOLDS", "numerator": 10})");
@@ -234,6 +235,8 @@ TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex
                            "- UBND thành phố Hải Phòng;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Thu Hà",
                            "Tiếp tục trong tháng tới.", "IV. "})
     EXPECT_NE(xml->find(part), std::string::npos) << part;
+  // The two lines of the edited section are two paragraphs.
+  EXPECT_NE(xml->find("Đã bồi dưỡng kỹ năng số cho cán bộ.</w:t></w:r></w:p>"), std::string::npos);
   auto xlsx = Call(office_, "GET", "/commune-reports/" + std::to_string(id) + "/xlsx");
   ASSERT_EQ(xlsx.status, 200);
   auto sheet = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet2.xml");

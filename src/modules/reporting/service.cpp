@@ -396,7 +396,7 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
       auto res = indicator::Check(r, Lookup(f, d));
       if (res.outcome != indicator::RuleOutcome::kFailed) continue;
       failed.details().push_back(FieldError{
-          "rule." + std::to_string(r.id), std::string(errors::kRulesFailed.code),
+          "rule." + std::to_string(r.id), "REP-4011-RULE",
           {{"rule", r.name_vi}, {"left", VnNumber(res.left, 2)}, {"right", VnNumber(res.right, 2)}},
           0});
     }

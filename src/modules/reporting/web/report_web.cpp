@@ -369,13 +369,13 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                    in.Str("signer", 200, false).value_or(cur.signer),
                    in.Str("signer_authority", 100, false).value_or(cur.signer_authority),
                    in.Str("signer_title", 100, false).value_or(cur.signer_title),
-                   in.Has("recipients") ? in.Str("recipients", 2000, false).value_or("") : cur.recipients};
+                   in.Has("recipients") ? in.RawText("recipients", 2000) : cur.recipients};
     std::map<int, std::string> sections;
     for (auto& s : in.Objects("sections")) {
       s.AllowOnly({"key_no", "body"});
       long long k = *s.Int("key_no", true);
       if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(k)}});
-      sections[static_cast<int>(k)] = s.Str("body", 20000, false).value_or("");
+      sections[static_cast<int>(k)] = s.RawText("body", 20000);  // paragraphs by line
     }
     svc.EditReport(ctx.AsActor(), ctx.Id("id"), h, sections);
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
