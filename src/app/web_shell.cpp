@@ -195,6 +195,7 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
     m.set("received", std::to_string(st.completeness.received));
     m.set("expected", std::to_string(st.completeness.expected));
     m.set("missing", std::to_string(st.completeness.missing.size()));
+    if (!st.completeness.missing.empty()) m.set("has_missing", true);
     m.set("deadline", st.deadline.ToVn());
     total_missing += static_cast<long>(st.completeness.missing.size());
     missing.push_back(m);
