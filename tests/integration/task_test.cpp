@@ -69,8 +69,10 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   EXPECT_EQ(list.at("items").as_array().size(), 3u);
 
   std::string href = std::string(e.at("href").as_string());
+  long long before_read = AuditSeq();
   auto got = Call(office_, "GET", href);
   ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(AuditSeq(), before_read + 1);  // every download is logged
   EXPECT_EQ(got.body, pdf);
   EXPECT_EQ(got.content_type, "application/pdf");
   EXPECT_NE(got.Header("Content-Disposition").find("attachment"), std::string::npos);

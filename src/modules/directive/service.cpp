@@ -416,6 +416,11 @@ std::pair<Evidence, std::string> DirectiveService::ReadEvidence(const Actor& a, 
   auto blob = c.QueryOne("SELECT b.data FROM task_evidence e JOIN file_blobs b ON b.digest = e.digest WHERE "
                          "e.id = :1",
                          {evidence_id});
+  // Evidence may hold personal data (lists of households, minutes): every download is logged.
+  Tx tx(c);
+  store::AppendAudit(c, a, "read_file", "task", std::to_string(e.task_id), row->task.commune_id, std::nullopt,
+                     JsonObject().Int("evidence_id", e.id).Str("file", e.file_name).Build());
+  tx.Commit();
   return {e, store::FromBase64(blob->Str(0))};
 }
 

@@ -74,7 +74,8 @@ class DirectiveService {
   long long AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
                         std::string_view data);
   std::vector<Evidence> ListEvidence(const Actor& a, long long task_id);
-  // The file and its bytes, for those who may see the task (DIR-2016 otherwise).
+  // The file and its bytes, for those who may see the task (DIR-2016 otherwise); the download is
+  // written to the audit log.
   std::pair<Evidence, std::string> ReadEvidence(const Actor& a, long long evidence_id);
   // A sub-task of task `parent_id` for a unit and, when given, a person (`responsible_staff_id`,
   // active staff of the commune — DIR-2019); ends no later than its task (DIR-2018). Those who assign
