@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "base/access.hpp"
+#include "base/text.hpp"
 #include "http/input.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/reporting/errors.hpp"
@@ -189,6 +190,13 @@ TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected)
     p = PreviousPeriod(p);
   }
   return list;
+}
+
+// Where an indicator's figures come from, in words: the units' reports, or the registry of a module.
+std::string SourceLabel(const Ctx& ctx, const std::string& source) {
+  if (source == "report") return ctx.T("report.source_report");
+  std::string key = "indicator.provider." + source;
+  return ctx.i18n->Has(ctx.lang, key) ? ctx.T(key) : source;
 }
 
 // The key task's full title, without its number.
@@ -487,7 +495,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       x.set("kind", ctx.T("indicator.kind." + std::string(indicator::KindCode(def.kind))));
       x.set("direction", ctx.T("indicator.direction." + std::string(indicator::DirectionCode(def.direction))));
       x.set("task", def.key_no ? std::to_string(def.key_no) : "—");
-      x.set("source", def.provider.empty() ? ctx.T("report.source_report") : def.provider);
+      x.set("source", SourceLabel(ctx, def.provider.empty() ? "report" : def.provider));
       if (auto it = cat.targets.find(def.id); it != cat.targets.end()) x.set("target", InputNum(it->second));
       if (can_target) x.set("can_target", true);
       rows.push_back(x);
@@ -984,7 +992,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(period_id);
     TemplateData d = http::Object();
     d.set("period", p.Id());
-    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    d.set("period_label", ctx.lang == "en" ? p.LabelEn() : text::ToLowerFirst(p.LabelVi()));
     d.set("periods", PeriodOptions(ctx, p.type(), p));
     if (commune != svc.ActorCommune(actor)) d.set("commune", std::to_string(commune));
     bool can_edit = access::HasPermission(*ctx.user, access::kReportApprove);
@@ -1028,7 +1036,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
           bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
           x.set(met ? "met" : "not_met", true);
         }
-        x.set("source", l.source == "report" ? ctx.T("report.source_report") : l.source);
+        x.set("source", SourceLabel(ctx, l.source));
         inds.push_back(x);
       }
       rd.set("indicators", inds);
