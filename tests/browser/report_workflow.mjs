@@ -40,6 +40,8 @@ await run(env, async () => {
   await vp.fill('#v_POOR_HH', '250');  // more poor households than households: a validation rule
   await vp.fill('#v_WASTE_SORTED', '150');
   await vp.fill('#d_WASTE_SORTED', '215');
+  // Narrative sections start folded on a phone; open the one to write in.
+  await vp.click('details:has(#results_7) > summary');
   await vp.fill('#results_7', 'Kèm cặp 4 hộ nghèo, giới thiệu việc làm cho 2 lao động.');
   await vp.click('[data-testid=submit]');
   assert.match(await vp.textContent('[data-testid=form-error]'), /quy tắc kiểm tra/);
@@ -67,6 +69,8 @@ await run(env, async () => {
   await vp.goto(reportUrl);
   assert.match(await vp.textContent('[data-testid=return-reason]'), /phân loại rác mới/);
   await vp.fill('#v_WASTE_SORTED', '162');
+  assert.equal(await vp.locator('#results_7').isVisible(), true, 'a section already written stays open');
+  await vp.click('details:has(#results_10) > summary');
   await vp.fill('#results_10', 'Thêm 12 hộ phân loại rác tại nguồn.');
   await vp.click('[data-testid=submit]');
   await vp.waitForURL(/sent=1/);

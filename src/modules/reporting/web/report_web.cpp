@@ -901,6 +901,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         if (!it->second.results.empty()) x.set("results", it->second.results);
         if (!it->second.difficulties.empty()) x.set("difficulties", it->second.difficulties);
         if (!it->second.proposals.empty()) x.set("proposals", it->second.proposals);
+        x.set("has_text", true);  // sections already written open; the others stay folded on a phone
       }
       tasks.push_back(x);
     }
