@@ -26,11 +26,13 @@ std::vector<Digest> BuildDigests(App& app, Date today) {
       auto tasks = app.directives().MyTasks(actor, today);
       if (!tasks.empty()) {
         d.empty = false;
-        body += "\nNhiệm vụ quá hạn hoặc sắp đến hạn:\n";
+        body += "\nNhiệm vụ quá hạn, sắp đến hạn hoặc chưa báo cáo kỳ này:\n";
         for (auto& v : tasks)
-          body += fmt::format("- {} {} (thời hạn {}{})\n", v.row.task.code, v.row.task.title,
-                              v.row.task.deadline ? v.row.task.deadline->ToVn() : "—",
-                              v.days_overdue ? fmt::format(", quá hạn {} ngày", v.days_overdue) : "");
+          body += fmt::format("- {} {} ({}{})\n", v.row.task.code, v.row.task.title,
+                              v.row.task.deadline ? "thời hạn " + v.row.task.deadline->ToVn() : "thường xuyên",
+                              v.days_overdue          ? fmt::format(", quá hạn {} ngày", v.days_overdue)
+                              : v.missed_report ? ", chưa báo cáo " + text::ToLowerFirst(v.missed_report->LabelVi())
+                                                : "");
       }
     }
     if (access::HasPermission(principal, access::kReportSubmit)) {

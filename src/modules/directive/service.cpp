@@ -21,8 +21,9 @@ namespace {
 
 TaskView ViewOf(TaskRow row, Date today) {
   TaskDates dates = row.task.Dates();
+  auto missed = MissedReport(row.task.recurrence, dates, row.task.start_on, row.last_update, today);
   return TaskView{std::move(row), DeriveStatus(dates, today), DueSoon(dates, today),
-                  DaysOverdue(dates, today)};
+                  DaysOverdue(dates, today), missed};
 }
 
 std::optional<std::string> CommunePath(Conn& c, long long commune_id) {
@@ -339,7 +340,7 @@ std::vector<TaskView> DirectiveService::MyTasks(const Actor& a, Date today) {
     bool mine = (staff_id && row.task.responsible_staff_id == staff_id) || CanUpdate(a, row);
     if (!mine || !Visible(a, row)) continue;
     TaskView v = ViewOf(std::move(row), today);
-    if (v.status == TaskStatus::kOpenOverdue || v.due_soon) out.push_back(std::move(v));
+    if (v.status == TaskStatus::kOpenOverdue || v.due_soon || v.missed_report) out.push_back(std::move(v));
   }
   std::stable_sort(out.begin(), out.end(), [](const TaskView& x, const TaskView& y) {
     return x.days_overdue > y.days_overdue;

@@ -19,6 +19,7 @@ struct TaskView {
   TaskStatus status;
   bool due_soon = false;
   long days_overdue = 0;
+  std::optional<Period> missed_report;  // a continuous task's period without a progress report
 };
 
 struct NewTask {

@@ -40,4 +40,15 @@ long DaysOverdue(const TaskDates& t, Date today) {
   return today.DaysSinceEpoch() - t.deadline->DaysSinceEpoch();
 }
 
+std::optional<Period> MissedReport(const std::string& recurrence, const TaskDates& t, Date start_on,
+                                   std::optional<Date> last_update, Date today) {
+  auto type = ParsePeriodType(recurrence);
+  if (!type || t.deadline || t.stopped || t.completed_on) return std::nullopt;
+  Period current = Period::Containing(*type, today);
+  Period last = Period::Containing(*type, Date::FromDaysSinceEpoch(current.WindowStart().DaysSinceEpoch() - 1));
+  if (last.WindowEnd() < start_on) return std::nullopt;
+  if (last_update && *last_update >= last.WindowStart()) return std::nullopt;
+  return last;
+}
+
 }  // namespace kientao::directive

@@ -2,9 +2,11 @@
 // The status of a task, derived from its dates and never typed (Decision 42/2014/QĐ-TTg as amended
 // by Decision 23/2018/QĐ-TTg; the taxonomy of the government's task-tracking reports).
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/date.hpp"
+#include "base/period.hpp"
 
 namespace kientao::directive {
 
@@ -35,5 +37,12 @@ bool DueSoon(const TaskDates& t, Date today, int days = 3);
 
 // Days past the deadline for an open overdue task (0 otherwise).
 long DaysOverdue(const TaskDates& t, Date today);
+
+// A continuous task (recurrence "month", "quarter", …; no deadline) reports its progress every period:
+// the last closed period of its recurrence for which no progress was reported — none dated within or
+// after that period's window — or nullopt when nothing is missing (also for tasks that are not
+// continuous, stopped, done, or had not started by the end of that window).
+std::optional<Period> MissedReport(const std::string& recurrence, const TaskDates& t, Date start_on,
+                                   std::optional<Date> last_update, Date today);
 
 }  // namespace kientao::directive

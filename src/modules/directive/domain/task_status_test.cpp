@@ -46,3 +46,30 @@ TEST(TaskStatus, DueSoonIsWithinThreeDaysAndStillOpen) {
 }
 
 }  // namespace kientao::directive
+
+namespace kientao::directive {
+namespace {
+
+TEST(MissedReport, AContinuousTaskReportsEveryPeriod) {
+  Date today = *Date::FromYmd(2026, 11, 28);  // in Q4 2026 (15/09–14/12); the last closed is Q3 (15/06–14/09)
+  Date start = *Date::FromYmd(2026, 5, 1);
+  TaskDates open{};
+  auto missed = MissedReport("quarter", open, start, std::nullopt, today);
+  ASSERT_TRUE(missed);
+  EXPECT_EQ(missed->Id(), "2026Q3");
+  EXPECT_EQ(MissedReport("quarter", open, start, Date::FromYmd(2026, 6, 1), today)->Id(), "2026Q3");
+  EXPECT_FALSE(MissedReport("quarter", open, start, Date::FromYmd(2026, 6, 15), today));  // first day counts
+  EXPECT_FALSE(MissedReport("quarter", open, start, Date::FromYmd(2026, 10, 14), today));  // reported late: counts
+  EXPECT_FALSE(MissedReport("quarter", open, *Date::FromYmd(2026, 10, 1), std::nullopt, today));  // not started then
+  EXPECT_FALSE(MissedReport("none", open, start, std::nullopt, today));
+  TaskDates stopped{};
+  stopped.stopped = true;
+  EXPECT_FALSE(MissedReport("quarter", stopped, start, std::nullopt, today));
+  TaskDates with_deadline{};
+  with_deadline.deadline = Date::FromYmd(2026, 12, 31);
+  EXPECT_FALSE(MissedReport("quarter", with_deadline, start, std::nullopt, today));
+  EXPECT_EQ(MissedReport("month", open, start, Date::FromYmd(2026, 10, 1), today)->Id(), "2026M11");
+}
+
+}  // namespace
+}  // namespace kientao::directive

@@ -35,7 +35,8 @@ const char* kTaskSelect =
     "SELECT t.id, t.commune_id, t.directive_id, t.key_no, t.code, t.title, t.lead_unit_id, "
     "t.start_on, "
     "t.deadline, t.recurrence, t.expected_outputs, t.progress, t.completed_on, t.stopped, u.name, "
-    "u.path, cu.path, t.parent_id, t.responsible_staff_id, rs.full_name, t.stop_reason "
+    "u.path, cu.path, t.parent_id, t.responsible_staff_id, rs.full_name, t.stop_reason, "
+    "(SELECT MAX(tu.on_date) FROM task_updates tu WHERE tu.task_id = t.id) "
     "FROM tasks t JOIN org_units u ON u.id = t.lead_unit_id JOIN org_units cu ON cu.id = "
     "t.commune_id LEFT JOIN staff rs ON rs.id = t.responsible_staff_id ";
 
@@ -63,6 +64,7 @@ TaskRow TaskFromRow(const Row& r) {
   t.responsible_staff_id = r.Int(18);
   row.responsible_name = r.Str(19);
   t.stop_reason = r.Str(20);
+  if (!r.IsNull(21)) row.last_update = Date::ParseIso(r.Str(21));
   return row;
 }
 

@@ -51,7 +51,8 @@ json::object TaskJson(const Ctx& ctx, const TaskView& v) {
            t.responsible_staff_id
                ? json::value(json::object{{"staff_id", t.responsible_staff_id}, {"name", v.row.responsible_name}})
                : json::value(nullptr)},
-          {"stop_reason", t.stop_reason}};
+          {"stop_reason", t.stop_reason},
+          {"missed_report", v.missed_report ? json::value(v.missed_report->Id()) : json::value(nullptr)}};
 }
 
 json::object UpdateJson(const TaskUpdate& u) {
@@ -149,6 +150,8 @@ TemplateData StatusData(const Ctx& ctx, const TaskView& v) {
   d.set("status_label", ctx.T("task_status." + code));
   d.set("progress", std::to_string(v.row.task.progress));
   if (v.days_overdue) d.set("days_overdue", std::to_string(v.days_overdue));
+  if (v.missed_report)
+    d.set("missed_report", ctx.lang == "en" ? v.missed_report->LabelEn() : v.missed_report->LabelVi());
   return d;
 }
 
