@@ -32,6 +32,7 @@ const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
       {"directive", "src/modules/directive/migrations/"},
       {"indicator", "src/modules/indicator/migrations/"},
       {"reporting", "src/modules/reporting/migrations/"},
+      {"staffing", "src/modules/staffing/migrations/"},
   };
   return kDirs;
 }
@@ -93,6 +94,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
   RegisterProviders(*indicators_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
+  staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -159,7 +161,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
   directive::RegisterDirectiveRoutes(router_, *directives_, layout_);
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
-  staffing::RegisterStaffingRoutes(router_, *org_, retirement_rule_, layout_);
+  staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
 }
 
 App::~App() {

@@ -21,6 +21,7 @@
 #include "modules/reporting/reporting_rules.hpp"
 #include "modules/reporting/service.hpp"
 #include "modules/staffing/domain/retirement.hpp"
+#include "modules/staffing/plan.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -42,6 +43,7 @@ class App {
   directive::DirectiveService& directives() { return *directives_; }
   indicator::IndicatorService& indicators() { return *indicators_; }
   reporting::ReportService& reports() { return *reports_; }
+  staffing::StaffingService& staffing() { return *staffing_; }
   const reporting::ReportingRules& reporting_rules() const { return *reporting_rules_; }
   const Config& config() const { return cfg_; }
 
@@ -78,6 +80,7 @@ class App {
   std::unique_ptr<directive::DirectiveService> directives_;
   documents::Layout30 doc_layout_;
   staffing::RetirementRule retirement_rule_;
+  std::unique_ptr<staffing::StaffingService> staffing_;
   std::unique_ptr<indicator::IndicatorService> indicators_;
   std::unique_ptr<reporting::ReportService> reports_;
 };

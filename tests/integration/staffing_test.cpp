@@ -64,4 +64,39 @@ TEST_F(Staffing, WhoRetiresEachYearOfThePlan) {
   EXPECT_NE(page.body.find("data-testid=\"year-2026\""), std::string::npos);
 }
 
+TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
+  Session office = Login("vanphong");
+  long long kt = UnitId("LP-KT");
+  long long seq = AuditSeq();
+  auto quota = [&](const std::string& body) { return Call(office, "POST", "/api/v1/staffing/quotas", body); };
+  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": -1}").body), "STF-6003");
+  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2099, \"quota\": 5}").body), "STF-6002");
+  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": 999999, \"year\": 2027, \"quota\": 5}").body), "STF-6004");
+  EXPECT_EQ(AuditSeq(), seq);
+  ASSERT_EQ(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": 3}").status, 200);
+  auto plan = json::parse(Call(office, "GET", "/api/v1/staffing/plan").body);
+  bool found = false;
+  for (auto& u : plan.at("units").as_array()) {
+    if (u.at("unit").at("id").as_int64() != kt) continue;
+    found = true;
+    long long headcount = u.at("headcount").as_int64();
+    long long retired = 0;
+    for (auto& y : u.at("years").as_array()) {
+      retired += y.at("retiring").as_int64();
+      if (y.at("year").as_int64() == 2027) {
+        EXPECT_EQ(y.at("quota").as_int64(), 3);
+        EXPECT_EQ(y.at("gap").as_int64(), y.at("expected").as_int64() - 3);
+      }
+      EXPECT_LE(y.at("expected").as_int64(), headcount - retired);  // retirements leave
+    }
+  }
+  EXPECT_TRUE(found);
+  ASSERT_EQ(plan.at("total").as_array().size(), 6u);
+  Session village = Login("truongthon");
+  EXPECT_EQ(Call(village, "POST", "/api/v1/staffing/quotas", "{}").status, 403);
+  auto page = Call(office, "GET", "/staffing");
+  EXPECT_NE(page.body.find("data-testid=\"staffing-plan\""), std::string::npos);
+  EXPECT_NE(page.body.find("action=\"/staffing/quotas\""), std::string::npos);
+}
+
 }  // namespace kientao::testing

@@ -6,6 +6,7 @@
 
 #include "base/access.hpp"
 #include "http/input.hpp"
+#include "http/request.hpp"
 #include "modules/staffing/errors.hpp"
 
 namespace kientao::staffing {
@@ -37,8 +38,8 @@ struct Leaver {
 
 }  // namespace
 
-void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, const RetirementRule& rule,
-                            const http::Layout& layout) {
+void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, StaffingService& plans,
+                            const RetirementRule& rule, const http::Layout& layout) {
   router.Get("/api/v1/staffing/retirement", http::Access{"login"}, [&rule](Ctx& ctx) {
     auto [female, birth] = ReadPerson(ctx);
     Retirement r = RetirementOf(rule, female, birth);
@@ -94,9 +95,101 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, const Re
     }
     return http::JsonAnswer(json::object{{"years", out}});
   });
-  router.Get("/staffing", staff_read, [&rule, &layout, leavers, years](Ctx& ctx) {
+  auto plan_json = [](const Plan& p) {
+    auto year_json = [](const PlanYear& y) {
+      return json::object{{"year", y.year},
+                          {"quota", y.quota ? json::value(*y.quota) : json::value(nullptr)},
+                          {"retiring", y.retiring},
+                          {"expected", y.expected},
+                          {"gap", y.gap ? json::value(*y.gap) : json::value(nullptr)}};
+    };
+    json::array units, total;
+    for (auto& u : p.units) {
+      json::array ys;
+      for (auto& y : u.years) ys.push_back(year_json(y));
+      units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}}, {"headcount", u.headcount}, {"years", ys}});
+    }
+    for (auto& y : p.total) total.push_back(year_json(y));
+    return json::object{{"from", p.from}, {"to", p.to}, {"units", units}, {"total", total}};
+  };
+  router.Get("/api/v1/staffing/plan", staff_read, [&plans, years, plan_json](Ctx& ctx) {
+    auto [from, to] = years(ctx);
+    return http::JsonAnswer(plan_json(plans.BuildPlan(ctx.AsActor(), from, to)));
+  });
+  const http::Access org_write{std::string(access::kOrgWrite)};
+  auto set_quota = [&plans](Ctx& ctx, const http::Input& in) {
+    in.AllowOnly({"unit_id", "year", "quota"});
+    long long unit = *in.Int("unit_id", true);
+    long long year = *in.Int("year", true);
+    long long quota = *in.Int("quota", true);
+    if (quota > 100000) throw Error(gen_errors::kInvalidValue, "quota", {{"value", std::to_string(quota)}});
+    plans.SetQuota(ctx.AsActor(), unit, static_cast<int>(year), static_cast<int>(quota));
+  };
+  router.Post("/api/v1/staffing/quotas", org_write, [set_quota](Ctx& ctx) {
+    set_quota(ctx, http::Input::FromRequest(ctx.req));
+    return http::JsonAnswer(json::object{{"saved", true}});
+  });
+  router.Post("/staffing/quotas", org_write, [set_quota](Ctx& ctx) {
+    http::Input in = http::Input::FromForm(ctx.req.body);
+    try {
+      set_quota(ctx, in);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return http::Response::Redirect("/staffing?quota_error=" + std::string(e.code()));
+    }
+    return http::Response::Redirect("/staffing");
+  });
+  router.Get("/staffing", staff_read, [&rule, &layout, &plans, leavers, years](Ctx& ctx) {
     TemplateData d = http::Object();
     auto [from, to] = years(ctx);
+    Plan plan = plans.BuildPlan(ctx.AsActor(), from, to);
+    auto cell = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("—"); };
+    TemplateData head = http::List();
+    for (int y = from; y <= to; ++y) {
+      TemplateData h = http::Object();
+      h.set("year", std::to_string(y));
+      head.push_back(h);
+    }
+    d.set("plan_years", head);
+    auto year_cells = [&](const std::vector<PlanYear>& ys, long long unit_id, bool editable) {
+      TemplateData cells = http::List();
+      for (auto& y : ys) {
+        TemplateData c = http::Object();
+        c.set("year", std::to_string(y.year));
+        c.set("quota", cell(y.quota));
+        c.set("quota_value", y.quota ? std::to_string(*y.quota) : "");
+        c.set("expected", std::to_string(y.expected));
+        c.set("retiring", std::to_string(y.retiring));
+        if (y.gap) {
+          c.set("gap", (*y.gap > 0 ? "+" : "") + std::to_string(*y.gap));
+          if (*y.gap > 0) c.set("surplus", true);
+          if (*y.gap < 0) c.set("vacancy", true);
+        }
+        if (editable) {
+          c.set("editable", true);
+          c.set("unit_id", std::to_string(unit_id));
+        }
+        cells.push_back(c);
+      }
+      return cells;
+    };
+    TemplateData rows = http::List();
+    for (auto& u : plan.units) {
+      TemplateData r = http::Object();
+      r.set("unit", u.unit_name);
+      r.set("headcount", std::to_string(u.headcount));
+      r.set("cells", year_cells(u.years, u.unit_id, u.can_edit));
+      rows.push_back(r);
+    }
+    d.set("plan_rows", rows);
+    d.set("plan_total", year_cells(plan.total, 0, false));
+    if (std::string qe = ctx.req.Query("quota_error"); !qe.empty()) {
+      static const std::map<std::string, ErrorDef> kQuotaErrors = {
+          {"STF-6002", errors::kYearRange}, {"STF-6003", errors::kQuotaNegative}, {"GEN-0019", gen_errors::kInvalidNumber},
+          {"GEN-0004", gen_errors::kRequired}, {"GEN-0014", gen_errors::kInvalidValue}};
+      if (auto it = kQuotaErrors.find(qe); it != kQuotaErrors.end())
+        d.set("quota_error", ctx.Message(Error(it->second, "quota", {{"value", ""}})));
+    }
     auto [list, by_year] = leavers(ctx, from, to);
     TemplateData ys = http::List();
     for (int y = from; y <= to; ++y) {

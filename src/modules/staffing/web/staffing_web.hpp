@@ -5,10 +5,11 @@
 #include "http/router.hpp"
 #include "modules/org/service.hpp"
 #include "modules/staffing/domain/retirement.hpp"
+#include "modules/staffing/plan.hpp"
 
 namespace kientao::staffing {
 
-void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, const RetirementRule& rule,
-                            const http::Layout& layout);
+void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, StaffingService& plans,
+                            const RetirementRule& rule, const http::Layout& layout);
 
 }  // namespace kientao::staffing

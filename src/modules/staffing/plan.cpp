@@ -1,0 +1,94 @@
+#include "modules/staffing/plan.hpp"
+
+#include "base/access.hpp"
+#include "base/json_writer.hpp"
+#include "modules/staffing/errors.hpp"
+#include "store/audit_log.hpp"
+
+namespace kientao::staffing {
+
+Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
+  Plan plan;
+  plan.from = from;
+  plan.to = to;
+  auto staff = org_.ListStaff(a, {});
+  std::map<long long, PlanUnit> units;
+  std::map<long long, std::map<int, int>> retiring;  // unit → year → count
+  for (auto& row : staff->rows) {
+    PlanUnit& u = units[row.staff.unit_id];
+    u.unit_id = row.staff.unit_id;
+    u.unit_name = row.unit_name;
+    ++u.headcount;
+    Retirement r = RetirementOf(rule_, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
+    ++retiring[row.staff.unit_id][r.retirement_month.year];
+  }
+  store::Conn c = db_.Lease();
+  std::map<long long, std::map<int, int>> quotas;
+  for (auto& r : c.Query("SELECT q.unit_id, q.year, q.quota, u.name, u.path FROM staffing_quotas q JOIN "
+                         "org_units u ON u.id = q.unit_id WHERE q.year >= :1 AND q.year <= :2",
+                         {static_cast<long long>(from), static_cast<long long>(to)})) {
+    if (!access::Permits(a.who, access::kStaffRead, r.Str(4))) continue;
+    quotas[r.Int(0)][static_cast<int>(r.Int(1))] = static_cast<int>(r.Int(2));
+    PlanUnit& u = units[r.Int(0)];
+    u.unit_id = r.Int(0);
+    u.unit_name = r.Str(3);
+  }
+  int this_year = Date::Today().year();
+  plan.total.resize(static_cast<size_t>(to - from + 1));
+  std::vector<bool> every_quota(plan.total.size(), true);
+  for (auto& [id, u] : units) {
+    auto path = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {id});
+    u.can_edit = path && access::Permits(a.who, access::kOrgWrite, path->Str(0));
+    int gone = 0;
+    // Those who already passed retirement age but are still in post are counted as leaving now.
+    for (auto& [year, n] : retiring[id])
+      if (year < from && year <= this_year) gone += n;
+    for (int y = from; y <= to; ++y) {
+      PlanYear py;
+      py.year = y;
+      py.retiring = retiring[id].count(y) ? retiring[id][y] : 0;
+      gone += py.retiring;
+      py.expected = u.headcount - gone;
+      if (auto q = quotas[id].find(y); q != quotas[id].end()) {
+        py.quota = q->second;
+        py.gap = py.expected - q->second;
+      }
+      PlanYear& t = plan.total[static_cast<size_t>(y - from)];
+      t.year = y;
+      t.retiring += py.retiring;
+      t.expected += py.expected;
+      if (py.quota)
+        t.quota = t.quota.value_or(0) + *py.quota;
+      else
+        every_quota[static_cast<size_t>(y - from)] = false;
+      u.years.push_back(py);
+    }
+    plan.units.push_back(std::move(u));
+  }
+  for (size_t i = 0; i < plan.total.size(); ++i) {
+    if (!every_quota[i] || plan.units.empty()) plan.total[i].quota.reset();
+    if (plan.total[i].quota) plan.total[i].gap = plan.total[i].expected - *plan.total[i].quota;
+  }
+  return plan;
+}
+
+void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int quota) {
+  if (year < 2020 || year > 2040) throw Error(errors::kYearRange, "year", {{"value", std::to_string(year)}});
+  if (quota < 0) throw Error(errors::kQuotaNegative, "quota");
+  store::Conn c = db_.Lease();
+  store::Tx tx(c);
+  auto u = c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
+  if (!u || !access::Permits(a.who, access::kOrgRead, u->Str(0))) throw Error(errors::kUnitNotFound, "unit_id");
+  if (!access::Permits(a.who, access::kOrgWrite, u->Str(0))) throw Error(gen_errors::kForbidden);
+  auto before = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
+                           {unit_id, static_cast<long long>(year)});
+  c.Exec("DELETE FROM staffing_quotas WHERE unit_id = :1 AND year = :2", {unit_id, static_cast<long long>(year)});
+  c.Exec("INSERT INTO staffing_quotas (unit_id, year, quota, updated_by, updated_at) VALUES (:1, :2, :3, :4, :5)",
+         {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "quota", "org_unit", std::to_string(unit_id), u->Int(1),
+                     before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build()) : std::nullopt,
+                     JsonObject().Int("year", year).Int("quota", quota).Build());
+  tx.Commit();
+}
+
+}  // namespace kientao::staffing
