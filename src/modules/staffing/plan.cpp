@@ -7,6 +7,11 @@
 
 namespace kientao::staffing {
 
+bool UnderQuota(const org::Staff& s) {
+  return s.category == org::StaffCategory::kCadre || s.category == org::StaffCategory::kCivilServant ||
+         s.category == org::StaffCategory::kPublicEmployee;
+}
+
 Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   Plan plan;
   plan.from = from;
@@ -15,6 +20,7 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   std::map<long long, PlanUnit> units;
   std::map<long long, std::map<int, int>> retiring;  // unit → year → count
   for (auto& row : staff->rows) {
+    if (!UnderQuota(row.staff)) continue;
     PlanUnit& u = units[row.staff.unit_id];
     u.unit_id = row.staff.unit_id;
     u.unit_name = row.unit_name;

@@ -37,6 +37,10 @@ struct Plan {
   std::vector<PlanYear> total;  // the units added up (quota only where every unit has one)
 };
 
+// Whether a staff member holds a post counted against the quota (cadres, civil servants, public
+// employees); part-time workers and contract staff are not.
+bool UnderQuota(const org::Staff& s);
+
 class StaffingService {
  public:
   StaffingService(store::Database& db, org::OrgService& org, const RetirementRule& rule)

@@ -56,6 +56,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     auto list = org.ListStaff(ctx.AsActor(), {});
     std::map<int, std::vector<Leaver>> by_year;
     for (auto& row : list->rows) {
+      if (!UnderQuota(row.staff)) continue;  // part-time and contract staff have no pension roadmap here
       Retirement r = RetirementOf(rule, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
       if (r.retirement_month.year >= from && r.retirement_month.year <= to)
         by_year[r.retirement_month.year].push_back({&row, r});
