@@ -101,7 +101,7 @@ const StaffSpec kStaff[] = {
      "LP-VHXH"},
     {"Quách Văn Hiếu", Sex::kMale, 1993, SC::kCivilServant, "Chuyên viên giáo dục – y tế",
      "LP-VHXH"},
-    {"Vương Thị Hạnh", Sex::kFemale, 1969, SC::kCivilServant,
+    {"Vương Thị Hạnh", Sex::kFemale, 1971, SC::kCivilServant,
      "Chuyên viên giảm nghèo – bảo trợ xã hội", "LP-VHXH"},
     {"Chu Văn Hải", Sex::kMale, 1968, SC::kPublicEmployee,
      "Giám đốc Trung tâm Phục vụ hành chính công", "LP-TTHCC"},
