@@ -117,6 +117,19 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   EXPECT_EQ(full.at("full_text").as_string(), "Điều 1.\nĐiều 2.");  // line breaks kept
   EXPECT_NE(Call(office_, "GET", "/directives").body.find("Về việc rà soát hộ nghèo cuối năm 2026"), std::string::npos);
 
+  // The signed scan is attached to the directive; a program is not.
+  std::string type;
+  std::string scan = "%PDF-1.7\n%signed scan\n%%EOF\n";
+  auto attached = Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
+                       Multipart("12-UBND-VP.pdf", scan, type), type);
+  ASSERT_EQ(attached.status, 201) << attached.body;
+  auto bad_attach = Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
+                         Multipart("x.pdf", "MZ\x90", type), type);
+  EXPECT_EQ(ErrorCode(bad_attach.body), "DIR-2015");
+  auto file = Call(office_, "GET", std::string(json::parse(attached.body).at("href").as_string()));
+  EXPECT_EQ(file.body, scan);
+  EXPECT_NE(Call(office_, "GET", "/directives/" + std::to_string(directive)).body.find("12-UBND-VP.pdf"), std::string::npos);
+
   // The head of the economic office splits key task 10 (led by that office, open) for a colleague.
   long long task = KeyTaskId(10);
   auto parent = json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task)).body);

@@ -75,6 +75,13 @@ class DirectiveService {
   long long AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
                         std::string_view data);
   std::vector<Evidence> ListEvidence(const Actor& a, long long task_id);
+  // Attachments of a directive (the signed scan, annexes): the same checks as evidence; added by those
+  // who assign tasks in the directive's commune, read by those who may read the directive. `task_id` of
+  // the returned records is 0.
+  long long AddAttachment(const Actor& a, long long directive_id, const std::string& file_name,
+                          std::string_view data);
+  std::vector<Evidence> ListAttachments(const Actor& a, long long directive_id);
+  std::pair<Evidence, std::string> ReadAttachment(const Actor& a, long long attachment_id);
   // The file and its bytes, for those who may see the task (DIR-2016 otherwise); the download is
   // written to the audit log.
   std::pair<Evidence, std::string> ReadEvidence(const Actor& a, long long evidence_id);
@@ -105,6 +112,8 @@ class DirectiveService {
   static bool Visible(const Actor& a, const TaskRow& t);
   long long InsertChecked(store::Conn& c, const Actor& a, long long commune_id, NewTask& t);
   std::optional<TaskRow> ForManagement(store::Conn& c, const Actor& a, long long task_id);
+  // Checks an uploaded file and stores its bytes once; returns (digest, media type).
+  static std::pair<std::string, std::string> StoreBlob(store::Conn& c, std::string_view data);
   store::Database& db_;
 };
 

@@ -334,18 +334,47 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     for (auto& e : svc.ListEvidence(ctx.AsActor(), ctx.Id("id"))) items.push_back(evidence_json(e));
     return http::JsonAnswer(json::object{{"items", items}});
   });
-  router.Get("/evidence/{id}", read, [&svc](Ctx& ctx) {
-    auto [e, bytes] = svc.ReadEvidence(ctx.AsActor(), ctx.Id("id"));
+  // A stored file, always as a download, never rendered in the site's origin.
+  auto file_answer = [](const Evidence& e, std::string bytes) {
     Response r;
     r.content_type = e.media_type;
     r.body = std::move(bytes);
-    // Always a download, never rendered in the site's origin.
-    r.SetHeader("Content-Disposition", "attachment; filename=\"evidence-" + std::to_string(e.id) +
+    r.SetHeader("Content-Disposition", "attachment; filename=\"file-" + std::to_string(e.id) +
                                            "\"; filename*=UTF-8''" + http::UrlEncode(e.file_name));
     r.SetHeader("X-Content-Type-Options", "nosniff");
     r.SetHeader("Content-Security-Policy", "sandbox");
     r.SetHeader("Cache-Control", "private, no-store");
     return r;
+  };
+  router.Get("/directive-files/{id}", read, [&svc, file_answer](Ctx& ctx) {
+    auto [e, bytes] = svc.ReadAttachment(ctx.AsActor(), ctx.Id("id"));
+    return file_answer(e, std::move(bytes));
+  });
+  router.Post("/api/v1/directives/{id}/attachments", assign, [&svc](Ctx& ctx) {
+    auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
+    if (!parts) throw Error(gen_errors::kUnsupportedMediaType, "file");
+    auto it = parts->find("file");
+    if (it == parts->end() || it->second.data.empty()) throw Error(errors::kNoFile, "file");
+    long long id = svc.AddAttachment(ctx.AsActor(), ctx.Id("id"), it->second.filename, it->second.data);
+    return http::JsonAnswer(json::object{{"id", id}, {"href", "/directive-files/" + std::to_string(id)}}, 201);
+  });
+  router.Post("/directives/{id}/attachments", assign, [&svc](Ctx& ctx) {
+    long long id = ctx.Id("id");
+    try {
+      auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
+      if (!parts) throw Error(gen_errors::kUnsupportedMediaType, "file");
+      auto it = parts->find("file");
+      if (it == parts->end() || it->second.data.empty()) throw Error(errors::kNoFile, "file");
+      svc.AddAttachment(ctx.AsActor(), id, it->second.filename, it->second.data);
+    } catch (const Error& e) {
+      if (e.status() == 404 || e.status() == 403) throw;
+      return Response::Redirect("/directives/" + std::to_string(id) + "?file_error=" + std::string(e.code()));
+    }
+    return Response::Redirect("/directives/" + std::to_string(id));
+  });
+  router.Get("/evidence/{id}", read, [&svc, file_answer](Ctx& ctx) {
+    auto [e, bytes] = svc.ReadEvidence(ctx.AsActor(), ctx.Id("id"));
+    return file_answer(e, std::move(bytes));
   });
   router.Post("/tasks/{n}/evidence", update, [&svc, upload](Ctx& ctx) {
     long long n = ctx.Id("n");
@@ -571,6 +600,22 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     data.set("legal_basis", d.legal_basis);
     data.set("recipients", d.recipients);
     data.set("full_text", d.full_text);
+    TemplateData files = http::List();
+    for (auto& f : svc.ListAttachments(ctx.AsActor(), d.id)) {
+      TemplateData x = http::Object();
+      x.set("id", std::to_string(f.id));
+      x.set("name", f.file_name);
+      x.set("size", std::to_string((f.size + 1023) / 1024) + " KB");
+      files.push_back(x);
+    }
+    if (!files.is_empty_list()) data.set("files", files);
+    if (!units.empty()) data.set("can_attach", true);
+    if (std::string fe = ctx.req.Query("file_error"); !fe.empty()) {
+      static const std::map<std::string, ErrorDef> kFileErrors = {
+          {"DIR-2014", errors::kFileTooLarge}, {"DIR-2015", errors::kFileType}, {"DIR-2017", errors::kNoFile}};
+      if (auto it = kFileErrors.find(fe); it != kFileErrors.end())
+        data.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
+    }
     TemplateData tasks = http::List();
     for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today())) {
       TemplateData t = StatusData(ctx, v);
