@@ -187,6 +187,10 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   auto mine = Call(office_, "GET", "/my-tasks");
   EXPECT_EQ(mine.status, 200);
   EXPECT_NE(mine.body.find("data-testid=\"my-tasks\""), std::string::npos);
+  // The task's page shows the indicators that measure it, against their targets.
+  auto page6 = Call(office_, "GET", "/tasks/6");
+  EXPECT_NE(page6.body.find("data-testid=\"task-indicators\""), std::string::npos);
+  EXPECT_NE(page6.body.find("SIPAS"), std::string::npos);
   auto page = Call(head, "GET", "/tasks/10");
   EXPECT_NE(page.body.find("data-testid=\"subtask\""), std::string::npos);
   EXPECT_NE(page.body.find("action=\"/tasks/10/subtasks\""), std::string::npos);

@@ -156,7 +156,7 @@ TemplateData StatusData(const Ctx& ctx, const TaskView& v) {
 }
 
 void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
-                             const http::Layout& layout) {
+                             const http::Layout& layout, TaskIndicators indicators) {
   const Access read{std::string(access::kTaskRead)};
   const Access update{std::string(access::kTaskUpdate)};
 
@@ -391,7 +391,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
 
   // The page of key task n: the dispatch's words, the task as assigned, its progress and the update
   // form.
-  auto key_page = [&svc, &layout](Ctx& ctx, long long n, TemplateData form, const Error* err) {
+  auto key_page = [&svc, &layout, indicators](Ctx& ctx, long long n, TemplateData form, const Error* err) {
     if (n > 10) throw Error(gen_errors::kNotFound, "n");
     std::string key = "task." + std::to_string(n);
     TemplateData d = http::Object();
@@ -478,6 +478,13 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (err) {
       d.set("error", ctx.Message(*err));
       if (!err->field().empty()) d.set("invalid_" + err->field(), true);
+    }
+    if (indicators) {
+      TemplateData rows = indicators(ctx, static_cast<int>(n));
+      if (!rows.is_empty_list()) {
+        d.set("indicators", rows);
+        d.set("has_indicators", true);
+      }
     }
     d.set("not_built", true);  // the registry module of every key task is still to be built
     return layout.Page(ctx, "directive/key_task", d, ctx.T(key + ".short"),
