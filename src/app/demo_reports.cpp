@@ -64,17 +64,27 @@ const char* kOffices[] = {"LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC", "LP-TTDV"};
 
 Date AddDays(Date d, long n) { return Date::FromDaysSinceEpoch(d.DaysSinceEpoch() + n); }
 
+reporting::EnteredValue V(double numerator, std::optional<double> denominator = std::nullopt) {
+  reporting::EnteredValue v;
+  v.numerator = numerator;
+  v.denominator = denominator;
+  return v;
+}
+
 reporting::Draft VillageDraft(int i, int age) {
   // `age` 2 = two periods before the last closed one, 0 = the last closed one.
   reporting::Draft d;
   double households = 180 + 17 * i;
   double poor = std::max(0, 6 - i % 4 - (2 - age) + (i == 3 ? 2 : 0));
-  d.values["HOUSEHOLDS"] = {households, std::nullopt};
-  d.values["POOR_HH"] = {poor, std::nullopt};
-  d.values["PTW_PAID"] = {i == 6 && age == 0 ? 2.0 : 3.0, 3.0};
-  d.values["DIGITAL_RESIDENTS"] = {static_cast<double>(20 + 3 * i + 6 * (2 - age)), std::nullopt};
-  d.values["BULLETINS"] = {static_cast<double>(8 + i % 4), std::nullopt};
-  d.values["WASTE_SORTED"] = {std::floor(households * (0.58 + 0.03 * (2 - age) + 0.01 * (i % 7))), households};
+  d.values["HOUSEHOLDS"] = V(households, std::nullopt);
+  d.values["POOR_HH"] = V(poor, std::nullopt);
+  d.values["PTW_PAID"] = V(i == 6 && age == 0 ? 2.0 : 3.0, 3.0);
+  double guided = 20 + 3 * i + 6 * (2 - age);
+  d.values["DIGITAL_RESIDENTS"] = V(guided);
+  d.values["DIGITAL_RESIDENTS"].parts = {{"male", {std::floor(guided * 0.45), std::nullopt}},
+                                         {"female", {guided - std::floor(guided * 0.45), std::nullopt}}};
+  d.values["BULLETINS"] = V(static_cast<double>(8 + i % 4), std::nullopt);
+  d.values["WASTE_SORTED"] = V(std::floor(households * (0.58 + 0.03 * (2 - age) + 0.01 * (i % 7))), households);
   d.narratives[7] = {"Rà soát " + std::to_string(static_cast<int>(poor)) +
                          " hộ nghèo, phân công cán bộ thôn kèm cặp từng hộ; giới thiệu 2 lao động đi làm tại khu công nghiệp.",
                      i % 5 == 0 ? "Một số hộ nghèo là người cao tuổi, không còn khả năng lao động." : "",
@@ -89,20 +99,20 @@ reporting::Draft OfficeDraft(const std::string& code, double staff, int age) {
   reporting::Draft d;
   int p = 2 - age;  // 0, 1, 2: older to newer
   if (staff > 0) {
-    d.values["DIGITAL_TRAINED"] = {std::min(staff, std::floor(staff * (0.62 + 0.12 * p))), staff};
-    d.values["KPI_ASSESSED"] = {staff, staff};
+    d.values["DIGITAL_TRAINED"] = V(std::min(staff, std::floor(staff * (0.62 + 0.12 * p))), staff);
+    d.values["KPI_ASSESSED"] = V(staff, staff);
   }
   if (code == "LP-KT") {
-    d.values["BOUNDARY_MARKERS_CHECKED"] = {static_cast<double>(12 + 3 * p), std::nullopt};
-    d.values["PROJECTS_ON_SCHEDULE"] = {4.0 + (p > 1 ? 1 : 0), 6.0};
+    d.values["BOUNDARY_MARKERS_CHECKED"] = V(static_cast<double>(12 + 3 * p), std::nullopt);
+    d.values["PROJECTS_ON_SCHEDULE"] = V(4.0 + (p > 1 ? 1 : 0), 6.0);
     d.narratives[1] = {"Kiểm tra thực địa các mốc địa giới với xã giáp ranh, cập nhật hồ sơ số.", "", ""};
     d.narratives[9] = {"Theo dõi 6 dự án trên địa bàn; hoàn thành bàn giao mặt bằng đường trục xã.",
                        "Dự án nhà văn hóa thôn Đồng Tâm chậm do vướng giải phóng mặt bằng.",
                        "Đề nghị thành phố sớm phê duyệt giá đất bồi thường."};
   }
   if (code == "LP-TTHCC") {
-    d.values["ONLINE_FULL"] = {230.0 + 25 * p, 420.0 + 10 * p};
-    d.values["SIPAS"] = {133.0 + 2 * p, 150.0};
+    d.values["ONLINE_FULL"] = V(230.0 + 25 * p, 420.0 + 10 * p);
+    d.values["SIPAS"] = V(133.0 + 2 * p, 150.0);
     d.narratives[5] = {"Hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa.",
                        "Nhiều người cao tuổi chưa có tài khoản định danh điện tử mức 2.", ""};
     d.narratives[6] = {"Khảo sát 150 phiếu ý kiến người dân sau khi nhận kết quả.", "", ""};
@@ -134,6 +144,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
       d.aggregation = s.kind == Kind::kPercent ? Aggregation::kRatioOfSums : Aggregation::kSum;
       d.key_no = s.key_no;
       d.provider = s.provider;
+      if (std::string(s.code) == "DIGITAL_RESIDENTS")  // disaggregated by sex
+        d.categories = {{"sex", "Giới tính", {{"male", "Nam"}, {"female", "Nữ"}}}};
       ind.Create(c, d);
     }
     ind.AddRule(c, "Số hộ nghèo không vượt quá tổng số hộ", "Poor households do not exceed households",

@@ -245,6 +245,13 @@ std::vector<Input> Input::Objects(std::string_view field) const {
   return out;
 }
 
+std::optional<std::string> Input::JsonText(std::string_view field) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  if (!json_ && it->value().is_string()) return std::string(it->value().as_string());  // a form's text area
+  return boost::json::serialize(it->value());
+}
+
 std::vector<std::string> Input::Keys() const {
   std::vector<std::string> out;
   for (auto& [k, v] : obj_)

@@ -55,6 +55,8 @@ class Input {
   std::optional<double> Num(std::string_view field, bool required) const;
   // A JSON array of objects, each read as its own Input (GEN-0002 otherwise); empty when absent.
   std::vector<Input> Objects(std::string_view field) const;
+  // A JSON field as JSON text (an array or object given to a parser of its own); nullopt when absent.
+  std::optional<std::string> JsonText(std::string_view field) const;
   // The field names present, in order (forms: without "_csrf").
   std::vector<std::string> Keys() const;
   bool json() const { return json_; }

@@ -14,4 +14,7 @@ inline constexpr ErrorDef kUnitNotFound{"IND-5007", 404};
 inline constexpr ErrorDef kBadCode{"IND-5008", 422};
 inline constexpr ErrorDef kCodeTaken{"IND-5009", 409};
 inline constexpr ErrorDef kPercentOver100{"IND-5010", 422};
+inline constexpr ErrorDef kBadCategories{"IND-5011", 422};
+inline constexpr ErrorDef kBadCombination{"IND-5012", 422};
+inline constexpr ErrorDef kTotalNotParts{"IND-5013", 422};
 }  // namespace kientao::indicator::errors

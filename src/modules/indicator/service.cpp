@@ -10,7 +10,8 @@ using store::Row;
 namespace {
 
 const char* kCols =
-    "id, code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider FROM indicators ";
+    "id, code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider, categories FROM "
+    "indicators ";
 
 Definition FromRow(const Row& r) {
   Definition d;
@@ -24,6 +25,7 @@ Definition FromRow(const Row& r) {
   d.aggregation = ParseAggregation(r.Str(7)).value_or(Aggregation::kSum);
   d.key_no = static_cast<int>(r.Int(8));
   d.provider = r.Str(9);
+  d.categories = ParseCategories(r.Str(10));
   return d;
 }
 
@@ -51,10 +53,11 @@ std::optional<Definition> IndicatorService::Find(Conn& c, const std::string& cod
 long long IndicatorService::Create(Conn& c, const Definition& d) const {
   return c.InsertId(
       "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, key_no, "
-      "provider, created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING id",
+      "provider, created_at, categories) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11) RETURNING id",
       {d.code, d.name_vi, d.name_en, d.unit, std::string(KindCode(d.kind)),
        std::string(DirectionCode(d.direction)), std::string(AggregationCode(d.aggregation)),
-       static_cast<long long>(d.key_no), d.provider, Now()});
+       static_cast<long long>(d.key_no), d.provider, Now(),
+       d.categories.empty() ? std::string() : CategoriesJson(d.categories)});
 }
 
 std::vector<ValidationRule> IndicatorService::Rules(Conn& c) const {

@@ -115,6 +115,14 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
         row.push_back(verdict);
         row.push_back(l.source == "report" ? std::string("Báo cáo đơn vị") : l.source);
         s.rows.push_back(std::move(row));
+        // The breakdown of a disaggregated indicator, one row per combination.
+        for (auto& [label, n, d] : l.parts) {
+          std::vector<documents::XlsxCell> part(10);
+          part[2] = "    " + label;
+          part[4] = n;
+          if (indicator::HasDenominator(l.def.kind)) part[5] = d;
+          s.rows.push_back(std::move(part));
+        }
       }
     sheets.push_back(std::move(s));
   }

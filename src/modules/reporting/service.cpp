@@ -114,7 +114,7 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
   f.deadline_working_days = static_cast<int>(r->Int(5));
   for (auto& row : c.Query(
            "SELECT i.id, i.code, i.name_vi, i.name_en, i.unit, i.kind, i.direction, i.aggregation, "
-           "i.key_no, i.provider FROM report_form_indicators fi JOIN indicators i ON i.id = "
+           "i.key_no, i.provider, i.categories FROM report_form_indicators fi JOIN indicators i ON i.id = "
            "fi.indicator_id WHERE fi.form_id = :1 ORDER BY fi.position",
            {id})) {
     Definition d;
@@ -128,6 +128,7 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
     d.aggregation = indicator::ParseAggregation(row.Str(7)).value_or(indicator::Aggregation::kSum);
     d.key_no = static_cast<int>(row.Int(8));
     d.provider = row.Str(9);
+    d.categories = indicator::ParseCategories(row.Str(10));
     f.indicators.push_back(std::move(d));
   }
   for (auto& row : c.Query(
@@ -254,7 +255,11 @@ Submission ReportService::LoadSubmission(Conn& c, long long id) {
   for (auto& v : c.Query(
            "SELECT indicator_id, numerator, denominator FROM report_values WHERE submission_id = :1",
            {id}))
-    s.values[v.Int(0)] = EnteredValue{v.Num(1), v.IsNull(2) ? std::nullopt : std::optional<double>(v.Num(2))};
+    s.values[v.Int(0)] = EnteredValue{v.Num(1), v.IsNull(2) ? std::nullopt : std::optional<double>(v.Num(2)), {}, true};
+  for (auto& v : c.Query("SELECT indicator_id, combo, numerator, denominator FROM report_value_parts WHERE "
+                         "submission_id = :1",
+                         {id}))
+    s.values[v.Int(0)].parts[v.Str(1)] = ValuePart{v.Num(2), v.IsNull(3) ? std::nullopt : std::optional<double>(v.Num(3))};
   for (auto& n : c.Query(
            "SELECT key_no, results, difficulties, proposals FROM report_narratives WHERE "
            "submission_id = :1",
@@ -300,6 +305,7 @@ std::vector<Submission> ReportService::Versions(const Actor& a, long long form_i
 }
 
 void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f, const Draft& d) {
+  c.Exec("DELETE FROM report_value_parts WHERE submission_id = :1", {submission_id});
   c.Exec("DELETE FROM report_values WHERE submission_id = :1", {submission_id});
   c.Exec("DELETE FROM report_narratives WHERE submission_id = :1", {submission_id});
   for (auto& [code, v] : d.values) {
@@ -310,6 +316,11 @@ void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f
            "(:1, :2, :3, :4)",
            {submission_id, def->id, v.numerator,
             v.denominator && indicator::HasDenominator(def->kind) ? Value(*v.denominator) : Value()});
+    for (auto& [combo, part] : v.parts)
+      c.Exec("INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, denominator) "
+             "VALUES (:1, :2, :3, :4, :5)",
+             {submission_id, def->id, combo, part.numerator,
+              part.denominator && indicator::HasDenominator(def->kind) ? Value(*part.denominator) : Value()});
   }
   for (auto& [k, n] : d.narratives) {
     if (n.results.empty() && n.difficulties.empty() && n.proposals.empty()) continue;
@@ -321,14 +332,35 @@ void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f
 
 namespace {
 
-// Every value and narrative of the draft belongs to the form and is valid on its own.
-void ValidateDraft(const Form& f, const Draft& d) {
+// Every value and narrative of the draft belongs to the form and is valid on its own; a disaggregated
+// value's parts name combinations of the indicator and their sum becomes (or must equal) the total.
+void ValidateDraft(const Form& f, Draft& d) {
   for (auto& [code, v] : d.values) {
     const Definition* def = nullptr;
     for (auto& x : f.indicators)
       if (x.code == code) def = &x;
     if (!def) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
     if (!def->provider.empty()) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
+    if (!v.parts.empty()) {
+      auto combos = indicator::Combinations(def->categories);
+      double num = 0, den = 0;
+      bool any_den = false;
+      for (auto& [combo, part] : v.parts) {
+        bool known = false;
+        for (auto& c : combos) known = known || c.first == combo;
+        if (!known) throw Error(indicator::errors::kBadCombination, code, {{"value", combo}});
+        indicator::CheckValue(*def, part.numerator, part.denominator, code);
+        num += part.numerator;
+        if (part.denominator) den += *part.denominator, any_den = true;
+      }
+      auto differs = [](double a, double b) { return std::fabs(a - b) > 1e-9; };
+      if (v.total_given && (differs(v.numerator, num) || (v.denominator && any_den && differs(*v.denominator, den))))
+        throw Error(indicator::errors::kTotalNotParts, code,
+                    {{"total", VnNumber(v.numerator, 2)}, {"parts", VnNumber(num, 2)}});
+      v.numerator = num;
+      if (any_den) v.denominator = den;
+      v.total_given = true;
+    }
     indicator::CheckValue(*def, v.numerator, v.denominator, code);
   }
   for (auto& [k, n] : d.narratives)
@@ -375,7 +407,7 @@ std::vector<indicator::RuleResult> ReportService::FailedRules(
 }
 
 Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long long unit_id,
-                                 const Period& p, const Draft& d, Date today, bool submit) {
+                                 const Period& p, const Draft& draft, Date today, bool submit) {
   bool on_form = false;
   for (auto& u : f.units) on_form = on_form || u.first == unit_id;
   if (!on_form) throw Error(errors::kUnitNotOnForm, "unit_id");
@@ -385,6 +417,7 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
     throw Error(errors::kPeriodNotOpen, "period", {{"start", p.WindowStart().ToVn()}});
   if (!access::Permits(a.who, access::kReportSubmit, UnitPath(c, unit_id)))
     throw Error(gen_errors::kOutOfScope, "unit_id");
+  Draft d = draft;
   ValidateDraft(f, d);
   auto current = Latest(c, f.id, unit_id, p.Id());
   SubmissionStatus from = current ? current->status : SubmissionStatus::kDraft;
@@ -542,6 +575,9 @@ Submission ReportService::Reopen(const Actor& a, long long submission_id, Date t
          "SELECT :1, key_no, results, difficulties, proposals FROM report_narratives WHERE "
          "submission_id = :2",
          {id, submission_id});
+  c.Exec("INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, denominator) SELECT "
+         ":1, indicator_id, combo, numerator, denominator FROM report_value_parts WHERE submission_id = :2",
+         {id, submission_id});
   store::AppendAudit(c, a, "reopen", "report", std::to_string(id), s.commune_id,
                      JsonObject().Int("version", s.version).Build(),
                      JsonObject().Int("version", s.version + 1).Str("status", "draft").Build());
@@ -654,6 +690,21 @@ std::vector<IndicatorLine> ReportService::IndicatorsIn(Conn& c, long long commun
     if (auto it = s.targets.find(commune_id); it != s.targets.end()) l.target = it->second;
     out.push_back(std::move(l));
   }
+  // Disaggregated indicators: their parts summed over the approved reports, by combination.
+  std::map<long long, std::map<std::string, std::pair<double, double>>> parts;
+  for (auto& r : c.Query(
+           "SELECT p.indicator_id, p.combo, SUM(p.numerator), SUM(COALESCE(p.denominator, 0)) FROM "
+           "report_value_parts p JOIN submissions s ON s.id = p.submission_id WHERE s.commune_id = :1 AND "
+           "s.period_id = :2 AND s.status = 'approved' GROUP BY p.indicator_id, p.combo",
+           {commune_id, p.Id()}))
+    parts[r.Int(0)][r.Str(1)] = {r.Num(2), r.Num(3)};
+  for (auto& l : out) {
+    auto it = parts.find(l.def.id);
+    if (it == parts.end()) continue;
+    for (auto& [combo, label] : indicator::Combinations(l.def.categories))
+      if (auto pt = it->second.find(combo); pt != it->second.end())
+        l.parts.emplace_back(label, pt->second.first, pt->second.second);
+  }
   return out;
 }
 
@@ -676,6 +727,11 @@ std::string IndicatorText(const IndicatorLine& l) {
   } else {
     s += VnNumber(*l.value, l.def.kind == indicator::Kind::kPercent ? 1 : 2) + unit;
     if (l.denominator) s += " (" + VnNumber(*l.numerator, 2) + "/" + VnNumber(*l.denominator, 2) + ")";
+  }
+  if (!l.parts.empty()) {
+    std::string parts;
+    for (auto& [label, n, d] : l.parts) parts += (parts.empty() ? "" : ", ") + label + " " + VnNumber(n, 2);
+    s += " (" + parts + ")";
   }
   if (l.target) s += "; chỉ tiêu " + VnNumber(*l.target, 2) + unit;
   if (l.value && l.target) {

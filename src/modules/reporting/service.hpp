@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/period.hpp"
@@ -37,9 +38,17 @@ struct Narrative {
   std::string proposals;
 };
 
+struct ValuePart {
+  double numerator = 0;
+  std::optional<double> denominator;
+};
+
 struct EnteredValue {
   double numerator = 0;
   std::optional<double> denominator;
+  // Disaggregated: the value per combination ("female/15-59"); the total is their sum.
+  std::map<std::string, ValuePart> parts;
+  bool total_given = true;  // false: the total is to be taken from the parts
 };
 
 struct Submission {
@@ -89,6 +98,8 @@ struct FormStatus {
 // One indicator at the commune for a period, with every unit's value.
 struct IndicatorLine {
   indicator::Definition def;
+  // Disaggregated indicators: (combination label, numerator sum, denominator sum) over approved reports.
+  std::vector<std::tuple<std::string, double, double>> parts;
   std::optional<double> value;
   std::optional<double> numerator;
   std::optional<double> denominator;

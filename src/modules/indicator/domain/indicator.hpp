@@ -3,8 +3,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "modules/indicator/errors.hpp"
+#include "modules/indicator/domain/disaggregation.hpp"
 #include "modules/indicator/domain/rollup.hpp"
 
 namespace kientao::indicator {
@@ -32,6 +34,7 @@ struct Definition {
   Aggregation aggregation = Aggregation::kSum;
   int key_no = 0;        // the dispatch's key task (1–10) it measures; 0 = none
   std::string provider;  // "" when entered in reports; else the module that supplies it
+  std::vector<Category> categories;  // disaggregation; empty = none
 };
 
 // The value shown for a numerator/denominator pair: the number itself, or the percent/ratio (nullopt

@@ -54,10 +54,18 @@ json::value OptNum(const std::optional<double>& v) { return v ? json::value(*v) 
 json::object SubmissionJson(const Form& f, const Submission& s) {
   json::array values;
   for (auto& d : f.indicators)
-    if (auto it = s.values.find(d.id); it != s.values.end())
-      values.push_back({{"indicator", d.code},
-                        {"numerator", it->second.numerator},
-                        {"denominator", OptNum(it->second.denominator)}});
+    if (auto it = s.values.find(d.id); it != s.values.end()) {
+      json::object v{{"indicator", d.code},
+                     {"numerator", it->second.numerator},
+                     {"denominator", OptNum(it->second.denominator)}};
+      if (!it->second.parts.empty()) {
+        json::array parts;
+        for (auto& [combo, p] : it->second.parts)
+          parts.push_back({{"combo", combo}, {"numerator", p.numerator}, {"denominator", OptNum(p.denominator)}});
+        v["parts"] = parts;
+      }
+      values.push_back(v);
+    }
   json::array narratives;
   for (auto& [k, n] : s.narratives)
     narratives.push_back({{"key_no", k},
@@ -110,16 +118,38 @@ json::object LineJson(const IndicatorLine& l) {
           {"numerator", OptNum(l.numerator)},
           {"denominator", OptNum(l.denominator)},
           {"target", OptNum(l.target)},
-          {"source", l.source}};
+          {"source", l.source},
+          {"parts", [&] {
+             json::array parts;
+             for (auto& [label, n, d] : l.parts) parts.push_back({{"label", label}, {"numerator", n}, {"denominator", d}});
+             return parts;
+           }()}};
+}
+
+// The form field of part `i` of a disaggregated indicator: "pv_DIGITAL_RESIDENTS__1".
+std::string PartField(const char* prefix, const std::string& code, size_t i) {
+  return prefix + code + "__" + std::to_string(i);
 }
 
 Draft ReadDraftJson(const Input& in) {
   Draft d;
   for (auto& v : in.Objects("values")) {
-    v.AllowOnly({"indicator", "numerator", "denominator"});
+    v.AllowOnly({"indicator", "numerator", "denominator", "parts"});
     std::string code = v.ReqStr("indicator", 40);
     if (d.values.count(code)) throw Error(gen_errors::kInvalidValue, "values", {{"value", code}});
-    d.values[code] = EnteredValue{*v.Num("numerator", true), v.Num("denominator", false)};
+    EnteredValue ev;
+    for (auto& part : v.Objects("parts")) {
+      part.AllowOnly({"combo", "numerator", "denominator"});
+      std::string combo = part.ReqStr("combo", 200);
+      if (ev.parts.count(combo)) throw Error(gen_errors::kInvalidValue, "parts", {{"value", combo}});
+      ev.parts[combo] = ValuePart{*part.Num("numerator", true), part.Num("denominator", false)};
+    }
+    // With parts the total may be left out: it is their sum.
+    auto num = v.Num("numerator", ev.parts.empty());
+    ev.total_given = num.has_value();
+    ev.numerator = num.value_or(0);
+    ev.denominator = v.Num("denominator", false);
+    d.values[code] = std::move(ev);
   }
   for (auto& n : in.Objects("narratives")) {
     n.AllowOnly({"key_no", "results", "difficulties", "proposals"});
@@ -139,7 +169,12 @@ Draft ReadDraftForm(const Form& f, const Input& in) {
   Draft d;
   for (auto& key : in.Keys()) {
     bool known = key == "justification" || key == "action";
-    for (auto& def : f.indicators) known = known || key == "v_" + def.code || key == "d_" + def.code;
+    for (auto& def : f.indicators) {
+      known = known || key == "v_" + def.code || key == "d_" + def.code;
+      auto combos = indicator::Combinations(def.categories);
+      for (size_t i = 0; i < combos.size(); ++i)
+        known = known || key == PartField("pv_", def.code, i) || key == PartField("pd_", def.code, i);
+    }
     for (int k : f.key_nos)
       for (const char* part : {"results_", "difficulties_", "proposals_"})
         known = known || key == part + std::to_string(k);
@@ -147,11 +182,23 @@ Draft ReadDraftForm(const Form& f, const Input& in) {
   }
   for (auto& def : f.indicators) {
     if (!def.provider.empty()) continue;
+    EnteredValue ev;
+    auto combos = indicator::Combinations(def.categories);
+    for (size_t i = 0; i < combos.size(); ++i) {
+      auto pn = in.Num(PartField("pv_", def.code, i), false);
+      auto pd = in.Num(PartField("pd_", def.code, i), false);
+      if (!pn && !pd) continue;
+      if (!pn) throw Error(gen_errors::kRequired, def.code);
+      ev.parts[combos[i].first] = ValuePart{*pn, pd};
+    }
     auto num = in.Num("v_" + def.code, false);
     auto den = in.Num("d_" + def.code, false);
-    if (!num && !den) continue;
-    if (!num) throw Error(gen_errors::kRequired, def.code);
-    d.values[def.code] = EnteredValue{*num, den};
+    if (!num && !den && ev.parts.empty()) continue;
+    if (!num && ev.parts.empty()) throw Error(gen_errors::kRequired, def.code);
+    ev.total_given = num.has_value();
+    ev.numerator = num.value_or(0);
+    ev.denominator = den;
+    d.values[def.code] = std::move(ev);
   }
   for (int k : f.key_nos) {
     std::string ks = std::to_string(k);
@@ -400,7 +447,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // ---- The indicator catalogue, targets, rules, and new report forms ----
   const Access admin{std::string(access::kUsersAdmin)};
   auto read_definition = [](const Input& in) {
-    in.AllowOnly({"code", "name_vi", "name_en", "unit", "kind", "direction", "aggregation", "key_no"});
+    in.AllowOnly({"code", "name_vi", "name_en", "unit", "kind", "direction", "aggregation", "key_no", "categories"});
     Definition d;
     d.code = in.ReqStr("code", 40);
     d.name_vi = in.ReqStr("name_vi", 300);
@@ -416,6 +463,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (parts && d.aggregation != indicator::Aggregation::kRatioOfSums)
       throw Error(gen_errors::kInvalidValue, "aggregation", {{"value", std::string(indicator::AggregationCode(d.aggregation))}});
     d.key_no = static_cast<int>(in.Int("key_no", false).value_or(0));
+    // Disaggregation: [{code, name, options: [{code, label}]}], at most 5 categories and 500 combinations.
+    if (auto cats = in.JsonText("categories")) d.categories = indicator::ParseCategories(*cats);
     return d;
   };
   auto read_rule = [](const Input& in) {
@@ -876,6 +925,34 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
             x.set("value_vn", VnNumber(*v, 1));
         }
       }
+      auto combos = indicator::Combinations(def.categories);
+      if (!combos.empty()) {
+        TemplateData parts = http::List();
+        const EnteredValue* ev = nullptr;
+        if (auto it = shown.values.find(def.code); it != shown.values.end()) ev = &it->second;
+        for (size_t i = 0; i < combos.size(); ++i) {
+          TemplateData pt = http::Object();
+          pt.set("name", PartField("pv_", def.code, i));
+          pt.set("den_name", PartField("pd_", def.code, i));
+          pt.set("label", combos[i].second);
+          if (ev)
+            if (auto p = ev->parts.find(combos[i].first); p != ev->parts.end()) {
+              pt.set("num", InputNum(p->second.numerator));
+              if (p->second.denominator) pt.set("den", InputNum(*p->second.denominator));
+              pt.set("num_vn", Num(p->second.numerator));
+            }
+          if (raw) {
+            try {
+              if (auto v = raw->Str(PartField("pv_", def.code, i), 40, false)) pt.set("num", *v);
+            } catch (const Error&) {
+            }
+          }
+          if (indicator::HasDenominator(def.kind)) pt.set("has_den", true);
+          parts.push_back(pt);
+        }
+        x.set("parts", parts);
+        x.set("has_parts", true);
+      }
       if (raw) {  // a refused form shows what was typed, even what could not be read as a number
         auto echo = [&](const std::string& field, const char* key) {
           try {
@@ -1038,6 +1115,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
           x.set(met ? "met" : "not_met", true);
         }
         x.set("source", SourceLabel(ctx, l.source));
+        std::string parts;
+        for (auto& [label, n, d] : l.parts) parts += (parts.empty() ? "" : " · ") + label + ": " + VnNumber(n, 2);
+        if (!parts.empty()) x.set("parts", parts);
         inds.push_back(x);
       }
       rd.set("indicators", inds);
