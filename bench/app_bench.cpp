@@ -197,6 +197,67 @@ struct CityDemo {
         }
       }
     }
+    // The demo commune itself at the scale: 200 indicators (186 synthetic ones added, every
+    // fourth a percent, spread over the ten tasks) on one more monthly form for all of its 20 reporting
+    // units, approved for 60 months.
+    long long lp = c.QueryOne("SELECT id FROM org_units WHERE code = 'LP'")->Int(0);
+    long long big_form = c.InsertId(
+        "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, created_at) "
+        "VALUES (:1, 'BC-200', 'Bench: 200 indicators', 'month', 2, '2026-01-01') RETURNING id",
+        {lp});
+    std::vector<std::pair<long long, bool>> big;  // (indicator id, percent)
+    for (auto& r : c.Query("SELECT id, kind FROM indicators WHERE provider = ''")) big.emplace_back(r.Int(0), r.Str(1) == "percent");
+    for (int k = static_cast<int>(big.size()); k < 200; ++k) {
+      bool pct = k % 4 == 3;
+      std::vector<store::Value> params;
+      params.emplace_back(fmt::format("BENCH_{:03}", k));
+      params.emplace_back(fmt::format("Chỉ tiêu thử {:03}", k));
+      params.emplace_back(std::string(pct ? "percent" : "count"));
+      params.emplace_back(std::string(pct ? "ratio_of_sums" : "sum"));
+      params.emplace_back(static_cast<long long>(1 + k % 10));
+      long long id = c.InsertId(
+          "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider, "
+          "created_at, categories) VALUES (:1, :2, :2, 'đv', :3, 'higher', :4, :5, '', '2026-01-01', '') RETURNING id",
+          params);
+      big.emplace_back(id, pct);
+    }
+    for (size_t i = 0; i < big.size(); ++i)
+      c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
+             {big_form, big[i].first, static_cast<long long>(i)});
+    std::vector<long long> lp_units;
+    for (auto& r : c.Query("SELECT id FROM org_units WHERE commune_id = :1 AND kind IN ('village', 'office', 'centre')", {lp}))
+      lp_units.push_back(r.Int(0));
+    std::vector<std::string> months;
+    Period m = Period::Containing(PeriodType::kMonth, Date::Today());
+    for (int i = 0; i < 60; ++i) {
+      m = Period::Containing(PeriodType::kMonth, Date::FromDaysSinceEpoch(m.WindowStart().DaysSinceEpoch() - 1));
+      months.push_back(m.Id());
+    }
+    for (long long u : lp_units) {
+      c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {big_form, u});
+      for (auto& p : months) {
+        long long sid = c.InsertId(
+            "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, justification, "
+            "return_reason, created_by, submitted_by, submitted_by_name, first_submitted_at, submitted_at, "
+            "decided_by_name, decided_at, created_at, updated_at) VALUES (:1, :2, :3, :4, 1, 'approved', '', '', "
+            "0, 0, 'bench', '2026-01-01', '2026-01-01', 'bench', '2026-01-02', '2026-01-01', '2026-01-01') "
+            "RETURNING id",
+            {big_form, u, lp, p});
+        for (auto& [ind, pct] : big) {
+          double d = n(rng);
+          std::vector<store::Value> vp;
+          vp.emplace_back(sid);
+          vp.emplace_back(ind);
+          vp.emplace_back(pct ? std::floor(d * 0.8) : d);
+          if (pct)
+            vp.emplace_back(d);
+          else
+            vp.emplace_back(std::monostate{});
+          c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) VALUES (:1, :2, :3, :4)",
+                 vp);
+        }
+      }
+    }
     tx.Commit();
     issued_report = c.QueryOne("SELECT id FROM commune_reports WHERE status = 'issued'")->Int(0);
     chair = Login("chutich");
