@@ -469,26 +469,25 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   return LoadSubmission(c, id);
 }
 
-Submission ReportService::Save(const Actor& a, long long form_id, long long unit_id,
-                               const std::string& period_id, const Draft& d, Date today) {
+Submission ReportService::Write(const Actor& a, long long form_id, long long unit_id,
+                                const std::string& period_id, const Draft& d, Date today, bool submit) {
   Form f = GetForm(a, form_id);
   Period p = ParsePeriod(period_id);
   Conn c = db_.Lease();
   Tx tx(c);
-  Submission s = SaveIn(c, a, f, unit_id, p, d, today, false);
+  Submission s = SaveIn(c, a, f, unit_id, p, d, today, submit);
   tx.Commit();
   return s;
 }
 
+Submission ReportService::Save(const Actor& a, long long form_id, long long unit_id,
+                               const std::string& period_id, const Draft& d, Date today) {
+  return Write(a, form_id, unit_id, period_id, d, today, false);
+}
+
 Submission ReportService::Submit(const Actor& a, long long form_id, long long unit_id,
                                  const std::string& period_id, const Draft& d, Date today) {
-  Form f = GetForm(a, form_id);
-  Period p = ParsePeriod(period_id);
-  Conn c = db_.Lease();
-  Tx tx(c);
-  Submission s = SaveIn(c, a, f, unit_id, p, d, today, true);
-  tx.Commit();
-  return s;
+  return Write(a, form_id, unit_id, period_id, d, today, true);
 }
 
 Submission ReportService::GetSubmission(const Actor& a, long long submission_id) {

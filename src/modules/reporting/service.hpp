@@ -260,6 +260,8 @@ class ReportService {
   Submission LoadSubmission(store::Conn& c, long long id);
   Submission ForDecision(store::Conn& c, const Actor& a, long long submission_id);
   void WriteContent(store::Conn& c, long long submission_id, const Form& f, const Draft& d);
+  Submission Write(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
+                   const Draft& d, Date today, bool submit);
   Submission SaveIn(store::Conn& c, const Actor& a, const Form& f, long long unit_id,
                     const Period& p, const Draft& d, Date today, bool submit);
   std::string UnitPath(store::Conn& c, long long unit_id);
