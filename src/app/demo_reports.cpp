@@ -53,6 +53,8 @@ const IndicatorSpec kIndicators[] = {
      "Projects on schedule", "dự án", Kind::kPercent, Direction::kHigher, ""},
     {10, "WASTE_SORTED", "Hộ phân loại rác thải sinh hoạt tại nguồn",
      "Households sorting waste at source", "hộ", Kind::kPercent, Direction::kHigher, ""},
+    {3, "HEADCOUNT_VS_QUOTA", "Biên chế đã sử dụng so với được giao", "Posts filled against the quota",
+     "người", Kind::kPercent, Direction::kLower, "staffing.quota"},
     {0, "KEY_TASKS_ON_TRACK", "Nhiệm vụ trọng tâm đúng tiến độ", "Key tasks on track", "nhiệm vụ",
      Kind::kPercent, Direction::kHigher, "directive.key_tasks"},
 };

@@ -53,11 +53,33 @@ class KeyTaskProvider : public indicator::Provider {
   }
 };
 
+// Posts filled against the staffing quota at the period's cut-off (staffing module): staff in post under
+// quota (cadres, civil servants, public employees) over the unit's quota for that year, at units with a
+// quota.
+class QuotaProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "staffing.quota"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::string cut = p.WindowEnd().ToIso();
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query(
+             "SELECT q.unit_id, q.quota, (SELECT COUNT(*) FROM staff s WHERE s.unit_id = q.unit_id AND "
+             "s.category IN ('cadre', 'civil_servant', 'public_employee') AND s.start_date <= :1 AND "
+             "(s.end_date IS NULL OR s.end_date > :1)) FROM staffing_quotas q JOIN org_units u ON u.id = "
+             "q.unit_id WHERE u.commune_id = :2 AND q.year = :3",
+             {cut, commune_id, static_cast<long long>(p.WindowEnd().year())}))
+      out.push_back({r.Int(0), static_cast<double>(r.Int(2)), static_cast<double>(r.Int(1)), p.WindowEnd()});
+    return out;
+  }
+};
+
 }  // namespace
 
 void RegisterProviders(indicator::IndicatorService& indicators) {
   indicators.RegisterProvider(std::make_unique<StaffProvider>());
   indicators.RegisterProvider(std::make_unique<KeyTaskProvider>());
+  indicators.RegisterProvider(std::make_unique<QuotaProvider>());
 }
 
 }  // namespace kientao::app

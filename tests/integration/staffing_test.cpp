@@ -92,6 +92,29 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   }
   EXPECT_TRUE(found);
   ASSERT_EQ(plan.at("total").as_array().size(), 6u);
+  // The quota feeds an indicator: posts filled against the quota, rolled up over the units with one.
+  std::string period = ::kientao::Period::Containing(PeriodType::kMonth, Date::Today()).Id();
+  long long quota_sum = 0, filled = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    auto year = ::kientao::Period::Parse(period)->WindowEnd().year();
+    for (auto& r : c.Query("SELECT q.unit_id, q.quota FROM staffing_quotas q WHERE q.year = :1", {static_cast<long long>(year)})) {
+      quota_sum += r.Int(1);
+      filled += c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1 AND category IN ('cadre', 'civil_servant', "
+                           "'public_employee') AND status = 'active'",
+                           {r.Int(0)})->Int(0);
+    }
+  }
+  auto lines = json::parse(Call(office, "GET", "/api/v1/communes/" + std::to_string(UnitId("LP")) +
+                                                   "/indicators?period=" + period).body);
+  bool seen = false;
+  for (auto& l : lines.at("items").as_array())
+    if (l.at("code").as_string() == "HEADCOUNT_VS_QUOTA") {
+      seen = true;
+      EXPECT_DOUBLE_EQ(l.at("value").as_double(), 100.0 * filled / quota_sum);
+      EXPECT_EQ(l.at("source").as_string(), "staffing.quota");
+    }
+  EXPECT_TRUE(seen);
   Session village = Login("truongthon");
   EXPECT_EQ(Call(village, "POST", "/api/v1/staffing/quotas", "{}").status, 403);
   auto page = Call(office, "GET", "/staffing");
