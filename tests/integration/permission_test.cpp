@@ -125,6 +125,7 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/staffing/retirement", {kAll, ""}},
       {"GET /api/v1/staffing/retirements", {kStaffRead, ""}},
       {"GET /staffing", {kStaffRead, ""}},
+      {"GET /staffing/plan.xlsx", {kStaffRead, ""}},
       {"GET /api/v1/staffing/plan", {kStaffRead, ""}},
       {"POST /api/v1/staffing/quotas", {kOrgWrite, "{}"}},
       {"POST /staffing/quotas", {kOrgWrite, "{}"}},

@@ -2,6 +2,7 @@
 // test: the rule's answer, bad input with its code, and who may see the list.
 #include <boost/json.hpp>
 
+#include "modules/documents/zip_archive.hpp"
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
@@ -117,6 +118,19 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   EXPECT_TRUE(seen);
   Session village = Login("truongthon");
   EXPECT_EQ(Call(village, "POST", "/api/v1/staffing/quotas", "{}").status, 403);
+  // The plan as a spreadsheet: numbers as numbers, the retirement list on a second sheet.
+  auto xlsx = Call(office, "GET", "/staffing/plan.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto book = documents::ReadZipEntry(xlsx.body, "xl/workbook.xml");
+  ASSERT_TRUE(book);
+  EXPECT_NE(book->find("Kế hoạch biên chế"), std::string::npos);
+  EXPECT_NE(book->find("Nghỉ hưu"), std::string::npos);
+  auto first = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(first);
+  EXPECT_NE(first->find("<v>3</v>"), std::string::npos);  // the quota of 3 set above
+  auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(strings);
+  EXPECT_NE(strings->find("Mai Văn Sơn"), std::string::npos);  // retires in 2028
   auto page = Call(office, "GET", "/staffing");
   EXPECT_NE(page.body.find("data-testid=\"staffing-plan\""), std::string::npos);
   EXPECT_NE(page.body.find("action=\"/staffing/quotas\""), std::string::npos);

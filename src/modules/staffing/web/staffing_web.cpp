@@ -7,6 +7,7 @@
 #include "base/access.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
+#include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
 
 namespace kientao::staffing {
@@ -139,6 +140,51 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
       return http::Response::Redirect("/staffing?quota_error=" + std::string(e.code()));
     }
     return http::Response::Redirect("/staffing");
+  });
+  // The plan and the retirement list as a spreadsheet (numbers as numbers).
+  router.Get("/staffing/plan.xlsx", staff_read, [&plans, leavers, years](Ctx& ctx) {
+    auto [from, to] = years(ctx);
+    Plan plan = plans.BuildPlan(ctx.AsActor(), from, to);
+    documents::XlsxSheet sheet;
+    sheet.name = "Kế hoạch biên chế";
+    sheet.title = "Kế hoạch biên chế giai đoạn " + std::to_string(from) + "–" + std::to_string(to);
+    sheet.header = {"Đơn vị", "Hiện có"};
+    sheet.widths = {36, 10};
+    for (int y = from; y <= to; ++y) {
+      for (const char* what : {"Biên chế ", "Dự kiến ", "Nghỉ hưu ", "Chênh lệch "}) sheet.header.push_back(what + std::to_string(y));
+      for (int k = 0; k < 4; ++k) sheet.widths.push_back(11);
+    }
+    auto add = [&](const std::string& name, std::optional<int> headcount, const std::vector<PlanYear>& ys) {
+      std::vector<documents::XlsxCell> row = {name, headcount ? documents::XlsxCell(static_cast<double>(*headcount))
+                                                              : documents::XlsxCell{}};
+      for (auto& y : ys) {
+        row.push_back(y.quota ? documents::XlsxCell(static_cast<double>(*y.quota)) : documents::XlsxCell{});
+        row.push_back(static_cast<double>(y.expected));
+        row.push_back(static_cast<double>(y.retiring));
+        row.push_back(y.gap ? documents::XlsxCell(static_cast<double>(*y.gap)) : documents::XlsxCell{});
+      }
+      sheet.rows.push_back(std::move(row));
+    };
+    for (auto& u : plan.units) add(u.unit_name, u.headcount, u.years);
+    add("Toàn xã", std::nullopt, plan.total);
+    documents::XlsxSheet list;
+    list.name = "Nghỉ hưu";
+    list.title = "Cán bộ, công chức, viên chức đến tuổi nghỉ hưu " + std::to_string(from) + "–" + std::to_string(to);
+    list.header = {"Năm", "Họ và tên", "Đơn vị", "Chức vụ", "Tháng nghỉ hưu", "Tuổi (năm)", "Tuổi (tháng)"};
+    list.widths = {8, 28, 30, 30, 14, 10, 10};
+    auto [staff, by_year] = leavers(ctx, from, to);
+    for (auto& [y, people] : by_year)
+      for (auto& l : people)
+        list.rows.push_back({static_cast<double>(y), l.row->staff.full_name, l.row->unit_name, l.row->staff.position,
+                             l.r.retirement_month.ToVn(), static_cast<double>(l.r.age_years),
+                             static_cast<double>(l.r.age_months)});
+    http::Response r;
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = documents::RenderXlsx({sheet, list});
+    r.SetHeader("Content-Disposition", "attachment; filename=\"ke-hoach-bien-che-" + std::to_string(from) + "-" +
+                                           std::to_string(to) + ".xlsx\"");
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
   });
   router.Get("/staffing", staff_read, [&rule, &layout, &plans, leavers, years](Ctx& ctx) {
     TemplateData d = http::Object();
