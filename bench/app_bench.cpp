@@ -115,14 +115,16 @@ struct CityDemo {
   long long issued_report = 0;
   std::string period;
   std::string Login(const std::string& user) {
-    auto resp = app->Handle(http::Request::Make(
-        "POST", "/api/v1/session", "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
-        {{"Content-Type", "application/json"}}));
+    auto resp = app->Handle(
+        http::Request::Make("POST", "/api/v1/session",
+                            "{\"username\":\"" + user + "\",\"password\":\"LacPhuong@2026\"}",
+                            {{"Content-Type", "application/json"}}));
     std::string sc = resp.Header("Set-Cookie");
     return sc.substr(0, sc.find(';'));
   }
   CityDemo() {
-    dir = std::filesystem::temp_directory_path() / ("kientao-bench-city-" + std::to_string(::getpid()));
+    dir = std::filesystem::temp_directory_path() /
+          ("kientao-bench-city-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     app::Config cfg;
@@ -134,14 +136,16 @@ struct CityDemo {
     store::Conn c = app->db().Lease();
     long long city_id = c.QueryOne("SELECT id FROM org_units WHERE code = 'HP'")->Int(0);
     std::vector<long long> indicators;
-    for (auto& r : c.Query("SELECT i.id FROM report_form_indicators fi JOIN report_forms f ON f.id = "
-                           "fi.form_id JOIN indicators i ON i.id = fi.indicator_id WHERE f.code = "
-                           "'BC-THON-THANG'"))
+    for (auto& r :
+         c.Query("SELECT i.id FROM report_form_indicators fi JOIN report_forms f ON f.id = "
+                 "fi.form_id JOIN indicators i ON i.id = fi.indicator_id WHERE f.code = "
+                 "'BC-THON-THANG'"))
       indicators.push_back(r.Int(0));
     Period last = Period::Containing(PeriodType::kMonth, Date::Today());
     std::vector<std::string> periods;
     for (int i = 0; i < 12; ++i) {
-      last = Period::Containing(PeriodType::kMonth, Date::FromDaysSinceEpoch(last.WindowStart().DaysSinceEpoch() - 1));
+      last = Period::Containing(PeriodType::kMonth,
+                                Date::FromDaysSinceEpoch(last.WindowStart().DaysSinceEpoch() - 1));
       periods.push_back(last.Id());
     }
     period = periods.front();
@@ -172,41 +176,48 @@ struct CityDemo {
     for (auto& [commune, villages] : communes) {
       long long form = c.InsertId(
           "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
-          "created_at) VALUES (:1, 'BC-THON-THANG', 'Báo cáo tháng của thôn', 'month', 2, '2026-01-01') "
+          "created_at) VALUES (:1, 'BC-THON-THANG', 'Báo cáo tháng của thôn', 'month', 2, "
+          "'2026-01-01') "
           "RETURNING id",
           {commune});
       for (size_t i = 0; i < indicators.size(); ++i)
-        c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
-               {form, indicators[i], static_cast<long long>(i)});
+        c.Exec(
+            "INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, "
+            ":3)",
+            {form, indicators[i], static_cast<long long>(i)});
       for (long long v : villages) {
         c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {form, v});
         for (auto& p : periods) {
           long long s = c.InsertId(
               "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
               "justification, return_reason, created_by, submitted_by, submitted_by_name, "
-              "first_submitted_at, submitted_at, decided_by_name, decided_at, created_at, updated_at) "
+              "first_submitted_at, submitted_at, decided_by_name, decided_at, created_at, "
+              "updated_at) "
               "VALUES (:1, :2, :3, :4, 1, 'approved', '', '', 0, 0, 'bench', '2026-01-01', "
               "'2026-01-01', 'bench', '2026-01-02', '2026-01-01', '2026-01-01') RETURNING id",
               {form, v, commune, p});
           for (long long ind : indicators) {
             double d = n(rng);
-            c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) "
-                   "VALUES (:1, :2, :3, :4)",
-                   {s, ind, std::floor(d * 0.7), d});
+            c.Exec(
+                "INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) "
+                "VALUES (:1, :2, :3, :4)",
+                {s, ind, std::floor(d * 0.7), d});
           }
         }
       }
     }
     // The demo commune itself at the scale: 200 indicators (186 synthetic ones added, every
-    // fourth a percent, spread over the ten tasks) on one more monthly form for all of its 20 reporting
-    // units, approved for 60 months.
+    // fourth a percent, spread over the ten tasks) on one more monthly form for all of its 20
+    // reporting units, approved for 60 months.
     long long lp = c.QueryOne("SELECT id FROM org_units WHERE code = 'LP'")->Int(0);
     long long big_form = c.InsertId(
-        "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, created_at) "
+        "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
+        "created_at) "
         "VALUES (:1, 'BC-200', 'Bench: 200 indicators', 'month', 2, '2026-01-01') RETURNING id",
         {lp});
     std::vector<std::pair<long long, bool>> big;  // (indicator id, percent)
-    for (auto& r : c.Query("SELECT id, kind FROM indicators WHERE provider = ''")) big.emplace_back(r.Int(0), r.Str(1) == "percent");
+    for (auto& r : c.Query("SELECT id, kind FROM indicators WHERE provider = ''"))
+      big.emplace_back(r.Int(0), r.Str(1) == "percent");
     for (int k = static_cast<int>(big.size()); k < 200; ++k) {
       bool pct = k % 4 == 3;
       std::vector<store::Value> params;
@@ -216,31 +227,42 @@ struct CityDemo {
       params.emplace_back(std::string(pct ? "ratio_of_sums" : "sum"));
       params.emplace_back(static_cast<long long>(1 + k % 10));
       long long id = c.InsertId(
-          "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider, "
-          "created_at, categories) VALUES (:1, :2, :2, 'đv', :3, 'higher', :4, :5, '', '2026-01-01', '') RETURNING id",
+          "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, "
+          "key_no, provider, "
+          "created_at, categories) VALUES (:1, :2, :2, 'đv', :3, 'higher', :4, :5, '', "
+          "'2026-01-01', '') RETURNING id",
           params);
       big.emplace_back(id, pct);
     }
     for (size_t i = 0; i < big.size(); ++i)
-      c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
-             {big_form, big[i].first, static_cast<long long>(i)});
+      c.Exec(
+          "INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, "
+          ":3)",
+          {big_form, big[i].first, static_cast<long long>(i)});
     std::vector<long long> lp_units;
-    for (auto& r : c.Query("SELECT id FROM org_units WHERE commune_id = :1 AND kind IN ('village', 'office', 'centre')", {lp}))
+    for (auto& r : c.Query("SELECT id FROM org_units WHERE commune_id = :1 AND kind IN ('village', "
+                           "'office', 'centre')",
+                           {lp}))
       lp_units.push_back(r.Int(0));
     std::vector<std::string> months;
     Period m = Period::Containing(PeriodType::kMonth, Date::Today());
     for (int i = 0; i < 60; ++i) {
-      m = Period::Containing(PeriodType::kMonth, Date::FromDaysSinceEpoch(m.WindowStart().DaysSinceEpoch() - 1));
+      m = Period::Containing(PeriodType::kMonth,
+                             Date::FromDaysSinceEpoch(m.WindowStart().DaysSinceEpoch() - 1));
       months.push_back(m.Id());
     }
     for (long long u : lp_units) {
       c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {big_form, u});
       for (auto& p : months) {
         long long sid = c.InsertId(
-            "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, justification, "
-            "return_reason, created_by, submitted_by, submitted_by_name, first_submitted_at, submitted_at, "
-            "decided_by_name, decided_at, created_at, updated_at) VALUES (:1, :2, :3, :4, 1, 'approved', '', '', "
-            "0, 0, 'bench', '2026-01-01', '2026-01-01', 'bench', '2026-01-02', '2026-01-01', '2026-01-01') "
+            "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
+            "justification, "
+            "return_reason, created_by, submitted_by, submitted_by_name, first_submitted_at, "
+            "submitted_at, "
+            "decided_by_name, decided_at, created_at, updated_at) VALUES (:1, :2, :3, :4, 1, "
+            "'approved', '', '', "
+            "0, 0, 'bench', '2026-01-01', '2026-01-01', 'bench', '2026-01-02', '2026-01-01', "
+            "'2026-01-01') "
             "RETURNING id",
             {big_form, u, lp, p});
         for (auto& [ind, pct] : big) {
@@ -253,8 +275,10 @@ struct CityDemo {
             vp.emplace_back(d);
           else
             vp.emplace_back(std::monostate{});
-          c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) VALUES (:1, :2, :3, :4)",
-                 vp);
+          c.Exec(
+              "INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) "
+              "VALUES (:1, :2, :3, :4)",
+              vp);
         }
       }
     }
@@ -288,16 +312,20 @@ void Serve(benchmark::State& state, const std::string& target, const std::string
 }  // namespace
 
 // The chairman's dashboard (ten tasks, indicators of three months, chart, missing reports).
-static void BM_DashboardWithCityData(benchmark::State& state) { Serve(state, "/", TheCity().chair); }
+static void BM_DashboardWithCityData(benchmark::State& state) {
+  Serve(state, "/", TheCity().chair);
+}
 BENCHMARK(BM_DashboardWithCityData)->Unit(benchmark::kMillisecond);
 
 // The consolidated report as a Decree 30 DOCX.
 static void BM_ConsolidatedDocx(benchmark::State& state) {
-  Serve(state, "/commune-reports/" + std::to_string(TheCity().issued_report) + "/docx", TheCity().office);
+  Serve(state, "/commune-reports/" + std::to_string(TheCity().issued_report) + "/docx",
+        TheCity().office);
 }
 BENCHMARK(BM_ConsolidatedDocx)->Unit(benchmark::kMillisecond);
 
-// The city's view of one month: 114 communes' completeness and the indicators rolled up to the city.
+// The city's view of one month: 114 communes' completeness and the indicators rolled up to the
+// city.
 static void BM_CityViewApi(benchmark::State& state) {
   Serve(state, "/api/v1/city?period=" + TheCity().period, TheCity().city);
 }

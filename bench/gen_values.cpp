@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: gen_values city|country [periods]\n");
     return 2;
   }
-  auto shape = std::string(argv[1]) == "country" ? kientao::bench::Country() : kientao::bench::City();
+  auto shape =
+      std::string(argv[1]) == "country" ? kientao::bench::Country() : kientao::bench::City();
   int periods = argc > 2 ? std::atoi(argv[2]) : 1;
   static char buf[1 << 20];
   std::setvbuf(stdout, buf, _IOFBF, sizeof buf);

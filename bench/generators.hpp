@@ -35,8 +35,10 @@ inline std::vector<std::pair<long long, long long>> Tree(const Shape& s) {
   return out;
 }
 
-// Calls visit(commune index, unit id, indicator, numerator, denominator) for every value of one period.
-inline void Values(const Shape& s, int period, const std::function<void(int, long long, int, double, double)>& visit) {
+// Calls visit(commune index, unit id, indicator, numerator, denominator) for every value of one
+// period.
+inline void Values(const Shape& s, int period,
+                   const std::function<void(int, long long, int, double, double)>& visit) {
   std::mt19937_64 rng(42 + static_cast<uint64_t>(period));
   std::uniform_int_distribution<int> count(0, 500);
   long long next = 2;

@@ -116,7 +116,8 @@ static void BM_CubeTotalsByCommuneAndIndicator(benchmark::State& state) {
   const CubeData& d = Data(state.range(0) == 1);
   std::vector<double> dens;
   for (auto _ : state) benchmark::DoNotOptimize(d.cube->TotalsBy(d.communes, &dens));
-  state.SetLabel(state.range(0) == 1 ? "country: 3,321 communes x 200" : "city: 114 communes x 200");
+  state.SetLabel(state.range(0) == 1 ? "country: 3,321 communes x 200"
+                                     : "city: 114 communes x 200");
 }
 BENCHMARK(BM_CubeTotalsByCommuneAndIndicator)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/providers.hpp"
 #include "base/access.hpp"
 #include "base/resources.hpp"
 #include "modules/auth/web/auth_web.hpp"
@@ -13,7 +14,6 @@
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
-#include "app/providers.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -89,8 +89,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
                                       Resource("src/modules/reporting/rules/vn-holidays.toml")));
   doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
-  retirement_rule_ =
-      staffing::RetirementRule::Load(Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
+  retirement_rule_ = staffing::RetirementRule::Load(
+      Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
   RegisterProviders(*indicators_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
@@ -159,37 +159,41 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       }};
   auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth_web);
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
-  directive::RegisterDirectiveRoutes(router_, *directives_, layout_, [this](const http::Ctx& ctx, int key_no) {
-    // The task's indicators for the last closed month, for those who may read the commune's figures.
-    http::TemplateData rows = http::List();
-    Actor actor = ctx.AsActor();
-    if (!access::HasPermission(*ctx.user, access::kReportRead)) return rows;
-    long long commune = reports_->ActorCommune(actor);
-    if (!commune) return rows;
-    Period p = reporting::DefaultPeriod(PeriodType::kMonth, Date::Today());
-    std::vector<reporting::IndicatorLine> lines;
-    try {
-      lines = reports_->CommuneIndicators(actor, commune, p.Id());
-    } catch (const Error& e) {
-      if (e.code() != gen_errors::kOutOfScope.code) throw;
-      return rows;
-    }
-    for (auto& l : lines) {
-      if (l.def.key_no != key_no) continue;
-      std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
-      http::TemplateData r = http::Object();
-      r.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
-      r.set("period", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
-      r.set("value", l.value ? reporting::VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
-      if (l.target) r.set("target", reporting::VnNumber(*l.target, 1) + unit);
-      if (l.value && l.target) {
-        bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
-        r.set(met ? "met" : "not_met", true);
-      }
-      rows.push_back(r);
-    }
-    return rows;
-  });
+  directive::RegisterDirectiveRoutes(
+      router_, *directives_, layout_, [this](const http::Ctx& ctx, int key_no) {
+        // The task's indicators for the last closed month, for those who may read the commune's
+        // figures.
+        http::TemplateData rows = http::List();
+        Actor actor = ctx.AsActor();
+        if (!access::HasPermission(*ctx.user, access::kReportRead)) return rows;
+        long long commune = reports_->ActorCommune(actor);
+        if (!commune) return rows;
+        Period p = reporting::DefaultPeriod(PeriodType::kMonth, Date::Today());
+        std::vector<reporting::IndicatorLine> lines;
+        try {
+          lines = reports_->CommuneIndicators(actor, commune, p.Id());
+        } catch (const Error& e) {
+          if (e.code() != gen_errors::kOutOfScope.code) throw;
+          return rows;
+        }
+        for (auto& l : lines) {
+          if (l.def.key_no != key_no) continue;
+          std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
+          http::TemplateData r = http::Object();
+          r.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
+          r.set("period", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+          r.set("value",
+                l.value ? reporting::VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
+          if (l.target) r.set("target", reporting::VnNumber(*l.target, 1) + unit);
+          if (l.value && l.target) {
+            bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                        : *l.value <= *l.target;
+            r.set(met ? "met" : "not_met", true);
+          }
+          rows.push_back(r);
+        }
+        return rows;
+      });
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
   staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
 }

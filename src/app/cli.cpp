@@ -87,14 +87,15 @@ int RunCli(int argc, char** argv) {
   auto* user_disable = user->add_subcommand("disable", "disable an account and end its sessions");
   user_disable->add_option("NAME", user_name, "user name")->required();
   std::string email;
-  auto* user_email =
-      user->add_subcommand("email", "set the e-mail address that receives the daily reminder digest");
+  auto* user_email = user->add_subcommand(
+      "email", "set the e-mail address that receives the daily reminder digest");
   user_email->add_option("NAME", user_name, "user name")->required();
   user_email->add_option("ADDRESS", email, "e-mail address (\"\" to remove it)")->required();
 
   bool digest_send = false;
   auto* digest = cli.add_subcommand(
-      "digest", "print each account's reminder digest (overdue and due-soon tasks, reports not sent)");
+      "digest",
+      "print each account's reminder digest (overdue and due-soon tasks, reports not sent)");
   digest->add_flag("--send", digest_send, "send them by e-mail through [smtp] instead of printing");
 
   auto* token = cli.add_subcommand("token", "manage API tokens for other systems");
@@ -211,7 +212,8 @@ int RunCli(int argc, char** argv) {
     }
     if (user_email->parsed()) {
       app->auth().SetEmail(actor, user_name, email);
-      std::cerr << "e-mail of " << user_name << (email.empty() ? " removed" : " set to " + email) << "\n";
+      std::cerr << "e-mail of " << user_name << (email.empty() ? " removed" : " set to " + email)
+                << "\n";
       return 0;
     }
     if (digest->parsed()) {

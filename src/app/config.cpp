@@ -134,9 +134,11 @@ void Validate(const Config& c) {
   auto fail = [](const std::string& key, const std::string& why) {
     throw std::runtime_error("configuration: " + key + " " + why);
   };
-  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 && c.smtp_url.rfind("smtps://", 0) != 0)
+  if (!c.smtp_url.empty() && c.smtp_url.rfind("smtp://", 0) != 0 &&
+      c.smtp_url.rfind("smtps://", 0) != 0)
     fail("smtp.url", "must start with smtp:// or smtps://, not '" + c.smtp_url + "'");
-  if (!c.smtp_url.empty() && c.smtp_from.empty()) fail("smtp.from", "is needed when smtp.url is set");
+  if (!c.smtp_url.empty() && c.smtp_from.empty())
+    fail("smtp.from", "is needed when smtp.url is set");
   auto colon = c.listen.rfind(':');
   if (colon == std::string::npos || colon == 0)
     fail("server.listen", "must be HOST:PORT, not '" + c.listen + "'");

@@ -388,14 +388,16 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
   }
   LoadDemoDispatch(app, actor, unit_ids);
   LoadDemoReports(app, actor, unit_ids);
-  // Staffing quotas 2026–2031 for the offices and centres: today's headcount, one post fewer from 2028
-  // (illustrative figures for the streamlining plan).
+  // Staffing quotas 2026–2031 for the offices and centres: today's headcount, one post fewer from
+  // 2028 (illustrative figures for the streamlining plan).
   for (const char* code : {"LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC", "LP-TTDV"}) {
     store::Conn c = app.db().Lease();
     long long unit = unit_ids.at(code);
-    int headcount = static_cast<int>(c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1", {unit})->Int(0));
+    int headcount = static_cast<int>(
+        c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1", {unit})->Int(0));
     for (int year = 2026; year <= 2031; ++year)
-      app.staffing().SetQuota(actor, unit, year, year >= 2028 ? std::max(0, headcount - 1) : headcount);
+      app.staffing().SetQuota(actor, unit, year,
+                              year >= 2028 ? std::max(0, headcount - 1) : headcount);
   }
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {

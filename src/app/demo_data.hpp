@@ -22,6 +22,7 @@ struct DemoAccount {
 std::vector<DemoAccount> LoadDemoData(App& app);
 const std::string& DemoPassword();
 // The indicators, report forms and three months of reports of the demo commune (demo_reports.cpp).
-void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
+void LoadDemoReports(App& app, const Actor& actor,
+                     const std::map<std::string, long long>& unit_ids);
 
 }  // namespace kientao::app

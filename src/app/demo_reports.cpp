@@ -31,30 +31,35 @@ const IndicatorSpec kIndicators[] = {
     {1, "BOUNDARY_MARKERS_CHECKED", "Mốc địa giới hành chính đã kiểm tra, cập nhật hồ sơ",
      "Boundary markers checked and recorded", "mốc", Kind::kCount, Direction::kHigher, ""},
     {2, "PTW_PAID", "Người hoạt động không chuyên trách ở thôn được chi trả đúng chế độ",
-     "Village part-time workers paid as the policy sets", "người", Kind::kPercent, Direction::kHigher, ""},
-    {3, "KPI_ASSESSED", "Công chức được đánh giá theo KPI trong kỳ", "Civil servants assessed by KPI",
-     "người", Kind::kPercent, Direction::kHigher, ""},
+     "Village part-time workers paid as the policy sets", "người", Kind::kPercent,
+     Direction::kHigher, ""},
+    {3, "KPI_ASSESSED", "Công chức được đánh giá theo KPI trong kỳ",
+     "Civil servants assessed by KPI", "người", Kind::kPercent, Direction::kHigher, ""},
     {3, "STAFF_TOTAL", "Cán bộ, công chức đang làm việc", "Staff in post", "người", Kind::kCount,
      Direction::kHigher, "org.staff"},
     {4, "DIGITAL_TRAINED", "Cán bộ, công chức được bồi dưỡng kỹ năng số",
-     "Cadres and civil servants trained in digital skills", "người", Kind::kPercent, Direction::kHigher, ""},
+     "Cadres and civil servants trained in digital skills", "người", Kind::kPercent,
+     Direction::kHigher, ""},
     {4, "DIGITAL_RESIDENTS", "Người dân được hướng dẫn kỹ năng số cơ bản",
      "Residents guided in basic digital skills", "người", Kind::kCount, Direction::kHigher, ""},
     {5, "ONLINE_FULL", "Hồ sơ thủ tục hành chính trực tuyến toàn trình",
-     "Administrative dossiers handled fully online", "hồ sơ", Kind::kPercent, Direction::kHigher, ""},
+     "Administrative dossiers handled fully online", "hồ sơ", Kind::kPercent, Direction::kHigher,
+     ""},
     {6, "SIPAS", "Người dân hài lòng với phục vụ hành chính (SIPAS)",
      "Citizens satisfied with administrative service (SIPAS)", "phiếu", Kind::kPercent,
      Direction::kHigher, ""},
     {7, "HOUSEHOLDS", "Tổng số hộ dân", "Households", "hộ", Kind::kCount, Direction::kHigher, ""},
     {7, "POOR_HH", "Số hộ nghèo", "Poor households", "hộ", Kind::kCount, Direction::kLower, ""},
     {8, "BULLETINS", "Bản tin phát trên hệ thống truyền thanh cơ sở",
-     "Bulletins broadcast on the grassroots radio", "bản tin", Kind::kCount, Direction::kHigher, ""},
-    {9, "PROJECTS_ON_SCHEDULE", "Dự án, công trình thực hiện đúng tiến độ",
-     "Projects on schedule", "dự án", Kind::kPercent, Direction::kHigher, ""},
+     "Bulletins broadcast on the grassroots radio", "bản tin", Kind::kCount, Direction::kHigher,
+     ""},
+    {9, "PROJECTS_ON_SCHEDULE", "Dự án, công trình thực hiện đúng tiến độ", "Projects on schedule",
+     "dự án", Kind::kPercent, Direction::kHigher, ""},
     {10, "WASTE_SORTED", "Hộ phân loại rác thải sinh hoạt tại nguồn",
      "Households sorting waste at source", "hộ", Kind::kPercent, Direction::kHigher, ""},
-    {3, "HEADCOUNT_VS_QUOTA", "Biên chế đã sử dụng so với được giao", "Posts filled against the quota",
-     "người", Kind::kPercent, Direction::kLower, "staffing.quota"},
+    {3, "HEADCOUNT_VS_QUOTA", "Biên chế đã sử dụng so với được giao",
+     "Posts filled against the quota", "người", Kind::kPercent, Direction::kLower,
+     "staffing.quota"},
     {0, "KEY_TASKS_ON_TRACK", "Nhiệm vụ trọng tâm đúng tiến độ", "Key tasks on track", "nhiệm vụ",
      Kind::kPercent, Direction::kHigher, "directive.key_tasks"},
 };
@@ -83,17 +88,23 @@ reporting::Draft VillageDraft(int i, int age) {
   d.values["PTW_PAID"] = V(i == 6 && age == 0 ? 2.0 : 3.0, 3.0);
   double guided = 20 + 3 * i + 6 * (2 - age);
   d.values["DIGITAL_RESIDENTS"] = V(guided);
-  d.values["DIGITAL_RESIDENTS"].parts = {{"male", {std::floor(guided * 0.45), std::nullopt}},
-                                         {"female", {guided - std::floor(guided * 0.45), std::nullopt}}};
+  d.values["DIGITAL_RESIDENTS"].parts = {
+      {"male", {std::floor(guided * 0.45), std::nullopt}},
+      {"female", {guided - std::floor(guided * 0.45), std::nullopt}}};
   d.values["BULLETINS"] = V(static_cast<double>(8 + i % 4), std::nullopt);
-  d.values["WASTE_SORTED"] = V(std::floor(households * (0.58 + 0.03 * (2 - age) + 0.01 * (i % 7))), households);
-  d.narratives[7] = {"Rà soát " + std::to_string(static_cast<int>(poor)) +
-                         " hộ nghèo, phân công cán bộ thôn kèm cặp từng hộ; giới thiệu 2 lao động đi làm tại khu công nghiệp.",
-                     i % 5 == 0 ? "Một số hộ nghèo là người cao tuổi, không còn khả năng lao động." : "",
-                     i % 5 == 0 ? "Đề nghị xã hỗ trợ chuyển các hộ này sang diện bảo trợ xã hội." : ""};
-  d.narratives[10] = {"Tổ chức ra quân vệ sinh đường làng, hướng dẫn hộ dân phân loại rác tại nguồn.", "",
-                      i % 6 == 2 ? "Đề nghị bổ sung thùng chứa rác phân loại tại nhà văn hóa thôn." : ""};
-  d.narratives[8] = {"Phát " + std::to_string(8 + i % 4) + " bản tin trên loa truyền thanh thôn.", "", ""};
+  d.values["WASTE_SORTED"] =
+      V(std::floor(households * (0.58 + 0.03 * (2 - age) + 0.01 * (i % 7))), households);
+  d.narratives[7] = {
+      "Rà soát " + std::to_string(static_cast<int>(poor)) +
+          " hộ nghèo, phân công cán bộ thôn kèm cặp từng hộ; giới thiệu 2 lao động đi làm tại khu "
+          "công nghiệp.",
+      i % 5 == 0 ? "Một số hộ nghèo là người cao tuổi, không còn khả năng lao động." : "",
+      i % 5 == 0 ? "Đề nghị xã hỗ trợ chuyển các hộ này sang diện bảo trợ xã hội." : ""};
+  d.narratives[10] = {
+      "Tổ chức ra quân vệ sinh đường làng, hướng dẫn hộ dân phân loại rác tại nguồn.", "",
+      i % 6 == 2 ? "Đề nghị bổ sung thùng chứa rác phân loại tại nhà văn hóa thôn." : ""};
+  d.narratives[8] = {"Phát " + std::to_string(8 + i % 4) + " bản tin trên loa truyền thanh thôn.",
+                     "", ""};
   return d;
 }
 
@@ -107,7 +118,8 @@ reporting::Draft OfficeDraft(const std::string& code, double staff, int age) {
   if (code == "LP-KT") {
     d.values["BOUNDARY_MARKERS_CHECKED"] = V(static_cast<double>(12 + 3 * p), std::nullopt);
     d.values["PROJECTS_ON_SCHEDULE"] = V(4.0 + (p > 1 ? 1 : 0), 6.0);
-    d.narratives[1] = {"Kiểm tra thực địa các mốc địa giới với xã giáp ranh, cập nhật hồ sơ số.", "", ""};
+    d.narratives[1] = {"Kiểm tra thực địa các mốc địa giới với xã giáp ranh, cập nhật hồ sơ số.",
+                       "", ""};
     d.narratives[9] = {"Theo dõi 6 dự án trên địa bàn; hoàn thành bàn giao mặt bằng đường trục xã.",
                        "Dự án nhà văn hóa thôn Đồng Tâm chậm do vướng giải phóng mặt bằng.",
                        "Đề nghị thành phố sớm phê duyệt giá đất bồi thường."};
@@ -129,7 +141,8 @@ reporting::Draft OfficeDraft(const std::string& code, double staff, int age) {
 
 }  // namespace
 
-void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids) {
+void LoadDemoReports(App& app, const Actor& actor,
+                     const std::map<std::string, long long>& unit_ids) {
   auto& ind = app.indicators();
   long long commune = unit_ids.at("LP");
   {
@@ -150,11 +163,12 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
         d.categories = {{"sex", "Giới tính", {{"male", "Nam"}, {"female", "Nữ"}}}};
       ind.Create(c, d);
     }
-    ind.AddRule(c, "Số hộ nghèo không vượt quá tổng số hộ", "Poor households do not exceed households",
-                "POOR_HH", indicator::Operator::kLessEqual, "HOUSEHOLDS");
-    ind.AddRule(c, "Số hộ được theo dõi phân loại rác không vượt quá tổng số hộ",
-                "Households followed for waste sorting do not exceed households", "WASTE_SORTED.den",
+    ind.AddRule(c, "Số hộ nghèo không vượt quá tổng số hộ",
+                "Poor households do not exceed households", "POOR_HH",
                 indicator::Operator::kLessEqual, "HOUSEHOLDS");
+    ind.AddRule(c, "Số hộ được theo dõi phân loại rác không vượt quá tổng số hộ",
+                "Households followed for waste sorting do not exceed households",
+                "WASTE_SORTED.den", indicator::Operator::kLessEqual, "HOUSEHOLDS");
     tx.Commit();
   }
   reporting::Form village;
@@ -166,7 +180,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
   for (const char* v : kVillages) village.units.emplace_back(unit_ids.at(v), "");
   village.key_nos = {2, 4, 7, 8, 10};
   long long village_form = app.reports().CreateForm(
-      actor, village, {"HOUSEHOLDS", "POOR_HH", "PTW_PAID", "DIGITAL_RESIDENTS", "BULLETINS", "WASTE_SORTED"});
+      actor, village,
+      {"HOUSEHOLDS", "POOR_HH", "PTW_PAID", "DIGITAL_RESIDENTS", "BULLETINS", "WASTE_SORTED"});
   reporting::Form office;
   office.commune_id = commune;
   office.code = "BC-DONVI-THANG";
@@ -175,10 +190,10 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
   office.deadline_working_days = 2;
   for (const char* o : kOffices) office.units.emplace_back(unit_ids.at(o), "");
   office.key_nos = {1, 3, 4, 5, 6, 9};
-  long long office_form = app.reports().CreateForm(
-      actor, office,
-      {"BOUNDARY_MARKERS_CHECKED", "KPI_ASSESSED", "DIGITAL_TRAINED", "ONLINE_FULL", "SIPAS",
-       "PROJECTS_ON_SCHEDULE"});
+  long long office_form =
+      app.reports().CreateForm(actor, office,
+                               {"BOUNDARY_MARKERS_CHECKED", "KPI_ASSESSED", "DIGITAL_TRAINED",
+                                "ONLINE_FULL", "SIPAS", "PROJECTS_ON_SCHEDULE"});
 
   Date today = Date::Today();
   Period last = reporting::DefaultPeriod(PeriodType::kMonth, today);
@@ -221,7 +236,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
     for (int i = 0; i < 15; ++i) {
       std::string code = kVillages[i];
       long long unit = unit_ids.at(code);
-      if (age == 0 && (code == "LP-T01" || code == "LP-T14" || code == "LP-T15")) continue;  // missing
+      if (age == 0 && (code == "LP-T01" || code == "LP-T14" || code == "LP-T15"))
+        continue;                          // missing
       if (age == 0 && code == "LP-T09") {  // a draft not yet sent
         rep.Save(actor, village_form, unit, p.Id(), VillageDraft(i, age), sent);
         continue;
@@ -230,7 +246,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
       auto s = rep.Submit(actor, village_form, unit, p.Id(), VillageDraft(i, age), when);
       if (age == 0 && (code == "LP-T11" || code == "LP-T12")) continue;  // awaiting review
       if (age == 0 && code == "LP-T13") {
-        rep.Return(actor, s.id, "Số hộ nghèo chưa khớp với danh sách rà soát của xã; đề nghị kiểm tra lại.",
+        rep.Return(actor, s.id,
+                   "Số hộ nghèo chưa khớp với danh sách rà soát của xã; đề nghị kiểm tra lại.",
                    decided);
         continue;
       }
@@ -238,7 +255,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
     }
     for (const char* code : kOffices) {
       long long unit = unit_ids.at(code);
-      auto s = rep.Submit(actor, office_form, unit, p.Id(), OfficeDraft(code, staff[code], age), sent);
+      auto s =
+          rep.Submit(actor, office_form, unit, p.Id(), OfficeDraft(code, staff[code], age), sent);
       if (age == 0 && std::string(code) == "LP-TTDV") continue;  // awaiting review
       rep.Approve(actor, s.id, decided);
     }
@@ -248,7 +266,8 @@ void LoadDemoReports(App& app, const Actor& actor, const std::map<std::string, l
   long long report = rep.Consolidate(actor, commune, prev.Id(), today);
   reporting::CommuneReport r = rep.GetReport(actor, report);
   rep.EditReport(actor, report,
-                 {r.subject, "Nguyễn Phú Trung", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", r.recipients}, {});
+                 {r.subject, "Nguyễn Phú Trung", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", r.recipients},
+                 {});
   rep.Issue(actor, report, std::min(AddDays(prev.WindowEnd(), 7), today));
   // A reminder to the villages still missing in the last closed month.
   rep.Remind(actor, village_form, last.Id(), {}, today);

@@ -20,19 +20,20 @@ std::vector<Digest> BuildDigests(App& app, Date today) {
     Digest d;
     d.username = principal.username;
     d.email = email;
-    std::string body = fmt::format("Kính gửi {},\n\nTình hình công việc đến ngày {}:\n", principal.display_name,
-                                   today.ToVn());
+    std::string body = fmt::format("Kính gửi {},\n\nTình hình công việc đến ngày {}:\n",
+                                   principal.display_name, today.ToVn());
     if (access::HasPermission(principal, access::kTaskRead)) {
       auto tasks = app.directives().MyTasks(actor, today);
       if (!tasks.empty()) {
         d.empty = false;
         body += "\nNhiệm vụ quá hạn, sắp đến hạn hoặc chưa báo cáo kỳ này:\n";
         for (auto& v : tasks)
-          body += fmt::format("- {} {} ({}{})\n", v.row.task.code, v.row.task.title,
-                              v.row.task.deadline ? "thời hạn " + v.row.task.deadline->ToVn() : "thường xuyên",
-                              v.days_overdue          ? fmt::format(", quá hạn {} ngày", v.days_overdue)
-                              : v.missed_report ? ", chưa báo cáo " + text::ToLowerFirst(v.missed_report->LabelVi())
-                                                : "");
+          body += fmt::format(
+              "- {} {} ({}{})\n", v.row.task.code, v.row.task.title,
+              v.row.task.deadline ? "thời hạn " + v.row.task.deadline->ToVn() : "thường xuyên",
+              v.days_overdue    ? fmt::format(", quá hạn {} ngày", v.days_overdue)
+              : v.missed_report ? ", chưa báo cáo " + text::ToLowerFirst(v.missed_report->LabelVi())
+                                : "");
       }
     }
     if (access::HasPermission(principal, access::kReportSubmit)) {
@@ -42,7 +43,8 @@ std::vector<Digest> BuildDigests(App& app, Date today) {
         auto st = app.reports().Status(actor, f.id, last.Id());
         for (auto& u : st.units)
           if (!u.current || !u.current->first_submitted_on)
-            missing += fmt::format("- {} — {} (hạn gửi {})\n", f.name, u.unit_name, st.deadline.ToVn());
+            missing +=
+                fmt::format("- {} — {} (hạn gửi {})\n", f.name, u.unit_name, st.deadline.ToVn());
       }
       if (!missing.empty()) {
         d.empty = false;
@@ -78,15 +80,16 @@ std::string EncodeHeader(const std::string& s) {
   std::string out;
   size_t i = 0;
   for (; i + 2 < s.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8) |
-                 static_cast<unsigned char>(s[i + 2]);
+    unsigned v = (static_cast<unsigned char>(s[i]) << 16) |
+                 (static_cast<unsigned char>(s[i + 1]) << 8) | static_cast<unsigned char>(s[i + 2]);
     out += {kB64[(v >> 18) & 63], kB64[(v >> 12) & 63], kB64[(v >> 6) & 63], kB64[v & 63]};
   }
   if (i + 1 == s.size()) {
     unsigned v = static_cast<unsigned char>(s[i]) << 16;
     out += {kB64[(v >> 18) & 63], kB64[(v >> 12) & 63], '=', '='};
   } else if (i + 2 == s.size()) {
-    unsigned v = (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
+    unsigned v =
+        (static_cast<unsigned char>(s[i]) << 16) | (static_cast<unsigned char>(s[i + 1]) << 8);
     out += {kB64[(v >> 18) & 63], kB64[(v >> 12) & 63], kB64[(v >> 6) & 63], '='};
   }
   return "=?UTF-8?B?" + out + "?=";
@@ -102,12 +105,15 @@ int SendDigests(const Config& cfg, const std::vector<Digest>& digests) {
     CURL* curl = curl_easy_init();
     if (!curl) throw std::runtime_error("smtp: cannot start libcurl");
     Upload msg;
-    msg.data = "From: <" + cfg.smtp_from + ">\r\nTo: <" + d.email + ">\r\nSubject: " + EncodeHeader(d.subject) +
+    msg.data = "From: <" + cfg.smtp_from + ">\r\nTo: <" + d.email +
+               ">\r\nSubject: " + EncodeHeader(d.subject) +
                "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                "Content-Transfer-Encoding: 8bit\r\n\r\n";
     for (char ch : d.body) {
-      if (ch == '\n') msg.data += "\r\n";
-      else msg.data += ch;
+      if (ch == '\n')
+        msg.data += "\r\n";
+      else
+        msg.data += ch;
     }
     curl_slist* rcpt = curl_slist_append(nullptr, ("<" + d.email + ">").c_str());
     std::string from = "<" + cfg.smtp_from + ">";
@@ -127,7 +133,8 @@ int SendDigests(const Config& cfg, const std::vector<Digest>& digests) {
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(curl);
     if (rc != CURLE_OK)
-      throw std::runtime_error("smtp: sending to " + d.email + " failed: " + curl_easy_strerror(rc));
+      throw std::runtime_error("smtp: sending to " + d.email +
+                               " failed: " + curl_easy_strerror(rc));
     ++sent;
   }
   return sent;

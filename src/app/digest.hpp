@@ -1,7 +1,7 @@
 #pragma once
-// The daily reminder digest: for each account with an e-mail address, its overdue and due-soon tasks
-// and the reports its units have not sent for the last closed month — the same lists as the "My
-// tasks" and "Periodic reports" pages — sent by e-mail when [smtp] is configured.
+// The daily reminder digest: for each account with an e-mail address, its overdue and due-soon
+// tasks and the reports its units have not sent for the last closed month — the same lists as the
+// "My tasks" and "Periodic reports" pages — sent by e-mail when [smtp] is configured.
 #include <string>
 #include <vector>
 
@@ -13,7 +13,7 @@ struct Digest {
   std::string username;
   std::string email;
   std::string subject;
-  std::string body;  // plain text, Vietnamese
+  std::string body;   // plain text, Vietnamese
   bool empty = true;  // nothing to remind of
 };
 

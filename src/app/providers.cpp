@@ -32,10 +32,10 @@ class KeyTaskProvider : public indicator::Provider {
                                            long long commune_id, const Period& p) override {
     Date cut = p.WindowEnd();
     double on_track = 0, with_deadline = 0;
-    for (auto& r : c.Query(
-             "SELECT deadline, completed_on, stopped FROM tasks WHERE commune_id = :1 AND key_no IS "
-             "NOT NULL AND start_on <= :2",
-             {commune_id, cut.ToIso()})) {
+    for (auto& r : c.Query("SELECT deadline, completed_on, stopped FROM tasks WHERE commune_id = "
+                           ":1 AND key_no IS "
+                           "NOT NULL AND start_on <= :2",
+                           {commune_id, cut.ToIso()})) {
       directive::TaskDates d;
       if (!r.IsNull(0)) d.deadline = Date::ParseIso(r.Str(0));
       if (!r.IsNull(1)) {
@@ -46,16 +46,17 @@ class KeyTaskProvider : public indicator::Provider {
       if (!d.deadline || d.stopped) continue;
       ++with_deadline;
       auto s = directive::DeriveStatus(d, cut);
-      if (s == directive::TaskStatus::kDoneOnTime || s == directive::TaskStatus::kOpenOnTime) ++on_track;
+      if (s == directive::TaskStatus::kDoneOnTime || s == directive::TaskStatus::kOpenOnTime)
+        ++on_track;
     }
     if (with_deadline == 0) return {};
     return {{commune_id, on_track, with_deadline, cut}};
   }
 };
 
-// Posts filled against the staffing quota at the period's cut-off (staffing module): staff in post under
-// quota (cadres, civil servants, public employees) over the unit's quota for that year, at units with a
-// quota.
+// Posts filled against the staffing quota at the period's cut-off (staffing module): staff in post
+// under quota (cadres, civil servants, public employees) over the unit's quota for that year, at
+// units with a quota.
 class QuotaProvider : public indicator::Provider {
  public:
   std::string Name() const override { return "staffing.quota"; }
@@ -63,13 +64,16 @@ class QuotaProvider : public indicator::Provider {
                                            long long commune_id, const Period& p) override {
     std::string cut = p.WindowEnd().ToIso();
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query(
-             "SELECT q.unit_id, q.quota, (SELECT COUNT(*) FROM staff s WHERE s.unit_id = q.unit_id AND "
-             "s.category IN ('cadre', 'civil_servant', 'public_employee') AND s.start_date <= :1 AND "
-             "(s.end_date IS NULL OR s.end_date > :1)) FROM staffing_quotas q JOIN org_units u ON u.id = "
-             "q.unit_id WHERE u.commune_id = :2 AND q.year = :3",
-             {cut, commune_id, static_cast<long long>(p.WindowEnd().year())}))
-      out.push_back({r.Int(0), static_cast<double>(r.Int(2)), static_cast<double>(r.Int(1)), p.WindowEnd()});
+    for (auto& r : c.Query("SELECT q.unit_id, q.quota, (SELECT COUNT(*) FROM staff s WHERE "
+                           "s.unit_id = q.unit_id AND "
+                           "s.category IN ('cadre', 'civil_servant', 'public_employee') AND "
+                           "s.start_date <= :1 AND "
+                           "(s.end_date IS NULL OR s.end_date > :1)) FROM staffing_quotas q JOIN "
+                           "org_units u ON u.id = "
+                           "q.unit_id WHERE u.commune_id = :2 AND q.year = :3",
+                           {cut, commune_id, static_cast<long long>(p.WindowEnd().year())}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(2)), static_cast<double>(r.Int(1)), p.WindowEnd()});
     return out;
   }
 };

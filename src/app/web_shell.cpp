@@ -49,7 +49,8 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/directives", "nav.directives", std::string(access::kTaskRead), 0, true});
   layout_.AddNav({"/reports", "nav.reports", std::string(access::kReportRead), 0, true});
-  layout_.AddNav({"/commune-reports", "nav.commune_report", std::string(access::kReportRead), 0, true});
+  layout_.AddNav(
+      {"/commune-reports", "nav.commune_report", std::string(access::kReportRead), 0, true});
   layout_.AddNav({"/city", "nav.city", std::string(access::kReportCity), 0, true});
   layout_.AddNav({"/periods", "nav.periods", "", 0, true});
   layout_.AddNav({"/users", "nav.users", std::string(access::kUsersAdmin), 0, true});
@@ -120,7 +121,8 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
                                  reporting::PreviousPeriod(last), last};
   std::vector<std::vector<reporting::IndicatorLine>> by_period;
   try {
-    for (auto& p : periods) by_period.push_back(reports_->CommuneIndicators(actor, commune, p.Id()));
+    for (auto& p : periods)
+      by_period.push_back(reports_->CommuneIndicators(actor, commune, p.Id()));
   } catch (const Error& e) {
     // Users scoped to one unit or village see their own reports below, not the commune's figures.
     if (e.code() != gen_errors::kOutOfScope.code) throw;
@@ -129,7 +131,8 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
   const auto& now = by_period.back();
   auto fmt_value = [](const reporting::IndicatorLine& l, std::optional<double> v) {
     if (!v) return std::string("—");
-    return reporting::VnNumber(*v, 1) + (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit);
+    return reporting::VnNumber(*v, 1) +
+           (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit);
   };
   // Each card: the task's main indicator this period (one with a target first, a percent before a
   // count), its target and its trend.
@@ -150,11 +153,13 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
       t.set("indicator_value", fmt_value(l, l.value));
       if (l.target) {
         t.set("indicator_target", fmt_value(l, l.target));
-        bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
+        bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                    : *l.value <= *l.target;
         t.set(met ? "indicator_met" : "indicator_not_met", true);
       }
       std::string trend;
-      for (auto& lines : by_period) trend += (trend.empty() ? "" : " → ") + fmt_value(lines[i], lines[i].value);
+      for (auto& lines : by_period)
+        trend += (trend.empty() ? "" : " → ") + fmt_value(lines[i], lines[i].value);
       t.set("indicator_trend", trend);
     }
   }
@@ -165,7 +170,8 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
     if (l.def.kind != indicator::Kind::kPercent) continue;
     std::string name = ctx.lang == "en" ? l.def.name_en : l.def.name_vi;
     names.push_back(boost::json::value(name));
-    values.push_back(l.value ? boost::json::value(std::round(*l.value * 10) / 10) : boost::json::value(nullptr));
+    values.push_back(l.value ? boost::json::value(std::round(*l.value * 10) / 10)
+                             : boost::json::value(nullptr));
     targets.push_back(l.target ? boost::json::value(*l.target) : boost::json::value(nullptr));
     http::TemplateData r = http::Object();
     r.set("task", l.def.key_no ? std::to_string(l.def.key_no) : "—");

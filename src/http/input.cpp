@@ -177,7 +177,8 @@ std::optional<std::string> Input::Enum(std::string_view field, const std::set<st
 std::string Input::RawText(std::string_view field, size_t max_chars) const {
   auto it = obj_.find(field);
   if (it == obj_.end() || it->value().is_null()) return "";
-  if (!it->value().is_string()) throw Error(kWrongType, std::string(field), {{"expected", "string"}});
+  if (!it->value().is_string())
+    throw Error(kWrongType, std::string(field), {{"expected", "string"}});
   std::string raw(it->value().as_string());
   if (!text::IsValidUtf8(raw)) throw Error(kInvalidUtf8, std::string(field));
   std::string out, line;
@@ -188,8 +189,10 @@ std::string Input::RawText(std::string_view field, size_t max_chars) const {
   };
   for (char ch : raw) {
     if (ch == '\r') continue;
-    if (ch == '\n') flush();
-    else line += ch;
+    if (ch == '\n')
+      flush();
+    else
+      line += ch;
   }
   flush();
   size_t a = out.find_first_not_of('\n');
@@ -205,7 +208,8 @@ std::string Input::RawText(std::string_view field, size_t max_chars) const {
 std::optional<double> Input::Num(std::string_view field, bool required) const {
   auto it = obj_.find(field);
   if (it == obj_.end() || it->value().is_null() ||
-      (it->value().is_string() && text::NormalizeSpace(std::string(it->value().as_string())).empty())) {
+      (it->value().is_string() &&
+       text::NormalizeSpace(std::string(it->value().as_string())).empty())) {
     if (required) throw Error(kRequired, std::string(field));
     return std::nullopt;
   }
@@ -236,7 +240,8 @@ std::vector<Input> Input::Objects(std::string_view field) const {
   if (!it->value().is_array())
     throw Error(kWrongType, std::string(field), {{"expected", "array of objects"}});
   for (const auto& e : it->value().as_array()) {
-    if (!e.is_object()) throw Error(kWrongType, std::string(field), {{"expected", "array of objects"}});
+    if (!e.is_object())
+      throw Error(kWrongType, std::string(field), {{"expected", "array of objects"}});
     Input in;
     in.obj_ = e.as_object();
     in.json_ = true;
@@ -248,7 +253,8 @@ std::vector<Input> Input::Objects(std::string_view field) const {
 std::optional<std::string> Input::JsonText(std::string_view field) const {
   auto it = obj_.find(field);
   if (it == obj_.end() || it->value().is_null()) return std::nullopt;
-  if (!json_ && it->value().is_string()) return std::string(it->value().as_string());  // a form's text area
+  if (!json_ && it->value().is_string())
+    return std::string(it->value().as_string());  // a form's text area
   return boost::json::serialize(it->value());
 }
 

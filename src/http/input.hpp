@@ -47,15 +47,16 @@ class Input {
   // One of `choices`, else GEN-0014.
   std::optional<std::string> Enum(std::string_view field, const std::set<std::string>& choices,
                                   bool required) const;
-  // Multi-line text as typed: NFC, line ends as '\n', trailing spaces of each line and blank lines at
-  // both ends removed; "" when absent; GEN-0006 above `max_chars`.
+  // Multi-line text as typed: NFC, line ends as '\n', trailing spaces of each line and blank lines
+  // at both ends removed; "" when absent; GEN-0006 above `max_chars`.
   std::string RawText(std::string_view field, size_t max_chars) const;
   // A decimal number: a JSON number, or (forms) digits with one '.' or ',' as the decimal mark;
   // GEN-0019 otherwise, GEN-0004 when required and absent.
   std::optional<double> Num(std::string_view field, bool required) const;
   // A JSON array of objects, each read as its own Input (GEN-0002 otherwise); empty when absent.
   std::vector<Input> Objects(std::string_view field) const;
-  // A JSON field as JSON text (an array or object given to a parser of its own); nullopt when absent.
+  // A JSON field as JSON text (an array or object given to a parser of its own); nullopt when
+  // absent.
   std::optional<std::string> JsonText(std::string_view field) const;
   // The field names present, in order (forms: without "_csrf").
   std::vector<std::string> Keys() const;

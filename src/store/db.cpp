@@ -62,9 +62,9 @@ namespace {
   throw DbError(msg, unique, fk);
 }
 
-// Numbered placeholders may repeat (":3 … :3" binds the third value twice). SOCI binds by position on
-// PostgreSQL, so a statement that repeats one is rewritten with one placeholder per occurrence and
-// the values repeated in that order. Text in quotes and "::" casts are left alone.
+// Numbered placeholders may repeat (":3 … :3" binds the third value twice). SOCI binds by position
+// on PostgreSQL, so a statement that repeats one is rewritten with one placeholder per occurrence
+// and the values repeated in that order. Text in quotes and "::" casts are left alone.
 bool ExpandRepeated(const std::string& sql, const std::vector<Value>& params, std::string& out_sql,
                     std::vector<Value>& out_params) {
   std::vector<std::pair<size_t, size_t>> spans;  // [start, end) of each ":N"
@@ -90,7 +90,8 @@ bool ExpandRepeated(const std::string& sql, const std::vector<Value>& params, st
   size_t at = 0;
   for (size_t k = 0; k < spans.size(); ++k) {
     if (numbers[k] == 0 || numbers[k] > params.size())
-      throw DbError("placeholder :" + std::to_string(numbers[k]) + " has no value: " + sql, false, false);
+      throw DbError("placeholder :" + std::to_string(numbers[k]) + " has no value: " + sql, false,
+                    false);
     out_sql += sql.substr(at, spans[k].first - at) + ":" + std::to_string(k + 1);
     out_params.push_back(params[numbers[k] - 1]);
     at = spans[k].second;

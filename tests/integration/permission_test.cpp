@@ -21,7 +21,8 @@ const std::set<std::string> kAdminOnly = {"admin"};
 const std::set<std::string> kTaskUpdate = {"admin", "office", "unit_head", "staff"};
 const std::set<std::string> kTaskAssign = {"admin", "office", "leader"};
 const std::set<std::string> kDelegate = {"admin", "office", "leader", "unit_head"};
-const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "staff", "village_head"};
+const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "staff",
+                                             "village_head"};
 const std::set<std::string> kReportApprove = {"admin", "office"};
 const std::set<std::string> kCity = {"admin", "supervisor"};
 

@@ -20,7 +20,8 @@ TEST_F(Staffing, RetirementCalculatorAnswersByTheRoadmapAndRefusesBadDates) {
   EXPECT_EQ(o.at("age_months").as_int64(), 6);
   EXPECT_EQ(o.at("retirement_month").as_string(), "2022-04");
   EXPECT_EQ(o.at("pension_from").as_string(), "2022-05");
-  auto w = json::parse(Call(s, "GET", "/api/v1/staffing/retirement?sex=female&birth=20/05/1975").body);
+  auto w =
+      json::parse(Call(s, "GET", "/api/v1/staffing/retirement?sex=female&birth=20/05/1975").body);
   EXPECT_EQ(w.at("retirement_month").as_string(), "2035-05");
   struct Bad {
     const char* query;
@@ -50,13 +51,15 @@ TEST_F(Staffing, WhoRetiresEachYearOfThePlan) {
   for (auto& y : years) {
     for (auto& p : y.at("people").as_array()) {
       ++people;
-      EXPECT_EQ(std::string(p.at("retirement_month").as_string()).substr(0, 4), std::to_string(y.at("year").as_int64()));
+      EXPECT_EQ(std::string(p.at("retirement_month").as_string()).substr(0, 4),
+                std::to_string(y.at("year").as_int64()));
       EXPECT_FALSE(p.as_object().contains("birth_date"));  // the list does not spread birth dates
     }
   }
   // The demo's oldest staff (born 1966–1972) reach retirement age within the plan.
   EXPECT_GT(people, 0);
-  EXPECT_EQ(ErrorCode(Call(office, "GET", "/api/v1/staffing/retirements?from=2031&to=2026").body), "STF-6002");
+  EXPECT_EQ(ErrorCode(Call(office, "GET", "/api/v1/staffing/retirements?from=2031&to=2026").body),
+            "STF-6002");
   Session village = Login("truongthon");
   EXPECT_EQ(Call(village, "GET", "/api/v1/staffing/retirements").status, 403);
   auto page = Call(office, "GET", "/staffing?sex=male&birth=15/01/1961");
@@ -69,12 +72,22 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   Session office = Login("vanphong");
   long long kt = UnitId("LP-KT");
   long long seq = AuditSeq();
-  auto quota = [&](const std::string& body) { return Call(office, "POST", "/api/v1/staffing/quotas", body); };
-  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": -1}").body), "STF-6003");
-  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2099, \"quota\": 5}").body), "STF-6002");
-  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": 999999, \"year\": 2027, \"quota\": 5}").body), "STF-6004");
+  auto quota = [&](const std::string& body) {
+    return Call(office, "POST", "/api/v1/staffing/quotas", body);
+  };
+  EXPECT_EQ(
+      ErrorCode(
+          quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": -1}").body),
+      "STF-6003");
+  EXPECT_EQ(
+      ErrorCode(
+          quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2099, \"quota\": 5}").body),
+      "STF-6002");
+  EXPECT_EQ(ErrorCode(quota("{\"unit_id\": 999999, \"year\": 2027, \"quota\": 5}").body),
+            "STF-6004");
   EXPECT_EQ(AuditSeq(), seq);
-  ASSERT_EQ(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": 3}").status, 200);
+  ASSERT_EQ(quota("{\"unit_id\": " + std::to_string(kt) + ", \"year\": 2027, \"quota\": 3}").status,
+            200);
   auto plan = json::parse(Call(office, "GET", "/api/v1/staffing/plan").body);
   bool found = false;
   for (auto& u : plan.at("units").as_array()) {
@@ -93,21 +106,28 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   }
   EXPECT_TRUE(found);
   ASSERT_EQ(plan.at("total").as_array().size(), 6u);
-  // The quota feeds an indicator: posts filled against the quota, rolled up over the units with one.
+  // The quota feeds an indicator: posts filled against the quota, rolled up over the units with
+  // one.
   std::string period = ::kientao::Period::Containing(PeriodType::kMonth, Date::Today()).Id();
   long long quota_sum = 0, filled = 0;
   {
     store::Conn c = app_->db().Lease();
     auto year = ::kientao::Period::Parse(period)->WindowEnd().year();
-    for (auto& r : c.Query("SELECT q.unit_id, q.quota FROM staffing_quotas q WHERE q.year = :1", {static_cast<long long>(year)})) {
+    for (auto& r : c.Query("SELECT q.unit_id, q.quota FROM staffing_quotas q WHERE q.year = :1",
+                           {static_cast<long long>(year)})) {
       quota_sum += r.Int(1);
-      filled += c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1 AND category IN ('cadre', 'civil_servant', "
-                           "'public_employee') AND status = 'active'",
-                           {r.Int(0)})->Int(0);
+      filled += c.QueryOne(
+                     "SELECT COUNT(*) FROM staff WHERE unit_id = :1 AND category IN ('cadre', "
+                     "'civil_servant', "
+                     "'public_employee') AND status = 'active'",
+                     {r.Int(0)})
+                    ->Int(0);
     }
   }
-  auto lines = json::parse(Call(office, "GET", "/api/v1/communes/" + std::to_string(UnitId("LP")) +
-                                                   "/indicators?period=" + period).body);
+  auto lines = json::parse(
+      Call(office, "GET",
+           "/api/v1/communes/" + std::to_string(UnitId("LP")) + "/indicators?period=" + period)
+          .body);
   bool seen = false;
   for (auto& l : lines.at("items").as_array())
     if (l.at("code").as_string() == "HEADCOUNT_VS_QUOTA") {

@@ -1,6 +1,6 @@
-// Evidence files of tasks through the router on the backend under test: what is accepted (by content,
-// not by name), stored once per content, downloaded only by those who see the task and always as an
-// attachment; what is refused, with a code and nothing written.
+// Evidence files of tasks through the router on the backend under test: what is accepted (by
+// content, not by name), stored once per content, downloaded only by those who see the task and
+// always as an attachment; what is refused, with a code and nothing written.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -26,15 +26,19 @@ class Tasks : public AppTest {
   }
   static long long KeyTaskId(int n) {
     store::Conn c = app_->db().Lease();
-    return c.QueryOne("SELECT id FROM tasks WHERE key_no = :1", {static_cast<long long>(n)})->Int(0);
+    return c.QueryOne("SELECT id FROM tasks WHERE key_no = :1", {static_cast<long long>(n)})
+        ->Int(0);
   }
-  static std::string Multipart(const std::string& filename, const std::string& data, std::string& type) {
+  static std::string Multipart(const std::string& filename, const std::string& data,
+                               std::string& type) {
     std::string boundary = "----kientao-test-boundary";
     type = "multipart/form-data; boundary=" + boundary;
-    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
-           "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + boundary + "--\r\n";
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+           filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" +
+           boundary + "--\r\n";
   }
-  static http::Response Upload(const Session& s, long long task, const std::string& name, const std::string& data) {
+  static http::Response Upload(const Session& s, long long task, const std::string& name,
+                               const std::string& data) {
     std::string type;
     std::string body = Multipart(name, data, type);
     return Call(s, "POST", "/api/v1/tasks/" + std::to_string(task) + "/evidence", body, type);
@@ -65,7 +69,8 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   EXPECT_EQ(json::parse(word.body).at("media_type").as_string(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-  auto list = json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task) + "/evidence").body);
+  auto list =
+      json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task) + "/evidence").body);
   EXPECT_EQ(list.at("items").as_array().size(), 3u);
 
   std::string href = std::string(e.at("href").as_string());
@@ -88,9 +93,15 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
     EXPECT_EQ(AuditSeq(), seq);
     EXPECT_EQ(Count("task_evidence"), rows);
   };
-  refused(Upload(office_, task, "hop-le.pdf", std::string("\x7f" "ELF\x02\x01\x01", 7)), 415, "DIR-2015");
-  refused(Upload(office_, task, "trang.pdf", "<html><script>alert(1)</script></html>"), 415, "DIR-2015");
-  refused(Upload(office_, task, "lon.pdf", "%PDF-" + std::string(6 * 1024 * 1024, 'x')), 413, "DIR-2014");
+  refused(Upload(office_, task, "hop-le.pdf",
+                 std::string("\x7f"
+                             "ELF\x02\x01\x01",
+                             7)),
+          415, "DIR-2015");
+  refused(Upload(office_, task, "trang.pdf", "<html><script>alert(1)</script></html>"), 415,
+          "DIR-2015");
+  refused(Upload(office_, task, "lon.pdf", "%PDF-" + std::string(6 * 1024 * 1024, 'x')), 413,
+          "DIR-2014");
   refused(Upload(office_, task, "rong.pdf", ""), 422, "DIR-2017");
   refused(Upload(village, task, "a.pdf", pdf), 403, "GEN-0011");
 
@@ -103,32 +114,40 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
 TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   // A new directive of the office's commune.
   long long seq = AuditSeq();
-  auto bad = Call(office_, "POST", "/api/v1/directives", R"({"number_symbol": "12/UBND-VP", "issued_on": "31/02/2026",
+  auto bad = Call(office_, "POST", "/api/v1/directives",
+                  R"({"number_symbol": "12/UBND-VP", "issued_on": "31/02/2026",
       "issuer": "UBND xã Lạc Phương", "signer": "Nguyễn Phú Trung", "subject": "Về việc rà soát hộ nghèo"})");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(ErrorCode(bad.body), "GEN-0008");
   EXPECT_EQ(AuditSeq(), seq);
-  auto made = Call(office_, "POST", "/api/v1/directives", R"({"number_symbol": "12/UBND-VP", "issued_on": "02/11/2026",
+  auto made = Call(office_, "POST", "/api/v1/directives",
+                   R"({"number_symbol": "12/UBND-VP", "issued_on": "02/11/2026",
       "issuer": "UBND xã Lạc Phương", "signer": "Nguyễn Phú Trung", "signer_authority": "CHỦ TỊCH",
       "subject": "Về việc rà soát hộ nghèo cuối năm 2026", "full_text": "Điều 1.\nĐiều 2."})");
   ASSERT_EQ(made.status, 201) << made.body;
   long long directive = json::parse(made.body).at("id").as_int64();
-  auto full = json::parse(Call(office_, "GET", "/api/v1/directives/" + std::to_string(directive)).body);
+  auto full =
+      json::parse(Call(office_, "GET", "/api/v1/directives/" + std::to_string(directive)).body);
   EXPECT_EQ(full.at("full_text").as_string(), "Điều 1.\nĐiều 2.");  // line breaks kept
-  EXPECT_NE(Call(office_, "GET", "/directives").body.find("Về việc rà soát hộ nghèo cuối năm 2026"), std::string::npos);
+  EXPECT_NE(Call(office_, "GET", "/directives").body.find("Về việc rà soát hộ nghèo cuối năm 2026"),
+            std::string::npos);
 
   // The signed scan is attached to the directive; a program is not.
   std::string type;
   std::string scan = "%PDF-1.7\n%signed scan\n%%EOF\n";
-  auto attached = Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
-                       Multipart("12-UBND-VP.pdf", scan, type), type);
+  auto attached =
+      Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
+           Multipart("12-UBND-VP.pdf", scan, type), type);
   ASSERT_EQ(attached.status, 201) << attached.body;
-  auto bad_attach = Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
-                         Multipart("x.pdf", "MZ\x90", type), type);
+  auto bad_attach =
+      Call(office_, "POST", "/api/v1/directives/" + std::to_string(directive) + "/attachments",
+           Multipart("x.pdf", "MZ\x90", type), type);
   EXPECT_EQ(ErrorCode(bad_attach.body), "DIR-2015");
   auto file = Call(office_, "GET", std::string(json::parse(attached.body).at("href").as_string()));
   EXPECT_EQ(file.body, scan);
-  EXPECT_NE(Call(office_, "GET", "/directives/" + std::to_string(directive)).body.find("12-UBND-VP.pdf"), std::string::npos);
+  EXPECT_NE(
+      Call(office_, "GET", "/directives/" + std::to_string(directive)).body.find("12-UBND-VP.pdf"),
+      std::string::npos);
 
   // The head of the economic office splits key task 10 (led by that office, open) for a colleague.
   long long task = KeyTaskId(10);
@@ -140,8 +159,10 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   std::string deadline = std::string(parent.at("deadline").as_string());
   auto sub = [&](const std::string& code, const std::string& when, long long who) {
     return Call(head, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks",
-                json::serialize(json::object{{"code", code}, {"title", "Hướng dẫn phân loại rác tại 3 thôn"},
-                                             {"lead_unit_id", kt}, {"deadline", when},
+                json::serialize(json::object{{"code", code},
+                                             {"title", "Hướng dẫn phân loại rác tại 3 thôn"},
+                                             {"lead_unit_id", kt},
+                                             {"deadline", when},
                                              {"responsible_staff_id", who}}));
   };
   seq = AuditSeq();
@@ -159,19 +180,24 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   EXPECT_EQ(with.at("subtasks").as_array().size(), 1u);
   // A civil servant cannot split tasks; the office can.
   Session staff = Login("congchuc");
-  EXPECT_EQ(Call(staff, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks", "{}").status, 403);
+  EXPECT_EQ(Call(staff, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks", "{}").status,
+            403);
 
   // The deadline moves with a reason; the status follows the new date.
   long long sub_id = st.at("id").as_int64();
   std::string path = "/api/v1/tasks/" + std::to_string(sub_id);
   seq = AuditSeq();
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/deadline", R"({"deadline": "2026-01-01"})").body), "GEN-0004");
+  EXPECT_EQ(
+      ErrorCode(Call(office_, "POST", path + "/deadline", R"({"deadline": "2026-01-01"})").body),
+      "GEN-0004");
   EXPECT_EQ(AuditSeq(), seq);
-  auto before = Call(office_, "POST", path + "/deadline", R"({"deadline": "2020-11-01", "reason": "Nhầm ngày"})");
+  auto before = Call(office_, "POST", path + "/deadline",
+                     R"({"deadline": "2020-11-01", "reason": "Nhầm ngày"})");
   EXPECT_EQ(ErrorCode(before.body), "DIR-2001") << before.body;  // before the sub-task starts
   EXPECT_EQ(AuditSeq(), seq);
-  auto moved = Call(office_, "POST", path + "/deadline",
-                    json::serialize(json::object{{"deadline", nullptr}, {"reason", "Làm thường xuyên"}}));
+  auto moved =
+      Call(office_, "POST", path + "/deadline",
+           json::serialize(json::object{{"deadline", nullptr}, {"reason", "Làm thường xuyên"}}));
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(json::parse(moved.body).at("status").as_string(), "no_deadline");
   EXPECT_EQ(AuditSeq(), seq + 1);
@@ -180,8 +206,10 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   ASSERT_EQ(stopped.status, 200) << stopped.body;
   EXPECT_EQ(json::parse(stopped.body).at("status").as_string(), "stopped");
   EXPECT_EQ(json::parse(stopped.body).at("stop_reason").as_string(), "Dự án điều chỉnh phạm vi");
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/stop", R"({"reason": "lần nữa"})").body), "DIR-2005");
-  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/updates", R"({"percent": 50})").body), "DIR-2005");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/stop", R"({"reason": "lần nữa"})").body),
+            "DIR-2005");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", path + "/updates", R"({"percent": 50})").body),
+            "DIR-2005");
 
   // The digest: the office sees the overdue key tasks it reports for.
   auto mine = Call(office_, "GET", "/my-tasks");
@@ -234,7 +262,8 @@ class SmtpSink {
       if (n <= 0) break;
       buf.append(chunk, static_cast<size_t>(n));
       transcript_.append(chunk, static_cast<size_t>(n));
-      for (size_t end; (end = data ? buf.find("\r\n.\r\n") : buf.find("\r\n")) != std::string::npos;) {
+      for (size_t end;
+           (end = data ? buf.find("\r\n.\r\n") : buf.find("\r\n")) != std::string::npos;) {
         if (data) {
           buf.erase(0, end + 5);
           data = false;
@@ -243,10 +272,17 @@ class SmtpSink {
         }
         std::string line = buf.substr(0, end);
         buf.erase(0, end + 2);
-        if (line.rfind("EHLO", 0) == 0 || line.rfind("HELO", 0) == 0) say("250 sink\r\n");
-        else if (line.rfind("DATA", 0) == 0) { say("354 go on\r\n"); data = true; }
-        else if (line.rfind("QUIT", 0) == 0) { say("221 bye\r\n"); ::close(c); return; }
-        else say("250 ok\r\n");
+        if (line.rfind("EHLO", 0) == 0 || line.rfind("HELO", 0) == 0)
+          say("250 sink\r\n");
+        else if (line.rfind("DATA", 0) == 0) {
+          say("354 go on\r\n");
+          data = true;
+        } else if (line.rfind("QUIT", 0) == 0) {
+          say("221 bye\r\n");
+          ::close(c);
+          return;
+        } else
+          say("250 ok\r\n");
       }
     }
     ::close(c);
@@ -274,7 +310,8 @@ TEST_F(Tasks, TheDailyDigestListsWhatIsLateAndGoesOutByEmail) {
     if (d.username == "truongthon") village = &d;
   ASSERT_TRUE(village);
   EXPECT_FALSE(village->empty);
-  EXPECT_NE(village->body.find("Báo cáo tháng của thôn — Thôn Đông Hải"), std::string::npos) << village->body;
+  EXPECT_NE(village->body.find("Báo cáo tháng của thôn — Thôn Đông Hải"), std::string::npos)
+      << village->body;
 
   SmtpSink sink;
   app::Config cfg;

@@ -80,7 +80,8 @@ TEST(Store, ANumberedPlaceholderMayRepeatOnBothBackends) {
   EXPECT_EQ(row->Str(1), "x':2");
   EXPECT_EQ(row->Int(2), 7);
   // A literal holding ":1" is not a placeholder.
-  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM r WHERE a <> ':1' AND n = :1 AND n = :1", {7LL})->Int(0), 1);
+  EXPECT_EQ(
+      c.QueryOne("SELECT COUNT(*) FROM r WHERE a <> ':1' AND n = :1 AND n = :1", {7LL})->Int(0), 1);
 }
 
 TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {

@@ -395,14 +395,16 @@ bool PlausibleEmail(const std::string& e) {
   auto dot = e.find('.', at + 2);
   if (dot == std::string::npos || dot + 1 >= e.size()) return false;
   for (unsigned char ch : e)
-    if (ch <= 0x20 || ch == 0x7F || ch == '<' || ch == '>' || ch == ',' || ch == ';' || ch == '"') return false;
+    if (ch <= 0x20 || ch == 0x7F || ch == '<' || ch == '>' || ch == ',' || ch == ';' || ch == '"')
+      return false;
   return true;
 }
 
 }  // namespace
 
 void AuthService::SetEmail(const Actor& a, const std::string& username, const std::string& email) {
-  if (!email.empty() && !PlausibleEmail(email)) throw Error(errors::kInvalidEmail, "email", {{"value", email}});
+  if (!email.empty() && !PlausibleEmail(email))
+    throw Error(errors::kInvalidEmail, "email", {{"value", email}});
   Conn c = db_.Lease();
   Tx tx(c);
   auto r = c.QueryOne("SELECT id, email FROM users WHERE username = :1", {username});
@@ -422,8 +424,9 @@ void AuthService::SetEmail(const Actor& a, const std::string& username, const st
 std::vector<std::pair<Principal, std::string>> AuthService::DigestRecipients() {
   Conn c = db_.Lease();
   std::vector<std::pair<Principal, std::string>> out;
-  for (auto& r : c.Query("SELECT id, username, display_name, COALESCE(staff_id, 0), email FROM users WHERE "
-                         "active = 1 AND email IS NOT NULL ORDER BY username")) {
+  for (auto& r :
+       c.Query("SELECT id, username, display_name, COALESCE(staff_id, 0), email FROM users WHERE "
+               "active = 1 AND email IS NOT NULL ORDER BY username")) {
     Principal p;
     p.user_id = r.Int(0);
     p.username = r.Str(1);

@@ -5,10 +5,10 @@
 
 #include "base/access.hpp"
 #include "base/json_writer.hpp"
-#include "modules/directive/errors.hpp"
-#include "store/audit_log.hpp"
 #include "modules/directive/domain/evidence.hpp"
+#include "modules/directive/errors.hpp"
 #include "modules/documents/zip_archive.hpp"
+#include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
 
@@ -176,7 +176,8 @@ std::vector<std::pair<long long, std::string>> DirectiveService::AssignableUnits
   return DirectiveStore::CommuneUnits(c, d->commune_id);
 }
 
-long long DirectiveService::InsertChecked(Conn& c, const Actor& a, long long commune_id, NewTask& t) {
+long long DirectiveService::InsertChecked(Conn& c, const Actor& a, long long commune_id,
+                                          NewTask& t) {
   auto in_commune = [&](long long unit_id, const char* field) {
     auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL",
                         {unit_id});
@@ -185,11 +186,13 @@ long long DirectiveService::InsertChecked(Conn& c, const Actor& a, long long com
   in_commune(t.task.lead_unit_id, "lead_unit_id");
   for (long long u : t.cooperator_unit_ids) in_commune(u, "cooperating_unit_ids");
   if (t.task.responsible_staff_id) {
-    auto s = c.QueryOne("SELECT unit_id FROM staff WHERE id = :1 AND status = 'active' AND commune_id = :2",
-                        {t.task.responsible_staff_id, commune_id});
+    auto s = c.QueryOne(
+        "SELECT unit_id FROM staff WHERE id = :1 AND status = 'active' AND commune_id = :2",
+        {t.task.responsible_staff_id, commune_id});
     if (!s) throw Error(errors::kResponsibleNotInCommune, "responsible_staff_id");
   }
-  if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2", {commune_id, t.task.code}))
+  if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2",
+                 {commune_id, t.task.code}))
     throw Error(errors::kTaskCodeTaken, "code", {{"value", t.task.code}});
   t.task.commune_id = commune_id;
   long long id = DirectiveStore::InsertTask(c, t.task, t.cooperator_unit_ids);
@@ -233,7 +236,8 @@ long long DirectiveService::AddSubTask(const Actor& a, long long parent_id, NewT
   if (!CanDelegate(a, *parent)) throw Error(gen_errors::kForbidden);
   const Task& p = parent->task;
   if (p.stopped) throw Error(errors::kTaskStopped, "id");
-  if (p.completed_on) throw Error(errors::kTaskAlreadyDone, "id", {{"date", p.completed_on->ToVn()}});
+  if (p.completed_on)
+    throw Error(errors::kTaskAlreadyDone, "id", {{"date", p.completed_on->ToVn()}});
   // A sub-task ends no later than its task; it may start earlier than today but not before it.
   if (p.deadline && (!t.task.deadline || *t.task.deadline > *p.deadline))
     throw Error(errors::kSubTaskAfterParent, "deadline", {{"date", p.deadline->ToVn()}});
@@ -252,7 +256,8 @@ std::vector<TaskView> DirectiveService::SubTasks(const Actor& a, long long paren
   auto parent = DirectiveStore::GetTask(c, parent_id);
   if (!parent || !Visible(a, *parent)) throw Error(errors::kTaskNotFound, "id");
   std::vector<TaskView> out;
-  for (auto& row : DirectiveStore::SubTasks(c, parent_id)) out.push_back(ViewOf(std::move(row), today));
+  for (auto& row : DirectiveStore::SubTasks(c, parent_id))
+    out.push_back(ViewOf(std::move(row), today));
   return out;
 }
 
@@ -261,12 +266,13 @@ bool DirectiveService::CanDelegate(const Actor& a, const TaskRow& t) {
          access::Permits(a.who, access::kTaskDelegate, t.lead_unit_path);
 }
 
-// A task someone who assigns tasks is about to stop or reschedule: visible, theirs to manage, neither
-// stopped nor done.
+// A task someone who assigns tasks is about to stop or reschedule: visible, theirs to manage,
+// neither stopped nor done.
 std::optional<TaskRow> DirectiveService::ForManagement(Conn& c, const Actor& a, long long task_id) {
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
-  if (!access::Permits(a.who, access::kTaskAssign, row->commune_path)) throw Error(gen_errors::kForbidden);
+  if (!access::Permits(a.who, access::kTaskAssign, row->commune_path))
+    throw Error(gen_errors::kForbidden);
   if (row->task.stopped) throw Error(errors::kTaskStopped, "id");
   if (row->task.completed_on)
     throw Error(errors::kTaskAlreadyDone, "id", {{"date", row->task.completed_on->ToVn()}});
@@ -302,21 +308,22 @@ void DirectiveService::Reschedule(const Actor& a, long long task_id, std::option
   tx.Commit();
 }
 
-std::vector<std::pair<long long, std::string>> DirectiveService::DelegationStaff(const Actor& a,
-                                                                                 long long task_id) {
+std::vector<std::pair<long long, std::string>> DirectiveService::DelegationStaff(
+    const Actor& a, long long task_id) {
   Conn c = db_.Lease();
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row) || !CanDelegate(a, *row)) return {};
   std::vector<std::pair<long long, std::string>> out;
-  for (auto& r : c.Query("SELECT s.id, s.full_name, u.name FROM staff s JOIN org_units u ON u.id = s.unit_id "
-                         "WHERE s.commune_id = :1 AND s.status = 'active' ORDER BY u.path, s.sort_key",
-                         {row->task.commune_id}))
+  for (auto& r :
+       c.Query("SELECT s.id, s.full_name, u.name FROM staff s JOIN org_units u ON u.id = s.unit_id "
+               "WHERE s.commune_id = :1 AND s.status = 'active' ORDER BY u.path, s.sort_key",
+               {row->task.commune_id}))
     out.emplace_back(r.Int(0), r.Str(1) + " — " + r.Str(2));
   return out;
 }
 
-std::vector<std::pair<long long, std::string>> DirectiveService::DelegationUnits(const Actor& a,
-                                                                                 long long task_id) {
+std::vector<std::pair<long long, std::string>> DirectiveService::DelegationUnits(
+    const Actor& a, long long task_id) {
   Conn c = db_.Lease();
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row) || !CanDelegate(a, *row)) return {};
@@ -340,7 +347,8 @@ std::vector<TaskView> DirectiveService::MyTasks(const Actor& a, Date today) {
     bool mine = (staff_id && row.task.responsible_staff_id == staff_id) || CanUpdate(a, row);
     if (!mine || !Visible(a, row)) continue;
     TaskView v = ViewOf(std::move(row), today);
-    if (v.status == TaskStatus::kOpenOverdue || v.due_soon || v.missed_report) out.push_back(std::move(v));
+    if (v.status == TaskStatus::kOpenOverdue || v.due_soon || v.missed_report)
+      out.push_back(std::move(v));
   }
   std::stable_sort(out.begin(), out.end(), [](const TaskView& x, const TaskView& y) {
     return x.days_overdue > y.days_overdue;
@@ -372,13 +380,15 @@ std::pair<std::string, std::string> DirectiveService::StoreBlob(Conn& c, std::st
   if (!type) throw Error(errors::kFileType, "file");
   std::string digest = store::ContentDigest(data);
   if (!c.QueryOne("SELECT 1 FROM file_blobs WHERE digest = :1", {digest}))
-    c.Exec("INSERT INTO file_blobs (digest, size, media_type, data, created_at) VALUES (:1, :2, :3, :4, :5)",
-           {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), NowIsoVn()});
+    c.Exec(
+        "INSERT INTO file_blobs (digest, size, media_type, data, created_at) VALUES (:1, :2, :3, "
+        ":4, :5)",
+        {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), NowIsoVn()});
   return {digest, *type};
 }
 
-long long DirectiveService::AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
-                                        std::string_view data) {
+long long DirectiveService::AddEvidence(const Actor& a, long long task_id,
+                                        const std::string& file_name, std::string_view data) {
   if (data.empty()) throw Error(errors::kNoFile, "file");
   std::string name = SafeFileName(file_name);
   Conn c = db_.Lease();
@@ -388,10 +398,12 @@ long long DirectiveService::AddEvidence(const Actor& a, long long task_id, const
   if (!CanUpdate(a, *row)) throw Error(gen_errors::kForbidden);
   auto [digest, type] = StoreBlob(c, data);
   long long id = c.InsertId(
-      "INSERT INTO task_evidence (task_id, commune_id, file_name, digest, uploaded_by, uploaded_at) VALUES "
+      "INSERT INTO task_evidence (task_id, commune_id, file_name, digest, uploaded_by, "
+      "uploaded_at) VALUES "
       "(:1, :2, :3, :4, :5, :6) RETURNING id",
       {task_id, row->task.commune_id, name, digest, a.audit_name, NowIsoVn()});
-  store::AppendAudit(c, a, "attach", "task", std::to_string(task_id), row->task.commune_id, std::nullopt,
+  store::AppendAudit(c, a, "attach", "task", std::to_string(task_id), row->task.commune_id,
+                     std::nullopt,
                      JsonObject()
                          .Int("evidence_id", id)
                          .Str("file", name)
@@ -408,24 +420,28 @@ std::vector<Evidence> DirectiveService::ListEvidence(const Actor& a, long long t
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
   std::vector<Evidence> out;
-  for (auto& r : c.Query(std::string(kEvidenceSelect) + "WHERE e.task_id = :1 ORDER BY e.id", {task_id}))
+  for (auto& r :
+       c.Query(std::string(kEvidenceSelect) + "WHERE e.task_id = :1 ORDER BY e.id", {task_id}))
     out.push_back(EvidenceFromRow(r));
   return out;
 }
 
-std::pair<Evidence, std::string> DirectiveService::ReadEvidence(const Actor& a, long long evidence_id) {
+std::pair<Evidence, std::string> DirectiveService::ReadEvidence(const Actor& a,
+                                                                long long evidence_id) {
   Conn c = db_.Lease();
   auto r = c.QueryOne(std::string(kEvidenceSelect) + "WHERE e.id = :1", {evidence_id});
   if (!r) throw Error(errors::kFileNotFound, "id");
   Evidence e = EvidenceFromRow(*r);
   auto row = DirectiveStore::GetTask(c, e.task_id);
   if (!row || !Visible(a, *row)) throw Error(errors::kFileNotFound, "id");
-  auto blob = c.QueryOne("SELECT b.data FROM task_evidence e JOIN file_blobs b ON b.digest = e.digest WHERE "
-                         "e.id = :1",
-                         {evidence_id});
+  auto blob = c.QueryOne(
+      "SELECT b.data FROM task_evidence e JOIN file_blobs b ON b.digest = e.digest WHERE "
+      "e.id = :1",
+      {evidence_id});
   // Evidence may hold personal data (lists of households, minutes): every download is logged.
   Tx tx(c);
-  store::AppendAudit(c, a, "read_file", "task", std::to_string(e.task_id), row->task.commune_id, std::nullopt,
+  store::AppendAudit(c, a, "read_file", "task", std::to_string(e.task_id), row->task.commune_id,
+                     std::nullopt,
                      JsonObject().Int("evidence_id", e.id).Str("file", e.file_name).Build());
   tx.Commit();
   return {e, store::FromBase64(blob->Str(0))};
@@ -434,26 +450,35 @@ std::pair<Evidence, std::string> DirectiveService::ReadEvidence(const Actor& a, 
 namespace {
 
 const char* kAttachmentSelect =
-    "SELECT e.id, 0, e.file_name, b.media_type, b.size, e.uploaded_by, e.uploaded_at, e.directive_id FROM "
+    "SELECT e.id, 0, e.file_name, b.media_type, b.size, e.uploaded_by, e.uploaded_at, "
+    "e.directive_id FROM "
     "directive_attachments e JOIN file_blobs b ON b.digest = e.digest ";
 
 }  // namespace
 
-long long DirectiveService::AddAttachment(const Actor& a, long long directive_id, const std::string& file_name,
-                                          std::string_view data) {
+long long DirectiveService::AddAttachment(const Actor& a, long long directive_id,
+                                          const std::string& file_name, std::string_view data) {
   Directive d = GetDirective(a, directive_id);  // DIR-2008 outside the actor's scope
   Conn c = db_.Lease();
   Tx tx(c);
   auto path = CommunePath(c, d.commune_id);
-  if (!path || !access::Permits(a.who, access::kTaskAssign, *path)) throw Error(gen_errors::kForbidden);
+  if (!path || !access::Permits(a.who, access::kTaskAssign, *path))
+    throw Error(gen_errors::kForbidden);
   auto [digest, type] = StoreBlob(c, data);
   std::string name = SafeFileName(file_name);
   long long id = c.InsertId(
-      "INSERT INTO directive_attachments (directive_id, commune_id, file_name, digest, uploaded_by, uploaded_at) "
+      "INSERT INTO directive_attachments (directive_id, commune_id, file_name, digest, "
+      "uploaded_by, uploaded_at) "
       "VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
       {directive_id, d.commune_id, name, digest, a.audit_name, NowIsoVn()});
-  store::AppendAudit(c, a, "attach", "directive", std::to_string(directive_id), d.commune_id, std::nullopt,
-                     JsonObject().Int("attachment_id", id).Str("file", name).Str("type", type).Str("digest", digest).Build());
+  store::AppendAudit(c, a, "attach", "directive", std::to_string(directive_id), d.commune_id,
+                     std::nullopt,
+                     JsonObject()
+                         .Int("attachment_id", id)
+                         .Str("file", name)
+                         .Str("type", type)
+                         .Str("digest", digest)
+                         .Build());
   tx.Commit();
   return id;
 }
@@ -462,22 +487,26 @@ std::vector<Evidence> DirectiveService::ListAttachments(const Actor& a, long lon
   GetDirective(a, directive_id);
   Conn c = db_.Lease();
   std::vector<Evidence> out;
-  for (auto& r : c.Query(std::string(kAttachmentSelect) + "WHERE e.directive_id = :1 ORDER BY e.id", {directive_id}))
+  for (auto& r : c.Query(std::string(kAttachmentSelect) + "WHERE e.directive_id = :1 ORDER BY e.id",
+                         {directive_id}))
     out.push_back(EvidenceFromRow(r));
   return out;
 }
 
-std::pair<Evidence, std::string> DirectiveService::ReadAttachment(const Actor& a, long long attachment_id) {
+std::pair<Evidence, std::string> DirectiveService::ReadAttachment(const Actor& a,
+                                                                  long long attachment_id) {
   Conn c = db_.Lease();
   auto r = c.QueryOne(std::string(kAttachmentSelect) + "WHERE e.id = :1", {attachment_id});
   if (!r) throw Error(errors::kFileNotFound, "id");
   long long directive_id = r->Int(7);
   auto d = DirectiveStore::GetDirective(c, directive_id);
   auto path = d ? CommunePath(c, d->commune_id) : std::nullopt;
-  if (!path || !access::Permits(a.who, access::kTaskRead, *path)) throw Error(errors::kFileNotFound, "id");
-  auto blob = c.QueryOne("SELECT b.data FROM directive_attachments e JOIN file_blobs b ON b.digest = e.digest "
-                         "WHERE e.id = :1",
-                         {attachment_id});
+  if (!path || !access::Permits(a.who, access::kTaskRead, *path))
+    throw Error(errors::kFileNotFound, "id");
+  auto blob = c.QueryOne(
+      "SELECT b.data FROM directive_attachments e JOIN file_blobs b ON b.digest = e.digest "
+      "WHERE e.id = :1",
+      {attachment_id});
   return {EvidenceFromRow(*r), store::FromBase64(blob->Str(0))};
 }
 

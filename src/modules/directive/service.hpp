@@ -70,14 +70,14 @@ class DirectiveService {
   std::vector<std::pair<long long, std::string>> AssignableUnits(const Actor& a,
                                                                  long long directive_id);
   // Stores an evidence file of the task (those who may report progress on it): DIR-2017 empty,
-  // DIR-2014 over 5 MiB, DIR-2015 not a PDF/PNG/JPEG/DOCX/XLSX by its content. The same bytes are kept
-  // once.
+  // DIR-2014 over 5 MiB, DIR-2015 not a PDF/PNG/JPEG/DOCX/XLSX by its content. The same bytes are
+  // kept once.
   long long AddEvidence(const Actor& a, long long task_id, const std::string& file_name,
                         std::string_view data);
   std::vector<Evidence> ListEvidence(const Actor& a, long long task_id);
-  // Attachments of a directive (the signed scan, annexes): the same checks as evidence; added by those
-  // who assign tasks in the directive's commune, read by those who may read the directive. `task_id` of
-  // the returned records is 0.
+  // Attachments of a directive (the signed scan, annexes): the same checks as evidence; added by
+  // those who assign tasks in the directive's commune, read by those who may read the directive.
+  // `task_id` of the returned records is 0.
   long long AddAttachment(const Actor& a, long long directive_id, const std::string& file_name,
                           std::string_view data);
   std::vector<Evidence> ListAttachments(const Actor& a, long long directive_id);
@@ -86,15 +86,17 @@ class DirectiveService {
   // written to the audit log.
   std::pair<Evidence, std::string> ReadEvidence(const Actor& a, long long evidence_id);
   // A sub-task of task `parent_id` for a unit and, when given, a person (`responsible_staff_id`,
-  // active staff of the commune — DIR-2019); ends no later than its task (DIR-2018). Those who assign
-  // tasks in the commune, and the heads of the task's lead unit (task.delegate), may split it.
+  // active staff of the commune — DIR-2019); ends no later than its task (DIR-2018). Those who
+  // assign tasks in the commune, and the heads of the task's lead unit (task.delegate), may split
+  // it.
   long long AddSubTask(const Actor& a, long long parent_id, NewTask t);
   std::vector<TaskView> SubTasks(const Actor& a, long long parent_id, Date today);
   static bool CanDelegate(const Actor& a, const TaskRow& t);
   // Stops a task (with the reason) or changes its deadline (gia hạn, with the reason): those who
   // assign tasks in the commune; not on done or stopped tasks.
   void StopTask(const Actor& a, long long task_id, const std::string& reason);
-  void Reschedule(const Actor& a, long long task_id, std::optional<Date> deadline, const std::string& reason);
+  void Reschedule(const Actor& a, long long task_id, std::optional<Date> deadline,
+                  const std::string& reason);
   // Staff in post of the task's commune (id, "name — unit"), for naming a responsible person; empty
   // unless the actor may split the task.
   std::vector<std::pair<long long, std::string>> DelegationStaff(const Actor& a, long long task_id);
@@ -102,8 +104,8 @@ class DirectiveService {
   std::vector<std::pair<long long, std::string>> DelegationUnits(const Actor& a, long long task_id);
   // A directive of the actor's own commune, without tasks yet.
   long long CreateDirectiveHere(const Actor& a, Directive d);
-  // The actor's own tasks that are overdue or due soon — named as responsible, or led by a unit they
-  // report for — most overdue first: the daily reminder digest.
+  // The actor's own tasks that are overdue or due soon — named as responsible, or led by a unit
+  // they report for — most overdue first: the daily reminder digest.
   std::vector<TaskView> MyTasks(const Actor& a, Date today);
   // Whether the actor may report progress on the task.
   static bool CanUpdate(const Actor& a, const TaskRow& t);

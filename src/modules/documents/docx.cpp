@@ -14,10 +14,18 @@ std::string XmlEscape(std::string_view s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         // XML 1.0 forbids most control characters; drop them.
         if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t') break;
@@ -30,7 +38,6 @@ std::string XmlEscape(std::string_view s) {
 namespace {
 
 int Twips(double mm) { return static_cast<int>(std::lround(mm * 1440.0 / 25.4)); }
-
 
 struct Run {
   std::string text;
@@ -59,7 +66,8 @@ struct Para {
 std::string ParaXml(const Para& p) {
   std::string ppr = "<w:pPr>";
   if (p.rule_inset >= 0)
-    ppr += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>";
+    ppr +=
+        "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>";
   ppr += fmt::format("<w:spacing w:before=\"0\" w:after=\"{}\" w:line=\"{}\" w:lineRule=\"auto\"/>",
                      p.space_after, p.line);
   if (p.rule_inset > 0 || p.indent_first)
@@ -91,12 +99,14 @@ std::string Cell(int width, const std::vector<Para>& paras) {
   return out + "</w:tc>";
 }
 
-std::string Table(const std::vector<int>& widths, const std::vector<std::vector<std::vector<Para>>>& rows) {
+std::string Table(const std::vector<int>& widths,
+                  const std::vector<std::vector<std::vector<Para>>>& rows) {
   std::string out =
       "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/>"
       "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
       "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
-      "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+      "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" "
+      "w:type=\"dxa\"/></w:tblCellMar>"
       "</w:tblPr><w:tblGrid>";
   for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
   out += "</w:tblGrid>";
@@ -127,7 +137,8 @@ Layout30 Layout30::Load(std::string_view text) {
   try {
     t = toml::parse(text, std::string("nd-30-2020.toml"));
   } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file nd-30-2020.toml: ") + std::string(e.description()));
+    throw std::runtime_error(std::string("rule file nd-30-2020.toml: ") +
+                             std::string(e.description()));
   }
   Layout30 l;
   auto num = [&](const char* path) {
@@ -161,7 +172,8 @@ Layout30 Layout30::Load(std::string_view text) {
 }
 
 std::string PlaceDate(std::string_view place, int y, int m, int d) {
-  return fmt::format("{}, ngày {:02} tháng {} năm {}", place, d, m < 3 ? fmt::format("{:02}", m) : std::to_string(m), y);
+  return fmt::format("{}, ngày {:02} tháng {} năm {}", place, d,
+                     m < 3 ? fmt::format("{:02}", m) : std::to_string(m), y);
 }
 
 std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
@@ -171,8 +183,8 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
   std::string body;
 
   // Header block: agency | national title and motto; number | place and date.
-  std::vector<Para> left = {Line(doc.agency_parent, L.agency, true), Line(doc.agency, L.agency, true),
-                            Rule(left_w, left_w / 3)};
+  std::vector<Para> left = {Line(doc.agency_parent, L.agency, true),
+                            Line(doc.agency, L.agency, true), Rule(left_w, left_w / 3)};
   std::vector<Para> right = {Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", L.national_title, true),
                              Line("Độc lập - Tự do - Hạnh phúc", L.motto, true),
                              Rule(right_w, TextWidth("Độc lập - Tự do - Hạnh phúc", L.motto, 0.5))};
@@ -210,7 +222,8 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
     x.align = "left";
     rec.push_back(x);
   }
-  std::vector<Para> sig = {Line(doc.authority, L.signature, true), Line(doc.title, L.signature, true)};
+  std::vector<Para> sig = {Line(doc.authority, L.signature, true),
+                           Line(doc.title, L.signature, true)};
   for (int k = 0; k < 4; ++k) sig.push_back(Line("", L.signature));
   sig.push_back(Line(doc.signer, L.signature, true));
   body += Table({left_w, right_w}, {{rec, sig}});
@@ -222,38 +235,46 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>",
       Twips(210), Twips(297), Twips(L.margin_top_mm), Twips(L.margin_right_mm),
       Twips(L.margin_bottom_mm), Twips(L.margin_left_mm));
-  std::string document = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
-                         "<w:document " + kNs + "><w:body>" + body + sect + "</w:body></w:document>";
+  std::string document =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
+      "<w:document " + kNs + "><w:body>" + body + sect + "</w:body></w:document>";
 
   std::string page_field = fmt::format(
       "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
       "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+      "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE "
+      "</w:instrText></w:r>"
       "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"separate\"/></w:r>"
       "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:t>2</w:t></w:r>"
       "<w:r><w:rPr><w:sz w:val=\"{0}\"/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
       L.page_number_size * 2);
-  std::string header_default = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
-                               "<w:hdr " + kNs + ">" + page_field + "</w:hdr>";
-  std::string header_first = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
-                             "<w:hdr " + kNs + "><w:p/></w:hdr>";
+  std::string header_default =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") + "<w:hdr " +
+      kNs + ">" + page_field + "</w:hdr>";
+  std::string header_first =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") + "<w:hdr " +
+      kNs + "><w:p/></w:hdr>";
   std::string styles = fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
       "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"{0}\" w:hAnsi=\"{0}\" w:cs=\"{0}\" "
       "w:eastAsia=\"{0}\"/><w:color w:val=\"000000\"/><w:sz w:val=\"{1}\"/><w:szCs w:val=\"{1}\"/>"
-      "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\"/>"
+      "<w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing "
+      "w:after=\"0\"/>"
       "</w:pPr></w:pPrDefault></w:docDefaults>"
-      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+      "w:val=\"Normal\"/></w:style>"
       "</w:styles>",
       XmlEscape(L.font), L.body * 2);
   std::string content_types =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"rels\" "
+      "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
       "<Override PartName=\"/word/document.xml\" "
-      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+      "ContentType=\"application/"
+      "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
       "<Override PartName=\"/word/styles.xml\" "
       "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
       "<Override PartName=\"/word/header1.xml\" "
@@ -271,11 +292,14 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       "<Relationship Id=\"rIdStyles\" "
-      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+      "Target=\"styles.xml\"/>"
       "<Relationship Id=\"rIdHeaderDefault\" "
-      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
+      "Target=\"header1.xml\"/>"
       "<Relationship Id=\"rIdHeaderFirst\" "
-      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>"
+      "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
+      "Target=\"header2.xml\"/>"
       "</Relationships>";
   return WriteZip({{"[Content_Types].xml", content_types},
                    {"_rels/.rels", rels},

@@ -43,7 +43,8 @@ struct OfficialDocument {
   std::string signer;
 };
 
-// Text for XML content and attribute values: & < > " escaped, control characters XML 1.0 forbids dropped.
+// Text for XML content and attribute values: & < > " escaped, control characters XML 1.0 forbids
+// dropped.
 std::string XmlEscape(std::string_view s);
 
 // The .docx bytes.

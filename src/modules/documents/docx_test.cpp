@@ -28,7 +28,8 @@ OfficialDocument Sample(int paragraphs) {
   d.doc_type = "BÁO CÁO";
   d.subject_lines = {"Kết quả thực hiện 10 nhiệm vụ trọng tâm", "tháng 11 năm 2026"};
   for (int i = 0; i < paragraphs; ++i)
-    d.body.push_back({"Nội dung đoạn " + std::to_string(i + 1) + " <có ký tự & đặc biệt>.", i % 5 == 0});
+    d.body.push_back(
+        {"Nội dung đoạn " + std::to_string(i + 1) + " <có ký tự & đặc biệt>.", i % 5 == 0});
   d.recipients = {"UBND thành phố Hải Phòng;", "Lưu: VT, VP."};
   d.authority = "KT. CHỦ TỊCH";
   d.title = "PHÓ CHỦ TỊCH";
@@ -48,7 +49,8 @@ TEST(Docx, HasTheDecree30PartsInTheXml) {
   ASSERT_TRUE(doc);
   // A4 portrait, margins 20/15/20/30 mm, first page without a number.
   EXPECT_NE(doc->find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), std::string::npos);
-  EXPECT_NE(doc->find("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""), std::string::npos);
+  EXPECT_NE(doc->find("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""),
+            std::string::npos);
   EXPECT_NE(doc->find("<w:titlePg/>"), std::string::npos);
   // Header blocks, in order.
   size_t agency = doc->find("XÃ LẠC PHƯƠNG");
@@ -69,11 +71,15 @@ TEST(Docx, HasTheDecree30PartsInTheXml) {
   EXPECT_LT(recipients, authority);
   EXPECT_LT(authority, signer);
   // The place-and-date line is italic; "Nơi nhận:" bold italic at 12 pt; recipients at 11 pt.
-  std::regex italic_date("<w:i/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Lạc Phương");
+  std::regex italic_date(
+      "<w:i/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Lạc "
+      "Phương");
   EXPECT_TRUE(std::regex_search(*doc, italic_date));
-  EXPECT_NE(doc->find("<w:b/><w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">Nơi nhận:"),
+  EXPECT_NE(doc->find("<w:b/><w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t "
+                      "xml:space=\"preserve\">Nơi nhận:"),
             std::string::npos);
-  EXPECT_NE(doc->find("<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">- Lưu: VT, VP."),
+  EXPECT_NE(doc->find("<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t "
+                      "xml:space=\"preserve\">- Lưu: VT, VP."),
             std::string::npos);
   // Text is escaped; the body ends with "./.".
   EXPECT_NE(doc->find("&lt;có ký tự &amp; đặc biệt&gt;.\u002E/."), std::string::npos);
@@ -89,13 +95,15 @@ TEST(Docx, HasTheDecree30PartsInTheXml) {
 }
 
 TEST(Docx, LibreOfficeOpensItAndMakesAPdfWithPages) {
-  ASSERT_TRUE(PdfConverterAvailable()) << "soffice (libreoffice-writer-nogui) is installed by the test command";
+  ASSERT_TRUE(PdfConverterAvailable())
+      << "soffice (libreoffice-writer-nogui) is installed by the test command";
   std::string docx = RenderDocx(Sample(60), LoadLayout());
   auto pdf = ConvertDocxToPdf(docx);
   ASSERT_TRUE(pdf);
   ASSERT_EQ(pdf->substr(0, 5), "%PDF-");
   std::regex page("/Type\\s*/Page[^s]");
-  auto pages = std::distance(std::sregex_iterator(pdf->begin(), pdf->end(), page), std::sregex_iterator());
+  auto pages =
+      std::distance(std::sregex_iterator(pdf->begin(), pdf->end(), page), std::sregex_iterator());
   EXPECT_GE(pages, 2);  // 60 paragraphs do not fit on one A4 page
 }
 
@@ -105,7 +113,8 @@ TEST(Xlsx, NumbersStayNumbersAndTextIsShared) {
   s.title = "Phụ lục";
   s.header = {"Chỉ tiêu", "Giá trị"};
   s.widths = {40, 12};
-  s.rows = {{std::string("Tỷ lệ cán bộ được bồi dưỡng"), 87.5}, {std::string("Hộ nghèo"), XlsxCell{}}};
+  s.rows = {{std::string("Tỷ lệ cán bộ được bồi dưỡng"), 87.5},
+            {std::string("Hộ nghèo"), XlsxCell{}}};
   std::string bytes = RenderXlsx({s});
   auto book = ReadZipEntry(bytes, "xl/workbook.xml");
   ASSERT_TRUE(book);

@@ -78,7 +78,8 @@ std::string RenderXlsx(const std::vector<XlsxSheet>& sheets) {
       throw std::runtime_error("xlsx: cannot add sheet " + s.name);
     }
     for (size_t c = 0; c < s.widths.size(); ++c)
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c], nullptr);
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c],
+                           nullptr);
     worksheet_write_string(ws, 0, 0, s.title.c_str(), bold);
     for (size_t c = 0; c < s.header.size(); ++c)
       worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), s.header[c].c_str(), head);
@@ -96,7 +97,8 @@ std::string RenderXlsx(const std::vector<XlsxSheet>& sheets) {
       ++r;
     }
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) throw std::runtime_error("xlsx: cannot write the workbook");
+  if (workbook_close(wb) != LXW_NO_ERROR)
+    throw std::runtime_error("xlsx: cannot write the workbook");
   return ReadAll(file);
 }
 

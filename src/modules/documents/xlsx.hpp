@@ -10,10 +10,10 @@ namespace kientao::documents {
 using XlsxCell = std::variant<std::monostate, double, std::string>;
 
 struct XlsxSheet {
-  std::string name;  // at most 31 characters; []:*?/\ are replaced
+  std::string name;   // at most 31 characters; []:*?/\ are replaced
   std::string title;  // first row, bold
   std::vector<std::string> header;
-  std::vector<int> widths;  // column widths in characters
+  std::vector<int> widths;                  // column widths in characters
   std::vector<std::vector<XlsxCell>> rows;  // numbers stay numbers
 };
 

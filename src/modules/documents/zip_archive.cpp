@@ -37,7 +37,8 @@ std::string WriteZip(const std::vector<std::pair<std::string, std::string>>& fil
     zip_int64_t size = zip_source_tell(out);
     zip_source_seek(out, 0, SEEK_SET);
     bytes.resize(static_cast<size_t>(size > 0 ? size : 0));
-    zip_int64_t got = size > 0 ? zip_source_read(out, bytes.data(), static_cast<zip_uint64_t>(size)) : 0;
+    zip_int64_t got =
+        size > 0 ? zip_source_read(out, bytes.data(), static_cast<zip_uint64_t>(size)) : 0;
     zip_source_close(out);
     if (got != size) bytes.clear();
   }
@@ -58,7 +59,8 @@ std::optional<std::string> ReadZipEntry(std::string_view bytes, const std::strin
   }
   std::optional<std::string> out;
   zip_stat_t st;
-  if (zip_stat(za, name.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && st.size < (64u << 20)) {
+  if (zip_stat(za, name.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+      st.size < (64u << 20)) {
     if (zip_file_t* f = zip_fopen(za, name.c_str(), 0)) {
       std::string content(static_cast<size_t>(st.size), '\0');
       zip_int64_t got = st.size ? zip_fread(f, content.data(), st.size) : 0;

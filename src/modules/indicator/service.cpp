@@ -10,7 +10,8 @@ using store::Row;
 namespace {
 
 const char* kCols =
-    "id, code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider, categories FROM "
+    "id, code, name_vi, name_en, unit, kind, direction, aggregation, key_no, provider, categories "
+    "FROM "
     "indicators ";
 
 Definition FromRow(const Row& r) {
@@ -40,7 +41,8 @@ void IndicatorService::RegisterProvider(std::unique_ptr<Provider> p) {
 
 std::vector<Definition> IndicatorService::Definitions(Conn& c) const {
   std::vector<Definition> out;
-  for (auto& r : c.Query(std::string("SELECT ") + kCols + "ORDER BY key_no, code")) out.push_back(FromRow(r));
+  for (auto& r : c.Query(std::string("SELECT ") + kCols + "ORDER BY key_no, code"))
+    out.push_back(FromRow(r));
   return out;
 }
 
@@ -53,7 +55,8 @@ std::optional<Definition> IndicatorService::Find(Conn& c, const std::string& cod
 long long IndicatorService::Create(Conn& c, const Definition& d) const {
   return c.InsertId(
       "INSERT INTO indicators (code, name_vi, name_en, unit, kind, direction, aggregation, key_no, "
-      "provider, created_at, categories) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11) RETURNING id",
+      "provider, created_at, categories) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11) "
+      "RETURNING id",
       {d.code, d.name_vi, d.name_en, d.unit, std::string(KindCode(d.kind)),
        std::string(DirectionCode(d.direction)), std::string(AggregationCode(d.aggregation)),
        static_cast<long long>(d.key_no), d.provider, Now(),
@@ -62,8 +65,8 @@ long long IndicatorService::Create(Conn& c, const Definition& d) const {
 
 std::vector<ValidationRule> IndicatorService::Rules(Conn& c) const {
   std::vector<ValidationRule> out;
-  for (auto& r : c.Query(
-           "SELECT id, name_vi, name_en, left_expr, operator, right_expr FROM indicator_rules ORDER BY id")) {
+  for (auto& r : c.Query("SELECT id, name_vi, name_en, left_expr, operator, right_expr FROM "
+                         "indicator_rules ORDER BY id")) {
     ValidationRule v;
     v.id = r.Int(0);
     v.name_vi = r.Str(1);
@@ -89,11 +92,13 @@ long long IndicatorService::AddRule(Conn& c, const std::string& name_vi, const s
 
 void IndicatorService::SetTarget(Conn& c, long long indicator_id, long long unit_id,
                                  const std::string& period_id, double target) const {
-  c.Exec("DELETE FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND period_id = :3",
-         {indicator_id, unit_id, period_id});
-  c.Exec("INSERT INTO indicator_targets (indicator_id, unit_id, period_id, target) VALUES (:1, :2, "
-         ":3, :4)",
-         {indicator_id, unit_id, period_id, target});
+  c.Exec(
+      "DELETE FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND period_id = :3",
+      {indicator_id, unit_id, period_id});
+  c.Exec(
+      "INSERT INTO indicator_targets (indicator_id, unit_id, period_id, target) VALUES (:1, :2, "
+      ":3, :4)",
+      {indicator_id, unit_id, period_id, target});
 }
 
 CommuneTree IndicatorService::Tree(Conn& c, long long commune_id) const {
@@ -116,15 +121,17 @@ CommuneTree IndicatorService::Tree(Conn& c, long long commune_id) const {
   return out;
 }
 
-std::vector<Series> IndicatorService::Compute(Conn& c, const CommuneTree& t, long long commune_id,
-                                              const Period& p, const std::vector<Definition>& defs,
-                                              const std::map<long long, std::vector<UnitValue>>& entered) {
+std::vector<Series> IndicatorService::Compute(
+    Conn& c, const CommuneTree& t, long long commune_id, const Period& p,
+    const std::vector<Definition>& defs,
+    const std::map<long long, std::vector<UnitValue>>& entered) {
   std::vector<Series> out;
   std::map<long long, std::map<long long, double>> targets;
-  for (auto& r : c.Query(
-           "SELECT t.indicator_id, t.unit_id, t.target FROM indicator_targets t JOIN org_units u ON "
-           "u.id = t.unit_id WHERE t.period_id = :1 AND (u.id = :2 OR u.commune_id = :2)",
-           {p.Id(), commune_id}))
+  for (auto& r :
+       c.Query("SELECT t.indicator_id, t.unit_id, t.target FROM indicator_targets t JOIN org_units "
+               "u ON "
+               "u.id = t.unit_id WHERE t.period_id = :1 AND (u.id = :2 OR u.commune_id = :2)",
+               {p.Id(), commune_id}))
     targets[r.Int(0)][r.Int(1)] = r.Num(2);
   static const std::vector<UnitValue> kNone;
   for (const Definition& d : defs) {

@@ -39,10 +39,12 @@ struct TreeUnit {
 // An indicator's values over a commune's tree for one period.
 struct Series {
   Definition def;
-  std::vector<Aggregate> by_unit;                // indexed like CommuneTree::tree
-  std::map<long long, double> targets;           // unit id → target for the period
-  std::string source;                            // "report" or the provider's name
-  std::optional<double> ValueAt(int index) const { return by_unit[static_cast<size_t>(index)].Value(def.aggregation); }
+  std::vector<Aggregate> by_unit;       // indexed like CommuneTree::tree
+  std::map<long long, double> targets;  // unit id → target for the period
+  std::string source;                   // "report" or the provider's name
+  std::optional<double> ValueAt(int index) const {
+    return by_unit[static_cast<size_t>(index)].Value(def.aggregation);
+  }
 };
 
 struct CommuneTree {

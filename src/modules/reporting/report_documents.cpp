@@ -51,21 +51,23 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
   d.doc_type = "BÁO CÁO";
   d.subject_lines = {r.subject};
   auto p = Period::Parse(r.period_id);
-  d.body.push_back({fmt::format("Thực hiện Công văn của Ủy ban nhân dân xã về 10 nhiệm vụ trọng tâm, Ủy ban "
-                                "nhân dân {} báo cáo kết quả thực hiện {} (số liệu từ ngày {} đến ngày {}) "
-                                "như sau:",
-                                r.commune_name.empty() ? "xã" : r.commune_name,
-                                p ? text::ToLowerFirst(p->LabelVi()) : r.period_id,
-                                p ? p->WindowStart().ToVn() : "", p ? p->WindowEnd().ToVn() : ""),
-                    false});
+  d.body.push_back(
+      {fmt::format("Thực hiện Công văn của Ủy ban nhân dân xã về 10 nhiệm vụ trọng tâm, Ủy ban "
+                   "nhân dân {} báo cáo kết quả thực hiện {} (số liệu từ ngày {} đến ngày {}) "
+                   "như sau:",
+                   r.commune_name.empty() ? "xã" : r.commune_name,
+                   p ? text::ToLowerFirst(p->LabelVi()) : r.period_id,
+                   p ? p->WindowStart().ToVn() : "", p ? p->WindowEnd().ToVn() : ""),
+       false});
   for (auto& [k, body] : r.sections) {
     auto t = task_titles.find(k);
-    d.body.push_back({fmt::format("{}. {}", kRoman[k >= 1 && k <= 10 ? k : 0],
-                                  t == task_titles.end() ? "Nhiệm vụ " + std::to_string(k) : t->second),
-                      true});
+    d.body.push_back(
+        {fmt::format("{}. {}", kRoman[k >= 1 && k <= 10 ? k : 0],
+                     t == task_titles.end() ? "Nhiệm vụ " + std::to_string(k) : t->second),
+         true});
     for (auto& line : Lines(body)) d.body.push_back({line, false});
   }
-  d.body.push_back({fmt::format("Trên đây là báo cáo kết quả thực hiện {} của Ủy ban nhân dân {}", 
+  d.body.push_back({fmt::format("Trên đây là báo cáo kết quả thực hiện {} của Ủy ban nhân dân {}",
                                 p ? text::ToLowerFirst(p->LabelVi()) : r.period_id, r.commune_name),
                     false});
   for (auto& line : Lines(r.recipients)) d.recipients.push_back(line);
@@ -88,8 +90,8 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
     documents::XlsxSheet s;
     s.name = name;
     s.title = "Phụ lục: Chỉ tiêu " + (p ? p->LabelVi() : r.period_id) + " — " + r.commune_name;
-    s.header = {"Nhiệm vụ", "Mã", "Chỉ tiêu", "Đơn vị tính", "Tử số", "Mẫu số", "Giá trị", "Chỉ tiêu giao",
-                "Đánh giá", "Nguồn"};
+    s.header = {"Nhiệm vụ", "Mã",      "Chỉ tiêu",      "Đơn vị tính", "Tử số",
+                "Mẫu số",   "Giá trị", "Chỉ tiêu giao", "Đánh giá",    "Nguồn"};
     s.widths = {28, 18, 44, 12, 10, 10, 10, 12, 12, 16};
     for (int k : tasks)
       for (auto& l : r.indicators) {
@@ -102,12 +104,13 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
         row.push_back(l.def.kind == indicator::Kind::kPercent ? std::string("%") : l.def.unit);
         row.push_back(l.numerator ? documents::XlsxCell(*l.numerator) : documents::XlsxCell{});
         row.push_back(l.denominator ? documents::XlsxCell(*l.denominator) : documents::XlsxCell{});
-        row.push_back(l.value ? documents::XlsxCell(std::round(*l.value * 10) / 10) : documents::XlsxCell{});
+        row.push_back(l.value ? documents::XlsxCell(std::round(*l.value * 10) / 10)
+                              : documents::XlsxCell{});
         row.push_back(l.target ? documents::XlsxCell(*l.target) : documents::XlsxCell{});
         std::string verdict = "Chưa có số liệu";
         if (l.value && l.target)
           verdict = (l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                        : *l.value <= *l.target)
+                                                                      : *l.value <= *l.target)
                         ? "Đạt"
                         : "Chưa đạt";
         else if (l.value)

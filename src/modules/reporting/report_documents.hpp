@@ -1,6 +1,6 @@
 #pragma once
-// The commune's consolidated report as documents: the Decree 30 DOCX and the XLSX annex of indicator
-// tables (one sheet per group of key tasks).
+// The commune's consolidated report as documents: the Decree 30 DOCX and the XLSX annex of
+// indicator tables (one sheet per group of key tasks).
 #include <string>
 
 #include "modules/documents/docx.hpp"

@@ -4,14 +4,14 @@
 #include <cmath>
 #include <set>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "base/access.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
-#include "modules/reporting/errors.hpp"
 #include "modules/documents/docx.hpp"
+#include "modules/reporting/errors.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
@@ -67,7 +67,9 @@ std::string Stamp(Date today) {
 }
 
 // Who acted, as people read it: the display name when there is one.
-std::string Who(const Actor& a) { return a.who.display_name.empty() ? a.audit_name : a.who.display_name; }
+std::string Who(const Actor& a) {
+  return a.who.display_name.empty() ? a.audit_name : a.who.display_name;
+}
 
 std::string FormatNumber(double v, int decimals) {
   std::string s = fmt::format("{:.{}f}", v, decimals);
@@ -101,7 +103,8 @@ long long ReportService::ActorCommune(const Actor& a) {
 
 Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* unit_paths) {
   auto r = c.QueryOne(
-      "SELECT id, commune_id, code, name, period_type, deadline_working_days FROM report_forms WHERE "
+      "SELECT id, commune_id, code, name, period_type, deadline_working_days FROM report_forms "
+      "WHERE "
       "id = :1",
       {id});
   if (!r) throw Error(errors::kFormNotFound, "form_id");
@@ -114,7 +117,8 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
   f.deadline_working_days = static_cast<int>(r->Int(5));
   for (auto& row : c.Query(
            "SELECT i.id, i.code, i.name_vi, i.name_en, i.unit, i.kind, i.direction, i.aggregation, "
-           "i.key_no, i.provider, i.categories FROM report_form_indicators fi JOIN indicators i ON i.id = "
+           "i.key_no, i.provider, i.categories FROM report_form_indicators fi JOIN indicators i ON "
+           "i.id = "
            "fi.indicator_id WHERE fi.form_id = :1 ORDER BY fi.position",
            {id})) {
     Definition d;
@@ -131,23 +135,25 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
     d.categories = indicator::ParseCategories(row.Str(10));
     f.indicators.push_back(std::move(d));
   }
-  for (auto& row : c.Query(
-           "SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u ON u.id = fu.unit_id "
-           "WHERE fu.form_id = :1 AND u.active_to IS NULL ORDER BY u.path",
-           {id})) {
+  for (auto& row : c.Query("SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u "
+                           "ON u.id = fu.unit_id "
+                           "WHERE fu.form_id = :1 AND u.active_to IS NULL ORDER BY u.path",
+                           {id})) {
     f.units.emplace_back(row.Int(0), row.Str(1));
     if (unit_paths) unit_paths->push_back(row.Str(2));
   }
-  for (auto& row : c.Query("SELECT key_no FROM report_form_tasks WHERE form_id = :1 ORDER BY key_no", {id}))
+  for (auto& row :
+       c.Query("SELECT key_no FROM report_form_tasks WHERE form_id = :1 ORDER BY key_no", {id}))
     f.key_nos.push_back(static_cast<int>(row.Int(0)));
   return f;
 }
 
 // The form as the actor sees it (only the units in scope), or nullopt when none is.
 std::optional<Form> ReportService::FormFor(Conn& c, const Actor& a, long long id) {
-  auto commune = c.QueryOne("SELECT u.path FROM report_forms f JOIN org_units u ON u.id = f.commune_id "
-                            "WHERE f.id = :1",
-                            {id});
+  auto commune = c.QueryOne(
+      "SELECT u.path FROM report_forms f JOIN org_units u ON u.id = f.commune_id "
+      "WHERE f.id = :1",
+      {id});
   if (!commune) return std::nullopt;
   std::vector<std::string> paths;
   Form f = LoadForm(c, id, &paths);
@@ -169,15 +175,18 @@ std::vector<Form> ReportService::Forms(const Actor& a) {
   std::vector<Value> params;
   for (auto& p : scopes) {
     // Paths are digits and '/', nothing LIKE would read as a wildcard.
-    where += std::string(where.empty() ? "" : " OR ") + "u.path LIKE :" + std::to_string(params.size() + 1) +
+    where += std::string(where.empty() ? "" : " OR ") +
+             "u.path LIKE :" + std::to_string(params.size() + 1) +
              " OR cu.path LIKE :" + std::to_string(params.size() + 1);
     params.emplace_back(p + "%");
   }
   std::vector<Form> out;
-  for (auto& r : c.Query("SELECT DISTINCT f.id, cu.path FROM report_forms f JOIN org_units cu ON cu.id = "
-                         "f.commune_id JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON "
-                         "u.id = fu.unit_id WHERE " + where + " ORDER BY cu.path, f.id",
-                         params))
+  for (auto& r :
+       c.Query("SELECT DISTINCT f.id, cu.path FROM report_forms f JOIN org_units cu ON cu.id = "
+               "f.commune_id JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON "
+               "u.id = fu.unit_id WHERE " +
+                   where + " ORDER BY cu.path, f.id",
+               params))
     if (auto f = FormFor(c, a, r.Int(0))) out.push_back(std::move(*f));
   return out;
 }
@@ -196,21 +205,27 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
   if (!access::Permits(a.who, access::kReportApprove, UnitPath(c, f.commune_id)))
     throw Error(gen_errors::kOutOfScope, "commune_id");
   bool code_ok = f.code.size() >= 2 && f.code.size() <= 40;
-  for (char ch : f.code) code_ok = code_ok && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_');
+  for (char ch : f.code)
+    code_ok =
+        code_ok && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_');
   if (!code_ok) throw Error(errors::kFormCode, "code", {{"value", f.code}});
   if (f.name.empty()) throw Error(gen_errors::kRequired, "name");
-  if (c.QueryOne("SELECT 1 FROM report_forms WHERE commune_id = :1 AND code = :2", {f.commune_id, f.code}))
+  if (c.QueryOne("SELECT 1 FROM report_forms WHERE commune_id = :1 AND code = :2",
+                 {f.commune_id, f.code}))
     throw Error(errors::kFormCodeTaken, "code", {{"value", f.code}});
   if (f.deadline_working_days < 0 || f.deadline_working_days > 30)
     throw Error(gen_errors::kInvalidValue, "deadline_working_days",
                 {{"value", std::to_string(f.deadline_working_days)}});
   if (f.units.empty()) throw Error(gen_errors::kRequired, "unit_ids");
   for (auto& [uid, name] : f.units) {
-    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL", {uid});
-    if (!u || u->Int(0) != f.commune_id) throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
+    auto u =
+        c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL", {uid});
+    if (!u || u->Int(0) != f.commune_id)
+      throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
   }
   for (int k : f.key_nos)
-    if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_nos", {{"value", std::to_string(k)}});
+    if (k < 1 || k > 10)
+      throw Error(errors::kTaskNumber, "key_nos", {{"value", std::to_string(k)}});
   long long id = c.InsertId(
       "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
       "created_at) VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
@@ -221,13 +236,15 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
     auto d = indicators_.Find(c, code);
     if (!d || !d->provider.empty())  // computed indicators are not typed into forms
       throw Error(indicator::errors::kIndicatorNotFound, "indicators", {{"value", code}});
-    c.Exec("INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
-           {id, d->id, ++pos});
+    c.Exec(
+        "INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
+        {id, d->id, ++pos});
   }
   for (auto& [uid, name] : f.units)
     c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {id, uid});
   for (int k : f.key_nos)
-    c.Exec("INSERT INTO report_form_tasks (form_id, key_no) VALUES (:1, :2)", {id, static_cast<long long>(k)});
+    c.Exec("INSERT INTO report_form_tasks (form_id, key_no) VALUES (:1, :2)",
+           {id, static_cast<long long>(k)});
   store::AppendAudit(c, a, "create", "report_form", std::to_string(id), f.commune_id, std::nullopt,
                      JsonObject().Str("code", f.code).Str("name", f.name).Build());
   tx.Commit();
@@ -252,18 +269,21 @@ Submission ReportService::LoadSubmission(Conn& c, long long id) {
   auto r = c.QueryOne(std::string("SELECT ") + kSubmissionCols + "WHERE s.id = :1", {id});
   if (!r) throw Error(errors::kSubmissionNotFound, "id");
   Submission s = SubmissionFromRow(*r);
-  for (auto& v : c.Query(
-           "SELECT indicator_id, numerator, denominator FROM report_values WHERE submission_id = :1",
-           {id}))
-    s.values[v.Int(0)] = EnteredValue{v.Num(1), v.IsNull(2) ? std::nullopt : std::optional<double>(v.Num(2)), {}, true};
-  for (auto& v : c.Query("SELECT indicator_id, combo, numerator, denominator FROM report_value_parts WHERE "
+  for (auto& v : c.Query("SELECT indicator_id, numerator, denominator FROM report_values WHERE "
                          "submission_id = :1",
                          {id}))
-    s.values[v.Int(0)].parts[v.Str(1)] = ValuePart{v.Num(2), v.IsNull(3) ? std::nullopt : std::optional<double>(v.Num(3))};
-  for (auto& n : c.Query(
-           "SELECT key_no, results, difficulties, proposals FROM report_narratives WHERE "
-           "submission_id = :1",
-           {id}))
+    s.values[v.Int(0)] = EnteredValue{
+        v.Num(1), v.IsNull(2) ? std::nullopt : std::optional<double>(v.Num(2)), {}, true};
+  for (auto& v :
+       c.Query("SELECT indicator_id, combo, numerator, denominator FROM report_value_parts WHERE "
+               "submission_id = :1",
+               {id}))
+    s.values[v.Int(0)].parts[v.Str(1)] =
+        ValuePart{v.Num(2), v.IsNull(3) ? std::nullopt : std::optional<double>(v.Num(3))};
+  for (auto& n :
+       c.Query("SELECT key_no, results, difficulties, proposals FROM report_narratives WHERE "
+               "submission_id = :1",
+               {id}))
     s.narratives[static_cast<int>(n.Int(0))] = Narrative{n.Str(1), n.Str(2), n.Str(3)};
   return s;
 }
@@ -291,15 +311,15 @@ Submission ReportService::Open(const Actor& a, long long form_id, long long unit
   return s;
 }
 
-std::vector<Submission> ReportService::Versions(const Actor& a, long long form_id, long long unit_id,
-                                                const std::string& period_id) {
+std::vector<Submission> ReportService::Versions(const Actor& a, long long form_id,
+                                                long long unit_id, const std::string& period_id) {
   Open(a, form_id, unit_id, period_id, Date::Today());  // scope and form checks
   Conn c = db_.Lease();
   std::vector<Submission> out;
-  for (auto& r : c.Query(
-           "SELECT id FROM submissions WHERE form_id = :1 AND unit_id = :2 AND period_id = :3 ORDER "
-           "BY version DESC",
-           {form_id, unit_id, period_id}))
+  for (auto& r : c.Query("SELECT id FROM submissions WHERE form_id = :1 AND unit_id = :2 AND "
+                         "period_id = :3 ORDER "
+                         "BY version DESC",
+                         {form_id, unit_id, period_id}))
     out.push_back(LoadSubmission(c, r.Int(0)));
   return out;
 }
@@ -312,28 +332,34 @@ void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f
     const Definition* def = nullptr;
     for (auto& x : f.indicators)
       if (x.code == code) def = &x;
-    c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) VALUES "
-           "(:1, :2, :3, :4)",
-           {submission_id, def->id, v.numerator,
-            v.denominator && indicator::HasDenominator(def->kind) ? Value(*v.denominator) : Value()});
+    c.Exec(
+        "INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) VALUES "
+        "(:1, :2, :3, :4)",
+        {submission_id, def->id, v.numerator,
+         v.denominator && indicator::HasDenominator(def->kind) ? Value(*v.denominator) : Value()});
     for (auto& [combo, part] : v.parts)
-      c.Exec("INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, denominator) "
-             "VALUES (:1, :2, :3, :4, :5)",
-             {submission_id, def->id, combo, part.numerator,
-              part.denominator && indicator::HasDenominator(def->kind) ? Value(*part.denominator) : Value()});
+      c.Exec(
+          "INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, "
+          "denominator) "
+          "VALUES (:1, :2, :3, :4, :5)",
+          {submission_id, def->id, combo, part.numerator,
+           part.denominator && indicator::HasDenominator(def->kind) ? Value(*part.denominator)
+                                                                    : Value()});
   }
   for (auto& [k, n] : d.narratives) {
     if (n.results.empty() && n.difficulties.empty() && n.proposals.empty()) continue;
-    c.Exec("INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
-           "VALUES (:1, :2, :3, :4, :5)",
-           {submission_id, static_cast<long long>(k), n.results, n.difficulties, n.proposals});
+    c.Exec(
+        "INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
+        "VALUES (:1, :2, :3, :4, :5)",
+        {submission_id, static_cast<long long>(k), n.results, n.difficulties, n.proposals});
   }
 }
 
 namespace {
 
-// Every value and narrative of the draft belongs to the form and is valid on its own; a disaggregated
-// value's parts name combinations of the indicator and their sum becomes (or must equal) the total.
+// Every value and narrative of the draft belongs to the form and is valid on its own; a
+// disaggregated value's parts name combinations of the indicator and their sum becomes (or must
+// equal) the total.
 void ValidateDraft(const Form& f, Draft& d) {
   for (auto& [code, v] : d.values) {
     const Definition* def = nullptr;
@@ -354,7 +380,8 @@ void ValidateDraft(const Form& f, Draft& d) {
         if (part.denominator) den += *part.denominator, any_den = true;
       }
       auto differs = [](double a, double b) { return std::fabs(a - b) > 1e-9; };
-      if (v.total_given && (differs(v.numerator, num) || (v.denominator && any_den && differs(*v.denominator, den))))
+      if (v.total_given &&
+          (differs(v.numerator, num) || (v.denominator && any_den && differs(*v.denominator, den))))
         throw Error(indicator::errors::kTotalNotParts, code,
                     {{"total", VnNumber(v.numerator, 2)}, {"parts", VnNumber(num, 2)}});
       v.numerator = num;
@@ -380,31 +407,7 @@ std::function<std::optional<double>(const std::string&)> Lookup(const Form& f, c
   };
 }
 
-Draft DraftOf(const Form& f, const Submission& s) {
-  Draft d;
-  for (auto& def : f.indicators)
-    if (auto it = s.values.find(def.id); it != s.values.end()) d.values[def.code] = it->second;
-  d.narratives = s.narratives;
-  d.justification = s.justification;
-  return d;
-}
-
 }  // namespace
-
-std::vector<indicator::RuleResult> ReportService::FailedRules(
-    const Form& f, const Submission& s, std::vector<indicator::ValidationRule>& rules) {
-  {
-    Conn c = db_.Lease();
-    rules = indicators_.Rules(c);
-  }
-  Draft d = DraftOf(f, s);
-  std::vector<indicator::RuleResult> out;
-  for (auto& r : rules) {
-    auto res = indicator::Check(r, Lookup(f, d));
-    if (res.outcome == indicator::RuleOutcome::kFailed) out.push_back(res);
-  }
-  return out;
-}
 
 Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long long unit_id,
                                  const Period& p, const Draft& draft, Date today, bool submit) {
@@ -429,7 +432,8 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
       auto res = indicator::Check(r, Lookup(f, d));
       if (res.outcome != indicator::RuleOutcome::kFailed) continue;
       failed.details().push_back(FieldError{
-          "rule." + std::to_string(r.id), "REP-4011-RULE",
+          "rule." + std::to_string(r.id),
+          "REP-4011-RULE",
           {{"rule", r.name_vi}, {"left", VnNumber(res.left, 2)}, {"right", VnNumber(res.right, 2)}},
           0});
     }
@@ -452,9 +456,10 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   }
   WriteContent(c, id, f, d);
   if (submit) {
-    c.Exec("UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
-           "first_submitted_at = COALESCE(first_submitted_at, :3), return_reason = '' WHERE id = :4",
-           {a.who.user_id, Who(a), now, id});
+    c.Exec(
+        "UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
+        "first_submitted_at = COALESCE(first_submitted_at, :3), return_reason = '' WHERE id = :4",
+        {a.who.user_id, Who(a), now, id});
   }
   store::AppendAudit(c, a, submit ? "submit" : "save", "report", std::to_string(id), f.commune_id,
                      current ? std::optional<std::string>(
@@ -470,7 +475,8 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
 }
 
 Submission ReportService::Write(const Actor& a, long long form_id, long long unit_id,
-                                const std::string& period_id, const Draft& d, Date today, bool submit) {
+                                const std::string& period_id, const Draft& d, Date today,
+                                bool submit) {
   Form f = GetForm(a, form_id);
   Period p = ParsePeriod(period_id);
   Conn c = db_.Lease();
@@ -498,12 +504,13 @@ Submission ReportService::GetSubmission(const Actor& a, long long submission_id)
   return s;
 }
 
-// The report an office member is about to decide on: 404 outside their scope, 403 without the right to
-// approve there.
+// The report an office member is about to decide on: 404 outside their scope, 403 without the right
+// to approve there.
 Submission ReportService::ForDecision(Conn& c, const Actor& a, long long submission_id) {
   Submission s = LoadSubmission(c, submission_id);
   std::string path = UnitPath(c, s.unit_id);
-  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportRead, path))
+    throw Error(errors::kSubmissionNotFound, "id");
   if (!access::Permits(a.who, access::kReportApprove, path)) throw Error(gen_errors::kForbidden);
   return s;
 }
@@ -516,9 +523,10 @@ void ReportService::Return(const Actor& a, long long submission_id, const std::s
   Submission s = ForDecision(c, a, submission_id);
   SubmissionStatus to = Transition(s.status, Action::kReturn);
   CheckNotOwn(s.submitted_by, a.who.user_id);
-  c.Exec("UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
-         "= :4, updated_at = :4 WHERE id = :5",
-         {std::string(StatusCode(to)), reason, Who(a), Stamp(today), submission_id});
+  c.Exec(
+      "UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
+      "= :4, updated_at = :4 WHERE id = :5",
+      {std::string(StatusCode(to)), reason, Who(a), Stamp(today), submission_id});
   store::AppendAudit(c, a, "return", "report", std::to_string(submission_id), s.commune_id,
                      JsonObject().Str("status", StatusCode(s.status)).Build(),
                      JsonObject().Str("status", StatusCode(to)).Str("reason", reason).Build());
@@ -531,13 +539,15 @@ void ReportService::Approve(const Actor& a, long long submission_id, Date today)
   Submission s = ForDecision(c, a, submission_id);
   SubmissionStatus to = Transition(s.status, Action::kApprove);
   CheckNotOwn(s.submitted_by, a.who.user_id);
-  c.Exec("UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
-         ":3 WHERE id = :4",
-         {std::string(StatusCode(to)), Who(a), Stamp(today), submission_id});
+  c.Exec(
+      "UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
+      ":3 WHERE id = :4",
+      {std::string(StatusCode(to)), Who(a), Stamp(today), submission_id});
   // The earlier approved version, if any, is replaced by this one.
-  c.Exec("UPDATE submissions SET status = 'superseded' WHERE form_id = :1 AND unit_id = :2 AND "
-         "period_id = :3 AND version < :4 AND status = 'approved'",
-         {s.form_id, s.unit_id, s.period_id, static_cast<long long>(s.version)});
+  c.Exec(
+      "UPDATE submissions SET status = 'superseded' WHERE form_id = :1 AND unit_id = :2 AND "
+      "period_id = :3 AND version < :4 AND status = 'approved'",
+      {s.form_id, s.unit_id, s.period_id, static_cast<long long>(s.version)});
   store::AppendAudit(c, a, "approve", "report", std::to_string(submission_id), s.commune_id,
                      JsonObject().Str("status", StatusCode(s.status)).Build(),
                      JsonObject().Str("status", StatusCode(to)).Int("version", s.version).Build());
@@ -549,7 +559,8 @@ Submission ReportService::Reopen(const Actor& a, long long submission_id, Date t
   Tx tx(c);
   Submission s = LoadSubmission(c, submission_id);
   std::string path = UnitPath(c, s.unit_id);
-  if (!access::Permits(a.who, access::kReportRead, path)) throw Error(errors::kSubmissionNotFound, "id");
+  if (!access::Permits(a.who, access::kReportRead, path))
+    throw Error(errors::kSubmissionNotFound, "id");
   if (!access::Permits(a.who, access::kReportSubmit, path) &&
       !access::Permits(a.who, access::kReportApprove, path))
     throw Error(gen_errors::kForbidden);
@@ -562,21 +573,27 @@ Submission ReportService::Reopen(const Actor& a, long long submission_id, Date t
   long long id = c.InsertId(
       "INSERT INTO submissions (form_id, unit_id, commune_id, period_id, version, status, "
       "justification, return_reason, created_by, submitted_by, submitted_by_name, decided_by_name, "
-      "first_submitted_at, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, 'draft', :6, '', :7, "
+      "first_submitted_at, created_at, updated_at) VALUES (:1, :2, :3, :4, :5, 'draft', :6, '', "
+      ":7, "
       "0, '', '', :8, :9, :9) RETURNING id",
       {s.form_id, s.unit_id, s.commune_id, s.period_id, static_cast<long long>(s.version + 1),
        s.justification, a.who.user_id,
        s.first_submitted_on ? Value(s.first_submitted_on->ToIso()) : Value(), now});
-  c.Exec("INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) SELECT :1, "
-         "indicator_id, numerator, denominator FROM report_values WHERE submission_id = :2",
-         {id, submission_id});
-  c.Exec("INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
-         "SELECT :1, key_no, results, difficulties, proposals FROM report_narratives WHERE "
-         "submission_id = :2",
-         {id, submission_id});
-  c.Exec("INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, denominator) SELECT "
-         ":1, indicator_id, combo, numerator, denominator FROM report_value_parts WHERE submission_id = :2",
-         {id, submission_id});
+  c.Exec(
+      "INSERT INTO report_values (submission_id, indicator_id, numerator, denominator) SELECT :1, "
+      "indicator_id, numerator, denominator FROM report_values WHERE submission_id = :2",
+      {id, submission_id});
+  c.Exec(
+      "INSERT INTO report_narratives (submission_id, key_no, results, difficulties, proposals) "
+      "SELECT :1, key_no, results, difficulties, proposals FROM report_narratives WHERE "
+      "submission_id = :2",
+      {id, submission_id});
+  c.Exec(
+      "INSERT INTO report_value_parts (submission_id, indicator_id, combo, numerator, denominator) "
+      "SELECT "
+      ":1, indicator_id, combo, numerator, denominator FROM report_value_parts WHERE submission_id "
+      "= :2",
+      {id, submission_id});
   store::AppendAudit(c, a, "reopen", "report", std::to_string(id), s.commune_id,
                      JsonObject().Int("version", s.version).Build(),
                      JsonObject().Int("version", s.version + 1).Str("status", "draft").Build());
@@ -626,14 +643,14 @@ int ReportService::Remind(const Actor& a, long long form_id, const std::string& 
     if (std::find(st.completeness.missing.begin(), st.completeness.missing.end(), uid) ==
         st.completeness.missing.end())
       throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
-    c.Exec("INSERT INTO report_reminders (form_id, unit_id, period_id, sent_by, sent_at) VALUES (:1, "
-           ":2, :3, :4, :5)",
-           {form_id, uid, period_id, Who(a), Stamp(today)});
+    c.Exec(
+        "INSERT INTO report_reminders (form_id, unit_id, period_id, sent_by, sent_at) VALUES (:1, "
+        ":2, :3, :4, :5)",
+        {form_id, uid, period_id, Who(a), Stamp(today)});
     ++n;
   }
   store::AppendAudit(c, a, "remind", "report_form", std::to_string(form_id), st.form.commune_id,
-                     std::nullopt,
-                     JsonObject().Str("period", period_id).Int("units", n).Build());
+                     std::nullopt, JsonObject().Str("period", period_id).Int("units", n).Build());
   tx.Commit();
   return n;
 }
@@ -646,29 +663,33 @@ std::vector<std::tuple<long long, std::string, std::string, std::string>> Report
            "SELECT r.form_id, f.name, r.period_id, MAX(r.sent_at), u.path, r.unit_id FROM "
            "report_reminders r JOIN report_forms f ON f.id = r.form_id JOIN org_units u ON u.id = "
            "r.unit_id WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.form_id = r.form_id "
-           "AND s.unit_id = r.unit_id AND s.period_id = r.period_id AND s.first_submitted_at IS NOT "
+           "AND s.unit_id = r.unit_id AND s.period_id = r.period_id AND s.first_submitted_at IS "
+           "NOT "
            "NULL) GROUP BY r.form_id, f.name, r.period_id, u.path, r.unit_id ORDER BY 4 DESC")) {
     // Only reminders to units the actor reports for (not every unit the office can see).
     bool own = false;
     for (auto& g : a.who.grants)
-      own = own || (access::RoleHas(g.role, access::kReportSubmit) && !access::RoleHas(g.role, access::kReportApprove) &&
+      own = own || (access::RoleHas(g.role, access::kReportSubmit) &&
+                    !access::RoleHas(g.role, access::kReportApprove) &&
                     r.Str(4).rfind(g.scope_path, 0) == 0);
     if (own) out.emplace_back(r.Int(0), r.Str(1), r.Str(2), r.Str(3));
   }
   return out;
 }
 
-std::vector<IndicatorLine> ReportService::IndicatorsIn(Conn& c, long long commune_id, const Period& p) {
+std::vector<IndicatorLine> ReportService::IndicatorsIn(Conn& c, long long commune_id,
+                                                       const Period& p) {
   // Entered values: the approved version of each unit's report for the period, on every form.
   std::map<long long, std::vector<indicator::UnitValue>> entered;
-  for (auto& r : c.Query(
-           "SELECT v.indicator_id, s.unit_id, v.numerator, v.denominator, s.decided_at FROM "
-           "report_values v JOIN submissions s ON s.id = v.submission_id WHERE s.commune_id = :1 AND "
-           "s.period_id = :2 AND s.status = 'approved'",
-           {commune_id, p.Id()}))
-    entered[r.Int(0)].push_back(indicator::UnitValue{
-        r.Int(1), r.Num(2), r.IsNull(3) ? 0 : r.Num(3),
-        Date::ParseIso(r.Str(4).substr(0, 10)).value_or(p.WindowEnd())});
+  for (auto& r :
+       c.Query("SELECT v.indicator_id, s.unit_id, v.numerator, v.denominator, s.decided_at FROM "
+               "report_values v JOIN submissions s ON s.id = v.submission_id WHERE s.commune_id = "
+               ":1 AND "
+               "s.period_id = :2 AND s.status = 'approved'",
+               {commune_id, p.Id()}))
+    entered[r.Int(0)].push_back(
+        indicator::UnitValue{r.Int(1), r.Num(2), r.IsNull(3) ? 0 : r.Num(3),
+                             Date::ParseIso(r.Str(4).substr(0, 10)).value_or(p.WindowEnd())});
   auto defs = indicators_.Definitions(c);
   indicator::CommuneTree tree = indicators_.Tree(c, commune_id);
   auto series = indicators_.Compute(c, tree, commune_id, p, defs, entered);
@@ -693,7 +714,8 @@ std::vector<IndicatorLine> ReportService::IndicatorsIn(Conn& c, long long commun
   std::map<long long, std::map<std::string, std::pair<double, double>>> parts;
   for (auto& r : c.Query(
            "SELECT p.indicator_id, p.combo, SUM(p.numerator), SUM(COALESCE(p.denominator, 0)) FROM "
-           "report_value_parts p JOIN submissions s ON s.id = p.submission_id WHERE s.commune_id = :1 AND "
+           "report_value_parts p JOIN submissions s ON s.id = p.submission_id WHERE s.commune_id = "
+           ":1 AND "
            "s.period_id = :2 AND s.status = 'approved' GROUP BY p.indicator_id, p.combo",
            {commune_id, p.Id()}))
     parts[r.Int(0)][r.Str(1)] = {r.Num(2), r.Num(3)};
@@ -725,17 +747,19 @@ std::string IndicatorText(const IndicatorLine& l) {
     s += "chưa có số liệu";
   } else {
     s += VnNumber(*l.value, l.def.kind == indicator::Kind::kPercent ? 1 : 2) + unit;
-    if (l.denominator) s += " (" + VnNumber(*l.numerator, 2) + "/" + VnNumber(*l.denominator, 2) + ")";
+    if (l.denominator)
+      s += " (" + VnNumber(*l.numerator, 2) + "/" + VnNumber(*l.denominator, 2) + ")";
   }
   if (!l.parts.empty()) {
     std::string parts;
-    for (auto& [label, n, d] : l.parts) parts += (parts.empty() ? "" : ", ") + label + " " + VnNumber(n, 2);
+    for (auto& [label, n, d] : l.parts)
+      parts += (parts.empty() ? "" : ", ") + label + " " + VnNumber(n, 2);
     s += " (" + parts + ")";
   }
   if (l.target) s += "; chỉ tiêu " + VnNumber(*l.target, 2) + unit;
   if (l.value && l.target) {
     bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                 : *l.value <= *l.target;
+                                                                : *l.value <= *l.target;
     s += met ? " — đạt" : " — chưa đạt";
   }
   return s + ".";
@@ -743,8 +767,8 @@ std::string IndicatorText(const IndicatorLine& l) {
 
 }  // namespace
 
-long long ReportService::Consolidate(const Actor& a, long long commune_id, const std::string& period_id,
-                                     Date today) {
+long long ReportService::Consolidate(const Actor& a, long long commune_id,
+                                     const std::string& period_id, Date today) {
   Period p = ParsePeriod(period_id);
   Conn c = db_.Lease();
   Tx tx(c);
@@ -754,17 +778,21 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id, const
     throw Error(gen_errors::kOutOfScope, "commune_id");
   if (!access::Permits(a.who, access::kReportApprove, commune->Str(0)))
     throw Error(gen_errors::kForbidden);
-  auto existing = c.QueryOne("SELECT id, status FROM commune_reports WHERE commune_id = :1 AND period_id = :2",
-                             {commune_id, period_id});
+  auto existing =
+      c.QueryOne("SELECT id, status FROM commune_reports WHERE commune_id = :1 AND period_id = :2",
+                 {commune_id, period_id});
   if (existing && existing->Str(1) == "issued") throw Error(errors::kReportIssued, "period");
   // Narratives of the approved reports, by key task, unit by unit.
   std::map<int, std::vector<std::pair<std::string, Narrative>>> by_task;
-  for (auto& r : c.Query(
-           "SELECT n.key_no, u.name, n.results, n.difficulties, n.proposals FROM report_narratives n "
-           "JOIN submissions s ON s.id = n.submission_id JOIN org_units u ON u.id = s.unit_id WHERE "
-           "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' ORDER BY n.key_no, u.path",
-           {commune_id, period_id}))
-    by_task[static_cast<int>(r.Int(0))].push_back({r.Str(1), Narrative{r.Str(2), r.Str(3), r.Str(4)}});
+  for (auto& r : c.Query("SELECT n.key_no, u.name, n.results, n.difficulties, n.proposals FROM "
+                         "report_narratives n "
+                         "JOIN submissions s ON s.id = n.submission_id JOIN org_units u ON u.id = "
+                         "s.unit_id WHERE "
+                         "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' ORDER "
+                         "BY n.key_no, u.path",
+                         {commune_id, period_id}))
+    by_task[static_cast<int>(r.Int(0))].push_back(
+        {r.Str(1), Narrative{r.Str(2), r.Str(3), r.Str(4)}});
   auto lines = IndicatorsIn(c, commune_id, p);
   std::map<int, std::string> sections;
   for (int k = 1; k <= 10; ++k) {
@@ -795,13 +823,15 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id, const
   } else {
     std::string name = commune->Str(1);
     std::string label = p.LabelVi();
-    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    if (!label.empty())
+      label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
     id = c.InsertId(
         "INSERT INTO commune_reports (commune_id, period_id, status, subject, signer, "
         "signer_authority, signer_title, recipients, created_at, updated_at) VALUES (:1, :2, "
         "'draft', :3, '', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', :4, :5, :5) RETURNING id",
         {commune_id, period_id, "Kết quả thực hiện 10 nhiệm vụ trọng tâm " + label,
-         std::string("UBND thành phố Hải Phòng;\nThường trực Đảng ủy, HĐND xã;\nLưu: VT, VP."), now});
+         std::string("UBND thành phố Hải Phòng;\nThường trực Đảng ủy, HĐND xã;\nLưu: VT, VP."),
+         now});
   }
   for (auto& [k, body] : sections)
     c.Exec("INSERT INTO commune_report_sections (report_id, key_no, body) VALUES (:1, :2, :3)",
@@ -816,7 +846,8 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id, const
 CommuneReport ReportService::GetReport(const Actor& a, long long report_id) {
   Conn c = db_.Lease();
   auto r = c.QueryOne(
-      "SELECT r.id, r.commune_id, u.name, r.period_id, r.status, r.doc_year, r.doc_no, r.issued_on, "
+      "SELECT r.id, r.commune_id, u.name, r.period_id, r.status, r.doc_year, r.doc_no, "
+      "r.issued_on, "
       "r.subject, r.signer, r.signer_authority, r.signer_title, r.recipients, u.path FROM "
       "commune_reports r JOIN org_units u ON u.id = r.commune_id WHERE r.id = :1",
       {report_id});
@@ -868,10 +899,13 @@ void ReportService::EditReport(const Actor& a, long long report_id, const Report
   auto status = c.QueryOne("SELECT status FROM commune_reports WHERE id = :1", {report_id});
   if (status->Str(0) == "issued") throw Error(errors::kReportIssued, "id");
   for (auto& [k, body] : sections)
-    if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "sections", {{"value", std::to_string(k)}});
-  c.Exec("UPDATE commune_reports SET subject = :1, signer = :2, signer_authority = :3, signer_title "
-         "= :4, recipients = :5, updated_at = :6 WHERE id = :7",
-         {h.subject, h.signer, h.signer_authority, h.signer_title, h.recipients, NowIsoUtc(), report_id});
+    if (k < 1 || k > 10)
+      throw Error(errors::kTaskNumber, "sections", {{"value", std::to_string(k)}});
+  c.Exec(
+      "UPDATE commune_reports SET subject = :1, signer = :2, signer_authority = :3, signer_title "
+      "= :4, recipients = :5, updated_at = :6 WHERE id = :7",
+      {h.subject, h.signer, h.signer_authority, h.signer_title, h.recipients, NowIsoUtc(),
+       report_id});
   for (auto& [k, body] : sections) {
     c.Exec("DELETE FROM commune_report_sections WHERE report_id = :1 AND key_no = :2",
            {report_id, static_cast<long long>(k)});
@@ -894,23 +928,28 @@ void ReportService::Issue(const Actor& a, long long report_id, Date on) {
   if (status->Str(0) == "issued") throw Error(errors::kReportIssued, "id");
   if (rep.signer.empty()) throw Error(gen_errors::kRequired, "signer");
   auto last = c.QueryOne(
-      "SELECT last_no FROM document_numbers WHERE commune_id = :1 AND year = :2 AND doc_type = 'BC'",
+      "SELECT last_no FROM document_numbers WHERE commune_id = :1 AND year = :2 AND doc_type = "
+      "'BC'",
       {rep.commune_id, static_cast<long long>(on.year())});
   long long no = last ? last->Int(0) + 1 : 1;
   if (last)
-    c.Exec("UPDATE document_numbers SET last_no = :1 WHERE commune_id = :2 AND year = :3 AND "
-           "doc_type = 'BC'",
-           {no, rep.commune_id, static_cast<long long>(on.year())});
+    c.Exec(
+        "UPDATE document_numbers SET last_no = :1 WHERE commune_id = :2 AND year = :3 AND "
+        "doc_type = 'BC'",
+        {no, rep.commune_id, static_cast<long long>(on.year())});
   else
-    c.Exec("INSERT INTO document_numbers (commune_id, year, doc_type, last_no) VALUES (:1, :2, 'BC', "
-           ":3)",
-           {rep.commune_id, static_cast<long long>(on.year()), no});
-  c.Exec("UPDATE commune_reports SET status = 'issued', doc_year = :1, doc_no = :2, issued_on = :3, "
-         "updated_at = :4 WHERE id = :5",
-         {static_cast<long long>(on.year()), no, on.ToIso(), NowIsoUtc(), report_id});
-  store::AppendAudit(c, a, "issue", "commune_report", std::to_string(report_id), rep.commune_id,
-                     JsonObject().Str("status", "draft").Build(),
-                     JsonObject().Str("status", "issued").Int("number", no).Int("year", on.year()).Build());
+    c.Exec(
+        "INSERT INTO document_numbers (commune_id, year, doc_type, last_no) VALUES (:1, :2, 'BC', "
+        ":3)",
+        {rep.commune_id, static_cast<long long>(on.year()), no});
+  c.Exec(
+      "UPDATE commune_reports SET status = 'issued', doc_year = :1, doc_no = :2, issued_on = :3, "
+      "updated_at = :4 WHERE id = :5",
+      {static_cast<long long>(on.year()), no, on.ToIso(), NowIsoUtc(), report_id});
+  store::AppendAudit(
+      c, a, "issue", "commune_report", std::to_string(report_id), rep.commune_id,
+      JsonObject().Str("status", "draft").Build(),
+      JsonObject().Str("status", "issued").Int("number", no).Int("year", on.year()).Build());
   tx.Commit();
 }
 
@@ -926,8 +965,9 @@ namespace json = boost::json;
 
 constexpr std::string_view kPackageFormat = "kientao.commune-report/1";
 
-json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
-
+json::value Opt(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 
 // "2026-10-15/P1M": the window's first day and the period's length, as ADX writes periods.
 std::string AdxPeriod(const Period& p) {
@@ -938,7 +978,6 @@ std::string AdxPeriod(const Period& p) {
                                                             {PeriodType::kYear, "P1Y"}};
   return p.WindowStart().ToIso() + "/" + kLength.at(p.type());
 }
-
 
 }  // namespace
 
@@ -960,28 +999,32 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
   }
   std::map<std::string, json::array> by_unit;
   for (auto& row : c.Query(
-           "SELECT u.code, i.code, v.numerator, v.denominator FROM report_values v JOIN submissions s "
-           "ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id JOIN indicators i ON i.id = "
+           "SELECT u.code, i.code, v.numerator, v.denominator FROM report_values v JOIN "
+           "submissions s "
+           "ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id JOIN indicators i ON "
+           "i.id = "
            "v.indicator_id WHERE s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' "
            "ORDER BY u.code, i.code",
            {r.commune_id, r.period_id}))
-    by_unit[row.Str(0)].push_back({{"indicator", row.Str(1)},
-                                   {"numerator", row.Num(2)},
-                                   {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}});
+    by_unit[row.Str(0)].push_back(
+        {{"indicator", row.Str(1)},
+         {"numerator", row.Num(2)},
+         {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}});
   for (auto& [code, values] : by_unit) units.push_back({{"code", code}, {"values", values}});
-  json::object pkg{{"format", std::string(kPackageFormat)},
-                   {"commune", {{"code", commune ? commune->Str(0) : ""}, {"name", r.commune_name}}},
-                   {"period", r.period_id},
-                   {"report",
-                    {{"number", fmt::format("{:02}/BC-UBND", r.doc_no)},
-                     {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
-                     {"subject", r.subject},
-                     {"signer", r.signer},
-                     {"signer_authority", r.signer_authority},
-                     {"signer_title", r.signer_title},
-                     {"sections", sections}}},
-                   {"indicators", indicators},
-                   {"units", units}};
+  json::object pkg{
+      {"format", std::string(kPackageFormat)},
+      {"commune", {{"code", commune ? commune->Str(0) : ""}, {"name", r.commune_name}}},
+      {"period", r.period_id},
+      {"report",
+       {{"number", fmt::format("{:02}/BC-UBND", r.doc_no)},
+        {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
+        {"subject", r.subject},
+        {"signer", r.signer},
+        {"signer_authority", r.signer_authority},
+        {"signer_title", r.signer_title},
+        {"sections", sections}}},
+      {"indicators", indicators},
+      {"units", units}};
   return json::serialize(pkg);
 }
 
@@ -991,13 +1034,16 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
   Conn c = db_.Lease();
   auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
   Period p = ParsePeriod(r.period_id);
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"" +
-                    NowIsoVn() + "\">\n  <group orgUnit=\"" + documents::XmlEscape(commune ? commune->Str(0) : "") +
-                    "\" period=\"" + AdxPeriod(p) + "\" dataSet=\"BC-UBND-XA\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" "
+      "exported=\"" +
+      NowIsoVn() + "\">\n  <group orgUnit=\"" +
+      documents::XmlEscape(commune ? commune->Str(0) : "") + "\" period=\"" + AdxPeriod(p) +
+      "\" dataSet=\"BC-UBND-XA\">\n";
   for (auto& l : r.indicators) {
     if (!l.value) continue;
-    xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n", documents::XmlEscape(l.def.code),
-                       fmt::format("{:.6g}", *l.value));
+    xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n",
+                       documents::XmlEscape(l.def.code), fmt::format("{:.6g}", *l.value));
   }
   return xml + "  </group>\n</adx>\n";
 }
@@ -1029,8 +1075,8 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   if (number.empty()) problem("report.number", std::string(gen_errors::kRequired.code));
   Conn c = db_.Lease();
   Tx tx(c);
-  auto unit = c.QueryOne("SELECT id, path, name FROM org_units WHERE code = :1 AND kind = 'commune'",
-                         {commune_code});
+  auto unit = c.QueryOne(
+      "SELECT id, path, name FROM org_units WHERE code = :1 AND kind = 'commune'", {commune_code});
   if (!unit || !access::Permits(a.who, access::kReportImport, unit->Str(1)))
     throw Error(errors::kPackageCommune, "commune", {{"value", commune_code}});
   struct Parsed {
@@ -1052,22 +1098,25 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
     std::string code = str(*x, "code");
     auto def = defs.find(code);
     if (def == defs.end()) {
-      problem(field + ".code", std::string(indicator::errors::kIndicatorNotFound.code), {{"value", code}});
+      problem(field + ".code", std::string(indicator::errors::kIndicatorNotFound.code),
+              {{"value", code}});
       continue;
     }
     auto num = [&](const char* key) -> std::optional<double> {
       auto* n = x->if_contains(key);
       if (!n || n->is_null()) return std::nullopt;
       if (n->is_number()) return n->to_number<double>();
-      problem(field + "." + key, std::string(gen_errors::kWrongType.code), {{"expected", "number"}});
+      problem(field + "." + key, std::string(gen_errors::kWrongType.code),
+              {{"expected", "number"}});
       return std::nullopt;
     };
     Parsed p{def->second.id, num("numerator"), num("denominator"), num("target")};
     if (p.numerator) {
       try {
         indicator::CheckValue(def->second, *p.numerator,
-                              indicator::HasDenominator(def->second.kind) ? p.denominator.value_or(0)
-                                                                          : std::optional<double>(),
+                              indicator::HasDenominator(def->second.kind)
+                                  ? p.denominator.value_or(0)
+                                  : std::optional<double>(),
                               code);
       } catch (const Error& e) {
         problem(field, std::string(e.code()), e.params());
@@ -1078,8 +1127,9 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   if (!invalid.details().empty()) throw invalid;
   std::string digest = store::ContentDigest(package);
   ImportOutcome out{0, false, unit->Str(2), period->Id(), number};
-  auto existing = c.QueryOne("SELECT id, digest FROM city_packages WHERE commune_id = :1 AND period_id = :2",
-                             {unit->Int(0), period->Id()});
+  auto existing =
+      c.QueryOne("SELECT id, digest FROM city_packages WHERE commune_id = :1 AND period_id = :2",
+                 {unit->Int(0), period->Id()});
   if (existing && existing->Str(1) == digest) {
     out.package_id = existing->Int(0);
     return out;  // the same package again: nothing changes
@@ -1093,14 +1143,17 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
       "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
       {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a), NowIsoVn()});
   for (auto& p : values)
-    c.Exec("INSERT INTO city_package_values (package_id, indicator_id, numerator, denominator, target) "
-           "VALUES (:1, :2, :3, :4, :5)",
-           {out.package_id, p.indicator_id, p.numerator ? Value(*p.numerator) : Value(),
-            p.denominator ? Value(*p.denominator) : Value(), p.target ? Value(*p.target) : Value()});
+    c.Exec(
+        "INSERT INTO city_package_values (package_id, indicator_id, numerator, denominator, "
+        "target) "
+        "VALUES (:1, :2, :3, :4, :5)",
+        {out.package_id, p.indicator_id, p.numerator ? Value(*p.numerator) : Value(),
+         p.denominator ? Value(*p.denominator) : Value(), p.target ? Value(*p.target) : Value()});
   out.changed = true;
-  store::AppendAudit(c, a, existing ? "replace" : "import", "city_package", std::to_string(out.package_id),
-                     unit->Int(0), std::nullopt,
-                     JsonObject().Str("period", period->Id()).Str("number", number).Str("digest", digest).Build());
+  store::AppendAudit(
+      c, a, existing ? "replace" : "import", "city_package", std::to_string(out.package_id),
+      unit->Int(0), std::nullopt,
+      JsonObject().Str("period", period->Id()).Str("number", number).Str("digest", digest).Build());
   tx.Commit();
   return out;
 }
@@ -1112,9 +1165,10 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
   std::vector<std::pair<long long, std::string>> communes;  // (id, path)
   std::set<long long> seen;
   for (auto& scope : access::ScopePaths(a.who, access::kReportRead))
-    for (auto& r : c.Query("SELECT id, path, name FROM org_units WHERE kind = 'commune' AND path LIKE :1 "
-                           "ORDER BY name",
-                           {scope + "%"}))  // paths hold no LIKE wildcards
+    for (auto& r :
+         c.Query("SELECT id, path, name FROM org_units WHERE kind = 'commune' AND path LIKE :1 "
+                 "ORDER BY name",
+                 {scope + "%"}))  // paths hold no LIKE wildcards
       if (seen.insert(r.Int(0)).second) {
         communes.emplace_back(r.Int(0), r.Str(1));
         CityCommune cc;
@@ -1122,14 +1176,16 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
         cc.name = r.Str(2);
         out.communes.push_back(cc);
       }
-  if (auto city = c.QueryOne("SELECT name FROM org_units WHERE kind = 'city' ORDER BY path")) out.city_name = city->Str(0);
+  if (auto city = c.QueryOne("SELECT name FROM org_units WHERE kind = 'city' ORDER BY path"))
+    out.city_name = city->Str(0);
   auto defs = indicators_.Definitions(c);
   std::map<long long, std::vector<indicator::UnitValue>> at_communes;  // indicator → commune values
   // Completeness of every commune in two reads: the forms' units and the first submissions.
   std::map<std::pair<long long, long long>, Date> first;  // (form, unit) → first submitted
-  for (auto& r : c.Query("SELECT form_id, unit_id, MIN(first_submitted_at) FROM submissions WHERE "
-                         "period_id = :1 AND first_submitted_at IS NOT NULL GROUP BY form_id, unit_id",
-                         {p.Id()}))
+  for (auto& r :
+       c.Query("SELECT form_id, unit_id, MIN(first_submitted_at) FROM submissions WHERE "
+               "period_id = :1 AND first_submitted_at IS NOT NULL GROUP BY form_id, unit_id",
+               {p.Id()}))
     if (auto d = Date::ParseIso(r.Str(2).substr(0, 10))) first[{r.Int(0), r.Int(1)}] = *d;
   struct FormUnits {
     long long commune = 0;
@@ -1137,10 +1193,11 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
     std::vector<Expected> units;
   };
   std::map<long long, FormUnits> forms;
-  for (auto& r : c.Query("SELECT f.id, f.commune_id, f.deadline_working_days, fu.unit_id FROM report_forms f "
-                         "JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON u.id = "
-                         "fu.unit_id WHERE f.period_type = :1 AND u.active_to IS NULL",
-                         {std::string(PeriodTypeCode(p.type()))})) {
+  for (auto& r :
+       c.Query("SELECT f.id, f.commune_id, f.deadline_working_days, fu.unit_id FROM report_forms f "
+               "JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON u.id = "
+               "fu.unit_id WHERE f.period_type = :1 AND u.active_to IS NULL",
+               {std::string(PeriodTypeCode(p.type()))})) {
     FormUnits& fu = forms[r.Int(0)];
     if (fu.units.empty()) {
       Form f;
@@ -1149,7 +1206,8 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
       fu.deadline = Deadline(f, p);
     }
     auto it = first.find({r.Int(0), r.Int(3)});
-    fu.units.push_back({r.Int(3), it == first.end() ? std::nullopt : std::optional<Date>(it->second)});
+    fu.units.push_back(
+        {r.Int(3), it == first.end() ? std::nullopt : std::optional<Date>(it->second)});
   }
   for (size_t i = 0; i < communes.size(); ++i) {
     CityCommune& cc = out.communes[i];
@@ -1162,29 +1220,34 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
       cc.on_time += comp.on_time;
     }
     cc.report_status = "none";
-    if (auto rep = c.QueryOne("SELECT id, status, doc_no FROM commune_reports WHERE commune_id = :1 AND "
-                              "period_id = :2",
-                              {commune, p.Id()})) {
+    if (auto rep =
+            c.QueryOne("SELECT id, status, doc_no FROM commune_reports WHERE commune_id = :1 AND "
+                       "period_id = :2",
+                       {commune, p.Id()})) {
       cc.report_id = rep->Int(0);
       cc.report_status = rep->Str(1);
       if (rep->Str(1) == "issued") cc.doc_number = fmt::format("{:02}/BC-UBND", rep->Int(2));
     }
     // Values at the commune: an imported package wins; otherwise this installation's own data.
-    auto pkg = c.QueryOne("SELECT id, doc_number FROM city_packages WHERE commune_id = :1 AND period_id = :2",
-                          {commune, p.Id()});
+    auto pkg = c.QueryOne(
+        "SELECT id, doc_number FROM city_packages WHERE commune_id = :1 AND period_id = :2",
+        {commune, p.Id()});
     if (pkg) {
       if (cc.report_status != "issued") cc.report_status = "imported";
       if (cc.doc_number.empty()) cc.doc_number = pkg->Str(1);
-      for (auto& r : c.Query("SELECT indicator_id, numerator, denominator, target FROM city_package_values "
-                             "WHERE package_id = :1",
-                             {pkg->Int(0)})) {
+      for (auto& r :
+           c.Query("SELECT indicator_id, numerator, denominator, target FROM city_package_values "
+                   "WHERE package_id = :1",
+                   {pkg->Int(0)})) {
         if (!r.IsNull(1))
-          at_communes[r.Int(0)].push_back({commune, r.Num(1), r.IsNull(2) ? 0 : r.Num(2), p.WindowEnd()});
+          at_communes[r.Int(0)].push_back(
+              {commune, r.Num(1), r.IsNull(2) ? 0 : r.Num(2), p.WindowEnd()});
       }
     } else {
       for (auto& l : IndicatorsIn(c, commune, p))
         if (l.numerator)
-          at_communes[l.def.id].push_back({commune, *l.numerator, l.denominator.value_or(0), p.WindowEnd()});
+          at_communes[l.def.id].push_back(
+              {commune, *l.numerator, l.denominator.value_or(0), p.WindowEnd()});
     }
   }
   // Roll the communes' values up to one root: the same engine, over a one-level tree.
@@ -1214,17 +1277,20 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
 
 // ---- The indicator catalogue, rules and targets ----
 
-std::vector<std::pair<long long, std::string>> ReportService::CommuneUnits(const Actor& a, long long commune_id) {
+std::vector<std::pair<long long, std::string>> ReportService::CommuneUnits(const Actor& a,
+                                                                           long long commune_id) {
   Conn c = db_.Lease();
   if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return {};
   std::vector<std::pair<long long, std::string>> out;
-  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND active_to IS NULL ORDER BY path",
+  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND active_to IS "
+                         "NULL ORDER BY path",
                          {commune_id}))
     out.emplace_back(r.Int(0), r.Str(1));
   return out;
 }
 
-IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id, const std::string& period_id) {
+IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id,
+                                            const std::string& period_id) {
   Period p = ParsePeriod(period_id);
   Conn c = db_.Lease();
   IndicatorCatalogue out;
@@ -1232,7 +1298,8 @@ IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id
   out.rules = indicators_.Rules(c);
   // Definitions and rules are the same for everyone; the commune's targets for those who read it.
   if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return out;
-  for (auto& r : c.Query("SELECT indicator_id, target FROM indicator_targets WHERE unit_id = :1 AND period_id = :2",
+  for (auto& r : c.Query("SELECT indicator_id, target FROM indicator_targets WHERE unit_id = :1 "
+                         "AND period_id = :2",
                          {commune_id, p.Id()}))
     out.targets[r.Int(0)] = r.Num(1);
   return out;
@@ -1240,12 +1307,15 @@ IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id
 
 long long ReportService::DefineIndicator(const Actor& a, const Definition& d) {
   if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
-  if (!indicator::ValidCode(d.code)) throw Error(indicator::errors::kBadCode, "code", {{"value", d.code}});
+  if (!indicator::ValidCode(d.code))
+    throw Error(indicator::errors::kBadCode, "code", {{"value", d.code}});
   if (d.name_vi.empty()) throw Error(gen_errors::kRequired, "name_vi");
-  if (d.key_no < 0 || d.key_no > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(d.key_no)}});
+  if (d.key_no < 0 || d.key_no > 10)
+    throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(d.key_no)}});
   Conn c = db_.Lease();
   Tx tx(c);
-  if (indicators_.Find(c, d.code)) throw Error(indicator::errors::kCodeTaken, "code", {{"value", d.code}});
+  if (indicators_.Find(c, d.code))
+    throw Error(indicator::errors::kCodeTaken, "code", {{"value", d.code}});
   Definition x = d;
   x.provider.clear();  // providers are registered by modules, not typed in
   long long id = indicators_.Create(c, x);
@@ -1260,8 +1330,9 @@ long long ReportService::DefineIndicator(const Actor& a, const Definition& d) {
   return id;
 }
 
-long long ReportService::AddRule(const Actor& a, const std::string& name_vi, const std::string& left,
-                                 indicator::Operator op, const std::string& right) {
+long long ReportService::AddRule(const Actor& a, const std::string& name_vi,
+                                 const std::string& left, indicator::Operator op,
+                                 const std::string& right) {
   if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
   if (name_vi.empty()) throw Error(gen_errors::kRequired, "name_vi");
   auto l = indicator::Expression::Parse(left);
@@ -1270,16 +1341,20 @@ long long ReportService::AddRule(const Actor& a, const std::string& name_vi, con
   Tx tx(c);
   for (auto* e : {&l, &r})
     for (auto& name : e->Names()) {
-      std::string code = name.size() > 4 && name.substr(name.size() - 4) == ".den" ? name.substr(0, name.size() - 4) : name;
+      std::string code = name.size() > 4 && name.substr(name.size() - 4) == ".den"
+                             ? name.substr(0, name.size() - 4)
+                             : name;
       if (!indicators_.Find(c, code))
-        throw Error(indicator::errors::kIndicatorNotFound, e == &l ? "left" : "right", {{"value", code}});
+        throw Error(indicator::errors::kIndicatorNotFound, e == &l ? "left" : "right",
+                    {{"value", code}});
     }
   long long id = indicators_.AddRule(c, name_vi, name_vi, left, op, right);
-  store::AppendAudit(c, a, "create", "indicator_rule", std::to_string(id), std::nullopt, std::nullopt,
-                     JsonObject()
-                         .Str("name", name_vi)
-                         .Str("rule", left + " " + std::string(indicator::OperatorText(op)) + " " + right)
-                         .Build());
+  store::AppendAudit(
+      c, a, "create", "indicator_rule", std::to_string(id), std::nullopt, std::nullopt,
+      JsonObject()
+          .Str("name", name_vi)
+          .Str("rule", left + " " + std::string(indicator::OperatorText(op)) + " " + right)
+          .Build());
   tx.Commit();
   return id;
 }
@@ -1291,21 +1366,29 @@ void ReportService::SetTarget(const Actor& a, const std::string& code, long long
   Tx tx(c);
   auto d = indicators_.Find(c, code);
   if (!d) throw Error(indicator::errors::kIndicatorNotFound, "code", {{"value", code}});
-  auto unit = c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
+  auto unit =
+      c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
   if (!unit || !access::Permits(a.who, access::kReportRead, unit->Str(0)))
     throw Error(indicator::errors::kUnitNotFound, "unit_id");
-  if (!access::Permits(a.who, access::kReportApprove, unit->Str(0))) throw Error(gen_errors::kForbidden);
+  if (!access::Permits(a.who, access::kReportApprove, unit->Str(0)))
+    throw Error(gen_errors::kForbidden);
   if (target < 0) throw Error(indicator::errors::kNegativeValue, "target");
   if (d->kind == indicator::Kind::kPercent && target > 100)
     throw Error(indicator::errors::kPercentOver100, "target");
-  auto before = c.QueryOne("SELECT target FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND "
-                           "period_id = :3",
-                           {d->id, unit_id, p.Id()});
+  auto before = c.QueryOne(
+      "SELECT target FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND "
+      "period_id = :3",
+      {d->id, unit_id, p.Id()});
   indicators_.SetTarget(c, d->id, unit_id, p.Id(), target);
   store::AppendAudit(c, a, "target", "indicator", code, unit->Int(1),
-                     before ? std::optional<std::string>(JsonObject().Str("target", VnNumber(before->Num(0), 4)).Build())
+                     before ? std::optional<std::string>(
+                                  JsonObject().Str("target", VnNumber(before->Num(0), 4)).Build())
                             : std::nullopt,
-                     JsonObject().Str("target", VnNumber(target, 4)).Str("period", p.Id()).Int("unit_id", unit_id).Build());
+                     JsonObject()
+                         .Str("target", VnNumber(target, 4))
+                         .Str("period", p.Id())
+                         .Int("unit_id", unit_id)
+                         .Build());
   tx.Commit();
 }
 

@@ -98,7 +98,8 @@ struct FormStatus {
 // One indicator at the commune for a period, with every unit's value.
 struct IndicatorLine {
   indicator::Definition def;
-  // Disaggregated indicators: (combination label, numerator sum, denominator sum) over approved reports.
+  // Disaggregated indicators: (combination label, numerator sum, denominator sum) over approved
+  // reports.
   std::vector<std::tuple<std::string, double, double>> parts;
   std::optional<double> value;
   std::optional<double> numerator;
@@ -118,9 +119,9 @@ struct CommuneReport {
   std::optional<Date> issued_on;
   std::string subject;
   std::string signer;
-  std::string signer_authority;  // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"
-  std::string signer_title;      // "PHÓ CHỦ TỊCH", "CHỦ TỊCH"
-  std::string recipients;        // one per line
+  std::string signer_authority;         // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"
+  std::string signer_title;             // "PHÓ CHỦ TỊCH", "CHỦ TỊCH"
+  std::string recipients;               // one per line
   std::map<int, std::string> sections;  // key task → body text (paragraphs by line)
   std::vector<IndicatorLine> indicators;
   int approved_reports = 0;
@@ -179,25 +180,24 @@ class ReportService {
   // Forms of the communes the actor may read reports of, with the units the actor can see.
   std::vector<Form> Forms(const Actor& a);
   Form GetForm(const Actor& a, long long form_id);  // REP-4004 when missing or out of scope
-  long long CreateForm(const Actor& a, const Form& f, const std::vector<std::string>& indicator_codes);
+  long long CreateForm(const Actor& a, const Form& f,
+                       const std::vector<std::string>& indicator_codes);
   Date Deadline(const Form& f, const Period& p) const;
 
   // The unit's latest report for the period, or an empty draft (id 0) when none yet.
-  Submission Open(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
-                  Date today);
+  Submission Open(const Actor& a, long long form_id, long long unit_id,
+                  const std::string& period_id, Date today);
   std::vector<Submission> Versions(const Actor& a, long long form_id, long long unit_id,
                                    const std::string& period_id);
   // Saves the draft (creating version 1 when none); REP-4005 unit not on the form, REP-4013 period
-  // not open yet, REP-4012 indicator not on the form, IND-50xx bad value, REP-4007/4008 wrong status.
-  Submission Save(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
-                  const Draft& d, Date today);
+  // not open yet, REP-4012 indicator not on the form, IND-50xx bad value, REP-4007/4008 wrong
+  // status.
+  Submission Save(const Actor& a, long long form_id, long long unit_id,
+                  const std::string& period_id, const Draft& d, Date today);
   // Saves and submits; failed validation rules refuse it (REP-4011, each rule in the details)
   // unless a justification is written.
   Submission Submit(const Actor& a, long long form_id, long long unit_id,
                     const std::string& period_id, const Draft& d, Date today);
-  // The rules the draft's values break, for the form to show before submitting.
-  std::vector<indicator::RuleResult> FailedRules(const Form& f, const Submission& s,
-                                                 std::vector<indicator::ValidationRule>& rules);
   void Return(const Actor& a, long long submission_id, const std::string& reason, Date today);
   void Approve(const Actor& a, long long submission_id, Date today);
   // A correction of an approved report: a new draft version with the same values.
@@ -209,7 +209,8 @@ class ReportService {
   int Remind(const Actor& a, long long form_id, const std::string& period_id,
              std::vector<long long> unit_ids, Date today);
   // Open reminders for the units the actor reports for: (form name, period id, sent at).
-  std::vector<std::tuple<long long, std::string, std::string, std::string>> Reminders(const Actor& a);
+  std::vector<std::tuple<long long, std::string, std::string, std::string>> Reminders(
+      const Actor& a);
 
   // The commune's indicators for the period from its approved reports and the providers.
   std::vector<IndicatorLine> CommuneIndicators(const Actor& a, long long commune_id,
@@ -244,8 +245,8 @@ class ReportService {
   long long AddRule(const Actor& a, const std::string& name_vi, const std::string& left,
                     indicator::Operator op, const std::string& right);
   // A target for a unit and period (report.approve over the unit): not negative, a percent ≤ 100.
-  void SetTarget(const Actor& a, const std::string& code, long long unit_id, const std::string& period_id,
-                 double target);
+  void SetTarget(const Actor& a, const std::string& code, long long unit_id,
+                 const std::string& period_id, double target);
   // Active units of the commune (not the commune itself), for choosing who reports on a form.
   std::vector<std::pair<long long, std::string>> CommuneUnits(const Actor& a, long long commune_id);
   // The commune the actor works in (first grant with one), 0 when none.
@@ -260,8 +261,8 @@ class ReportService {
   Submission LoadSubmission(store::Conn& c, long long id);
   Submission ForDecision(store::Conn& c, const Actor& a, long long submission_id);
   void WriteContent(store::Conn& c, long long submission_id, const Form& f, const Draft& d);
-  Submission Write(const Actor& a, long long form_id, long long unit_id, const std::string& period_id,
-                   const Draft& d, Date today, bool submit);
+  Submission Write(const Actor& a, long long form_id, long long unit_id,
+                   const std::string& period_id, const Draft& d, Date today, bool submit);
   Submission SaveIn(store::Conn& c, const Actor& a, const Form& f, long long unit_id,
                     const Period& p, const Draft& d, Date today, bool submit);
   std::string UnitPath(store::Conn& c, long long unit_id);

@@ -1,5 +1,6 @@
 #pragma once
-// Error codes of the staffing module (STF-6xxx). Messages: web/i18n/{vi,en}.toml under the same keys.
+// Error codes of the staffing module (STF-6xxx). Messages: web/i18n/{vi,en}.toml under the same
+// keys.
 #include "base/error.hpp"
 
 namespace kientao::staffing::errors {

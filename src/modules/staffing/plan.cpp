@@ -8,7 +8,8 @@
 namespace kientao::staffing {
 
 bool UnderQuota(const org::Staff& s) {
-  return s.category == org::StaffCategory::kCadre || s.category == org::StaffCategory::kCivilServant ||
+  return s.category == org::StaffCategory::kCadre ||
+         s.category == org::StaffCategory::kCivilServant ||
          s.category == org::StaffCategory::kPublicEmployee;
 }
 
@@ -30,9 +31,10 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   }
   store::Conn c = db_.Lease();
   std::map<long long, std::map<int, int>> quotas;
-  for (auto& r : c.Query("SELECT q.unit_id, q.year, q.quota, u.name, u.path FROM staffing_quotas q JOIN "
-                         "org_units u ON u.id = q.unit_id WHERE q.year >= :1 AND q.year <= :2",
-                         {static_cast<long long>(from), static_cast<long long>(to)})) {
+  for (auto& r :
+       c.Query("SELECT q.unit_id, q.year, q.quota, u.name, u.path FROM staffing_quotas q JOIN "
+               "org_units u ON u.id = q.unit_id WHERE q.year >= :1 AND q.year <= :2",
+               {static_cast<long long>(from), static_cast<long long>(to)})) {
     if (!access::Permits(a.who, access::kStaffRead, r.Str(4))) continue;
     quotas[r.Int(0)][static_cast<int>(r.Int(1))] = static_cast<int>(r.Int(2));
     PlanUnit& u = units[r.Int(0)];
@@ -79,21 +81,30 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
 }
 
 void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int quota) {
-  if (year < 2020 || year > 2040) throw Error(errors::kYearRange, "year", {{"value", std::to_string(year)}});
+  if (year < 2020 || year > 2040)
+    throw Error(errors::kYearRange, "year", {{"value", std::to_string(year)}});
   if (quota < 0) throw Error(errors::kQuotaNegative, "quota");
   store::Conn c = db_.Lease();
   store::Tx tx(c);
-  auto u = c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
-  if (!u || !access::Permits(a.who, access::kOrgRead, u->Str(0))) throw Error(errors::kUnitNotFound, "unit_id");
+  auto u =
+      c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
+  if (!u || !access::Permits(a.who, access::kOrgRead, u->Str(0)))
+    throw Error(errors::kUnitNotFound, "unit_id");
   if (!access::Permits(a.who, access::kOrgWrite, u->Str(0))) throw Error(gen_errors::kForbidden);
   auto before = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
                            {unit_id, static_cast<long long>(year)});
-  c.Exec("DELETE FROM staffing_quotas WHERE unit_id = :1 AND year = :2", {unit_id, static_cast<long long>(year)});
-  c.Exec("INSERT INTO staffing_quotas (unit_id, year, quota, updated_by, updated_at) VALUES (:1, :2, :3, :4, :5)",
-         {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name, NowIsoVn()});
-  store::AppendAudit(c, a, "quota", "org_unit", std::to_string(unit_id), u->Int(1),
-                     before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build()) : std::nullopt,
-                     JsonObject().Int("year", year).Int("quota", quota).Build());
+  c.Exec("DELETE FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
+         {unit_id, static_cast<long long>(year)});
+  c.Exec(
+      "INSERT INTO staffing_quotas (unit_id, year, quota, updated_by, updated_at) VALUES (:1, :2, "
+      ":3, :4, :5)",
+      {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name,
+       NowIsoVn()});
+  store::AppendAudit(
+      c, a, "quota", "org_unit", std::to_string(unit_id), u->Int(1),
+      before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build())
+             : std::nullopt,
+      JsonObject().Int("year", year).Int("quota", quota).Build());
   tx.Commit();
 }
 

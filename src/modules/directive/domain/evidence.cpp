@@ -2,8 +2,9 @@
 
 namespace kientao::directive {
 
-std::optional<std::string> SniffEvidenceType(
-    std::string_view d, bool (*has_zip_entry)(std::string_view data, const char* name)) {
+std::optional<std::string> SniffEvidenceType(std::string_view d,
+                                             bool (*has_zip_entry)(std::string_view data,
+                                                                   const char* name)) {
   auto starts = [&](std::string_view magic) { return d.substr(0, magic.size()) == magic; };
   if (starts("%PDF-")) return "application/pdf";
   if (starts("\x89PNG\r\n\x1a\n")) return "image/png";

@@ -12,8 +12,9 @@ inline constexpr size_t kMaxEvidenceBytes = 5 * 1024 * 1024;
 
 // The media type of `data`, or nullopt when it is not an accepted kind of file. `has_zip_entry`
 // tells whether a ZIP holds a named part (for telling DOCX and XLSX from other ZIPs).
-std::optional<std::string> SniffEvidenceType(
-    std::string_view data, bool (*has_zip_entry)(std::string_view data, const char* name));
+std::optional<std::string> SniffEvidenceType(std::string_view data,
+                                             bool (*has_zip_entry)(std::string_view data,
+                                                                   const char* name));
 
 // A file name safe to store and to send back: the last path component, control characters and
 // quotes removed, at most 120 code points; "tep-tin" when nothing is left.

@@ -45,7 +45,8 @@ std::optional<Period> MissedReport(const std::string& recurrence, const TaskDate
   auto type = ParsePeriodType(recurrence);
   if (!type || t.deadline || t.stopped || t.completed_on) return std::nullopt;
   Period current = Period::Containing(*type, today);
-  Period last = Period::Containing(*type, Date::FromDaysSinceEpoch(current.WindowStart().DaysSinceEpoch() - 1));
+  Period last = Period::Containing(
+      *type, Date::FromDaysSinceEpoch(current.WindowStart().DaysSinceEpoch() - 1));
   if (last.WindowEnd() < start_on) return std::nullopt;
   if (last_update && *last_update >= last.WindowStart()) return std::nullopt;
   return last;

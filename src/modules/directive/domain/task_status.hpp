@@ -38,10 +38,10 @@ bool DueSoon(const TaskDates& t, Date today, int days = 3);
 // Days past the deadline for an open overdue task (0 otherwise).
 long DaysOverdue(const TaskDates& t, Date today);
 
-// A continuous task (recurrence "month", "quarter", …; no deadline) reports its progress every period:
-// the last closed period of its recurrence for which no progress was reported — none dated within or
-// after that period's window — or nullopt when nothing is missing (also for tasks that are not
-// continuous, stopped, done, or had not started by the end of that window).
+// A continuous task (recurrence "month", "quarter", …; no deadline) reports its progress every
+// period: the last closed period of its recurrence for which no progress was reported — none dated
+// within or after that period's window — or nullopt when nothing is missing (also for tasks that
+// are not continuous, stopped, done, or had not started by the end of that window).
 std::optional<Period> MissedReport(const std::string& recurrence, const TaskDates& t, Date start_on,
                                    std::optional<Date> last_update, Date today);
 

@@ -51,16 +51,20 @@ namespace kientao::directive {
 namespace {
 
 TEST(MissedReport, AContinuousTaskReportsEveryPeriod) {
-  Date today = *Date::FromYmd(2026, 11, 28);  // in Q4 2026 (15/09–14/12); the last closed is Q3 (15/06–14/09)
+  Date today = *Date::FromYmd(2026, 11,
+                              28);  // in Q4 2026 (15/09–14/12); the last closed is Q3 (15/06–14/09)
   Date start = *Date::FromYmd(2026, 5, 1);
   TaskDates open{};
   auto missed = MissedReport("quarter", open, start, std::nullopt, today);
   ASSERT_TRUE(missed);
   EXPECT_EQ(missed->Id(), "2026Q3");
   EXPECT_EQ(MissedReport("quarter", open, start, Date::FromYmd(2026, 6, 1), today)->Id(), "2026Q3");
-  EXPECT_FALSE(MissedReport("quarter", open, start, Date::FromYmd(2026, 6, 15), today));  // first day counts
-  EXPECT_FALSE(MissedReport("quarter", open, start, Date::FromYmd(2026, 10, 14), today));  // reported late: counts
-  EXPECT_FALSE(MissedReport("quarter", open, *Date::FromYmd(2026, 10, 1), std::nullopt, today));  // not started then
+  EXPECT_FALSE(
+      MissedReport("quarter", open, start, Date::FromYmd(2026, 6, 15), today));  // first day counts
+  EXPECT_FALSE(MissedReport("quarter", open, start, Date::FromYmd(2026, 10, 14),
+                            today));  // reported late: counts
+  EXPECT_FALSE(MissedReport("quarter", open, *Date::FromYmd(2026, 10, 1), std::nullopt,
+                            today));  // not started then
   EXPECT_FALSE(MissedReport("none", open, start, std::nullopt, today));
   TaskDates stopped{};
   stopped.stopped = true;

@@ -58,7 +58,9 @@ TEST(TaskUpdate, ADeadlineBeforeTheStartIsRefused) {
 namespace kientao::directive {
 namespace {
 
-bool FakeZip(std::string_view data, const char* name) { return data.find(name) != std::string_view::npos; }
+bool FakeZip(std::string_view data, const char* name) {
+  return data.find(name) != std::string_view::npos;
+}
 
 TEST(Evidence, TypeComesFromTheContentNotTheName) {
   EXPECT_EQ(SniffEvidenceType("%PDF-1.7 ...", FakeZip), "application/pdf");
@@ -69,7 +71,9 @@ TEST(Evidence, TypeComesFromTheContentNotTheName) {
   EXPECT_EQ(SniffEvidenceType("PK\x03\x04 xl/workbook.xml", FakeZip),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   // Programs, scripts, web pages and other ZIPs are refused whatever they are called.
-  for (std::string_view bad : {std::string_view("MZ\x90\x00", 4), std::string_view("\x7f" "ELF"),
+  for (std::string_view bad : {std::string_view("MZ\x90\x00", 4),
+                               std::string_view("\x7f"
+                                                "ELF"),
                                std::string_view("#!/bin/sh"), std::string_view("<html>"),
                                std::string_view("PK\x03\x04 other.txt"), std::string_view("")})
     EXPECT_FALSE(SniffEvidenceType(bad, FakeZip)) << bad;

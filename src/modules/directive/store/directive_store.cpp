@@ -228,7 +228,8 @@ void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
 
 std::vector<TaskRow> DirectiveStore::SubTasks(Conn& c, long long parent_id) {
   std::vector<TaskRow> out;
-  for (auto& r : c.Query(std::string(kTaskSelect) + "WHERE t.parent_id = :1 ORDER BY t.code", {parent_id}))
+  for (auto& r :
+       c.Query(std::string(kTaskSelect) + "WHERE t.parent_id = :1 ORDER BY t.code", {parent_id}))
     out.push_back(TaskFromRow(r));
   AddCooperators(c, out);
   return out;

@@ -18,7 +18,7 @@ struct TaskRow {
   std::string commune_path;
   std::vector<std::string> cooperator_names;
   std::vector<std::string> cooperator_paths;
-  std::string responsible_name;  // "" when no person is named
+  std::string responsible_name;     // "" when no person is named
   std::optional<Date> last_update;  // date of the latest progress update
 };
 

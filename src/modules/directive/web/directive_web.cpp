@@ -47,12 +47,13 @@ json::object TaskJson(const Ctx& ctx, const TaskView& v) {
           {"days_overdue", v.days_overdue},
           {"can_update", DirectiveService::CanUpdate(ctx.AsActor(), v.row)},
           {"parent_id", t.parent_id ? json::value(t.parent_id) : json::value(nullptr)},
-          {"responsible",
-           t.responsible_staff_id
-               ? json::value(json::object{{"staff_id", t.responsible_staff_id}, {"name", v.row.responsible_name}})
-               : json::value(nullptr)},
+          {"responsible", t.responsible_staff_id
+                              ? json::value(json::object{{"staff_id", t.responsible_staff_id},
+                                                         {"name", v.row.responsible_name}})
+                              : json::value(nullptr)},
           {"stop_reason", t.stop_reason},
-          {"missed_report", v.missed_report ? json::value(v.missed_report->Id()) : json::value(nullptr)}};
+          {"missed_report",
+           v.missed_report ? json::value(v.missed_report->Id()) : json::value(nullptr)}};
 }
 
 json::object UpdateJson(const TaskUpdate& u) {
@@ -151,7 +152,8 @@ TemplateData StatusData(const Ctx& ctx, const TaskView& v) {
   d.set("progress", std::to_string(v.row.task.progress));
   if (v.days_overdue) d.set("days_overdue", std::to_string(v.days_overdue));
   if (v.missed_report)
-    d.set("missed_report", ctx.lang == "en" ? v.missed_report->LabelEn() : v.missed_report->LabelVi());
+    d.set("missed_report",
+          ctx.lang == "en" ? v.missed_report->LabelEn() : v.missed_report->LabelVi());
   return d;
 }
 
@@ -208,7 +210,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     for (auto& u : svc.Updates(ctx.AsActor(), id)) updates.push_back(UpdateJson(u));
     o["updates"] = updates;
     json::array subtasks;
-    for (auto& v : svc.SubTasks(ctx.AsActor(), id, Date::Today())) subtasks.push_back(TaskJson(ctx, v));
+    for (auto& v : svc.SubTasks(ctx.AsActor(), id, Date::Today()))
+      subtasks.push_back(TaskJson(ctx, v));
     o["subtasks"] = subtasks;
     return http::JsonAnswer(o);
   });
@@ -221,7 +224,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
 
   const Access delegate{std::string(access::kTaskDelegate)};
   router.Post("/api/v1/tasks/{id}/subtasks", delegate, [&svc](Ctx& ctx) {
-    long long id = svc.AddSubTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
+    long long id =
+        svc.AddSubTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
     return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
   });
   router.Post("/api/v1/tasks/{id}/stop", assign, [&svc](Ctx& ctx) {
@@ -268,9 +272,11 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       d.set("error", ctx.Message(*err));
       if (!err->field().empty()) d.set("invalid_" + err->field(), true);
     }
-    return layout.Page(ctx, "directive/directives", d, ctx.T("task.directives"), err ? err->status() : 200);
+    return layout.Page(ctx, "directive/directives", d, ctx.T("task.directives"),
+                       err ? err->status() : 200);
   };
-  router.Get("/directives", read, [directives_page](Ctx& ctx) { return directives_page(ctx, http::Object(), nullptr); });
+  router.Get("/directives", read,
+             [directives_page](Ctx& ctx) { return directives_page(ctx, http::Object(), nullptr); });
   router.Post("/directives", assign, [&svc, directives_page](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     try {
@@ -278,10 +284,11 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       return Response::Redirect("/directives/" + std::to_string(id));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return directives_page(ctx,
-                             http::EchoForm(in, {"number_symbol", "issued_on", "issuer", "signer", "signer_authority",
-                                                 "subject", "legal_basis", "recipients", "full_text"}),
-                             &e);
+      return directives_page(
+          ctx,
+          http::EchoForm(in, {"number_symbol", "issued_on", "issuer", "signer", "signer_authority",
+                              "subject", "legal_basis", "recipients", "full_text"}),
+          &e);
     }
   });
   // The daily digest: one's own overdue and due-soon tasks.
@@ -355,8 +362,10 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (!parts) throw Error(gen_errors::kUnsupportedMediaType, "file");
     auto it = parts->find("file");
     if (it == parts->end() || it->second.data.empty()) throw Error(errors::kNoFile, "file");
-    long long id = svc.AddAttachment(ctx.AsActor(), ctx.Id("id"), it->second.filename, it->second.data);
-    return http::JsonAnswer(json::object{{"id", id}, {"href", "/directive-files/" + std::to_string(id)}}, 201);
+    long long id =
+        svc.AddAttachment(ctx.AsActor(), ctx.Id("id"), it->second.filename, it->second.data);
+    return http::JsonAnswer(
+        json::object{{"id", id}, {"href", "/directive-files/" + std::to_string(id)}}, 201);
   });
   router.Post("/directives/{id}/attachments", assign, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
@@ -368,7 +377,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       svc.AddAttachment(ctx.AsActor(), id, it->second.filename, it->second.data);
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return Response::Redirect("/directives/" + std::to_string(id) + "?file_error=" + std::string(e.code()));
+      return Response::Redirect("/directives/" + std::to_string(id) +
+                                "?file_error=" + std::string(e.code()));
     }
     return Response::Redirect("/directives/" + std::to_string(id));
   });
@@ -384,14 +394,16 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       upload(ctx, v->row.task.id);
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return Response::Redirect("/tasks/" + std::to_string(n) + "?file_error=" + std::string(e.code()));
+      return Response::Redirect("/tasks/" + std::to_string(n) +
+                                "?file_error=" + std::string(e.code()));
     }
     return Response::Redirect("/tasks/" + std::to_string(n) + "?uploaded=1");
   });
 
   // The page of key task n: the dispatch's words, the task as assigned, its progress and the update
   // form.
-  auto key_page = [&svc, &layout, indicators](Ctx& ctx, long long n, TemplateData form, const Error* err) {
+  auto key_page = [&svc, &layout, indicators](Ctx& ctx, long long n, TemplateData form,
+                                              const Error* err) {
     if (n > 10) throw Error(gen_errors::kNotFound, "n");
     std::string key = "task." + std::to_string(n);
     TemplateData d = http::Object();
@@ -463,12 +475,15 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
           d.set("delegate_staff", so);
           d.set("can_delegate", true);
         }
-        if (access::Permits(*ctx.user, access::kTaskAssign, v->row.commune_path)) d.set("can_manage", true);
+        if (access::Permits(*ctx.user, access::kTaskAssign, v->row.commune_path))
+          d.set("can_manage", true);
       }
       if (t.stopped && !t.stop_reason.empty()) d.set("stop_reason", t.stop_reason);
       if (std::string fe = ctx.req.Query("file_error"); !fe.empty()) {
         static const std::map<std::string, ErrorDef> kFileErrors = {
-            {"DIR-2014", errors::kFileTooLarge}, {"DIR-2015", errors::kFileType}, {"DIR-2017", errors::kNoFile}};
+            {"DIR-2014", errors::kFileTooLarge},
+            {"DIR-2015", errors::kFileType},
+            {"DIR-2017", errors::kNoFile}};
         if (auto it = kFileErrors.find(fe); it != kFileErrors.end())
           d.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
       }
@@ -508,8 +523,9 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     }
   });
   // Splitting a key task into sub-tasks, stopping it, changing its deadline — from its page.
-  auto key_action = [&svc, key_page](Ctx& ctx, const std::function<void(long long task_id, const Input&)>& act,
-                                     std::initializer_list<const char*> echo) {
+  auto key_action = [&svc, key_page](
+                        Ctx& ctx, const std::function<void(long long task_id, const Input&)>& act,
+                        std::initializer_list<const char*> echo) {
     long long n = ctx.Id("n");
     Input in = Input::FromForm(ctx.req.body);
     try {
@@ -523,21 +539,27 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     }
   };
   router.Post("/tasks/{n}/subtasks", delegate, [&svc, key_action](Ctx& ctx) {
-    return key_action(ctx, [&](long long id, const Input& in) { svc.AddSubTask(ctx.AsActor(), id, ReadTask(in)); },
-                      {"code", "title", "deadline", "expected_outputs"});
+    return key_action(
+        ctx,
+        [&](long long id, const Input& in) { svc.AddSubTask(ctx.AsActor(), id, ReadTask(in)); },
+        {"code", "title", "deadline", "expected_outputs"});
   });
   router.Post("/tasks/{n}/stop", assign, [&svc, key_action](Ctx& ctx) {
-    return key_action(ctx, [&](long long id, const Input& in) {
-      in.AllowOnly({"reason"});
-      svc.StopTask(ctx.AsActor(), id, in.ReqStr("reason", 1000));
-    }, {});
+    return key_action(ctx,
+                      [&](long long id, const Input& in) {
+                        in.AllowOnly({"reason"});
+                        svc.StopTask(ctx.AsActor(), id, in.ReqStr("reason", 1000));
+                      },
+                      {});
   });
   router.Post("/tasks/{n}/deadline", assign, [&svc, key_action](Ctx& ctx) {
-    return key_action(ctx, [&](long long id, const Input& in) {
-      in.AllowOnly({"deadline", "reason"});
-      auto deadline = in.DateField("deadline", false);
-      svc.Reschedule(ctx.AsActor(), id, deadline, in.ReqStr("reason", 1000));
-    }, {"reason"});
+    return key_action(ctx,
+                      [&](long long id, const Input& in) {
+                        in.AllowOnly({"deadline", "reason"});
+                        auto deadline = in.DateField("deadline", false);
+                        svc.Reschedule(ctx.AsActor(), id, deadline, in.ReqStr("reason", 1000));
+                      },
+                      {"reason"});
   });
 
   // Every task the user can see, filtered by status: the overdue and due-soon lists.
@@ -619,7 +641,9 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (!units.empty()) data.set("can_attach", true);
     if (std::string fe = ctx.req.Query("file_error"); !fe.empty()) {
       static const std::map<std::string, ErrorDef> kFileErrors = {
-          {"DIR-2014", errors::kFileTooLarge}, {"DIR-2015", errors::kFileType}, {"DIR-2017", errors::kNoFile}};
+          {"DIR-2014", errors::kFileTooLarge},
+          {"DIR-2015", errors::kFileType},
+          {"DIR-2017", errors::kNoFile}};
       if (auto it = kFileErrors.find(fe); it != kFileErrors.end())
         data.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
     }

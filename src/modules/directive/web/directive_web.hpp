@@ -10,7 +10,8 @@
 namespace kientao::directive {
 
 // The indicators that measure key task n, as rows for its page ({name, value, target, met|not_met,
-// period}); supplied by the application from the reporting module, so this module does not depend on it.
+// period}); supplied by the application from the reporting module, so this module does not depend
+// on it.
 using TaskIndicators = std::function<http::TemplateData(const http::Ctx& ctx, int key_no)>;
 
 void RegisterDirectiveRoutes(http::Router& router, DirectiveService& service,

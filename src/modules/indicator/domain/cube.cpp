@@ -38,7 +38,8 @@ PreorderTree PreorderTree::Build(const std::vector<std::pair<long long, long lon
     t.ids_.push_back(id_parent[i].first);
     t.depth_.push_back(depth);
     work.emplace_back(i, depth, true);
-    for (auto c = children[i].rbegin(); c != children[i].rend(); ++c) work.emplace_back(*c, depth + 1, false);
+    for (auto c = children[i].rbegin(); c != children[i].rend(); ++c)
+      work.emplace_back(*c, depth + 1, false);
   }
   t.end_.resize(t.ids_.size());
   for (size_t p = 0; p < t.ids_.size(); ++p) t.by_id_.emplace_back(t.ids_[p], static_cast<int>(p));
@@ -98,7 +99,8 @@ std::vector<double> Cube::TotalsAt(int pos) const {
   return out;
 }
 
-std::vector<double> Cube::TotalsBy(const std::vector<int>& positions, std::vector<double>* denominators) const {
+std::vector<double> Cube::TotalsBy(const std::vector<int>& positions,
+                                   std::vector<double>* denominators) const {
   size_t n = num_.size();
   std::vector<double> out(positions.size() * n, 0.0);
   if (denominators) denominators->assign(positions.size() * n, 0.0);

@@ -1,11 +1,11 @@
 #pragma once
 // The rollup for many indicators at once, for the questions a city or the country asks ("every
 // indicator for the whole country", "every indicator for every commune"): the tree is laid out in
-// preorder, so a unit's subtree is one contiguous range of positions, and each indicator's values for
-// one period are a dense column over those positions. A total is then the sum of a contiguous slice —
-// a pass at memory speed with no lookups. Sums and ratios of sums (the aggregations of counts,
-// amounts and percents); "last", "min" and "max" use RollUp (rollup.hpp). Pure; thread-safe for
-// concurrent reads.
+// preorder, so a unit's subtree is one contiguous range of positions, and each indicator's values
+// for one period are a dense column over those positions. A total is then the sum of a contiguous
+// slice — a pass at memory speed with no lookups. Sums and ratios of sums (the aggregations of
+// counts, amounts and percents); "last", "min" and "max" use RollUp (rollup.hpp). Pure; thread-safe
+// for concurrent reads.
 #include <cstddef>
 #include <utility>
 #include <vector>

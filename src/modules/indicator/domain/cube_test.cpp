@@ -7,8 +7,8 @@ namespace kientao::indicator {
 namespace {
 
 // City 1 → communes 2, 3 → villages 20, 21 (under 2) and 30 (under 3); given out of order.
-const std::vector<std::pair<long long, long long>> kTree = {
-    {30, 3}, {2, 1}, {1, 0}, {20, 2}, {3, 1}, {21, 2}};
+const std::vector<std::pair<long long, long long>> kTree = {{30, 3}, {2, 1}, {1, 0},
+                                                            {20, 2}, {3, 1}, {21, 2}};
 
 TEST(PreorderTree, SubtreesAreContiguousRanges) {
   auto t = PreorderTree::Build(kTree);
@@ -41,15 +41,18 @@ TEST(Cube, TotalsAgreeWithTheRollupEngine) {
   auto ratios = RollUp(tree, Aggregation::kRatioOfSums, pct);
   for (long long id : {1, 2, 3, 20, 21, 30}) {
     auto [n, d] = cube.Total(1, t.IndexOf(id));
-    EXPECT_DOUBLE_EQ(cube.Total(0, t.IndexOf(id)).first, sums[static_cast<size_t>(tree.IndexOf(id))].numerator);
-    EXPECT_DOUBLE_EQ(n / d * 100, *ratios[static_cast<size_t>(tree.IndexOf(id))].Value(Aggregation::kRatioOfSums));
+    EXPECT_DOUBLE_EQ(cube.Total(0, t.IndexOf(id)).first,
+                     sums[static_cast<size_t>(tree.IndexOf(id))].numerator);
+    EXPECT_DOUBLE_EQ(n / d * 100, *ratios[static_cast<size_t>(tree.IndexOf(id))].Value(
+                                      Aggregation::kRatioOfSums));
   }
   // 17/21 for the city: a ratio of sums, not the average of 90%, 25% and 100%.
   auto [n, d] = cube.Total(1, t.IndexOf(1));
   EXPECT_DOUBLE_EQ(n / d, 17.0 / 21.0);
   std::vector<double> dens;
   auto by = cube.TotalsBy(t.AtDepth(1), &dens);
-  EXPECT_EQ(by, (std::vector<double>{15, 10, 7, 7}));  // commune 2: count 15, pct num 10; commune 3: 7, 7
+  EXPECT_EQ(
+      by, (std::vector<double>{15, 10, 7, 7}));  // commune 2: count 15, pct num 10; commune 3: 7, 7
   EXPECT_EQ(dens, (std::vector<double>{0, 14, 0, 7}));
   EXPECT_EQ(cube.TotalsAt(t.IndexOf(1)), (std::vector<double>{22, 17}));
 }

@@ -15,7 +15,8 @@ namespace json = boost::json;
 bool ValidOptionCode(std::string_view c) {
   if (c.empty() || c.size() > 30) return false;
   for (char ch : c)
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-')) return false;
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+      return false;
   return true;
 }
 
@@ -72,7 +73,8 @@ std::string CategoriesJson(const std::vector<Category>& categories) {
   return json::serialize(a);
 }
 
-std::vector<std::pair<std::string, std::string>> Combinations(const std::vector<Category>& categories) {
+std::vector<std::pair<std::string, std::string>> Combinations(
+    const std::vector<Category>& categories) {
   std::vector<std::pair<std::string, std::string>> out;
   if (categories.empty()) return out;
   out.emplace_back("", "");
@@ -80,7 +82,8 @@ std::vector<std::pair<std::string, std::string>> Combinations(const std::vector<
     std::vector<std::pair<std::string, std::string>> next;
     for (auto& [code, label] : out)
       for (auto& [oc, ol] : c.options)
-        next.emplace_back(code.empty() ? oc : code + "/" + oc, label.empty() ? ol : label + ", " + ol);
+        next.emplace_back(code.empty() ? oc : code + "/" + oc,
+                          label.empty() ? ol : label + ", " + ol);
     out = std::move(next);
   }
   return out;

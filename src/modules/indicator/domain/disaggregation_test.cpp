@@ -34,17 +34,18 @@ TEST(Disaggregation, LimitsAreEnforced) {
   };
   auto cat = [](const std::string& c, int n) {
     std::string s = "{\"code\": \"" + c + "\", \"options\": [";
-    for (int i = 0; i < n; ++i) s += std::string(i ? "," : "") + "{\"code\": \"o" + std::to_string(i) + "\"}";
+    for (int i = 0; i < n; ++i)
+      s += std::string(i ? "," : "") + "{\"code\": \"o" + std::to_string(i) + "\"}";
     return s + "]}";
   };
-  EXPECT_EQ(code("[" + cat("a", 2) + "," + cat("b", 2) + "," + cat("c", 2) + "," + cat("d", 2) + "," + cat("e", 2) + "," +
-                 cat("f", 2) + "]"),
-            "IND-5011");  // six categories
+  EXPECT_EQ(code("[" + cat("a", 2) + "," + cat("b", 2) + "," + cat("c", 2) + "," + cat("d", 2) +
+                 "," + cat("e", 2) + "," + cat("f", 2) + "]"),
+            "IND-5011");                                                       // six categories
   EXPECT_EQ(code("[" + cat("a", 20) + "," + cat("b", 26) + "]"), "IND-5011");  // 520 combinations
-  EXPECT_EQ(code("[" + cat("a", 20) + "," + cat("b", 25) + "]"), "");         // exactly 500
-  EXPECT_EQ(code("[" + cat("a", 1) + "]"), "IND-5011");                       // one option
-  EXPECT_EQ(code("[" + cat("A B", 2) + "]"), "IND-5011");                     // bad code
-  EXPECT_EQ(code("[" + cat("a", 2) + "," + cat("a", 2) + "]"), "IND-5011");   // repeated
+  EXPECT_EQ(code("[" + cat("a", 20) + "," + cat("b", 25) + "]"), "");          // exactly 500
+  EXPECT_EQ(code("[" + cat("a", 1) + "]"), "IND-5011");                        // one option
+  EXPECT_EQ(code("[" + cat("A B", 2) + "]"), "IND-5011");                      // bad code
+  EXPECT_EQ(code("[" + cat("a", 2) + "," + cat("a", 2) + "]"), "IND-5011");    // repeated
   EXPECT_EQ(code("{}"), "IND-5011");
 }
 

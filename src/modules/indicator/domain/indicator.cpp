@@ -6,11 +6,16 @@ namespace kientao::indicator {
 
 std::string_view KindCode(Kind k) {
   switch (k) {
-    case Kind::kCount: return "count";
-    case Kind::kPercent: return "percent";
-    case Kind::kAmount: return "amount";
-    case Kind::kRatio: return "ratio";
-    case Kind::kYesNo: return "yes_no";
+    case Kind::kCount:
+      return "count";
+    case Kind::kPercent:
+      return "percent";
+    case Kind::kAmount:
+      return "amount";
+    case Kind::kRatio:
+      return "ratio";
+    case Kind::kYesNo:
+      return "yes_no";
   }
   return "count";
 }

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/indicator/errors.hpp"
 #include "modules/indicator/domain/disaggregation.hpp"
 #include "modules/indicator/domain/rollup.hpp"
+#include "modules/indicator/errors.hpp"
 
 namespace kientao::indicator {
 
@@ -32,13 +32,13 @@ struct Definition {
   Kind kind = Kind::kCount;
   Direction direction = Direction::kHigher;
   Aggregation aggregation = Aggregation::kSum;
-  int key_no = 0;        // the dispatch's key task (1–10) it measures; 0 = none
-  std::string provider;  // "" when entered in reports; else the module that supplies it
+  int key_no = 0;                    // the dispatch's key task (1–10) it measures; 0 = none
+  std::string provider;              // "" when entered in reports; else the module that supplies it
   std::vector<Category> categories;  // disaggregation; empty = none
 };
 
-// The value shown for a numerator/denominator pair: the number itself, or the percent/ratio (nullopt
-// when the denominator is 0).
+// The value shown for a numerator/denominator pair: the number itself, or the percent/ratio
+// (nullopt when the denominator is 0).
 std::optional<double> ValueOf(Kind k, double numerator, double denominator);
 
 // Checks one entered value; throws Error naming `field`: IND-5001 numerator above denominator,
@@ -49,6 +49,5 @@ void CheckValue(const Definition& d, double numerator, std::optional<double> den
 
 // Whether `code` is a valid indicator code: 2–40 of A–Z, 0–9, '_', starting with a letter.
 bool ValidCode(std::string_view code);
-
 
 }  // namespace kientao::indicator

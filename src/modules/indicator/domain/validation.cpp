@@ -103,9 +103,15 @@ std::optional<double> Expression::Evaluate(
       stack.pop_back();
       double& a = stack.back();
       switch (t.op) {
-        case '+': a += b; break;
-        case '-': a -= b; break;
-        case '*': a *= b; break;
+        case '+':
+          a += b;
+          break;
+        case '-':
+          a -= b;
+          break;
+        case '*':
+          a *= b;
+          break;
         default:
           if (b == 0) return std::nullopt;
           a /= b;
@@ -131,12 +137,18 @@ std::optional<Operator> ParseOperator(std::string_view s) {
 
 std::string_view OperatorText(Operator op) {
   switch (op) {
-    case Operator::kLess: return "<";
-    case Operator::kLessEqual: return "<=";
-    case Operator::kEqual: return "==";
-    case Operator::kNotEqual: return "!=";
-    case Operator::kGreaterEqual: return ">=";
-    case Operator::kGreater: return ">";
+    case Operator::kLess:
+      return "<";
+    case Operator::kLessEqual:
+      return "<=";
+    case Operator::kEqual:
+      return "==";
+    case Operator::kNotEqual:
+      return "!=";
+    case Operator::kGreaterEqual:
+      return ">=";
+    case Operator::kGreater:
+      return ">";
   }
   return "<=";
 }
@@ -153,12 +165,24 @@ RuleResult Check(const ValidationRule& rule,
   constexpr double kEps = 1e-9;
   bool ok = false;
   switch (rule.op) {
-    case Operator::kLess: ok = *l < *rt - kEps; break;
-    case Operator::kLessEqual: ok = *l <= *rt + kEps; break;
-    case Operator::kEqual: ok = std::fabs(*l - *rt) <= kEps; break;
-    case Operator::kNotEqual: ok = std::fabs(*l - *rt) > kEps; break;
-    case Operator::kGreaterEqual: ok = *l >= *rt - kEps; break;
-    case Operator::kGreater: ok = *l > *rt + kEps; break;
+    case Operator::kLess:
+      ok = *l < *rt - kEps;
+      break;
+    case Operator::kLessEqual:
+      ok = *l <= *rt + kEps;
+      break;
+    case Operator::kEqual:
+      ok = std::fabs(*l - *rt) <= kEps;
+      break;
+    case Operator::kNotEqual:
+      ok = std::fabs(*l - *rt) > kEps;
+      break;
+    case Operator::kGreaterEqual:
+      ok = *l >= *rt - kEps;
+      break;
+    case Operator::kGreater:
+      ok = *l > *rt + kEps;
+      break;
   }
   r.outcome = ok ? RuleOutcome::kPassed : RuleOutcome::kFailed;
   return r;

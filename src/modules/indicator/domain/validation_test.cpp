@@ -42,8 +42,12 @@ TEST(Expression, MalformedIsRefusedWithThePosition) {
 }
 
 TEST(Rule, PassFailAndSkip) {
-  ValidationRule r{1, "Hộ nghèo không vượt quá tổng số hộ", "", Expression::Parse("POOR_HH"),
-                   Operator::kLessEqual, Expression::Parse("WASTE.den")};
+  ValidationRule r{1,
+                   "Hộ nghèo không vượt quá tổng số hộ",
+                   "",
+                   Expression::Parse("POOR_HH"),
+                   Operator::kLessEqual,
+                   Expression::Parse("WASTE.den")};
   EXPECT_EQ(Check(r, Values({{"POOR_HH", 12}, {"WASTE.den", 300}})).outcome, RuleOutcome::kPassed);
   EXPECT_EQ(Check(r, Values({{"POOR_HH", 300}, {"WASTE.den", 300}})).outcome, RuleOutcome::kPassed);
   auto failed = Check(r, Values({{"POOR_HH", 301}, {"WASTE.den", 300}}));

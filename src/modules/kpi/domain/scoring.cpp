@@ -13,7 +13,8 @@ KpiRules KpiRules::Load(std::string_view text) {
   try {
     t = toml::parse(text, std::string("nd-335-2025.toml"));
   } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file nd-335-2025.toml: ") + std::string(e.description()));
+    throw std::runtime_error(std::string("rule file nd-335-2025.toml: ") +
+                             std::string(e.description()));
   }
   auto num = [&](const char* path) {
     auto v = t.at_path(path).value<double>();
@@ -26,7 +27,8 @@ KpiRules KpiRules::Load(std::string_view text) {
   r.per_major_error = num("deductions.per_major_error");
   r.per_delay = num("deductions.per_delay");
   r.combination = t.at_path("combination.method").value_or(std::string("mean"));
-  if (r.combination != "mean") throw std::runtime_error("nd-335-2025.toml: combination.method must be \"mean\"");
+  if (r.combination != "mean")
+    throw std::runtime_error("nd-335-2025.toml: combination.method must be \"mean\"");
   r.combination_verified = t.at_path("combination.verified").value_or(false);
   r.excellent = num("rating.excellent");
   r.good = num("rating.good");
@@ -37,12 +39,15 @@ KpiRules KpiRules::Load(std::string_view text) {
   return r;
 }
 
-PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products, double general) {
+PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,
+                        double general) {
   if (!(general >= 0 && general <= r.general_points))
-    throw Error(errors::kScoreOutOfRange, "general", {{"max", std::to_string(static_cast<int>(r.general_points))}});
+    throw Error(errors::kScoreOutOfRange, "general",
+                {{"max", std::to_string(static_cast<int>(r.general_points))}});
   double assigned = 0, done = 0, quality = 0, timely = 0;
   for (const ProductResult& p : products) {
-    if (p.weight < 0 || p.major_errors < 0 || p.delays < 0) throw Error(errors::kNegative, "products");
+    if (p.weight < 0 || p.major_errors < 0 || p.delays < 0)
+      throw Error(errors::kNegative, "products");
     assigned += p.weight;
     if (!p.completed) continue;
     done += p.weight;
@@ -66,16 +71,21 @@ PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& pro
 
 std::string_view RatingCode(Rating r) {
   switch (r) {
-    case Rating::kExcellent: return "excellent";
-    case Rating::kGood: return "good";
-    case Rating::kCompleted: return "completed";
-    case Rating::kNotCompleted: return "not_completed";
+    case Rating::kExcellent:
+      return "excellent";
+    case Rating::kGood:
+      return "good";
+    case Rating::kCompleted:
+      return "completed";
+    case Rating::kNotCompleted:
+      return "not_completed";
   }
   return "not_completed";
 }
 
 Rating RateYear(const KpiRules& r, double average, bool veto) {
-  if (!(average >= 0 && average <= 100)) throw Error(errors::kScoreOutOfRange, "average", {{"max", "100"}});
+  if (!(average >= 0 && average <= 100))
+    throw Error(errors::kScoreOutOfRange, "average", {{"max", "100"}});
   if (veto) return Rating::kNotCompleted;
   if (average >= r.excellent) return Rating::kExcellent;
   if (average >= r.good) return Rating::kGood;
@@ -84,17 +94,20 @@ Rating RateYear(const KpiRules& r, double average, bool veto) {
 }
 
 bool QuotaAllows(const KpiRules& r, int excellent, int good) {
-  // Counted in whole people: "at most 20% of the good ones" allows floor(20% × good), with a tolerance
-  // for the binary representation of 0.2.
+  // Counted in whole people: "at most 20% of the good ones" allows floor(20% × good), with a
+  // tolerance for the binary representation of 0.2.
   return excellent <= static_cast<int>(std::floor(r.quota_excellent_of_good * good + 1e-9));
 }
 
 double IncomeCoefficient(const KpiRules& r, Rating rating) {
   switch (rating) {
     case Rating::kExcellent:
-    case Rating::kGood: return r.income_good_or_above;
-    case Rating::kCompleted: return r.income_completed;
-    case Rating::kNotCompleted: return 0;
+    case Rating::kGood:
+      return r.income_good_or_above;
+    case Rating::kCompleted:
+      return r.income_completed;
+    case Rating::kNotCompleted:
+      return 0;
   }
   return 0;
 }

@@ -44,7 +44,8 @@ struct PeriodScore {
 };
 
 // KPI-7001 when `general` is outside 0–general_points; KPI-7002 for a negative weight or count.
-PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products, double general);
+PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,
+                        double general);
 
 enum class Rating { kExcellent, kGood, kCompleted, kNotCompleted };
 std::string_view RatingCode(Rating r);  // "excellent", "good", "completed", "not_completed"

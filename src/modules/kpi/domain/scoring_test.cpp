@@ -16,7 +16,9 @@ KpiRules Rules() {
   return KpiRules::Load(ss.str());
 }
 
-toml::table Cases() { return toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/kpi/rules/nd-335-2025.cases.toml"); }
+toml::table Cases() {
+  return toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/kpi/rules/nd-335-2025.cases.toml");
+}
 
 TEST(Kpi, RatingCasesBesideTheRuleFile) {
   KpiRules r = Rules();
@@ -25,7 +27,8 @@ TEST(Kpi, RatingCasesBesideTheRuleFile) {
   for (auto& node : *cases["rating"].as_array()) {
     auto& c = *node.as_table();
     Rating got = RateYear(r, c["average"].value_or(0.0), c["veto"].value_or(false));
-    EXPECT_EQ(RatingCode(got), c["expect"].value_or(std::string())) << c["note"].value_or(std::string());
+    EXPECT_EQ(RatingCode(got), c["expect"].value_or(std::string()))
+        << c["note"].value_or(std::string());
     ++n;
   }
   EXPECT_EQ(n, 6);
@@ -36,7 +39,8 @@ TEST(Kpi, QuotaCases) {
   auto cases = Cases();
   for (auto& node : *cases["quota"].as_array()) {
     auto& c = *node.as_table();
-    EXPECT_EQ(QuotaAllows(r, c["excellent"].value_or(0), c["good"].value_or(0)), c["ok"].value_or(false))
+    EXPECT_EQ(QuotaAllows(r, c["excellent"].value_or(0), c["good"].value_or(0)),
+              c["ok"].value_or(false))
         << c["note"].value_or(std::string());
   }
   EXPECT_TRUE(QuotaAllows(r, 0, 0));
@@ -49,7 +53,8 @@ TEST(Kpi, DeductionCases) {
   auto cases = Cases();
   for (auto& node : *cases["deduction"].as_array()) {
     auto& c = *node.as_table();
-    ProductResult p{1, true, static_cast<int>(c["major_errors"].value_or(0)), static_cast<int>(c["delays"].value_or(0)), false};
+    ProductResult p{1, true, static_cast<int>(c["major_errors"].value_or(0)),
+                    static_cast<int>(c["delays"].value_or(0)), false};
     PeriodScore s = ScorePeriod(r, {p}, 30);
     std::string note = c["note"].value_or(std::string());
     EXPECT_DOUBLE_EQ(s.quality, c["quality"].value_or(0.0)) << note;
@@ -60,7 +65,8 @@ TEST(Kpi, DeductionCases) {
 TEST(Kpi, AMonthOfProducts) {
   KpiRules r = Rules();
   // 4 units assigned: 3 done (one with a major error, weight 2), 1 not done.
-  std::vector<ProductResult> products = {{1, true, 0, 0, false}, {2, true, 1, 0, false}, {1, false, 0, 0, false}};
+  std::vector<ProductResult> products = {
+      {1, true, 0, 0, false}, {2, true, 1, 0, false}, {1, false, 0, 0, false}};
   PeriodScore s = ScorePeriod(r, products, 27);
   EXPECT_DOUBLE_EQ(s.quantity, 75.0);
   EXPECT_DOUBLE_EQ(s.quality, 100.0 * (1 + 2 * 0.75) / 4);

@@ -7,29 +7,40 @@ namespace kientao::reporting {
 
 std::string_view StatusCode(SubmissionStatus s) {
   switch (s) {
-    case SubmissionStatus::kDraft: return "draft";
-    case SubmissionStatus::kSubmitted: return "submitted";
-    case SubmissionStatus::kReturned: return "returned";
-    case SubmissionStatus::kApproved: return "approved";
-    case SubmissionStatus::kSuperseded: return "superseded";
+    case SubmissionStatus::kDraft:
+      return "draft";
+    case SubmissionStatus::kSubmitted:
+      return "submitted";
+    case SubmissionStatus::kReturned:
+      return "returned";
+    case SubmissionStatus::kApproved:
+      return "approved";
+    case SubmissionStatus::kSuperseded:
+      return "superseded";
   }
   return "draft";
 }
 
 std::optional<SubmissionStatus> ParseStatus(std::string_view code) {
-  for (auto s : {SubmissionStatus::kDraft, SubmissionStatus::kSubmitted, SubmissionStatus::kReturned,
-                 SubmissionStatus::kApproved, SubmissionStatus::kSuperseded})
+  for (auto s :
+       {SubmissionStatus::kDraft, SubmissionStatus::kSubmitted, SubmissionStatus::kReturned,
+        SubmissionStatus::kApproved, SubmissionStatus::kSuperseded})
     if (StatusCode(s) == code) return s;
   return std::nullopt;
 }
 
 std::string_view ActionCode(Action a) {
   switch (a) {
-    case Action::kSave: return "save";
-    case Action::kSubmit: return "submit";
-    case Action::kReturn: return "return";
-    case Action::kApprove: return "approve";
-    case Action::kReopen: return "reopen";
+    case Action::kSave:
+      return "save";
+    case Action::kSubmit:
+      return "submit";
+    case Action::kReturn:
+      return "return";
+    case Action::kApprove:
+      return "approve";
+    case Action::kReopen:
+      return "reopen";
   }
   return "save";
 }
@@ -37,11 +48,11 @@ std::string_view ActionCode(Action a) {
 SubmissionStatus Transition(SubmissionStatus from, Action a) {
   using S = SubmissionStatus;
   auto refuse = [&]() -> S {
-    throw Error(errors::kWrongStatus, "status",
-                {{"status", std::string(StatusCode(from))}, {"action", std::string(ActionCode(a))}});
+    throw Error(
+        errors::kWrongStatus, "status",
+        {{"status", std::string(StatusCode(from))}, {"action", std::string(ActionCode(a))}});
   };
-  if (from == S::kApproved && a != Action::kReopen)
-    throw Error(errors::kLocked, "status");
+  if (from == S::kApproved && a != Action::kReopen) throw Error(errors::kLocked, "status");
   if (from == S::kSuperseded) throw Error(errors::kLocked, "status");
   switch (a) {
     case Action::kSave:

@@ -47,5 +47,4 @@ struct Completeness {
 // Received = submitted at least once; on time = first submitted on or before `deadline`.
 Completeness ComputeCompleteness(const std::vector<Expected>& units, Date deadline);
 
-
 }  // namespace kientao::reporting

@@ -57,7 +57,8 @@ TEST(Completeness, ReceivedAndOnTimeAsDhis2CountsThem) {
   EXPECT_DOUBLE_EQ(c.OnTimePercent(), 50.0);
   auto none = ComputeCompleteness({}, deadline);
   EXPECT_DOUBLE_EQ(none.ReceivedPercent(), 0);
-  EXPECT_EQ(ComputeCompleteness({{1, std::nullopt}, {2, std::nullopt}, {3, Date::FromYmd(2026, 11, 1)}}, deadline)
+  EXPECT_EQ(ComputeCompleteness(
+                {{1, std::nullopt}, {2, std::nullopt}, {3, Date::FromYmd(2026, 11, 1)}}, deadline)
                 .ReceivedPercent(),
             33.3);
 }

@@ -3,8 +3,8 @@
 #include <set>
 #include <tuple>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "base/access.hpp"
 #include "base/text.hpp"
@@ -24,7 +24,8 @@ using http::TemplateData;
 using indicator::Definition;
 
 Period PreviousPeriod(const Period& p) {
-  return Period::Containing(p.type(), Date::FromDaysSinceEpoch(p.WindowStart().DaysSinceEpoch() - 1));
+  return Period::Containing(p.type(),
+                            Date::FromDaysSinceEpoch(p.WindowStart().DaysSinceEpoch() - 1));
 }
 
 Period DefaultPeriod(PeriodType t, Date today) {
@@ -49,7 +50,9 @@ Period ParsePeriodId(const std::string& id, const std::string& field = "period")
   return *p;
 }
 
-json::value OptNum(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value OptNum(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 
 json::object SubmissionJson(const Form& f, const Submission& s) {
   json::array values;
@@ -61,7 +64,9 @@ json::object SubmissionJson(const Form& f, const Submission& s) {
       if (!it->second.parts.empty()) {
         json::array parts;
         for (auto& [combo, p] : it->second.parts)
-          parts.push_back({{"combo", combo}, {"numerator", p.numerator}, {"denominator", OptNum(p.denominator)}});
+          parts.push_back({{"combo", combo},
+                           {"numerator", p.numerator},
+                           {"denominator", OptNum(p.denominator)}});
         v["parts"] = parts;
       }
       values.push_back(v);
@@ -72,20 +77,22 @@ json::object SubmissionJson(const Form& f, const Submission& s) {
                           {"results", n.results},
                           {"difficulties", n.difficulties},
                           {"proposals", n.proposals}});
-  return {{"id", s.id},
-          {"form_id", s.form_id},
-          {"unit", {{"id", s.unit_id}, {"name", s.unit_name}}},
-          {"period", s.period_id},
-          {"version", s.version},
-          {"status", s.id ? std::string(StatusCode(s.status)) : std::string("not_started")},
-          {"justification", s.justification},
-          {"return_reason", s.return_reason},
-          {"submitted_by", s.submitted_by_name},
-          {"submitted_at", s.submitted_at.empty() ? json::value(nullptr) : json::value(s.submitted_at)},
-          {"first_submitted_on", s.first_submitted_on ? json::value(s.first_submitted_on->ToIso()) : json::value(nullptr)},
-          {"decided_by", s.decided_by_name},
-          {"values", values},
-          {"narratives", narratives}};
+  return {
+      {"id", s.id},
+      {"form_id", s.form_id},
+      {"unit", {{"id", s.unit_id}, {"name", s.unit_name}}},
+      {"period", s.period_id},
+      {"version", s.version},
+      {"status", s.id ? std::string(StatusCode(s.status)) : std::string("not_started")},
+      {"justification", s.justification},
+      {"return_reason", s.return_reason},
+      {"submitted_by", s.submitted_by_name},
+      {"submitted_at", s.submitted_at.empty() ? json::value(nullptr) : json::value(s.submitted_at)},
+      {"first_submitted_on",
+       s.first_submitted_on ? json::value(s.first_submitted_on->ToIso()) : json::value(nullptr)},
+      {"decided_by", s.decided_by_name},
+      {"values", values},
+      {"narratives", narratives}};
 }
 
 json::object FormJson(const Form& f) {
@@ -121,7 +128,8 @@ json::object LineJson(const IndicatorLine& l) {
           {"source", l.source},
           {"parts", [&] {
              json::array parts;
-             for (auto& [label, n, d] : l.parts) parts.push_back({{"label", label}, {"numerator", n}, {"denominator", d}});
+             for (auto& [label, n, d] : l.parts)
+               parts.push_back({{"label", label}, {"numerator", n}, {"denominator", d}});
              return parts;
            }()}};
 }
@@ -141,7 +149,8 @@ Draft ReadDraftJson(const Input& in) {
     for (auto& part : v.Objects("parts")) {
       part.AllowOnly({"combo", "numerator", "denominator"});
       std::string combo = part.ReqStr("combo", 200);
-      if (ev.parts.count(combo)) throw Error(gen_errors::kInvalidValue, "parts", {{"value", combo}});
+      if (ev.parts.count(combo))
+        throw Error(gen_errors::kInvalidValue, "parts", {{"value", combo}});
       ev.parts[combo] = ValuePart{*part.Num("numerator", true), part.Num("denominator", false)};
     }
     // With parts the total may be left out: it is their sum.
@@ -173,7 +182,8 @@ Draft ReadDraftForm(const Form& f, const Input& in) {
       known = known || key == "v_" + def.code || key == "d_" + def.code;
       auto combos = indicator::Combinations(def.categories);
       for (size_t i = 0; i < combos.size(); ++i)
-        known = known || key == PartField("pv_", def.code, i) || key == PartField("pd_", def.code, i);
+        known =
+            known || key == PartField("pv_", def.code, i) || key == PartField("pd_", def.code, i);
     }
     for (int k : f.key_nos)
       for (const char* part : {"results_", "difficulties_", "proposals_"})
@@ -239,7 +249,8 @@ TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected)
   return list;
 }
 
-// Where an indicator's figures come from, in words: the units' reports, or the registry of a module.
+// Where an indicator's figures come from, in words: the units' reports, or the registry of a
+// module.
 std::string SourceLabel(const Ctx& ctx, const std::string& source) {
   if (source == "report") return ctx.T("report.source_report");
   std::string key = "indicator.provider." + source;
@@ -247,7 +258,9 @@ std::string SourceLabel(const Ctx& ctx, const std::string& source) {
 }
 
 // The key task's full title, without its number.
-std::string TaskTitle(const Ctx& ctx, int k) { return ctx.T("task." + std::to_string(k) + ".title"); }
+std::string TaskTitle(const Ctx& ctx, int k) {
+  return ctx.T("task." + std::to_string(k) + ".title");
+}
 
 void SetError(const Ctx& ctx, TemplateData& d, const Error* err) {
   if (!err) return;
@@ -300,29 +313,29 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     FormStatus st = svc.Status(ctx.AsActor(), ctx.Id("id"), period);
     json::array units, missing;
     for (auto& u : st.units) {
-      units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}},
-                       {"status", u.current ? std::string(StatusCode(u.current->status)) : "not_started"},
-                       {"version", u.current ? u.current->version : 0},
-                       {"submission_id", u.current ? u.current->id : 0},
-                       {"first_submitted_on", u.current && u.current->first_submitted_on
-                                                  ? json::value(u.current->first_submitted_on->ToIso())
-                                                  : json::value(nullptr)},
-                       {"on_time", u.on_time},
-                       {"reminders", u.reminders}});
+      units.push_back(
+          {{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}},
+           {"status", u.current ? std::string(StatusCode(u.current->status)) : "not_started"},
+           {"version", u.current ? u.current->version : 0},
+           {"submission_id", u.current ? u.current->id : 0},
+           {"first_submitted_on", u.current && u.current->first_submitted_on
+                                      ? json::value(u.current->first_submitted_on->ToIso())
+                                      : json::value(nullptr)},
+           {"on_time", u.on_time},
+           {"reminders", u.reminders}});
     }
     for (long long m : st.completeness.missing) missing.push_back(m);
     const Completeness& c = st.completeness;
-    return http::JsonAnswer(json::object{
-        {"form_id", st.form.id},
-        {"period", st.period.Id()},
-        {"deadline", st.deadline.ToIso()},
-        {"expected", c.expected},
-        {"received", c.received},
-        {"on_time", c.on_time},
-        {"received_percent", c.ReceivedPercent()},
-        {"on_time_percent", c.OnTimePercent()},
-        {"missing", missing},
-        {"units", units}});
+    return http::JsonAnswer(json::object{{"form_id", st.form.id},
+                                         {"period", st.period.Id()},
+                                         {"deadline", st.deadline.ToIso()},
+                                         {"expected", c.expected},
+                                         {"received", c.received},
+                                         {"on_time", c.on_time},
+                                         {"received_percent", c.ReceivedPercent()},
+                                         {"on_time_percent", c.OnTimePercent()},
+                                         {"missing", missing},
+                                         {"units", units}});
   });
   router.Post("/api/v1/report-forms/{id}/reminders", approve, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
@@ -339,7 +352,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (!unit_id) throw Error(gen_errors::kRequired, "unit_id");
     if (period.empty()) throw Error(gen_errors::kRequired, "period");
     Form f = svc.GetForm(ctx.AsActor(), form_id);
-    return http::JsonAnswer(SubmissionJson(f, svc.Open(ctx.AsActor(), form_id, unit_id, period, Date::Today())));
+    return http::JsonAnswer(
+        SubmissionJson(f, svc.Open(ctx.AsActor(), form_id, unit_id, period, Date::Today())));
   });
   auto write = [&svc](Ctx& ctx, bool is_submit) {
     Input in = Input::FromRequest(ctx.req);
@@ -383,27 +397,30 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     std::string period = ctx.req.Query("period");
     if (period.empty()) throw Error(gen_errors::kRequired, "period");
     json::array items;
-    for (auto& l : svc.CommuneIndicators(ctx.AsActor(), ctx.Id("id"), period)) items.push_back(LineJson(l));
+    for (auto& l : svc.CommuneIndicators(ctx.AsActor(), ctx.Id("id"), period))
+      items.push_back(LineJson(l));
     return http::JsonAnswer(json::object{{"period", period}, {"items", items}});
   });
   auto report_json = [](const CommuneReport& r) {
     json::array sections, inds;
     for (auto& [k, body] : r.sections) sections.push_back({{"key_no", k}, {"body", body}});
     for (auto& l : r.indicators) inds.push_back(LineJson(l));
-    return json::object{{"id", r.id},
-                        {"commune", {{"id", r.commune_id}, {"name", r.commune_name}}},
-                        {"period", r.period_id},
-                        {"status", r.status},
-                        {"number", r.doc_no ? json::value(fmt::format("{:02}/BC-UBND", r.doc_no)) : json::value(nullptr)},
-                        {"issued_on", r.issued_on ? json::value(r.issued_on->ToIso()) : json::value(nullptr)},
-                        {"subject", r.subject},
-                        {"signer", r.signer},
-                        {"signer_authority", r.signer_authority},
-                        {"signer_title", r.signer_title},
-                        {"recipients", r.recipients},
-                        {"approved_reports", r.approved_reports},
-                        {"sections", sections},
-                        {"indicators", inds}};
+    return json::object{
+        {"id", r.id},
+        {"commune", {{"id", r.commune_id}, {"name", r.commune_name}}},
+        {"period", r.period_id},
+        {"status", r.status},
+        {"number",
+         r.doc_no ? json::value(fmt::format("{:02}/BC-UBND", r.doc_no)) : json::value(nullptr)},
+        {"issued_on", r.issued_on ? json::value(r.issued_on->ToIso()) : json::value(nullptr)},
+        {"subject", r.subject},
+        {"signer", r.signer},
+        {"signer_authority", r.signer_authority},
+        {"signer_title", r.signer_title},
+        {"recipients", r.recipients},
+        {"approved_reports", r.approved_reports},
+        {"sections", sections},
+        {"indicators", inds}};
   };
   router.Post("/api/v1/communes/{id}/reports", approve, [&svc, report_json](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
@@ -418,7 +435,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   });
   router.Post("/api/v1/commune-reports/{id}", approve, [&svc, report_json](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
-    in.AllowOnly({"subject", "signer", "signer_authority", "signer_title", "recipients", "sections"});
+    in.AllowOnly(
+        {"subject", "signer", "signer_authority", "signer_title", "recipients", "sections"});
     CommuneReport cur = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
     ReportHeader h{in.Str("subject", 500, false).value_or(cur.subject),
                    in.Str("signer", 200, false).value_or(cur.signer),
@@ -429,7 +447,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     for (auto& s : in.Objects("sections")) {
       s.AllowOnly({"key_no", "body"});
       long long k = *s.Int("key_no", true);
-      if (k < 1 || k > 10) throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(k)}});
+      if (k < 1 || k > 10)
+        throw Error(errors::kTaskNumber, "key_no", {{"value", std::to_string(k)}});
       sections[static_cast<int>(k)] = s.RawText("body", 20000);  // paragraphs by line
     }
     svc.EditReport(ctx.AsActor(), ctx.Id("id"), h, sections);
@@ -439,7 +458,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"issued_on"});
     Date on = in.DateField("issued_on", false).value_or(Date::Today());
-    if (on > Date::Today()) throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", on.ToVn()}});
+    if (on > Date::Today())
+      throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", on.ToVn()}});
     svc.Issue(ctx.AsActor(), ctx.Id("id"), on);
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
   });
@@ -447,23 +467,28 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // ---- The indicator catalogue, targets, rules, and new report forms ----
   const Access admin{std::string(access::kUsersAdmin)};
   auto read_definition = [](const Input& in) {
-    in.AllowOnly({"code", "name_vi", "name_en", "unit", "kind", "direction", "aggregation", "key_no", "categories"});
+    in.AllowOnly({"code", "name_vi", "name_en", "unit", "kind", "direction", "aggregation",
+                  "key_no", "categories"});
     Definition d;
     d.code = in.ReqStr("code", 40);
     d.name_vi = in.ReqStr("name_vi", 300);
     d.name_en = in.Str("name_en", 300, false).value_or("");
     d.unit = in.Str("unit", 40, false).value_or("");
-    d.kind = *indicator::ParseKind(*in.Enum("kind", {"count", "percent", "amount", "ratio", "yes_no"}, true));
-    d.direction = *indicator::ParseDirection(in.Enum("direction", {"higher", "lower"}, false).value_or("higher"));
+    d.kind = *indicator::ParseKind(
+        *in.Enum("kind", {"count", "percent", "amount", "ratio", "yes_no"}, true));
+    d.direction = *indicator::ParseDirection(
+        in.Enum("direction", {"higher", "lower"}, false).value_or("higher"));
     bool parts = indicator::HasDenominator(d.kind);
     d.aggregation = *indicator::ParseAggregation(
         in.Enum("aggregation", {"sum", "ratio_of_sums", "last", "min", "max"}, false)
             .value_or(parts ? "ratio_of_sums" : "sum"));
     // A percent rolls up as a ratio of sums and nothing else: never an average of percents.
     if (parts && d.aggregation != indicator::Aggregation::kRatioOfSums)
-      throw Error(gen_errors::kInvalidValue, "aggregation", {{"value", std::string(indicator::AggregationCode(d.aggregation))}});
+      throw Error(gen_errors::kInvalidValue, "aggregation",
+                  {{"value", std::string(indicator::AggregationCode(d.aggregation))}});
     d.key_no = static_cast<int>(in.Int("key_no", false).value_or(0));
-    // Disaggregation: [{code, name, options: [{code, label}]}], at most 5 categories and 500 combinations.
+    // Disaggregation: [{code, name, options: [{code, label}]}], at most 5 categories and 500
+    // combinations.
     if (auto cats = in.JsonText("categories")) d.categories = indicator::ParseCategories(*cats);
     return d;
   };
@@ -471,17 +496,20 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     in.AllowOnly({"name_vi", "left", "operator", "right"});
     std::string name = in.ReqStr("name_vi", 300);
     std::string left = in.ReqStr("left", 300);
-    auto op = indicator::ParseOperator(*in.Enum("operator", {"<", "<=", "==", "!=", ">=", ">"}, true));
+    auto op =
+        indicator::ParseOperator(*in.Enum("operator", {"<", "<=", "==", "!=", ">=", ">"}, true));
     std::string right = in.ReqStr("right", 300);
     return std::make_tuple(name, left, *op, right);
   };
   auto read_form = [&svc](const Ctx& ctx, const Input& in, std::vector<std::string>& codes) {
-    in.AllowOnly({"code", "name", "period_type", "deadline_working_days", "unit_ids", "indicators", "key_nos"});
+    in.AllowOnly({"code", "name", "period_type", "deadline_working_days", "unit_ids", "indicators",
+                  "key_nos"});
     Form f;
     f.commune_id = svc.ActorCommune(ctx.AsActor());
     f.code = in.ReqStr("code", 40);
     f.name = in.ReqStr("name", 300);
-    f.period_type = *ParsePeriodType(*in.Enum("period_type", {"month", "quarter", "half", "nine", "year"}, true));
+    f.period_type = *ParsePeriodType(
+        *in.Enum("period_type", {"month", "quarter", "half", "nine", "year"}, true));
     f.deadline_working_days = static_cast<int>(in.Int("deadline_working_days", false).value_or(2));
     for (long long u : in.IntList("unit_ids")) f.units.emplace_back(u, "");
     for (long long k : in.IntList("key_nos")) f.key_nos.push_back(static_cast<int>(k));
@@ -515,7 +543,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     long long unit = in.Int("unit_id", false).value_or(svc.ActorCommune(ctx.AsActor()));
     std::string period = in.ReqStr("period", 10);
     svc.SetTarget(ctx.AsActor(), ctx.params.at("code"), unit, period, *in.Num("target", true));
-    return http::JsonAnswer(json::object{{"code", ctx.params.at("code")}, {"unit_id", unit}, {"period", period}});
+    return http::JsonAnswer(
+        json::object{{"code", ctx.params.at("code")}, {"unit_id", unit}, {"period", period}});
   });
   router.Post("/api/v1/report-forms", approve, [&svc, read_form](Ctx& ctx) {
     std::vector<std::string> codes;
@@ -542,10 +571,12 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       x.set("name", ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi);
       x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
       x.set("kind", ctx.T("indicator.kind." + std::string(indicator::KindCode(def.kind))));
-      x.set("direction", ctx.T("indicator.direction." + std::string(indicator::DirectionCode(def.direction))));
+      x.set("direction",
+            ctx.T("indicator.direction." + std::string(indicator::DirectionCode(def.direction))));
       x.set("task", def.key_no ? std::to_string(def.key_no) : "—");
       x.set("source", SourceLabel(ctx, def.provider.empty() ? "report" : def.provider));
-      if (auto it = cat.targets.find(def.id); it != cat.targets.end()) x.set("target", InputNum(it->second));
+      if (auto it = cat.targets.find(def.id); it != cat.targets.end())
+        x.set("target", InputNum(it->second));
       if (can_target) x.set("can_target", true);
       rows.push_back(x);
     }
@@ -554,16 +585,19 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     for (auto& r : cat.rules) {
       TemplateData x = http::Object();
       x.set("name", r.name_vi);
-      x.set("rule", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " + r.right.text());
+      x.set("rule", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " +
+                        r.right.text());
       rules.push_back(x);
     }
     d.set("rules", rules);
     if (access::HasPermission(*ctx.user, access::kUsersAdmin)) d.set("can_define", true);
     d.set("v", form);
     SetError(ctx, d, err);
-    return layout.Page(ctx, "reporting/indicators", d, ctx.T("indicator.title"), err ? err->status() : 200);
+    return layout.Page(ctx, "reporting/indicators", d, ctx.T("indicator.title"),
+                       err ? err->status() : 200);
   };
-  router.Get("/indicators", read, [catalogue_page](Ctx& ctx) { return catalogue_page(ctx, nullptr, http::Object()); });
+  router.Get("/indicators", read,
+             [catalogue_page](Ctx& ctx) { return catalogue_page(ctx, nullptr, http::Object()); });
   router.Post("/indicators", admin, [&svc, read_definition, catalogue_page](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     try {
@@ -603,7 +637,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     long long commune = svc.ActorCommune(ctx.AsActor());
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
     TemplateData d = http::Object();
-    IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune, DefaultPeriod(PeriodType::kMonth, Date::Today()).Id());
+    IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune,
+                                           DefaultPeriod(PeriodType::kMonth, Date::Today()).Id());
     TemplateData inds = http::List();
     for (auto& def : cat.definitions) {
       if (!def.provider.empty()) continue;
@@ -632,9 +667,11 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (!form.get("deadline_working_days")) form.set("deadline_working_days", "2");
     d.set("v", form);
     SetError(ctx, d, err);
-    return layout.Page(ctx, "reporting/form_new", d, ctx.T("report.new_form"), err ? err->status() : 200);
+    return layout.Page(ctx, "reporting/form_new", d, ctx.T("report.new_form"),
+                       err ? err->status() : 200);
   };
-  router.Get("/report-forms/new", approve, [new_form_page](Ctx& ctx) { return new_form_page(ctx, nullptr, http::Object()); });
+  router.Get("/report-forms/new", approve,
+             [new_form_page](Ctx& ctx) { return new_form_page(ctx, nullptr, http::Object()); });
   router.Post("/report-forms", approve, [&svc, read_form, new_form_page](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     try {
@@ -643,7 +680,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       svc.CreateForm(ctx.AsActor(), f, codes);
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return new_form_page(ctx, &e, http::EchoForm(in, {"code", "name", "deadline_working_days", "indicators"}));
+      return new_form_page(
+          ctx, &e, http::EchoForm(in, {"code", "name", "deadline_working_days", "indicators"}));
     }
     return Response::Redirect("/reports");
   });
@@ -651,7 +689,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // ---- Exchange with the city ----
   router.Get("/api/v1/commune-reports/{id}/package", read, [&svc](Ctx& ctx) {
     Response r = Response::Json(svc.ExportPackage(ctx.AsActor(), ctx.Id("id")));
-    r.SetHeader("Content-Disposition", "attachment; filename=\"bao-cao-" + std::to_string(ctx.Id("id")) + ".json\"");
+    r.SetHeader("Content-Disposition",
+                "attachment; filename=\"bao-cao-" + std::to_string(ctx.Id("id")) + ".json\"");
     return r;
   });
   router.Get("/api/v1/commune-reports/{id}/adx", read, [&svc](Ctx& ctx) {
@@ -727,8 +766,10 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       TemplateData x = http::Object();
       x.set("task", l.def.key_no ? std::to_string(l.def.key_no) : "—");
       x.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
-      x.set("value", VnNumber(*l.value, 1) + (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit));
-      if (l.denominator) x.set("parts", VnNumber(*l.numerator, 2) + " / " + VnNumber(*l.denominator, 2));
+      x.set("value", VnNumber(*l.value, 1) +
+                         (l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit));
+      if (l.denominator)
+        x.set("parts", VnNumber(*l.numerator, 2) + " / " + VnNumber(*l.denominator, 2));
       inds.push_back(x);
     }
     d.set("indicators", inds);
@@ -738,7 +779,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // ---- Downloads ----
   auto titles_vi = [](const Ctx& ctx) {
     std::map<int, std::string> t;
-    for (int k = 1; k <= 10; ++k) t[k] = ctx.i18n->Get("vi", "task." + std::to_string(k) + ".title");
+    for (int k = 1; k <= 10; ++k)
+      t[k] = ctx.i18n->Get("vi", "task." + std::to_string(k) + ".title");
     return t;
   };
   auto download = [](std::string body, const std::string& type, const std::string& file) {
@@ -749,12 +791,13 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     r.SetHeader("Cache-Control", "no-store");
     return r;
   };
-  router.Get("/commune-reports/{id}/docx", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
-    CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
-    return download(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout),
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    ReportFileStem(r) + ".docx");
-  });
+  router.Get(
+      "/commune-reports/{id}/docx", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
+        CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+        return download(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        ReportFileStem(r) + ".docx");
+      });
   router.Get("/commune-reports/{id}/xlsx", read, [&svc, titles_vi, download](Ctx& ctx) {
     CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
     return download(ReportAnnexXlsx(r, titles_vi(ctx)),
@@ -763,7 +806,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   });
   router.Get("/commune-reports/{id}/pdf", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
     CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
-    auto pdf = documents::ConvertDocxToPdf(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout));
+    auto pdf = documents::ConvertDocxToPdf(
+        documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout));
     if (!pdf) throw Error(errors::kPdfUnavailable);
     return download(std::move(*pdf), "application/pdf", ReportFileStem(r) + ".pdf");
   });
@@ -834,7 +878,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     d.set("received_percent", VnNumber(c.ReceivedPercent(), 1));
     d.set("on_time_percent", VnNumber(c.OnTimePercent(), 1));
     d.set("missing", std::to_string(c.missing.size()));
-    if (!c.missing.empty() && access::HasPermission(*ctx.user, access::kReportApprove)) d.set("can_remind", true);
+    if (!c.missing.empty() && access::HasPermission(*ctx.user, access::kReportApprove))
+      d.set("can_remind", true);
     if (ctx.req.Query("reminded").size()) d.set("reminded", ctx.req.Query("reminded"));
     TemplateData units = http::List();
     for (auto& u : st.units) {
@@ -845,7 +890,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         ud.set("submitted_on", u.current->first_submitted_on->ToVn());
         ud.set(u.on_time ? "on_time" : "late", true);
       }
-      if (u.current && u.current->version > 1) ud.set("version", std::to_string(u.current->version));
+      if (u.current && u.current->version > 1)
+        ud.set("version", std::to_string(u.current->version));
       if (u.reminders) ud.set("reminders", std::to_string(u.reminders));
       units.push_back(ud);
     }
@@ -891,9 +937,11 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       d.set("decided_at", DateTimeVn(s.decided_at));
       d.set("decided_by", s.decided_by_name);
     }
-    bool editable = (s.status == SubmissionStatus::kDraft || s.status == SubmissionStatus::kReturned) &&
-                    access::HasPermission(*ctx.user, access::kReportSubmit);
-    bool can_decide = s.id && s.status == SubmissionStatus::kSubmitted && access::HasPermission(*ctx.user, access::kReportApprove);
+    bool editable =
+        (s.status == SubmissionStatus::kDraft || s.status == SubmissionStatus::kReturned) &&
+        access::HasPermission(*ctx.user, access::kReportSubmit);
+    bool can_decide = s.id && s.status == SubmissionStatus::kSubmitted &&
+                      access::HasPermission(*ctx.user, access::kReportApprove);
     if (editable) d.set("editable", true);
     if (can_decide) d.set("can_decide", true);
     if (s.id && s.status == SubmissionStatus::kApproved) d.set("can_reopen", true);
@@ -902,7 +950,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       shown = *typed;
     } else {
       for (auto& def : f.indicators)
-        if (auto it = s.values.find(def.id); it != s.values.end()) shown.values[def.code] = it->second;
+        if (auto it = s.values.find(def.id); it != s.values.end())
+          shown.values[def.code] = it->second;
       shown.narratives = s.narratives;
       shown.justification = s.justification;
     }
@@ -978,7 +1027,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         if (!it->second.results.empty()) x.set("results", it->second.results);
         if (!it->second.difficulties.empty()) x.set("difficulties", it->second.difficulties);
         if (!it->second.proposals.empty()) x.set("proposals", it->second.proposals);
-        x.set("has_text", true);  // sections already written open; the others stay folded on a phone
+        x.set("has_text",
+              true);  // sections already written open; the others stay folded on a phone
       }
       tasks.push_back(x);
     }
@@ -992,7 +1042,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       for (auto& def : f.indicators)
         for (const std::string& key : {"v_" + def.code, "d_" + def.code, def.code}) {
           size_t at = msg.find(key);
-          if (at != std::string::npos && (err->field() == key || err->field() == def.code + ".denominator")) {
+          if (at != std::string::npos &&
+              (err->field() == key || err->field() == def.code + ".denominator")) {
             msg.replace(at, key.size(), "«" + def.name_vi + "»");
             break;
           }
@@ -1012,7 +1063,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                        err ? err->status() : 200);
   };
   router.Get("/reports/{form}/{period}/{unit}", read, [report_page](Ctx& ctx) {
-    return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr, nullptr, nullptr);
+    return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr,
+                       nullptr, nullptr);
   });
   router.Post("/reports/{form}/{period}/{unit}", submit, [&svc, report_page](Ctx& ctx) {
     long long form_id = ctx.Id("form");
@@ -1057,9 +1109,12 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e, nullptr);
     }
   };
-  router.Post("/submissions/{id}/approve", approve, [decision](Ctx& ctx) { return decision(ctx, "approve"); });
-  router.Post("/submissions/{id}/return", approve, [decision](Ctx& ctx) { return decision(ctx, "return"); });
-  router.Post("/submissions/{id}/reopen", submit, [decision](Ctx& ctx) { return decision(ctx, "reopen"); });
+  router.Post("/submissions/{id}/approve", approve,
+              [decision](Ctx& ctx) { return decision(ctx, "approve"); });
+  router.Post("/submissions/{id}/return", approve,
+              [decision](Ctx& ctx) { return decision(ctx, "return"); });
+  router.Post("/submissions/{id}/reopen", submit,
+              [decision](Ctx& ctx) { return decision(ctx, "reopen"); });
 
   // The commune's consolidated report for a period.
   auto commune_page = [&svc, &layout](Ctx& ctx, const std::string& period_id, const Error* err) {
@@ -1067,7 +1122,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     long long commune = svc.ActorCommune(actor);
     if (std::string q = ctx.req.Query("commune"); !q.empty()) commune = std::atoll(q.c_str());
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
-    Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(period_id);
+    Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today())
+                                 : ParsePeriodId(period_id);
     TemplateData d = http::Object();
     d.set("period", p.Id());
     d.set("period_label", ctx.lang == "en" ? p.LabelEn() : text::ToLowerFirst(p.LabelVi()));
@@ -1111,12 +1167,14 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         x.set("value", l.value ? VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
         if (l.target) x.set("target", VnNumber(*l.target, 1) + unit);
         if (l.value && l.target) {
-          bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target : *l.value <= *l.target;
+          bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                      : *l.value <= *l.target;
           x.set(met ? "met" : "not_met", true);
         }
         x.set("source", SourceLabel(ctx, l.source));
         std::string parts;
-        for (auto& [label, n, d] : l.parts) parts += (parts.empty() ? "" : " · ") + label + ": " + VnNumber(n, 2);
+        for (auto& [label, n, d] : l.parts)
+          parts += (parts.empty() ? "" : " · ") + label + ": " + VnNumber(n, 2);
         if (!parts.empty()) x.set("parts", parts);
         inds.push_back(x);
       }

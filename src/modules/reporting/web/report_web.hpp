@@ -1,7 +1,7 @@
 #pragma once
 // Periodic reports on the web: the JSON API and the pages to fill a unit's report (on a phone too),
-// review and approve them, follow completeness and remind, and consolidate, edit, issue and download
-// the commune's report (DOCX, XLSX annex, PDF).
+// review and approve them, follow completeness and remind, and consolidate, edit, issue and
+// download the commune's report (DOCX, XLSX annex, PDF).
 #include "http/layout.hpp"
 #include "http/router.hpp"
 #include "modules/documents/docx.hpp"
@@ -9,8 +9,8 @@
 
 namespace kientao::reporting {
 
-void RegisterReportRoutes(http::Router& router, ReportService& service,
-                          const http::Layout& layout, const documents::Layout30& doc_layout);
+void RegisterReportRoutes(http::Router& router, ReportService& service, const http::Layout& layout,
+                          const documents::Layout30& doc_layout);
 
 // The period a form is reported for by default on `today`: the latest one whose data window has
 // closed.

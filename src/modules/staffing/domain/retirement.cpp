@@ -26,7 +26,8 @@ YearMonth AddMonths(int year, int month, int months) {
 AgeRoadmap ReadRoadmap(const toml::table& t, const std::string& sex) {
   auto num = [&](const char* key) {
     auto v = t.at_path("retirement." + sex + "." + key).value<int64_t>();
-    if (!v) throw std::runtime_error("blld-2019-retirement.toml: missing retirement." + sex + "." + key);
+    if (!v)
+      throw std::runtime_error("blld-2019-retirement.toml: missing retirement." + sex + "." + key);
     return static_cast<int>(*v);
   };
   return {num("start_year"), num("start_age_months"), num("step_months"), num("final_age_months"),
@@ -40,7 +41,8 @@ RetirementRule RetirementRule::Load(std::string_view text) {
   try {
     t = toml::parse(text, std::string("blld-2019-retirement.toml"));
   } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file blld-2019-retirement.toml: ") + std::string(e.description()));
+    throw std::runtime_error(std::string("rule file blld-2019-retirement.toml: ") +
+                             std::string(e.description()));
   }
   RetirementRule r;
   r.male = ReadRoadmap(t, "male");
@@ -55,10 +57,12 @@ Retirement RetirementOf(const RetirementRule& rule, bool female, Date birth) {
   const AgeRoadmap& road = female ? rule.female : rule.male;
   // The ages rise by at most a year's worth each year, so the year the age is reached walks forward
   // one year at a time and meets the year whose age it is.
-  for (int year = birth.year() + road.before_start_age_months / 12 - 1; year < birth.year() + 120; ++year) {
+  for (int year = birth.year() + road.before_start_age_months / 12 - 1; year < birth.year() + 120;
+       ++year) {
     int age = road.AgeIn(year);
     YearMonth reached = AddMonths(birth.year(), birth.month(), age);
-    if (reached.year == year) return {age / 12, age % 12, reached, AddMonths(reached.year, reached.month, 1)};
+    if (reached.year == year)
+      return {age / 12, age % 12, reached, AddMonths(reached.year, reached.month, 1)};
     if (reached.year < year) break;  // cannot happen with a rising roadmap; guards a bad rule file
   }
   int age = road.final_age_months;

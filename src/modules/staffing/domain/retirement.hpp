@@ -1,8 +1,8 @@
 #pragma once
-// Retirement age and month (Labour Code 2019 art. 169, Decree 135/2020): the age rises by a step each
-// calendar year from a start age to a final one; the age that applies is the one of the calendar year
-// in which the person reaches it; retirement is at the end of that month, the pension from the next.
-// Rule values from rules/blld-2019-retirement.toml. Pure.
+// Retirement age and month (Labour Code 2019 art. 169, Decree 135/2020): the age rises by a step
+// each calendar year from a start age to a final one; the age that applies is the one of the
+// calendar year in which the person reaches it; retirement is at the end of that month, the pension
+// from the next. Rule values from rules/blld-2019-retirement.toml. Pure.
 #include <string>
 #include <string_view>
 
@@ -32,7 +32,7 @@ struct RetirementRule {
 
 struct YearMonth {
   int year = 0;
-  int month = 0;  // 1–12
+  int month = 0;              // 1–12
   std::string ToIso() const;  // "2021-04"
   std::string ToVn() const;   // "04/2021"
   auto operator<=>(const YearMonth&) const = default;

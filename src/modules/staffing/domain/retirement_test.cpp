@@ -17,12 +17,14 @@ std::string Read(const std::string& path) {
 }
 
 RetirementRule Rule() {
-  return RetirementRule::Load(Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml"));
+  return RetirementRule::Load(
+      Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml"));
 }
 
 TEST(Retirement, CasesBesideTheRuleFile) {
   RetirementRule rule = Rule();
-  auto cases = toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.cases.toml");
+  auto cases = toml::parse_file(KIENTAO_SOURCE_DIR
+                                "/src/modules/staffing/rules/blld-2019-retirement.cases.toml");
   int n = 0;
   for (auto& node : *cases["case"].as_array()) {
     auto& c = *node.as_table();

@@ -22,7 +22,8 @@ namespace {
 std::pair<bool, Date> ReadPerson(const Ctx& ctx) {
   std::string sex = ctx.req.Query("sex");
   if (sex.empty()) throw Error(gen_errors::kRequired, "sex");
-  if (sex != "male" && sex != "female") throw Error(gen_errors::kInvalidValue, "sex", {{"value", sex}});
+  if (sex != "male" && sex != "female")
+    throw Error(gen_errors::kInvalidValue, "sex", {{"value", sex}});
   std::string b = ctx.req.Query("birth");
   if (b.empty()) throw Error(gen_errors::kRequired, "birth");
   auto birth = Date::Parse(b);
@@ -57,13 +58,15 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     auto list = org.ListStaff(ctx.AsActor(), {});
     std::map<int, std::vector<Leaver>> by_year;
     for (auto& row : list->rows) {
-      if (!UnderQuota(row.staff)) continue;  // part-time and contract staff have no pension roadmap here
+      if (!UnderQuota(row.staff))
+        continue;  // part-time and contract staff have no pension roadmap here
       Retirement r = RetirementOf(rule, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
       if (r.retirement_month.year >= from && r.retirement_month.year <= to)
         by_year[r.retirement_month.year].push_back({&row, r});
     }
     for (auto& [y, v] : by_year)
-      std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.r.retirement_month < b.r.retirement_month; });
+      std::sort(v.begin(), v.end(),
+                [](auto& a, auto& b) { return a.r.retirement_month < b.r.retirement_month; });
     return std::make_pair(list, by_year);
   };
   auto years = [](const Ctx& ctx) {
@@ -76,7 +79,8 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
       return static_cast<int>(v);
     };
     int from = num("from", 2026), to = num("to", 2031);
-    if (to < from || to - from > 20) throw Error(errors::kYearRange, "to", {{"value", std::to_string(to)}});
+    if (to < from || to - from > 20)
+      throw Error(errors::kYearRange, "to", {{"value", std::to_string(to)}});
     return std::make_pair(from, to);
   };
   router.Get("/api/v1/staffing/retirements", staff_read, [leavers, years](Ctx& ctx) {
@@ -109,7 +113,9 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     for (auto& u : p.units) {
       json::array ys;
       for (auto& y : u.years) ys.push_back(year_json(y));
-      units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}}, {"headcount", u.headcount}, {"years", ys}});
+      units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}},
+                       {"headcount", u.headcount},
+                       {"years", ys}});
     }
     for (auto& y : p.total) total.push_back(year_json(y));
     return json::object{{"from", p.from}, {"to", p.to}, {"units", units}, {"total", total}};
@@ -124,7 +130,8 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     long long unit = *in.Int("unit_id", true);
     long long year = *in.Int("year", true);
     long long quota = *in.Int("quota", true);
-    if (quota > 100000) throw Error(gen_errors::kInvalidValue, "quota", {{"value", std::to_string(quota)}});
+    if (quota > 100000)
+      throw Error(gen_errors::kInvalidValue, "quota", {{"value", std::to_string(quota)}});
     plans.SetQuota(ctx.AsActor(), unit, static_cast<int>(year), static_cast<int>(quota));
   };
   router.Post("/api/v1/staffing/quotas", org_write, [set_quota](Ctx& ctx) {
@@ -151,17 +158,22 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     sheet.header = {"Đơn vị", "Hiện có"};
     sheet.widths = {36, 10};
     for (int y = from; y <= to; ++y) {
-      for (const char* what : {"Biên chế ", "Dự kiến ", "Nghỉ hưu ", "Chênh lệch "}) sheet.header.push_back(what + std::to_string(y));
+      for (const char* what : {"Biên chế ", "Dự kiến ", "Nghỉ hưu ", "Chênh lệch "})
+        sheet.header.push_back(what + std::to_string(y));
       for (int k = 0; k < 4; ++k) sheet.widths.push_back(11);
     }
-    auto add = [&](const std::string& name, std::optional<int> headcount, const std::vector<PlanYear>& ys) {
-      std::vector<documents::XlsxCell> row = {name, headcount ? documents::XlsxCell(static_cast<double>(*headcount))
-                                                              : documents::XlsxCell{}};
+    auto add = [&](const std::string& name, std::optional<int> headcount,
+                   const std::vector<PlanYear>& ys) {
+      std::vector<documents::XlsxCell> row = {
+          name,
+          headcount ? documents::XlsxCell(static_cast<double>(*headcount)) : documents::XlsxCell{}};
       for (auto& y : ys) {
-        row.push_back(y.quota ? documents::XlsxCell(static_cast<double>(*y.quota)) : documents::XlsxCell{});
+        row.push_back(y.quota ? documents::XlsxCell(static_cast<double>(*y.quota))
+                              : documents::XlsxCell{});
         row.push_back(static_cast<double>(y.expected));
         row.push_back(static_cast<double>(y.retiring));
-        row.push_back(y.gap ? documents::XlsxCell(static_cast<double>(*y.gap)) : documents::XlsxCell{});
+        row.push_back(y.gap ? documents::XlsxCell(static_cast<double>(*y.gap))
+                            : documents::XlsxCell{});
       }
       sheet.rows.push_back(std::move(row));
     };
@@ -169,20 +181,24 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     add("Toàn xã", std::nullopt, plan.total);
     documents::XlsxSheet list;
     list.name = "Nghỉ hưu";
-    list.title = "Cán bộ, công chức, viên chức đến tuổi nghỉ hưu " + std::to_string(from) + "–" + std::to_string(to);
-    list.header = {"Năm", "Họ và tên", "Đơn vị", "Chức vụ", "Tháng nghỉ hưu", "Tuổi (năm)", "Tuổi (tháng)"};
+    list.title = "Cán bộ, công chức, viên chức đến tuổi nghỉ hưu " + std::to_string(from) + "–" +
+                 std::to_string(to);
+    list.header = {"Năm",        "Họ và tên",   "Đơn vị", "Chức vụ", "Tháng nghỉ hưu",
+                   "Tuổi (năm)", "Tuổi (tháng)"};
     list.widths = {8, 28, 30, 30, 14, 10, 10};
     auto [staff, by_year] = leavers(ctx, from, to);
     for (auto& [y, people] : by_year)
       for (auto& l : people)
-        list.rows.push_back({static_cast<double>(y), l.row->staff.full_name, l.row->unit_name, l.row->staff.position,
-                             l.r.retirement_month.ToVn(), static_cast<double>(l.r.age_years),
+        list.rows.push_back({static_cast<double>(y), l.row->staff.full_name, l.row->unit_name,
+                             l.row->staff.position, l.r.retirement_month.ToVn(),
+                             static_cast<double>(l.r.age_years),
                              static_cast<double>(l.r.age_months)});
     http::Response r;
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     r.body = documents::RenderXlsx({sheet, list});
-    r.SetHeader("Content-Disposition", "attachment; filename=\"ke-hoach-bien-che-" + std::to_string(from) + "-" +
-                                           std::to_string(to) + ".xlsx\"");
+    r.SetHeader("Content-Disposition", "attachment; filename=\"ke-hoach-bien-che-" +
+                                           std::to_string(from) + "-" + std::to_string(to) +
+                                           ".xlsx\"");
     r.SetHeader("Cache-Control", "no-store");
     return r;
   });
@@ -190,7 +206,9 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     TemplateData d = http::Object();
     auto [from, to] = years(ctx);
     Plan plan = plans.BuildPlan(ctx.AsActor(), from, to);
-    auto cell = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("—"); };
+    auto cell = [](const std::optional<int>& v) {
+      return v ? std::to_string(*v) : std::string("—");
+    };
     TemplateData head = http::List();
     for (int y = from; y <= to; ++y) {
       TemplateData h = http::Object();
@@ -232,8 +250,11 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     d.set("plan_total", year_cells(plan.total, 0, false));
     if (std::string qe = ctx.req.Query("quota_error"); !qe.empty()) {
       static const std::map<std::string, ErrorDef> kQuotaErrors = {
-          {"STF-6002", errors::kYearRange}, {"STF-6003", errors::kQuotaNegative}, {"GEN-0019", gen_errors::kInvalidNumber},
-          {"GEN-0004", gen_errors::kRequired}, {"GEN-0014", gen_errors::kInvalidValue}};
+          {"STF-6002", errors::kYearRange},
+          {"STF-6003", errors::kQuotaNegative},
+          {"GEN-0019", gen_errors::kInvalidNumber},
+          {"GEN-0004", gen_errors::kRequired},
+          {"GEN-0014", gen_errors::kInvalidValue}};
       if (auto it = kQuotaErrors.find(qe); it != kQuotaErrors.end())
         d.set("quota_error", ctx.Message(Error(it->second, "quota", {{"value", ""}})));
     }
@@ -252,7 +273,9 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
         p.set("position", l.row->staff.position);
         p.set("month", l.r.retirement_month.ToVn());
         p.set("age", std::to_string(l.r.age_years) + " " + ctx.T("staffing.years") +
-                         (l.r.age_months ? " " + std::to_string(l.r.age_months) + " " + ctx.T("staffing.months") : ""));
+                         (l.r.age_months ? " " + std::to_string(l.r.age_months) + " " +
+                                               ctx.T("staffing.months")
+                                         : ""));
         people.push_back(p);
       }
       yd.set("people", people);
