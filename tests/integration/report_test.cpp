@@ -531,6 +531,30 @@ TEST_F(Reports, DisaggregatedValuesAddUpToTheirTotalAndRollUpByCombination) {
       201);
 }
 
+TEST_F(Reports, RemindersGoOnlyToUnitsThatHaveNotReported) {
+  long long form = FormId("BC-THON-THANG");
+  std::string period = Period();
+  std::string path = "/api/v1/report-forms/" + std::to_string(form) + "/reminders";
+  long long seq = AuditSeq(), sent = Count("report_reminders");
+  // Thôn Đoài Lạc's report of the last closed month is approved in the demo: no reminder for it.
+  auto refused = Call(
+      office_, "POST", path,
+      "{\"period\": \"" + period + "\", \"unit_ids\": [" + std::to_string(UnitId("LP-T02")) + "]}");
+  EXPECT_EQ(ErrorCode(refused.body), "REP-4005") << refused.body;
+  EXPECT_EQ(Call(village_, "POST", path, "{\"period\": \"" + period + "\"}").status, 403);
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(Count("report_reminders"), sent);
+  auto status = Json(Call(
+      office_, "GET", "/api/v1/report-forms/" + std::to_string(form) + "/status?period=" + period));
+  auto ok =
+      Call(office_, "POST", path, "{\"period\": \"" + period + "\"}");  // every unit still missing
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(Json(ok).at("reminded").as_int64(),
+            static_cast<long long>(status.at("missing").as_array().size()));
+  EXPECT_EQ(Count("report_reminders"),
+            sent + static_cast<long long>(status.at("missing").as_array().size()));
+}
+
 TEST_F(Reports, PagesRenderForEachRole) {
   std::string period = Period();
   long long form = FormId("BC-THON-THANG");
