@@ -13,6 +13,7 @@
 #include "modules/org/web/org_web.hpp"
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "modules/kpi/web/kpi_web.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
@@ -33,6 +34,7 @@ const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
       {"indicator", "src/modules/indicator/migrations/"},
       {"reporting", "src/modules/reporting/migrations/"},
       {"staffing", "src/modules/staffing/migrations/"},
+      {"kpi", "src/modules/kpi/migrations/"},
   };
   return kDirs;
 }
@@ -91,10 +93,12 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
   retirement_rule_ = staffing::RetirementRule::Load(
       Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
+  kpi_rules_ = kpi::KpiRules::Load(Resource("src/modules/kpi/rules/nd-335-2025.toml"));
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
   RegisterProviders(*indicators_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
+  kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -196,6 +200,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       });
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
   staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
+  kpi::RegisterKpiRoutes(router_, *kpi_, layout_, doc_layout_);
 }
 
 App::~App() {

@@ -20,6 +20,7 @@
 #include "modules/org/service.hpp"
 #include "modules/reporting/reporting_rules.hpp"
 #include "modules/reporting/service.hpp"
+#include "modules/kpi/service.hpp"
 #include "modules/staffing/domain/retirement.hpp"
 #include "modules/staffing/plan.hpp"
 #include "store/db.hpp"
@@ -44,6 +45,7 @@ class App {
   indicator::IndicatorService& indicators() { return *indicators_; }
   reporting::ReportService& reports() { return *reports_; }
   staffing::StaffingService& staffing() { return *staffing_; }
+  kpi::KpiService& kpi() { return *kpi_; }
   const reporting::ReportingRules& reporting_rules() const { return *reporting_rules_; }
   const Config& config() const { return cfg_; }
 
@@ -81,6 +83,8 @@ class App {
   documents::Layout30 doc_layout_;
   staffing::RetirementRule retirement_rule_;
   std::unique_ptr<staffing::StaffingService> staffing_;
+  kpi::KpiRules kpi_rules_;
+  std::unique_ptr<kpi::KpiService> kpi_;
   std::unique_ptr<indicator::IndicatorService> indicators_;
   std::unique_ptr<reporting::ReportService> reports_;
 };

@@ -399,6 +399,7 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
       app.staffing().SetQuota(actor, unit, year,
                               year >= 2028 ? std::max(0, headcount - 1) : headcount);
   }
+  LoadDemoKpi(app, actor, unit_ids);
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {
     auth::NewUser u{a.username,     a.display,

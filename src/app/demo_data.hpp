@@ -24,5 +24,7 @@ const std::string& DemoPassword();
 // The indicators, report forms and three months of reports of the demo commune (demo_reports.cpp).
 void LoadDemoReports(App& app, const Actor& actor,
                      const std::map<std::string, long long>& unit_ids);
+// The KPI catalogue and three months of products and scores of the demo commune (demo_kpi.cpp).
+void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
 
 }  // namespace kientao::app

@@ -49,6 +49,13 @@ inline constexpr std::string_view kReportImport =
 inline constexpr std::string_view kReportCity =
     "report.city";  // the city's view over every commune's reports
 
+inline constexpr std::string_view kKpiRead =
+    "kpi.read";  // KPI scores, the unit ranking and the annual rating list
+inline constexpr std::string_view kKpiReview =
+    "kpi.review";  // the unit's catalogue, assignments, confirming completions, general scores
+inline constexpr std::string_view kKpiRate =
+    "kpi.rate";  // veto conditions, quota exceptions and the final annual rating
+
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).
 bool HasPermission(const Principal& p, std::string_view permission);

@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <fmt/format.h>
+
 #include <memory>
 
 #include <unicode/coll.h>
@@ -162,5 +164,22 @@ std::string EscapeLike(std::string_view s) {
   }
   return r;
 }
+
+std::string VnNumber(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  // Vietnamese: ',' decimal mark, '.' thousands.
+  std::string int_part = s.substr(0, s.find('.'));
+  std::string frac = s.find('.') == std::string::npos ? "" : s.substr(s.find('.') + 1);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  std::string grouped;
+  bool neg = !int_part.empty() && int_part[0] == '-';
+  if (neg) int_part = int_part.substr(1);
+  for (size_t i = 0; i < int_part.size(); ++i) {
+    if (i && (int_part.size() - i) % 3 == 0) grouped += '.';
+    grouped += int_part[i];
+  }
+  return (neg ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
+}
+
 
 }  // namespace kientao::text

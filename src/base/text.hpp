@@ -31,4 +31,8 @@ std::string Hex(std::string_view s);
 // Escapes a string for a SQL LIKE pattern with '\' as the escape character.
 std::string EscapeLike(std::string_view s);
 
+// A number as Vietnamese write it: "1.234,5" (',' decimal mark, '.' thousands), at most
+// `decimals` decimals, trailing zeros dropped.
+std::string VnNumber(double v, int decimals);
+
 }  // namespace kientao::text

@@ -310,4 +310,10 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
                    {"word/_rels/document.xml.rels", doc_rels}});
 }
 
+std::string PlaceName(const std::string& commune) {
+  for (const char* prefix : {"Xã ", "Phường ", "Đặc khu "})
+    if (commune.rfind(prefix, 0) == 0) return commune.substr(std::string(prefix).size());
+  return commune;
+}
+
 }  // namespace kientao::documents

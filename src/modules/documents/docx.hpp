@@ -53,5 +53,7 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& layout);
 // "Lạc Phương, ngày 05 tháng 02 năm 2026": days below 10 and the months 1 and 2 take a leading 0
 // (Decree 30/2020, Appendix I).
 std::string PlaceDate(std::string_view place, int y, int m, int d);
+// The place name of a commune for the date line: "Xã Lạc Phương" → "Lạc Phương".
+std::string PlaceName(const std::string& commune);
 
 }  // namespace kientao::documents

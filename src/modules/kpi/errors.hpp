@@ -5,4 +5,20 @@
 namespace kientao::kpi::errors {
 inline constexpr ErrorDef kScoreOutOfRange{"KPI-7001", 422};
 inline constexpr ErrorDef kNegative{"KPI-7002", 422};
+inline constexpr ErrorDef kBeforeAssignment{"KPI-7003", 422};
+inline constexpr ErrorDef kSelf{"KPI-7004", 403};
+inline constexpr ErrorDef kOutsideWindow{"KPI-7005", 422};
+inline constexpr ErrorDef kNotFound{"KPI-7006", 404};
+inline constexpr ErrorDef kNoStaffRecord{"KPI-7007", 422};
+inline constexpr ErrorDef kState{"KPI-7008", 409};
+inline constexpr ErrorDef kQuotaExceeded{"KPI-7009", 409};
+inline constexpr ErrorDef kObjectiveCause{"KPI-7010", 403};
+inline constexpr ErrorDef kNotRated{"KPI-7011", 422};
+inline constexpr ErrorDef kAlreadyApproved{"KPI-7012", 409};
+inline constexpr ErrorDef kImportRefused{"KPI-7013", 422};
+inline constexpr ErrorDef kFactorRange{"KPI-7014", 422};
+inline constexpr ErrorDef kFuture{"KPI-7015", 422};
+inline constexpr ErrorDef kQuantityRange{"KPI-7016", 422};
+inline constexpr ErrorDef kProductPosition{"KPI-7017", 422};
+inline constexpr ErrorDef kPeriodKind{"KPI-7018", 422};
 }  // namespace kientao::kpi::errors

@@ -71,25 +71,9 @@ std::string Who(const Actor& a) {
   return a.who.display_name.empty() ? a.audit_name : a.who.display_name;
 }
 
-std::string FormatNumber(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  // Vietnamese: ',' decimal mark, '.' thousands.
-  std::string int_part = s.substr(0, s.find('.'));
-  std::string frac = s.find('.') == std::string::npos ? "" : s.substr(s.find('.') + 1);
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  std::string grouped;
-  bool neg = !int_part.empty() && int_part[0] == '-';
-  if (neg) int_part = int_part.substr(1);
-  for (size_t i = 0; i < int_part.size(); ++i) {
-    if (i && (int_part.size() - i) % 3 == 0) grouped += '.';
-    grouped += int_part[i];
-  }
-  return (neg ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
-}
-
 }  // namespace
 
-std::string VnNumber(double v, int decimals) { return FormatNumber(v, decimals); }
+std::string VnNumber(double v, int decimals) { return text::VnNumber(v, decimals); }
 
 std::string ReportService::UnitPath(Conn& c, long long unit_id) {
   auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});

@@ -36,11 +36,35 @@ KpiRules KpiRules::Load(std::string_view text) {
   r.quota_excellent_of_good = num("quota.excellent_of_good");
   r.income_good_or_above = num("hai_phong_income.good_or_above");
   r.income_completed = num("hai_phong_income.completed");
+  r.leader_own_weight = num("leaders.own_weight");
+  r.leader_unit_weight = num("leaders.unit_weight");
+  r.unit_all_completed = num("leaders.unit_all_completed");
+  r.unit_any_failed = num("leaders.unit_any_failed");
+  r.leader_weights_verified = t.at_path("leaders.verified").value_or(false);
+  auto strings = [&](const char* path) {
+    std::vector<std::string> out;
+    if (auto* a = t.at_path(path).as_array())
+      for (auto& v : *a)
+        if (auto s = v.value<std::string>()) out.push_back(*s);
+    if (out.empty()) throw std::runtime_error(std::string("nd-335-2025.toml: missing ") + path);
+    return out;
+  };
+  r.leader_prefixes = strings("leaders.position_prefixes");
+  r.commune_prefixes = strings("leaders.commune_prefixes");
+  auto md = [&](const char* path) {
+    auto v = t.at_path(path).value<std::string>();
+    if (!v || v->size() != 5 || (*v)[2] != '-')
+      throw std::runtime_error(std::string("nd-335-2025.toml: ") + path + " must be \"MM-DD\"");
+    return *v;
+  };
+  r.opens_md = md("annual.opens");
+  r.due_md = md("annual.due");
+  r.latest_md = md("annual.latest");
   return r;
 }
 
 PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,
-                        double general) {
+                        double general, std::optional<bool> subordinates_completed) {
   if (!(general >= 0 && general <= r.general_points))
     throw Error(errors::kScoreOutOfRange, "general",
                 {{"max", std::to_string(static_cast<int>(r.general_points))}});
@@ -53,7 +77,7 @@ PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& pro
     done += p.weight;
     double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
     double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
-    quality += p.weight * std::max(0.0, 1 - error_cut);
+    if (p.meets_requirements) quality += p.weight * std::max(0.0, 1 - error_cut);
     timely += p.weight * std::max(0.0, 1 - delay_cut);
   }
   PeriodScore s;
@@ -63,7 +87,14 @@ PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& pro
     s.timeliness = 100 * timely / assigned;
   }
   // The combination is a rule value; the only one defined is the mean (unverified).
-  s.task = r.task_points * (s.quantity + s.quality + s.timeliness) / 3 / 100;
+  s.own = (s.quantity + s.quality + s.timeliness) / 3;
+  if (subordinates_completed) {
+    s.unit_result = *subordinates_completed ? r.unit_all_completed : r.unit_any_failed;
+    s.task = r.task_points * (r.leader_own_weight * s.own + r.leader_unit_weight * s.unit_result) /
+             100;
+  } else {
+    s.task = r.task_points * s.own / 100;
+  }
   s.general = general;
   s.total = s.task + s.general;
   return s;
@@ -81,6 +112,24 @@ std::string_view RatingCode(Rating r) {
       return "not_completed";
   }
   return "not_completed";
+}
+
+std::optional<Rating> ParseRating(std::string_view code) {
+  for (Rating r :
+       {Rating::kExcellent, Rating::kGood, Rating::kCompleted, Rating::kNotCompleted})
+    if (RatingCode(r) == code) return r;
+  return std::nullopt;
+}
+
+Direction DirectionOf(const KpiRules& r, std::string_view position) {
+  auto starts = [&](const std::vector<std::string>& prefixes) {
+    for (auto& p : prefixes)
+      if (position.substr(0, p.size()) == p) return true;
+    return false;
+  };
+  if (starts(r.commune_prefixes)) return Direction::kCommune;
+  if (starts(r.leader_prefixes)) return Direction::kUnit;
+  return Direction::kNone;
 }
 
 Rating RateYear(const KpiRules& r, double average, bool veto) {

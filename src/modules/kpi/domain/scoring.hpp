@@ -21,6 +21,15 @@ struct KpiRules {
   double excellent = 90, good = 70, completed = 50;
   double quota_excellent_of_good = 0.20;
   double income_good_or_above = 0.8, income_completed = 0.6;
+  // Leaders and managers: own products and the results of the unit they direct (weights unverified).
+  double leader_own_weight = 0.5, leader_unit_weight = 0.5;
+  double unit_all_completed = 100, unit_any_failed = 50;
+  bool leader_weights_verified = false;
+  std::vector<std::string> leader_prefixes;   // positions that direct their unit
+  std::vector<std::string> commune_prefixes;  // positions that direct the whole commune
+  // The annual rating's window: opens on opens_md of the year (our choice), due by due_md, and at
+  // the latest latest_md of the next year (special units). "MM-DD".
+  std::string opens_md = "11-01", due_md = "12-15", latest_md = "01-15";
   // Throws std::runtime_error naming the missing key.
   static KpiRules Load(std::string_view toml);
 };
@@ -32,23 +41,34 @@ struct ProductResult {
   int major_errors = 0;
   int delays = 0;
   bool objective_cause = false;  // approved by the assigner: no deductions
+  bool meets_requirements = true;  // the reviewer's quality verdict: if not, no quality points
 };
 
 struct PeriodScore {
   double quantity = 0;    // % of the assigned weight completed
   double quality = 0;     // % after −25% of a product's quality points per major error
   double timeliness = 0;  // % after −25% of its timeliness points per delay
+  double own = 0;         // mean of quantity, quality and timeliness (the rule's combination)
+  double unit_result = -1;  // leaders: 100 or 50 (% of the unit result part); −1 for others
   double task = 0;        // of task_points
   double general = 0;     // of general_points, scored by the head
   double total = 0;       // of 100
 };
 
 // KPI-7001 when `general` is outside 0–general_points; KPI-7002 for a negative weight or count.
+// For a leader or manager, `subordinates_completed` says whether every subordinate scored at
+// "completed" or above: the task points then weigh the own products and the unit's result.
 PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,
-                        double general);
+                        double general, std::optional<bool> subordinates_completed = std::nullopt);
+
+// Whether a position directs a unit (its head or deputy) or the whole commune, by the rule's
+// position prefixes.
+enum class Direction { kNone, kUnit, kCommune };
+Direction DirectionOf(const KpiRules& r, std::string_view position);
 
 enum class Rating { kExcellent, kGood, kCompleted, kNotCompleted };
 std::string_view RatingCode(Rating r);  // "excellent", "good", "completed", "not_completed"
+std::optional<Rating> ParseRating(std::string_view code);
 
 // The annual rating from the year's average (periods of absence left out by the caller); a veto
 // condition makes it "not completed" whatever the score. KPI-7001 for an average outside 0–100.

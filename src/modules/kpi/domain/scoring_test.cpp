@@ -81,6 +81,35 @@ TEST(Kpi, AMonthOfProducts) {
   EXPECT_FALSE(r.combination_verified);
 }
 
+TEST(Kpi, LeaderCases) {
+  KpiRules r = Rules();
+  auto cases = Cases();
+  int n = 0;
+  for (auto& node : *cases["leader"].as_array()) {
+    auto& c = *node.as_table();
+    PeriodScore s =
+        ScorePeriod(r, {{1, true, 0, 0, false}}, 0, c["subordinates_completed"].value_or(true));
+    EXPECT_DOUBLE_EQ(s.task, c["task"].value_or(0.0)) << c["note"].value_or(std::string());
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
+  EXPECT_FALSE(r.leader_weights_verified);
+  EXPECT_EQ(DirectionOf(r, "Chủ tịch UBND xã"), Direction::kCommune);
+  EXPECT_EQ(DirectionOf(r, "Phó Trưởng phòng Kinh tế"), Direction::kUnit);
+  EXPECT_EQ(DirectionOf(r, "Chuyên viên địa chính"), Direction::kNone);
+}
+
+TEST(Kpi, AProductThatFailsTheReviewersVerdictHasNoQualityPoints) {
+  KpiRules r = Rules();
+  ProductResult p{1, true, 0, 0, false};
+  p.meets_requirements = false;
+  PeriodScore s = ScorePeriod(r, {p, {1, true, 0, 0, false}}, 30);
+  EXPECT_DOUBLE_EQ(s.quantity, 100);
+  EXPECT_DOUBLE_EQ(s.quality, 50);
+  EXPECT_EQ(ParseRating("good"), Rating::kGood);
+  EXPECT_FALSE(ParseRating("great"));
+}
+
 TEST(Kpi, OutOfRangeScoresAreRefused) {
   KpiRules r = Rules();
   auto code = [](auto f) {

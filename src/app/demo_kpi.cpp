@@ -1,0 +1,111 @@
+// The demo commune's KPI monitoring: each office's product catalogue, the products assigned to its
+// cadres and civil servants over the last two months (completed, confirmed with a few errors and
+// delays, the head's general score given) and the current month (in progress: one awaiting
+// confirmation). Invented figures, made to give a believable spread: one excellent, one completed,
+// the others good.
+#include <fmt/format.h>
+
+#include "app/demo_data.hpp"
+#include "base/access.hpp"
+#include "modules/kpi/service.hpp"
+
+namespace kientao::app {
+
+namespace {
+
+struct ProductSpec {
+  const char* code;
+  const char* name;
+  const char* measure;
+  double factor;
+};
+
+const ProductSpec kProducts[] = {
+    {"VB", "Văn bản tham mưu (công văn, tờ trình, kế hoạch)", "văn bản", 1.0},
+    {"BC", "Báo cáo chuyên đề, báo cáo định kỳ", "báo cáo", 1.5},
+    {"HS", "Hồ sơ thủ tục hành chính giải quyết", "hồ sơ", 0.5},
+    {"KT", "Kiểm tra, xác minh hiện trường", "lần", 1.0},
+    {"HN", "Tổ chức hội nghị, cuộc họp", "cuộc", 2.0},
+};
+
+}  // namespace
+
+void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids) {
+  kpi::KpiService& svc = app.kpi();
+  std::map<long long, std::map<std::string, long long>> products;  // unit → code → id
+  for (const char* code : {"LP-LD", "LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC"}) {
+    long long unit = unit_ids.at(code);
+    for (const ProductSpec& p : kProducts) {
+      kpi::ProductDraft d{unit, "", p.code, p.name, p.measure, p.factor};
+      products[unit][p.code] = svc.SaveProduct(actor, d);
+    }
+  }
+  struct Person {
+    long long id, unit;
+    std::string name;
+  };
+  std::vector<Person> people;
+  {
+    store::Conn c = app.db().Lease();
+    for (auto& r : c.Query("SELECT id, unit_id, full_name FROM staff WHERE category IN ('cadre', "
+                           "'civil_servant') AND status = 'active' ORDER BY id"))
+      people.push_back({r.Int(0), r.Int(1), r.Str(2)});
+  }
+  long long leaders = unit_ids.at("LP-LD");
+  Date today = Date::Today();
+  auto month = [&](int back) {
+    int y = today.year(), m = today.month() - back;
+    while (m < 1) m += 12, --y;
+    return Period::Of(PeriodType::kMonth, y, m);
+  };
+  const char* codes[] = {"VB", "BC", "HS", "KT", "HN"};
+  for (const Person& p : people) {
+    // Everything right for the one "excellent"; the last item not done by the others, and one
+    // more by the one "completed".
+    bool excellent = p.name == "Vũ Thị Hồng";
+    bool weak = p.name == "Tạ Quang Vinh";
+    Principal self;
+    self.staff_id = p.id;
+    self.username = "demo";
+    Actor as_self{self, "cli:demo-data", ""};
+    for (int back = 2; back >= 0; --back) {
+      Period per = month(back);
+      auto [first, last] = kpi::KpiService::Days(per);
+      for (int i = 0; i < 5; ++i) {
+        kpi::AssignmentDraft d;
+        d.staff_id = p.id;
+        d.product_id = products[p.unit].count(codes[i]) ? products[p.unit][codes[i]] : 0;
+        if (!d.product_id) continue;
+        d.quantity = i == 2 ? 6 : 1 + (i % 2);
+        d.assigned_on = first;
+        d.deadline = *Date::FromYmd(first.year(), first.month(), std::min(10 + 4 * i, 28));
+        long long id = svc.Assign(actor, d);
+        if (back == 0) {
+          // The current month: the first item done and confirmed, the second awaiting
+          // confirmation when its day has come, the rest in progress.
+          Date done = std::min(d.deadline, today);
+          if (i == 0) {
+            svc.ReportDone(as_self, id, done, "");
+            svc.Review(actor, id, {true, true, 0, 0, false, ""});
+          } else if (i == 1 && done >= d.assigned_on) {
+            svc.ReportDone(as_self, id, done, "Đã gửi báo cáo");
+          }
+          continue;
+        }
+        bool skip = !excellent && (i == 4 || (weak && i == 3));
+        if (skip) continue;  // not done
+        bool slip = !excellent && i == 1 && (p.id + back) % 3 == 0;
+        Date done = slip ? *Date::FromYmd(last.year(), last.month(), last.day()) : d.deadline;
+        svc.ReportDone(as_self, id, done, "");
+        svc.Review(actor, id,
+                   {true, true, slip ? 1 : 0, slip ? 1 : 0, false, slip ? "Cần bổ sung số liệu" : ""});
+      }
+      if (back > 0) {
+        double general = excellent ? 28 : weak ? 21 : p.unit == leaders ? 24 : 24 + static_cast<double>(p.id % 4);
+        svc.SetGeneral(actor, p.id, per, general, "");
+      }
+    }
+  }
+}
+
+}  // namespace kientao::app

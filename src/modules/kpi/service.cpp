@@ -1,0 +1,905 @@
+#include "modules/kpi/service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "base/access.hpp"
+#include "base/json_writer.hpp"
+#include "base/text.hpp"
+#include "modules/kpi/errors.hpp"
+#include "modules/org/domain/csv.hpp"
+#include "store/audit_log.hpp"
+#include "store/scope.hpp"
+
+namespace kientao::kpi {
+
+using store::Conn;
+using store::Tx;
+
+namespace {
+
+// The whole tree, for the scoring population (a leader's result depends on people the viewer may
+// not list); access is checked before anything is shown.
+const Principal& System() {
+  static const Principal p = [] {
+    Principal s;
+    s.username = "kpi";
+    s.grants.push_back({std::string(access::kAdmin), 0, "/"});
+    return s;
+  }();
+  return p;
+}
+
+struct UnitRef {
+  long long id = 0, commune_id = 0;
+  std::string path, name;
+};
+
+std::optional<UnitRef> LoadUnit(Conn& c, long long id) {
+  auto r = c.QueryOne("SELECT id, COALESCE(commune_id, id), path, name FROM org_units WHERE id = :1",
+                      {id});
+  if (!r) return std::nullopt;
+  return UnitRef{r->Int(0), r->Int(1), r->Str(2), r->Str(3)};
+}
+
+struct StaffRef {
+  long long id = 0, unit_id = 0, commune_id = 0;
+  std::string name, path, position, category;
+};
+
+std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
+  auto r = c.QueryOne(
+      "SELECT s.id, s.unit_id, s.commune_id, s.full_name, u.path, s.position, s.category FROM "
+      "staff s JOIN org_units u ON u.id = s.unit_id WHERE s.id = :1 AND s.status = 'active'",
+      {id});
+  if (!r) return std::nullopt;
+  return StaffRef{r->Int(0), r->Int(1), r->Int(2), r->Str(3), r->Str(4), r->Str(5), r->Str(6)};
+}
+
+// The staff member, when the actor holds `perm` over their unit (KPI-7006 otherwise, so that
+// people out of scope are not revealed).
+StaffRef StaffFor(Conn& c, const Actor& a, long long id, std::string_view perm) {
+  auto s = LoadStaff(c, id);
+  if (!s || !access::Permits(a.who, perm, s->path))
+    throw Error(errors::kNotFound, "staff_id", {{"id", std::to_string(id)}});
+  return *s;
+}
+
+bool Reads(const Actor& a, const std::string& path) {
+  return access::Permits(a.who, access::kKpiRead, path) ||
+         access::Permits(a.who, access::kKpiReview, path);
+}
+
+std::string Text(const std::string& s, const char* field, size_t max, bool required) {
+  std::string t = text::Nfc(text::NormalizeSpace(s));
+  if (required && t.empty()) throw Error(gen_errors::kRequired, field);
+  if (text::CodePointCount(t) > max)
+    throw Error(gen_errors::kTooLong, field, {{"max", std::to_string(max)}});
+  return t;
+}
+
+const char* kAssignmentColumns =
+    "a.id, a.staff_id, a.unit_id, COALESCE(a.product_id, 0), COALESCE(a.task_id, 0), s.full_name, "
+    "a.title, COALESCE(p.name, ''), COALESCE(p.measure, ''), a.source, a.assigned_by, a.status, "
+    "a.report_note, COALESCE(a.reviewed_by, ''), a.review_note, a.factor, a.quantity, "
+    "a.assigned_on, a.deadline, a.completed_on, a.meets_requirements, a.objective_cause, "
+    "a.major_errors, a.delays";
+const char* kAssignmentFrom =
+    " FROM kpi_assignments a JOIN staff s ON s.id = a.staff_id LEFT JOIN kpi_products p ON p.id = "
+    "a.product_id";
+
+Assignment ReadAssignment(const store::Row& r) {
+  Assignment a;
+  a.id = r.Int(0);
+  a.staff_id = r.Int(1);
+  a.unit_id = r.Int(2);
+  a.product_id = r.Int(3);
+  a.task_id = r.Int(4);
+  a.staff_name = r.Str(5);
+  a.title = r.Str(6);
+  a.product_name = r.Str(7);
+  a.measure = r.Str(8);
+  a.source = r.Str(9);
+  a.assigned_by = r.Str(10);
+  a.status = r.Str(11);
+  a.report_note = r.Str(12);
+  a.reviewed_by = r.Str(13);
+  a.review_note = r.Str(14);
+  a.factor = r.Num(15);
+  a.quantity = r.Num(16);
+  a.assigned_on = *Date::ParseIso(r.Str(17));
+  a.deadline = *Date::ParseIso(r.Str(18));
+  if (!r.IsNull(19)) a.completed_on = Date::ParseIso(r.Str(19));
+  a.meets_requirements = r.Int(20) != 0;
+  a.objective_cause = r.Int(21) != 0;
+  a.major_errors = static_cast<int>(r.Int(22));
+  a.delays = static_cast<int>(r.Int(23));
+  return a;
+}
+
+Assignment LoadAssignment(Conn& c, long long id) {
+  auto r = c.QueryOne(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
+                          " WHERE a.id = :1",
+                      {id});
+  if (!r) throw Error(errors::kNotFound, "assignment", {{"id", std::to_string(id)}});
+  return ReadAssignment(*r);
+}
+
+std::string UnitPath(Conn& c, long long unit_id) {
+  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});
+  return r ? r->Str(0) : std::string();
+}
+
+// Validates a period id for KPI: a month or a quarter.
+void CheckKind(const Period& p) {
+  if (p.type() != PeriodType::kMonth && p.type() != PeriodType::kQuarter)
+    throw Error(errors::kPeriodKind, "period", {{"value", p.Id()}});
+}
+
+Date Md(int year, const std::string& md) {
+  return *Date::FromYmd(year, std::stoi(md.substr(0, 2)), std::stoi(md.substr(3, 2)));
+}
+
+}  // namespace
+
+bool IsRated(const org::Staff& s) {
+  return s.status == org::StaffStatus::kActive &&
+         (s.category == org::StaffCategory::kCadre ||
+          s.category == org::StaffCategory::kCivilServant);
+}
+
+std::pair<Date, Date> KpiService::Days(const Period& p) {
+  int first = p.type() == PeriodType::kQuarter ? 3 * p.index() - 2 : p.index();
+  int last = p.type() == PeriodType::kQuarter ? 3 * p.index() : p.index();
+  return {*Date::FromYmd(p.year(), first, 1),
+          *Date::FromYmd(p.year(), last, DaysInMonth(p.year(), last))};
+}
+
+long long KpiService::ActorCommune(const Actor& a) {
+  Conn c = db_.Lease();
+  if (a.who.staff_id)
+    if (auto s = LoadStaff(c, a.who.staff_id)) return s->commune_id;
+  return store::ActorCommune(c, a.who, access::kKpiRead);
+}
+
+std::string KpiService::CommuneName(long long commune_id) {
+  Conn c = db_.Lease();
+  auto u = LoadUnit(c, commune_id);
+  return u ? u->name : std::string();
+}
+
+// ----- catalogue -----
+
+std::vector<Product> KpiService::Products(const Actor& a, long long unit_id) {
+  Conn c = db_.Lease();
+  auto u = LoadUnit(c, unit_id);
+  bool own = false;
+  if (a.who.staff_id)
+    if (auto s = LoadStaff(c, a.who.staff_id)) own = s->unit_id == unit_id;
+  if (!u || !(own || Reads(a, u->path)))
+    throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(unit_id)}});
+  std::vector<Product> out;
+  for (auto& r : c.Query("SELECT id, unit_id, position, code, name, measure, factor, version, "
+                         "valid_from FROM kpi_products WHERE unit_id = :1 AND retired_on IS NULL "
+                         "ORDER BY code",
+                         {unit_id}))
+    out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Num(6),
+                   static_cast<int>(r.Int(7)), r.Str(8)});
+  return out;
+}
+
+long long KpiService::SaveProduct(const Actor& a, const ProductDraft& d) {
+  std::string code = Text(d.code, "code", 20, true);
+  std::string name = Text(d.name, "name", 200, true);
+  std::string measure = Text(d.measure, "measure", 50, true);
+  std::string position = Text(d.position, "position", 100, false);
+  if (!(d.factor > 0) || d.factor > 100)
+    throw Error(errors::kFactorRange, "factor", {{"value", std::to_string(d.factor)}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto u = LoadUnit(c, d.unit_id);
+  if (!u || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(d.unit_id)}});
+  if (!access::Permits(a.who, access::kKpiReview, u->path)) throw Error(gen_errors::kForbidden);
+  std::string today = Date::Today().ToIso();
+  auto prev = c.QueryOne(
+      "SELECT id, version, factor FROM kpi_products WHERE unit_id = :1 AND code = :2 AND "
+      "retired_on IS NULL",
+      {d.unit_id, code});
+  int version = 1;
+  if (prev) {
+    version = static_cast<int>(prev->Int(1)) + 1;
+    c.Exec("UPDATE kpi_products SET retired_on = :1 WHERE id = :2", {today, prev->Int(0)});
+  } else if (auto last = c.QueryOne(
+                 "SELECT MAX(version) FROM kpi_products WHERE unit_id = :1 AND code = :2",
+                 {d.unit_id, code});
+             last && !last->IsNull(0)) {
+    version = static_cast<int>(last->Int(0)) + 1;
+  }
+  long long id = c.InsertId(
+      "INSERT INTO kpi_products (commune_id, unit_id, position, code, name, measure, factor, "
+      "version, valid_from, created_by) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING id",
+      {u->commune_id, d.unit_id, position, code, name, measure, d.factor,
+       static_cast<long long>(version), today, a.audit_name});
+  store::AppendAudit(c, a, prev ? "version" : "create", "kpi_product", std::to_string(id),
+                     u->commune_id,
+                     prev ? std::optional<std::string>(
+                                JsonObject().Int("version", prev->Int(1)).Build())
+                          : std::nullopt,
+                     JsonObject()
+                         .Str("code", code)
+                         .Str("name", name)
+                         .Str("measure", measure)
+                         .Str("factor", std::to_string(d.factor))
+                         .Int("version", version)
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+void KpiService::SetPeriodKind(const Actor& a, long long unit_id, PeriodType kind) {
+  if (kind != PeriodType::kMonth && kind != PeriodType::kQuarter)
+    throw Error(errors::kPeriodKind, "period_kind", {{"value", std::string(PeriodTypeCode(kind))}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto u = LoadUnit(c, unit_id);
+  if (!u || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(unit_id)}});
+  if (!access::Permits(a.who, access::kKpiReview, u->path)) throw Error(gen_errors::kForbidden);
+  c.Exec("DELETE FROM kpi_unit_settings WHERE unit_id = :1", {unit_id});
+  c.Exec(
+      "INSERT INTO kpi_unit_settings (unit_id, period_kind, updated_by, updated_at) VALUES (:1, "
+      ":2, :3, :4)",
+      {unit_id, std::string(PeriodTypeCode(kind)), a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "period_kind", "org_unit", std::to_string(unit_id), u->commune_id,
+                     std::nullopt,
+                     JsonObject().Str("period_kind", std::string(PeriodTypeCode(kind))).Build());
+  tx.Commit();
+}
+
+PeriodType KpiService::PeriodKindOf(long long unit_id) {
+  Conn c = db_.Lease();
+  auto r = c.QueryOne("SELECT period_kind FROM kpi_unit_settings WHERE unit_id = :1", {unit_id});
+  return r && r->Str(0) == "quarter" ? PeriodType::kQuarter : PeriodType::kMonth;
+}
+
+// ----- assignments -----
+
+long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
+  std::string title = Text(d.title, "title", 300, false);
+  if (!(d.quantity > 0) || d.quantity > 10000)
+    throw Error(errors::kQuantityRange, "quantity", {{"value", std::to_string(d.quantity)}});
+  if (d.deadline < d.assigned_on)
+    throw Error(errors::kBeforeAssignment, "deadline", {{"value", d.deadline.ToVn()}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, d.staff_id, access::kKpiReview);
+  if (s.id == a.who.staff_id) throw Error(errors::kSelf, "staff_id");
+  auto p = c.QueryOne(
+      "SELECT id, factor, name, position FROM kpi_products WHERE id = :1 AND unit_id = :2 AND "
+      "retired_on IS NULL",
+      {d.product_id, s.unit_id});
+  if (!p) throw Error(errors::kNotFound, "product_id", {{"id", std::to_string(d.product_id)}});
+  if (!p->Str(3).empty() && p->Str(3) != s.position)
+    throw Error(errors::kProductPosition, "product_id", {{"position", p->Str(3)}});
+  long long id = c.InsertId(
+      "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
+      "title, assigned_on, deadline, source, assigned_by, assigner_staff_id, status, created_at) "
+      "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, 'manual', :10, :11, 'open', :12) RETURNING id",
+      {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(1), d.quantity,
+       title.empty() ? p->Str(2) : title, d.assigned_on.ToIso(), d.deadline.ToIso(), a.audit_name,
+       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
+  store::AppendAudit(c, a, "assign", "kpi_assignment", std::to_string(id), s.commune_id,
+                     std::nullopt,
+                     JsonObject()
+                         .Int("staff_id", s.id)
+                         .Int("product_id", d.product_id)
+                         .Str("quantity", std::to_string(d.quantity))
+                         .Str("deadline", d.deadline.ToIso())
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
+  if (!text::IsValidUtf8(csv)) throw Error(gen_errors::kInvalidUtf8, "file");
+  int bad_line = 0;
+  auto table = org::ParseCsv(csv, &bad_line);
+  if (!table) throw Error(errors::kImportRefused, "file", {{"line", std::to_string(bad_line)}});
+  if (table->rows.size() < 2) throw Error(errors::kImportRefused, "file", {{"line", "1"}});
+  std::map<std::string, size_t> col;
+  for (size_t i = 0; i < table->rows[0].size(); ++i)
+    col[text::Fold(text::NormalizeSpace(table->rows[0][i]))] = i;
+  for (const char* name :
+       {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
+    if (!col.count(name))
+      throw Error(gen_errors::kRequired, "file", {{"column", name}});
+  Error refused(errors::kImportRefused, "file", {{"line", ""}});
+  auto problem = [&](int row, const std::string& field, ErrorDef def,
+                     std::map<std::string, std::string> p = {}) {
+    refused.details().push_back({field, std::string(def.code), std::move(p), row});
+  };
+  std::vector<AssignmentDraft> drafts;
+  {
+    Conn c = db_.Lease();
+    for (size_t r = 1; r < table->rows.size(); ++r) {
+      const auto& row = table->rows[r];
+      int rowno = static_cast<int>(r) + 1;
+      auto cell = [&](const char* name) {
+        size_t i = col[name];
+        return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
+      };
+      AssignmentDraft d;
+      char* end = nullptr;
+      std::string sid = cell("staff_id");
+      d.staff_id = std::strtoll(sid.c_str(), &end, 10);
+      std::optional<StaffRef> s;
+      if (sid.empty() || *end || !(s = LoadStaff(c, d.staff_id)) ||
+          !access::Permits(a.who, access::kKpiReview, s->path))
+        problem(rowno, "staff_id", errors::kNotFound, {{"id", sid}});
+      else if (s->id == a.who.staff_id)
+        problem(rowno, "staff_id", errors::kSelf);
+      std::string q = cell("quantity");
+      d.quantity = std::strtod(q.c_str(), &end);
+      if (q.empty() || *end || !(d.quantity > 0) || d.quantity > 10000)
+        problem(rowno, "quantity", errors::kQuantityRange, {{"value", q}});
+      d.title = cell("title");
+      if (text::CodePointCount(d.title) > 300)
+        problem(rowno, "title", gen_errors::kTooLong, {{"max", "300"}});
+      auto on = Date::Parse(cell("assigned_on"));
+      auto due = Date::Parse(cell("deadline"));
+      if (!on) problem(rowno, "assigned_on", gen_errors::kInvalidDate, {{"value", cell("assigned_on")}});
+      if (!due) problem(rowno, "deadline", gen_errors::kInvalidDate, {{"value", cell("deadline")}});
+      if (on && due && *due < *on)
+        problem(rowno, "deadline", errors::kBeforeAssignment, {{"value", due->ToVn()}});
+      if (on) d.assigned_on = *on;
+      if (due) d.deadline = *due;
+      if (s) {
+        auto p = c.QueryOne(
+            "SELECT id, position FROM kpi_products WHERE unit_id = :1 AND code = :2 AND retired_on "
+            "IS NULL",
+            {s->unit_id, cell("product_code")});
+        if (!p)
+          problem(rowno, "product_code", errors::kNotFound, {{"id", cell("product_code")}});
+        else if (!p->Str(1).empty() && p->Str(1) != s->position)
+          problem(rowno, "product_code", errors::kProductPosition, {{"position", p->Str(1)}});
+        else
+          d.product_id = p->Int(0);
+      }
+      drafts.push_back(d);
+    }
+  }
+  if (!refused.details().empty()) throw refused;
+  // Every row is valid: write them all in one transaction (a failure rolls all of them back).
+  Conn c = db_.Lease();
+  Tx tx(c);
+  for (auto& d : drafts) {
+    StaffRef s = *LoadStaff(c, d.staff_id);
+    auto p = c.QueryOne("SELECT factor, name FROM kpi_products WHERE id = :1", {d.product_id});
+    long long id = c.InsertId(
+        "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, "
+        "quantity, title, assigned_on, deadline, source, assigned_by, assigner_staff_id, status, "
+        "created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, 'csv', :10, :11, 'open', :12) RETURNING id",
+        {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(0), d.quantity,
+         d.title.empty() ? p->Str(1) : d.title, d.assigned_on.ToIso(), d.deadline.ToIso(),
+         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(),
+         NowIsoVn()});
+    store::AppendAudit(c, a, "import", "kpi_assignment", std::to_string(id), s.commune_id,
+                       std::nullopt,
+                       JsonObject().Int("staff_id", s.id).Int("product_id", d.product_id).Build());
+  }
+  tx.Commit();
+  return static_cast<int>(drafts.size());
+}
+
+void KpiService::SyncTasks(Conn& c, long long commune_id) {
+  // New sub-tasks with a person and a deadline; ON CONFLICT keeps two concurrent syncs apart.
+  c.Exec(
+      "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
+      "title, assigned_on, deadline, source, task_id, assigned_by, status, created_at) SELECT "
+      "t.commune_id, s.unit_id, t.responsible_staff_id, NULL, 1, 1, t.code || ' — ' || t.title, "
+      "t.start_on, t.deadline, 'task', t.id, 'directive', 'open', :2 FROM tasks t JOIN staff s ON "
+      "s.id = t.responsible_staff_id WHERE t.commune_id = :1 AND t.deadline IS NOT NULL AND "
+      "t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM kpi_assignments k WHERE k.task_id = t.id) "
+      "ON CONFLICT DO NOTHING",
+      {commune_id, NowIsoVn()});
+  // A task marked done is the person's report of completion.
+  c.Exec(
+      "UPDATE kpi_assignments SET status = 'reported', completed_on = (SELECT t.completed_on FROM "
+      "tasks t WHERE t.id = kpi_assignments.task_id), report_note = 'Nhiệm vụ hoàn thành' WHERE "
+      "commune_id = :1 AND source = 'task' AND status = 'open' AND EXISTS (SELECT 1 FROM tasks t "
+      "WHERE t.id = kpi_assignments.task_id AND t.completed_on IS NOT NULL)",
+      {commune_id});
+}
+
+void KpiService::ReportDone(const Actor& a, long long id, Date completed_on,
+                            const std::string& note) {
+  std::string n = Text(note, "note", 1000, false);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Assignment as = LoadAssignment(c, id);
+  if (!a.who.staff_id || as.staff_id != a.who.staff_id)
+    throw Error(errors::kNotFound, "assignment", {{"id", std::to_string(id)}});
+  if (as.status == "confirmed" || as.status == "reported")
+    throw Error(errors::kState, "assignment", {{"status", as.status}});
+  if (completed_on < as.assigned_on)
+    throw Error(errors::kBeforeAssignment, "completed_on", {{"value", completed_on.ToVn()}});
+  if (completed_on > Date::Today())
+    throw Error(errors::kFuture, "completed_on", {{"value", completed_on.ToVn()}});
+  c.Exec(
+      "UPDATE kpi_assignments SET status = 'reported', completed_on = :1, report_note = :2 WHERE "
+      "id = :3",
+      {completed_on.ToIso(), n, id});
+  store::AppendAudit(c, a, "report_done", "kpi_assignment", std::to_string(id), std::nullopt,
+                     JsonObject().Str("status", as.status).Build(),
+                     JsonObject().Str("completed_on", completed_on.ToIso()).Build());
+  tx.Commit();
+}
+
+void KpiService::Review(const Actor& a, long long id, const ReviewDraft& d) {
+  std::string note = Text(d.note, "note", 1000, false);
+  if (d.major_errors < 0 || d.major_errors > 20)
+    throw Error(errors::kNegative, "major_errors", {{"max", "20"}});
+  if (d.delays < 0 || d.delays > 20) throw Error(errors::kNegative, "delays", {{"max", "20"}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Assignment as = LoadAssignment(c, id);
+  std::string path = UnitPath(c, as.unit_id);
+  if (!access::Permits(a.who, access::kKpiReview, path))
+    throw Error(errors::kNotFound, "assignment", {{"id", std::to_string(id)}});
+  if (a.who.staff_id && as.staff_id == a.who.staff_id) throw Error(errors::kSelf, "assignment");
+  if (as.status != "reported") throw Error(errors::kState, "assignment", {{"status", as.status}});
+  // The objective cause is the assigner's to approve (a directive's sub-task: any reviewer).
+  if (d.objective_cause && as.source != "task" && as.assigned_by != a.audit_name)
+    throw Error(errors::kObjectiveCause, "objective_cause");
+  c.Exec(
+      "UPDATE kpi_assignments SET status = :1, reviewed_by = :2, reviewer_staff_id = :3, "
+      "reviewed_at = :4, review_note = :5, meets_requirements = :6, major_errors = :7, delays = "
+      ":8, objective_cause = :9 WHERE id = :10",
+      {std::string(d.confirm ? "confirmed" : "returned"), a.audit_name,
+       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn(), note,
+       static_cast<long long>(d.meets_requirements), static_cast<long long>(d.major_errors),
+       static_cast<long long>(d.delays), static_cast<long long>(d.objective_cause), id});
+  auto commune = c.QueryOne("SELECT commune_id FROM kpi_assignments WHERE id = :1", {id});
+  store::AppendAudit(c, a, d.confirm ? "confirm" : "return", "kpi_assignment", std::to_string(id),
+                     commune->Int(0), JsonObject().Str("status", as.status).Build(),
+                     JsonObject()
+                         .Bool("meets_requirements", d.meets_requirements)
+                         .Int("major_errors", d.major_errors)
+                         .Int("delays", d.delays)
+                         .Bool("objective_cause", d.objective_cause)
+                         .Build());
+  tx.Commit();
+}
+
+void KpiService::SetGeneral(const Actor& a, long long staff_id, const Period& p, double score,
+                            const std::string& note) {
+  CheckKind(p);
+  if (!(score >= 0 && score <= rules_.general_points))
+    throw Error(errors::kScoreOutOfRange, "score",
+                {{"max", std::to_string(static_cast<int>(rules_.general_points))}});
+  std::string n = Text(note, "note", 1000, false);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, staff_id, access::kKpiReview);
+  if (s.id == a.who.staff_id) throw Error(errors::kSelf, "staff_id");
+  if (Days(p).first > Date::Today())
+    throw Error(errors::kFuture, "period", {{"value", p.LabelVi()}});
+  auto before = c.QueryOne("SELECT score FROM kpi_general_scores WHERE staff_id = :1 AND period = :2",
+                           {staff_id, p.Id()});
+  c.Exec("DELETE FROM kpi_general_scores WHERE staff_id = :1 AND period = :2", {staff_id, p.Id()});
+  c.Exec(
+      "INSERT INTO kpi_general_scores (staff_id, period, score, note, scored_by, scored_at) "
+      "VALUES (:1, :2, :3, :4, :5, :6)",
+      {staff_id, p.Id(), score, n, a.audit_name, NowIsoVn()});
+  store::AppendAudit(
+      c, a, "general_score", "staff", std::to_string(staff_id), s.commune_id,
+      before ? std::optional<std::string>(
+                   JsonObject().Str("score", std::to_string(before->Num(0))).Build())
+             : std::nullopt,
+      JsonObject().Str("period", p.Id()).Str("score", std::to_string(score)).Build());
+  tx.Commit();
+}
+
+void KpiService::SetAbsence(const Actor& a, long long staff_id, const Period& p,
+                            const std::string& reason) {
+  CheckKind(p);
+  std::string r = Text(reason, "reason", 300, true);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, staff_id, access::kKpiReview);
+  c.Exec("DELETE FROM kpi_absences WHERE staff_id = :1 AND period = :2", {staff_id, p.Id()});
+  c.Exec(
+      "INSERT INTO kpi_absences (staff_id, period, reason, recorded_by) VALUES (:1, :2, :3, :4)",
+      {staff_id, p.Id(), r, a.audit_name});
+  store::AppendAudit(c, a, "absence", "staff", std::to_string(staff_id), s.commune_id,
+                     std::nullopt, JsonObject().Str("period", p.Id()).Str("reason", r).Build());
+  tx.Commit();
+}
+
+// ----- scores -----
+
+std::vector<PersonScore> KpiService::Score(Conn& c,
+                                           const std::vector<const org::StaffRow*>& people,
+                                           long long commune_id, const Period& p) {
+  auto [first, last] = Days(p);
+  std::map<long long, PersonScore> by_staff;
+  for (auto* row : people) {
+    PersonScore& ps = by_staff[row->staff.id];
+    ps.staff_id = row->staff.id;
+    ps.unit_id = row->staff.unit_id;
+    ps.name = row->staff.full_name;
+    ps.position = row->staff.position;
+    ps.unit_name = row->unit_name;
+    ps.period = p.Id();
+    ps.direction = DirectionOf(rules_, row->staff.position);
+  }
+  // One read per table for the commune and period.
+  for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
+                             " WHERE a.commune_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
+                             "ORDER BY a.deadline, a.id",
+                         {commune_id, first.ToIso(), last.ToIso()})) {
+    auto it = by_staff.find(r.Int(1));
+    if (it != by_staff.end()) it->second.items.push_back(ReadAssignment(r));
+  }
+  for (auto& r : c.Query(
+           "SELECT g.staff_id, g.score, g.note FROM kpi_general_scores g JOIN staff s ON s.id = "
+           "g.staff_id WHERE s.commune_id = :1 AND g.period = :2",
+           {commune_id, p.Id()})) {
+    auto it = by_staff.find(r.Int(0));
+    if (it == by_staff.end()) continue;
+    it->second.general = r.Num(1);
+    it->second.general_note = r.Str(2);
+  }
+  for (auto& r : c.Query("SELECT a.staff_id, a.reason FROM kpi_absences a JOIN staff s ON s.id = "
+                         "a.staff_id WHERE s.commune_id = :1 AND a.period = :2",
+                         {commune_id, p.Id()})) {
+    auto it = by_staff.find(r.Int(0));
+    if (it != by_staff.end()) it->second.absence = r.Str(1);
+  }
+  auto products = [](const PersonScore& ps) {
+    std::vector<ProductResult> out;
+    out.reserve(ps.items.size());
+    for (auto& a : ps.items) {
+      ProductResult pr;
+      pr.weight = a.Weight();
+      pr.completed = a.status == "confirmed";
+      pr.major_errors = a.major_errors;
+      pr.delays = a.delays;
+      pr.objective_cause = a.objective_cause;
+      pr.meets_requirements = a.meets_requirements;
+      out.push_back(pr);
+    }
+    return out;
+  };
+  // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
+  std::map<long long, PersonScore*> own;
+  for (auto& [id, ps] : by_staff) {
+    ps.score = ScorePeriod(rules_, products(ps), ps.general.value_or(0));
+    for (auto& a : ps.items) ps.pending += a.status == "reported";
+  }
+  std::map<long long, std::string> unit_paths;
+  for (auto* row : people) unit_paths[row->staff.unit_id] = row->unit_path;
+  for (auto& [id, ps] : by_staff) {
+    if (ps.direction == Direction::kNone) continue;
+    bool all_completed = true;
+    const std::string& mine = unit_paths[ps.unit_id];
+    for (auto& [oid, other] : by_staff) {
+      if (oid == id || !other.general || other.absence) continue;  // scored periods only
+      bool under = ps.direction == Direction::kCommune
+                       ? other.direction != Direction::kCommune
+                       : other.direction == Direction::kNone &&
+                             unit_paths[other.unit_id].compare(0, mine.size(), mine) == 0;
+      if (under && other.score.total < rules_.completed) all_completed = false;
+    }
+    ps.score = ScorePeriod(rules_, products(ps), ps.general.value_or(0), all_completed);
+  }
+  std::vector<PersonScore> out;
+  for (auto& [id, ps] : by_staff) out.push_back(std::move(ps));
+  return out;
+}
+
+PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Period& p) {
+  CheckKind(p);
+  Conn c = db_.Lease();
+  auto s = LoadStaff(c, staff_id);
+  if (!s || !(staff_id == a.who.staff_id || Reads(a, s->path)))
+    throw Error(errors::kNotFound, "staff_id", {{"id", std::to_string(staff_id)}});
+  {
+    Tx tx(c);
+    SyncTasks(c, s->commune_id);
+    tx.Commit();
+  }
+  Actor sys{System(), "kpi", ""};
+  org::StaffFilter f;
+  f.unit_id = s->commune_id;
+  auto list = org_.ListStaff(sys, f);
+  std::vector<const org::StaffRow*> people;
+  bool found = false;
+  for (auto& row : list->rows)
+    if (IsRated(row.staff)) {
+      people.push_back(&row);
+      found = found || row.staff.id == staff_id;
+    }
+  if (!found) throw Error(errors::kNotRated, "staff_id");
+  for (auto& ps : Score(c, people, s->commune_id, p))
+    if (ps.staff_id == staff_id) return ps;
+  throw Error(errors::kNotRated, "staff_id");
+}
+
+std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id,
+                                               const Period& p) {
+  CheckKind(p);
+  Conn c = db_.Lease();
+  auto u = LoadUnit(c, unit_id);
+  if (!u || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(unit_id)}});
+  {
+    Tx tx(c);
+    SyncTasks(c, u->commune_id);
+    tx.Commit();
+  }
+  Actor sys{System(), "kpi", ""};
+  org::StaffFilter f;
+  f.unit_id = u->commune_id;
+  auto list = org_.ListStaff(sys, f);
+  std::vector<const org::StaffRow*> people;
+  for (auto& row : list->rows)
+    if (IsRated(row.staff)) people.push_back(&row);
+  std::vector<PersonScore> out;
+  for (auto& ps : Score(c, people, u->commune_id, p)) {
+    auto it = std::find_if(people.begin(), people.end(),
+                           [&](auto* r) { return r->staff.id == ps.staff_id; });
+    const std::string& path = (*it)->unit_path;
+    if (path.compare(0, u->path.size(), u->path) == 0 && Reads(a, path))
+      out.push_back(std::move(ps));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](auto& x, auto& y) { return x.score.total > y.score.total; });
+  return out;
+}
+
+std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
+  Conn c = db_.Lease();
+  long long commune = 0;
+  if (a.who.staff_id)
+    if (auto s = LoadStaff(c, a.who.staff_id)) commune = s->commune_id;
+  if (!commune) commune = store::ActorCommune(c, a.who, access::kKpiReview);
+  if (commune) {
+    Tx tx(c);
+    SyncTasks(c, commune);
+    tx.Commit();
+  }
+  std::vector<Assignment> out;
+  for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns +
+                             ", u.path" + kAssignmentFrom +
+                             " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' "
+                             "ORDER BY a.completed_on, a.id")) {
+    if (!access::Permits(a.who, access::kKpiReview, r.Str(24))) continue;
+    Assignment as = ReadAssignment(r);
+    if (a.who.staff_id && as.staff_id == a.who.staff_id) continue;  // never one's own
+    out.push_back(std::move(as));
+  }
+  return out;
+}
+
+// ----- annual rating -----
+
+RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
+  Conn c = db_.Lease();
+  auto u = LoadUnit(c, commune_id);
+  if (!u || u->id != u->commune_id || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  RatingList list;
+  list.year = year;
+  list.commune_id = commune_id;
+  list.opens = Md(year, rules_.opens_md);
+  list.due = Md(year, rules_.due_md);
+  list.latest = Md(year + 1, rules_.latest_md);
+  Date today = Date::Today();
+  list.window_open = today >= list.opens && today <= list.latest;
+  if (auto ex = c.QueryOne(
+          "SELECT reason, decision FROM kpi_quota_exceptions WHERE commune_id = :1 AND year = :2",
+          {commune_id, static_cast<long long>(year)})) {
+    list.exception_reason = ex->Str(0);
+    list.exception_decision = ex->Str(1);
+  }
+  auto approved = c.Query(
+      "SELECT r.staff_id, r.unit_id, s.full_name, r.position, u.name, r.average, r.periods, "
+      "r.rating, r.veto_reason, r.approved_by, r.approved_at, u.path FROM kpi_annual_ratings r "
+      "JOIN staff s ON s.id = r.staff_id JOIN org_units u ON u.id = r.unit_id WHERE r.commune_id = "
+      ":1 AND r.year = :2",
+      {commune_id, static_cast<long long>(year)});
+  auto group_of = [&](const std::string& position) {
+    return DirectionOf(rules_, position) == Direction::kNone ? "specialists" : "leaders";
+  };
+  if (!approved.empty()) {
+    list.approved = true;
+    for (auto& r : approved) {
+      if (!Reads(a, r.Str(11))) continue;
+      RatingLine l;
+      l.staff_id = r.Int(0);
+      l.unit_id = r.Int(1);
+      l.name = r.Str(2);
+      l.position = r.Str(3);
+      l.unit_name = r.Str(4);
+      l.group = group_of(l.position);
+      l.average = r.Num(5);
+      l.periods = static_cast<int>(r.Int(6));
+      l.rating = ParseRating(r.Str(7)).value_or(Rating::kNotCompleted);
+      l.veto_reason = r.OptStr(8);
+      l.income = IncomeCoefficient(rules_, l.rating);
+      list.approved_by = r.Str(9);
+      list.approved_at = r.Str(10);
+      list.lines.push_back(std::move(l));
+    }
+  } else {
+    // The year's average of the scored periods (the head's general score closes a period), absences
+    // left out; scores follow the person, so a transfer carries them.
+    Actor sys{System(), "kpi", ""};
+    org::StaffFilter f;
+    f.unit_id = commune_id;
+    auto staff = org_.ListStaff(sys, f);
+    std::vector<const org::StaffRow*> people;
+    for (auto& row : staff->rows)
+      if (IsRated(row.staff) && Reads(a, row.unit_path)) people.push_back(&row);
+    std::map<long long, std::pair<double, int>> sums;
+    std::string y = std::to_string(year);
+    std::set<std::string> periods;
+    for (auto& r : c.Query(
+             "SELECT DISTINCT g.period FROM kpi_general_scores g JOIN staff s ON s.id = g.staff_id "
+             "WHERE s.commune_id = :1 AND g.period LIKE :2",
+             {commune_id, y + "%"}))
+      periods.insert(r.Str(0));
+    {
+      Tx tx(c);
+      SyncTasks(c, commune_id);
+      tx.Commit();
+    }
+    for (auto& pid : periods) {
+      auto p = Period::Parse(pid);
+      if (!p || p->year() != year) continue;
+      for (auto& ps : Score(c, people, commune_id, *p)) {
+        if (!ps.general || ps.absence) continue;
+        auto& s = sums[ps.staff_id];
+        s.first += ps.score.total;
+        s.second += 1;
+      }
+    }
+    std::map<long long, std::pair<std::string, std::string>> vetoes;
+    for (auto& r : c.Query("SELECT v.staff_id, v.reason, v.decision FROM kpi_vetoes v JOIN staff s "
+                           "ON s.id = v.staff_id WHERE s.commune_id = :1 AND v.year = :2",
+                           {commune_id, static_cast<long long>(year)}))
+      vetoes[r.Int(0)] = {r.Str(1), r.Str(2)};
+    for (auto* row : people) {
+      RatingLine l;
+      l.staff_id = row->staff.id;
+      l.unit_id = row->staff.unit_id;
+      l.name = row->staff.full_name;
+      l.position = row->staff.position;
+      l.unit_name = row->unit_name;
+      l.group = group_of(l.position);
+      auto s = sums.find(l.staff_id);
+      if (s != sums.end() && s->second.second > 0) {
+        l.periods = s->second.second;
+        l.average = std::round(s->second.first / s->second.second * 100) / 100;
+      }
+      if (auto v = vetoes.find(l.staff_id); v != vetoes.end()) {
+        l.veto_reason = v->second.first;
+        l.veto_decision = v->second.second;
+      }
+      l.rating = RateYear(rules_, l.average, l.veto_reason.has_value());
+      l.income = IncomeCoefficient(rules_, l.rating);
+      list.lines.push_back(std::move(l));
+    }
+  }
+  std::stable_sort(list.lines.begin(), list.lines.end(),
+                   [](auto& x, auto& y) { return x.average > y.average; });
+  // The quota in each unit and each group of similar positions.
+  std::map<std::string, QuotaCheck> units, groups;
+  for (auto& l : list.lines) {
+    for (auto* m : {&units, &groups}) {
+      bool g = m == &groups;
+      QuotaCheck& q = (*m)[g ? l.group : l.unit_name];
+      q.scope = g ? l.group : l.unit_name;
+      q.is_group = g;
+      q.excellent += l.rating == Rating::kExcellent;
+      q.good += l.rating == Rating::kGood;
+    }
+  }
+  for (auto* m : {&units, &groups})
+    for (auto& [k, q] : *m) {
+      q.ok = QuotaAllows(rules_, q.excellent, q.good);
+      list.quota_ok = list.quota_ok && q.ok;
+      list.checks.push_back(q);
+    }
+  return list;
+}
+
+void KpiService::SetVeto(const Actor& a, long long staff_id, int year, const std::string& reason,
+                         const std::string& decision) {
+  std::string r = Text(reason, "reason", 500, true);
+  std::string d = Text(decision, "decision", 200, true);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, staff_id, access::kKpiRate);
+  if (c.QueryOne("SELECT 1 FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2",
+                 {s.commune_id, static_cast<long long>(year)}))
+    throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
+  c.Exec("DELETE FROM kpi_vetoes WHERE staff_id = :1 AND year = :2",
+         {staff_id, static_cast<long long>(year)});
+  c.Exec(
+      "INSERT INTO kpi_vetoes (staff_id, year, reason, decision, recorded_by, recorded_at) VALUES "
+      "(:1, :2, :3, :4, :5, :6)",
+      {staff_id, static_cast<long long>(year), r, d, a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "veto", "staff", std::to_string(staff_id), s.commune_id, std::nullopt,
+                     JsonObject().Int("year", year).Str("reason", r).Str("decision", d).Build());
+  tx.Commit();
+}
+
+void KpiService::RecordQuotaException(const Actor& a, long long commune_id, int year,
+                                      const std::string& reason, const std::string& decision) {
+  std::string r = Text(reason, "reason", 500, true);
+  std::string d = Text(decision, "decision", 200, true);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto u = LoadUnit(c, commune_id);
+  if (!u || u->id != u->commune_id || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+  c.Exec("DELETE FROM kpi_quota_exceptions WHERE commune_id = :1 AND year = :2",
+         {commune_id, static_cast<long long>(year)});
+  c.Exec(
+      "INSERT INTO kpi_quota_exceptions (commune_id, year, reason, decision, recorded_by, "
+      "recorded_at) VALUES (:1, :2, :3, :4, :5, :6)",
+      {commune_id, static_cast<long long>(year), r, d, a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "quota_exception", "org_unit", std::to_string(commune_id), commune_id,
+                     std::nullopt,
+                     JsonObject().Int("year", year).Str("reason", r).Str("decision", d).Build());
+  tx.Commit();
+}
+
+void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) {
+  {
+    Conn c = db_.Lease();
+    auto u = LoadUnit(c, commune_id);
+    if (!u || u->id != u->commune_id || !Reads(a, u->path))
+      throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+    if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+  }
+  RatingList list = Ratings(a, commune_id, year);
+  if (list.approved) throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
+  if (!list.window_open)
+    throw Error(errors::kOutsideWindow, "year",
+                {{"value", std::to_string(year)},
+                 {"from", list.opens.ToVn()},
+                 {"to", list.latest.ToVn()}});
+  if (!list.quota_ok && !list.exception_reason)
+    throw Error(errors::kQuotaExceeded, "ratings", {{"year", std::to_string(year)}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (c.QueryOne("SELECT 1 FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2",
+                 {commune_id, static_cast<long long>(year)}))
+    throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
+  std::string now = NowIsoVn();
+  for (auto& l : list.lines)
+    c.Exec(
+        "INSERT INTO kpi_annual_ratings (staff_id, year, commune_id, unit_id, position, average, "
+        "periods, rating, veto_reason, approved_by, approved_at) VALUES (:1, :2, :3, :4, :5, :6, "
+        ":7, :8, :9, :10, :11)",
+        {l.staff_id, static_cast<long long>(year), commune_id, l.unit_id, l.position, l.average,
+         static_cast<long long>(l.periods), std::string(RatingCode(l.rating)),
+         l.veto_reason ? store::Value(*l.veto_reason) : store::Value(), a.audit_name, now});
+  store::AppendAudit(c, a, "approve_ratings", "org_unit", std::to_string(commune_id), commune_id,
+                     std::nullopt,
+                     JsonObject()
+                         .Int("year", year)
+                         .Int("people", static_cast<long long>(list.lines.size()))
+                         .Bool("quota_ok", list.quota_ok)
+                         .Build());
+  tx.Commit();
+}
+
+}  // namespace kientao::kpi

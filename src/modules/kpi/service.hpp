@@ -1,0 +1,177 @@
+#pragma once
+// KPI evaluation of civil servants (Decree 335/2025) over the store: the product catalogue of each
+// unit (versioned), assignments (entered, imported from CSV, or taken from the directive module's
+// sub-tasks with a responsible person), completion reported by the civil servant and confirmed by
+// someone else, the head's general-criteria score per period, the period score, the unit ranking,
+// and the annual rating with its quota check. Thread-safe.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/period.hpp"
+#include "base/principal.hpp"
+#include "modules/kpi/domain/scoring.hpp"
+#include "modules/org/service.hpp"
+#include "store/db.hpp"
+
+namespace kientao::kpi {
+
+struct Product {
+  long long id = 0, unit_id = 0;
+  std::string position;  // "" = every position of the unit
+  std::string code, name, measure;
+  double factor = 1;
+  int version = 1;
+  std::string valid_from;
+};
+
+struct ProductDraft {
+  long long unit_id = 0;
+  std::string position, code, name, measure;
+  double factor = 1;
+};
+
+struct Assignment {
+  long long id = 0, staff_id = 0, unit_id = 0, product_id = 0, task_id = 0;
+  std::string staff_name, title, product_name, measure, source, assigned_by, status, report_note,
+      reviewed_by, review_note;
+  double factor = 1, quantity = 1;
+  Date assigned_on, deadline;
+  std::optional<Date> completed_on;
+  bool meets_requirements = true, objective_cause = false;
+  int major_errors = 0, delays = 0;
+  double Weight() const { return factor * quantity; }
+};
+
+struct AssignmentDraft {
+  long long staff_id = 0, product_id = 0;
+  double quantity = 1;
+  std::string title;
+  Date assigned_on, deadline;
+};
+
+struct ReviewDraft {
+  bool confirm = true;  // false: returned to the civil servant
+  bool meets_requirements = true;
+  int major_errors = 0, delays = 0;
+  bool objective_cause = false;
+  std::string note;
+};
+
+// One person's period.
+struct PersonScore {
+  long long staff_id = 0, unit_id = 0;
+  std::string name, position, unit_name;
+  std::string period;  // "2026M11"
+  std::vector<Assignment> items;
+  std::optional<double> general;  // the head's score, when given
+  std::string general_note;
+  std::optional<std::string> absence;  // the reason, when the period is an absence
+  Direction direction = Direction::kNone;
+  PeriodScore score;
+  int pending = 0;  // reported, awaiting confirmation
+};
+
+struct RatingLine {
+  long long staff_id = 0, unit_id = 0;
+  std::string name, position, unit_name, group;  // group: "leaders" or "specialists"
+  double average = 0;
+  int periods = 0;  // scored periods counted (absences left out)
+  std::optional<std::string> veto_reason, veto_decision;
+  Rating rating = Rating::kNotCompleted;
+  double income = 0;
+};
+
+struct QuotaCheck {
+  std::string scope;  // a unit's name, or a position group's code
+  bool is_group = false;
+  int excellent = 0, good = 0;
+  bool ok = true;
+};
+
+struct RatingList {
+  int year = 0;
+  long long commune_id = 0;
+  std::vector<RatingLine> lines;
+  std::vector<QuotaCheck> checks;
+  bool quota_ok = true;
+  std::optional<std::string> exception_reason, exception_decision;
+  bool approved = false;
+  std::string approved_by, approved_at;
+  bool window_open = false;
+  Date opens, due, latest;
+};
+
+// Staff rated under Decree 335 at the commune: cadres and civil servants.
+bool IsRated(const org::Staff& s);
+
+class KpiService {
+ public:
+  KpiService(store::Database& db, org::OrgService& org, const KpiRules& rules)
+      : db_(db), org_(org), rules_(rules) {}
+  const KpiRules& rules() const { return rules_; }
+
+  // The unit's current catalogue (kpi.read or kpi.review over the unit, or one's own unit).
+  std::vector<Product> Products(const Actor& a, long long unit_id);
+  // kpi.review over the unit. A code already in the catalogue makes a new version and retires the
+  // old one (assignments keep the factor they were given). Returns the new row's id.
+  long long SaveProduct(const Actor& a, const ProductDraft& d);
+  // Monthly or quarterly monitoring for a unit (kpi.review over it).
+  void SetPeriodKind(const Actor& a, long long unit_id, PeriodType kind);
+  PeriodType PeriodKindOf(long long unit_id);
+
+  // kpi.review over the assignee's unit; KPI-7004 to oneself; KPI-7003 deadline before assignment.
+  long long Assign(const Actor& a, const AssignmentDraft& d);
+  // CSV with columns staff_id, product_code, quantity, title, assigned_on, deadline. Every row is
+  // checked first; any problem refuses the file (KPI-7013 with each problem) and writes nothing.
+  int ImportAssignments(const Actor& a, std::string_view csv);
+  // The civil servant reports the work done (only the assignee; KPI-7003 before the assignment,
+  // KPI-7015 in the future, KPI-7008 when already confirmed).
+  void ReportDone(const Actor& a, long long id, Date completed_on, const std::string& note);
+  // The head confirms or returns a reported completion (kpi.review over the unit, never one's own:
+  // KPI-7004; the objective cause only by the assigner: KPI-7010).
+  void Review(const Actor& a, long long id, const ReviewDraft& d);
+  // The head's general-criteria score (0–30, KPI-7001) for a person and period; not one's own.
+  void SetGeneral(const Actor& a, long long staff_id, const Period& p, double score,
+                  const std::string& note);
+  // A period of absence (leave, sickness, maternity), left out of the annual average.
+  void SetAbsence(const Actor& a, long long staff_id, const Period& p, const std::string& reason);
+
+  // One person's period: oneself, or kpi.read/kpi.review over the person's unit.
+  PersonScore ScorePerson(const Actor& a, long long staff_id, const Period& p);
+  // Everyone rated in the unit's subtree (a commune: all of it), highest total first.
+  std::vector<PersonScore> ScoreUnit(const Actor& a, long long unit_id, const Period& p);
+  // Completions reported to the actor for confirmation (kpi.review scope, never one's own).
+  std::vector<Assignment> ReviewQueue(const Actor& a);
+
+  RatingList Ratings(const Actor& a, long long commune_id, int year);
+  // kpi.rate over the commune.
+  void SetVeto(const Actor& a, long long staff_id, int year, const std::string& reason,
+               const std::string& decision);
+  void RecordQuotaException(const Actor& a, long long commune_id, int year,
+                            const std::string& reason, const std::string& decision);
+  // Final approval: KPI-7005 outside the year's window, KPI-7009 while the quota check fails
+  // without a recorded exception, KPI-7012 when already approved.
+  void ApproveRatings(const Actor& a, long long commune_id, int year);
+
+  // The commune of the actor's staff record, else of the first grant (0 when none).
+  long long ActorCommune(const Actor& a);
+  std::string CommuneName(long long commune_id);
+  // The calendar days of a monitoring period (a month or a quarter).
+  static std::pair<Date, Date> Days(const Period& p);
+
+ private:
+  // Sub-tasks of the directive module with a responsible person and a deadline become
+  // assignments; a task marked done is reported done on its completion date.
+  void SyncTasks(store::Conn& c, long long commune_id);
+  std::vector<PersonScore> Score(store::Conn& c, const std::vector<const org::StaffRow*>& people,
+                                 long long commune_id, const Period& p);
+
+  store::Database& db_;
+  org::OrgService& org_;
+  const KpiRules& rules_;
+};
+
+}  // namespace kientao::kpi
