@@ -25,6 +25,9 @@ const std::set<std::string> kReportSubmit = {"admin", "office", "unit_head", "st
                                              "village_head"};
 const std::set<std::string> kReportApprove = {"admin", "office"};
 const std::set<std::string> kCity = {"admin", "supervisor"};
+const std::set<std::string> kKpiRead = {"admin", "leader", "office", "unit_head", "supervisor"};
+const std::set<std::string> kKpiReview = {"admin", "leader", "unit_head"};
+const std::set<std::string> kKpiRate = {"admin", "leader"};
 
 struct Row {
   std::set<std::string> roles;
@@ -176,6 +179,39 @@ const std::map<std::string, Row>& Table() {
       {"POST /indicators/{code}/targets", {kReportApprove, "{}"}},
       {"GET /report-forms/new", {kReportApprove, ""}},
       {"POST /report-forms", {kReportApprove, "{}"}},
+      {"GET /api/v1/kpi/me", {kAll, ""}},
+      {"GET /api/v1/kpi/staff/{id}", {kAll, ""}},
+      {"GET /api/v1/kpi/units/{id}/products", {kAll, ""}},
+      {"POST /api/v1/kpi/products", {kKpiReview, "{}"}},
+      {"POST /api/v1/kpi/units/{id}/period-kind", {kKpiReview, "{}"}},
+      {"POST /api/v1/kpi/assignments", {kKpiReview, "{}"}},
+      {"POST /api/v1/kpi/assignments/import", {kKpiReview, "{}"}},
+      {"POST /api/v1/kpi/assignments/{id}/done", {kAll, "{}"}},
+      {"POST /api/v1/kpi/assignments/{id}/review", {kKpiReview, "{}"}},
+      {"GET /api/v1/kpi/review-queue", {kKpiReview, ""}},
+      {"POST /api/v1/kpi/general", {kKpiReview, "{}"}},
+      {"POST /api/v1/kpi/absences", {kKpiReview, "{}"}},
+      {"GET /api/v1/kpi/ranking", {kKpiRead, ""}},
+      {"GET /api/v1/kpi/ratings", {kKpiRead, ""}},
+      {"POST /api/v1/kpi/vetoes", {kKpiRate, "{}"}},
+      {"POST /api/v1/kpi/quota-exceptions", {kKpiRate, "{}"}},
+      {"POST /api/v1/kpi/ratings/approve", {kKpiRate, "{}"}},
+      {"GET /kpi", {kAll, ""}},
+      {"POST /kpi/assignments/{id}/done", {kAll, "{}"}},
+      {"GET /kpi/review", {kKpiReview, ""}},
+      {"POST /kpi/assignments/{id}/review", {kKpiReview, "{}"}},
+      {"POST /kpi/general", {kKpiReview, "{}"}},
+      {"POST /kpi/assignments", {kKpiReview, "{}"}},
+      {"POST /kpi/products", {kKpiReview, "{}"}},
+      {"GET /kpi/ranking", {kKpiRead, ""}},
+      {"GET /kpi/ratings", {kKpiRead, ""}},
+      {"POST /kpi/vetoes", {kKpiRate, "{}"}},
+      {"POST /kpi/quota-exceptions", {kKpiRate, "{}"}},
+      {"POST /kpi/ratings/approve", {kKpiRate, "{}"}},
+      {"GET /kpi/sheet.xlsx", {kAll, ""}},
+      {"GET /kpi/ratings.xlsx", {kKpiRead, ""}},
+      {"GET /kpi/income.xlsx", {kKpiRead, ""}},
+      {"GET /kpi/ratings.docx", {kKpiRead, ""}},
   };
   return kTable;
 }

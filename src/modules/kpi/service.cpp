@@ -400,11 +400,11 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
       "title, assigned_on, deadline, source, task_id, assigned_by, status, created_at) SELECT "
       "t.commune_id, s.unit_id, t.responsible_staff_id, NULL, 1, 1, t.code || ' — ' || t.title, "
-      "t.start_on, t.deadline, 'task', t.id, 'directive', 'open', :2 FROM tasks t JOIN staff s ON "
-      "s.id = t.responsible_staff_id WHERE t.commune_id = :1 AND t.deadline IS NOT NULL AND "
+      "t.start_on, t.deadline, 'task', t.id, 'directive', 'open', :1 FROM tasks t JOIN staff s ON "
+      "s.id = t.responsible_staff_id WHERE t.commune_id = :2 AND t.deadline IS NOT NULL AND "
       "t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM kpi_assignments k WHERE k.task_id = t.id) "
       "ON CONFLICT DO NOTHING",
-      {commune_id, NowIsoVn()});
+      {NowIsoVn(), commune_id});
   // A task marked done is the person's report of completion.
   c.Exec(
       "UPDATE kpi_assignments SET status = 'reported', completed_on = (SELECT t.completed_on FROM "

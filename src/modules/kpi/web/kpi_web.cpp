@@ -38,11 +38,18 @@ Period ReadPeriod(const Ctx& ctx, PeriodType kind) {
 }
 
 int ReadYear(const Ctx& ctx, const Input* in = nullptr) {
-  std::string s = in ? in->Str("year", 4, true).value_or("") : ctx.req.Query("year");
+  if (in) {
+    long long y = *in->Int("year", true);
+    if (y < 2020 || y > 2100)
+      throw Error(errors::kOutsideWindow, "year", {{"value", std::to_string(y)}, {"from", ""}, {"to", ""}});
+    return static_cast<int>(y);
+  }
+  std::string s = ctx.req.Query("year");
   if (s.empty()) return Date::Today().year();
   char* end = nullptr;
   long y = std::strtol(s.c_str(), &end, 10);
-  if (*end || y < 2020 || y > 2100) throw Error(errors::kOutsideWindow, "year", {{"value", s}});
+  if (*end || y < 2020 || y > 2100)
+    throw Error(errors::kOutsideWindow, "year", {{"value", s}, {"from", ""}, {"to", ""}});
   return static_cast<int>(y);
 }
 

@@ -1,0 +1,451 @@
+// KPI evaluation through the router, on the backend under test: a product reported and confirmed
+// changes the month's score as Decree 335 says, nobody confirms or scores their own work, bad input
+// is refused with nothing written, directive sub-tasks count, and the annual rating is blocked by the
+// quota until an exception is recorded.
+#include <cmath>
+
+#include <boost/json.hpp>
+
+#include "base/date.hpp"
+#include "modules/documents/zip_archive.hpp"
+#include "tests/integration/app_fixture.hpp"
+
+namespace kientao::testing {
+
+namespace json = boost::json;
+
+namespace {
+
+double Score(const json::object& me, const char* key) {
+  return me.at("score").at(key).to_number<double>();
+}
+
+// The first item of `me` with this status.
+json::object Item(const json::object& me, const std::string& status) {
+  for (auto& i : me.at("items").as_array())
+    if (i.at("status").as_string() == status) return i.as_object();
+  ADD_FAILURE() << "no item " << status;
+  return {};
+}
+
+std::string Today() { return Date::Today().ToIso(); }
+
+}  // namespace
+
+// Suites with their own demo database each; Me() reads the signed-in person's KPI.
+class KpiBase : public AppTest {
+ protected:
+  static json::object Me(const Session& s, const std::string& query = "") {
+    auto r = Call(s, "GET", "/api/v1/kpi/me" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).as_object();
+  }
+};
+
+class Kpi : public KpiBase {};
+
+TEST_F(Kpi, AProductReportedAndConfirmedWithOneMajorErrorChangesTheMonthAsTheRuleSays) {
+  Session staff = Login("congchuc");
+  Session head = Login("truongphong");
+  json::object before = Me(staff);
+  double total_weight = 0;
+  for (auto& i : before.at("items").as_array()) total_weight += i.at("weight").to_number<double>();
+  ASSERT_GT(total_weight, 0);
+  json::object open = Item(before, "open");
+  long long id = open.at("id").as_int64();
+  double w = open.at("weight").to_number<double>();
+  std::string path = "/api/v1/kpi/assignments/" + std::to_string(id);
+
+  // Bad completions: before the assignment, in the future, someone else's.
+  long long seq = AuditSeq();
+  auto early = Call(staff, "POST", path + "/done", R"({"completed_on": "2020-01-01"})");
+  EXPECT_EQ(ErrorCode(early.body), "KPI-7003");
+  EXPECT_EQ(ErrorField(early.body), "completed_on");
+  EXPECT_EQ(ErrorCode(Call(staff, "POST", path + "/done", R"({"completed_on": "2099-01-01"})").body),
+            "KPI-7015");
+  EXPECT_EQ(Call(head, "POST", path + "/done", "{}").status, 404);  // not the head's product
+  EXPECT_EQ(AuditSeq(), seq);
+
+  auto done = Call(staff, "POST", path + "/done",
+                   json::serialize(json::object{{"completed_on", Today()}, {"note", "Đã xong"}}));
+  ASSERT_EQ(done.status, 200) << done.body;
+  // Reported, not yet counted; the head sees it in the queue; the civil servant cannot confirm.
+  EXPECT_DOUBLE_EQ(Score(Me(staff), "quantity"), Score(before, "quantity"));
+  auto queue = json::parse(Call(head, "GET", "/api/v1/kpi/review-queue").body);
+  bool queued = false;
+  for (auto& i : queue.at("items").as_array()) queued = queued || i.at("id").as_int64() == id;
+  EXPECT_TRUE(queued);
+  EXPECT_EQ(Call(staff, "POST", path + "/review", R"({"decision": "confirm"})").status, 403);
+
+  // Bad reviews write nothing.
+  seq = AuditSeq();
+  EXPECT_EQ(ErrorCode(Call(head, "POST", path + "/review",
+                           R"({"decision": "confirm", "major_errors": -1})")
+                          .body),
+            "KPI-7002");
+  EXPECT_EQ(ErrorCode(Call(head, "POST", path + "/review", R"({"decision": "maybe"})").body),
+            "GEN-0014");
+  // The demo's products were assigned by the demo loader, not this head: no objective cause.
+  EXPECT_EQ(ErrorCode(Call(head, "POST", path + "/review",
+                           R"({"decision": "confirm", "objective_cause": "yes"})")
+                          .body),
+            "KPI-7010");
+  EXPECT_EQ(AuditSeq(), seq);
+
+  auto ok = Call(head, "POST", path + "/review",
+                 R"({"decision": "confirm", "major_errors": 1, "delays": 0, "note": "Sai 1 số liệu"})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(AuditSeq(), seq + 1);
+  json::object after = Me(staff);
+  // quantity + w, quality + 0.75 w, timeliness + w (done on time), as shares of the month's weight.
+  EXPECT_NEAR(Score(after, "quantity") - Score(before, "quantity"), 100 * w / total_weight, 1e-9);
+  EXPECT_NEAR(Score(after, "quality") - Score(before, "quality"), 100 * 0.75 * w / total_weight,
+              1e-9);
+  bool late = Date::Today() > *Date::ParseIso(std::string(open.at("deadline").as_string()));
+  if (!late) {
+    EXPECT_NEAR(Score(after, "timeliness") - Score(before, "timeliness"), 100 * w / total_weight,
+                1e-9);
+  }
+  EXPECT_NEAR(Score(after, "task"),
+              70 * (Score(after, "quantity") + Score(after, "quality") + Score(after, "timeliness")) /
+                  3 / 100,
+              1e-9);
+  EXPECT_FALSE(after.at("rules").at("combination_verified").as_bool());
+  // Confirmed once: a second decision is refused.
+  EXPECT_EQ(ErrorCode(Call(head, "POST", path + "/review", R"({"decision": "return"})").body),
+            "KPI-7008");
+  EXPECT_EQ(ErrorCode(Call(staff, "POST", path + "/done", "{}").body), "KPI-7008");
+  // The page shows the product's score.
+  auto page = Call(staff, "GET", "/kpi");
+  EXPECT_NE(page.body.find("data-testid=\"kpi-item-" + std::to_string(id) + "\""),
+            std::string::npos);
+  EXPECT_NE(page.body.find("75%"), std::string::npos);
+}
+
+TEST_F(Kpi, NobodyConfirmsOrScoresTheirOwnWork) {
+  Session head = Login("truongphong");
+  Session leader = Login("chutich");
+  long long loan = StaffIdByName("Trịnh Thị Loan");
+  json::object mine = Me(head);
+  EXPECT_TRUE(mine.at("leader").as_bool());  // the head of the economic office
+  long long id = Item(mine, "open").at("id").as_int64();
+  std::string path = "/api/v1/kpi/assignments/" + std::to_string(id);
+  ASSERT_EQ(Call(head, "POST", path + "/done", "{}").status, 200);
+  long long seq = AuditSeq();
+  auto self = Call(head, "POST", path + "/review", R"({"decision": "confirm"})");
+  EXPECT_EQ(self.status, 403);
+  EXPECT_EQ(ErrorCode(self.body), "KPI-7004");
+  // Her own item is not in her queue; the chairman confirms it.
+  json::value queue = json::parse(Call(head, "GET", "/api/v1/kpi/review-queue").body);
+  for (auto& i : queue.at("items").as_array()) EXPECT_NE(i.at("staff_id").as_int64(), loan);
+  EXPECT_EQ(Call(leader, "POST", path + "/review", R"({"decision": "confirm"})").status, 200);
+  // General criteria: not one's own, 0–30 only.
+  std::string period = Date::Today().ToIso().substr(0, 4) + "M" + Date::Today().ToIso().substr(5, 2);
+  auto general = [&](const Session& s, long long who, double score) {
+    return Call(s, "POST", "/api/v1/kpi/general",
+                json::serialize(json::object{{"staff_id", who}, {"period", period}, {"score", score}}));
+  };
+  seq = AuditSeq();
+  EXPECT_EQ(ErrorCode(general(head, loan, 25).body), "KPI-7004");
+  EXPECT_EQ(ErrorCode(general(head, StaffIdByName("Phan Thị Thảo"), 31).body), "KPI-7001");
+  EXPECT_EQ(ErrorCode(general(head, StaffIdByName("Phan Thị Thảo"), -1).body), "KPI-7001");
+  EXPECT_EQ(general(head, StaffIdByName("Nguyễn Phú Trung"), 20).status, 404);  // out of her unit
+  EXPECT_EQ(AuditSeq(), seq);
+  ASSERT_EQ(general(head, StaffIdByName("Phan Thị Thảo"), 27).status, 200);
+  EXPECT_DOUBLE_EQ(Me(Login("congchuc")).at("general").to_number<double>(), 27);
+  // A civil servant sees only their own scores.
+  Session staff = Login("congchuc");
+  EXPECT_EQ(Call(staff, "GET", "/api/v1/kpi/staff/" + std::to_string(loan)).status, 404);
+  EXPECT_EQ(Call(head, "GET", "/api/v1/kpi/staff/" + std::to_string(StaffIdByName("Phan Thị Thảo")))
+                .status,
+            200);
+  // A village head is not rated under the civil servants' KPI.
+  EXPECT_EQ(ErrorCode(Call(Login("truongthon"), "GET", "/api/v1/kpi/me").body), "KPI-7011");
+  EXPECT_EQ(ErrorCode(Call(Login("quantri"), "GET", "/api/v1/kpi/me").body), "KPI-7007");
+}
+
+TEST_F(Kpi, ALeadersUnitResultDropsToHalfWhenASubordinateFallsBelowCompleted) {
+  Session head = Login("truongphong");
+  std::string last_month;
+  {
+    Date t = Date::Today();
+    int y = t.year(), m = t.month() - 1;
+    if (m < 1) m = 12, --y;
+    last_month = std::to_string(y) + "M" + (m < 10 ? "0" : "") + std::to_string(m);
+  }
+  json::object before = Me(head, "?period=" + last_month);
+  EXPECT_DOUBLE_EQ(before.at("score").at("unit_result").to_number<double>(), 100);
+  // Tạ Quang Vinh (the demo's weakest) gets 0 for the general criteria of that month: 38 < 50.
+  auto r = Call(head, "POST", "/api/v1/kpi/general",
+                json::serialize(json::object{{"staff_id", StaffIdByName("Tạ Quang Vinh")},
+                                             {"period", last_month},
+                                             {"score", 0}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::object after = Me(head, "?period=" + last_month);
+  EXPECT_DOUBLE_EQ(after.at("score").at("unit_result").to_number<double>(), 50);
+  // 70 × (0.5 × own + 0.5 × unit) / 100: the unit part loses 70 × 0.5 × 50 / 100 = 17.5 points.
+  EXPECT_NEAR(Score(before, "task") - Score(after, "task"), 17.5, 1e-9);
+  EXPECT_TRUE(after.at("leader").as_bool());
+  // The ranking puts him last in the unit.
+  auto ranking = json::parse(Call(head, "GET", "/api/v1/kpi/ranking?unit=" +
+                                                   std::to_string(UnitId("LP-KT")) +
+                                                   "&period=" + last_month)
+                                 .body);
+  auto& people = ranking.at("people").as_array();
+  ASSERT_FALSE(people.empty());
+  EXPECT_EQ(people.back().at("staff").at("name").as_string(), "Tạ Quang Vinh");
+  for (size_t i = 1; i < people.size(); ++i)
+    EXPECT_GE(people[i - 1].at("score").at("total").to_number<double>(),
+              people[i].at("score").at("total").to_number<double>());
+}
+
+TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
+  Session head = Login("truongphong");
+  long long kt = UnitId("LP-KT");
+  long long thao = StaffIdByName("Phan Thị Thảo");
+  auto products = [&] {
+    return json::parse(Call(head, "GET", "/api/v1/kpi/units/" + std::to_string(kt) + "/products")
+                           .body)
+        .at("products")
+        .as_array();
+  };
+  long long seq = AuditSeq();
+  auto bad = Call(head, "POST", "/api/v1/kpi/products",
+                  json::serialize(json::object{{"unit_id", kt}, {"code", "TD"}, {"name", "Trích đo"},
+                                               {"measure", "thửa"}, {"factor", 0}}));
+  EXPECT_EQ(ErrorCode(bad.body), "KPI-7014");
+  EXPECT_EQ(ErrorField(bad.body), "factor");
+  EXPECT_EQ(AuditSeq(), seq);
+  auto add = [&](double factor) {
+    return Call(head, "POST", "/api/v1/kpi/products",
+                json::serialize(json::object{{"unit_id", kt}, {"code", "TD"},
+                                             {"name", "Trích đo địa chính"}, {"measure", "thửa"},
+                                             {"factor", factor}}));
+  };
+  auto v1 = add(1.5);
+  ASSERT_EQ(v1.status, 201) << v1.body;
+  long long p1 = json::parse(v1.body).at("id").as_int64();
+  std::string month_end = Today();
+  auto assign = Call(head, "POST", "/api/v1/kpi/assignments",
+                     json::serialize(json::object{{"staff_id", thao}, {"product_id", p1},
+                                                  {"quantity", 4}, {"deadline", month_end}}));
+  ASSERT_EQ(assign.status, 201) << assign.body;
+  long long a1 = json::parse(assign.body).at("id").as_int64();
+  ASSERT_EQ(add(2).status, 201);
+  int td = 0;
+  for (auto& p : products())
+    if (p.at("code").as_string() == "TD") {
+      ++td;
+      EXPECT_EQ(p.at("version").as_int64(), 2);
+      EXPECT_DOUBLE_EQ(p.at("factor").to_number<double>(), 2);
+    }
+  EXPECT_EQ(td, 1);  // only the current version is offered
+  // The assignment keeps the factor it was given; the retired version cannot be assigned again.
+  json::object thao_month = Me(Login("congchuc"));
+  for (auto& i : thao_month.at("items").as_array())
+    if (i.at("id").as_int64() == a1) {
+      EXPECT_DOUBLE_EQ(i.at("weight").to_number<double>(), 6);
+    }
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
+                           json::serialize(json::object{{"staff_id", thao}, {"product_id", p1},
+                                                        {"deadline", month_end}}))
+                          .body),
+            "KPI-7006");
+  // To oneself, a deadline before the assignment, someone out of the unit.
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
+                           json::serialize(json::object{{"staff_id", StaffIdByName("Trịnh Thị Loan")},
+                                                        {"product_id", p1 + 1},
+                                                        {"deadline", month_end}}))
+                          .body),
+            "KPI-7004");
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
+                           json::serialize(json::object{{"staff_id", thao}, {"product_id", p1 + 1},
+                                                        {"assigned_on", "2026-03-10"},
+                                                        {"deadline", "2026-03-01"}}))
+                          .body),
+            "KPI-7003");
+  EXPECT_EQ(Call(head, "POST", "/api/v1/kpi/assignments",
+                 json::serialize(json::object{{"staff_id", StaffIdByName("Vũ Thị Hồng")},
+                                              {"product_id", p1 + 1},
+                                              {"deadline", month_end}}))
+                .status,
+            404);
+
+  // CSV: one bad row refuses the file and writes nothing.
+  long long before = Count("kpi_assignments");
+  seq = AuditSeq();
+  std::string good_row = std::to_string(thao) + ",TD,2,Trích đo thửa 12,01/11/2026,30/11/2026\r\n";
+  auto refused = Call(head, "POST", "/api/v1/kpi/assignments/import",
+                      "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row +
+                          std::to_string(thao) + ",KHONGCO,-1,,01/11/2026,01/10/2026\r\n",
+                      "text/csv");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(ErrorCode(refused.body), "KPI-7013");
+  auto details = json::parse(refused.body).at("error").at("details").as_array();
+  EXPECT_EQ(details.size(), 3u);  // product code, quantity, deadline before assignment
+  EXPECT_EQ(Count("kpi_assignments"), before);
+  EXPECT_EQ(AuditSeq(), seq);
+  auto imported = Call(head, "POST", "/api/v1/kpi/assignments/import",
+                       "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row,
+                       "text/csv");
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(json::parse(imported.body).at("created").as_int64(), 1);
+  EXPECT_EQ(Count("kpi_assignments"), before + 1);
+}
+
+TEST_F(Kpi, ADirectiveSubTaskForAPersonCountsAsAnAssignment) {
+  Session head = Login("truongphong");
+  long long task = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    task = c.QueryOne("SELECT id, deadline FROM tasks WHERE key_no = 10")->Int(0);
+  }
+  auto parent = json::parse(Call(head, "GET", "/api/v1/tasks/" + std::to_string(task)).body);
+  std::string deadline = std::string(parent.at("deadline").as_string());
+  long long thao = StaffIdByName("Phan Thị Thảo");
+  auto sub = Call(head, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks",
+                  json::serialize(json::object{{"code", "NV10-KPI"},
+                                               {"title", "Thống kê diện tích đất công"},
+                                               {"lead_unit_id", UnitId("LP-KT")},
+                                               {"deadline", deadline},
+                                               {"responsible_staff_id", thao}}));
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  long long sub_id = json::parse(sub.body).at("id").as_int64();
+  Session staff = Login("congchuc");
+  Date due = *Date::ParseIso(deadline);
+  std::string period = std::to_string(due.year()) + "M" + (due.month() < 10 ? "0" : "") +
+                       std::to_string(due.month());
+  auto find = [&]() -> json::object {
+    json::object month = Me(staff, "?period=" + period);
+    for (auto& i : month.at("items").as_array())
+      if (!i.at("task_id").is_null() && i.at("task_id").as_int64() == sub_id) return i.as_object();
+    return {};
+  };
+  json::object item = find();
+  ASSERT_FALSE(item.empty());
+  EXPECT_EQ(item.at("source").as_string(), "task");
+  EXPECT_EQ(item.at("status").as_string(), "open");
+  // The task marked done: the person's product is reported done, for the head to confirm.
+  auto upd = Call(staff, "POST", "/api/v1/tasks/" + std::to_string(sub_id) + "/updates",
+                  json::serialize(json::object{{"percent", 100},
+                                               {"completed", "true"},
+                                               {"narrative", "Đã thống kê xong"}}));
+  ASSERT_EQ(upd.status, 201) << upd.body;
+  EXPECT_EQ(find().at("status").as_string(), "reported");
+}
+
+class KpiRating : public KpiBase {};
+
+TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverrideScores) {
+  Session leader = Login("chutich");
+  int year = Date::Today().year();
+  auto ratings = [&] {
+    return json::parse(Call(leader, "GET", "/api/v1/kpi/ratings?year=" + std::to_string(year)).body)
+        .as_object();
+  };
+  json::object list = ratings();
+  EXPECT_TRUE(list.at("quota_ok").as_bool());
+  EXPECT_FALSE(list.at("approved").as_bool());
+  // Every rating follows the thresholds; the coefficients follow Hải Phòng's resolution.
+  for (auto& l : list.at("lines").as_array()) {
+    double avg = l.at("average").to_number<double>();
+    std::string r(l.at("rating").as_string());
+    std::string want = avg >= 90 ? "excellent" : avg >= 70 ? "good" : avg >= 50 ? "completed"
+                                                                               : "not_completed";
+    EXPECT_EQ(r, want) << l.at("name").as_string();
+    EXPECT_DOUBLE_EQ(l.at("income_coefficient").to_number<double>(),
+                     r == "completed" ? 0.6 : r == "not_completed" ? 0 : 0.8);
+  }
+  // Outside the year's window: refused.
+  long long seq = AuditSeq();
+  auto early = Call(leader, "POST", "/api/v1/kpi/ratings/approve", R"({"year": 2024})");
+  EXPECT_EQ(ErrorCode(early.body), "KPI-7005");
+  EXPECT_EQ(ErrorCode(Call(Login("truongphong"), "POST", "/api/v1/kpi/ratings/approve",
+                           R"({"year": 2026})")
+                          .body),
+            "GEN-0011");
+  // Lê Văn Đức scored 30 for the general criteria of both closed months: excellent, and the
+  // leadership's three people have no room for one (20% of 2 good is 0).
+  long long duc = StaffIdByName("Lê Văn Đức");
+  Date t = Date::Today();
+  for (int back = 1; back <= 2; ++back) {
+    int y = t.year(), m = t.month() - back;
+    if (m < 1) m += 12, --y;
+    std::string p = std::to_string(y) + "M" + (m < 10 ? "0" : "") + std::to_string(m);
+    ASSERT_EQ(Call(Login("quantri"), "POST", "/api/v1/kpi/general",
+                   json::serialize(json::object{{"staff_id", duc}, {"period", p}, {"score", 30}}))
+                  .status,
+              200);
+  }
+  list = ratings();
+  std::string duc_rating;
+  for (auto& l : list.at("lines").as_array())
+    if (l.at("staff_id").as_int64() == duc) duc_rating = std::string(l.at("rating").as_string());
+  if (t.month() >= 3) {  // both months in this year
+    EXPECT_EQ(duc_rating, "excellent");
+    EXPECT_FALSE(list.at("quota_ok").as_bool());
+    seq = AuditSeq();
+    auto blocked = Call(leader, "POST", "/api/v1/kpi/ratings/approve",
+                        json::serialize(json::object{{"year", year}}));
+    if (ErrorCode(blocked.body) != "KPI-7005") {  // inside the window: the quota decides
+      EXPECT_EQ(ErrorCode(blocked.body), "KPI-7009");
+      EXPECT_EQ(AuditSeq(), seq);
+      auto page = Call(leader, "GET", "/kpi/ratings");
+      EXPECT_NE(page.body.find("data-testid=\"approve-blocked\""), std::string::npos);
+    }
+  }
+  ASSERT_EQ(Call(leader, "POST", "/api/v1/kpi/quota-exceptions",
+                 json::serialize(json::object{{"year", year},
+                                              {"reason", "Đơn vị có thành tích nổi bật"},
+                                              {"decision", "QĐ 15/QĐ-UBND ngày 20/11"}}))
+                .status,
+            200);
+  // A veto condition: "not completed" whatever the score.
+  long long hong = StaffIdByName("Vũ Thị Hồng");
+  EXPECT_EQ(ErrorCode(Call(leader, "POST", "/api/v1/kpi/vetoes",
+                           json::serialize(json::object{{"staff_id", hong}, {"year", year}}))
+                          .body),
+            "GEN-0004");
+  ASSERT_EQ(Call(leader, "POST", "/api/v1/kpi/vetoes",
+                 json::serialize(json::object{{"staff_id", hong},
+                                              {"year", year},
+                                              {"reason", "Kỷ luật khiển trách"},
+                                              {"decision", "QĐ 09/QĐ-UBND"}}))
+                .status,
+            200);
+  json::object vetoed = ratings();
+  for (auto& l : vetoed.at("lines").as_array())
+    if (l.at("staff_id").as_int64() == hong) {
+      EXPECT_GE(l.at("average").to_number<double>(), 90);
+      EXPECT_EQ(l.at("rating").as_string(), "not_completed");
+      EXPECT_DOUBLE_EQ(l.at("income_coefficient").to_number<double>(), 0);
+    }
+  auto approve = Call(leader, "POST", "/api/v1/kpi/ratings/approve",
+                      json::serialize(json::object{{"year", year}}));
+  if (ErrorCode(approve.body) == "KPI-7005") GTEST_SKIP() << "today is outside the rating window";
+  ASSERT_EQ(approve.status, 200) << approve.body;
+  EXPECT_TRUE(ratings().at("approved").as_bool());
+  EXPECT_EQ(ErrorCode(Call(leader, "POST", "/api/v1/kpi/ratings/approve",
+                           json::serialize(json::object{{"year", year}}))
+                          .body),
+            "KPI-7012");
+  // The exports: the list and the income list as spreadsheets, the minutes as a document.
+  auto xlsx = Call(leader, "GET", "/kpi/ratings.xlsx?year=" + std::to_string(year));
+  ASSERT_EQ(xlsx.status, 200);
+  auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(strings);
+  EXPECT_NE(strings->find("Vũ Thị Hồng"), std::string::npos);
+  auto docx = Call(leader, "GET", "/kpi/ratings.docx?year=" + std::to_string(year));
+  ASSERT_EQ(docx.status, 200);
+  auto doc = documents::ReadZipEntry(docx.body, "word/document.xml");
+  ASSERT_TRUE(doc);
+  EXPECT_NE(doc->find("BIÊN BẢN"), std::string::npos);
+  EXPECT_NE(doc->find("Kỷ luật khiển trách"), std::string::npos);
+  auto income = Call(leader, "GET", "/kpi/income.xlsx?year=" + std::to_string(year));
+  ASSERT_EQ(income.status, 200);
+  auto income_strings = documents::ReadZipEntry(income.body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(income_strings);
+  EXPECT_EQ(income_strings->find("Vũ Thị Hồng"), std::string::npos);  // no extra income
+}
+
+}  // namespace kientao::testing
