@@ -395,6 +395,16 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
 }
 
 void KpiService::SyncTasks(Conn& c, long long commune_id) {
+  // Most reads find nothing to do: look first, so a read does not commit (and fsync) a write.
+  auto pending = c.QueryOne(
+      "SELECT EXISTS (SELECT 1 FROM tasks t WHERE t.commune_id = :1 AND t.responsible_staff_id IS "
+      "NOT NULL AND t.deadline IS NOT NULL AND t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM "
+      "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM kpi_assignments k JOIN "
+      "tasks t ON t.id = k.task_id WHERE k.commune_id = :1 AND k.status = 'open' AND "
+      "t.completed_on IS NOT NULL)",
+      {commune_id});
+  if (!pending || pending->Int(0) == 0) return;
+  Tx tx(c);
   // New sub-tasks with a person and a deadline; ON CONFLICT keeps two concurrent syncs apart.
   c.Exec(
       "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
@@ -412,6 +422,7 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "commune_id = :1 AND source = 'task' AND status = 'open' AND EXISTS (SELECT 1 FROM tasks t "
       "WHERE t.id = kpi_assignments.task_id AND t.completed_on IS NOT NULL)",
       {commune_id});
+  tx.Commit();
 }
 
 void KpiService::ReportDone(const Actor& a, long long id, Date completed_on,
@@ -523,7 +534,8 @@ void KpiService::SetAbsence(const Actor& a, long long staff_id, const Period& p,
 
 std::vector<PersonScore> KpiService::Score(Conn& c,
                                            const std::vector<const org::StaffRow*>& people,
-                                           long long commune_id, const Period& p) {
+                                           long long commune_id, const Period& p,
+                                           long long detail_staff) {
   auto [first, last] = Days(p);
   std::map<long long, PersonScore> by_staff;
   for (auto* row : people) {
@@ -536,14 +548,35 @@ std::vector<PersonScore> KpiService::Score(Conn& c,
     ps.period = p.Id();
     ps.direction = DirectionOf(rules_, row->staff.position);
   }
-  // One read per table for the commune and period.
-  for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
-                             " WHERE a.commune_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
-                             "ORDER BY a.deadline, a.id",
-                         {commune_id, first.ToIso(), last.ToIso()})) {
-    auto it = by_staff.find(r.Int(1));
-    if (it != by_staff.end()) it->second.items.push_back(ReadAssignment(r));
+  // One read per table for the commune and period. Products with the same outcome score alike
+  // (the rule is linear in the weight), so they come summed.
+  for (auto& r : c.Query(
+           "SELECT a.staff_id, a.status, a.meets_requirements, a.major_errors, a.delays, "
+           "a.objective_cause, SUM(a.factor * a.quantity), COUNT(*) FROM kpi_assignments a WHERE "
+           "a.commune_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 GROUP BY a.staff_id, "
+           "a.status, a.meets_requirements, a.major_errors, a.delays, a.objective_cause",
+           {commune_id, first.ToIso(), last.ToIso()})) {
+    auto it = by_staff.find(r.Int(0));
+    if (it == by_staff.end()) continue;
+    PersonScore& ps = it->second;
+    ProductResult pr;
+    std::string status = r.Str(1);
+    pr.completed = status == "confirmed";
+    pr.meets_requirements = r.Int(2) != 0;
+    pr.major_errors = static_cast<int>(r.Int(3));
+    pr.delays = static_cast<int>(r.Int(4));
+    pr.objective_cause = r.Int(5) != 0;
+    pr.weight = r.Num(6);
+    ps.products.push_back(pr);
+    ps.count += static_cast<int>(r.Int(7));
+    if (status == "reported") ps.pending += static_cast<int>(r.Int(7));
   }
+  if (auto it = by_staff.find(detail_staff); it != by_staff.end())
+    for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
+                               " WHERE a.staff_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
+                               "ORDER BY a.deadline, a.id",
+                           {detail_staff, first.ToIso(), last.ToIso()}))
+      it->second.items.push_back(ReadAssignment(r));
   for (auto& r : c.Query(
            "SELECT g.staff_id, g.score, g.note FROM kpi_general_scores g JOIN staff s ON s.id = "
            "g.staff_id WHERE s.commune_id = :1 AND g.period = :2",
@@ -559,27 +592,8 @@ std::vector<PersonScore> KpiService::Score(Conn& c,
     auto it = by_staff.find(r.Int(0));
     if (it != by_staff.end()) it->second.absence = r.Str(1);
   }
-  auto products = [](const PersonScore& ps) {
-    std::vector<ProductResult> out;
-    out.reserve(ps.items.size());
-    for (auto& a : ps.items) {
-      ProductResult pr;
-      pr.weight = a.Weight();
-      pr.completed = a.status == "confirmed";
-      pr.major_errors = a.major_errors;
-      pr.delays = a.delays;
-      pr.objective_cause = a.objective_cause;
-      pr.meets_requirements = a.meets_requirements;
-      out.push_back(pr);
-    }
-    return out;
-  };
   // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
-  std::map<long long, PersonScore*> own;
-  for (auto& [id, ps] : by_staff) {
-    ps.score = ScorePeriod(rules_, products(ps), ps.general.value_or(0));
-    for (auto& a : ps.items) ps.pending += a.status == "reported";
-  }
+  for (auto& [id, ps] : by_staff) ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
   std::map<long long, std::string> unit_paths;
   for (auto* row : people) unit_paths[row->staff.unit_id] = row->unit_path;
   for (auto& [id, ps] : by_staff) {
@@ -594,7 +608,7 @@ std::vector<PersonScore> KpiService::Score(Conn& c,
                              unit_paths[other.unit_id].compare(0, mine.size(), mine) == 0;
       if (under && other.score.total < rules_.completed) all_completed = false;
     }
-    ps.score = ScorePeriod(rules_, products(ps), ps.general.value_or(0), all_completed);
+    ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0), all_completed);
   }
   std::vector<PersonScore> out;
   for (auto& [id, ps] : by_staff) out.push_back(std::move(ps));
@@ -607,11 +621,7 @@ PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Pe
   auto s = LoadStaff(c, staff_id);
   if (!s || !(staff_id == a.who.staff_id || Reads(a, s->path)))
     throw Error(errors::kNotFound, "staff_id", {{"id", std::to_string(staff_id)}});
-  {
-    Tx tx(c);
-    SyncTasks(c, s->commune_id);
-    tx.Commit();
-  }
+  SyncTasks(c, s->commune_id);
   Actor sys{System(), "kpi", ""};
   org::StaffFilter f;
   f.unit_id = s->commune_id;
@@ -624,7 +634,7 @@ PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Pe
       found = found || row.staff.id == staff_id;
     }
   if (!found) throw Error(errors::kNotRated, "staff_id");
-  for (auto& ps : Score(c, people, s->commune_id, p))
+  for (auto& ps : Score(c, people, s->commune_id, p, staff_id))
     if (ps.staff_id == staff_id) return ps;
   throw Error(errors::kNotRated, "staff_id");
 }
@@ -636,11 +646,7 @@ std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id
   auto u = LoadUnit(c, unit_id);
   if (!u || !Reads(a, u->path))
     throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(unit_id)}});
-  {
-    Tx tx(c);
-    SyncTasks(c, u->commune_id);
-    tx.Commit();
-  }
+  SyncTasks(c, u->commune_id);
   Actor sys{System(), "kpi", ""};
   org::StaffFilter f;
   f.unit_id = u->commune_id;
@@ -667,11 +673,7 @@ std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
   if (a.who.staff_id)
     if (auto s = LoadStaff(c, a.who.staff_id)) commune = s->commune_id;
   if (!commune) commune = store::ActorCommune(c, a.who, access::kKpiReview);
-  if (commune) {
-    Tx tx(c);
-    SyncTasks(c, commune);
-    tx.Commit();
-  }
+  if (commune) SyncTasks(c, commune);
   std::vector<Assignment> out;
   for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns +
                              ", u.path" + kAssignmentFrom +
@@ -753,11 +755,7 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
              "WHERE s.commune_id = :1 AND g.period LIKE :2",
              {commune_id, y + "%"}))
       periods.insert(r.Str(0));
-    {
-      Tx tx(c);
-      SyncTasks(c, commune_id);
-      tx.Commit();
-    }
+    SyncTasks(c, commune_id);
     for (auto& pid : periods) {
       auto p = Period::Parse(pid);
       if (!p || p->year() != year) continue;

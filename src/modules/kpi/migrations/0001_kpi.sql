@@ -52,7 +52,9 @@ CREATE TABLE kpi_assignments (
   created_at TEXT NOT NULL
 );
 CREATE INDEX kpi_assignments_staff ON kpi_assignments (staff_id, deadline);
-CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline);
+-- Covers the period score's read (a commune's products of a period, grouped by outcome).
+CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline, staff_id, status,
+  meets_requirements, major_errors, delays, objective_cause, factor, quantity);
 CREATE TABLE kpi_general_scores (
   staff_id BIGINT NOT NULL REFERENCES staff (id),
   period TEXT NOT NULL,

@@ -113,6 +113,7 @@ json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
       {"absence", ps.absence ? json::value(*ps.absence) : json::value(nullptr)},
       {"leader", ps.direction != Direction::kNone},
       {"pending", ps.pending},
+      {"count", ps.count},
       {"score",
        {{"quantity", s.quantity}, {"quality", s.quality}, {"timeliness", s.timeliness},
         {"own", s.own}, {"unit_result", s.unit_result < 0 ? json::value(nullptr)
@@ -174,9 +175,9 @@ TemplateData ScoreData(const Ctx& ctx, const KpiRules& r, const PersonScore& ps)
   if (!ps.general) d.set("not_scored", true);
   if (ps.absence) d.set("absence", *ps.absence);
   if (s.unit_result >= 0) d.set("unit_result", Num(s.unit_result, 0));
-  d.set("count", std::to_string(ps.items.size()));
+  d.set("count", std::to_string(ps.count));
   if (ps.pending) d.set("pending", std::to_string(ps.pending));
-  if (ps.general || !ps.items.empty()) {
+  if (ps.general) {  // the level once the head has scored the period
     Rating level = RateYear(r, std::clamp(s.total, 0.0, 100.0), false);
     d.set("level", ctx.T(RatingKey(level)));
   }
