@@ -78,12 +78,64 @@ class QuotaProvider : public indicator::Provider {
   }
 };
 
+// KPI assignments done on time (kpi module): of the products due in the period's window at each
+// unit, those confirmed without a delay (or with an objective cause accepted).
+class KpiOnTimeProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "kpi.on_time"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query(
+             "SELECT unit_id, SUM(CASE WHEN status = 'confirmed' AND (delays = 0 OR "
+             "objective_cause = 1) THEN 1 ELSE 0 END), COUNT(*) FROM kpi_assignments WHERE "
+             "commune_id = :1 AND deadline >= :2 AND deadline <= :3 GROUP BY unit_id",
+             {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)),
+                     p.WindowEnd()});
+    return out;
+  }
+};
+
+// Annual ratings (kpi module), for the year of the period's cut-off, by the unit of the rating:
+// "kpi.rated" — people with an approved rating of the cadres and civil servants in post;
+// "kpi.good_or_above" — of those rated, the ones rated good or excellent.
+class KpiRatingProvider : public indicator::Provider {
+ public:
+  explicit KpiRatingProvider(bool good_share) : good_share_(good_share) {}
+  std::string Name() const override { return good_share_ ? "kpi.good_or_above" : "kpi.rated"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    long long year = p.WindowEnd().year();
+    std::vector<indicator::UnitValue> out;
+    std::string sql =
+        good_share_
+            ? "SELECT unit_id, SUM(CASE WHEN rating IN ('excellent', 'good') THEN 1 ELSE 0 END), "
+              "COUNT(*) FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2 GROUP BY "
+              "unit_id"
+            : "SELECT s.unit_id, SUM(CASE WHEN EXISTS (SELECT 1 FROM kpi_annual_ratings r WHERE "
+              "r.staff_id = s.id AND r.year = :2) THEN 1 ELSE 0 END), COUNT(*) FROM staff s WHERE "
+              "s.commune_id = :1 AND s.status = 'active' AND s.category IN ('cadre', "
+              "'civil_servant') GROUP BY s.unit_id";
+    for (auto& r : c.Query(sql, {commune_id, year}))
+      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)),
+                     p.WindowEnd()});
+    return out;
+  }
+
+ private:
+  bool good_share_;
+};
+
 }  // namespace
 
 void RegisterProviders(indicator::IndicatorService& indicators) {
   indicators.RegisterProvider(std::make_unique<StaffProvider>());
   indicators.RegisterProvider(std::make_unique<KeyTaskProvider>());
   indicators.RegisterProvider(std::make_unique<QuotaProvider>());
+  indicators.RegisterProvider(std::make_unique<KpiOnTimeProvider>());
+  indicators.RegisterProvider(std::make_unique<KpiRatingProvider>(false));
+  indicators.RegisterProvider(std::make_unique<KpiRatingProvider>(true));
 }
 
 }  // namespace kientao::app
