@@ -16,7 +16,7 @@ namespace kientao {
 
 namespace {
 
-constexpr int kCommunes = 111;  // + the demo commune: a city
+constexpr int kCommunes = 111;   // + the demo commune: a city
 constexpr int kPerCommune = 90;  // 111 × 90 = 9,990 civil servants, + the demo's 26
 constexpr int kPerMonth = 30;
 

@@ -10,10 +10,10 @@
 #include "base/resources.hpp"
 #include "modules/auth/web/auth_web.hpp"
 #include "modules/directive/web/directive_web.hpp"
+#include "modules/kpi/web/kpi_web.hpp"
 #include "modules/org/web/org_web.hpp"
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
-#include "modules/kpi/web/kpi_web.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR

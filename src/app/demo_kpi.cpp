@@ -97,11 +97,15 @@ void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long 
         bool slip = !excellent && i == 1 && (p.id + back) % 3 == 0;
         Date done = slip ? *Date::FromYmd(last.year(), last.month(), last.day()) : d.deadline;
         svc.ReportDone(as_self, id, done, "");
-        svc.Review(actor, id,
-                   {true, true, slip ? 1 : 0, slip ? 1 : 0, false, slip ? "Cần bổ sung số liệu" : ""});
+        svc.Review(
+            actor, id,
+            {true, true, slip ? 1 : 0, slip ? 1 : 0, false, slip ? "Cần bổ sung số liệu" : ""});
       }
       if (back > 0) {
-        double general = excellent ? 28 : weak ? 21 : p.unit == leaders ? 24 : 24 + static_cast<double>(p.id % 4);
+        double general = excellent           ? 28
+                         : weak              ? 21
+                         : p.unit == leaders ? 24
+                                             : 24 + static_cast<double>(p.id % 4);
         svc.SetGeneral(actor, p.id, per, general, "");
       }
     }

@@ -60,8 +60,8 @@ const IndicatorSpec kIndicators[] = {
     {3, "HEADCOUNT_VS_QUOTA", "Biên chế đã sử dụng so với được giao",
      "Posts filled against the quota", "người", Kind::kPercent, Direction::kLower,
      "staffing.quota"},
-    {3, "KPI_ON_TIME", "Sản phẩm KPI hoàn thành đúng hạn", "KPI products done on time",
-     "sản phẩm", Kind::kPercent, Direction::kHigher, "kpi.on_time"},
+    {3, "KPI_ON_TIME", "Sản phẩm KPI hoàn thành đúng hạn", "KPI products done on time", "sản phẩm",
+     Kind::kPercent, Direction::kHigher, "kpi.on_time"},
     {0, "KEY_TASKS_ON_TRACK", "Nhiệm vụ trọng tâm đúng tiến độ", "Key tasks on track", "nhiệm vụ",
      Kind::kPercent, Direction::kHigher, "directive.key_tasks"},
 };

@@ -86,13 +86,13 @@ class KpiOnTimeProvider : public indicator::Provider {
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query(
-             "SELECT unit_id, SUM(CASE WHEN status = 'confirmed' AND (delays = 0 OR "
-             "objective_cause = 1) THEN 1 ELSE 0 END), COUNT(*) FROM kpi_assignments WHERE "
-             "commune_id = :1 AND deadline >= :2 AND deadline <= :3 GROUP BY unit_id",
-             {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
-      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)),
-                     p.WindowEnd()});
+    for (auto& r :
+         c.Query("SELECT unit_id, SUM(CASE WHEN status = 'confirmed' AND (delays = 0 OR "
+                 "objective_cause = 1) THEN 1 ELSE 0 END), COUNT(*) FROM kpi_assignments WHERE "
+                 "commune_id = :1 AND deadline >= :2 AND deadline <= :3 GROUP BY unit_id",
+                 {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
     return out;
   }
 };
@@ -118,8 +118,8 @@ class KpiRatingProvider : public indicator::Provider {
               "s.commune_id = :1 AND s.status = 'active' AND s.category IN ('cadre', "
               "'civil_servant') GROUP BY s.unit_id";
     for (auto& r : c.Query(sql, {commune_id, year}))
-      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)),
-                     p.WindowEnd()});
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
     return out;
   }
 

@@ -20,10 +20,10 @@ bool IsRole(std::string_view role) {
 namespace {
 const std::map<std::string_view, std::set<std::string_view>>& Table() {
   static const std::map<std::string_view, std::set<std::string_view>> kTable = {
-      {kAdmin,
-       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kUsersAdmin,
-        kAuditRead, kTaskRead, kTaskUpdate, kTaskAssign, kTaskDelegate, kReportRead, kReportSubmit,
-        kReportApprove, kReportImport, kReportCity, kKpiRead, kKpiReview, kKpiRate}},
+      {kAdmin, {kOrgRead,      kOrgWrite,     kStaffRead,  kStaffReadFull, kStaffWrite,
+                kStaffImport,  kUsersAdmin,   kAuditRead,  kTaskRead,      kTaskUpdate,
+                kTaskAssign,   kTaskDelegate, kReportRead, kReportSubmit,  kReportApprove,
+                kReportImport, kReportCity,   kKpiRead,    kKpiReview,     kKpiRate}},
       {kLeader,
        {kOrgRead, kStaffRead, kTaskRead, kTaskAssign, kTaskDelegate, kReportRead, kKpiRead,
         kKpiReview, kKpiRate}},

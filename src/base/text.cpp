@@ -181,5 +181,4 @@ std::string VnNumber(double v, int decimals) {
   return (neg ? "-" : "") + grouped + (frac.empty() ? "" : "," + frac);
 }
 
-
 }  // namespace kientao::text

@@ -1,7 +1,7 @@
 // KPI evaluation through the router, on the backend under test: a product reported and confirmed
 // changes the month's score as Decree 335 says, nobody confirms or scores their own work, bad input
-// is refused with nothing written, directive sub-tasks count, and the annual rating is blocked by the
-// quota until an exception is recorded.
+// is refused with nothing written, directive sub-tasks count, and the annual rating is blocked by
+// the quota until an exception is recorded.
 #include <cmath>
 
 #include <boost/json.hpp>
@@ -61,8 +61,9 @@ TEST_F(Kpi, AProductReportedAndConfirmedWithOneMajorErrorChangesTheMonthAsTheRul
   auto early = Call(staff, "POST", path + "/done", R"({"completed_on": "2020-01-01"})");
   EXPECT_EQ(ErrorCode(early.body), "KPI-7003");
   EXPECT_EQ(ErrorField(early.body), "completed_on");
-  EXPECT_EQ(ErrorCode(Call(staff, "POST", path + "/done", R"({"completed_on": "2099-01-01"})").body),
-            "KPI-7015");
+  EXPECT_EQ(
+      ErrorCode(Call(staff, "POST", path + "/done", R"({"completed_on": "2099-01-01"})").body),
+      "KPI-7015");
   EXPECT_EQ(Call(head, "POST", path + "/done", "{}").status, 404);  // not the head's product
   EXPECT_EQ(AuditSeq(), seq);
 
@@ -92,8 +93,9 @@ TEST_F(Kpi, AProductReportedAndConfirmedWithOneMajorErrorChangesTheMonthAsTheRul
             "KPI-7010");
   EXPECT_EQ(AuditSeq(), seq);
 
-  auto ok = Call(head, "POST", path + "/review",
-                 R"({"decision": "confirm", "major_errors": 1, "delays": 0, "note": "Sai 1 số liệu"})");
+  auto ok =
+      Call(head, "POST", path + "/review",
+           R"({"decision": "confirm", "major_errors": 1, "delays": 0, "note": "Sai 1 số liệu"})");
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(AuditSeq(), seq + 1);
   json::object after = Me(staff);
@@ -106,10 +108,11 @@ TEST_F(Kpi, AProductReportedAndConfirmedWithOneMajorErrorChangesTheMonthAsTheRul
     EXPECT_NEAR(Score(after, "timeliness") - Score(before, "timeliness"), 100 * w / total_weight,
                 1e-9);
   }
-  EXPECT_NEAR(Score(after, "task"),
-              70 * (Score(after, "quantity") + Score(after, "quality") + Score(after, "timeliness")) /
-                  3 / 100,
-              1e-9);
+  EXPECT_NEAR(
+      Score(after, "task"),
+      70 * (Score(after, "quantity") + Score(after, "quality") + Score(after, "timeliness")) / 3 /
+          100,
+      1e-9);
   EXPECT_FALSE(after.at("rules").at("combination_verified").as_bool());
   // Confirmed once: a second decision is refused.
   EXPECT_EQ(ErrorCode(Call(head, "POST", path + "/review", R"({"decision": "return"})").body),
@@ -140,10 +143,12 @@ TEST_F(Kpi, NobodyConfirmsOrScoresTheirOwnWork) {
   for (auto& i : queue.at("items").as_array()) EXPECT_NE(i.at("staff_id").as_int64(), loan);
   EXPECT_EQ(Call(leader, "POST", path + "/review", R"({"decision": "confirm"})").status, 200);
   // General criteria: not one's own, 0–30 only.
-  std::string period = Date::Today().ToIso().substr(0, 4) + "M" + Date::Today().ToIso().substr(5, 2);
+  std::string period =
+      Date::Today().ToIso().substr(0, 4) + "M" + Date::Today().ToIso().substr(5, 2);
   auto general = [&](const Session& s, long long who, double score) {
-    return Call(s, "POST", "/api/v1/kpi/general",
-                json::serialize(json::object{{"staff_id", who}, {"period", period}, {"score", score}}));
+    return Call(
+        s, "POST", "/api/v1/kpi/general",
+        json::serialize(json::object{{"staff_id", who}, {"period", period}, {"score", score}}));
   };
   seq = AuditSeq();
   EXPECT_EQ(ErrorCode(general(head, loan, 25).body), "KPI-7004");
@@ -176,10 +181,10 @@ TEST_F(Kpi, ALeadersUnitResultDropsToHalfWhenASubordinateFallsBelowCompleted) {
   json::object before = Me(head, "?period=" + last_month);
   EXPECT_DOUBLE_EQ(before.at("score").at("unit_result").to_number<double>(), 100);
   // Tạ Quang Vinh (the demo's weakest) gets 0 for the general criteria of that month: 38 < 50.
-  auto r = Call(head, "POST", "/api/v1/kpi/general",
-                json::serialize(json::object{{"staff_id", StaffIdByName("Tạ Quang Vinh")},
-                                             {"period", last_month},
-                                             {"score", 0}}));
+  auto r = Call(
+      head, "POST", "/api/v1/kpi/general",
+      json::serialize(json::object{
+          {"staff_id", StaffIdByName("Tạ Quang Vinh")}, {"period", last_month}, {"score", 0}}));
   ASSERT_EQ(r.status, 200) << r.body;
   json::object after = Me(head, "?period=" + last_month);
   EXPECT_DOUBLE_EQ(after.at("score").at("unit_result").to_number<double>(), 50);
@@ -187,10 +192,10 @@ TEST_F(Kpi, ALeadersUnitResultDropsToHalfWhenASubordinateFallsBelowCompleted) {
   EXPECT_NEAR(Score(before, "task") - Score(after, "task"), 17.5, 1e-9);
   EXPECT_TRUE(after.at("leader").as_bool());
   // The ranking puts him last in the unit.
-  auto ranking = json::parse(Call(head, "GET", "/api/v1/kpi/ranking?unit=" +
-                                                   std::to_string(UnitId("LP-KT")) +
-                                                   "&period=" + last_month)
-                                 .body);
+  auto ranking = json::parse(
+      Call(head, "GET",
+           "/api/v1/kpi/ranking?unit=" + std::to_string(UnitId("LP-KT")) + "&period=" + last_month)
+          .body);
   auto& people = ranking.at("people").as_array();
   ASSERT_FALSE(people.empty());
   EXPECT_EQ(people.back().at("staff").at("name").as_string(), "Tạ Quang Vinh");
@@ -204,31 +209,37 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
   long long kt = UnitId("LP-KT");
   long long thao = StaffIdByName("Phan Thị Thảo");
   auto products = [&] {
-    return json::parse(Call(head, "GET", "/api/v1/kpi/units/" + std::to_string(kt) + "/products")
-                           .body)
+    return json::parse(
+               Call(head, "GET", "/api/v1/kpi/units/" + std::to_string(kt) + "/products").body)
         .at("products")
         .as_array();
   };
   long long seq = AuditSeq();
   auto bad = Call(head, "POST", "/api/v1/kpi/products",
-                  json::serialize(json::object{{"unit_id", kt}, {"code", "TD"}, {"name", "Trích đo"},
-                                               {"measure", "thửa"}, {"factor", 0}}));
+                  json::serialize(json::object{{"unit_id", kt},
+                                               {"code", "TD"},
+                                               {"name", "Trích đo"},
+                                               {"measure", "thửa"},
+                                               {"factor", 0}}));
   EXPECT_EQ(ErrorCode(bad.body), "KPI-7014");
   EXPECT_EQ(ErrorField(bad.body), "factor");
   EXPECT_EQ(AuditSeq(), seq);
   auto add = [&](double factor) {
     return Call(head, "POST", "/api/v1/kpi/products",
-                json::serialize(json::object{{"unit_id", kt}, {"code", "TD"},
-                                             {"name", "Trích đo địa chính"}, {"measure", "thửa"},
+                json::serialize(json::object{{"unit_id", kt},
+                                             {"code", "TD"},
+                                             {"name", "Trích đo địa chính"},
+                                             {"measure", "thửa"},
                                              {"factor", factor}}));
   };
   auto v1 = add(1.5);
   ASSERT_EQ(v1.status, 201) << v1.body;
   long long p1 = json::parse(v1.body).at("id").as_int64();
   std::string month_end = Today();
-  auto assign = Call(head, "POST", "/api/v1/kpi/assignments",
-                     json::serialize(json::object{{"staff_id", thao}, {"product_id", p1},
-                                                  {"quantity", 4}, {"deadline", month_end}}));
+  auto assign =
+      Call(head, "POST", "/api/v1/kpi/assignments",
+           json::serialize(json::object{
+               {"staff_id", thao}, {"product_id", p1}, {"quantity", 4}, {"deadline", month_end}}));
   ASSERT_EQ(assign.status, 201) << assign.body;
   long long a1 = json::parse(assign.body).at("id").as_int64();
   ASSERT_EQ(add(2).status, 201);
@@ -247,19 +258,21 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
       EXPECT_DOUBLE_EQ(i.at("weight").to_number<double>(), 6);
     }
   EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
-                           json::serialize(json::object{{"staff_id", thao}, {"product_id", p1},
-                                                        {"deadline", month_end}}))
+                           json::serialize(json::object{
+                               {"staff_id", thao}, {"product_id", p1}, {"deadline", month_end}}))
                           .body),
             "KPI-7006");
   // To oneself, a deadline before the assignment, someone out of the unit.
+  EXPECT_EQ(
+      ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
+                     json::serialize(json::object{{"staff_id", StaffIdByName("Trịnh Thị Loan")},
+                                                  {"product_id", p1 + 1},
+                                                  {"deadline", month_end}}))
+                    .body),
+      "KPI-7004");
   EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
-                           json::serialize(json::object{{"staff_id", StaffIdByName("Trịnh Thị Loan")},
+                           json::serialize(json::object{{"staff_id", thao},
                                                         {"product_id", p1 + 1},
-                                                        {"deadline", month_end}}))
-                          .body),
-            "KPI-7004");
-  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments",
-                           json::serialize(json::object{{"staff_id", thao}, {"product_id", p1 + 1},
                                                         {"assigned_on", "2026-03-10"},
                                                         {"deadline", "2026-03-01"}}))
                           .body),
@@ -285,9 +298,9 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
   EXPECT_EQ(details.size(), 3u);  // product code, quantity, deadline before assignment
   EXPECT_EQ(Count("kpi_assignments"), before);
   EXPECT_EQ(AuditSeq(), seq);
-  auto imported = Call(head, "POST", "/api/v1/kpi/assignments/import",
-                       "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row,
-                       "text/csv");
+  auto imported =
+      Call(head, "POST", "/api/v1/kpi/assignments/import",
+           "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row, "text/csv");
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(json::parse(imported.body).at("created").as_int64(), 1);
   EXPECT_EQ(Count("kpi_assignments"), before + 1);
@@ -327,9 +340,8 @@ TEST_F(Kpi, ADirectiveSubTaskForAPersonCountsAsAnAssignment) {
   EXPECT_EQ(item.at("status").as_string(), "open");
   // The task marked done: the person's product is reported done, for the head to confirm.
   auto upd = Call(staff, "POST", "/api/v1/tasks/" + std::to_string(sub_id) + "/updates",
-                  json::serialize(json::object{{"percent", 100},
-                                               {"completed", "true"},
-                                               {"narrative", "Đã thống kê xong"}}));
+                  json::serialize(json::object{
+                      {"percent", 100}, {"completed", "true"}, {"narrative", "Đã thống kê xong"}}));
   ASSERT_EQ(upd.status, 201) << upd.body;
   EXPECT_EQ(find().at("status").as_string(), "reported");
 }
@@ -350,11 +362,14 @@ TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverr
   for (auto& l : list.at("lines").as_array()) {
     double avg = l.at("average").to_number<double>();
     std::string r(l.at("rating").as_string());
-    std::string want = avg >= 90 ? "excellent" : avg >= 70 ? "good" : avg >= 50 ? "completed"
-                                                                               : "not_completed";
+    std::string want = avg >= 90   ? "excellent"
+                       : avg >= 70 ? "good"
+                       : avg >= 50 ? "completed"
+                                   : "not_completed";
     EXPECT_EQ(r, want) << l.at("name").as_string();
-    EXPECT_DOUBLE_EQ(l.at("income_coefficient").to_number<double>(),
-                     r == "completed" ? 0.6 : r == "not_completed" ? 0 : 0.8);
+    EXPECT_DOUBLE_EQ(l.at("income_coefficient").to_number<double>(), r == "completed"       ? 0.6
+                                                                     : r == "not_completed" ? 0
+                                                                                            : 0.8);
   }
   // Outside the year's window: refused.
   long long seq = AuditSeq();

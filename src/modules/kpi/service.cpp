@@ -38,8 +38,8 @@ struct UnitRef {
 };
 
 std::optional<UnitRef> LoadUnit(Conn& c, long long id) {
-  auto r = c.QueryOne("SELECT id, COALESCE(commune_id, id), path, name FROM org_units WHERE id = :1",
-                      {id});
+  auto r = c.QueryOne(
+      "SELECT id, COALESCE(commune_id, id), path, name FROM org_units WHERE id = :1", {id});
   if (!r) return std::nullopt;
   return UnitRef{r->Int(0), r->Int(1), r->Str(2), r->Str(3)};
 }
@@ -120,9 +120,8 @@ Assignment ReadAssignment(const store::Row& r) {
 }
 
 Assignment LoadAssignment(Conn& c, long long id) {
-  auto r = c.QueryOne(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
-                          " WHERE a.id = :1",
-                      {id});
+  auto r = c.QueryOne(
+      std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom + " WHERE a.id = :1", {id});
   if (!r) throw Error(errors::kNotFound, "assignment", {{"id", std::to_string(id)}});
   return ReadAssignment(*r);
 }
@@ -145,9 +144,8 @@ Date Md(int year, const std::string& md) {
 }  // namespace
 
 bool IsRated(const org::Staff& s) {
-  return s.status == org::StaffStatus::kActive &&
-         (s.category == org::StaffCategory::kCadre ||
-          s.category == org::StaffCategory::kCivilServant);
+  return s.status == org::StaffStatus::kActive && (s.category == org::StaffCategory::kCadre ||
+                                                   s.category == org::StaffCategory::kCivilServant);
 }
 
 std::pair<Date, Date> KpiService::Days(const Period& p) {
@@ -220,21 +218,21 @@ long long KpiService::SaveProduct(const Actor& a, const ProductDraft& d) {
   }
   long long id = c.InsertId(
       "INSERT INTO kpi_products (commune_id, unit_id, position, code, name, measure, factor, "
-      "version, valid_from, created_by) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING id",
+      "version, valid_from, created_by) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING "
+      "id",
       {u->commune_id, d.unit_id, position, code, name, measure, d.factor,
        static_cast<long long>(version), today, a.audit_name});
-  store::AppendAudit(c, a, prev ? "version" : "create", "kpi_product", std::to_string(id),
-                     u->commune_id,
-                     prev ? std::optional<std::string>(
-                                JsonObject().Int("version", prev->Int(1)).Build())
-                          : std::nullopt,
-                     JsonObject()
-                         .Str("code", code)
-                         .Str("name", name)
-                         .Str("measure", measure)
-                         .Str("factor", std::to_string(d.factor))
-                         .Int("version", version)
-                         .Build());
+  store::AppendAudit(
+      c, a, prev ? "version" : "create", "kpi_product", std::to_string(id), u->commune_id,
+      prev ? std::optional<std::string>(JsonObject().Int("version", prev->Int(1)).Build())
+           : std::nullopt,
+      JsonObject()
+          .Str("code", code)
+          .Str("name", name)
+          .Str("measure", measure)
+          .Str("factor", std::to_string(d.factor))
+          .Int("version", version)
+          .Build());
   tx.Commit();
   return id;
 }
@@ -314,8 +312,7 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
     col[text::Fold(text::NormalizeSpace(table->rows[0][i]))] = i;
   for (const char* name :
        {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
-    if (!col.count(name))
-      throw Error(gen_errors::kRequired, "file", {{"column", name}});
+    if (!col.count(name)) throw Error(gen_errors::kRequired, "file", {{"column", name}});
   Error refused(errors::kImportRefused, "file", {{"line", ""}});
   auto problem = [&](int row, const std::string& field, ErrorDef def,
                      std::map<std::string, std::string> p = {}) {
@@ -350,7 +347,8 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
         problem(rowno, "title", gen_errors::kTooLong, {{"max", "300"}});
       auto on = Date::Parse(cell("assigned_on"));
       auto due = Date::Parse(cell("deadline"));
-      if (!on) problem(rowno, "assigned_on", gen_errors::kInvalidDate, {{"value", cell("assigned_on")}});
+      if (!on)
+        problem(rowno, "assigned_on", gen_errors::kInvalidDate, {{"value", cell("assigned_on")}});
       if (!due) problem(rowno, "deadline", gen_errors::kInvalidDate, {{"value", cell("deadline")}});
       if (on && due && *due < *on)
         problem(rowno, "deadline", errors::kBeforeAssignment, {{"value", due->ToVn()}});
@@ -381,11 +379,11 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
     long long id = c.InsertId(
         "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, "
         "quantity, title, assigned_on, deadline, source, assigned_by, assigner_staff_id, status, "
-        "created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, 'csv', :10, :11, 'open', :12) RETURNING id",
+        "created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, 'csv', :10, :11, 'open', :12) "
+        "RETURNING id",
         {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(0), d.quantity,
          d.title.empty() ? p->Str(1) : d.title, d.assigned_on.ToIso(), d.deadline.ToIso(),
-         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(),
-         NowIsoVn()});
+         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
     store::AppendAudit(c, a, "import", "kpi_assignment", std::to_string(id), s.commune_id,
                        std::nullopt,
                        JsonObject().Int("staff_id", s.id).Int("product_id", d.product_id).Build());
@@ -498,8 +496,9 @@ void KpiService::SetGeneral(const Actor& a, long long staff_id, const Period& p,
   if (s.id == a.who.staff_id) throw Error(errors::kSelf, "staff_id");
   if (Days(p).first > Date::Today())
     throw Error(errors::kFuture, "period", {{"value", p.LabelVi()}});
-  auto before = c.QueryOne("SELECT score FROM kpi_general_scores WHERE staff_id = :1 AND period = :2",
-                           {staff_id, p.Id()});
+  auto before =
+      c.QueryOne("SELECT score FROM kpi_general_scores WHERE staff_id = :1 AND period = :2",
+                 {staff_id, p.Id()});
   c.Exec("DELETE FROM kpi_general_scores WHERE staff_id = :1 AND period = :2", {staff_id, p.Id()});
   c.Exec(
       "INSERT INTO kpi_general_scores (staff_id, period, score, note, scored_by, scored_at) "
@@ -522,18 +521,16 @@ void KpiService::SetAbsence(const Actor& a, long long staff_id, const Period& p,
   Tx tx(c);
   StaffRef s = StaffFor(c, a, staff_id, access::kKpiReview);
   c.Exec("DELETE FROM kpi_absences WHERE staff_id = :1 AND period = :2", {staff_id, p.Id()});
-  c.Exec(
-      "INSERT INTO kpi_absences (staff_id, period, reason, recorded_by) VALUES (:1, :2, :3, :4)",
-      {staff_id, p.Id(), r, a.audit_name});
-  store::AppendAudit(c, a, "absence", "staff", std::to_string(staff_id), s.commune_id,
-                     std::nullopt, JsonObject().Str("period", p.Id()).Str("reason", r).Build());
+  c.Exec("INSERT INTO kpi_absences (staff_id, period, reason, recorded_by) VALUES (:1, :2, :3, :4)",
+         {staff_id, p.Id(), r, a.audit_name});
+  store::AppendAudit(c, a, "absence", "staff", std::to_string(staff_id), s.commune_id, std::nullopt,
+                     JsonObject().Str("period", p.Id()).Str("reason", r).Build());
   tx.Commit();
 }
 
 // ----- scores -----
 
-std::vector<PersonScore> KpiService::Score(Conn& c,
-                                           const std::vector<const org::StaffRow*>& people,
+std::vector<PersonScore> KpiService::Score(Conn& c, const std::vector<const org::StaffRow*>& people,
                                            long long commune_id, const Period& p,
                                            long long detail_staff) {
   auto [first, last] = Days(p);
@@ -593,7 +590,8 @@ std::vector<PersonScore> KpiService::Score(Conn& c,
     if (it != by_staff.end()) it->second.absence = r.Str(1);
   }
   // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
-  for (auto& [id, ps] : by_staff) ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
+  for (auto& [id, ps] : by_staff)
+    ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
   std::map<long long, std::string> unit_paths;
   for (auto* row : people) unit_paths[row->staff.unit_id] = row->unit_path;
   for (auto& [id, ps] : by_staff) {
@@ -615,6 +613,18 @@ std::vector<PersonScore> KpiService::Score(Conn& c,
   return out;
 }
 
+std::vector<const org::StaffRow*> KpiService::RatedPeople(
+    long long commune_id, std::shared_ptr<const org::StaffList>& hold) {
+  Actor sys{System(), "kpi", ""};
+  org::StaffFilter f;
+  f.unit_id = commune_id;
+  hold = org_.ListStaff(sys, f);
+  std::vector<const org::StaffRow*> people;
+  for (auto& row : hold->rows)
+    if (IsRated(row.staff)) people.push_back(&row);
+  return people;
+}
+
 PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Period& p) {
   CheckKind(p);
   Conn c = db_.Lease();
@@ -622,38 +632,22 @@ PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Pe
   if (!s || !(staff_id == a.who.staff_id || Reads(a, s->path)))
     throw Error(errors::kNotFound, "staff_id", {{"id", std::to_string(staff_id)}});
   SyncTasks(c, s->commune_id);
-  Actor sys{System(), "kpi", ""};
-  org::StaffFilter f;
-  f.unit_id = s->commune_id;
-  auto list = org_.ListStaff(sys, f);
-  std::vector<const org::StaffRow*> people;
-  bool found = false;
-  for (auto& row : list->rows)
-    if (IsRated(row.staff)) {
-      people.push_back(&row);
-      found = found || row.staff.id == staff_id;
-    }
-  if (!found) throw Error(errors::kNotRated, "staff_id");
+  std::shared_ptr<const org::StaffList> hold;
+  auto people = RatedPeople(s->commune_id, hold);
   for (auto& ps : Score(c, people, s->commune_id, p, staff_id))
     if (ps.staff_id == staff_id) return ps;
   throw Error(errors::kNotRated, "staff_id");
 }
 
-std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id,
-                                               const Period& p) {
+std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id, const Period& p) {
   CheckKind(p);
   Conn c = db_.Lease();
   auto u = LoadUnit(c, unit_id);
   if (!u || !Reads(a, u->path))
     throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(unit_id)}});
   SyncTasks(c, u->commune_id);
-  Actor sys{System(), "kpi", ""};
-  org::StaffFilter f;
-  f.unit_id = u->commune_id;
-  auto list = org_.ListStaff(sys, f);
-  std::vector<const org::StaffRow*> people;
-  for (auto& row : list->rows)
-    if (IsRated(row.staff)) people.push_back(&row);
+  std::shared_ptr<const org::StaffList> hold;
+  auto people = RatedPeople(u->commune_id, hold);
   std::vector<PersonScore> out;
   for (auto& ps : Score(c, people, u->commune_id, p)) {
     auto it = std::find_if(people.begin(), people.end(),
@@ -675,10 +669,10 @@ std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
   if (!commune) commune = store::ActorCommune(c, a.who, access::kKpiReview);
   if (commune) SyncTasks(c, commune);
   std::vector<Assignment> out;
-  for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns +
-                             ", u.path" + kAssignmentFrom +
-                             " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' "
-                             "ORDER BY a.completed_on, a.id")) {
+  for (auto& r :
+       c.Query(std::string("SELECT ") + kAssignmentColumns + ", u.path" + kAssignmentFrom +
+               " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' "
+               "ORDER BY a.completed_on, a.id")) {
     if (!access::Permits(a.who, access::kKpiReview, r.Str(24))) continue;
     Assignment as = ReadAssignment(r);
     if (a.who.staff_id && as.staff_id == a.who.staff_id) continue;  // never one's own
@@ -740,13 +734,10 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
   } else {
     // The year's average of the scored periods (the head's general score closes a period), absences
     // left out; scores follow the person, so a transfer carries them.
-    Actor sys{System(), "kpi", ""};
-    org::StaffFilter f;
-    f.unit_id = commune_id;
-    auto staff = org_.ListStaff(sys, f);
+    std::shared_ptr<const org::StaffList> hold;
     std::vector<const org::StaffRow*> people;
-    for (auto& row : staff->rows)
-      if (IsRated(row.staff) && Reads(a, row.unit_path)) people.push_back(&row);
+    for (auto* row : RatedPeople(commune_id, hold))
+      if (Reads(a, row->unit_path)) people.push_back(row);
     std::map<long long, std::pair<double, int>> sums;
     std::string y = std::to_string(year);
     std::set<std::string> periods;
@@ -868,12 +859,12 @@ void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) 
     if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
   }
   RatingList list = Ratings(a, commune_id, year);
-  if (list.approved) throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
+  if (list.approved)
+    throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
   if (!list.window_open)
-    throw Error(errors::kOutsideWindow, "year",
-                {{"value", std::to_string(year)},
-                 {"from", list.opens.ToVn()},
-                 {"to", list.latest.ToVn()}});
+    throw Error(
+        errors::kOutsideWindow, "year",
+        {{"value", std::to_string(year)}, {"from", list.opens.ToVn()}, {"to", list.latest.ToVn()}});
   if (!list.quota_ok && !list.exception_reason)
     throw Error(errors::kQuotaExceeded, "ratings", {{"year", std::to_string(year)}});
   Conn c = db_.Lease();

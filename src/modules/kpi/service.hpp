@@ -64,11 +64,11 @@ struct ReviewDraft {
 struct PersonScore {
   long long staff_id = 0, unit_id = 0;
   std::string name, position, unit_name;
-  std::string period;  // "2026M11"
-  std::vector<Assignment> items;  // filled for one person's view (ScorePerson), not for lists
-  int count = 0;                  // products due in the period
+  std::string period;                   // "2026M11"
+  std::vector<Assignment> items;        // filled for one person's view (ScorePerson), not for lists
+  int count = 0;                        // products due in the period
   std::vector<ProductResult> products;  // what the score was computed from (alike ones summed)
-  std::optional<double> general;  // the head's score, when given
+  std::optional<double> general;        // the head's score, when given
   std::string general_note;
   std::optional<std::string> absence;  // the reason, when the period is an absence
   Direction direction = Direction::kNone;
@@ -168,6 +168,9 @@ class KpiService {
   // Sub-tasks of the directive module with a responsible person and a deadline become
   // assignments; a task marked done is reported done on its completion date.
   void SyncTasks(store::Conn& c, long long commune_id);
+  // The commune's cadres and civil servants in post (the list stays alive while `hold` does).
+  std::vector<const org::StaffRow*> RatedPeople(long long commune_id,
+                                                std::shared_ptr<const org::StaffList>& hold);
   // Everyone's score from the products grouped by outcome (one row per person and outcome, so a
   // city is read quickly); the items in full only for `detail_staff`.
   std::vector<PersonScore> Score(store::Conn& c, const std::vector<const org::StaffRow*>& people,

@@ -14,7 +14,6 @@ namespace {
 
 std::string Upper(const std::string& s) { return text::ToUpper(s); }
 
-
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream ss(s);
@@ -41,7 +40,8 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
   d.agency = Upper(r.commune_name);
   d.number = r.doc_no ? fmt::format("Số: {:02}/BC-UBND", r.doc_no) : "Số:       /BC-UBND";
   Date on = r.issued_on.value_or(Date::Today());
-  d.place_date = documents::PlaceDate(documents::PlaceName(r.commune_name), on.year(), on.month(), on.day());
+  d.place_date =
+      documents::PlaceDate(documents::PlaceName(r.commune_name), on.year(), on.month(), on.day());
   d.doc_type = "BÁO CÁO";
   d.subject_lines = {r.subject};
   auto p = Period::Parse(r.period_id);

@@ -90,8 +90,8 @@ PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& pro
   s.own = (s.quantity + s.quality + s.timeliness) / 3;
   if (subordinates_completed) {
     s.unit_result = *subordinates_completed ? r.unit_all_completed : r.unit_any_failed;
-    s.task = r.task_points * (r.leader_own_weight * s.own + r.leader_unit_weight * s.unit_result) /
-             100;
+    s.task =
+        r.task_points * (r.leader_own_weight * s.own + r.leader_unit_weight * s.unit_result) / 100;
   } else {
     s.task = r.task_points * s.own / 100;
   }
@@ -115,8 +115,7 @@ std::string_view RatingCode(Rating r) {
 }
 
 std::optional<Rating> ParseRating(std::string_view code) {
-  for (Rating r :
-       {Rating::kExcellent, Rating::kGood, Rating::kCompleted, Rating::kNotCompleted})
+  for (Rating r : {Rating::kExcellent, Rating::kGood, Rating::kCompleted, Rating::kNotCompleted})
     if (RatingCode(r) == code) return r;
   return std::nullopt;
 }

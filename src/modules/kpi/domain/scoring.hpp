@@ -21,7 +21,8 @@ struct KpiRules {
   double excellent = 90, good = 70, completed = 50;
   double quota_excellent_of_good = 0.20;
   double income_good_or_above = 0.8, income_completed = 0.6;
-  // Leaders and managers: own products and the results of the unit they direct (weights unverified).
+  // Leaders and managers: own products and the results of the unit they direct (weights
+  // unverified).
   double leader_own_weight = 0.5, leader_unit_weight = 0.5;
   double unit_all_completed = 100, unit_any_failed = 50;
   bool leader_weights_verified = false;
@@ -40,19 +41,19 @@ struct ProductResult {
   bool completed = false;
   int major_errors = 0;
   int delays = 0;
-  bool objective_cause = false;  // approved by the assigner: no deductions
+  bool objective_cause = false;    // approved by the assigner: no deductions
   bool meets_requirements = true;  // the reviewer's quality verdict: if not, no quality points
 };
 
 struct PeriodScore {
-  double quantity = 0;    // % of the assigned weight completed
-  double quality = 0;     // % after −25% of a product's quality points per major error
-  double timeliness = 0;  // % after −25% of its timeliness points per delay
-  double own = 0;         // mean of quantity, quality and timeliness (the rule's combination)
+  double quantity = 0;      // % of the assigned weight completed
+  double quality = 0;       // % after −25% of a product's quality points per major error
+  double timeliness = 0;    // % after −25% of its timeliness points per delay
+  double own = 0;           // mean of quantity, quality and timeliness (the rule's combination)
   double unit_result = -1;  // leaders: 100 or 50 (% of the unit result part); −1 for others
-  double task = 0;        // of task_points
-  double general = 0;     // of general_points, scored by the head
-  double total = 0;       // of 100
+  double task = 0;          // of task_points
+  double general = 0;       // of general_points, scored by the head
+  double total = 0;         // of 100
 };
 
 // KPI-7001 when `general` is outside 0–general_points; KPI-7002 for a negative weight or count.

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "base/access.hpp"
 #include "base/text.hpp"
@@ -29,7 +29,8 @@ Period ReadPeriod(const Ctx& ctx, PeriodType kind) {
   std::string id = ctx.req.Query("period");
   if (id.empty()) {
     Date t = Date::Today();
-    return Period::Of(kind, t.year(), kind == PeriodType::kQuarter ? (t.month() + 2) / 3 : t.month());
+    return Period::Of(kind, t.year(),
+                      kind == PeriodType::kQuarter ? (t.month() + 2) / 3 : t.month());
   }
   auto p = Period::Parse(id);
   if (!p || (p->type() != PeriodType::kMonth && p->type() != PeriodType::kQuarter))
@@ -41,7 +42,8 @@ int ReadYear(const Ctx& ctx, const Input* in = nullptr) {
   if (in) {
     long long y = *in->Int("year", true);
     if (y < 2020 || y > 2100)
-      throw Error(errors::kOutsideWindow, "year", {{"value", std::to_string(y)}, {"from", ""}, {"to", ""}});
+      throw Error(errors::kOutsideWindow, "year",
+                  {{"value", std::to_string(y)}, {"from", ""}, {"to", ""}});
     return static_cast<int>(y);
   }
   std::string s = ctx.req.Query("year");
@@ -75,30 +77,30 @@ std::pair<double, double> ItemPercents(const KpiRules& r, const Assignment& a) {
 
 json::object AssignmentJson(const KpiRules& r, const Assignment& a) {
   auto [q, t] = ItemPercents(r, a);
-  return json::object{
-      {"id", a.id},
-      {"staff_id", a.staff_id},
-      {"staff_name", a.staff_name},
-      {"title", a.title},
-      {"product", a.product_name},
-      {"measure", a.measure},
-      {"factor", a.factor},
-      {"quantity", a.quantity},
-      {"weight", a.Weight()},
-      {"source", a.source},
-      {"task_id", a.task_id ? json::value(a.task_id) : json::value(nullptr)},
-      {"assigned_on", a.assigned_on.ToIso()},
-      {"deadline", a.deadline.ToIso()},
-      {"status", a.status},
-      {"completed_on", a.completed_on ? json::value(a.completed_on->ToIso()) : json::value(nullptr)},
-      {"report_note", a.report_note},
-      {"reviewed_by", a.reviewed_by},
-      {"meets_requirements", a.meets_requirements},
-      {"major_errors", a.major_errors},
-      {"delays", a.delays},
-      {"objective_cause", a.objective_cause},
-      {"quality_pct", q},
-      {"timeliness_pct", t}};
+  return json::object{{"id", a.id},
+                      {"staff_id", a.staff_id},
+                      {"staff_name", a.staff_name},
+                      {"title", a.title},
+                      {"product", a.product_name},
+                      {"measure", a.measure},
+                      {"factor", a.factor},
+                      {"quantity", a.quantity},
+                      {"weight", a.Weight()},
+                      {"source", a.source},
+                      {"task_id", a.task_id ? json::value(a.task_id) : json::value(nullptr)},
+                      {"assigned_on", a.assigned_on.ToIso()},
+                      {"deadline", a.deadline.ToIso()},
+                      {"status", a.status},
+                      {"completed_on", a.completed_on ? json::value(a.completed_on->ToIso())
+                                                      : json::value(nullptr)},
+                      {"report_note", a.report_note},
+                      {"reviewed_by", a.reviewed_by},
+                      {"meets_requirements", a.meets_requirements},
+                      {"major_errors", a.major_errors},
+                      {"delays", a.delays},
+                      {"objective_cause", a.objective_cause},
+                      {"quality_pct", q},
+                      {"timeliness_pct", t}};
 }
 
 json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
@@ -106,8 +108,12 @@ json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
   for (auto& a : ps.items) items.push_back(AssignmentJson(r, a));
   const PeriodScore& s = ps.score;
   return json::object{
-      {"staff", {{"id", ps.staff_id}, {"name", ps.name}, {"position", ps.position},
-                 {"unit_id", ps.unit_id}, {"unit", ps.unit_name}}},
+      {"staff",
+       {{"id", ps.staff_id},
+        {"name", ps.name},
+        {"position", ps.position},
+        {"unit_id", ps.unit_id},
+        {"unit", ps.unit_name}}},
       {"period", ps.period},
       {"general", ps.general ? json::value(*ps.general) : json::value(nullptr)},
       {"absence", ps.absence ? json::value(*ps.absence) : json::value(nullptr)},
@@ -115,10 +121,14 @@ json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
       {"pending", ps.pending},
       {"count", ps.count},
       {"score",
-       {{"quantity", s.quantity}, {"quality", s.quality}, {"timeliness", s.timeliness},
-        {"own", s.own}, {"unit_result", s.unit_result < 0 ? json::value(nullptr)
-                                                          : json::value(s.unit_result)},
-        {"task", s.task}, {"general", s.general}, {"total", s.total}}},
+       {{"quantity", s.quantity},
+        {"quality", s.quality},
+        {"timeliness", s.timeliness},
+        {"own", s.own},
+        {"unit_result", s.unit_result < 0 ? json::value(nullptr) : json::value(s.unit_result)},
+        {"task", s.task},
+        {"general", s.general},
+        {"total", s.total}}},
       {"rules",
        {{"combination_verified", r.combination_verified},
         {"leader_weights_verified", r.leader_weights_verified}}},
@@ -244,13 +254,19 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   });
   router.Get("/api/v1/kpi/staff/{id}", login, [&svc](Ctx& ctx) {
     Period p = ReadPeriod(ctx, PeriodType::kMonth);
-    return http::JsonAnswer(ScoreJson(svc.rules(), svc.ScorePerson(ctx.AsActor(), ctx.Id("id"), p)));
+    return http::JsonAnswer(
+        ScoreJson(svc.rules(), svc.ScorePerson(ctx.AsActor(), ctx.Id("id"), p)));
   });
   router.Get("/api/v1/kpi/units/{id}/products", login, [&svc](Ctx& ctx) {
     json::array out;
     for (auto& p : svc.Products(ctx.AsActor(), ctx.Id("id")))
-      out.push_back({{"id", p.id}, {"code", p.code}, {"name", p.name}, {"measure", p.measure},
-                     {"factor", p.factor}, {"position", p.position}, {"version", p.version},
+      out.push_back({{"id", p.id},
+                     {"code", p.code},
+                     {"name", p.name},
+                     {"measure", p.measure},
+                     {"factor", p.factor},
+                     {"position", p.position},
+                     {"version", p.version},
                      {"valid_from", p.valid_from}});
     return http::JsonAnswer(json::object{{"products", out}});
   });
@@ -305,8 +321,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     return http::JsonAnswer(json::object{{"status", "reported"}});
   });
   auto do_review = [&svc](Ctx& ctx, const Input& in, long long id) {
-    in.AllowOnly({"decision", "meets_requirements", "major_errors", "delays", "objective_cause",
-                  "note"});
+    in.AllowOnly(
+        {"decision", "meets_requirements", "major_errors", "delays", "objective_cause", "note"});
     ReviewDraft d;
     d.confirm = *in.Enum("decision", {"confirm", "return"}, true) == "confirm";
     d.meets_requirements = YesNo(in, "meets_requirements", true);
@@ -375,26 +391,33 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   auto ratings_json = [](const KpiRules& r, const RatingList& l) {
     json::array lines, checks;
     for (auto& x : l.lines)
-      lines.push_back(
-          {{"staff_id", x.staff_id}, {"name", x.name}, {"position", x.position},
-           {"unit", x.unit_name}, {"group", x.group}, {"average", x.average},
-           {"periods", x.periods}, {"rating", RatingCode(x.rating)},
-           {"veto", x.veto_reason ? json::value(*x.veto_reason) : json::value(nullptr)},
-           {"income_coefficient", x.income}});
+      lines.push_back({{"staff_id", x.staff_id},
+                       {"name", x.name},
+                       {"position", x.position},
+                       {"unit", x.unit_name},
+                       {"group", x.group},
+                       {"average", x.average},
+                       {"periods", x.periods},
+                       {"rating", RatingCode(x.rating)},
+                       {"veto", x.veto_reason ? json::value(*x.veto_reason) : json::value(nullptr)},
+                       {"income_coefficient", x.income}});
     for (auto& q : l.checks)
-      checks.push_back({{"scope", q.scope}, {"group", q.is_group}, {"excellent", q.excellent},
-                        {"good", q.good}, {"ok", q.ok}});
-    return json::object{{"year", l.year},
-                        {"approved", l.approved},
-                        {"approved_by", l.approved_by},
-                        {"window_open", l.window_open},
-                        {"due", l.due.ToIso()},
-                        {"quota_ok", l.quota_ok},
-                        {"quota_share", r.quota_excellent_of_good},
-                        {"exception", l.exception_reason ? json::value(*l.exception_reason)
-                                                         : json::value(nullptr)},
-                        {"lines", lines},
-                        {"checks", checks}};
+      checks.push_back({{"scope", q.scope},
+                        {"group", q.is_group},
+                        {"excellent", q.excellent},
+                        {"good", q.good},
+                        {"ok", q.ok}});
+    return json::object{
+        {"year", l.year},
+        {"approved", l.approved},
+        {"approved_by", l.approved_by},
+        {"window_open", l.window_open},
+        {"due", l.due.ToIso()},
+        {"quota_ok", l.quota_ok},
+        {"quota_share", r.quota_excellent_of_good},
+        {"exception", l.exception_reason ? json::value(*l.exception_reason) : json::value(nullptr)},
+        {"lines", lines},
+        {"checks", checks}};
   };
   auto commune_of = [&svc](const Ctx& ctx) {
     long long c = svc.ActorCommune(ctx.AsActor());
@@ -558,13 +581,13 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
                 general(ctx, strip(in, {"staff_id", "period", "score", "note"}));
               }));
   router.Post("/kpi/assignments", review, review_form([assign, strip](Ctx& ctx, const Input& in) {
-                assign(ctx, strip(in, {"staff_id", "product_id", "quantity", "title",
-                                       "assigned_on", "deadline"}));
+                assign(ctx, strip(in, {"staff_id", "product_id", "quantity", "title", "assigned_on",
+                                       "deadline"}));
               }));
-  router.Post("/kpi/products", review, review_form([save_product, strip](Ctx& ctx, const Input& in) {
-                save_product(ctx, strip(in, {"unit_id", "position", "code", "name", "measure",
-                                             "factor"}));
-              }));
+  router.Post(
+      "/kpi/products", review, review_form([save_product, strip](Ctx& ctx, const Input& in) {
+        save_product(ctx, strip(in, {"unit_id", "position", "code", "name", "measure", "factor"}));
+      }));
   router.Get("/kpi/ranking", read, [&svc, &layout, &rules, unit_of](Ctx& ctx) {
     Period p = ReadPeriod(ctx, PeriodType::kMonth);
     TemplateData d = http::Object();
@@ -661,23 +684,31 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     PersonScore ps = svc.ScorePerson(ctx.AsActor(), staff, p);
     documents::XlsxSheet sheet;
     sheet.name = "Phiếu chấm điểm";
-    sheet.title = "Phiếu theo dõi, đánh giá kết quả thực hiện nhiệm vụ — " + ps.name + " — " +
-                  p.LabelVi();
-    sheet.header = {"TT",           "Sản phẩm, công việc", "Loại sản phẩm", "Số lượng",
-                    "Hệ số quy đổi", "Quy đổi",             "Hạn",           "Hoàn thành ngày",
-                    "Trạng thái",   "Lỗi lớn",             "Lần chậm",      "Chất lượng (%)",
+    sheet.title =
+        "Phiếu theo dõi, đánh giá kết quả thực hiện nhiệm vụ — " + ps.name + " — " + p.LabelVi();
+    sheet.header = {"TT",
+                    "Sản phẩm, công việc",
+                    "Loại sản phẩm",
+                    "Số lượng",
+                    "Hệ số quy đổi",
+                    "Quy đổi",
+                    "Hạn",
+                    "Hoàn thành ngày",
+                    "Trạng thái",
+                    "Lỗi lớn",
+                    "Lần chậm",
+                    "Chất lượng (%)",
                     "Tiến độ (%)"};
     sheet.widths = {5, 40, 24, 10, 10, 10, 12, 14, 16, 8, 8, 12, 12};
     int n = 0;
     for (auto& a : ps.items) {
       auto [q, t] = ItemPercents(rules, a);
-      sheet.rows.push_back({static_cast<double>(++n), a.title,
-                            a.product_name.empty() ? "Nhiệm vụ theo văn bản chỉ đạo" : a.product_name,
-                            a.quantity, a.factor, a.Weight(), a.deadline.ToVn(),
-                            a.completed_on ? a.completed_on->ToVn() : "",
-                            ctx.i18n->Get("vi", "kpi.status." + a.status),
-                            static_cast<double>(a.major_errors), static_cast<double>(a.delays), q,
-                            t});
+      sheet.rows.push_back(
+          {static_cast<double>(++n), a.title,
+           a.product_name.empty() ? "Nhiệm vụ theo văn bản chỉ đạo" : a.product_name, a.quantity,
+           a.factor, a.Weight(), a.deadline.ToVn(), a.completed_on ? a.completed_on->ToVn() : "",
+           ctx.i18n->Get("vi", "kpi.status." + a.status), static_cast<double>(a.major_errors),
+           static_cast<double>(a.delays), q, t});
     }
     const PeriodScore& sc = ps.score;
     sheet.rows.push_back({});
@@ -723,8 +754,14 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     sheet.name = "Xếp loại " + std::to_string(year);
     sheet.title = "Danh sách xếp loại chất lượng công chức năm " + std::to_string(year) +
                   (l.approved ? "" : " (dự kiến, chưa phê duyệt)");
-    sheet.header = {"TT",    "Họ và tên", "Chức vụ", "Đơn vị", "Điểm trung bình", "Số kỳ",
-                    "Xếp loại", "Điều kiện không hoàn thành"};
+    sheet.header = {"TT",
+                    "Họ và tên",
+                    "Chức vụ",
+                    "Đơn vị",
+                    "Điểm trung bình",
+                    "Số kỳ",
+                    "Xếp loại",
+                    "Điều kiện không hoàn thành"};
     sheet.widths = {5, 28, 32, 30, 14, 8, 30, 40};
     sheet.rows = rating_rows(l, false);
     documents::XlsxSheet quota;
@@ -733,11 +770,11 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     quota.header = {"Phạm vi", "Xuất sắc", "Tốt", "Đạt"};
     quota.widths = {36, 10, 10, 8};
     for (auto& q : l.checks)
-      quota.rows.push_back({q.is_group ? (q.scope == "leaders" ? "Nhóm lãnh đạo, quản lý"
-                                                               : "Nhóm chuyên viên")
-                                       : q.scope,
-                            static_cast<double>(q.excellent), static_cast<double>(q.good),
-                            q.ok ? "Đạt" : "Vượt tỷ lệ"});
+      quota.rows.push_back(
+          {q.is_group ? (q.scope == "leaders" ? "Nhóm lãnh đạo, quản lý" : "Nhóm chuyên viên")
+                      : q.scope,
+           static_cast<double>(q.excellent), static_cast<double>(q.good),
+           q.ok ? "Đạt" : "Vượt tỷ lệ"});
     return Xlsx(documents::RenderXlsx({sheet, quota}),
                 "xep-loai-cong-chuc-" + std::to_string(year) + ".xlsx");
   });
@@ -751,8 +788,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     sheet.header = {"TT", "Họ và tên", "Chức vụ", "Đơn vị", "Xếp loại", "Hệ số"};
     sheet.widths = {5, 28, 32, 30, 30, 8};
     sheet.rows = rating_rows(l, true);
-    return Xlsx(documents::RenderXlsx({sheet}),
-                "he-so-thu-nhap-" + std::to_string(year) + ".xlsx");
+    return Xlsx(documents::RenderXlsx({sheet}), "he-so-thu-nhap-" + std::to_string(year) + ".xlsx");
   });
   router.Get("/kpi/ratings.docx", read, [&svc, &doc_layout, commune_of](Ctx& ctx) {
     int year = ReadYear(ctx);
@@ -796,16 +832,15 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
                                                     l.exception_decision.value_or("") + ")"
                                               : std::string(" — chưa được phê duyệt.")),
          false});
-    if (!l.approved)
-      d.body.push_back({"(Dự thảo: danh sách chưa được phê duyệt.)", false});
+    if (!l.approved) d.body.push_back({"(Dự thảo: danh sách chưa được phê duyệt.)", false});
     d.recipients = {"Thường trực Đảng ủy xã;", "Các phòng, đơn vị;", "Lưu: VT."};
     d.authority = "TM. ỦY BAN NHÂN DÂN";
     d.title = "CHỦ TỊCH";
     Response r;
     r.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     r.body = documents::RenderDocx(d, doc_layout);
-    r.SetHeader("Content-Disposition", "attachment; filename=\"bien-ban-xep-loai-" +
-                                           std::to_string(year) + ".docx\"");
+    r.SetHeader("Content-Disposition",
+                "attachment; filename=\"bien-ban-xep-loai-" + std::to_string(year) + ".docx\"");
     r.SetHeader("Cache-Control", "no-store");
     return r;
   });
