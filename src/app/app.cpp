@@ -15,6 +15,7 @@
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
+#include "modules/staffing/web/streamlining_web.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -99,6 +100,13 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
   kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
+  benefit_rules_ =
+      staffing::BenefitRules::Load(Resource("src/modules/staffing/rules/nd-154-2025.toml"),
+                                   Resource("src/modules/staffing/rules/nd-178-2024.toml"));
+  ranking_rules_ =
+      staffing::RankingRules::Load(Resource("src/modules/staffing/rules/ranking.toml"));
+  streamlining_ = std::make_unique<staffing::StreamliningService>(
+      *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_);
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -201,6 +209,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
   staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
   kpi::RegisterKpiRoutes(router_, *kpi_, layout_, doc_layout_);
+  staffing::RegisterStreamliningRoutes(router_, *streamlining_, *staffing_, layout_, doc_layout_);
 }
 
 App::~App() {

@@ -23,6 +23,7 @@
 #include "modules/reporting/service.hpp"
 #include "modules/staffing/domain/retirement.hpp"
 #include "modules/staffing/plan.hpp"
+#include "modules/staffing/streamlining.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 
@@ -46,6 +47,7 @@ class App {
   reporting::ReportService& reports() { return *reports_; }
   staffing::StaffingService& staffing() { return *staffing_; }
   kpi::KpiService& kpi() { return *kpi_; }
+  staffing::StreamliningService& streamlining() { return *streamlining_; }
   const reporting::ReportingRules& reporting_rules() const { return *reporting_rules_; }
   const Config& config() const { return cfg_; }
 
@@ -85,6 +87,9 @@ class App {
   std::unique_ptr<staffing::StaffingService> staffing_;
   kpi::KpiRules kpi_rules_;
   std::unique_ptr<kpi::KpiService> kpi_;
+  staffing::BenefitRules benefit_rules_;
+  staffing::RankingRules ranking_rules_;
+  std::unique_ptr<staffing::StreamliningService> streamlining_;
   std::unique_ptr<indicator::IndicatorService> indicators_;
   std::unique_ptr<reporting::ReportService> reports_;
 };

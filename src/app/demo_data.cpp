@@ -400,6 +400,7 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
                               year >= 2028 ? std::max(0, headcount - 1) : headcount);
   }
   LoadDemoKpi(app, actor, unit_ids);
+  LoadDemoStreamlining(app, actor);
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {
     auth::NewUser u{a.username,     a.display,

@@ -26,5 +26,7 @@ void LoadDemoReports(App& app, const Actor& actor,
                      const std::map<std::string, long long>& unit_ids);
 // The KPI catalogue and three months of products and scores of the demo commune (demo_kpi.cpp).
 void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
+// Earlier years' ratings, a deferral and a streamlining candidate (demo_kpi.cpp).
+void LoadDemoStreamlining(App& app, const Actor& actor);
 
 }  // namespace kientao::app

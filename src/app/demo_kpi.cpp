@@ -5,9 +5,12 @@
 // the others good.
 #include <fmt/format.h>
 
+#include <random>
 #include "app/demo_data.hpp"
 #include "base/access.hpp"
+
 #include "modules/kpi/service.hpp"
+#include "modules/staffing/streamlining.hpp"
 
 namespace kientao::app {
 
@@ -110,6 +113,44 @@ void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long 
       }
     }
   }
+}
+
+void LoadDemoStreamlining(App& app, const Actor& actor) {
+  store::Conn c = app.db().Lease();
+  auto staff = [&](const char* name) {
+    return c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {std::string(name)})->Int(0);
+  };
+  // Earlier years' ratings as the office recorded them (before this system), for the ranking.
+  {
+    store::Tx tx(c);
+    std::mt19937 rng(11);
+    for (auto& r : c.Query("SELECT s.id, s.commune_id, s.unit_id, s.position FROM staff s WHERE "
+                           "s.category IN ('cadre', 'civil_servant') AND s.status = 'active'"))
+      for (int year : {2024, 2025}) {
+        double avg = 72 + static_cast<double>(rng() % 200) / 10;  // 72–92
+        if (r.Int(0) == staff("Tạ Quang Vinh")) avg = 61;
+        std::string rating = avg >= 90 ? "excellent" : avg >= 70 ? "good" : "completed";
+        c.Exec(
+            "INSERT INTO kpi_annual_ratings (staff_id, year, commune_id, unit_id, position, "
+            "average, periods, rating, veto_reason, approved_by, approved_at) VALUES (:1, :2, :3, "
+            ":4, :5, :6, 12, :7, NULL, 'cli:demo-data', :8)",
+            {r.Int(0), static_cast<long long>(year), r.Int(1), r.Int(2), r.Str(3), avg, rating,
+             fmt::format("{}-12-10T09:00:00+07:00", year)});
+      }
+    tx.Commit();
+  }
+  auto& svc = app.streamlining();
+  svc.AddDeferral(actor, staff("Đinh Thị Yến"), "child_under_36m", *Date::FromYmd(2025, 3, 1),
+                  *Date::FromYmd(2028, 2, 29), "Con sinh tháng 3/2025");
+  staffing::CandidateDraft d;
+  d.staff_id = staff("Chu Văn Hải");  // retires at the end of 06/2030
+  d.ground = "surplus_restructuring";
+  d.note = "Tự nguyện nghỉ hưu trước tuổi khi sắp xếp lại Trung tâm";
+  d.leave_on = *Date::FromYmd(2027, 6, 1);
+  d.regime = staffing::Regime::kNd154Early;
+  d.salary = 14'200'000;
+  d.insured_months = 29 * 12 + 4;  // insured before joining the commune, too
+  svc.AddCandidate(actor, d);
 }
 
 }  // namespace kientao::app

@@ -127,6 +127,43 @@ class KpiRatingProvider : public indicator::Provider {
   bool good_share_;
 };
 
+// Departures planned in the period's year (staffing module), by unit: under the streamlining plan
+// (leaving in that year) — "staffing.departures". A count.
+class DeparturesProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "staffing.departures"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::string y = std::to_string(p.WindowEnd().year());
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query("SELECT s.unit_id, COUNT(*) FROM staffing_candidates k JOIN staff s ON "
+                           "s.id = k.staff_id WHERE k.commune_id = :1 AND k.leave_on >= :2 AND "
+                           "k.leave_on <= :3 GROUP BY s.unit_id",
+                           {commune_id, y + "-01-01", y + "-12-31"}))
+      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), 0, p.WindowEnd()});
+    return out;
+  }
+};
+
+// Streamlining progress against the plan (staffing module): of the people planned to leave by the
+// period's cut-off, those whose staff record has ended — "staffing.streamlining_progress".
+class StreamliningProgressProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "staffing.streamlining_progress"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query(
+             "SELECT s.unit_id, SUM(CASE WHEN s.end_date IS NOT NULL AND s.end_date <= :2 THEN 1 "
+             "ELSE 0 END), COUNT(*) FROM staffing_candidates k JOIN staff s ON s.id = k.staff_id "
+             "WHERE k.commune_id = :1 AND k.leave_on <= :2 GROUP BY s.unit_id",
+             {commune_id, p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    return out;
+  }
+};
+
 }  // namespace
 
 void RegisterProviders(indicator::IndicatorService& indicators) {
@@ -136,6 +173,8 @@ void RegisterProviders(indicator::IndicatorService& indicators) {
   indicators.RegisterProvider(std::make_unique<KpiOnTimeProvider>());
   indicators.RegisterProvider(std::make_unique<KpiRatingProvider>(false));
   indicators.RegisterProvider(std::make_unique<KpiRatingProvider>(true));
+  indicators.RegisterProvider(std::make_unique<DeparturesProvider>());
+  indicators.RegisterProvider(std::make_unique<StreamliningProgressProvider>());
 }
 
 }  // namespace kientao::app

@@ -45,6 +45,8 @@ void App::RegisterShellRoutes() {
   layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
   layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});
   layout_.AddNav({"/staffing", "nav.staffing", std::string(access::kStaffRead), 0, true});
+  layout_.AddNav(
+      {"/staffing/streamlining", "nav.streamlining", std::string(access::kStaffingPlan), 0, true});
   layout_.AddNav({"/kpi", "nav.kpi", "", 0, true});
   layout_.AddNav({"/kpi/review", "nav.kpi_review", std::string(access::kKpiReview), 0, true});
   layout_.AddNav({"/kpi/ranking", "nav.kpi_ranking", std::string(access::kKpiRead), 0, true});

@@ -49,6 +49,8 @@ inline constexpr std::string_view kReportImport =
 inline constexpr std::string_view kReportCity =
     "report.city";  // the city's view over every commune's reports
 
+inline constexpr std::string_view kStaffingPlan =
+    "staffing.plan";  // streamlining candidates, deferrals and benefit estimates
 inline constexpr std::string_view kKpiRead =
     "kpi.read";  // KPI scores, the unit ranking and the annual rating list
 inline constexpr std::string_view kKpiReview =

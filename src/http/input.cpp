@@ -78,6 +78,14 @@ void Input::AllowOnly(std::initializer_list<std::string_view> allowed) const {
 
 bool Input::Has(std::string_view field) const { return obj_.contains(field); }
 
+Input Input::Pick(std::initializer_list<std::string_view> fields) const {
+  Input out;
+  out.json_ = json_;
+  for (std::string_view f : fields)
+    if (auto it = obj_.find(f); it != obj_.end()) out.obj_[f] = it->value();
+  return out;
+}
+
 std::optional<std::string> Input::Raw(std::string_view field) const {
   auto it = obj_.find(field);
   if (it == obj_.end() || it->value().is_null()) return std::nullopt;

@@ -33,6 +33,9 @@ class Input {
   // Refuses any field not in `allowed` (GEN-0003). Form bodies ignore "_csrf".
   void AllowOnly(std::initializer_list<std::string_view> allowed) const;
   bool Has(std::string_view field) const;
+  // The same input with only these fields (a page's form carries fields of its own, such as the
+  // period it came from, that the API's strict field list would refuse).
+  Input Pick(std::initializer_list<std::string_view> fields) const;
 
   // Trimmed, NFC, whitespace-collapsed text; at most `max_chars` code points.
   std::optional<std::string> Str(std::string_view field, size_t max_chars, bool required) const;

@@ -373,7 +373,7 @@ TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverr
   }
   // Outside the year's window: refused.
   long long seq = AuditSeq();
-  auto early = Call(leader, "POST", "/api/v1/kpi/ratings/approve", R"({"year": 2024})");
+  auto early = Call(leader, "POST", "/api/v1/kpi/ratings/approve", R"({"year": 2023})");
   EXPECT_EQ(ErrorCode(early.body), "KPI-7005");
   EXPECT_EQ(ErrorCode(Call(Login("truongphong"), "POST", "/api/v1/kpi/ratings/approve",
                            R"({"year": 2026})")

@@ -28,6 +28,7 @@ const std::set<std::string> kCity = {"admin", "supervisor"};
 const std::set<std::string> kKpiRead = {"admin", "leader", "office", "unit_head", "supervisor"};
 const std::set<std::string> kKpiReview = {"admin", "leader", "unit_head"};
 const std::set<std::string> kKpiRate = {"admin", "leader"};
+const std::set<std::string> kStaffingPlan = {"admin", "leader", "office"};
 
 struct Row {
   std::set<std::string> roles;
@@ -212,6 +213,17 @@ const std::map<std::string, Row>& Table() {
       {"GET /kpi/ratings.xlsx", {kKpiRead, ""}},
       {"GET /kpi/income.xlsx", {kKpiRead, ""}},
       {"GET /kpi/ratings.docx", {kKpiRead, ""}},
+      {"GET /api/v1/staffing/candidates", {kStaffingPlan, ""}},
+      {"POST /api/v1/staffing/candidates", {kStaffingPlan, "{}"}},
+      {"POST /api/v1/staffing/candidates/{id}/withdraw", {kStaffingPlan, "{}"}},
+      {"POST /api/v1/staffing/deferrals", {kStaffingPlan, "{}"}},
+      {"GET /api/v1/staffing/ranking", {kStaffingPlan, ""}},
+      {"GET /staffing/streamlining", {kStaffingPlan, ""}},
+      {"POST /staffing/candidates", {kStaffingPlan, "{}"}},
+      {"POST /staffing/candidates/{id}/withdraw", {kStaffingPlan, "{}"}},
+      {"POST /staffing/deferrals", {kStaffingPlan, "{}"}},
+      {"GET /staffing/candidates.xlsx", {kStaffingPlan, ""}},
+      {"GET /staffing/plan.docx", {kStaffingPlan, ""}},
   };
   return kTable;
 }

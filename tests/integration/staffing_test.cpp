@@ -156,4 +156,160 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   EXPECT_NE(page.body.find("action=\"/staffing/quotas\""), std::string::npos);
 }
 
+class Streamlining : public AppTest {};
+
+TEST_F(Streamlining, ACandidateGetsTheEstimateOfTheChosenRegimeAndBadInputWritesNothing) {
+  Session office = Login("vanphong");
+  long long hanh = StaffIdByName("Vương Thị Hạnh");  // retires at the end of 09/2028
+  auto add = [&](json::object o) {
+    return Call(office, "POST", "/api/v1/staffing/candidates", json::serialize(o));
+  };
+  json::object good{{"staff_id", hanh},         {"ground", "surplus_position"},
+                    {"leave_on", "2026-12-01"}, {"regime", "nd178_early"},
+                    {"salary", 10000000},       {"insured_months", 240},
+                    {"within_12_months", "yes"}};
+  long long before = Count("staffing_candidates");
+  long long seq = AuditSeq();
+  struct Bad {
+    const char* field;
+    json::value value;
+    const char* code;
+  };
+  for (const Bad& b :
+       {Bad{"ground", "khong_co", "STF-6007"}, Bad{"leave_on", "2035-01-01", "STF-6009"},
+        Bad{"salary", -1, "STF-6005"}, Bad{"insured_months", 9999, "STF-6005"},
+        Bad{"regime", "nd999", "GEN-0014"}}) {
+    json::object o = good;
+    o[b.field] = b.value;
+    auto r = add(o);
+    EXPECT_EQ(ErrorCode(r.body), b.code) << b.field;
+    EXPECT_EQ(ErrorField(r.body), b.field) << b.field;
+  }
+  // Someone raising a child under 36 months is not streamlined now.
+  json::object deferred = good;
+  deferred["staff_id"] = StaffIdByName("Đinh Thị Yến");
+  EXPECT_EQ(ErrorCode(add(deferred).body), "STF-6008");
+  EXPECT_EQ(Count("staffing_candidates"), before);
+  EXPECT_EQ(AuditSeq(), seq);
+
+  auto ok = add(good);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(ErrorCode(add(good).body), "STF-6008");  // already listed
+  auto view = json::parse(Call(office, "GET", "/api/v1/staffing/candidates?year=2026").body);
+  const json::object* mine = nullptr;
+  for (auto& c : view.at("candidates").as_array())
+    if (c.at("staff_id").as_int64() == hanh) mine = &c.as_object();
+  ASSERT_TRUE(mine);
+  // 22 months early (12/2026 – 09/2028): 22 × S + 5 × S × 1 full year + 5 × S for 20 insured years.
+  EXPECT_EQ(mine->at("months_early").as_int64(), 22);
+  auto& est = mine->at("estimate").as_object();
+  EXPECT_DOUBLE_EQ(est.at("total").to_number<double>(), 32 * 10000000.0);
+  for (auto& l : est.at("lines").as_array()) {
+    EXPECT_FALSE(l.at("formula").as_string().empty());
+    EXPECT_NE(l.at("article").as_string().find("NĐ"), std::string::npos);
+  }
+  bool budget = false;
+  for (auto& b : view.at("budget").as_array())
+    if (b.at("year").as_int64() == 2026) {
+      budget = true;
+      EXPECT_DOUBLE_EQ(b.at("total").to_number<double>(), 320000000.0);
+    }
+  EXPECT_TRUE(budget);
+  // The plan counts her leaving in 2026, not retiring in 2028.
+  auto plan = json::parse(Call(office, "GET", "/api/v1/staffing/plan").body);
+  for (auto& u : plan.at("units").as_array()) {
+    if (u.at("unit").at("id").as_int64() != UnitId("LP-VHXH")) continue;
+    auto& ys = u.at("years").as_array();
+    EXPECT_EQ(ys[0].at("streamlining").as_int64(), 1);
+    EXPECT_GE(u.at("by_category").at("civil_servant").as_int64(), 5);
+  }
+  // The exports: the list with grounds and estimates, the plan as a Decree 30 document.
+  auto xlsx = Call(office, "GET", "/staffing/candidates.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
+  ASSERT_TRUE(strings);
+  EXPECT_NE(strings->find("Vương Thị Hạnh"), std::string::npos);
+  EXPECT_NE(strings->find("NĐ 178/2024"), std::string::npos);
+  auto docx = Call(office, "GET", "/staffing/plan.docx");
+  ASSERT_EQ(docx.status, 200);
+  auto doc = documents::ReadZipEntry(docx.body, "word/document.xml");
+  ASSERT_TRUE(doc);
+  EXPECT_NE(doc->find("KẾ HOẠCH"), std::string::npos);
+  EXPECT_NE(doc->find("Tinh giản biên chế giai đoạn 2026–2031"), std::string::npos);
+  EXPECT_NE(doc->find("Vương Thị Hạnh"), std::string::npos);
+  // Withdrawn: off the list and the budget.
+  long long id = mine->at("id").as_int64();
+  EXPECT_EQ(
+      Call(office, "POST", "/api/v1/staffing/candidates/" + std::to_string(id) + "/withdraw", "{}")
+          .status,
+      200);
+  EXPECT_EQ(Count("staffing_candidates"), before);
+  // A civil servant does not see the list.
+  EXPECT_EQ(Call(Login("congchuc"), "GET", "/api/v1/staffing/candidates").status, 403);
+}
+
+TEST_F(Streamlining, TheDataSuggestsPeopleRatedNotCompletedUnlessADeferralApplies) {
+  Session office = Login("vanphong");
+  long long vinh = StaffIdByName("Tạ Quang Vinh");
+  {
+    store::Conn c = app_->db().Lease();
+    c.Exec(
+        "UPDATE kpi_annual_ratings SET rating = 'not_completed', average = 45 WHERE staff_id = "
+        ":1 AND year = 2025",
+        {vinh});
+  }
+  auto find = [&](const char* list) {
+    auto v = json::parse(Call(office, "GET", "/api/v1/staffing/candidates?year=2026").body);
+    for (auto& s : v.at(list).as_array())
+      if (s.at("staff_id").as_int64() == vinh) return json::value(s);
+    return json::value(nullptr);
+  };
+  json::value s = find("suggestions");
+  ASSERT_FALSE(s.is_null());
+  EXPECT_EQ(s.at("ground").as_string(), "not_completed");
+  EXPECT_NE(s.at("evidence").as_string().find("2025"), std::string::npos);
+  // Under disciplinary review: left out of the suggestions, shown why.
+  long long seq = AuditSeq();
+  EXPECT_EQ(ErrorCode(Call(office, "POST", "/api/v1/staffing/deferrals",
+                           json::serialize(json::object{{"staff_id", vinh},
+                                                        {"kind", "discipline"},
+                                                        {"from_date", "2026-11-01"},
+                                                        {"to_date", "2026-10-01"}}))
+                          .body),
+            "STF-6010");
+  EXPECT_EQ(AuditSeq(), seq);
+  ASSERT_EQ(Call(office, "POST", "/api/v1/staffing/deferrals",
+                 json::serialize(json::object{{"staff_id", vinh},
+                                              {"kind", "discipline"},
+                                              {"from_date", "2026-11-01"},
+                                              {"note", "Đang xem xét kỷ luật"}}))
+                .status,
+            201);
+  EXPECT_TRUE(find("suggestions").is_null());
+  json::value d = find("deferred");
+  ASSERT_FALSE(d.is_null());
+  EXPECT_EQ(d.at("deferral").as_string(), "discipline");
+  // The multi-year ranking: the weighted mean of the rated years, highest first.
+  auto ranking = json::parse(Call(office, "GET", "/api/v1/staffing/ranking?year=2026").body);
+  EXPECT_FALSE(ranking.at("verified").as_bool());
+  auto& people = ranking.at("people").as_array();
+  double last = 101;
+  for (auto& p : people) {
+    if (p.at("points").is_null()) continue;
+    double pts = p.at("points").to_number<double>();
+    EXPECT_LE(pts, last);
+    last = pts;
+    if (p.at("staff_id").as_int64() == vinh) {
+      // Specialists: 0.4 × 2025 + 0.35 × 2024 over the weights of the two rated years.
+      auto& ys = p.at("by_year").as_array();
+      double want = (0.4 * ys[0].to_number<double>() + 0.35 * ys[1].to_number<double>()) / 0.75;
+      EXPECT_NEAR(pts, want, 1e-9);
+    }
+  }
+  auto page = Call(office, "GET", "/staffing/streamlining?year=2026");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-testid=\"deferred\""), std::string::npos);
+  EXPECT_NE(page.body.find("Tạ Quang Vinh"), std::string::npos);
+}
+
 }  // namespace kientao::testing

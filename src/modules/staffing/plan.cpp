@@ -20,16 +20,27 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   auto staff = org_.ListStaff(a, {});
   std::map<long long, PlanUnit> units;
   std::map<long long, std::map<int, int>> retiring;  // unit → year → count
+  std::map<long long, std::map<int, int>> leaving;   // streamlining: unit → year → count
+  store::Conn c = db_.Lease();
+  std::map<long long, int> leave_year;  // staff → the year they leave under the plan
+  std::map<long long, std::map<std::string, int>> categories;  // unit → category → people
+  for (auto& r : c.Query("SELECT staff_id, leave_on FROM staffing_candidates"))
+    leave_year[r.Int(0)] = std::stoi(r.Str(1).substr(0, 4));
   for (auto& row : staff->rows) {
+    if (row.staff.status != org::StaffStatus::kActive) continue;
+    ++categories[row.staff.unit_id][std::string(org::CategoryCode(row.staff.category))];
     if (!UnderQuota(row.staff)) continue;
     PlanUnit& u = units[row.staff.unit_id];
     u.unit_id = row.staff.unit_id;
     u.unit_name = row.unit_name;
     ++u.headcount;
     Retirement r = RetirementOf(rule_, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
-    ++retiring[row.staff.unit_id][r.retirement_month.year];
+    auto planned = leave_year.find(row.staff.id);
+    if (planned != leave_year.end() && planned->second < r.retirement_month.year)
+      ++leaving[row.staff.unit_id][planned->second];  // leaves before reaching the age
+    else
+      ++retiring[row.staff.unit_id][r.retirement_month.year];
   }
-  store::Conn c = db_.Lease();
   std::map<long long, std::map<int, int>> quotas;
   for (auto& r :
        c.Query("SELECT q.unit_id, q.year, q.quota, u.name, u.path FROM staffing_quotas q JOIN "
@@ -47,15 +58,19 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   for (auto& [id, u] : units) {
     auto path = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {id});
     u.can_edit = path && access::Permits(a.who, access::kOrgWrite, path->Str(0));
+    u.by_category = categories[id];
     int gone = 0;
     // Those who already passed retirement age but are still in post are counted as leaving now.
     for (auto& [year, n] : retiring[id])
       if (year < from && year <= this_year) gone += n;
+    for (auto& [year, n] : leaving[id])
+      if (year < from) gone += n;
     for (int y = from; y <= to; ++y) {
       PlanYear py;
       py.year = y;
       py.retiring = retiring[id].count(y) ? retiring[id][y] : 0;
-      gone += py.retiring;
+      py.streamlining = leaving[id].count(y) ? leaving[id][y] : 0;
+      gone += py.retiring + py.streamlining;
       py.expected = u.headcount - gone;
       if (auto q = quotas[id].find(y); q != quotas[id].end()) {
         py.quota = q->second;
@@ -64,6 +79,7 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
       PlanYear& t = plan.total[static_cast<size_t>(y - from)];
       t.year = y;
       t.retiring += py.retiring;
+      t.streamlining += py.streamlining;
       t.expected += py.expected;
       if (py.quota)
         t.quota = t.quota.value_or(0) + *py.quota;

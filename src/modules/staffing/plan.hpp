@@ -18,15 +18,17 @@ namespace kientao::staffing {
 struct PlanYear {
   int year = 0;
   std::optional<int> quota;
-  int retiring = 0;  // reaching retirement age in the year
-  int expected = 0;  // headcount at the end of the year
+  int retiring = 0;      // reaching retirement age in the year
+  int streamlining = 0;  // leaving under the streamlining plan in the year
+  int expected = 0;      // headcount at the end of the year
   std::optional<int> gap;
 };
 
 struct PlanUnit {
   long long unit_id = 0;
   std::string unit_name;
-  int headcount = 0;  // staff in post today
+  int headcount = 0;                       // staff in post today (under quota)
+  std::map<std::string, int> by_category;  // every category in post, part-time and contract too
   bool can_edit = false;
   std::vector<PlanYear> years;
 };

@@ -471,11 +471,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   router.Post("/kpi/assignments/{id}/done", login, [report_done, my_page](Ctx& ctx) {
     Input in = Input::FromForm(ctx.req.body);
     std::string period = in.Str("period", 10, false).value_or("");
-    Input fields = Input::FromForm(
-        "completed_on=" + http::UrlEncode(in.Str("completed_on", 10, false).value_or("")) +
-        "&note=" + http::UrlEncode(in.Str("note", 1000, false).value_or("")));
     try {
-      report_done(ctx, fields, ctx.Id("id"));
+      report_done(ctx, in.Pick({"completed_on", "note"}), ctx.Id("id"));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
       return my_page(ctx, &e);
@@ -562,31 +559,24 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       return Response::Redirect("/kpi/review");
     };
   };
-  // A form's fields without the page's own (_csrf, period…), for the API's strict field list.
-  auto strip = [](const Input& in, const std::vector<const char*>& keep) {
-    std::string body;
-    for (const char* k : keep)
-      if (auto v = in.Str(k, 2000, false))
-        body += (body.empty() ? "" : "&") + std::string(k) + "=" + http::UrlEncode(*v);
-    return Input::FromForm(body);
-  };
+
   router.Post("/kpi/assignments/{id}/review", review,
-              review_form([do_review, strip](Ctx& ctx, const Input& in) {
+              review_form([do_review](Ctx& ctx, const Input& in) {
                 do_review(ctx,
-                          strip(in, {"decision", "meets_requirements", "major_errors", "delays",
-                                     "objective_cause", "note"}),
+                          in.Pick({"decision", "meets_requirements", "major_errors", "delays",
+                                   "objective_cause", "note"}),
                           ctx.Id("id"));
               }));
-  router.Post("/kpi/general", review, review_form([general, strip](Ctx& ctx, const Input& in) {
-                general(ctx, strip(in, {"staff_id", "period", "score", "note"}));
+  router.Post("/kpi/general", review, review_form([general](Ctx& ctx, const Input& in) {
+                general(ctx, in.Pick({"staff_id", "period", "score", "note"}));
               }));
-  router.Post("/kpi/assignments", review, review_form([assign, strip](Ctx& ctx, const Input& in) {
-                assign(ctx, strip(in, {"staff_id", "product_id", "quantity", "title", "assigned_on",
-                                       "deadline"}));
+  router.Post("/kpi/assignments", review, review_form([assign](Ctx& ctx, const Input& in) {
+                assign(ctx, in.Pick({"staff_id", "product_id", "quantity", "title", "assigned_on",
+                                     "deadline"}));
               }));
   router.Post(
-      "/kpi/products", review, review_form([save_product, strip](Ctx& ctx, const Input& in) {
-        save_product(ctx, strip(in, {"unit_id", "position", "code", "name", "measure", "factor"}));
+      "/kpi/products", review, review_form([save_product](Ctx& ctx, const Input& in) {
+        save_product(ctx, in.Pick({"unit_id", "position", "code", "name", "measure", "factor"}));
       }));
   router.Get("/kpi/ranking", read, [&svc, &layout, &rules, unit_of](Ctx& ctx) {
     Period p = ReadPeriod(ctx, PeriodType::kMonth);
@@ -657,13 +647,12 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
                        err ? err->status() : 200);
   };
   router.Get("/kpi/ratings", read, [ratings_page](Ctx& ctx) { return ratings_page(ctx, nullptr); });
-  auto ratings_form = [ratings_page, strip](auto act, std::initializer_list<const char*> keep) {
-    std::vector<const char*> fields(keep);
-    return [ratings_page, act, fields, strip](Ctx& ctx) {
+  auto ratings_form = [ratings_page](auto act, auto pick) {
+    return [ratings_page, act, pick](Ctx& ctx) {
       Input in = Input::FromForm(ctx.req.body);
       std::string year = in.Str("year", 4, false).value_or("");
       try {
-        act(ctx, strip(in, fields));
+        act(ctx, pick(in));
       } catch (const Error& e) {
         if (e.status() == 404 || e.status() == 403) throw;
         return ratings_page(ctx, &e);
@@ -671,10 +660,14 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       return Response::Redirect("/kpi/ratings?year=" + year);
     };
   };
-  router.Post("/kpi/vetoes", rate, ratings_form(veto, {"staff_id", "year", "reason", "decision"}));
-  router.Post("/kpi/quota-exceptions", rate,
-              ratings_form(exception, {"year", "reason", "decision"}));
-  router.Post("/kpi/ratings/approve", rate, ratings_form(approve, {"year"}));
+  router.Post("/kpi/vetoes", rate, ratings_form(veto, [](const Input& in) {
+                return in.Pick({"staff_id", "year", "reason", "decision"});
+              }));
+  router.Post("/kpi/quota-exceptions", rate, ratings_form(exception, [](const Input& in) {
+                return in.Pick({"year", "reason", "decision"});
+              }));
+  router.Post("/kpi/ratings/approve", rate,
+              ratings_form(approve, [](const Input& in) { return in.Pick({"year"}); }));
 
   // ----- exports -----
   router.Get("/kpi/sheet.xlsx", login, [&svc, &rules](Ctx& ctx) {

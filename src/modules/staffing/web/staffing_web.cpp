@@ -106,6 +106,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
       return json::object{{"year", y.year},
                           {"quota", y.quota ? json::value(*y.quota) : json::value(nullptr)},
                           {"retiring", y.retiring},
+                          {"streamlining", y.streamlining},
                           {"expected", y.expected},
                           {"gap", y.gap ? json::value(*y.gap) : json::value(nullptr)}};
     };
@@ -113,8 +114,11 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     for (auto& u : p.units) {
       json::array ys;
       for (auto& y : u.years) ys.push_back(year_json(y));
+      json::object cats;
+      for (auto& [k, n] : u.by_category) cats[k] = n;
       units.push_back({{"unit", {{"id", u.unit_id}, {"name", u.unit_name}}},
                        {"headcount", u.headcount},
+                       {"by_category", cats},
                        {"years", ys}});
     }
     for (auto& y : p.total) total.push_back(year_json(y));
@@ -158,9 +162,9 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     sheet.header = {"Đơn vị", "Hiện có"};
     sheet.widths = {36, 10};
     for (int y = from; y <= to; ++y) {
-      for (const char* what : {"Biên chế ", "Dự kiến ", "Nghỉ hưu ", "Chênh lệch "})
+      for (const char* what : {"Biên chế ", "Dự kiến ", "Nghỉ hưu ", "Tinh giản ", "Chênh lệch "})
         sheet.header.push_back(what + std::to_string(y));
-      for (int k = 0; k < 4; ++k) sheet.widths.push_back(11);
+      for (int k = 0; k < 5; ++k) sheet.widths.push_back(11);
     }
     auto add = [&](const std::string& name, std::optional<int> headcount,
                    const std::vector<PlanYear>& ys) {
@@ -172,6 +176,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
                               : documents::XlsxCell{});
         row.push_back(static_cast<double>(y.expected));
         row.push_back(static_cast<double>(y.retiring));
+        row.push_back(static_cast<double>(y.streamlining));
         row.push_back(y.gap ? documents::XlsxCell(static_cast<double>(*y.gap))
                             : documents::XlsxCell{});
       }
@@ -225,6 +230,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
         c.set("quota_value", y.quota ? std::to_string(*y.quota) : "");
         c.set("expected", std::to_string(y.expected));
         c.set("retiring", std::to_string(y.retiring));
+        if (y.streamlining) c.set("streamlining", std::to_string(y.streamlining));
         if (y.gap) {
           c.set("gap", (*y.gap > 0 ? "+" : "") + std::to_string(*y.gap));
           if (*y.gap > 0) c.set("surplus", true);
@@ -243,6 +249,10 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
       TemplateData r = http::Object();
       r.set("unit", u.unit_name);
       r.set("headcount", std::to_string(u.headcount));
+      std::string cats;
+      for (auto& [k, n] : u.by_category)
+        cats += (cats.empty() ? "" : ", ") + ctx.T("org.category." + k) + " " + std::to_string(n);
+      r.set("categories", cats);
       r.set("cells", year_cells(u.years, u.unit_id, u.can_edit));
       rows.push_back(r);
     }

@@ -1,0 +1,347 @@
+#include "modules/staffing/streamlining.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "base/access.hpp"
+#include "base/json_writer.hpp"
+#include "base/text.hpp"
+#include "modules/staffing/errors.hpp"
+#include "store/audit_log.hpp"
+#include "store/scope.hpp"
+
+namespace kientao::staffing {
+
+using store::Conn;
+using store::Tx;
+
+const std::vector<Ground>& Grounds() {
+  static const std::vector<Ground> kGrounds = {
+      {"surplus_restructuring", 1, false, true}, {"leader_lower_post", 2, false, true},
+      {"leader_stopped", 3, false, true},        {"surplus_position", 4, true, true},
+      {"training_standard", 5, false, false},    {"not_completed", 6, true, true},
+      {"completed_and_other", 7, false, false},  {"health", 8, false, false},
+  };
+  return kGrounds;
+}
+
+bool IsGround(const std::string& code) {
+  for (auto& g : Grounds())
+    if (code == g.code) return true;
+  return false;
+}
+
+const std::vector<std::string>& DeferralKinds() {
+  static const std::vector<std::string> kKinds = {"pregnancy", "maternity", "child_under_36m",
+                                                  "discipline", "investigation"};
+  return kKinds;
+}
+
+RankingRules RankingRules::Load(std::string_view text) {
+  toml::table t;
+  try {
+    t = toml::parse(text, std::string("ranking.toml"));
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(std::string("rule file ranking.toml: ") +
+                             std::string(e.description()));
+  }
+  RankingRules r;
+  r.article = t["article"].value_or(std::string());
+  r.verified = t["verified"].value_or(false);
+  r.years = static_cast<int>(t["years"].value_or(3));
+  for (const char* group : {"leaders", "specialists"}) {
+    std::vector<double> w;
+    for (const char* k : {"last", "second", "third"}) {
+      auto v = t.at_path(std::string("weights.") + group + "." + k).value<double>();
+      if (!v)
+        throw std::runtime_error(std::string("ranking.toml: missing weights.") + group + "." + k);
+      w.push_back(*v);
+    }
+    w.resize(static_cast<size_t>(r.years), 0);
+    r.weights[group] = w;
+  }
+  return r;
+}
+
+namespace {
+
+struct StaffRef {
+  long long id = 0, unit_id = 0, commune_id = 0;
+  std::string path;
+};
+
+std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
+  auto r = c.QueryOne(
+      "SELECT s.id, s.unit_id, s.commune_id, u.path FROM staff s JOIN org_units u ON u.id = "
+      "s.unit_id WHERE s.id = :1",
+      {id});
+  if (!r) return std::nullopt;
+  return StaffRef{r->Int(0), r->Int(1), r->Int(2), r->Str(3)};
+}
+
+StaffRef StaffFor(Conn& c, const Actor& a, long long id) {
+  auto s = LoadStaff(c, id);
+  if (!s || !access::Permits(a.who, access::kStaffingPlan, s->path))
+    throw Error(errors::kStaffNotFound, "staff_id", {{"id", std::to_string(id)}});
+  return *s;
+}
+
+int MonthsBetween(Date from, YearMonth to) {
+  // Whole months from `from` to the end of the retirement month.
+  return (to.year - from.year()) * 12 + (to.month - from.month()) + 1;
+}
+
+std::string GroupOf(const kpi::KpiRules& r, const std::string& position) {
+  return kpi::DirectionOf(r, position) == kpi::Direction::kNone ? "specialists" : "leaders";
+}
+
+}  // namespace
+
+std::optional<std::string> StreamliningService::ActiveDeferral(Conn& c, long long staff_id,
+                                                               Date on) {
+  auto r = c.QueryOne(
+      "SELECT kind FROM staffing_deferrals WHERE staff_id = :1 AND from_date <= :2 AND (to_date IS "
+      "NULL OR to_date >= :2) ORDER BY from_date",
+      {staff_id, on.ToIso()});
+  if (!r) return std::nullopt;
+  return r->Str(0);
+}
+
+Candidate StreamliningService::Estimate(const org::StaffRow& row, Candidate c) const {
+  Retirement r =
+      RetirementOf(retirement_, row.staff.sex == org::Sex::kFemale, row.staff.birth_date);
+  c.retirement_month = r.retirement_month;
+  c.months_early = std::max(0, MonthsBetween(c.leave_on, r.retirement_month));
+  BenefitInput in{c.salary, c.months_early, c.insured_months, c.within_12_months};
+  c.estimate = EstimateBenefits(benefits_, c.estimate.regime, in);
+  c.after_validity = c.leave_on.ToIso() > benefits_.until;
+  return c;
+}
+
+long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft& d) {
+  if (!IsGround(d.ground)) throw Error(errors::kGround, "ground", {{"value", d.ground}});
+  std::string note = text::Nfc(text::NormalizeSpace(d.note));
+  if (text::CodePointCount(note) > 500) throw Error(gen_errors::kTooLong, "note", {{"max", "500"}});
+  if (d.leave_on.year() < 2026 || d.leave_on.year() > 2031)
+    throw Error(errors::kPlanYear, "leave_on", {{"value", d.leave_on.ToVn()}});
+  if (d.salary < 0 || d.salary > 1e9) throw Error(errors::kNegativeInput, "salary");
+  if (d.insured_months && (*d.insured_months < 0 || *d.insured_months > 600))
+    throw Error(errors::kNegativeInput, "insured_months");
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, d.staff_id);
+  if (auto why = ActiveDeferral(c, s.id, std::max(Date::Today(), d.leave_on)))
+    throw Error(errors::kDeferred, "staff_id", {{"kind", *why}});
+  if (c.QueryOne("SELECT 1 FROM staffing_candidates WHERE staff_id = :1", {s.id}))
+    throw Error(errors::kDeferred, "staff_id", {{"kind", "listed"}});
+  int insured = d.insured_months.value_or(0);
+  if (!d.insured_months) {
+    auto start = c.QueryOne("SELECT start_date FROM staff WHERE id = :1", {s.id});
+    Date from = *Date::ParseIso(start->Str(0));
+    insured =
+        std::max(0, (d.leave_on.year() - from.year()) * 12 + d.leave_on.month() - from.month());
+  }
+  long long id = c.InsertId(
+      "INSERT INTO staffing_candidates (commune_id, staff_id, ground, note, leave_on, regime, "
+      "salary, insured_months, within_12_months, recorded_by, recorded_at) VALUES (:1, :2, :3, "
+      ":4, :5, :6, :7, :8, :9, :10, :11) RETURNING id",
+      {s.commune_id, s.id, d.ground, note, d.leave_on.ToIso(), std::string(RegimeCode(d.regime)),
+       d.salary, static_cast<long long>(insured), static_cast<long long>(d.within_12_months),
+       a.audit_name, NowIsoVn()});
+  store::AppendAudit(c, a, "propose", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
+                     JsonObject()
+                         .Str("ground", d.ground)
+                         .Str("leave_on", d.leave_on.ToIso())
+                         .Str("regime", std::string(RegimeCode(d.regime)))
+                         .Build());
+  tx.Commit();
+  return id;
+}
+
+void StreamliningService::RemoveCandidate(const Actor& a, long long id) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto r = c.QueryOne("SELECT staff_id, ground FROM staffing_candidates WHERE id = :1", {id});
+  if (!r) throw Error(errors::kStaffNotFound, "id", {{"id", std::to_string(id)}});
+  StaffRef s = StaffFor(c, a, r->Int(0));
+  c.Exec("DELETE FROM staffing_candidates WHERE id = :1", {id});
+  store::AppendAudit(c, a, "withdraw", "staff", std::to_string(s.id), s.commune_id,
+                     JsonObject().Str("ground", r->Str(1)).Build(), std::nullopt);
+  tx.Commit();
+}
+
+long long StreamliningService::AddDeferral(const Actor& a, long long staff_id,
+                                           const std::string& kind, Date from,
+                                           std::optional<Date> to, const std::string& note) {
+  if (std::find(DeferralKinds().begin(), DeferralKinds().end(), kind) == DeferralKinds().end())
+    throw Error(gen_errors::kInvalidValue, "kind", {{"value", kind}});
+  if (to && *to < from) throw Error(errors::kDeferralDates, "to_date", {{"value", to->ToVn()}});
+  std::string n = text::Nfc(text::NormalizeSpace(note));
+  if (text::CodePointCount(n) > 300) throw Error(gen_errors::kTooLong, "note", {{"max", "300"}});
+  Conn c = db_.Lease();
+  Tx tx(c);
+  StaffRef s = StaffFor(c, a, staff_id);
+  long long id = c.InsertId(
+      "INSERT INTO staffing_deferrals (staff_id, kind, from_date, to_date, note, recorded_by, "
+      "recorded_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
+      {s.id, kind, from.ToIso(), to ? store::Value(to->ToIso()) : store::Value(), n, a.audit_name,
+       NowIsoVn()});
+  store::AppendAudit(c, a, "defer", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
+                     JsonObject().Str("kind", kind).Str("from", from.ToIso()).Build());
+  tx.Commit();
+  return id;
+}
+
+std::vector<RankLine> StreamliningService::Ranking(const Actor& a, int year) {
+  auto list = org_.ListStaff(a, {});
+  Conn c = db_.Lease();
+  std::map<long long, std::map<int, double>> averages;
+  for (auto& r : c.Query(
+           "SELECT staff_id, year, average FROM kpi_annual_ratings WHERE year >= :1 AND year < :2",
+           {static_cast<long long>(year - ranking_.years), static_cast<long long>(year)}))
+    averages[r.Int(0)][static_cast<int>(r.Int(1))] = r.Num(2);
+  std::vector<RankLine> out;
+  for (auto& row : list->rows) {
+    if (!UnderQuota(row.staff) || row.staff.status != org::StaffStatus::kActive) continue;
+    RankLine l;
+    l.staff_id = row.staff.id;
+    l.unit_id = row.staff.unit_id;
+    l.name = row.staff.full_name;
+    l.position = row.staff.position;
+    l.unit_name = row.unit_name;
+    l.group = GroupOf(kpi_, l.position);
+    const auto& w = ranking_.weights.at(l.group);
+    double sum = 0, weight = 0;
+    for (int i = 0; i < ranking_.years; ++i) {
+      auto it = averages[l.staff_id].find(year - 1 - i);
+      if (it == averages[l.staff_id].end()) {
+        l.by_year.push_back(std::nullopt);
+        continue;
+      }
+      l.by_year.push_back(it->second);
+      sum += w[static_cast<size_t>(i)] * it->second;
+      weight += w[static_cast<size_t>(i)];
+    }
+    if (weight > 0) l.points = sum / weight;
+    out.push_back(std::move(l));
+  }
+  // Highest first; those without any rated year at the end.
+  std::stable_sort(out.begin(), out.end(), [](const RankLine& x, const RankLine& y) {
+    return x.points.value_or(-1) > y.points.value_or(-1);
+  });
+  return out;
+}
+
+std::string StreamliningService::CommuneName(const Actor& a) {
+  Conn c = db_.Lease();
+  long long id = store::ActorCommune(c, a.who, access::kStaffingPlan);
+  auto r = c.QueryOne("SELECT name FROM org_units WHERE id = :1", {id});
+  return r ? r->Str(0) : std::string();
+}
+
+StreamliningView StreamliningService::View(const Actor& a, int year) {
+  StreamliningView v;
+  v.year = year;
+  auto list = org_.ListStaff(a, {});
+  std::map<long long, const org::StaffRow*> rows;
+  for (auto& r : list->rows) rows[r.staff.id] = &r;
+  Conn c = db_.Lease();
+  Date today = Date::Today();
+  std::set<long long> listed;
+  for (auto& r :
+       c.Query("SELECT id, staff_id, ground, note, leave_on, regime, salary, insured_months, "
+               "within_12_months FROM staffing_candidates ORDER BY leave_on, id")) {
+    auto it = rows.find(r.Int(1));
+    if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
+      continue;
+    Candidate cand;
+    cand.id = r.Int(0);
+    cand.staff_id = r.Int(1);
+    cand.unit_id = it->second->staff.unit_id;
+    cand.name = it->second->staff.full_name;
+    cand.position = it->second->staff.position;
+    cand.unit_name = it->second->unit_name;
+    cand.ground = r.Str(2);
+    cand.note = r.Str(3);
+    cand.leave_on = *Date::ParseIso(r.Str(4));
+    cand.estimate.regime = ParseRegime(r.Str(5)).value_or(Regime::kNd154Early);
+    cand.salary = r.Num(6);
+    cand.insured_months = static_cast<int>(r.Int(7));
+    cand.within_12_months = r.Int(8) != 0;
+    cand.deferred = ActiveDeferral(c, cand.staff_id, std::max(today, cand.leave_on));
+    cand = Estimate(*it->second, cand);
+    listed.insert(cand.staff_id);
+    if (!cand.deferred) {
+      v.budget[cand.leave_on.year()] += cand.estimate.total;
+      ++v.leaving[cand.leave_on.year()];
+    }
+    v.candidates.push_back(std::move(cand));
+  }
+  for (auto& r : c.Query("SELECT id, staff_id, kind, from_date, to_date, note FROM "
+                         "staffing_deferrals ORDER BY from_date DESC")) {
+    auto it = rows.find(r.Int(1));
+    if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
+      continue;
+    Deferral d;
+    d.id = r.Int(0);
+    d.staff_id = r.Int(1);
+    d.name = it->second->staff.full_name;
+    d.kind = r.Str(2);
+    d.from = *Date::ParseIso(r.Str(3));
+    if (!r.IsNull(4)) d.to = Date::ParseIso(r.Str(4));
+    d.note = r.Str(5);
+    v.deferrals.push_back(std::move(d));
+  }
+  // Suggestions from the data, for people not listed yet.
+  auto suggest = [&](const org::StaffRow& row, std::string ground, std::string evidence) {
+    if (listed.count(row.staff.id)) return;
+    Suggestion s{row.staff.id,  row.staff.full_name, row.staff.position,
+                 row.unit_name, std::move(ground),   std::move(evidence)};
+    listed.insert(row.staff.id);
+    if (auto why = ActiveDeferral(c, row.staff.id, today))
+      v.deferred.push_back({std::move(s), *why});
+    else
+      v.suggestions.push_back(std::move(s));
+  };
+  // Ground 6: rated "not completed" in the year under review or the year before (approved).
+  for (auto& r : c.Query("SELECT staff_id, year FROM kpi_annual_ratings WHERE rating = "
+                         "'not_completed' AND year >= :1 AND year <= :2 ORDER BY year DESC",
+                         {static_cast<long long>(year - 1), static_cast<long long>(year)})) {
+    auto it = rows.find(r.Int(0));
+    if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
+      continue;
+    suggest(*it->second, "not_completed",
+            fmt::format("Xếp loại không hoàn thành nhiệm vụ năm {}", r.Int(1)));
+  }
+  // Ground 4: a unit over its quota in the year, filled from the bottom of the ranking.
+  Plan plan = plans_.BuildPlan(a, year, year);
+  auto ranking = Ranking(a, year);
+  for (auto& u : plan.units) {
+    if (u.years.empty() || !u.years[0].gap || *u.years[0].gap <= 0) continue;
+    int surplus = *u.years[0].gap;
+    for (auto& cand : v.candidates)
+      if (cand.unit_id == u.unit_id && cand.leave_on.year() <= year && !cand.deferred) --surplus;
+    for (auto it = ranking.rbegin(); it != ranking.rend() && surplus > 0; ++it) {
+      // Only people with KPI scores can be ranked (public employees are rated under another
+      // decree).
+      if (it->unit_id != u.unit_id || listed.count(it->staff_id) || !it->points) continue;
+      auto row = rows.find(it->staff_id);
+      if (row == rows.end() ||
+          !access::Permits(a.who, access::kStaffingPlan, row->second->unit_path))
+        continue;
+      size_t before = v.suggestions.size();
+      suggest(*row->second, "surplus_position",
+              fmt::format("{} thừa {} người so với biên chế năm {}; điểm xếp hạng {}", u.unit_name,
+                          *u.years[0].gap, year,
+                          it->points ? text::VnNumber(*it->points, 2) : std::string("—")));
+      if (v.suggestions.size() > before) --surplus;
+    }
+  }
+  return v;
+}
+
+}  // namespace kientao::staffing
