@@ -172,7 +172,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth_web);
   reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
   directive::RegisterDirectiveRoutes(
-      router_, *directives_, layout_, [this](const http::Ctx& ctx, int key_no) {
+      router_, *directives_, layout_,
+      [this](const http::Ctx& ctx, int key_no) {
         // The task's indicators for the last closed month, for those who may read the commune's
         // figures.
         http::TemplateData rows = http::List();
@@ -205,7 +206,13 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
           rows.push_back(r);
         }
         return rows;
-      });
+      },
+      {{3,
+        {{"/kpi", "nav.kpi"},
+         {"/kpi/review", "nav.kpi_review"},
+         {"/kpi/ratings", "nav.kpi_ratings"},
+         {"/staffing", "nav.staffing"},
+         {"/staffing/streamlining", "nav.streamlining"}}}});
   reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
   staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
   kpi::RegisterKpiRoutes(router_, *kpi_, layout_, doc_layout_);

@@ -14,7 +14,7 @@ namespace {
 constexpr int kTasks = 10;
 // Modules of the dispatch's tasks that are built so far; the others' pages say plainly they are
 // not.
-bool TaskBuilt(int) { return false; }
+bool TaskBuilt(int n) { return n == 3; }  // KPI and the staffing plan
 }  // namespace
 
 void App::RegisterShellRoutes() {

@@ -65,7 +65,21 @@ await run(env, async () => {
   assert.match(scored, /1 lỗi lớn/);
   await sp.screenshot({ path: join(env.dir, 'my-kpi.png'), fullPage: true });
 
-  for (const [who, errs] of [['civil servant', staff.errors], ['head', head.errors]])
+  // The chairman's annual rating list with its quota check, and the streamlining plan.
+  const chair = await openPage(env, { width: 1366, height: 900 });
+  const cp = chair.page;
+  await signIn(cp, base, 'chutich');
+  await cp.goto(base + '/kpi/ratings');
+  assert.ok(await cp.locator('[data-testid=ratings] tbody tr').count() >= 20, 'the rating list');
+  assert.ok(await cp.locator('[data-testid=quota-check] tbody tr').count() >= 2, 'the quota check');
+  await cp.screenshot({ path: join(env.dir, 'ratings.png'), fullPage: true });
+  await cp.goto(base + '/staffing/streamlining');
+  assert.match(await cp.textContent('[data-testid=candidates]'), /Chu Văn Hải/);
+  await cp.click('[data-testid=candidates] details summary');
+  assert.match(await cp.textContent('[data-testid=candidates]'), /NĐ 154\/2025/);
+  await cp.screenshot({ path: join(env.dir, 'streamlining.png'), fullPage: true });
+
+  for (const [who, errs] of [['civil servant', staff.errors], ['head', head.errors], ['chairman', chair.errors]])
     assert.deepEqual(errs, [], `${who}: browser errors`);
   console.log('ok - a civil servant reports a product done, the head confirms with one major error, the score follows the rule');
 });

@@ -310,6 +310,11 @@ TEST_F(Streamlining, TheDataSuggestsPeopleRatedNotCompletedUnlessADeferralApplie
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("data-testid=\"deferred\""), std::string::npos);
   EXPECT_NE(page.body.find("Tạ Quang Vinh"), std::string::npos);
+  EXPECT_NE(page.body.find("Chưa xem xét tinh giản (loại khỏi gợi ý)"), std::string::npos);
+  // Key task 3's page leads to the KPI and staffing pages instead of saying "not built".
+  auto task = Call(office, "GET", "/tasks/3");
+  EXPECT_NE(task.body.find("data-testid=\"module-pages\""), std::string::npos);
+  EXPECT_EQ(task.body.find("data-testid=\"not-built\""), std::string::npos);
 }
 
 }  // namespace kientao::testing

@@ -158,7 +158,8 @@ TemplateData StatusData(const Ctx& ctx, const TaskView& v) {
 }
 
 void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
-                             const http::Layout& layout, TaskIndicators indicators) {
+                             const http::Layout& layout, TaskIndicators indicators,
+                             ModulePages module_pages) {
   const Access read{std::string(access::kTaskRead)};
   const Access update{std::string(access::kTaskUpdate)};
 
@@ -402,8 +403,8 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
 
   // The page of key task n: the dispatch's words, the task as assigned, its progress and the update
   // form.
-  auto key_page = [&svc, &layout, indicators](Ctx& ctx, long long n, TemplateData form,
-                                              const Error* err) {
+  auto key_page = [&svc, &layout, indicators, module_pages](Ctx& ctx, long long n,
+                                                            TemplateData form, const Error* err) {
     if (n > 10) throw Error(gen_errors::kNotFound, "n");
     std::string key = "task." + std::to_string(n);
     TemplateData d = http::Object();
@@ -501,7 +502,19 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
         d.set("has_indicators", true);
       }
     }
-    d.set("not_built", true);  // the registry module of every key task is still to be built
+    if (auto m = module_pages.find(static_cast<int>(n)); m != module_pages.end()) {
+      TemplateData links = http::List();
+      for (auto& [href, label] : m->second) {
+        TemplateData l = http::Object();
+        l.set("href", href);
+        l.set("label", ctx.T(label));
+        links.push_back(l);
+      }
+      d.set("module_pages", links);
+      d.set("has_module_pages", true);
+    } else {
+      d.set("not_built", true);  // the registry module of this key task is still to be built
+    }
     return layout.Page(ctx, "directive/key_task", d, ctx.T(key + ".short"),
                        err ? err->status() : 200);
   };

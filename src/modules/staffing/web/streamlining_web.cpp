@@ -247,6 +247,7 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
     for (auto& [s, why] : v.deferred) deferred.push_back(sugg(s, &why));
     d.set("suggestions", suggestions);
     d.set("deferred_suggestions", deferred);
+    if (!v.deferred.empty()) d.set("has_deferred", true);
     TemplateData deferrals = http::List();
     for (auto& x : v.deferrals) {
       TemplateData o = http::Object();
