@@ -346,6 +346,52 @@ TEST_F(Kpi, ADirectiveSubTaskForAPersonCountsAsAnAssignment) {
   EXPECT_EQ(find().at("status").as_string(), "reported");
 }
 
+class KpiPeriods : public KpiBase {};
+
+TEST_F(KpiPeriods, AQuarterlyUnitScoresTheQuarterAndAnAbsenceLeavesTheAverage) {
+  Session head = Login("truongphong");
+  Session staff = Login("congchuc");
+  long long kt = UnitId("LP-KT");
+  json::object month = Me(staff);
+  EXPECT_NE(std::string(month.at("period").as_string()).find("M"), std::string::npos);
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/units/" + std::to_string(kt) + "/period-kind",
+                           R"({"period_kind": "year"})")
+                          .body),
+            "GEN-0014");
+  ASSERT_EQ(Call(head, "POST", "/api/v1/kpi/units/" + std::to_string(kt) + "/period-kind",
+                 R"({"period_kind": "quarter"})")
+                .status,
+            200);
+  json::object quarter = Me(staff);
+  std::string q(quarter.at("period").as_string());
+  EXPECT_NE(q.find("Q"), std::string::npos);
+  // The quarter holds this month's products and those of the quarter's other months so far.
+  EXPECT_GE(quarter.at("count").as_int64(), month.at("count").as_int64());
+  // A month of absence is left out of the year's average.
+  long long thao = StaffIdByName("Phan Thị Thảo");
+  auto periods = [&]() -> long long {
+    auto l = json::parse(Call(Login("chutich"), "GET", "/api/v1/kpi/ratings").body);
+    for (auto& x : l.at("lines").as_array())
+      if (x.at("staff_id").as_int64() == thao) return x.at("periods").as_int64();
+    return -1;
+  };
+  long long before = periods();
+  Date t = Date::Today();
+  int m = t.month() - 1;
+  if (m < 1) GTEST_SKIP() << "January: last month is in the previous year";
+  std::string last = std::to_string(t.year()) + "M" + (m < 10 ? "0" : "") + std::to_string(m);
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/absences",
+                           json::serialize(json::object{{"staff_id", thao}, {"period", last}}))
+                          .body),
+            "GEN-0004");
+  ASSERT_EQ(Call(head, "POST", "/api/v1/kpi/absences",
+                 json::serialize(json::object{
+                     {"staff_id", thao}, {"period", last}, {"reason", "Nghỉ thai sản"}}))
+                .status,
+            200);
+  EXPECT_EQ(periods(), before - 1);
+}
+
 class KpiRating : public KpiBase {};
 
 TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverrideScores) {

@@ -204,6 +204,8 @@ const std::map<std::string, Row>& Table() {
       {"POST /kpi/general", {kKpiReview, "{}"}},
       {"POST /kpi/assignments", {kKpiReview, "{}"}},
       {"POST /kpi/products", {kKpiReview, "{}"}},
+      {"POST /kpi/units/{id}/period-kind", {kKpiReview, "{}"}},
+      {"POST /kpi/absences", {kKpiReview, "{}"}},
       {"GET /kpi/ranking", {kKpiRead, ""}},
       {"GET /kpi/ratings", {kKpiRead, ""}},
       {"POST /kpi/vetoes", {kKpiRate, "{}"}},

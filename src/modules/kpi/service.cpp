@@ -263,6 +263,16 @@ PeriodType KpiService::PeriodKindOf(long long unit_id) {
   return r && r->Str(0) == "quarter" ? PeriodType::kQuarter : PeriodType::kMonth;
 }
 
+PeriodType KpiService::PeriodKindOfStaff(long long staff_id) {
+  long long unit = 0;
+  {
+    Conn c = db_.Lease();
+    auto s = LoadStaff(c, staff_id);
+    if (s) unit = s->unit_id;
+  }
+  return PeriodKindOf(unit);
+}
+
 // ----- assignments -----
 
 long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
@@ -397,9 +407,9 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
   auto pending = c.QueryOne(
       "SELECT EXISTS (SELECT 1 FROM tasks t WHERE t.commune_id = :1 AND t.responsible_staff_id IS "
       "NOT NULL AND t.deadline IS NOT NULL AND t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM "
-      "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM kpi_assignments k JOIN "
-      "tasks t ON t.id = k.task_id WHERE k.commune_id = :1 AND k.status = 'open' AND "
-      "t.completed_on IS NOT NULL)",
+      "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM tasks t JOIN "
+      "kpi_assignments k ON k.task_id = t.id WHERE t.commune_id = :1 AND t.completed_on IS NOT "
+      "NULL AND k.status = 'open')",
       {commune_id});
   if (!pending || pending->Int(0) == 0) return;
   Tx tx(c);

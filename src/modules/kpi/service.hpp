@@ -123,6 +123,7 @@ class KpiService {
   // Monthly or quarterly monitoring for a unit (kpi.review over it).
   void SetPeriodKind(const Actor& a, long long unit_id, PeriodType kind);
   PeriodType PeriodKindOf(long long unit_id);
+  PeriodType PeriodKindOfStaff(long long staff_id);  // of the person's unit (month when unknown)
 
   // kpi.review over the assignee's unit; KPI-7004 to oneself; KPI-7003 deadline before assignment.
   long long Assign(const Actor& a, const AssignmentDraft& d);

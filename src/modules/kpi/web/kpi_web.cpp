@@ -249,11 +249,11 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   // ----- API -----
   router.Get("/api/v1/kpi/me", login, [&svc](Ctx& ctx) {
     long long me = MyStaff(ctx);
-    Period p = ReadPeriod(ctx, svc.PeriodKindOf(0));
+    Period p = ReadPeriod(ctx, svc.PeriodKindOfStaff(me));
     return http::JsonAnswer(ScoreJson(svc.rules(), svc.ScorePerson(ctx.AsActor(), me, p)));
   });
   router.Get("/api/v1/kpi/staff/{id}", login, [&svc](Ctx& ctx) {
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOfStaff(ctx.Id("id")));
     return http::JsonAnswer(
         ScoreJson(svc.rules(), svc.ScorePerson(ctx.AsActor(), ctx.Id("id"), p)));
   });
@@ -285,11 +285,13 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     long long id = save_product(ctx, Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"id", id}}, 201);
   });
-  router.Post("/api/v1/kpi/units/{id}/period-kind", review, [&svc](Ctx& ctx) {
-    Input in = Input::FromRequest(ctx.req);
+  auto period_kind = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"period_kind"});
     auto k = in.Enum("period_kind", {"month", "quarter"}, true);
     svc.SetPeriodKind(ctx.AsActor(), ctx.Id("id"), *ParsePeriodType(*k));
+  };
+  router.Post("/api/v1/kpi/units/{id}/period-kind", review, [period_kind](Ctx& ctx) {
+    period_kind(ctx, Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"saved", true}});
   });
   auto assign = [&svc](Ctx& ctx, const Input& in) {
@@ -355,13 +357,15 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     general(ctx, Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"saved", true}});
   });
-  router.Post("/api/v1/kpi/absences", review, [&svc](Ctx& ctx) {
-    Input in = Input::FromRequest(ctx.req);
+  auto absence = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"staff_id", "period", "reason"});
     std::string pid = in.ReqStr("period", 10);
     auto p = Period::Parse(pid);
     if (!p) throw Error(errors::kPeriodKind, "period", {{"value", pid}});
     svc.SetAbsence(ctx.AsActor(), *in.Int("staff_id", true), *p, in.ReqStr("reason", 300));
+  };
+  router.Post("/api/v1/kpi/absences", review, [absence](Ctx& ctx) {
+    absence(ctx, Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"saved", true}});
   });
   auto unit_of = [&svc](const Ctx& ctx) {
@@ -377,10 +381,11 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     return commune;
   };
   router.Get("/api/v1/kpi/ranking", read, [&svc, unit_of](Ctx& ctx) {
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    long long unit = unit_of(ctx);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOf(unit));
     json::array out;
     int rank = 0;
-    for (auto& ps : svc.ScoreUnit(ctx.AsActor(), unit_of(ctx), p)) {
+    for (auto& ps : svc.ScoreUnit(ctx.AsActor(), unit, p)) {
       json::object o = ScoreJson(svc.rules(), ps);
       o.erase("items");
       o["rank"] = ++rank;
@@ -458,7 +463,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   // ----- pages -----
   auto my_page = [&svc, &layout, &rules](Ctx& ctx, const Error* err) {
     long long me = MyStaff(ctx);
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOfStaff(me));
     PersonScore ps = svc.ScorePerson(ctx.AsActor(), me, p);
     TemplateData d = ScoreData(ctx, rules, ps);
     SetPeriodNav(ctx, d, p);
@@ -500,7 +505,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
           break;
         }
     if (!unit) unit = svc.ActorCommune(actor);
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOf(unit));
     SetPeriodNav(ctx, d, p);
     TemplateData people = http::List();
     TemplateData staff_options = http::List();
@@ -519,6 +524,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
           units_seen[ps.unit_id] = true;
           TemplateData cat = http::Object();
           cat.set("unit_id", std::to_string(ps.unit_id));
+          if (svc.PeriodKindOf(ps.unit_id) == PeriodType::kQuarter) cat.set("quarterly", true);
           cat.set("unit", ps.unit_name);
           TemplateData products = http::List();
           for (auto& pr : svc.Products(actor, ps.unit_id)) {
@@ -578,13 +584,21 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       "/kpi/products", review, review_form([save_product](Ctx& ctx, const Input& in) {
         save_product(ctx, in.Pick({"unit_id", "position", "code", "name", "measure", "factor"}));
       }));
+  router.Post("/kpi/units/{id}/period-kind", review,
+              review_form([period_kind](Ctx& ctx, const Input& in) {
+                period_kind(ctx, in.Pick({"period_kind"}));
+              }));
+  router.Post("/kpi/absences", review, review_form([absence](Ctx& ctx, const Input& in) {
+                absence(ctx, in.Pick({"staff_id", "period", "reason"}));
+              }));
   router.Get("/kpi/ranking", read, [&svc, &layout, &rules, unit_of](Ctx& ctx) {
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    long long unit = unit_of(ctx);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOf(unit));
     TemplateData d = http::Object();
     SetPeriodNav(ctx, d, p);
     TemplateData rows = http::List();
     int rank = 0;
-    for (auto& ps : svc.ScoreUnit(ctx.AsActor(), unit_of(ctx), p)) {
+    for (auto& ps : svc.ScoreUnit(ctx.AsActor(), unit, p)) {
       TemplateData r = ScoreData(ctx, rules, ps);
       r.set("rank", std::to_string(++rank));
       rows.push_back(r);
@@ -673,7 +687,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   router.Get("/kpi/sheet.xlsx", login, [&svc, &rules](Ctx& ctx) {
     std::string s = ctx.req.Query("staff");
     long long staff = s.empty() ? MyStaff(ctx) : std::strtoll(s.c_str(), nullptr, 10);
-    Period p = ReadPeriod(ctx, PeriodType::kMonth);
+    Period p = ReadPeriod(ctx, svc.PeriodKindOfStaff(staff));
     PersonScore ps = svc.ScorePerson(ctx.AsActor(), staff, p);
     documents::XlsxSheet sheet;
     sheet.name = "Phiếu chấm điểm";
