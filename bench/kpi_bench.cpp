@@ -66,19 +66,21 @@ struct KpiCity {
             {commune, office, fmt::format("Công chức {}-{}", k, p),
              fmt::format("0001{:02}{:06}", k % 100, k * 1000 + p), now});
         for (int m = 1; m <= months; ++m) {
+          // The month's 30 products in one statement (generated values only, no user text).
+          std::string sql =
+              "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, factor, quantity, "
+              "title, assigned_on, deadline, source, assigned_by, status, completed_on, "
+              "major_errors, delays, created_at) VALUES ";
           for (int i = 0; i < kPerMonth; ++i) {
             std::string due = fmt::format("{}-{:02}-{:02}", year, m, 1 + i % 28);
-            c.Exec(
-                "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, factor, quantity, "
-                "title, assigned_on, deadline, source, assigned_by, status, completed_on, "
-                "major_errors, delays, created_at) VALUES (:1, :2, :3, :4, 1, 'Sản phẩm', :5, "
-                ":6, 'manual', 'bench', :7, :6, :8, :9, :10)",
-                {commune, office, staff, 0.5 + (rng() % 4) * 0.5,
-                 fmt::format("{}-{:02}-01", year, m), due,
-                 std::string(rng() % 10 ? "confirmed" : "open"),
-                 static_cast<long long>(rng() % 8 == 0), static_cast<long long>(rng() % 6 == 0),
-                 now});
+            sql += fmt::format(
+                "{}({}, {}, {}, {}, 1, 'Sản phẩm', '{}-{:02}-01', '{}', 'manual', 'bench', '{}', "
+                "'{}', {}, {}, '{}')",
+                i ? ", " : "", commune, office, staff, 0.5 + (rng() % 4) * 0.5, year, m, due,
+                rng() % 10 ? "confirmed" : "open", due, rng() % 8 == 0 ? 1 : 0,
+                rng() % 6 == 0 ? 1 : 0, now);
           }
+          c.Exec(sql);
           c.Exec(
               "INSERT INTO kpi_general_scores (staff_id, period, score, note, scored_by, "
               "scored_at) VALUES (:1, :2, :3, '', 'bench', :4)",
@@ -86,6 +88,7 @@ struct KpiCity {
         }
       }
     }
+    kpi::KpiService::RebuildOutcomes(c);  // the loader wrote products directly
     store::BumpCounter(c, "org");  // the staff lists cached by the org module are stale
     tx.Commit();
     auto resp = app->Handle(http::Request::Make(

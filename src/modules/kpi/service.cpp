@@ -137,6 +137,34 @@ void CheckKind(const Period& p) {
     throw Error(errors::kPeriodKind, "period", {{"value", p.Id()}});
 }
 
+// Months as numbers (202611) and the state as a small number keep the city-wide reads light.
+#define KPI_MONTH_OF_DEADLINE \
+  "(CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + CAST(substr(deadline, 6, 2) AS INTEGER))"
+#define KPI_STATE_OF_STATUS \
+  "(CASE status WHEN 'confirmed' THEN 1 WHEN 'reported' THEN 2 ELSE 0 END)"
+const char* kOutcomeInsert =
+    "INSERT INTO kpi_outcomes (commune_id, staff_id, month, state, meets_requirements, "
+    "major_errors, delays, objective_cause, weight, items) SELECT commune_id, staff_id, " KPI_MONTH_OF_DEADLINE
+    ", " KPI_STATE_OF_STATUS
+    ", meets_requirements, major_errors, delays, objective_cause, SUM(factor * quantity), COUNT(*) "
+    "FROM kpi_assignments ";
+const char* kOutcomeGroup = " GROUP BY commune_id, staff_id, " KPI_MONTH_OF_DEADLINE
+                            ", " KPI_STATE_OF_STATUS
+                            ", meets_requirements, major_errors, delays, objective_cause";
+
+long long MonthNumber(const Date& d) { return d.year() * 100LL + d.month(); }
+
+// Rewrites one person's outcome sums for the month of `deadline` ("2026-11-…").
+void Recount(Conn& c, long long staff_id, const std::string& deadline) {
+  Date d = *Date::ParseIso(deadline);
+  c.Exec("DELETE FROM kpi_outcomes WHERE staff_id = :1 AND month = :2",
+         {staff_id, MonthNumber(d)});
+  std::string month = deadline.substr(0, 7);
+  c.Exec(std::string(kOutcomeInsert) +
+             "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" + kOutcomeGroup,
+         {staff_id, month + "-01", month + "-31"});
+}
+
 Date Md(int year, const std::string& md) {
   return *Date::FromYmd(year, std::stoi(md.substr(0, 2)), std::stoi(md.substr(3, 2)));
 }
@@ -146,6 +174,11 @@ Date Md(int year, const std::string& md) {
 bool IsRated(const org::Staff& s) {
   return s.status == org::StaffStatus::kActive && (s.category == org::StaffCategory::kCadre ||
                                                    s.category == org::StaffCategory::kCivilServant);
+}
+
+void KpiService::RebuildOutcomes(Conn& c) {
+  c.Exec("DELETE FROM kpi_outcomes");
+  c.Exec(std::string(kOutcomeInsert) + kOutcomeGroup);
 }
 
 std::pair<Date, Date> KpiService::Days(const Period& p) {
@@ -299,6 +332,7 @@ long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
       {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(1), d.quantity,
        title.empty() ? p->Str(2) : title, d.assigned_on.ToIso(), d.deadline.ToIso(), a.audit_name,
        a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
+  Recount(c, s.id, d.deadline.ToIso());
   store::AppendAudit(c, a, "assign", "kpi_assignment", std::to_string(id), s.commune_id,
                      std::nullopt,
                      JsonObject()
@@ -394,6 +428,7 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
         {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(0), d.quantity,
          d.title.empty() ? p->Str(1) : d.title, d.assigned_on.ToIso(), d.deadline.ToIso(),
          a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
+    Recount(c, s.id, d.deadline.ToIso());
     store::AppendAudit(c, a, "import", "kpi_assignment", std::to_string(id), s.commune_id,
                        std::nullopt,
                        JsonObject().Int("staff_id", s.id).Int("product_id", d.product_id).Build());
@@ -430,6 +465,10 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "commune_id = :1 AND source = 'task' AND status = 'open' AND EXISTS (SELECT 1 FROM tasks t "
       "WHERE t.id = kpi_assignments.task_id AND t.completed_on IS NOT NULL)",
       {commune_id});
+  for (auto& r : c.Query("SELECT DISTINCT staff_id, substr(deadline, 1, 7) FROM kpi_assignments "
+                         "WHERE commune_id = :1 AND source = 'task'",
+                         {commune_id}))
+    Recount(c, r.Int(0), r.Str(1) + "-01");
   tx.Commit();
 }
 
@@ -451,6 +490,7 @@ void KpiService::ReportDone(const Actor& a, long long id, Date completed_on,
       "UPDATE kpi_assignments SET status = 'reported', completed_on = :1, report_note = :2 WHERE "
       "id = :3",
       {completed_on.ToIso(), n, id});
+  Recount(c, as.staff_id, as.deadline.ToIso());
   store::AppendAudit(c, a, "report_done", "kpi_assignment", std::to_string(id), std::nullopt,
                      JsonObject().Str("status", as.status).Build(),
                      JsonObject().Str("completed_on", completed_on.ToIso()).Build());
@@ -481,6 +521,7 @@ void KpiService::Review(const Actor& a, long long id, const ReviewDraft& d) {
        a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn(), note,
        static_cast<long long>(d.meets_requirements), static_cast<long long>(d.major_errors),
        static_cast<long long>(d.delays), static_cast<long long>(d.objective_cause), id});
+  Recount(c, as.staff_id, as.deadline.ToIso());
   auto commune = c.QueryOne("SELECT commune_id FROM kpi_assignments WHERE id = :1", {id});
   store::AppendAudit(c, a, d.confirm ? "confirm" : "return", "kpi_assignment", std::to_string(id),
                      commune->Int(0), JsonObject().Str("status", as.status).Build(),
@@ -543,84 +584,132 @@ void KpiService::SetAbsence(const Actor& a, long long staff_id, const Period& p,
 std::vector<PersonScore> KpiService::Score(Conn& c, const std::vector<const org::StaffRow*>& people,
                                            long long commune_id, const Period& p,
                                            long long detail_staff) {
-  auto [first, last] = Days(p);
-  std::map<long long, PersonScore> by_staff;
-  for (auto* row : people) {
-    PersonScore& ps = by_staff[row->staff.id];
-    ps.staff_id = row->staff.id;
-    ps.unit_id = row->staff.unit_id;
-    ps.name = row->staff.full_name;
-    ps.position = row->staff.position;
-    ps.unit_name = row->unit_name;
-    ps.period = p.Id();
-    ps.direction = DirectionOf(rules_, row->staff.position);
+  auto out = ScoreMany(c, people, commune_id, {p}, detail_staff);
+  return std::move(out[p.Id()]);
+}
+
+std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
+    Conn& c, const std::vector<const org::StaffRow*>& people, long long commune_id,
+    const std::vector<Period>& periods, long long detail_staff) {
+  std::map<std::string, std::vector<PersonScore>> result;
+  if (periods.empty()) return result;
+  long long from_month = 999999, to_month = 0;
+  std::vector<std::string> ids;
+  for (auto& p : periods) {
+    auto [first, last] = Days(p);
+    from_month = std::min(from_month, MonthNumber(first));
+    to_month = std::max(to_month, MonthNumber(last));
+    ids.push_back(p.Id());
   }
-  // One read per table for the commune and period. Products with the same outcome score alike
-  // (the rule is linear in the weight), so they come summed.
-  for (auto& r : c.Query(
-           "SELECT a.staff_id, a.status, a.meets_requirements, a.major_errors, a.delays, "
-           "a.objective_cause, SUM(a.factor * a.quantity), COUNT(*) FROM kpi_assignments a WHERE "
-           "a.commune_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 GROUP BY a.staff_id, "
-           "a.status, a.meets_requirements, a.major_errors, a.delays, a.objective_cause",
-           {commune_id, first.ToIso(), last.ToIso()})) {
-    auto it = by_staff.find(r.Int(0));
-    if (it == by_staff.end()) continue;
-    PersonScore& ps = it->second;
+  std::map<long long, size_t> index;
+  for (size_t i = 0; i < people.size(); ++i) index[people[i]->staff.id] = i;
+  // One read per table for the commune and the months the periods cover. Products with the same
+  // outcome score alike (the rule is linear in the weight), so they come summed per person and month
+  // (kpi_outcomes).
+  struct Outcome {
+    size_t person;
+    long long month;
     ProductResult pr;
-    std::string status = r.Str(1);
-    pr.completed = status == "confirmed";
-    pr.meets_requirements = r.Int(2) != 0;
-    pr.major_errors = static_cast<int>(r.Int(3));
-    pr.delays = static_cast<int>(r.Int(4));
-    pr.objective_cause = r.Int(5) != 0;
-    pr.weight = r.Num(6);
-    ps.products.push_back(pr);
-    ps.count += static_cast<int>(r.Int(7));
-    if (status == "reported") ps.pending += static_cast<int>(r.Int(7));
-  }
-  if (auto it = by_staff.find(detail_staff); it != by_staff.end())
-    for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
-                               " WHERE a.staff_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
-                               "ORDER BY a.deadline, a.id",
-                           {detail_staff, first.ToIso(), last.ToIso()}))
-      it->second.items.push_back(ReadAssignment(r));
+    int items;
+    bool reported;
+  };
+  std::vector<Outcome> outcomes;
   for (auto& r : c.Query(
-           "SELECT g.staff_id, g.score, g.note FROM kpi_general_scores g JOIN staff s ON s.id = "
-           "g.staff_id WHERE s.commune_id = :1 AND g.period = :2",
-           {commune_id, p.Id()})) {
-    auto it = by_staff.find(r.Int(0));
-    if (it == by_staff.end()) continue;
-    it->second.general = r.Num(1);
-    it->second.general_note = r.Str(2);
+           "SELECT staff_id, state, meets_requirements, major_errors, delays, objective_cause, "
+           "weight, items, month FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND "
+           "month <= :3",
+           {commune_id, from_month, to_month})) {
+    auto it = index.find(r.Int(0));
+    if (it == index.end()) continue;
+    Outcome o;
+    o.person = it->second;
+    o.month = r.Int(8);
+    long long state = r.Int(1);
+    o.pr.completed = state == 1;
+    o.pr.meets_requirements = r.Int(2) != 0;
+    o.pr.major_errors = static_cast<int>(r.Int(3));
+    o.pr.delays = static_cast<int>(r.Int(4));
+    o.pr.objective_cause = r.Int(5) != 0;
+    o.pr.weight = r.Num(6);
+    o.items = static_cast<int>(r.Int(7));
+    o.reported = state == 2;
+    outcomes.push_back(std::move(o));
   }
-  for (auto& r : c.Query("SELECT a.staff_id, a.reason FROM kpi_absences a JOIN staff s ON s.id = "
-                         "a.staff_id WHERE s.commune_id = :1 AND a.period = :2",
-                         {commune_id, p.Id()})) {
-    auto it = by_staff.find(r.Int(0));
-    if (it != by_staff.end()) it->second.absence = r.Str(1);
+  // The head's scores and the absences of these periods: (person, period) → value.
+  std::map<std::pair<size_t, std::string>, std::pair<double, std::string>> general;
+  std::map<std::pair<size_t, std::string>, std::string> absent;
+  std::string placeholders;
+  std::vector<store::Value> params = {commune_id};
+  for (size_t i = 0; i < ids.size(); ++i) {
+    placeholders += (i ? ", :" : ":") + std::to_string(i + 2);
+    params.push_back(ids[i]);
   }
-  // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
-  for (auto& [id, ps] : by_staff)
-    ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
-  std::map<long long, std::string> unit_paths;
-  for (auto* row : people) unit_paths[row->staff.unit_id] = row->unit_path;
-  for (auto& [id, ps] : by_staff) {
-    if (ps.direction == Direction::kNone) continue;
-    bool all_completed = true;
-    const std::string& mine = unit_paths[ps.unit_id];
-    for (auto& [oid, other] : by_staff) {
-      if (oid == id || !other.general || other.absence) continue;  // scored periods only
-      bool under = ps.direction == Direction::kCommune
-                       ? other.direction != Direction::kCommune
-                       : other.direction == Direction::kNone &&
-                             unit_paths[other.unit_id].compare(0, mine.size(), mine) == 0;
-      if (under && other.score.total < rules_.completed) all_completed = false;
+  for (auto& r : c.Query("SELECT g.staff_id, g.period, g.score, g.note FROM kpi_general_scores g "
+                         "JOIN staff s ON s.id = g.staff_id WHERE s.commune_id = :1 AND g.period "
+                         "IN (" +
+                             placeholders + ")",
+                         params))
+    if (auto it = index.find(r.Int(0)); it != index.end())
+      general[{it->second, r.Str(1)}] = {r.Num(2), r.Str(3)};
+  for (auto& r : c.Query("SELECT a.staff_id, a.period, a.reason FROM kpi_absences a JOIN staff s "
+                         "ON s.id = a.staff_id WHERE s.commune_id = :1 AND a.period IN (" +
+                             placeholders + ")",
+                         params))
+    if (auto it = index.find(r.Int(0)); it != index.end()) absent[{it->second, r.Str(1)}] = r.Str(2);
+  for (auto& p : periods) {
+    auto [first, last] = Days(p);
+    long long m1 = MonthNumber(first), m2 = MonthNumber(last);
+    std::vector<PersonScore> scores(people.size());
+    for (size_t i = 0; i < people.size(); ++i) {
+      const org::StaffRow* row = people[i];
+      PersonScore& ps = scores[i];
+      ps.staff_id = row->staff.id;
+      ps.unit_id = row->staff.unit_id;
+      ps.name = row->staff.full_name;
+      ps.position = row->staff.position;
+      ps.unit_name = row->unit_name;
+      ps.period = p.Id();
+      ps.direction = DirectionOf(rules_, row->staff.position);
+      if (auto g = general.find({i, p.Id()}); g != general.end()) {
+        ps.general = g->second.first;
+        ps.general_note = g->second.second;
+      }
+      if (auto a = absent.find({i, p.Id()}); a != absent.end()) ps.absence = a->second;
     }
-    ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0), all_completed);
+    for (auto& o : outcomes) {
+      if (o.month < m1 || o.month > m2) continue;
+      PersonScore& ps = scores[o.person];
+      ps.products.push_back(o.pr);
+      ps.count += o.items;
+      if (o.reported) ps.pending += o.items;
+    }
+    if (auto it = index.find(detail_staff); it != index.end())
+      for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
+                                 " WHERE a.staff_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
+                                 "ORDER BY a.deadline, a.id",
+                             {detail_staff, first.ToIso(), last.ToIso()}))
+        scores[it->second].items.push_back(ReadAssignment(r));
+    // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
+    for (auto& ps : scores) ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
+    for (size_t i = 0; i < scores.size(); ++i) {
+      PersonScore& ps = scores[i];
+      if (ps.direction == Direction::kNone) continue;
+      bool all_completed = true;
+      const std::string& mine = people[i]->unit_path;
+      for (size_t j = 0; j < scores.size(); ++j) {
+        const PersonScore& other = scores[j];
+        if (j == i || !other.general || other.absence) continue;  // scored periods only
+        bool under = ps.direction == Direction::kCommune
+                         ? other.direction != Direction::kCommune
+                         : other.direction == Direction::kNone &&
+                               people[j]->unit_path.compare(0, mine.size(), mine) == 0;
+        if (under && other.score.total < rules_.completed) all_completed = false;
+      }
+      ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0), all_completed);
+    }
+    result[p.Id()] = std::move(scores);
   }
-  std::vector<PersonScore> out;
-  for (auto& [id, ps] : by_staff) out.push_back(std::move(ps));
-  return out;
+  return result;
 }
 
 std::vector<const org::StaffRow*> KpiService::RatedPeople(
@@ -757,16 +846,19 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
              {commune_id, y + "%"}))
       periods.insert(r.Str(0));
     SyncTasks(c, commune_id);
-    for (auto& pid : periods) {
-      auto p = Period::Parse(pid);
-      if (!p || p->year() != year) continue;
-      for (auto& ps : Score(c, people, commune_id, *p)) {
+    std::vector<Period> scored;
+    for (auto& pid : periods)
+      if (auto p = Period::Parse(pid); p && p->year() == year &&
+                                       (p->type() == PeriodType::kMonth ||
+                                        p->type() == PeriodType::kQuarter))
+        scored.push_back(*p);
+    for (auto& [pid, scores] : ScoreMany(c, people, commune_id, scored))
+      for (auto& ps : scores) {
         if (!ps.general || ps.absence) continue;
         auto& s = sums[ps.staff_id];
         s.first += ps.score.total;
         s.second += 1;
       }
-    }
     std::map<long long, std::pair<std::string, std::string>> vetoes;
     for (auto& r : c.Query("SELECT v.staff_id, v.reason, v.decision FROM kpi_vetoes v JOIN staff s "
                            "ON s.id = v.staff_id WHERE s.commune_id = :1 AND v.year = :2",

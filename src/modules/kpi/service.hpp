@@ -4,6 +4,7 @@
 // sub-tasks with a responsible person), completion reported by the civil servant and confirmed by
 // someone else, the head's general-criteria score per period, the period score, the unit ranking,
 // and the annual rating with its quota check. Thread-safe.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -164,6 +165,8 @@ class KpiService {
   std::string CommuneName(long long commune_id);
   // The calendar days of a monitoring period (a month or a quarter).
   static std::pair<Date, Date> Days(const Period& p);
+  // Rewrites every person's monthly outcome sums from the products (after a bulk load).
+  static void RebuildOutcomes(store::Conn& c);
 
  private:
   // Sub-tasks of the directive module with a responsible person and a deadline become
@@ -176,6 +179,10 @@ class KpiService {
   // city is read quickly); the items in full only for `detail_staff`.
   std::vector<PersonScore> Score(store::Conn& c, const std::vector<const org::StaffRow*>& people,
                                  long long commune_id, const Period& p, long long detail_staff = 0);
+  // The same for several periods at once (the annual rating), reading each table once.
+  std::map<std::string, std::vector<PersonScore>> ScoreMany(
+      store::Conn& c, const std::vector<const org::StaffRow*>& people, long long commune_id,
+      const std::vector<Period>& periods, long long detail_staff = 0);
 
   store::Database& db_;
   org::OrgService& org_;

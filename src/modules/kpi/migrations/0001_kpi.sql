@@ -52,9 +52,24 @@ CREATE TABLE kpi_assignments (
   created_at TEXT NOT NULL
 );
 CREATE INDEX kpi_assignments_staff ON kpi_assignments (staff_id, deadline);
--- Covers the period score's read (a commune's products of a period, grouped by outcome).
-CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline, staff_id, status,
-  meets_requirements, major_errors, delays, objective_cause, factor, quantity);
+CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline);
+-- Each person's products of a month (by deadline) summed by outcome, rewritten in the transaction of
+-- every change to their products: the period scores of a whole city read these few rows instead of
+-- every product (the rule is linear in the weight, so alike products score as their sum).
+CREATE TABLE kpi_outcomes (
+  commune_id BIGINT NOT NULL REFERENCES org_units (id),
+  staff_id BIGINT NOT NULL REFERENCES staff (id),
+  month INTEGER NOT NULL,  -- 202611
+  state INTEGER NOT NULL,  -- 1 confirmed, 2 reported, 0 open or returned
+  meets_requirements INTEGER NOT NULL,
+  major_errors INTEGER NOT NULL,
+  delays INTEGER NOT NULL,
+  objective_cause INTEGER NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  items INTEGER NOT NULL
+);
+CREATE INDEX kpi_outcomes_commune ON kpi_outcomes (commune_id, month);
+CREATE INDEX kpi_outcomes_staff ON kpi_outcomes (staff_id, month);
 CREATE TABLE kpi_general_scores (
   staff_id BIGINT NOT NULL REFERENCES staff (id),
   period TEXT NOT NULL,
