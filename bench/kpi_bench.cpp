@@ -89,7 +89,7 @@ struct KpiCity {
       }
     }
     kpi::KpiService::RebuildOutcomes(c);  // the loader wrote products directly
-    store::BumpCounter(c, "org");  // the staff lists cached by the org module are stale
+    store::BumpCounter(c, "org");         // the staff lists cached by the org module are stale
     tx.Commit();
     auto resp = app->Handle(http::Request::Make(
         "POST", "/api/v1/session", "{\"username\":\"congchuc\",\"password\":\"LacPhuong@2026\"}",

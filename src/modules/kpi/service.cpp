@@ -49,13 +49,17 @@ struct StaffRef {
   std::string name, path, position, category;
 };
 
+// A staff member in post (the registry's row), with their unit's path for scope checks.
 std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
-  auto r = c.QueryOne(
-      "SELECT s.id, s.unit_id, s.commune_id, s.full_name, u.path, s.position, s.category FROM "
-      "staff s JOIN org_units u ON u.id = s.unit_id WHERE s.id = :1 AND s.status = 'active'",
-      {id});
-  if (!r) return std::nullopt;
-  return StaffRef{r->Int(0), r->Int(1), r->Int(2), r->Str(3), r->Str(4), r->Str(5), r->Str(6)};
+  auto r = org::OrgStore::GetStaff(c, id);
+  if (!r || r->staff.status != org::StaffStatus::kActive) return std::nullopt;
+  return StaffRef{r->staff.id,
+                  r->staff.unit_id,
+                  r->staff.commune_id,
+                  r->staff.full_name,
+                  r->unit_path,
+                  r->staff.position,
+                  std::string(org::CategoryCode(r->staff.category))};
 }
 
 // The staff member, when the actor holds `perm` over their unit (KPI-7006 otherwise, so that
@@ -144,24 +148,23 @@ void CheckKind(const Period& p) {
   "(CASE status WHEN 'confirmed' THEN 1 WHEN 'reported' THEN 2 ELSE 0 END)"
 const char* kOutcomeInsert =
     "INSERT INTO kpi_outcomes (commune_id, staff_id, month, state, meets_requirements, "
-    "major_errors, delays, objective_cause, weight, items) SELECT commune_id, staff_id, " KPI_MONTH_OF_DEADLINE
-    ", " KPI_STATE_OF_STATUS
+    "major_errors, delays, objective_cause, weight, items) SELECT commune_id, "
+    "staff_id, " KPI_MONTH_OF_DEADLINE ", " KPI_STATE_OF_STATUS
     ", meets_requirements, major_errors, delays, objective_cause, SUM(factor * quantity), COUNT(*) "
     "FROM kpi_assignments ";
-const char* kOutcomeGroup = " GROUP BY commune_id, staff_id, " KPI_MONTH_OF_DEADLINE
-                            ", " KPI_STATE_OF_STATUS
-                            ", meets_requirements, major_errors, delays, objective_cause";
+const char* kOutcomeGroup =
+    " GROUP BY commune_id, staff_id, " KPI_MONTH_OF_DEADLINE ", " KPI_STATE_OF_STATUS
+    ", meets_requirements, major_errors, delays, objective_cause";
 
 long long MonthNumber(const Date& d) { return d.year() * 100LL + d.month(); }
 
 // Rewrites one person's outcome sums for the month of `deadline` ("2026-11-…").
 void Recount(Conn& c, long long staff_id, const std::string& deadline) {
   Date d = *Date::ParseIso(deadline);
-  c.Exec("DELETE FROM kpi_outcomes WHERE staff_id = :1 AND month = :2",
-         {staff_id, MonthNumber(d)});
+  c.Exec("DELETE FROM kpi_outcomes WHERE staff_id = :1 AND month = :2", {staff_id, MonthNumber(d)});
   std::string month = deadline.substr(0, 7);
-  c.Exec(std::string(kOutcomeInsert) +
-             "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" + kOutcomeGroup,
+  c.Exec(std::string(kOutcomeInsert) + "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" +
+             kOutcomeGroup,
          {staff_id, month + "-01", month + "-31"});
 }
 
@@ -604,8 +607,8 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
   std::map<long long, size_t> index;
   for (size_t i = 0; i < people.size(); ++i) index[people[i]->staff.id] = i;
   // One read per table for the commune and the months the periods cover. Products with the same
-  // outcome score alike (the rule is linear in the weight), so they come summed per person and month
-  // (kpi_outcomes).
+  // outcome score alike (the rule is linear in the weight), so they come summed per person and
+  // month (kpi_outcomes).
   struct Outcome {
     size_t person;
     long long month;
@@ -614,11 +617,11 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
     bool reported;
   };
   std::vector<Outcome> outcomes;
-  for (auto& r : c.Query(
-           "SELECT staff_id, state, meets_requirements, major_errors, delays, objective_cause, "
-           "weight, items, month FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND "
-           "month <= :3",
-           {commune_id, from_month, to_month})) {
+  for (auto& r :
+       c.Query("SELECT staff_id, state, meets_requirements, major_errors, delays, objective_cause, "
+               "weight, items, month FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND "
+               "month <= :3",
+               {commune_id, from_month, to_month})) {
     auto it = index.find(r.Int(0));
     if (it == index.end()) continue;
     Outcome o;
@@ -655,7 +658,8 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
                          "ON s.id = a.staff_id WHERE s.commune_id = :1 AND a.period IN (" +
                              placeholders + ")",
                          params))
-    if (auto it = index.find(r.Int(0)); it != index.end()) absent[{it->second, r.Str(1)}] = r.Str(2);
+    if (auto it = index.find(r.Int(0)); it != index.end())
+      absent[{it->second, r.Str(1)}] = r.Str(2);
   for (auto& p : periods) {
     auto [first, last] = Days(p);
     long long m1 = MonthNumber(first), m2 = MonthNumber(last);
@@ -848,9 +852,9 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
     SyncTasks(c, commune_id);
     std::vector<Period> scored;
     for (auto& pid : periods)
-      if (auto p = Period::Parse(pid); p && p->year() == year &&
-                                       (p->type() == PeriodType::kMonth ||
-                                        p->type() == PeriodType::kQuarter))
+      if (auto p = Period::Parse(pid);
+          p && p->year() == year &&
+          (p->type() == PeriodType::kMonth || p->type() == PeriodType::kQuarter))
         scored.push_back(*p);
     for (auto& [pid, scores] : ScoreMany(c, people, commune_id, scored))
       for (auto& ps : scores) {

@@ -75,12 +75,9 @@ struct StaffRef {
 };
 
 std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
-  auto r = c.QueryOne(
-      "SELECT s.id, s.unit_id, s.commune_id, u.path FROM staff s JOIN org_units u ON u.id = "
-      "s.unit_id WHERE s.id = :1",
-      {id});
+  auto r = org::OrgStore::GetStaff(c, id);
   if (!r) return std::nullopt;
-  return StaffRef{r->Int(0), r->Int(1), r->Int(2), r->Str(3)};
+  return StaffRef{r->staff.id, r->staff.unit_id, r->staff.commune_id, r->unit_path};
 }
 
 StaffRef StaffFor(Conn& c, const Actor& a, long long id) {

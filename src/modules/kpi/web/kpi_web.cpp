@@ -8,6 +8,7 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "http/templates.hpp"
@@ -473,17 +474,16 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     return layout.Page(ctx, "kpi/my", d, ctx.T("kpi.my_title"), err ? err->status() : 200);
   };
   router.Get("/kpi", login, [my_page](Ctx& ctx) { return my_page(ctx, nullptr); });
-  router.Post("/kpi/assignments/{id}/done", login, [report_done, my_page](Ctx& ctx) {
-    Input in = Input::FromForm(ctx.req.body);
-    std::string period = in.Str("period", 10, false).value_or("");
-    try {
-      report_done(ctx, in.Pick({"completed_on", "note"}), ctx.Id("id"));
-    } catch (const Error& e) {
-      if (e.status() == 404 || e.status() == 403) throw;
-      return my_page(ctx, &e);
-    }
-    return Response::Redirect("/kpi" + (period.empty() ? "" : "?period=" + period));
-  });
+  router.Post("/kpi/assignments/{id}/done", login,
+              http::FormAction(
+                  my_page,
+                  [report_done](Ctx& ctx, const Input& in) {
+                    report_done(ctx, in.Pick({"completed_on", "note"}), ctx.Id("id"));
+                  },
+                  [](const Input& in) {
+                    std::string period = in.Str("period", 10, false).value_or("");
+                    return "/kpi" + (period.empty() ? "" : "?period=" + http::UrlEncode(period));
+                  }));
   auto review_page = [&svc, &layout, &rules](Ctx& ctx, const Error* err) {
     TemplateData d = http::Object();
     Actor actor = ctx.AsActor();
@@ -554,16 +554,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   router.Get("/kpi/review", review, [review_page](Ctx& ctx) { return review_page(ctx, nullptr); });
   // The review page's forms: each acts and comes back to the page (with the error when refused).
   auto review_form = [review_page](auto act) {
-    return [review_page, act](Ctx& ctx) {
-      Input in = Input::FromForm(ctx.req.body);
-      try {
-        act(ctx, in);
-      } catch (const Error& e) {
-        if (e.status() == 404 || e.status() == 403) throw;
-        return review_page(ctx, &e);
-      }
-      return Response::Redirect("/kpi/review");
-    };
+    return http::FormAction(review_page, act, [](const Input&) { return "/kpi/review"; });
   };
 
   router.Post("/kpi/assignments/{id}/review", review,
@@ -662,17 +653,11 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   };
   router.Get("/kpi/ratings", read, [ratings_page](Ctx& ctx) { return ratings_page(ctx, nullptr); });
   auto ratings_form = [ratings_page](auto act, auto pick) {
-    return [ratings_page, act, pick](Ctx& ctx) {
-      Input in = Input::FromForm(ctx.req.body);
-      std::string year = in.Str("year", 4, false).value_or("");
-      try {
-        act(ctx, pick(in));
-      } catch (const Error& e) {
-        if (e.status() == 404 || e.status() == 403) throw;
-        return ratings_page(ctx, &e);
-      }
-      return Response::Redirect("/kpi/ratings?year=" + year);
-    };
+    return http::FormAction(
+        ratings_page, [act, pick](Ctx& ctx, const Input& in) { act(ctx, pick(in)); },
+        [](const Input& in) {
+          return "/kpi/ratings?year=" + http::UrlEncode(in.Str("year", 4, false).value_or(""));
+        });
   };
   router.Post("/kpi/vetoes", rate, ratings_form(veto, [](const Input& in) {
                 return in.Pick({"staff_id", "year", "reason", "decision"});

@@ -5,6 +5,7 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
@@ -331,16 +332,7 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
   };
   router.Get("/staffing/streamlining", plan, [page](Ctx& ctx) { return page(ctx, nullptr); });
   auto form = [page](auto act) {
-    return [page, act](Ctx& ctx) {
-      Input in = Input::FromForm(ctx.req.body);
-      try {
-        act(ctx, in);
-      } catch (const Error& e) {
-        if (e.status() == 404 || e.status() == 403) throw;
-        return page(ctx, &e);
-      }
-      return Response::Redirect("/staffing/streamlining");
-    };
+    return http::FormAction(page, act, [](const Input&) { return "/staffing/streamlining"; });
   };
 
   router.Post("/staffing/candidates", plan, form([&svc](Ctx& ctx, const Input& in) {
