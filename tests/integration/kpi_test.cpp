@@ -298,6 +298,10 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
   EXPECT_EQ(details.size(), 3u);  // product code, quantity, deadline before assignment
   EXPECT_EQ(Count("kpi_assignments"), before);
   EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(ErrorCode(Call(head, "POST", "/api/v1/kpi/assignments/import",
+                           "staff_id,quantity\r\n1,2\r\n", "text/csv")
+                          .body),
+            "KPI-7019");
   auto imported =
       Call(head, "POST", "/api/v1/kpi/assignments/import",
            "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row, "text/csv");

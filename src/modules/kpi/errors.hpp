@@ -21,4 +21,5 @@ inline constexpr ErrorDef kFuture{"KPI-7015", 422};
 inline constexpr ErrorDef kQuantityRange{"KPI-7016", 422};
 inline constexpr ErrorDef kProductPosition{"KPI-7017", 422};
 inline constexpr ErrorDef kPeriodKind{"KPI-7018", 422};
+inline constexpr ErrorDef kMissingColumn{"KPI-7019", 422};
 }  // namespace kientao::kpi::errors

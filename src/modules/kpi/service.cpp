@@ -359,7 +359,7 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
     col[text::Fold(text::NormalizeSpace(table->rows[0][i]))] = i;
   for (const char* name :
        {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
-    if (!col.count(name)) throw Error(gen_errors::kRequired, "file", {{"column", name}});
+    if (!col.count(name)) throw Error(errors::kMissingColumn, "file", {{"column", name}});
   Error refused(errors::kImportRefused, "file", {{"line", ""}});
   auto problem = [&](int row, const std::string& field, ErrorDef def,
                      std::map<std::string, std::string> p = {}) {
@@ -772,10 +772,21 @@ std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
   if (!commune) commune = store::ActorCommune(c, a.who, access::kKpiReview);
   if (commune) SyncTasks(c, commune);
   std::vector<Assignment> out;
+  // Only the units under the actor's review scope (paths are digits and '/': nothing LIKE reads as
+  // a wildcard but the '%' added).
+  std::string scope;
+  std::vector<store::Value> params;
+  for (auto& path : access::ScopePaths(a.who, access::kKpiReview)) {
+    params.push_back(path + "%");
+    scope += (scope.empty() ? "" : " OR ") + std::string("u.path LIKE :") +
+             std::to_string(params.size());
+  }
+  if (scope.empty()) return out;
   for (auto& r :
        c.Query(std::string("SELECT ") + kAssignmentColumns + ", u.path" + kAssignmentFrom +
-               " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' "
-               "ORDER BY a.completed_on, a.id")) {
+                   " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' AND (" +
+                   scope + ") ORDER BY a.completed_on, a.id",
+               params)) {
     if (!access::Permits(a.who, access::kKpiReview, r.Str(24))) continue;
     Assignment as = ReadAssignment(r);
     if (a.who.staff_id && as.staff_id == a.who.staff_id) continue;  // never one's own

@@ -53,6 +53,7 @@ CREATE TABLE kpi_assignments (
 );
 CREATE INDEX kpi_assignments_staff ON kpi_assignments (staff_id, deadline);
 CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline);
+CREATE INDEX kpi_assignments_status ON kpi_assignments (status, commune_id);
 -- Each person's products of a month (by deadline) summed by outcome, rewritten in the transaction of
 -- every change to their products: the period scores of a whole city read these few rows instead of
 -- every product (the rule is linear in the weight, so alike products score as their sum).
