@@ -9,8 +9,25 @@
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
+#include "http/templates.hpp"
 
 namespace kientao::http {
+
+// A refused form's message for the page: `error`, `invalid_<field>`, and `details` (row, column,
+// message) when the refusal lists problems (a refused import).
+inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
+  d.set("error", ctx.Message(e));
+  if (!e.field().empty()) d.set("invalid_" + e.field(), true);
+  TemplateData details = List();
+  for (const FieldError& fe : e.details()) {
+    TemplateData item = Object();
+    item.set("row", std::to_string(fe.row));
+    item.set("column", fe.field);
+    item.set("message", ctx.i18n->ErrorMessage(ctx.lang, fe));
+    details.push_back(item);
+  }
+  if (!e.details().empty()) d.set("details", details);
+}
 
 template <typename Page, typename Act, typename Back>
 Handler FormAction(Page page, Act act, Back back) {

@@ -302,6 +302,17 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
                            "staff_id,quantity\r\n1,2\r\n", "text/csv")
                           .body),
             "KPI-7019");
+  // The page's import form shows each problem with its row, and writes nothing.
+  auto page = Call(head, "POST", "/kpi/assignments/import",
+                   "csv=" + http::UrlEncode("staff_id,product_code,quantity,title,assigned_on,"
+                                            "deadline\n" +
+                                            std::to_string(thao) +
+                                            ",KHONGCO,1,,01/11/2026,"
+                                            "30/11/2026\n"),
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(page.status, 422);
+  EXPECT_NE(page.body.find("Dòng 2, product_code"), std::string::npos);
+  EXPECT_EQ(Count("kpi_assignments"), before);
   auto imported =
       Call(head, "POST", "/api/v1/kpi/assignments/import",
            "staff_id,product_code,quantity,title,assigned_on,deadline\r\n" + good_row, "text/csv");

@@ -206,6 +206,7 @@ const std::map<std::string, Row>& Table() {
       {"POST /kpi/products", {kKpiReview, "{}"}},
       {"POST /kpi/units/{id}/period-kind", {kKpiReview, "{}"}},
       {"POST /kpi/absences", {kKpiReview, "{}"}},
+      {"POST /kpi/assignments/import", {kKpiReview, "{}"}},
       {"GET /kpi/ranking", {kKpiRead, ""}},
       {"GET /kpi/ratings", {kKpiRead, ""}},
       {"POST /kpi/vetoes", {kKpiRate, "{}"}},

@@ -470,7 +470,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     SetPeriodNav(ctx, d, p);
     SetRules(d, rules);
     d.set("today", Date::Today().ToVn());
-    if (err) d.set("error", ctx.Message(*err));
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/my", d, ctx.T("kpi.my_title"), err ? err->status() : 200);
   };
   router.Get("/kpi", login, [my_page](Ctx& ctx) { return my_page(ctx, nullptr); });
@@ -548,7 +548,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.set("catalogues", catalogues);
     d.set("today", Date::Today().ToVn());
     SetRules(d, rules);
-    if (err) d.set("error", ctx.Message(*err));
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/review", d, ctx.T("kpi.review_title"), err ? err->status() : 200);
   };
   router.Get("/kpi/review", review, [review_page](Ctx& ctx) { return review_page(ctx, nullptr); });
@@ -575,6 +575,9 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       "/kpi/products", review, review_form([save_product](Ctx& ctx, const Input& in) {
         save_product(ctx, in.Pick({"unit_id", "position", "code", "name", "measure", "factor"}));
       }));
+  router.Post("/kpi/assignments/import", review, review_form([&svc](Ctx& ctx, const Input& in) {
+                svc.ImportAssignments(ctx.AsActor(), in.RawText("csv", 2000000));
+              }));
   router.Post("/kpi/units/{id}/period-kind", review,
               review_form([period_kind](Ctx& ctx, const Input& in) {
                 period_kind(ctx, in.Pick({"period_kind"}));
@@ -647,7 +650,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.set("latest", l.latest.ToVn());
     if (access::HasPermission(*ctx.user, access::kKpiRate) && !l.approved) d.set("can_rate", true);
     if (!l.approved && (!l.quota_ok && !l.exception_reason)) d.set("blocked", true);
-    if (err) d.set("error", ctx.Message(*err));
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/ratings", d, ctx.T("kpi.ratings_title"),
                        err ? err->status() : 200);
   };

@@ -5,6 +5,7 @@
 #include "base/access.hpp"
 #include "base/citizen_id.hpp"
 #include "base/json_writer.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "modules/org/errors.hpp"
@@ -92,20 +93,6 @@ TemplateData StaffData(const StaffRow& r, const Ctx& ctx) {
   if (s.status == StaffStatus::kActive) d.set("active", true);
   if (s.end_date) d.set("end_date", s.end_date->ToVn());
   return d;
-}
-
-void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
-  d.set("error", ctx.Message(e));
-  if (!e.field().empty()) d.set("invalid_" + e.field(), true);
-  TemplateData details = http::List();
-  for (const FieldError& fe : e.details()) {
-    TemplateData item = http::Object();
-    item.set("row", std::to_string(fe.row));
-    item.set("column", fe.field);
-    item.set("message", ctx.i18n->ErrorMessage(ctx.lang, fe));
-    details.push_back(item);
-  }
-  if (!e.details().empty()) d.set("details", details);
 }
 
 // Kinds and units for <select>s, with the current choice marked.
@@ -289,7 +276,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     d.set("kinds", KindOptions(ctx, kind));
     d.set("parents", UnitOptions(ctx, units, parent, access::kOrgWrite, false));
     if (id) d.set("id", std::to_string(id));
-    if (err) SetFormError(d, ctx, *err);
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "org/org_form", d, ctx.T(id ? "org.edit_unit" : "org.new_unit"),
                        err ? err->status() : 200);
   };
@@ -418,7 +405,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     d.set("sexes", sexes);
     d.set("categories", cats);
     if (id) d.set("id", std::to_string(id));
-    if (err) SetFormError(d, ctx, *err);
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "org/staff_form", d, ctx.T(id ? "org.edit_staff" : "org.new_staff"),
                        err ? err->status() : 200);
   };
@@ -457,7 +444,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       d.set("done", true);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"));
     } catch (const Error& e) {
-      SetFormError(d, ctx, e);
+      http::SetFormError(d, ctx, e);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"), e.status());
     }
   });

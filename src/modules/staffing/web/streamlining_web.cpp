@@ -326,7 +326,7 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
     d.set("ranking_article", svc.ranking_rules().article);
     if (!svc.ranking_rules().verified) d.set("ranking_unverified", true);
     d.set("validity", svc.benefit_rules().a154_validity);
-    if (err) d.set("error", ctx.Message(*err));
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "staffing/streamlining", d, ctx.T("staffing.streamlining_title"),
                        err ? err->status() : 200);
   };
