@@ -138,7 +138,9 @@ class DeparturesProvider : public indicator::Provider {
     std::vector<indicator::UnitValue> out;
     for (auto& r : c.Query("SELECT s.unit_id, COUNT(*) FROM staffing_candidates k JOIN staff s ON "
                            "s.id = k.staff_id WHERE k.commune_id = :1 AND k.leave_on >= :2 AND "
-                           "k.leave_on <= :3 GROUP BY s.unit_id",
+                           "k.leave_on <= :3 AND NOT EXISTS (SELECT 1 FROM staffing_deferrals d "
+                           "WHERE d.staff_id = k.staff_id AND d.from_date <= k.leave_on AND "
+                           "(d.to_date IS NULL OR d.to_date >= k.leave_on)) GROUP BY s.unit_id",
                            {commune_id, y + "-01-01", y + "-12-31"}))
       out.push_back({r.Int(0), static_cast<double>(r.Int(1)), 0, p.WindowEnd()});
     return out;

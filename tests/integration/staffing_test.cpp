@@ -237,6 +237,23 @@ TEST_F(Streamlining, ACandidateGetsTheEstimateOfTheChosenRegimeAndBadInputWrites
   EXPECT_NE(doc->find("KẾ HOẠCH"), std::string::npos);
   EXPECT_NE(doc->find("Tinh giản biên chế giai đoạn 2026–2031"), std::string::npos);
   EXPECT_NE(doc->find("Vương Thị Hạnh"), std::string::npos);
+  // A deferral case arising later takes her out of the plan's departures and the budget.
+  ASSERT_EQ(Call(office, "POST", "/api/v1/staffing/deferrals",
+                 json::serialize(json::object{
+                     {"staff_id", hanh}, {"kind", "pregnancy"}, {"from_date", "2026-11-01"}}))
+                .status,
+            201);
+  auto plan2 = json::parse(Call(office, "GET", "/api/v1/staffing/plan").body);
+  for (auto& u : plan2.at("units").as_array())
+    if (u.at("unit").at("id").as_int64() == UnitId("LP-VHXH")) {
+      EXPECT_EQ(u.at("years").as_array()[0].at("streamlining").as_int64(), 0);
+    }
+  auto view2 = json::parse(Call(office, "GET", "/api/v1/staffing/candidates?year=2026").body);
+  for (auto& c : view2.at("candidates").as_array())
+    if (c.at("staff_id").as_int64() == hanh) {
+      EXPECT_EQ(c.at("deferred").as_string(), "pregnancy");
+    }
+  for (auto& b : view2.at("budget").as_array()) EXPECT_NE(b.at("year").as_int64(), 2026);
   // Withdrawn: off the list and the budget.
   long long id = mine->at("id").as_int64();
   EXPECT_EQ(

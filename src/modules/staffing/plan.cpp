@@ -24,7 +24,11 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   store::Conn c = db_.Lease();
   std::map<long long, int> leave_year;  // staff → the year they leave under the plan
   std::map<long long, std::map<std::string, int>> categories;  // unit → category → people
-  for (auto& r : c.Query("SELECT staff_id, leave_on FROM staffing_candidates"))
+  // Those listed to leave, unless a deferral case applies on the day they would leave.
+  for (auto& r : c.Query(
+           "SELECT k.staff_id, k.leave_on FROM staffing_candidates k WHERE NOT EXISTS (SELECT 1 "
+           "FROM staffing_deferrals d WHERE d.staff_id = k.staff_id AND d.from_date <= "
+           "k.leave_on AND (d.to_date IS NULL OR d.to_date >= k.leave_on))"))
     leave_year[r.Int(0)] = std::stoi(r.Str(1).substr(0, 4));
   for (auto& row : staff->rows) {
     if (row.staff.status != org::StaffStatus::kActive) continue;
