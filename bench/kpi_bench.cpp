@@ -88,8 +88,8 @@ struct KpiCity {
         }
       }
     }
-    kpi::KpiService::RebuildOutcomes(c);  // the loader wrote products directly
-    store::BumpCounter(c, "org");         // the staff lists cached by the org module are stale
+    app->kpi().RebuildOutcomes(c);  // the loader wrote products directly
+    store::BumpCounter(c, "org");   // the staff lists cached by the org module are stale
     tx.Commit();
     auto resp = app->Handle(http::Request::Make(
         "POST", "/api/v1/session", "{\"username\":\"congchuc\",\"password\":\"LacPhuong@2026\"}",
@@ -143,7 +143,7 @@ static void BM_AnnualRatingCity(benchmark::State& state) {
   }
   state.counters["people"] = static_cast<double>(people);
 }
-BENCHMARK(BM_AnnualRatingCity)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_AnnualRatingCity)->Unit(benchmark::kMillisecond);
 
 // "My KPI" for the demo's civil servant, through the router, with the city's data in the database.
 static void BM_MyKpiPage(benchmark::State& state) {

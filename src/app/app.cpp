@@ -100,6 +100,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
   kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
+  if (migrate) kpi_->EnsureOutcomes();
   benefit_rules_ =
       staffing::BenefitRules::Load(Resource("src/modules/staffing/rules/nd-154-2025.toml"),
                                    Resource("src/modules/staffing/rules/nd-178-2024.toml"));

@@ -407,6 +407,21 @@ TEST_F(KpiPeriods, AQuarterlyUnitScoresTheQuarterAndAnAbsenceLeavesTheAverage) {
   EXPECT_EQ(periods(), before - 1);
 }
 
+TEST_F(KpiPeriods, MonthlySumsAreRebuiltWhenTheyWereComputedWithOtherRates) {
+  Session staff = Login("congchuc");
+  json::object before = Me(staff);
+  {
+    store::Conn c = app_->db().Lease();
+    c.Exec("UPDATE kpi_outcome_basis SET per_major_error = 0.5");
+    c.Exec("UPDATE kpi_outcomes SET quality = 0, done = 0");
+  }
+  EXPECT_DOUBLE_EQ(Score(Me(staff), "quality"), 0);  // the damaged sums are what is read
+  app_->kpi().EnsureOutcomes();  // as at start: the recorded rates differ from the rule file's
+  json::object after = Me(staff);
+  EXPECT_DOUBLE_EQ(Score(after, "quality"), Score(before, "quality"));
+  EXPECT_DOUBLE_EQ(Score(after, "quantity"), Score(before, "quantity"));
+}
+
 class KpiRating : public KpiBase {};
 
 TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverrideScores) {

@@ -141,31 +141,47 @@ void CheckKind(const Period& p) {
     throw Error(errors::kPeriodKind, "period", {{"value", p.Id()}});
 }
 
-// Months as numbers (202611) and the state as a small number keep the city-wide reads light.
-#define KPI_MONTH_OF_DEADLINE \
-  "(CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + CAST(substr(deadline, 6, 2) AS INTEGER))"
-#define KPI_STATE_OF_STATUS \
-  "(CASE status WHEN 'confirmed' THEN 1 WHEN 'reported' THEN 2 ELSE 0 END)"
-const char* kOutcomeInsert =
-    "INSERT INTO kpi_outcomes (commune_id, staff_id, month, state, meets_requirements, "
-    "major_errors, delays, objective_cause, weight, items) SELECT commune_id, "
-    "staff_id, " KPI_MONTH_OF_DEADLINE ", " KPI_STATE_OF_STATUS
-    ", meets_requirements, major_errors, delays, objective_cause, SUM(factor * quantity), COUNT(*) "
-    "FROM kpi_assignments ";
-const char* kOutcomeGroup =
-    " GROUP BY commune_id, staff_id, " KPI_MONTH_OF_DEADLINE ", " KPI_STATE_OF_STATUS
-    ", meets_requirements, major_errors, delays, objective_cause";
-
 long long MonthNumber(const Date& d) { return d.year() * 100LL + d.month(); }
 
-// Rewrites one person's outcome sums for the month of `deadline` ("2026-11-…").
-void Recount(Conn& c, long long staff_id, const std::string& deadline) {
-  Date d = *Date::ParseIso(deadline);
-  c.Exec("DELETE FROM kpi_outcomes WHERE staff_id = :1 AND month = :2", {staff_id, MonthNumber(d)});
-  std::string month = deadline.substr(0, 7);
-  c.Exec(std::string(kOutcomeInsert) + "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" +
-             kOutcomeGroup,
-         {staff_id, month + "-01", month + "-31"});
+// The products' outcomes grouped (alike products summed), by person and month of the deadline.
+const char* kOutcomeSelect =
+    "SELECT commune_id, staff_id, (CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + "
+    "CAST(substr(deadline, 6, 2) AS INTEGER)), status, meets_requirements, major_errors, delays, "
+    "objective_cause, SUM(factor * quantity), COUNT(*) FROM kpi_assignments ";
+const char* kOutcomeGroup =
+    " GROUP BY commune_id, staff_id, (CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + "
+    "CAST(substr(deadline, 6, 2) AS INTEGER)), status, meets_requirements, major_errors, delays, "
+    "objective_cause";
+
+// Turns grouped outcome rows into one row per person and month, the rule applied by the domain.
+void WriteOutcomes(Conn& c, const KpiRules& rules, const std::vector<store::Row>& rows) {
+  struct Acc {
+    std::vector<ProductResult> products;
+    long long items = 0, pending = 0;
+  };
+  std::map<std::tuple<long long, long long, long long>, Acc> acc;  // commune, staff, month
+  for (auto& r : rows) {
+    Acc& a = acc[{r.Int(0), r.Int(1), r.Int(2)}];
+    ProductResult p;
+    std::string status = r.Str(3);
+    p.completed = status == "confirmed";
+    p.meets_requirements = r.Int(4) != 0;
+    p.major_errors = static_cast<int>(r.Int(5));
+    p.delays = static_cast<int>(r.Int(6));
+    p.objective_cause = r.Int(7) != 0;
+    p.weight = r.Num(8);
+    a.products.push_back(p);
+    a.items += r.Int(9);
+    if (status == "reported") a.pending += r.Int(9);
+  }
+  for (auto& [key, a] : acc) {
+    WeightSums w = SumProducts(rules, a.products);
+    c.Exec(
+        "INSERT INTO kpi_outcomes (commune_id, staff_id, month, assigned, done, quality, timely, "
+        "items, pending) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9)",
+        {std::get<0>(key), std::get<1>(key), std::get<2>(key), w.assigned, w.done, w.quality,
+         w.timely, a.items, a.pending});
+  }
 }
 
 Date Md(int year, const std::string& md) {
@@ -179,9 +195,32 @@ bool IsRated(const org::Staff& s) {
                                                    s.category == org::StaffCategory::kCivilServant);
 }
 
+void KpiService::Recount(Conn& c, long long staff_id, const std::string& deadline) {
+  Date d = *Date::ParseIso(deadline);
+  c.Exec("DELETE FROM kpi_outcomes WHERE staff_id = :1 AND month = :2", {staff_id, MonthNumber(d)});
+  std::string month = deadline.substr(0, 7);
+  WriteOutcomes(
+      c, rules_,
+      c.Query(std::string(kOutcomeSelect) +
+                  "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" + kOutcomeGroup,
+              {staff_id, month + "-01", month + "-31"}));
+}
+
 void KpiService::RebuildOutcomes(Conn& c) {
   c.Exec("DELETE FROM kpi_outcomes");
-  c.Exec(std::string(kOutcomeInsert) + kOutcomeGroup);
+  WriteOutcomes(c, rules_, c.Query(std::string(kOutcomeSelect) + kOutcomeGroup));
+  c.Exec("DELETE FROM kpi_outcome_basis");
+  c.Exec("INSERT INTO kpi_outcome_basis (per_major_error, per_delay) VALUES (:1, :2)",
+         {rules_.per_major_error, rules_.per_delay});
+}
+
+void KpiService::EnsureOutcomes() {
+  Conn c = db_.Lease();
+  auto b = c.QueryOne("SELECT per_major_error, per_delay FROM kpi_outcome_basis");
+  if (b && b->Num(0) == rules_.per_major_error && b->Num(1) == rules_.per_delay) return;
+  Tx tx(c);
+  RebuildOutcomes(c);
+  tx.Commit();
 }
 
 std::pair<Date, Date> KpiService::Days(const Period& p) {
@@ -593,7 +632,7 @@ std::vector<PersonScore> KpiService::Score(Conn& c, const std::vector<const org:
 
 std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
     Conn& c, const std::vector<const org::StaffRow*>& people, long long commune_id,
-    const std::vector<Period>& periods, long long detail_staff) {
+    const std::vector<Period>& periods, long long detail_staff, bool with_names) {
   std::map<std::string, std::vector<PersonScore>> result;
   if (periods.empty()) return result;
   long long from_month = 999999, to_month = 0;
@@ -612,35 +651,31 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
   struct Outcome {
     size_t person;
     long long month;
-    ProductResult pr;
-    int items;
-    bool reported;
+    WeightSums sums;
+    int items, pending;
   };
   std::vector<Outcome> outcomes;
-  for (auto& r :
-       c.Query("SELECT staff_id, state, meets_requirements, major_errors, delays, objective_cause, "
-               "weight, items, month FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND "
-               "month <= :3",
-               {commune_id, from_month, to_month})) {
+  for (auto& r : c.Query("SELECT staff_id, month, assigned, done, quality, timely, items, pending "
+                         "FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND month <= :3",
+                         {commune_id, from_month, to_month})) {
     auto it = index.find(r.Int(0));
     if (it == index.end()) continue;
-    Outcome o;
-    o.person = it->second;
-    o.month = r.Int(8);
-    long long state = r.Int(1);
-    o.pr.completed = state == 1;
-    o.pr.meets_requirements = r.Int(2) != 0;
-    o.pr.major_errors = static_cast<int>(r.Int(3));
-    o.pr.delays = static_cast<int>(r.Int(4));
-    o.pr.objective_cause = r.Int(5) != 0;
-    o.pr.weight = r.Num(6);
-    o.items = static_cast<int>(r.Int(7));
-    o.reported = state == 2;
-    outcomes.push_back(std::move(o));
+    outcomes.push_back({it->second,
+                        r.Int(1),
+                        {r.Num(2), r.Num(3), r.Num(4), r.Num(5)},
+                        static_cast<int>(r.Int(6)),
+                        static_cast<int>(r.Int(7))});
   }
-  // The head's scores and the absences of these periods: (person, period) → value.
-  std::map<std::pair<size_t, std::string>, std::pair<double, std::string>> general;
-  std::map<std::pair<size_t, std::string>, std::string> absent;
+  // The head's scores and the absences of these periods, by person and period index.
+  std::map<std::string, size_t> period_index;
+  for (size_t k = 0; k < ids.size(); ++k) period_index[ids[k]] = k;
+  auto slot = [&](size_t person, const std::string& pid) -> std::optional<size_t> {
+    auto k = period_index.find(pid);
+    if (k == period_index.end()) return std::nullopt;
+    return person * ids.size() + k->second;
+  };
+  std::vector<std::optional<std::pair<double, std::string>>> general(people.size() * ids.size());
+  std::vector<std::optional<std::string>> absent(people.size() * ids.size());
   std::string placeholders;
   std::vector<store::Value> params = {commune_id};
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -653,14 +688,17 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
                              placeholders + ")",
                          params))
     if (auto it = index.find(r.Int(0)); it != index.end())
-      general[{it->second, r.Str(1)}] = {r.Num(2), r.Str(3)};
+      if (auto k = slot(it->second, r.Str(1))) general[*k] = std::make_pair(r.Num(2), r.Str(3));
   for (auto& r : c.Query("SELECT a.staff_id, a.period, a.reason FROM kpi_absences a JOIN staff s "
                          "ON s.id = a.staff_id WHERE s.commune_id = :1 AND a.period IN (" +
                              placeholders + ")",
                          params))
     if (auto it = index.find(r.Int(0)); it != index.end())
-      absent[{it->second, r.Str(1)}] = r.Str(2);
-  for (auto& p : periods) {
+      if (auto k = slot(it->second, r.Str(1))) absent[*k] = r.Str(2);
+  std::vector<Direction> directions;
+  for (auto* row : people) directions.push_back(DirectionOf(rules_, row->staff.position));
+  for (size_t k = 0; k < periods.size(); ++k) {
+    const Period& p = periods[k];
     auto [first, last] = Days(p);
     long long m1 = MonthNumber(first), m2 = MonthNumber(last);
     std::vector<PersonScore> scores(people.size());
@@ -669,23 +707,25 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
       PersonScore& ps = scores[i];
       ps.staff_id = row->staff.id;
       ps.unit_id = row->staff.unit_id;
-      ps.name = row->staff.full_name;
-      ps.position = row->staff.position;
-      ps.unit_name = row->unit_name;
-      ps.period = p.Id();
-      ps.direction = DirectionOf(rules_, row->staff.position);
-      if (auto g = general.find({i, p.Id()}); g != general.end()) {
-        ps.general = g->second.first;
-        ps.general_note = g->second.second;
+      if (with_names) {
+        ps.name = row->staff.full_name;
+        ps.position = row->staff.position;
+        ps.unit_name = row->unit_name;
+        ps.period = ids[k];
       }
-      if (auto a = absent.find({i, p.Id()}); a != absent.end()) ps.absence = a->second;
+      ps.direction = directions[i];
+      if (const auto& g = general[i * ids.size() + k]) {
+        ps.general = g->first;
+        ps.general_note = g->second;
+      }
+      if (const auto& a = absent[i * ids.size() + k]) ps.absence = *a;
     }
     for (auto& o : outcomes) {
       if (o.month < m1 || o.month > m2) continue;
       PersonScore& ps = scores[o.person];
-      ps.products.push_back(o.pr);
+      ps.sums += o.sums;
       ps.count += o.items;
-      if (o.reported) ps.pending += o.items;
+      ps.pending += o.pending;
     }
     if (auto it = index.find(detail_staff); it != index.end())
       for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
@@ -694,7 +734,7 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
                              {detail_staff, first.ToIso(), last.ToIso()}))
         scores[it->second].items.push_back(ReadAssignment(r));
     // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
-    for (auto& ps : scores) ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0));
+    for (auto& ps : scores) ps.score = ScoreSums(rules_, ps.sums, ps.general.value_or(0));
     for (size_t i = 0; i < scores.size(); ++i) {
       PersonScore& ps = scores[i];
       if (ps.direction == Direction::kNone) continue;
@@ -709,9 +749,9 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
                                people[j]->unit_path.compare(0, mine.size(), mine) == 0;
         if (under && other.score.total < rules_.completed) all_completed = false;
       }
-      ps.score = ScorePeriod(rules_, ps.products, ps.general.value_or(0), all_completed);
+      ps.score = ScoreSums(rules_, ps.sums, ps.general.value_or(0), all_completed);
     }
-    result[p.Id()] = std::move(scores);
+    result[ids[k]] = std::move(scores);
   }
   return result;
 }
@@ -867,7 +907,7 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
           p && p->year() == year &&
           (p->type() == PeriodType::kMonth || p->type() == PeriodType::kQuarter))
         scored.push_back(*p);
-    for (auto& [pid, scores] : ScoreMany(c, people, commune_id, scored))
+    for (auto& [pid, scores] : ScoreMany(c, people, commune_id, scored, 0, false))
       for (auto& ps : scores) {
         if (!ps.general || ps.absence) continue;
         auto& s = sums[ps.staff_id];

@@ -65,11 +65,11 @@ struct ReviewDraft {
 struct PersonScore {
   long long staff_id = 0, unit_id = 0;
   std::string name, position, unit_name;
-  std::string period;                   // "2026M11"
-  std::vector<Assignment> items;        // filled for one person's view (ScorePerson), not for lists
-  int count = 0;                        // products due in the period
-  std::vector<ProductResult> products;  // what the score was computed from (alike ones summed)
-  std::optional<double> general;        // the head's score, when given
+  std::string period;             // "2026M11"
+  std::vector<Assignment> items;  // filled for one person's view (ScorePerson), not for lists
+  int count = 0;                  // products due in the period
+  WeightSums sums;                // what the score was computed from
+  std::optional<double> general;  // the head's score, when given
   std::string general_note;
   std::optional<std::string> absence;  // the reason, when the period is an absence
   Direction direction = Direction::kNone;
@@ -165,13 +165,19 @@ class KpiService {
   std::string CommuneName(long long commune_id);
   // The calendar days of a monitoring period (a month or a quarter).
   static std::pair<Date, Date> Days(const Period& p);
-  // Rewrites every person's monthly outcome sums from the products (after a bulk load).
-  static void RebuildOutcomes(store::Conn& c);
+  // Rewrites every person's monthly sums from the products (after a bulk load, or when the rule
+  // file's deduction rates changed).
+  void RebuildOutcomes(store::Conn& c);
+  // At start: rebuilds the monthly sums when they were computed with other deduction rates.
+  void EnsureOutcomes();
 
  private:
   // Sub-tasks of the directive module with a responsible person and a deadline become
   // assignments; a task marked done is reported done on its completion date.
   void SyncTasks(store::Conn& c, long long commune_id);
+  // Rewrites one person's sums for the month of `deadline` ("2026-11-…"), in the caller's
+  // transaction.
+  void Recount(store::Conn& c, long long staff_id, const std::string& deadline);
   // The commune's cadres and civil servants in post (the list stays alive while `hold` does).
   std::vector<const org::StaffRow*> RatedPeople(long long commune_id,
                                                 std::shared_ptr<const org::StaffList>& hold);
@@ -179,10 +185,11 @@ class KpiService {
   // city is read quickly); the items in full only for `detail_staff`.
   std::vector<PersonScore> Score(store::Conn& c, const std::vector<const org::StaffRow*>& people,
                                  long long commune_id, const Period& p, long long detail_staff = 0);
-  // The same for several periods at once (the annual rating), reading each table once.
+  // The same for several periods at once (the annual rating), reading each table once; without
+  // `with_names` only the ids and scores are filled.
   std::map<std::string, std::vector<PersonScore>> ScoreMany(
       store::Conn& c, const std::vector<const org::StaffRow*>& people, long long commune_id,
-      const std::vector<Period>& periods, long long detail_staff = 0);
+      const std::vector<Period>& periods, long long detail_staff = 0, bool with_names = true);
 
   store::Database& db_;
   org::OrgService& org_;

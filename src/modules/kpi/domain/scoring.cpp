@@ -63,28 +63,40 @@ KpiRules KpiRules::Load(std::string_view text) {
   return r;
 }
 
+WeightSums SumProducts(const KpiRules& r, const std::vector<ProductResult>& products) {
+  WeightSums w;
+  for (const ProductResult& p : products) {
+    if (p.weight < 0 || p.major_errors < 0 || p.delays < 0)
+      throw Error(errors::kNegative, "products");
+    w.assigned += p.weight;
+    if (!p.completed) continue;
+    w.done += p.weight;
+    double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
+    double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
+    if (p.meets_requirements) w.quality += p.weight * std::max(0.0, 1 - error_cut);
+    w.timely += p.weight * std::max(0.0, 1 - delay_cut);
+  }
+  return w;
+}
+
 PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,
                         double general, std::optional<bool> subordinates_completed) {
   if (!(general >= 0 && general <= r.general_points))
     throw Error(errors::kScoreOutOfRange, "general",
                 {{"max", std::to_string(static_cast<int>(r.general_points))}});
-  double assigned = 0, done = 0, quality = 0, timely = 0;
-  for (const ProductResult& p : products) {
-    if (p.weight < 0 || p.major_errors < 0 || p.delays < 0)
-      throw Error(errors::kNegative, "products");
-    assigned += p.weight;
-    if (!p.completed) continue;
-    done += p.weight;
-    double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
-    double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
-    if (p.meets_requirements) quality += p.weight * std::max(0.0, 1 - error_cut);
-    timely += p.weight * std::max(0.0, 1 - delay_cut);
-  }
+  return ScoreSums(r, SumProducts(r, products), general, subordinates_completed);
+}
+
+PeriodScore ScoreSums(const KpiRules& r, const WeightSums& w, double general,
+                      std::optional<bool> subordinates_completed) {
+  if (!(general >= 0 && general <= r.general_points))
+    throw Error(errors::kScoreOutOfRange, "general",
+                {{"max", std::to_string(static_cast<int>(r.general_points))}});
   PeriodScore s;
-  if (assigned > 0) {
-    s.quantity = 100 * done / assigned;
-    s.quality = 100 * quality / assigned;
-    s.timeliness = 100 * timely / assigned;
+  if (w.assigned > 0) {
+    s.quantity = 100 * w.done / w.assigned;
+    s.quality = 100 * w.quality / w.assigned;
+    s.timeliness = 100 * w.timely / w.assigned;
   }
   // The combination is a rule value; the only one defined is the mean (unverified).
   s.own = (s.quantity + s.quality + s.timeliness) / 3;

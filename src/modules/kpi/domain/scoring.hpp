@@ -56,6 +56,24 @@ struct PeriodScore {
   double total = 0;         // of 100
 };
 
+// What the period score needs from the products: their weights assigned, completed, and after the
+// quality and timeliness deductions. Sums of products add up (a quarter is its months' sums).
+struct WeightSums {
+  double assigned = 0, done = 0, quality = 0, timely = 0;
+  WeightSums& operator+=(const WeightSums& o) {
+    assigned += o.assigned;
+    done += o.done;
+    quality += o.quality;
+    timely += o.timely;
+    return *this;
+  }
+};
+// KPI-7002 for a negative weight or count.
+WeightSums SumProducts(const KpiRules& r, const std::vector<ProductResult>& products);
+// The period score from the sums; KPI-7001 when `general` is outside 0–general_points.
+PeriodScore ScoreSums(const KpiRules& r, const WeightSums& sums, double general,
+                      std::optional<bool> subordinates_completed = std::nullopt);
+
 // KPI-7001 when `general` is outside 0–general_points; KPI-7002 for a negative weight or count.
 // For a leader or manager, `subordinates_completed` says whether every subordinate scored at
 // "completed" or above: the task points then weigh the own products and the unit's result.

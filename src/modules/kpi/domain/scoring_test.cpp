@@ -110,6 +110,21 @@ TEST(Kpi, AProductThatFailsTheReviewersVerdictHasNoQualityPoints) {
   EXPECT_FALSE(ParseRating("great"));
 }
 
+TEST(Kpi, SumsOfPartsScoreLikeTheWhole) {
+  KpiRules r = Rules();
+  std::vector<ProductResult> a = {{1, true, 1, 0, false}, {2, false, 0, 0, false}};
+  std::vector<ProductResult> b = {{1.5, true, 0, 2, false}, {0.5, true, 3, 1, true}};
+  std::vector<ProductResult> all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  WeightSums w = SumProducts(r, a);
+  w += SumProducts(r, b);
+  PeriodScore s = ScoreSums(r, w, 22), t = ScorePeriod(r, all, 22);
+  EXPECT_DOUBLE_EQ(s.quantity, t.quantity);
+  EXPECT_DOUBLE_EQ(s.quality, t.quality);
+  EXPECT_DOUBLE_EQ(s.timeliness, t.timeliness);
+  EXPECT_DOUBLE_EQ(s.total, t.total);
+}
+
 TEST(Kpi, OutOfRangeScoresAreRefused) {
   KpiRules r = Rules();
   auto code = [](auto f) {

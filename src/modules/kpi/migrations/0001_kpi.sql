@@ -54,23 +54,28 @@ CREATE TABLE kpi_assignments (
 CREATE INDEX kpi_assignments_staff ON kpi_assignments (staff_id, deadline);
 CREATE INDEX kpi_assignments_commune ON kpi_assignments (commune_id, deadline);
 CREATE INDEX kpi_assignments_status ON kpi_assignments (status, commune_id);
--- Each person's products of a month (by deadline) summed by outcome, rewritten in the transaction of
--- every change to their products: the period scores of a whole city read these few rows instead of
--- every product (the rule is linear in the weight, so alike products score as their sum).
+-- Each person's products of a month (by deadline) as the period score needs them — weights assigned,
+-- completed, and after the quality and timeliness deductions (domain SumProducts) — rewritten in the
+-- transaction of every change to their products, so the scores of a whole city read one row per person
+-- and month. kpi_outcome_basis holds the deduction rates they were computed with; a rule file with
+-- other rates rebuilds them at start.
 CREATE TABLE kpi_outcomes (
   commune_id BIGINT NOT NULL REFERENCES org_units (id),
   staff_id BIGINT NOT NULL REFERENCES staff (id),
   month INTEGER NOT NULL,  -- 202611
-  state INTEGER NOT NULL,  -- 1 confirmed, 2 reported, 0 open or returned
-  meets_requirements INTEGER NOT NULL,
-  major_errors INTEGER NOT NULL,
-  delays INTEGER NOT NULL,
-  objective_cause INTEGER NOT NULL,
-  weight DOUBLE PRECISION NOT NULL,
-  items INTEGER NOT NULL
+  assigned DOUBLE PRECISION NOT NULL,
+  done DOUBLE PRECISION NOT NULL,
+  quality DOUBLE PRECISION NOT NULL,
+  timely DOUBLE PRECISION NOT NULL,
+  items INTEGER NOT NULL,
+  pending INTEGER NOT NULL,
+  PRIMARY KEY (staff_id, month)
 );
 CREATE INDEX kpi_outcomes_commune ON kpi_outcomes (commune_id, month);
-CREATE INDEX kpi_outcomes_staff ON kpi_outcomes (staff_id, month);
+CREATE TABLE kpi_outcome_basis (
+  per_major_error DOUBLE PRECISION NOT NULL,
+  per_delay DOUBLE PRECISION NOT NULL
+);
 CREATE TABLE kpi_general_scores (
   staff_id BIGINT NOT NULL REFERENCES staff (id),
   period TEXT NOT NULL,
