@@ -82,9 +82,9 @@ struct KpiCity {
           }
           c.Exec(sql);
           c.Exec(
-              "INSERT INTO kpi_general_scores (staff_id, period, score, note, scored_by, "
-              "scored_at) VALUES (:1, :2, :3, '', 'bench', :4)",
-              {staff, fmt::format("{}M{:02}", year, m), 20.0 + rng() % 11, now});
+              "INSERT INTO kpi_general_scores (staff_id, commune_id, period, score, note, "
+              "scored_by, scored_at) VALUES (:1, :2, :3, :4, '', 'bench', :5)",
+              {staff, commune, fmt::format("{}M{:02}", year, m), 20.0 + rng() % 11, now});
         }
       }
     }

@@ -271,6 +271,34 @@ std::vector<Row> Conn::Query(const std::string& sql_in, const std::vector<Value>
   }
 }
 
+std::vector<std::vector<double>> Conn::QueryNumbers(const std::string& sql_in, size_t columns,
+                                                    const std::vector<Value>& params_in) {
+  std::string expanded_sql;
+  std::vector<Value> expanded;
+  bool rewritten = ExpandRepeated(sql_in, params_in, expanded_sql, expanded);
+  const std::string& sql = rewritten ? expanded_sql : sql_in;
+  const std::vector<Value>& params = rewritten ? expanded : params_in;
+  constexpr size_t kBatch = 512;
+  std::vector<std::vector<double>> out(columns), batch(columns, std::vector<double>(kBatch));
+  try {
+    Binder b(params);
+    soci::details::prepare_temp_type pt = (session_->prepare << sql);
+    for (auto& col : batch) pt, soci::into(col);
+    b.Bind(pt, params);
+    soci::statement st(pt);
+    st.execute();
+    while (st.fetch()) {
+      for (size_t i = 0; i < columns; ++i) {
+        out[i].insert(out[i].end(), batch[i].begin(), batch[i].end());
+        batch[i].resize(kBatch);
+      }
+    }
+    return out;
+  } catch (const soci::soci_error& e) {
+    Rethrow(e);
+  }
+}
+
 std::optional<Row> Conn::QueryOne(const std::string& sql, const std::vector<Value>& params) {
   auto rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;

@@ -64,6 +64,10 @@ class Conn {
   void Exec(const std::string& sql, const std::vector<Value>& params = {});
   std::vector<Row> Query(const std::string& sql, const std::vector<Value>& params = {});
   std::optional<Row> QueryOne(const std::string& sql, const std::vector<Value>& params = {});
+  // A query of `columns` numeric, non-NULL columns fetched in bulk (many rows a call, no per-row
+  // type handling): column-major, one vector per column. For the large numeric reads of the scores.
+  std::vector<std::vector<double>> QueryNumbers(const std::string& sql, size_t columns,
+                                                const std::vector<Value>& params = {});
   // Runs `sql` (an INSERT … RETURNING id) and returns the id.
   long long InsertId(const std::string& sql, const std::vector<Value>& params = {});
   // Executes a script of statements separated by ';' at line ends (migrations).

@@ -84,6 +84,30 @@ TEST(Store, ANumberedPlaceholderMayRepeatOnBothBackends) {
       c.QueryOne("SELECT COUNT(*) FROM r WHERE a <> ':1' AND n = :1 AND n = :1", {7LL})->Int(0), 1);
 }
 
+TEST(Store, NumbersComeInBulkAcrossBatchesOnBothBackends) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec(store::AdaptSql("CREATE TABLE n (id @ID@, k BIGINT NOT NULL, w DOUBLE PRECISION NOT NULL)",
+                         c.backend()));
+  {
+    store::Tx tx(c);
+    for (long long i = 0; i < 5000; ++i)
+      c.Exec("INSERT INTO n (k, w) VALUES (:1, :2)", {i % 7, i * 0.5});
+    tx.Commit();
+  }
+  // More rows than one batch, a BIGINT and a DOUBLE column, a bound parameter used twice.
+  auto cols = c.QueryNumbers("SELECT k, w FROM n WHERE k >= :1 AND k < :1 + 7 ORDER BY id", 2,
+                             {0LL});
+  ASSERT_EQ(cols.size(), 2u);
+  ASSERT_EQ(cols[0].size(), 5000u);
+  ASSERT_EQ(cols[1].size(), 5000u);
+  EXPECT_DOUBLE_EQ(cols[0][4999], 4999 % 7);
+  EXPECT_DOUBLE_EQ(cols[1][4999], 4999 * 0.5);
+  EXPECT_DOUBLE_EQ(cols[1][2048], 1024);  // past the first batches
+  EXPECT_TRUE(c.QueryNumbers("SELECT k FROM n WHERE k > :1", 1, {100LL})[0].empty());
+}
+
 TEST(Store, UniqueAndForeignKeyViolationsAreRecognised) {
   TestDb tdb;
   Database db(tdb.url(), 1);

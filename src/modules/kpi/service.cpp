@@ -594,9 +594,9 @@ void KpiService::SetGeneral(const Actor& a, long long staff_id, const Period& p,
                  {staff_id, p.Id()});
   c.Exec("DELETE FROM kpi_general_scores WHERE staff_id = :1 AND period = :2", {staff_id, p.Id()});
   c.Exec(
-      "INSERT INTO kpi_general_scores (staff_id, period, score, note, scored_by, scored_at) "
-      "VALUES (:1, :2, :3, :4, :5, :6)",
-      {staff_id, p.Id(), score, n, a.audit_name, NowIsoVn()});
+      "INSERT INTO kpi_general_scores (staff_id, commune_id, period, score, note, scored_by, "
+      "scored_at) VALUES (:1, :2, :3, :4, :5, :6, :7)",
+      {staff_id, s.commune_id, p.Id(), score, n, a.audit_name, NowIsoVn()});
   store::AppendAudit(
       c, a, "general_score", "staff", std::to_string(staff_id), s.commune_id,
       before ? std::optional<std::string>(
@@ -655,16 +655,18 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
     int items, pending;
   };
   std::vector<Outcome> outcomes;
-  for (auto& r : c.Query("SELECT staff_id, month, assigned, done, quality, timely, items, pending "
-                         "FROM kpi_outcomes WHERE commune_id = :1 AND month >= :2 AND month <= :3",
-                         {commune_id, from_month, to_month})) {
-    auto it = index.find(r.Int(0));
+  auto cols = c.QueryNumbers(
+      "SELECT staff_id, month, assigned, done, quality, timely, items, pending FROM kpi_outcomes "
+      "WHERE commune_id = :1 AND month >= :2 AND month <= :3",
+      8, {commune_id, from_month, to_month});
+  for (size_t r = 0; r < cols[0].size(); ++r) {
+    auto it = index.find(static_cast<long long>(cols[0][r]));
     if (it == index.end()) continue;
     outcomes.push_back({it->second,
-                        r.Int(1),
-                        {r.Num(2), r.Num(3), r.Num(4), r.Num(5)},
-                        static_cast<int>(r.Int(6)),
-                        static_cast<int>(r.Int(7))});
+                        static_cast<long long>(cols[1][r]),
+                        {cols[2][r], cols[3][r], cols[4][r], cols[5][r]},
+                        static_cast<int>(cols[6][r]),
+                        static_cast<int>(cols[7][r])});
   }
   // The head's scores and the absences of these periods, by person and period index.
   std::map<std::string, size_t> period_index;
@@ -682,13 +684,32 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
     placeholders += (i ? ", :" : ":") + std::to_string(i + 2);
     params.push_back(ids[i]);
   }
-  for (auto& r : c.Query("SELECT g.staff_id, g.period, g.score, g.note FROM kpi_general_scores g "
-                         "JOIN staff s ON s.id = g.staff_id WHERE s.commune_id = :1 AND g.period "
-                         "IN (" +
-                             placeholders + ")",
-                         params))
-    if (auto it = index.find(r.Int(0)); it != index.end())
-      if (auto k = slot(it->second, r.Str(1))) general[*k] = std::make_pair(r.Num(2), r.Str(3));
+  // The scores in bulk, the period as a number (2026M11 → 202611, 2026Q4 → 202654); the notes only
+  // when the people are shown.
+  std::map<long long, size_t> period_code;
+  for (size_t k = 0; k < periods.size(); ++k)
+    period_code[periods[k].year() * 100LL + (periods[k].type() == PeriodType::kQuarter ? 50 : 0) +
+                periods[k].index()] = k;
+  auto g = c.QueryNumbers(
+      "SELECT g.staff_id, CAST(substr(g.period, 1, 4) AS INTEGER) * 100 + (CASE substr(g.period, "
+      "5, 1) WHEN 'Q' THEN 50 ELSE 0 END) + CAST(substr(g.period, 6, 2) AS INTEGER), g.score FROM "
+      "kpi_general_scores g WHERE g.commune_id = :1 AND g.period IN (" +
+          placeholders + ")",
+      3, params);
+  for (size_t r = 0; r < g[0].size(); ++r) {
+    auto it = index.find(static_cast<long long>(g[0][r]));
+    auto k = period_code.find(static_cast<long long>(g[1][r]));
+    if (it != index.end() && k != period_code.end())
+      general[it->second * ids.size() + k->second] = std::make_pair(g[2][r], std::string());
+  }
+  if (with_names)
+    for (auto& r : c.Query("SELECT g.staff_id, g.period, g.note FROM kpi_general_scores g JOIN "
+                           "staff s ON s.id = g.staff_id WHERE s.commune_id = :1 AND g.note <> '' "
+                           "AND g.period IN (" +
+                               placeholders + ")",
+                           params))
+      if (auto it = index.find(r.Int(0)); it != index.end())
+        if (auto k = slot(it->second, r.Str(1)); k && general[*k]) general[*k]->second = r.Str(2);
   for (auto& r : c.Query("SELECT a.staff_id, a.period, a.reason FROM kpi_absences a JOIN staff s "
                          "ON s.id = a.staff_id WHERE s.commune_id = :1 AND a.period IN (" +
                              placeholders + ")",
@@ -699,6 +720,12 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
   for (auto* row : people) directions.push_back(DirectionOf(rules_, row->staff.position));
   for (size_t k = 0; k < periods.size(); ++k) {
     const Period& p = periods[k];
+    if (!with_names) {  // scores only: a period nobody has been scored for counts for nobody
+      bool any = false;
+      for (size_t i = 0; i < people.size() && !any; ++i)
+        any = general[i * ids.size() + k].has_value();
+      if (!any) continue;
+    }
     auto [first, last] = Days(p);
     long long m1 = MonthNumber(first), m2 = MonthNumber(last);
     std::vector<PersonScore> scores(people.size());
@@ -893,20 +920,10 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
     for (auto* row : RatedPeople(commune_id, hold))
       if (Reads(a, row->unit_path)) people.push_back(row);
     std::map<long long, std::pair<double, int>> sums;
-    std::string y = std::to_string(year);
-    std::set<std::string> periods;
-    for (auto& r : c.Query(
-             "SELECT DISTINCT g.period FROM kpi_general_scores g JOIN staff s ON s.id = g.staff_id "
-             "WHERE s.commune_id = :1 AND g.period LIKE :2",
-             {commune_id, y + "%"}))
-      periods.insert(r.Str(0));
     SyncTasks(c, commune_id);
-    std::vector<Period> scored;
-    for (auto& pid : periods)
-      if (auto p = Period::Parse(pid);
-          p && p->year() == year &&
-          (p->type() == PeriodType::kMonth || p->type() == PeriodType::kQuarter))
-        scored.push_back(*p);
+    // Every month and quarter of the year; a period counts for a person once the head scored it.
+    std::vector<Period> scored = Period::AllOf(PeriodType::kMonth, year);
+    for (auto& q : Period::AllOf(PeriodType::kQuarter, year)) scored.push_back(q);
     for (auto& [pid, scores] : ScoreMany(c, people, commune_id, scored, 0, false))
       for (auto& ps : scores) {
         if (!ps.general || ps.absence) continue;

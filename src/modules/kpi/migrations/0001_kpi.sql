@@ -71,13 +71,16 @@ CREATE TABLE kpi_outcomes (
   pending INTEGER NOT NULL,
   PRIMARY KEY (staff_id, month)
 );
-CREATE INDEX kpi_outcomes_commune ON kpi_outcomes (commune_id, month);
+-- Covering: a commune's months are read from the index alone.
+CREATE INDEX kpi_outcomes_commune ON kpi_outcomes (commune_id, month, staff_id, assigned, done,
+  quality, timely, items, pending);
 CREATE TABLE kpi_outcome_basis (
   per_major_error DOUBLE PRECISION NOT NULL,
   per_delay DOUBLE PRECISION NOT NULL
 );
 CREATE TABLE kpi_general_scores (
   staff_id BIGINT NOT NULL REFERENCES staff (id),
+  commune_id BIGINT NOT NULL REFERENCES org_units (id),
   period TEXT NOT NULL,
   score DOUBLE PRECISION NOT NULL,
   note TEXT NOT NULL,
@@ -85,6 +88,7 @@ CREATE TABLE kpi_general_scores (
   scored_at TEXT NOT NULL,
   PRIMARY KEY (staff_id, period)
 );
+CREATE INDEX kpi_general_scores_commune ON kpi_general_scores (commune_id, period, staff_id, score);
 CREATE TABLE kpi_absences (
   staff_id BIGINT NOT NULL REFERENCES staff (id),
   period TEXT NOT NULL,
