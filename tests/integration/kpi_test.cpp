@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/app.hpp"
 #include "base/date.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "tests/integration/app_fixture.hpp"
@@ -420,6 +421,35 @@ TEST_F(KpiPeriods, MonthlySumsAreRebuiltWhenTheyWereComputedWithOtherRates) {
   json::object after = Me(staff);
   EXPECT_DOUBLE_EQ(Score(after, "quality"), Score(before, "quality"));
   EXPECT_DOUBLE_EQ(Score(after, "quantity"), Score(before, "quantity"));
+}
+
+TEST_F(KpiPeriods, APersonMovedToAnotherCommuneTakesTheirScores) {
+  Principal su = app::App::Superuser();
+  Actor a{su, "test", ""};
+  Date t = Date::Today();
+  int m = t.month() - 1, y = t.year();
+  if (m < 1) m = 12, --y;
+  Period last = Period::Of(PeriodType::kMonth, y, m);
+  long long thao = StaffIdByName("Phan Thị Thảo");
+  kpi::PersonScore before = app_->kpi().ScorePerson(a, thao, last);
+  ASSERT_TRUE(before.general);
+  org::OrgUnitDraft commune{"TX", "Xã Thử Nghiệm", org::OrgKind::kCommune, UnitId("HP"),
+                            *Date::FromYmd(2025, 7, 1)};
+  long long tx = app_->org().CreateUnit(a, commune).id;
+  org::OrgUnitDraft office{"TX-VP", "Văn phòng HĐND và UBND", org::OrgKind::kOffice, tx,
+                           *Date::FromYmd(2025, 7, 1)};
+  long long vp = app_->org().CreateUnit(a, office).id;
+  org::Staff s = app_->org().GetStaff(a, thao).staff;
+  org::StaffDraft d{vp,           s.full_name, s.sex,      s.birth_date,
+                    s.citizen_id, s.category,  s.position, s.start_date};
+  app_->org().UpdateStaff(a, thao, d);
+  kpi::PersonScore after = app_->kpi().ScorePerson(a, thao, last);
+  EXPECT_DOUBLE_EQ(after.score.total, before.score.total);
+  EXPECT_EQ(after.count, before.count);
+  // The new commune's rating list has her year.
+  auto list = app_->kpi().Ratings(a, tx, y);
+  ASSERT_EQ(list.lines.size(), 1u);
+  EXPECT_GE(list.lines[0].periods, 1);
 }
 
 class KpiRating : public KpiBase {};

@@ -144,14 +144,17 @@ void CheckKind(const Period& p) {
 long long MonthNumber(const Date& d) { return d.year() * 100LL + d.month(); }
 
 // The products' outcomes grouped (alike products summed), by person and month of the deadline.
+// Filed under the person's commune now (staff.commune_id), so a person moved to another commune
+// takes their months along.
 const char* kOutcomeSelect =
-    "SELECT commune_id, staff_id, (CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + "
-    "CAST(substr(deadline, 6, 2) AS INTEGER)), status, meets_requirements, major_errors, delays, "
-    "objective_cause, SUM(factor * quantity), COUNT(*) FROM kpi_assignments ";
+    "SELECT s.commune_id, a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
+    "CAST(substr(a.deadline, 6, 2) AS INTEGER)), a.status, a.meets_requirements, a.major_errors, "
+    "a.delays, a.objective_cause, SUM(a.factor * a.quantity), COUNT(*) FROM kpi_assignments a JOIN "
+    "staff s ON s.id = a.staff_id ";
 const char* kOutcomeGroup =
-    " GROUP BY commune_id, staff_id, (CAST(substr(deadline, 1, 4) AS INTEGER) * 100 + "
-    "CAST(substr(deadline, 6, 2) AS INTEGER)), status, meets_requirements, major_errors, delays, "
-    "objective_cause";
+    " GROUP BY s.commune_id, a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
+    "CAST(substr(a.deadline, 6, 2) AS INTEGER)), a.status, a.meets_requirements, a.major_errors, "
+    "a.delays, a.objective_cause";
 
 // Turns grouped outcome rows into one row per person and month, the rule applied by the domain.
 void WriteOutcomes(Conn& c, const KpiRules& rules, const std::vector<store::Row>& rows) {
@@ -202,7 +205,7 @@ void KpiService::Recount(Conn& c, long long staff_id, const std::string& deadlin
   WriteOutcomes(
       c, rules_,
       c.Query(std::string(kOutcomeSelect) +
-                  "WHERE staff_id = :1 AND deadline >= :2 AND deadline <= :3" + kOutcomeGroup,
+                  "WHERE a.staff_id = :1 AND a.deadline >= :2 AND a.deadline <= :3" + kOutcomeGroup,
               {staff_id, month + "-01", month + "-31"}));
 }
 
@@ -486,10 +489,22 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "NOT NULL AND t.deadline IS NOT NULL AND t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM "
       "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM tasks t JOIN "
       "kpi_assignments k ON k.task_id = t.id WHERE t.commune_id = :1 AND t.completed_on IS NOT "
-      "NULL AND k.status = 'open')",
+      "NULL AND k.status = 'open') OR EXISTS (SELECT 1 FROM staff s JOIN kpi_outcomes o ON "
+      "o.staff_id = s.id WHERE s.commune_id = :1 AND o.commune_id <> :1) OR EXISTS (SELECT 1 FROM "
+      "staff s JOIN kpi_general_scores g ON g.staff_id = s.id WHERE s.commune_id = :1 AND "
+      "g.commune_id <> :1)",
       {commune_id});
   if (!pending || pending->Int(0) == 0) return;
   Tx tx(c);
+  // People moved here from another commune bring their months and scores.
+  c.Exec(
+      "UPDATE kpi_outcomes SET commune_id = :1 WHERE commune_id <> :1 AND staff_id IN (SELECT id "
+      "FROM staff WHERE commune_id = :1)",
+      {commune_id});
+  c.Exec(
+      "UPDATE kpi_general_scores SET commune_id = :1 WHERE commune_id <> :1 AND staff_id IN "
+      "(SELECT id FROM staff WHERE commune_id = :1)",
+      {commune_id});
   // New sub-tasks with a person and a deadline; ON CONFLICT keeps two concurrent syncs apart.
   c.Exec(
       "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "

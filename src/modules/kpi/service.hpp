@@ -173,7 +173,8 @@ class KpiService {
 
  private:
   // Sub-tasks of the directive module with a responsible person and a deadline become
-  // assignments; a task marked done is reported done on its completion date.
+  // assignments; a task marked done is reported done on its completion date; people moved here from
+  // another commune bring their monthly sums and general scores.
   void SyncTasks(store::Conn& c, long long commune_id);
   // Rewrites one person's sums for the month of `deadline` ("2026-11-…"), in the caller's
   // transaction.
