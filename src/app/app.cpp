@@ -101,6 +101,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
   kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
   if (migrate) kpi_->EnsureOutcomes();
+  org_->OnStaffMoved(&kpi::KpiService::StaffMoved);
   benefit_rules_ =
       staffing::BenefitRules::Load(Resource("src/modules/staffing/rules/nd-154-2025.toml"),
                                    Resource("src/modules/staffing/rules/nd-178-2024.toml"));

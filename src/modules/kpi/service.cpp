@@ -209,6 +209,12 @@ void KpiService::Recount(Conn& c, long long staff_id, const std::string& deadlin
               {staff_id, month + "-01", month + "-31"}));
 }
 
+void KpiService::StaffMoved(Conn& c, long long staff_id, long long to_commune_id) {
+  c.Exec("UPDATE kpi_outcomes SET commune_id = :1 WHERE staff_id = :2", {to_commune_id, staff_id});
+  c.Exec("UPDATE kpi_general_scores SET commune_id = :1 WHERE staff_id = :2",
+         {to_commune_id, staff_id});
+}
+
 void KpiService::RebuildOutcomes(Conn& c) {
   c.Exec("DELETE FROM kpi_outcomes");
   WriteOutcomes(c, rules_, c.Query(std::string(kOutcomeSelect) + kOutcomeGroup));
@@ -489,22 +495,10 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "NOT NULL AND t.deadline IS NOT NULL AND t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM "
       "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM tasks t JOIN "
       "kpi_assignments k ON k.task_id = t.id WHERE t.commune_id = :1 AND t.completed_on IS NOT "
-      "NULL AND k.status = 'open') OR EXISTS (SELECT 1 FROM staff s JOIN kpi_outcomes o ON "
-      "o.staff_id = s.id WHERE s.commune_id = :1 AND o.commune_id <> :1) OR EXISTS (SELECT 1 FROM "
-      "staff s JOIN kpi_general_scores g ON g.staff_id = s.id WHERE s.commune_id = :1 AND "
-      "g.commune_id <> :1)",
+      "NULL AND k.status = 'open')",
       {commune_id});
   if (!pending || pending->Int(0) == 0) return;
   Tx tx(c);
-  // People moved here from another commune bring their months and scores.
-  c.Exec(
-      "UPDATE kpi_outcomes SET commune_id = :1 WHERE commune_id <> :1 AND staff_id IN (SELECT id "
-      "FROM staff WHERE commune_id = :1)",
-      {commune_id});
-  c.Exec(
-      "UPDATE kpi_general_scores SET commune_id = :1 WHERE commune_id <> :1 AND staff_id IN "
-      "(SELECT id FROM staff WHERE commune_id = :1)",
-      {commune_id});
   // New sub-tasks with a person and a deadline; ON CONFLICT keeps two concurrent syncs apart.
   c.Exec(
       "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "

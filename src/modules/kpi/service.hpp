@@ -170,11 +170,13 @@ class KpiService {
   void RebuildOutcomes(store::Conn& c);
   // At start: rebuilds the monthly sums when they were computed with other deduction rates.
   void EnsureOutcomes();
+  // A person moved to another commune takes their monthly sums and general scores along (registered
+  // with the org module; runs in its transaction).
+  static void StaffMoved(store::Conn& c, long long staff_id, long long to_commune_id);
 
  private:
   // Sub-tasks of the directive module with a responsible person and a deadline become
-  // assignments; a task marked done is reported done on its completion date; people moved here from
-  // another commune bring their monthly sums and general scores.
+  // assignments; a task marked done is reported done on its completion date.
   void SyncTasks(store::Conn& c, long long commune_id);
   // Rewrites one person's sums for the month of `deadline` ("2026-11-…"), in the caller's
   // transaction.

@@ -240,6 +240,8 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
       other && *other != id)
     throw Error(errors::kCitizenIdTaken, "citizen_id");
   OrgStore::UpdateStaff(c, id, unit.commune_id, d);
+  if (unit.commune_id != s.staff.commune_id)
+    for (auto& hook : moved_hooks_) hook(c, id, unit.commune_id);
   std::string status(StatusCode(s.staff.status));
   Audit(c, a, "update", "staff", id, unit.commune_id,
         StaffJson(s.staff.unit_id, DraftOf(s.staff), status), StaffJson(d.unit_id, d, status));

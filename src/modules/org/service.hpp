@@ -3,6 +3,7 @@
 // scope, validates, writes in one transaction together with its audit entry, and throws
 // kientao::Error (nothing written) when refused. Used by the web handlers and the command line
 // alike. Thread-safe.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -70,9 +71,16 @@ class OrgService {
 
   static const std::vector<std::string>& CsvColumns();
 
+  // Called inside the transaction of an update that moves a person to another commune, so other
+  // modules can file the person's records under the new commune. Register before serving.
+  using StaffMovedHook =
+      std::function<void(store::Conn& c, long long staff_id, long long to_commune_id)>;
+  void OnStaffMoved(StaffMovedHook hook) { moved_hooks_.push_back(std::move(hook)); }
+
  private:
   static constexpr size_t kStaffCacheEntries = 256;
   store::Database& db_;
+  std::vector<StaffMovedHook> moved_hooks_;
   std::mutex cache_mu_;
   // (filter and scope) → (generation, list)
   std::map<std::string, std::pair<long long, std::shared_ptr<const StaffList>>> staff_cache_;
