@@ -8,6 +8,7 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
+#include "http/download.hpp"
 #include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
@@ -215,12 +216,7 @@ void SetRules(TemplateData& d, const KpiRules& r) {
 }
 
 Response Xlsx(std::string bytes, const std::string& filename) {
-  Response r;
-  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  r.body = std::move(bytes);
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.SetHeader("Cache-Control", "no-store");
-  return r;
+  return http::Download(std::move(bytes), http::kXlsxType, filename);
 }
 
 std::string RatingVi(Rating r) {
@@ -831,13 +827,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.recipients = {"Thường trực Đảng ủy xã;", "Các phòng, đơn vị;", "Lưu: VT."};
     d.authority = "TM. ỦY BAN NHÂN DÂN";
     d.title = "CHỦ TỊCH";
-    Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    r.body = documents::RenderDocx(d, doc_layout);
-    r.SetHeader("Content-Disposition",
-                "attachment; filename=\"bien-ban-xep-loai-" + std::to_string(year) + ".docx\"");
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
+    return http::Download(documents::RenderDocx(d, doc_layout), http::kDocxType,
+                          "bien-ban-xep-loai-" + std::to_string(year) + ".docx");
   });
 }
 

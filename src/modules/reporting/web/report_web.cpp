@@ -8,6 +8,7 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
+#include "http/download.hpp"
 #include "http/input.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/reporting/errors.hpp"
@@ -784,12 +785,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     return t;
   };
   auto download = [](std::string body, const std::string& type, const std::string& file) {
-    Response r;
-    r.content_type = type;
-    r.body = std::move(body);
-    r.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
+    return http::Download(std::move(body), type, file);
   };
   router.Get(
       "/commune-reports/{id}/docx", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {

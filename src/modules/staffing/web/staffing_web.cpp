@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "http/download.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
@@ -198,14 +199,9 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
                              l.row->staff.position, l.r.retirement_month.ToVn(),
                              static_cast<double>(l.r.age_years),
                              static_cast<double>(l.r.age_months)});
-    http::Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = documents::RenderXlsx({sheet, list});
-    r.SetHeader("Content-Disposition", "attachment; filename=\"ke-hoach-bien-che-" +
-                                           std::to_string(from) + "-" + std::to_string(to) +
-                                           ".xlsx\"");
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
+    return http::Download(
+        documents::RenderXlsx({sheet, list}), http::kXlsxType,
+        "ke-hoach-bien-che-" + std::to_string(from) + "-" + std::to_string(to) + ".xlsx");
   });
   router.Get("/staffing", staff_read, [&rule, &layout, &plans, leavers, years](Ctx& ctx) {
     TemplateData d = http::Object();

@@ -5,6 +5,7 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
+#include "http/download.hpp"
 #include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
@@ -392,12 +393,8 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
     for (auto& [y, total] : v.budget)
       budget.rows.push_back(
           {static_cast<double>(y), static_cast<double>(v.leaving[y]), std::round(total)});
-    Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = documents::RenderXlsx({sheet, lines, budget});
-    r.SetHeader("Content-Disposition", "attachment; filename=\"doi-tuong-tinh-gian.xlsx\"");
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
+    return http::Download(documents::RenderXlsx({sheet, lines, budget}), http::kXlsxType,
+                          "doi-tuong-tinh-gian.xlsx");
   });
 
   // The plan as a Decree 30 document: "Kế hoạch tinh giản biên chế giai đoạn 2026–2031" (draft).
@@ -462,13 +459,8 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
                     "Các phòng, đơn vị;", "Lưu: VT."};
     d.authority = "TM. ỦY BAN NHÂN DÂN";
     d.title = "CHỦ TỊCH";
-    Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    r.body = documents::RenderDocx(d, doc_layout);
-    r.SetHeader("Content-Disposition",
-                "attachment; filename=\"ke-hoach-tinh-gian-bien-che-2026-2031.docx\"");
-    r.SetHeader("Cache-Control", "no-store");
-    return r;
+    return http::Download(documents::RenderDocx(d, doc_layout), http::kDocxType,
+                          "ke-hoach-tinh-gian-bien-che-2026-2031.docx");
   });
 }
 
