@@ -156,6 +156,13 @@ TEST_F(Kpi, NobodyConfirmsOrScoresTheirOwnWork) {
   EXPECT_EQ(ErrorCode(general(head, StaffIdByName("Phan Thị Thảo"), 31).body), "KPI-7001");
   EXPECT_EQ(ErrorCode(general(head, StaffIdByName("Phan Thị Thảo"), -1).body), "KPI-7001");
   EXPECT_EQ(general(head, StaffIdByName("Nguyễn Phú Trung"), 20).status, 404);  // out of her unit
+  // The review page's form: refused with the message on the page, nothing written.
+  auto form = Call(head, "POST", "/kpi/general",
+                   "staff_id=" + std::to_string(StaffIdByName("Phan Thị Thảo")) +
+                       "&period=" + period + "&score=31",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 422);
+  EXPECT_NE(form.body.find("data-testid=\"form-error\""), std::string::npos);
   EXPECT_EQ(AuditSeq(), seq);
   ASSERT_EQ(general(head, StaffIdByName("Phan Thị Thảo"), 27).status, 200);
   EXPECT_DOUBLE_EQ(Me(Login("congchuc")).at("general").to_number<double>(), 27);

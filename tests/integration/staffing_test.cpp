@@ -189,6 +189,13 @@ TEST_F(Streamlining, ACandidateGetsTheEstimateOfTheChosenRegimeAndBadInputWrites
   json::object deferred = good;
   deferred["staff_id"] = StaffIdByName("Đinh Thị Yến");
   EXPECT_EQ(ErrorCode(add(deferred).body), "STF-6008");
+  // The page's form: refused with the message on the page.
+  auto form = Call(office, "POST", "/staffing/candidates",
+                   "staff_id=" + std::to_string(hanh) +
+                       "&ground=surplus_position&leave_on=01/01/2035&regime=nd154_early&salary=1",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 422);
+  EXPECT_NE(form.body.find("data-testid=\"form-error\""), std::string::npos);
   EXPECT_EQ(Count("staffing_candidates"), before);
   EXPECT_EQ(AuditSeq(), seq);
 

@@ -97,8 +97,8 @@ TEST(Store, NumbersComeInBulkAcrossBatchesOnBothBackends) {
     tx.Commit();
   }
   // More rows than one batch, a BIGINT and a DOUBLE column, a bound parameter used twice.
-  auto cols = c.QueryNumbers("SELECT k, w FROM n WHERE k >= :1 AND k < :1 + 7 ORDER BY id", 2,
-                             {0LL});
+  auto cols =
+      c.QueryNumbers("SELECT k, w FROM n WHERE k >= :1 AND k < :1 + 7 ORDER BY id", 2, {0LL});
   ASSERT_EQ(cols.size(), 2u);
   ASSERT_EQ(cols[0].size(), 5000u);
   ASSERT_EQ(cols[1].size(), 5000u);

@@ -71,12 +71,18 @@ WeightSums SumProducts(const KpiRules& r, const std::vector<ProductResult>& prod
     w.assigned += p.weight;
     if (!p.completed) continue;
     w.done += p.weight;
-    double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
-    double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
-    if (p.meets_requirements) w.quality += p.weight * std::max(0.0, 1 - error_cut);
-    w.timely += p.weight * std::max(0.0, 1 - delay_cut);
+    ProductShares s = SharesOf(r, p);
+    w.quality += p.weight * s.quality;
+    w.timely += p.weight * s.timely;
   }
   return w;
+}
+
+ProductShares SharesOf(const KpiRules& r, const ProductResult& p) {
+  if (!p.completed) return {};
+  double error_cut = p.objective_cause ? 0 : r.per_major_error * p.major_errors;
+  double delay_cut = p.objective_cause ? 0 : r.per_delay * p.delays;
+  return {p.meets_requirements ? std::max(0.0, 1 - error_cut) : 0, std::max(0.0, 1 - delay_cut)};
 }
 
 PeriodScore ScorePeriod(const KpiRules& r, const std::vector<ProductResult>& products,

@@ -68,6 +68,13 @@ struct WeightSums {
     return *this;
   }
 };
+// One product's share of its quality and timeliness points (0–1) after the deductions; 0 and 0 when
+// it is not completed.
+struct ProductShares {
+  double quality = 0, timely = 0;
+};
+ProductShares SharesOf(const KpiRules& r, const ProductResult& p);
+
 // KPI-7002 for a negative weight or count.
 WeightSums SumProducts(const KpiRules& r, const std::vector<ProductResult>& products);
 // The period score from the sums; KPI-7001 when `general` is outside 0–general_points.

@@ -71,10 +71,9 @@ std::string Num(double v, int decimals = 1) { return text::VnNumber(v, decimals)
 
 // A product's quality and timeliness percentages as the rule scores them.
 std::pair<double, double> ItemPercents(const KpiRules& r, const Assignment& a) {
-  if (a.status != "confirmed") return {0, 0};
-  double q = a.objective_cause ? 1 : std::max(0.0, 1 - r.per_major_error * a.major_errors);
-  double t = a.objective_cause ? 1 : std::max(0.0, 1 - r.per_delay * a.delays);
-  return {a.meets_requirements ? 100 * q : 0, 100 * t};
+  ProductShares s = SharesOf(r, {a.Weight(), a.status == "confirmed", a.major_errors, a.delays,
+                                 a.objective_cause, a.meets_requirements});
+  return {100 * s.quality, 100 * s.timely};
 }
 
 json::object AssignmentJson(const KpiRules& r, const Assignment& a) {

@@ -1,7 +1,7 @@
 #pragma once
 // The streamlining plan on the web: candidates with grounds and benefit estimates, suggestions from
-// the data, deferrals, the multi-year ranking, the budget per year; the candidate list (XLSX) and the
-// plan as a Decree 30 document (DOCX).
+// the data, deferrals, the multi-year ranking, the budget per year; the candidate list (XLSX) and
+// the plan as a Decree 30 document (DOCX).
 #include "http/layout.hpp"
 #include "http/router.hpp"
 #include "modules/documents/docx.hpp"
