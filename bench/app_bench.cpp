@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
 #include "base/text.hpp"
+#include "base/clock.hpp"
 
 namespace kientao {
 
@@ -141,7 +142,7 @@ struct CityDemo {
                  "fi.form_id JOIN indicators i ON i.id = fi.indicator_id WHERE f.code = "
                  "'BC-THON-THANG'"))
       indicators.push_back(r.Int(0));
-    Period last = Period::Containing(PeriodType::kMonth, Date::Today());
+    Period last = Period::Containing(PeriodType::kMonth, clock::Today());
     std::vector<std::string> periods;
     for (int i = 0; i < 12; ++i) {
       last = Period::Containing(PeriodType::kMonth,
@@ -245,7 +246,7 @@ struct CityDemo {
                            {lp}))
       lp_units.push_back(r.Int(0));
     std::vector<std::string> months;
-    Period m = Period::Containing(PeriodType::kMonth, Date::Today());
+    Period m = Period::Containing(PeriodType::kMonth, clock::Today());
     for (int i = 0; i < 60; ++i) {
       m = Period::Containing(PeriodType::kMonth,
                              Date::FromDaysSinceEpoch(m.WindowStart().DaysSinceEpoch() - 1));

@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
 #include "store/change_counter.hpp"
+#include "base/clock.hpp"
 
 namespace kientao {
 
@@ -39,8 +40,8 @@ struct KpiCity {
     store::Conn c = app->db().Lease();
     store::Tx tx(c);
     auto city = c.QueryOne("SELECT id, path FROM org_units WHERE code = 'HP'");
-    std::string now = NowIsoVn();
-    int year = Date::Today().year();
+    std::string now = clock::NowIsoVn();
+    int year = clock::Today().year();
     for (int k = 0; k < kCommunes; ++k) {
       long long commune = c.InsertId(
           "INSERT INTO org_units (code, name, kind, parent_id, path, commune_id, active_from, "
@@ -120,7 +121,7 @@ static void BM_ScoreCityMonth(benchmark::State& state) {
   KpiCity& d = OneMonth();
   Principal su = app::App::Superuser();
   Actor a{su, "bench", ""};
-  Period p = Period::Of(PeriodType::kMonth, Date::Today().year(), 1);
+  Period p = Period::Of(PeriodType::kMonth, clock::Today().year(), 1);
   size_t people = 0;
   for (auto _ : state) {
     people = 0;
@@ -139,7 +140,7 @@ static void BM_AnnualRatingCity(benchmark::State& state) {
   for (auto _ : state) {
     people = 0;
     for (long long commune : d.communes)
-      people += d.app->kpi().Ratings(a, commune, Date::Today().year()).lines.size();
+      people += d.app->kpi().Ratings(a, commune, clock::Today().year()).lines.size();
   }
   state.counters["people"] = static_cast<double>(people);
 }

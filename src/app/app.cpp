@@ -16,6 +16,7 @@
 #include "modules/reporting/web/report_web.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
 #include "modules/staffing/web/streamlining_web.hpp"
+#include "base/clock.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -73,6 +74,11 @@ Principal App::Superuser() {
 }
 
 App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
+  clock::Install(cfg_.MakeClock());
+  if (const auto& day = clock::Current().pinned())
+    spdlog::warn("the clock is pinned: today is {} for this process ([clock] today or "
+                 "KIENTAO_CLOCK_TODAY), not the system's date",
+                 day->ToIso());
   LoadResources();
   db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size);
   if (migrate) {
@@ -183,7 +189,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
         if (!access::HasPermission(*ctx.user, access::kReportRead)) return rows;
         long long commune = reports_->ActorCommune(actor);
         if (!commune) return rows;
-        Period p = reporting::DefaultPeriod(PeriodType::kMonth, Date::Today());
+        Period p = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today());
         std::vector<reporting::IndicatorLine> lines;
         try {
           lines = reports_->CommuneIndicators(actor, commune, p.Id());

@@ -17,6 +17,7 @@
 #include "http/server.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::app {
 
@@ -62,6 +63,11 @@ int RunCli(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
   auto* demo = cli.add_subcommand("demo-data",
                                   "load the demo commune (xã Lạc Phương) into an empty database");
+  std::string demo_today;
+  demo->add_option("--today", demo_today,
+                   "the day the demo is laid out around, YYYY-MM-DD (default: today, or [clock] "
+                   "today); the load runs on that day")
+      ->type_name("YYYY-MM-DD");
 
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
@@ -147,6 +153,7 @@ int RunCli(int argc, char** argv) {
     LoadConfig(cfg, config_file);
     if (!db_url.empty()) cfg.database_url = db_url;
     if (!listen.empty()) cfg.listen = listen;
+    if (!demo_today.empty()) cfg.clock_today = demo_today;
     Validate(cfg);
     spdlog::set_level(spdlog::level::from_str(cfg.log_level));
     PrepareSqliteDir(cfg);
@@ -217,7 +224,7 @@ int RunCli(int argc, char** argv) {
       return 0;
     }
     if (digest->parsed()) {
-      auto digests = BuildDigests(*app, Date::Today());
+      auto digests = BuildDigests(*app, clock::Today());
       if (digest_send) {
         if (cfg.smtp_url.empty()) {
           std::cerr << "smtp.url is not set: nothing sent (see kientao.toml [smtp])\n";

@@ -73,6 +73,7 @@ const std::vector<Field>& Fields() {
       Make("login", "throttle_window_minutes", &Config::throttle_window_minutes),
       Make("paths", "web_dir", &Config::web_dir),
       Make("log", "level", &Config::log_level),
+      Make("clock", "today", &Config::clock_today),
       Make("smtp", "url", &Config::smtp_url),
       Make("smtp", "from", &Config::smtp_from),
       Make("smtp", "username", &Config::smtp_username),
@@ -88,6 +89,14 @@ std::string EnvName(const Field& f) {
 }
 
 }  // namespace
+
+Clock Config::MakeClock() const {
+  if (clock_today.empty()) return Clock::System();
+  auto d = Date::ParseIso(clock_today);
+  if (!d) throw std::runtime_error("configuration: clock.today must be a day YYYY-MM-DD, not '" +
+                                   clock_today + "'");
+  return Clock::Pinned(*d);
+}
 
 std::string Config::host() const { return listen.substr(0, listen.rfind(':')); }
 unsigned short Config::port() const {
@@ -166,6 +175,9 @@ void Validate(const Config& c) {
   if (c.max_failures_per_account < 1) fail("login.max_failures_per_account", "must be at least 1");
   if (c.max_failures_per_address < 1) fail("login.max_failures_per_address", "must be at least 1");
   if (c.throttle_window_minutes < 1) fail("login.throttle_window_minutes", "must be at least 1");
+  if (!c.clock_today.empty() && !Date::ParseIso(c.clock_today))
+    fail("clock.today", "must be a real day written YYYY-MM-DD (e.g. 2026-12-02), not '" +
+                            c.clock_today + "'");
   static const std::set<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};
   if (!kLevels.count(c.log_level))
     fail("log.level", "must be one of trace, debug, info, warn, error");

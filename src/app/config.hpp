@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.hpp"
+
 namespace kientao::app {
 
 struct Config {
@@ -37,7 +39,13 @@ struct Config {
   std::string smtp_password;
   // [log]
   std::string log_level = "info";  // trace, debug, info, warn, error
+  // [clock]
+  std::string clock_today;  // "YYYY-MM-DD" pins the app's today (demo, training, tests); "" = system
 
+  // The app's clock: pinned to clock_today when set, else the system clock in Vietnam's time.
+  // Validate() has refused a clock_today that is not a real day.
+
+  Clock MakeClock() const;
   std::string host() const;
   unsigned short port() const;
 };

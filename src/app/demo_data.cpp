@@ -1,4 +1,5 @@
 #include "app/demo_data.hpp"
+#include "base/clock.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +14,19 @@ using org::OrgKind;
 const std::string& DemoPassword() {
   static const std::string kPassword = "LacPhuong@2026";
   return kPassword;
+}
+
+DemoCalendar::DemoCalendar(Date t) : today(t) {
+  days = t.DaysSinceEpoch() - Date::FromYmd(kAnchorYear, kAnchorMonth, kAnchorDay)->DaysSinceEpoch();
+  years = t.year() - kAnchorYear;
+}
+
+Date DemoCalendar::Shift(const char* iso) const {
+  return Date::FromDaysSinceEpoch(Date::ParseIso(iso)->DaysSinceEpoch() + days);
+}
+
+Date DemoCalendar::ShiftYears(int y, int m, int d) const {
+  return *Date::FromYmd(y + years, m, std::min(d, DaysInMonth(y + years, m)));
 }
 
 namespace {
@@ -188,7 +202,9 @@ struct KeyTaskSpec {
 };
 
 // The ten tasks of the dispatch, each with a plausible lead and cooperating units, schedule and
-// progress (illustrative), so the dashboard shows a realistic mix of statuses on 28/11/2026.
+// progress (illustrative), so the dashboard shows a realistic mix of statuses on 28/11/2026 — and,
+// moved by DemoCalendar, on the day the demo is loaded: one done on time, one done late, one
+// overdue, one due within three days, the continuous task reported for the last closed quarter.
 const std::vector<KeyTaskSpec>& KeyTasks() {
   static const std::vector<KeyTaskSpec> kTasks = {
       {1,
@@ -283,7 +299,7 @@ const std::vector<KeyTaskSpec>& KeyTasks() {
   return kTasks;
 }
 
-void LoadDemoDispatch(App& app, const Actor& actor,
+void LoadDemoDispatch(App& app, const Actor& actor, const DemoCalendar& cal,
                       const std::map<std::string, long long>& unit_ids) {
   std::string text(App::Resource("src/app/demo/cong-van-10-nhiem-vu.vi.txt"));
   // The ten task sentences, verbatim from the dispatch.
@@ -302,12 +318,13 @@ void LoadDemoDispatch(App& app, const Actor& actor,
   directive::Directive d;
   d.commune_id = unit_ids.at("LP");
   d.number_symbol = "Số: /UBND-VP";
-  d.issued_on = *Date::FromYmd(2026, 4, 20);
+  d.issued_on = cal.Shift("2026-04-20");
   d.issuer = "UBND xã Lạc Phương";
   d.signer = "Nguyễn Phú Trung";
   d.signer_authority = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH";
   d.subject = "V/v triển khai Kế hoạch số 130/KH-UBND của UBND thành phố Hải Phòng";
-  d.legal_basis = "Kế hoạch số 130/KH-UBND ngày 14/04/2026 của UBND thành phố Hải Phòng";
+  d.legal_basis = "Kế hoạch số 130/KH-UBND ngày " + cal.Shift("2026-04-14").ToVn() +
+                  " của UBND thành phố Hải Phòng";
   d.recipients =
       "Các phòng chuyên môn, các trung tâm thuộc UBND xã; các đơn vị trực thuộc UBND xã; các "
       "Trưởng thôn";
@@ -321,23 +338,26 @@ void LoadDemoDispatch(App& app, const Actor& actor,
     while (!t.task.title.empty() && (t.task.title.back() == '\r' || t.task.title.back() == ' '))
       t.task.title.pop_back();
     t.task.lead_unit_id = unit_ids.at(k.lead);
-    t.task.start_on = *Date::ParseIso(k.start);
-    if (k.deadline) t.task.deadline = Date::ParseIso(k.deadline);
+    t.task.start_on = cal.Shift(k.start);
+    if (k.deadline) t.task.deadline = cal.Shift(k.deadline);
     t.task.recurrence = k.deadline ? "none" : "quarter";
     t.task.expected_outputs = k.outputs;
     for (const char* c : k.cooperators) t.cooperator_unit_ids.push_back(unit_ids.at(c));
     tasks.push_back(std::move(t));
   }
   long long directive_id = app.directives().CreateDirective(actor, d, tasks);
-  Date today = Date::Today();
+  Date today = cal.today;
+  // The continuous task reports on the last day of the last closed quarter (14/09 on the anchor).
+  Date quarter_report = Date::FromDaysSinceEpoch(
+      Period::Containing(PeriodType::kQuarter, today).WindowStart().DaysSinceEpoch() - 1);
   for (const KeyTaskSpec& k : KeyTasks()) {
     auto all = app.directives().ListTasks(actor, "", directive_id, today);
     long long task_id = 0;
     for (auto& v : all)
       if (v.row.task.key_no == k.n) task_id = v.row.task.id;
+    if (!task_id) throw std::runtime_error("the demo dispatch lost key task " + std::to_string(k.n));
     for (auto& u : k.updates) {
-      Date on = *Date::ParseIso(u.on);
-      if (on > today) continue;  // a demo loaded before these dates shows less progress
+      Date on = k.deadline ? cal.Shift(u.on) : quarter_report;
       app.directives().AddUpdate(
           actor, task_id,
           {on, u.percent, u.narrative, "", u.difficulties, u.proposals, u.completed}, today);
@@ -356,8 +376,11 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
   }
   Principal su = App::Superuser();
   Actor actor{su, "cli:demo-data", ""};
+  const DemoCalendar cal(clock::Today());
   std::map<std::string, long long> unit_ids;
-  Date founded = *Date::FromYmd(2025, 7, 1);
+  // The two-level local government began on 1/7/2025; a demo loaded before that day still has
+  // its units founded before the dispatch.
+  Date founded = std::min(*Date::FromYmd(2025, 7, 1), cal.Shift("2025-07-01"));
   for (const UnitSpec& u : kUnits) {
     org::OrgUnitDraft d;
     d.code = u.code;
@@ -375,21 +398,24 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
     d.unit_id = unit_ids.at(s.unit);
     d.full_name = s.name;
     d.sex = s.sex;
-    d.birth_date = *Date::FromYmd(s.birth_year, 1 + (n * 5) % 12, 1 + (n * 7) % 28);
+    // Ages stay as on the anchor, so the same people near retirement in any year.
+    int birth_year = cal.Year(s.birth_year);
+    d.birth_date = *Date::FromYmd(birth_year, 1 + (n * 5) % 12, 1 + (n * 7) % 28);
     // 000 (no province) + sex/century digit + two-digit birth year + six digits.
-    int century_digit = (s.birth_year >= 2000 ? 2 : 0) + (s.sex == Sex::kFemale ? 1 : 0);
-    d.citizen_id = fmt::format("000{}{:02}{:06}", century_digit, s.birth_year % 100,
+    int century_digit = (birth_year >= 2000 ? 2 : 0) + (s.sex == Sex::kFemale ? 1 : 0);
+    d.citizen_id = fmt::format("000{}{:02}{:06}", century_digit, birth_year % 100,
                                100000 + n * 7919 % 900000);
     d.category = s.cat;
     d.position = s.position;
     int start_year = std::max(s.birth_year + 22, 2005 + n % 15);
-    d.start_date = *Date::FromYmd(std::min(start_year, 2025), 1 + n % 12, 1);
+    d.start_date = *Date::FromYmd(cal.Year(std::min(start_year, 2025)), 1 + n % 12, 1);
     staff_ids[s.name] = app.org().CreateStaff(actor, d);
   }
-  LoadDemoDispatch(app, actor, unit_ids);
+  LoadDemoDispatch(app, actor, cal, unit_ids);
   LoadDemoReports(app, actor, unit_ids);
-  // Staffing quotas 2026–2031 for the offices and centres: today's headcount, one post fewer from
-  // 2028 (illustrative figures for the streamlining plan).
+  // Staffing quotas of the 2026–2031 plan (its years are the law's, not the demo's) for the offices
+  // and centres: today's headcount, one post fewer from 2028 (illustrative figures for the
+  // streamlining plan).
   for (const char* code : {"LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC", "LP-TTDV"}) {
     store::Conn c = app.db().Lease();
     long long unit = unit_ids.at(code);
@@ -400,7 +426,7 @@ std::vector<DemoAccount> LoadDemoData(App& app) {
                               year >= 2028 ? std::max(0, headcount - 1) : headcount);
   }
   LoadDemoKpi(app, actor, unit_ids);
-  LoadDemoStreamlining(app, actor);
+  LoadDemoStreamlining(app, actor, cal);
   std::vector<DemoAccount> out;
   for (const AccountSpec& a : kAccounts) {
     auth::NewUser u{a.username,     a.display,

@@ -21,12 +21,30 @@ struct DemoAccount {
 // Throws std::runtime_error when the database already holds org units.
 std::vector<DemoAccount> LoadDemoData(App& app);
 const std::string& DemoPassword();
+
+// The demo is laid out around the day it is loaded (the app's clock): it was written for
+// 28/11/2026 (kDemoAnchor), and every date of it moves with the day of loading so the dashboard shows
+// the same mix on any day — whole days for the dispatch and its tasks, whole years for people's
+// birth and start dates, quotas and earlier ratings, reporting periods and KPI months counted back
+// from the period holding today.
+struct DemoCalendar {
+  static constexpr int kAnchorYear = 2026, kAnchorMonth = 11, kAnchorDay = 28;
+  Date today;
+  long days = 0;  // today − the anchor
+  int years = 0;  // today's year − 2026
+  explicit DemoCalendar(Date today);
+  // A date of the anchored demo ("2026-04-20"), moved by whole days.
+  Date Shift(const char* iso) const;
+  // The same day and month `years` later (29/02 becomes 28/02 in a common year).
+  Date ShiftYears(int y, int m, int d) const;
+  int Year(int anchored_year) const { return anchored_year + years; }
+};
 // The indicators, report forms and three months of reports of the demo commune (demo_reports.cpp).
 void LoadDemoReports(App& app, const Actor& actor,
                      const std::map<std::string, long long>& unit_ids);
 // The KPI catalogue and three months of products and scores of the demo commune (demo_kpi.cpp).
 void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
 // Earlier years' ratings, a deferral and a streamlining candidate (demo_kpi.cpp).
-void LoadDemoStreamlining(App& app, const Actor& actor);
+void LoadDemoStreamlining(App& app, const Actor& actor, const DemoCalendar& cal);
 
 }  // namespace kientao::app

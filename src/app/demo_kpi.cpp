@@ -11,6 +11,7 @@
 
 #include "modules/kpi/service.hpp"
 #include "modules/staffing/streamlining.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::app {
 
@@ -55,7 +56,7 @@ void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long 
       people.push_back({r.Int(0), r.Int(1), r.Str(2)});
   }
   long long leaders = unit_ids.at("LP-LD");
-  Date today = Date::Today();
+  Date today = clock::Today();
   auto month = [&](int back) {
     int y = today.year(), m = today.month() - back;
     while (m < 1) m += 12, --y;
@@ -115,7 +116,7 @@ void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long 
   }
 }
 
-void LoadDemoStreamlining(App& app, const Actor& actor) {
+void LoadDemoStreamlining(App& app, const Actor& actor, const DemoCalendar& cal) {
   store::Conn c = app.db().Lease();
   auto staff = [&](const char* name) {
     return c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {std::string(name)})->Int(0);
@@ -126,7 +127,7 @@ void LoadDemoStreamlining(App& app, const Actor& actor) {
     std::mt19937 rng(11);
     for (auto& r : c.Query("SELECT s.id, s.commune_id, s.unit_id, s.position FROM staff s WHERE "
                            "s.category IN ('cadre', 'civil_servant') AND s.status = 'active'"))
-      for (int year : {2024, 2025}) {
+      for (int year : {cal.Year(2024), cal.Year(2025)}) {
         double avg = 72 + static_cast<double>(rng() % 200) / 10;  // 72–92
         if (r.Int(0) == staff("Tạ Quang Vinh")) avg = 61;
         std::string rating = avg >= 90 ? "excellent" : avg >= 70 ? "good" : "completed";
@@ -140,13 +141,16 @@ void LoadDemoStreamlining(App& app, const Actor& actor) {
     tx.Commit();
   }
   auto& svc = app.streamlining();
-  svc.AddDeferral(actor, staff("Đinh Thị Yến"), "child_under_36m", *Date::FromYmd(2025, 3, 1),
-                  *Date::FromYmd(2028, 2, 29), "Con sinh tháng 3/2025");
+  Date born = cal.ShiftYears(2025, 3, 1);
+  svc.AddDeferral(actor, staff("Đinh Thị Yến"), "child_under_36m", born,
+                  Date::FromDaysSinceEpoch(cal.ShiftYears(2028, 3, 1).DaysSinceEpoch() - 1),
+                  fmt::format("Con sinh tháng {}/{}", born.month(), born.year()));
   staffing::CandidateDraft d;
-  d.staff_id = staff("Chu Văn Hải");  // retires at the end of 06/2030
+  d.staff_id = staff("Chu Văn Hải");  // retires at the end of 06/2030 on the anchor
   d.ground = "surplus_restructuring";
   d.note = "Tự nguyện nghỉ hưu trước tuổi khi sắp xếp lại Trung tâm";
-  d.leave_on = *Date::FromYmd(2027, 6, 1);
+  // Half a year into the plan's second year on the anchor, and never past the plan's last year.
+  d.leave_on = std::min(cal.ShiftYears(2027, 6, 1), *Date::FromYmd(2031, 12, 1));
   d.regime = staffing::Regime::kNd154Early;
   d.salary = 14'200'000;
   d.insured_months = 29 * 12 + 4;  // insured before joining the commune, too

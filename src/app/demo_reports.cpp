@@ -7,6 +7,7 @@
 
 #include "app/demo_data.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::app {
 
@@ -200,7 +201,7 @@ void LoadDemoReports(App& app, const Actor& actor,
                                {"BOUNDARY_MARKERS_CHECKED", "KPI_ASSESSED", "DIGITAL_TRAINED",
                                 "ONLINE_FULL", "SIPAS", "PROJECTS_ON_SCHEDULE"});
 
-  Date today = Date::Today();
+  Date today = clock::Today();
   Period last = reporting::DefaultPeriod(PeriodType::kMonth, today);
   std::vector<Period> periods = {reporting::PreviousPeriod(reporting::PreviousPeriod(last)),
                                  reporting::PreviousPeriod(last), last};

@@ -3,6 +3,7 @@
 #include "base/access.hpp"
 #include "modules/directive/web/directive_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "base/clock.hpp"
 
 #include <cmath>
 
@@ -91,7 +92,7 @@ void App::RegisterShellRoutes() {
     }
     std::vector<http::TemplateData> tasks;
     long overdue = 0;
-    auto key_tasks = directives_->KeyTasks(actor, Date::Today());
+    auto key_tasks = directives_->KeyTasks(actor, clock::Today());
     for (int i = 1; i <= kTasks; ++i) {
       http::TemplateData t = http::Object();
       if (auto it = key_tasks.find(i); it != key_tasks.end()) {
@@ -112,7 +113,7 @@ void App::RegisterShellRoutes() {
     if (overdue) d.set("has_overdue", true);
     for (auto& t : tasks) task_list.push_back(t);
     d.set("tasks", task_list);
-    d.set("today", Date::Today().ToVn());
+    d.set("today", clock::Today().ToVn());
     return layout_.Page(ctx, "shell/dashboard", d, ctx.T("nav.dashboard"));
   });
 }
@@ -121,7 +122,7 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
                         std::vector<http::TemplateData>& tasks) {
   long long commune = reports_->ActorCommune(actor);
   if (!commune) return;
-  Date today = Date::Today();
+  Date today = clock::Today();
   Period last = reporting::DefaultPeriod(PeriodType::kMonth, today);
   std::vector<Period> periods = {reporting::PreviousPeriod(reporting::PreviousPeriod(last)),
                                  reporting::PreviousPeriod(last), last};

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <ctime>
 
 #include <fmt/format.h>
 
@@ -72,35 +71,6 @@ Date Date::FromDaysSinceEpoch(long days) {
   using namespace std::chrono;
   year_month_day ymd{sys_days(std::chrono::days(days))};
   return Date(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-}
-
-Date Date::Today() {
-  using namespace std::chrono;
-  auto now = system_clock::now() + hours(7);
-  return FromDaysSinceEpoch(duration_cast<days>(now.time_since_epoch()).count());
-}
-
-long long NowUnix() {
-  using namespace std::chrono;
-  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
-std::string NowIsoVn() {
-  std::time_t t = static_cast<std::time_t>(NowUnix() + 7 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-  return buf;
-}
-
-std::string NowIsoUtc() {
-  std::time_t t = static_cast<std::time_t>(NowUnix());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace kientao

@@ -19,8 +19,6 @@ class Date {
   static std::optional<Date> ParseVn(std::string_view s);
   // Accepts either form.
   static std::optional<Date> Parse(std::string_view s);
-  // Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
-  static Date Today();
 
   int year() const { return y_; }
   int month() const { return m_; }
@@ -40,12 +38,5 @@ class Date {
 
 bool IsLeapYear(int y);
 int DaysInMonth(int y, int m);
-
-// Current UTC time as ISO 8601 with seconds ("2026-11-28T03:40:00Z"), and seconds since the epoch.
-std::string NowIsoUtc();
-// Vietnam's local time (UTC+7, no daylight saving) as "2026-11-28T13:03:00+07:00": the date part
-// is the Vietnamese calendar day, as Date::Today() is.
-std::string NowIsoVn();
-long long NowUnix();
 
 }  // namespace kientao

@@ -4,6 +4,7 @@
 
 #include "base/date.hpp"
 #include "base/text.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::store {
 
@@ -69,7 +70,7 @@ void AppendAudit(Conn& c, AuditEntry e) {
   if (!head) throw DbError("audit_head is missing", false, false);
   e.seq = head->Int(0) + 1;
   e.prev_hash = head->Str(1);
-  e.at = NowIsoUtc();
+  e.at = clock::NowIsoUtc();
   e.hash = Sha256Hex(Canonical(e));
   c.Exec(
       "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, commune_id, before_json, "

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "base/date.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::store {
 
@@ -40,7 +41,7 @@ MigrationReport Migrate(Database& db, const std::vector<Migration>& migrations) 
       c.ExecScript(m.sql);
       c.Exec(
           "INSERT INTO schema_version (module, version, name, applied_at) VALUES (:m, :v, :n, :t)",
-          {m.module, static_cast<long long>(m.version), m.name, NowIsoUtc()});
+          {m.module, static_cast<long long>(m.version), m.name, clock::NowIsoUtc()});
       tx.Commit();
     } catch (const std::exception& e) {
       throw std::runtime_error("migration " + m.module + "/" + m.name +

@@ -14,6 +14,7 @@ void AppTest::SetUpTestSuite() {
   app::Config cfg;
   cfg.database_url = db_->url();
   cfg.pool_size = 2;
+  cfg.clock_today = kTestToday;
   app_ = std::make_unique<app::App>(cfg);
   app::LoadDemoData(*app_);
 }
@@ -75,6 +76,57 @@ long long AppTest::StaffIdByName(const std::string& full_name) {
   store::Conn c = app_->db().Lease();
   auto r = c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {full_name});
   return r ? r->Int(0) : 0;
+}
+
+namespace {
+template <typename Match>
+const boost::json::object& FindWhere(const boost::json::value& array, Match match,
+                                     const std::string& what) {
+  static const boost::json::object kNone;
+  if (!array.is_array()) {
+    ADD_FAILURE() << "not a JSON array where " << what << " was looked for";
+    return kNone;
+  }
+  for (auto& e : array.as_array())
+    if (e.is_object() && match(e.as_object())) return e.as_object();
+  ADD_FAILURE() << "no element with " << what << " in " << boost::json::serialize(array);
+  return kNone;
+}
+}  // namespace
+
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                long long value) {
+  return FindWhere(
+      array,
+      [&](const boost::json::object& o) {
+        auto* v = o.if_contains(key);
+        return v && v->is_int64() && v->as_int64() == value;
+      },
+      std::string(key) + " = " + std::to_string(value));
+}
+
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                std::string_view value) {
+  return FindWhere(
+      array,
+      [&](const boost::json::object& o) {
+        auto* v = o.if_contains(key);
+        return v && v->is_string() && v->as_string() == value;
+      },
+      std::string(key) + " = " + std::string(value));
+}
+
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                std::string_view inner, long long value) {
+  return FindWhere(
+      array,
+      [&](const boost::json::object& o) {
+        auto* v = o.if_contains(key);
+        if (!v || !v->is_object()) return false;
+        auto* w = v->as_object().if_contains(inner);
+        return w && w->is_int64() && w->as_int64() == value;
+      },
+      std::string(key) + "." + std::string(inner) + " = " + std::to_string(value));
 }
 
 std::string ErrorCode(const std::string& body) {

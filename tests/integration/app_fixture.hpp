@@ -4,7 +4,9 @@
 // what was written.
 #include <memory>
 #include <string>
+#include <string_view>
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
@@ -17,6 +19,11 @@ struct Session {
   std::string csrf;
   std::string username;
 };
+
+// The day every date-dependent test runs on: the app's clock is pinned to it, so the suite gives the
+// same answers whatever the machine's date (CI runs it under faketime on other years too). It is the
+// demo's anchor day, so the demo is exactly the one its figures were written for.
+inline constexpr const char* kTestToday = "2026-11-28";
 
 class AppTest : public ::testing::Test {
  protected:
@@ -41,6 +48,19 @@ class AppTest : public ::testing::Test {
   static std::unique_ptr<TestDb> db_;
   static std::unique_ptr<app::App> app_;
 };
+
+// The object of a JSON array whose `key` is `value` (an integer, a string, or at `key` → `inner` for
+// nested ids). A missing one fails the test and the empty object returned fails every .at() after
+// it, so an assertion about it can never pass by not running.
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                long long value);
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                std::string_view value);
+const boost::json::object& Find(const boost::json::value& array, std::string_view key,
+                                std::string_view inner, long long value);
+// Not for a boost::json::array: it would be copied into a temporary value and the answer dangle.
+void Find(const boost::json::array&, std::string_view, long long) = delete;
+void Find(const boost::json::array&, std::string_view, std::string_view) = delete;
 
 // The error code in a JSON error body ("" when none).
 std::string ErrorCode(const std::string& body);

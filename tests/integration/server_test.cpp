@@ -2,6 +2,7 @@
 // behaviour, and the command-line verbs scripts rely on.
 #include <signal.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -253,6 +254,48 @@ TEST_F(Server, ConfigurationRefusesUnknownKeysAndNonsense) {
       RunKientao({"migrate", "--config", KIENTAO_SOURCE_DIR "/kientao.toml", "--db", tdb_.url()})
           .code,
       0);
+}
+
+TEST_F(Server, TheClockIsPinnedByConfigurationAndSaysSo) {
+  // The test command pins every process through KIENTAO_CLOCK_TODAY; this test sets it itself.
+  std::string saved = std::getenv("KIENTAO_CLOCK_TODAY") ? std::getenv("KIENTAO_CLOCK_TODAY") : "";
+  ::unsetenv("KIENTAO_CLOCK_TODAY");
+  std::string cfg = tdb_.dir() + "/clock.toml";
+  std::ofstream(cfg) << "[clock]\ntoday = \"2031-06-30\"\n";
+  {
+    ServerProcess srv(tdb_.url(), {"--config", cfg});
+    HttpClient c(srv.port());
+    auto page = c.Send("GET", "/login");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("data-clock-pinned=\"2031-06-30\""), std::string::npos);
+    EXPECT_NE(page.body.find("30/06/2031"), std::string::npos);
+    srv.Stop();
+    EXPECT_NE(srv.Log().find("the clock is pinned: today is 2031-06-30"), std::string::npos)
+        << srv.Log();
+  }
+  {
+    ServerProcess srv(tdb_.url());  // the system clock: no notice
+    HttpClient c(srv.port());
+    EXPECT_EQ(c.Send("GET", "/login").body.find("data-clock-pinned"), std::string::npos);
+    srv.Stop();
+    EXPECT_EQ(srv.Log().find("pinned"), std::string::npos);
+  }
+  // A nonsense day is refused at start, naming the key, from the file and from the environment.
+  std::ofstream(cfg) << "[clock]\ntoday = \"2026-02-30\"\n";
+  auto r = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("clock.today"), std::string::npos) << r.err;
+  ::setenv("KIENTAO_CLOCK_TODAY", "30/06/2031", 1);
+  r = RunKientao({"migrate", "--db", tdb_.url()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("clock.today"), std::string::npos) << r.err;
+  r = RunKientao({"demo-data", "--today", "tomorrow", "--db", tdb_.url()});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("clock.today"), std::string::npos) << r.err;
+  if (saved.empty())
+    ::unsetenv("KIENTAO_CLOCK_TODAY");
+  else
+    ::setenv("KIENTAO_CLOCK_TODAY", saved.c_str(), 1);
 }
 
 }  // namespace kientao::testing

@@ -14,6 +14,7 @@
 
 #include "modules/documents/docx.hpp"
 #include "tests/integration/app_fixture.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::testing {
 
@@ -303,7 +304,7 @@ TEST_F(Tasks, TheDailyDigestListsWhatIsLateAndGoesOutByEmail) {
   EXPECT_EQ(AuditSeq(), seq);
   app_->auth().SetEmail(admin, "truongthon", "truongthon@lacphuong.example.vn");
   app_->auth().SetEmail(admin, "vanphong", "vanphong@lacphuong.example.vn");
-  auto digests = app::BuildDigests(*app_, Date::Today());
+  auto digests = app::BuildDigests(*app_, clock::Today());
   ASSERT_EQ(digests.size(), 2u);
   const app::Digest* village = nullptr;
   for (auto& d : digests)

@@ -11,6 +11,7 @@
 #include "base/text.hpp"
 #include "modules/auth/errors.hpp"
 #include "store/audit_log.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::auth {
 
@@ -96,7 +97,7 @@ std::vector<RoleGrant> AuthService::GrantsOf(Conn& c, long long user_id) {
 
 LoginResult AuthService::Login(const std::string& username, const std::string& password,
                                const std::string& remote) {
-  long long now = NowUnix();
+  long long now = clock::NowUnix();
   long wait = std::max(account_throttle_.RetryAfter("u:" + username, now),
                        address_throttle_.RetryAfter("a:" + remote, now));
   if (wait > 0)
@@ -155,7 +156,7 @@ void AuthService::ForgetSessions(long long user_id) {
 std::optional<Principal> AuthService::FromSession(const std::string& token) {
   if (token.size() != 64) return std::nullopt;
   std::string hash = store::Sha256Hex(token);
-  long long now = NowUnix();
+  long long now = clock::NowUnix();
   {
     std::lock_guard g(cache_mu_);
     auto it = session_cache_.find(hash);
@@ -214,9 +215,9 @@ std::optional<Principal> AuthService::FromToken(const std::string& token) {
   p.username = "token:" + r->Str(1);
   p.display_name = r->Str(1);
   p.grants.push_back({r->Str(2), r->Int(3), r->Str(4)});
-  std::string today = Date::Today().ToIso();
+  std::string today = clock::Today().ToIso();
   if (r->Str(5).compare(0, 10, today) != 0)
-    c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2", {NowIsoUtc(), p.token_id});
+    c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2", {clock::NowIsoUtc(), p.token_id});
   return p;
 }
 
@@ -259,7 +260,7 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
     if (!staff || !access::Permits(a.who, access::kUsersAdmin, staff->Str(0)))
       throw Error(errors::kStaffNotFound, "staff_id");
   }
-  std::string now = NowIsoUtc();
+  std::string now = clock::NowIsoUtc();
   long long id = c.InsertId(
       "INSERT INTO users (username, display_name, staff_id, password_hash, active, created_at, "
       "updated_at) "
@@ -295,7 +296,7 @@ void AuthService::SetPassword(const Actor& a, const std::string& username,
       throw Error(gen_errors::kForbidden);
   }
   c.Exec("UPDATE users SET password_hash = :1, updated_at = :2 WHERE id = :3",
-         {hash, NowIsoUtc(), r->Int(0)});
+         {hash, clock::NowIsoUtc(), r->Int(0)});
   // A new password ends every other session of the account.
   c.Exec("DELETE FROM sessions WHERE user_id = :1 AND id_hash <> :2",
          {r->Int(0), a.who.session_id_hash});
@@ -305,7 +306,7 @@ void AuthService::SetPassword(const Actor& a, const std::string& username,
 }
 
 void AuthService::CheckCurrentPassword(const Actor& a, const std::string& password) {
-  long long now = NowUnix();
+  long long now = clock::NowUnix();
   std::string key = "u:" + a.who.username;
   if (long wait = account_throttle_.RetryAfter(key, now); wait > 0)
     throw Error(errors::kThrottled, "current", {{"minutes", std::to_string((wait + 59) / 60)}});
@@ -329,7 +330,7 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
     allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
   if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
     throw Error(gen_errors::kForbidden);
-  c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2", {NowIsoUtc(), r->Int(0)});
+  c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2", {clock::NowIsoUtc(), r->Int(0)});
   c.Exec("DELETE FROM sessions WHERE user_id = :1", {r->Int(0)});
   Audit(c, a, "disable", "user", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();
@@ -364,7 +365,7 @@ std::string AuthService::CreateToken(const Actor& a, const std::string& name,
       "INSERT INTO api_tokens (name, token_hash, role, scope_unit_id, created_by, created_at) "
       "VALUES "
       "(:1, :2, :3, :4, :5, :6) RETURNING id",
-      {name, store::Sha256Hex(token), role, scope.id, a.audit_name, NowIsoUtc()});
+      {name, store::Sha256Hex(token), role, scope.id, a.audit_name, clock::NowIsoUtc()});
   Audit(c, a, "create", "api_token", std::to_string(id),
         JsonObject().Str("name", name).Str("role", role).Str("scope", scope_code).Build());
   tx.Commit();
@@ -380,7 +381,7 @@ void AuthService::RevokeToken(const Actor& a, const std::string& name) {
       {name});
   if (!r) throw Error(errors::kTokenNotFound, "name", {{"value", name}});
   if (!access::Permits(a.who, access::kUsersAdmin, r->Str(1))) throw Error(gen_errors::kForbidden);
-  c.Exec("UPDATE api_tokens SET revoked_at = :1 WHERE id = :2", {NowIsoUtc(), r->Int(0)});
+  c.Exec("UPDATE api_tokens SET revoked_at = :1 WHERE id = :2", {clock::NowIsoUtc(), r->Int(0)});
   Audit(c, a, "revoke", "api_token", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();
 }
@@ -414,7 +415,7 @@ void AuthService::SetEmail(const Actor& a, const std::string& username, const st
     allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
   if (!allowed) throw Error(errors::kGrantOutsideScope, "username");
   c.Exec("UPDATE users SET email = :1, updated_at = :2 WHERE id = :3",
-         {email.empty() ? store::Value() : store::Value(email), NowIsoUtc(), r->Int(0)});
+         {email.empty() ? store::Value() : store::Value(email), clock::NowIsoUtc(), r->Int(0)});
   store::AppendAudit(c, a, "update", "user", username, std::nullopt,
                      JsonObject().OptStr("email", r->OptStr(1)).Build(),
                      JsonObject().Str("email", email).Build());

@@ -11,6 +11,7 @@
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::directive {
 
@@ -383,7 +384,7 @@ std::pair<std::string, std::string> DirectiveService::StoreBlob(Conn& c, std::st
     c.Exec(
         "INSERT INTO file_blobs (digest, size, media_type, data, created_at) VALUES (:1, :2, :3, "
         ":4, :5)",
-        {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), NowIsoVn()});
+        {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), clock::NowIsoVn()});
   return {digest, *type};
 }
 
@@ -401,7 +402,7 @@ long long DirectiveService::AddEvidence(const Actor& a, long long task_id,
       "INSERT INTO task_evidence (task_id, commune_id, file_name, digest, uploaded_by, "
       "uploaded_at) VALUES "
       "(:1, :2, :3, :4, :5, :6) RETURNING id",
-      {task_id, row->task.commune_id, name, digest, a.audit_name, NowIsoVn()});
+      {task_id, row->task.commune_id, name, digest, a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "attach", "task", std::to_string(task_id), row->task.commune_id,
                      std::nullopt,
                      JsonObject()
@@ -470,7 +471,7 @@ long long DirectiveService::AddAttachment(const Actor& a, long long directive_id
       "INSERT INTO directive_attachments (directive_id, commune_id, file_name, digest, "
       "uploaded_by, uploaded_at) "
       "VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
-      {directive_id, d.commune_id, name, digest, a.audit_name, NowIsoVn()});
+      {directive_id, d.commune_id, name, digest, a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "attach", "directive", std::to_string(directive_id), d.commune_id,
                      std::nullopt,
                      JsonObject()

@@ -1,6 +1,7 @@
 #include "modules/indicator/service.hpp"
 
 #include "base/json_writer.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::indicator {
 
@@ -30,7 +31,7 @@ Definition FromRow(const Row& r) {
   return d;
 }
 
-std::string Now() { return Date::Today().ToIso(); }
+std::string Now() { return clock::Today().ToIso(); }
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "modules/org/domain/csv.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::kpi {
 
@@ -285,7 +286,7 @@ long long KpiService::SaveProduct(const Actor& a, const ProductDraft& d) {
   if (!u || !Reads(a, u->path))
     throw Error(errors::kNotFound, "unit_id", {{"id", std::to_string(d.unit_id)}});
   if (!access::Permits(a.who, access::kKpiReview, u->path)) throw Error(gen_errors::kForbidden);
-  std::string today = Date::Today().ToIso();
+  std::string today = clock::Today().ToIso();
   auto prev = c.QueryOne(
       "SELECT id, version, factor FROM kpi_products WHERE unit_id = :1 AND code = :2 AND "
       "retired_on IS NULL",
@@ -334,7 +335,7 @@ void KpiService::SetPeriodKind(const Actor& a, long long unit_id, PeriodType kin
   c.Exec(
       "INSERT INTO kpi_unit_settings (unit_id, period_kind, updated_by, updated_at) VALUES (:1, "
       ":2, :3, :4)",
-      {unit_id, std::string(PeriodTypeCode(kind)), a.audit_name, NowIsoVn()});
+      {unit_id, std::string(PeriodTypeCode(kind)), a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "period_kind", "org_unit", std::to_string(unit_id), u->commune_id,
                      std::nullopt,
                      JsonObject().Str("period_kind", std::string(PeriodTypeCode(kind))).Build());
@@ -382,7 +383,7 @@ long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
       "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, 'manual', :10, :11, 'open', :12) RETURNING id",
       {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(1), d.quantity,
        title.empty() ? p->Str(2) : title, d.assigned_on.ToIso(), d.deadline.ToIso(), a.audit_name,
-       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
+       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), clock::NowIsoVn()});
   Recount(c, s.id, d.deadline.ToIso());
   store::AppendAudit(c, a, "assign", "kpi_assignment", std::to_string(id), s.commune_id,
                      std::nullopt,
@@ -478,7 +479,7 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
         "RETURNING id",
         {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(0), d.quantity,
          d.title.empty() ? p->Str(1) : d.title, d.assigned_on.ToIso(), d.deadline.ToIso(),
-         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn()});
+         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), clock::NowIsoVn()});
     Recount(c, s.id, d.deadline.ToIso());
     store::AppendAudit(c, a, "import", "kpi_assignment", std::to_string(id), s.commune_id,
                        std::nullopt,
@@ -508,7 +509,7 @@ void KpiService::SyncTasks(Conn& c, long long commune_id) {
       "s.id = t.responsible_staff_id WHERE t.commune_id = :2 AND t.deadline IS NOT NULL AND "
       "t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM kpi_assignments k WHERE k.task_id = t.id) "
       "ON CONFLICT DO NOTHING",
-      {NowIsoVn(), commune_id});
+      {clock::NowIsoVn(), commune_id});
   // A task marked done is the person's report of completion.
   c.Exec(
       "UPDATE kpi_assignments SET status = 'reported', completed_on = (SELECT t.completed_on FROM "
@@ -535,7 +536,7 @@ void KpiService::ReportDone(const Actor& a, long long id, Date completed_on,
     throw Error(errors::kState, "assignment", {{"status", as.status}});
   if (completed_on < as.assigned_on)
     throw Error(errors::kBeforeAssignment, "completed_on", {{"value", completed_on.ToVn()}});
-  if (completed_on > Date::Today())
+  if (completed_on > clock::Today())
     throw Error(errors::kFuture, "completed_on", {{"value", completed_on.ToVn()}});
   c.Exec(
       "UPDATE kpi_assignments SET status = 'reported', completed_on = :1, report_note = :2 WHERE "
@@ -569,7 +570,7 @@ void KpiService::Review(const Actor& a, long long id, const ReviewDraft& d) {
       "reviewed_at = :4, review_note = :5, meets_requirements = :6, major_errors = :7, delays = "
       ":8, objective_cause = :9 WHERE id = :10",
       {std::string(d.confirm ? "confirmed" : "returned"), a.audit_name,
-       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), NowIsoVn(), note,
+       a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), clock::NowIsoVn(), note,
        static_cast<long long>(d.meets_requirements), static_cast<long long>(d.major_errors),
        static_cast<long long>(d.delays), static_cast<long long>(d.objective_cause), id});
   Recount(c, as.staff_id, as.deadline.ToIso());
@@ -596,7 +597,7 @@ void KpiService::SetGeneral(const Actor& a, long long staff_id, const Period& p,
   Tx tx(c);
   StaffRef s = StaffFor(c, a, staff_id, access::kKpiReview);
   if (s.id == a.who.staff_id) throw Error(errors::kSelf, "staff_id");
-  if (Days(p).first > Date::Today())
+  if (Days(p).first > clock::Today())
     throw Error(errors::kFuture, "period", {{"value", p.LabelVi()}});
   auto before =
       c.QueryOne("SELECT score FROM kpi_general_scores WHERE staff_id = :1 AND period = :2",
@@ -605,7 +606,7 @@ void KpiService::SetGeneral(const Actor& a, long long staff_id, const Period& p,
   c.Exec(
       "INSERT INTO kpi_general_scores (staff_id, commune_id, period, score, note, scored_by, "
       "scored_at) VALUES (:1, :2, :3, :4, :5, :6, :7)",
-      {staff_id, s.commune_id, p.Id(), score, n, a.audit_name, NowIsoVn()});
+      {staff_id, s.commune_id, p.Id(), score, n, a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(
       c, a, "general_score", "staff", std::to_string(staff_id), s.commune_id,
       before ? std::optional<std::string>(
@@ -884,7 +885,7 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
   list.opens = Md(year, rules_.opens_md);
   list.due = Md(year, rules_.due_md);
   list.latest = Md(year + 1, rules_.latest_md);
-  Date today = Date::Today();
+  Date today = clock::Today();
   list.window_open = today >= list.opens && today <= list.latest;
   if (auto ex = c.QueryOne(
           "SELECT reason, decision FROM kpi_quota_exceptions WHERE commune_id = :1 AND year = :2",
@@ -1005,7 +1006,7 @@ void KpiService::SetVeto(const Actor& a, long long staff_id, int year, const std
   c.Exec(
       "INSERT INTO kpi_vetoes (staff_id, year, reason, decision, recorded_by, recorded_at) VALUES "
       "(:1, :2, :3, :4, :5, :6)",
-      {staff_id, static_cast<long long>(year), r, d, a.audit_name, NowIsoVn()});
+      {staff_id, static_cast<long long>(year), r, d, a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "veto", "staff", std::to_string(staff_id), s.commune_id, std::nullopt,
                      JsonObject().Int("year", year).Str("reason", r).Str("decision", d).Build());
   tx.Commit();
@@ -1026,7 +1027,7 @@ void KpiService::RecordQuotaException(const Actor& a, long long commune_id, int 
   c.Exec(
       "INSERT INTO kpi_quota_exceptions (commune_id, year, reason, decision, recorded_by, "
       "recorded_at) VALUES (:1, :2, :3, :4, :5, :6)",
-      {commune_id, static_cast<long long>(year), r, d, a.audit_name, NowIsoVn()});
+      {commune_id, static_cast<long long>(year), r, d, a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "quota_exception", "org_unit", std::to_string(commune_id), commune_id,
                      std::nullopt,
                      JsonObject().Int("year", year).Str("reason", r).Str("decision", d).Build());
@@ -1055,7 +1056,7 @@ void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) 
   if (c.QueryOne("SELECT 1 FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2",
                  {commune_id, static_cast<long long>(year)}))
     throw Error(errors::kAlreadyApproved, "year", {{"value", std::to_string(year)}});
-  std::string now = NowIsoVn();
+  std::string now = clock::NowIsoVn();
   for (auto& l : list.lines)
     c.Exec(
         "INSERT INTO kpi_annual_ratings (staff_id, year, commune_id, unit_id, position, average, "

@@ -10,6 +10,7 @@
 #include "modules/org/errors.hpp"
 #include "store/audit_log.hpp"
 #include "store/change_counter.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::org {
 
@@ -214,7 +215,7 @@ std::string OrgService::ReadCitizenId(const Actor& a, long long id) {
 }
 
 long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
-  ThrowFieldErrors(ValidateStaff(d, Date::Today()));
+  ThrowFieldErrors(ValidateStaff(d, clock::Today()));
   Conn c = db_.Lease();
   Tx tx(c);
   OrgUnit unit = StaffUnit(c, a, d.unit_id);
@@ -229,7 +230,7 @@ long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
 }
 
 void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) {
-  ThrowFieldErrors(ValidateStaff(d, Date::Today()));
+  ThrowFieldErrors(ValidateStaff(d, clock::Today()));
   Conn c = db_.Lease();
   Tx tx(c);
   auto s = VisibleStaff(c, a, id);
@@ -290,7 +291,7 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
   };
   Conn c = db_.Lease();
   Tx tx(c);
-  Date today = Date::Today();
+  Date today = clock::Today();
   struct Parsed {
     StaffDraft d;
     long long commune_id;

@@ -7,6 +7,7 @@
 #include "base/period.hpp"
 #include "base/text.hpp"
 #include "modules/documents/xlsx.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::reporting {
 
@@ -39,7 +40,7 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
   d.agency_parent = "ỦY BAN NHÂN DÂN";
   d.agency = Upper(r.commune_name);
   d.number = r.doc_no ? fmt::format("Số: {:02}/BC-UBND", r.doc_no) : "Số:       /BC-UBND";
-  Date on = r.issued_on.value_or(Date::Today());
+  Date on = r.issued_on.value_or(clock::Today());
   d.place_date =
       documents::PlaceDate(documents::PlaceName(r.commune_name), on.year(), on.month(), on.day());
   d.doc_type = "BÁO CÁO";

@@ -15,6 +15,7 @@
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::reporting {
 
@@ -62,7 +63,7 @@ Period ParsePeriod(const std::string& id) {
 // A timestamp of `today` in Vietnam's local time (the time of day when today is the real today), so
 // its date part is the day that counts for timeliness.
 std::string Stamp(Date today) {
-  if (today == Date::Today()) return NowIsoVn();
+  if (today == clock::Today()) return clock::NowIsoVn();
   return today.ToIso() + "T08:00:00+07:00";
 }
 
@@ -214,7 +215,7 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
       "INSERT INTO report_forms (commune_id, code, name, period_type, deadline_working_days, "
       "created_at) VALUES (:1, :2, :3, :4, :5, :6) RETURNING id",
       {f.commune_id, f.code, f.name, std::string(PeriodTypeCode(f.period_type)),
-       static_cast<long long>(f.deadline_working_days), NowIsoUtc()});
+       static_cast<long long>(f.deadline_working_days), clock::NowIsoUtc()});
   long long pos = 0;
   for (auto& code : indicator_codes) {
     auto d = indicators_.Find(c, code);
@@ -297,7 +298,7 @@ Submission ReportService::Open(const Actor& a, long long form_id, long long unit
 
 std::vector<Submission> ReportService::Versions(const Actor& a, long long form_id,
                                                 long long unit_id, const std::string& period_id) {
-  Open(a, form_id, unit_id, period_id, Date::Today());  // scope and form checks
+  Open(a, form_id, unit_id, period_id, clock::Today());  // scope and form checks
   Conn c = db_.Lease();
   std::vector<Submission> out;
   for (auto& r : c.Query("SELECT id FROM submissions WHERE form_id = :1 AND unit_id = :2 AND "
@@ -798,7 +799,7 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id,
     while (!body.empty() && body.back() == '\n') body.pop_back();
     sections[k] = body;
   }
-  std::string now = NowIsoUtc();
+  std::string now = clock::NowIsoUtc();
   long long id;
   if (existing) {
     id = existing->Int(0);
@@ -888,7 +889,7 @@ void ReportService::EditReport(const Actor& a, long long report_id, const Report
   c.Exec(
       "UPDATE commune_reports SET subject = :1, signer = :2, signer_authority = :3, signer_title "
       "= :4, recipients = :5, updated_at = :6 WHERE id = :7",
-      {h.subject, h.signer, h.signer_authority, h.signer_title, h.recipients, NowIsoUtc(),
+      {h.subject, h.signer, h.signer_authority, h.signer_title, h.recipients, clock::NowIsoUtc(),
        report_id});
   for (auto& [k, body] : sections) {
     c.Exec("DELETE FROM commune_report_sections WHERE report_id = :1 AND key_no = :2",
@@ -929,7 +930,7 @@ void ReportService::Issue(const Actor& a, long long report_id, Date on) {
   c.Exec(
       "UPDATE commune_reports SET status = 'issued', doc_year = :1, doc_no = :2, issued_on = :3, "
       "updated_at = :4 WHERE id = :5",
-      {static_cast<long long>(on.year()), no, on.ToIso(), NowIsoUtc(), report_id});
+      {static_cast<long long>(on.year()), no, on.ToIso(), clock::NowIsoUtc(), report_id});
   store::AppendAudit(
       c, a, "issue", "commune_report", std::to_string(report_id), rep.commune_id,
       JsonObject().Str("status", "draft").Build(),
@@ -1021,7 +1022,7 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" "
       "exported=\"" +
-      NowIsoVn() + "\">\n  <group orgUnit=\"" +
+      clock::NowIsoVn() + "\">\n  <group orgUnit=\"" +
       documents::XmlEscape(commune ? commune->Str(0) : "") + "\" period=\"" + AdxPeriod(p) +
       "\" dataSet=\"BC-UBND-XA\">\n";
   for (auto& l : r.indicators) {
@@ -1125,7 +1126,7 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   out.package_id = c.InsertId(
       "INSERT INTO city_packages (commune_id, period_id, digest, doc_number, payload, imported_by, "
       "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
-      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a), NowIsoVn()});
+      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a), clock::NowIsoVn()});
   for (auto& p : values)
     c.Exec(
         "INSERT INTO city_package_values (package_id, indicator_id, numerator, denominator, "

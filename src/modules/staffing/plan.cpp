@@ -4,6 +4,7 @@
 #include "base/json_writer.hpp"
 #include "modules/staffing/errors.hpp"
 #include "store/audit_log.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::staffing {
 
@@ -56,7 +57,7 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
     u.unit_id = r.Int(0);
     u.unit_name = r.Str(3);
   }
-  int this_year = Date::Today().year();
+  int this_year = clock::Today().year();
   plan.total.resize(static_cast<size_t>(to - from + 1));
   std::vector<bool> every_quota(plan.total.size(), true);
   for (auto& [id, u] : units) {
@@ -119,7 +120,7 @@ void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int 
       "INSERT INTO staffing_quotas (unit_id, year, quota, updated_by, updated_at) VALUES (:1, :2, "
       ":3, :4, :5)",
       {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name,
-       NowIsoVn()});
+       clock::NowIsoVn()});
   store::AppendAudit(
       c, a, "quota", "org_unit", std::to_string(unit_id), u->Int(1),
       before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build())

@@ -13,6 +13,7 @@
 #include "modules/staffing/errors.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::staffing {
 
@@ -131,7 +132,7 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
   Conn c = db_.Lease();
   Tx tx(c);
   StaffRef s = StaffFor(c, a, d.staff_id);
-  if (auto why = ActiveDeferral(c, s.id, std::max(Date::Today(), d.leave_on)))
+  if (auto why = ActiveDeferral(c, s.id, std::max(clock::Today(), d.leave_on)))
     throw Error(errors::kDeferred, "staff_id", {{"kind", *why}});
   if (c.QueryOne("SELECT 1 FROM staffing_candidates WHERE staff_id = :1", {s.id}))
     throw Error(errors::kDeferred, "staff_id", {{"kind", "listed"}});
@@ -148,7 +149,7 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
       ":4, :5, :6, :7, :8, :9, :10, :11) RETURNING id",
       {s.commune_id, s.id, d.ground, note, d.leave_on.ToIso(), std::string(RegimeCode(d.regime)),
        d.salary, static_cast<long long>(insured), static_cast<long long>(d.within_12_months),
-       a.audit_name, NowIsoVn()});
+       a.audit_name, clock::NowIsoVn()});
   store::AppendAudit(c, a, "propose", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
                      JsonObject()
                          .Str("ground", d.ground)
@@ -186,7 +187,7 @@ long long StreamliningService::AddDeferral(const Actor& a, long long staff_id,
       "INSERT INTO staffing_deferrals (staff_id, kind, from_date, to_date, note, recorded_by, "
       "recorded_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
       {s.id, kind, from.ToIso(), to ? store::Value(to->ToIso()) : store::Value(), n, a.audit_name,
-       NowIsoVn()});
+       clock::NowIsoVn()});
   store::AppendAudit(c, a, "defer", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
                      JsonObject().Str("kind", kind).Str("from", from.ToIso()).Build());
   tx.Commit();
@@ -247,7 +248,7 @@ StreamliningView StreamliningService::View(const Actor& a, int year) {
   std::map<long long, const org::StaffRow*> rows;
   for (auto& r : list->rows) rows[r.staff.id] = &r;
   Conn c = db_.Lease();
-  Date today = Date::Today();
+  Date today = clock::Today();
   std::set<long long> listed;
   for (auto& r :
        c.Query("SELECT id, staff_id, ground, note, leave_on, regime, salary, insured_months, "

@@ -1,4 +1,5 @@
 #include "modules/directive/store/directive_store.hpp"
+#include "base/clock.hpp"
 
 #include <map>
 
@@ -101,7 +102,7 @@ long long DirectiveStore::InsertDirective(Conn& c, const Directive& d) {
       ":10, :11) "
       "RETURNING id",
       {d.commune_id, d.number_symbol, d.issued_on.ToIso(), d.issuer, d.signer, d.signer_authority,
-       d.subject, d.legal_basis, d.recipients, d.full_text, NowIsoUtc()});
+       d.subject, d.legal_basis, d.recipients, d.full_text, clock::NowIsoUtc()});
 }
 
 std::vector<Directive> DirectiveStore::ListDirectives(Conn& c) {
@@ -121,7 +122,7 @@ std::optional<Directive> DirectiveStore::GetDirective(Conn& c, long long id) {
 
 long long DirectiveStore::InsertTask(Conn& c, const Task& t,
                                      const std::vector<long long>& cooperators) {
-  std::string now = NowIsoUtc();
+  std::string now = clock::NowIsoUtc();
   long long id = c.InsertId(
       "INSERT INTO tasks (commune_id, directive_id, key_no, code, title, lead_unit_id, start_on, "
       "deadline, "
@@ -185,7 +186,7 @@ long long DirectiveStore::InsertUpdate(Conn& c, long long commune_id, const Task
       "proposals, author, created_at) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10) RETURNING "
       "id",
       {u.task_id, commune_id, u.on_date.ToIso(), static_cast<long long>(u.percent), u.narrative,
-       u.results, u.difficulties, u.proposals, u.author, NowIsoUtc()});
+       u.results, u.difficulties, u.proposals, u.author, clock::NowIsoUtc()});
 }
 
 std::vector<TaskUpdate> DirectiveStore::ListUpdates(Conn& c, long long task_id) {
@@ -223,7 +224,7 @@ std::vector<std::pair<long long, std::string>> DirectiveStore::CommuneUnits(Conn
 void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
                                  const std::optional<Date>& completed_on) {
   c.Exec("UPDATE tasks SET progress = :1, completed_on = :2, updated_at = :3 WHERE id = :4",
-         {static_cast<long long>(percent), OptDate(completed_on), NowIsoUtc(), task_id});
+         {static_cast<long long>(percent), OptDate(completed_on), clock::NowIsoUtc(), task_id});
 }
 
 std::vector<TaskRow> DirectiveStore::SubTasks(Conn& c, long long parent_id) {
@@ -237,12 +238,12 @@ std::vector<TaskRow> DirectiveStore::SubTasks(Conn& c, long long parent_id) {
 
 void DirectiveStore::Stop(Conn& c, long long task_id, const std::string& reason) {
   c.Exec("UPDATE tasks SET stopped = 1, stop_reason = :1, updated_at = :2 WHERE id = :3",
-         {reason, NowIsoUtc(), task_id});
+         {reason, clock::NowIsoUtc(), task_id});
 }
 
 void DirectiveStore::SetDeadline(Conn& c, long long task_id, const std::optional<Date>& deadline) {
   c.Exec("UPDATE tasks SET deadline = :1, updated_at = :2 WHERE id = :3",
-         {deadline ? Value(deadline->ToIso()) : Value(), NowIsoUtc(), task_id});
+         {deadline ? Value(deadline->ToIso()) : Value(), clock::NowIsoUtc(), task_id});
 }
 
 }  // namespace kientao::directive

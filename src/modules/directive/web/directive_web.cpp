@@ -9,6 +9,7 @@
 #include "http/multipart.hpp"
 #include "http/request.hpp"
 #include "modules/directive/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::directive {
 
@@ -83,7 +84,7 @@ NewTask ReadTask(const Input& in) {
   t.task.title = in.ReqStr("title", 1000);
   t.task.lead_unit_id = *in.Int("lead_unit_id", true);
   t.cooperator_unit_ids = in.IntList("cooperating_unit_ids");
-  t.task.start_on = in.DateField("start_on", false).value_or(Date::Today());
+  t.task.start_on = in.DateField("start_on", false).value_or(clock::Today());
   t.task.deadline = in.DateField("deadline", false);
   t.task.recurrence =
       in.Enum("recurrence", {"none", "month", "quarter", "half", "nine", "year"}, false)
@@ -97,7 +98,7 @@ UpdateDraft ReadUpdate(const Input& in) {
   in.AllowOnly(
       {"on_date", "percent", "narrative", "results", "difficulties", "proposals", "completed"});
   UpdateDraft u;
-  u.on_date = in.DateField("on_date", false).value_or(Date::Today());
+  u.on_date = in.DateField("on_date", false).value_or(clock::Today());
   long long percent = *in.Int("percent", true);
   if (percent < 0 || percent > 100) throw Error(errors::kPercentOutOfRange, "percent");
   u.percent = static_cast<int>(percent);
@@ -116,7 +117,7 @@ Directive ReadDirective(const Input& in) {
   Directive d;
   d.number_symbol = in.ReqStr("number_symbol", 60);
   d.issued_on = *in.DateField("issued_on", true);
-  if (d.issued_on > Date::Today())
+  if (d.issued_on > clock::Today())
     throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", d.issued_on.ToVn()}});
   d.issuer = in.ReqStr("issuer", 200);
   d.signer = in.ReqStr("signer", 120);
@@ -177,7 +178,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
   router.Get("/api/v1/directives/{id}", read, [&svc](Ctx& ctx) {
     Directive d = svc.GetDirective(ctx.AsActor(), ctx.Id("id"));
     json::array tasks;
-    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today()))
+    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, clock::Today()))
       tasks.push_back(TaskJson(ctx, v));
     return http::JsonAnswer(json::object{{"id", d.id},
                                          {"number_symbol", d.number_symbol},
@@ -194,24 +195,24 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
   const Access assign{std::string(access::kTaskAssign)};
   router.Post("/api/v1/directives/{id}/tasks", assign, [&svc](Ctx& ctx) {
     long long id = svc.AddTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, clock::Today())), 201);
   });
   router.Get("/api/v1/tasks", read, [&svc](Ctx& ctx) {
     json::array items;
     long long directive_id = std::atoll(ctx.req.Query("directive_id").c_str());
     for (auto& v :
-         svc.ListTasks(ctx.AsActor(), ctx.req.Query("status"), directive_id, Date::Today()))
+         svc.ListTasks(ctx.AsActor(), ctx.req.Query("status"), directive_id, clock::Today()))
       items.push_back(TaskJson(ctx, v));
     return http::JsonAnswer(json::object{{"items", items}});
   });
   router.Get("/api/v1/tasks/{id}", read, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
-    json::object o = TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today()));
+    json::object o = TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, clock::Today()));
     json::array updates;
     for (auto& u : svc.Updates(ctx.AsActor(), id)) updates.push_back(UpdateJson(u));
     o["updates"] = updates;
     json::array subtasks;
-    for (auto& v : svc.SubTasks(ctx.AsActor(), id, Date::Today()))
+    for (auto& v : svc.SubTasks(ctx.AsActor(), id, clock::Today()))
       subtasks.push_back(TaskJson(ctx, v));
     o["subtasks"] = subtasks;
     return http::JsonAnswer(o);
@@ -219,28 +220,28 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
   router.Post("/api/v1/tasks/{id}/updates", update, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
     UpdateDraft u = ReadUpdate(Input::FromRequest(ctx.req));
-    svc.AddUpdate(ctx.AsActor(), id, u, Date::Today());
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+    svc.AddUpdate(ctx.AsActor(), id, u, clock::Today());
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, clock::Today())), 201);
   });
 
   const Access delegate{std::string(access::kTaskDelegate)};
   router.Post("/api/v1/tasks/{id}/subtasks", delegate, [&svc](Ctx& ctx) {
     long long id =
         svc.AddSubTask(ctx.AsActor(), ctx.Id("id"), ReadTask(Input::FromRequest(ctx.req)));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, Date::Today())), 201);
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), id, clock::Today())), 201);
   });
   router.Post("/api/v1/tasks/{id}/stop", assign, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"reason"});
     svc.StopTask(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 1000));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), Date::Today())));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
   });
   router.Post("/api/v1/tasks/{id}/deadline", assign, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"deadline", "reason"});
     auto deadline = in.DateField("deadline", false);
     svc.Reschedule(ctx.AsActor(), ctx.Id("id"), deadline, in.ReqStr("reason", 1000));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), Date::Today())));
+    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
   });
   router.Post("/api/v1/directives", assign, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
@@ -267,7 +268,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     }
     d.set("rows", rows);
     if (access::HasPermission(*ctx.user, access::kTaskAssign)) d.set("can_create", true);
-    if (!form.get("issued_on")) form.set("issued_on", Date::Today().ToVn());
+    if (!form.get("issued_on")) form.set("issued_on", clock::Today().ToVn());
     d.set("v", form);
     if (err) {
       d.set("error", ctx.Message(*err));
@@ -296,7 +297,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
   router.Get("/my-tasks", read, [&svc, &layout](Ctx& ctx) {
     TemplateData d = http::Object();
     TemplateData rows = http::List();
-    for (auto& v : svc.MyTasks(ctx.AsActor(), Date::Today())) {
+    for (auto& v : svc.MyTasks(ctx.AsActor(), clock::Today())) {
       TemplateData t = StatusData(ctx, v);
       t.set("code", v.row.task.code);
       t.set("title", v.row.task.title);
@@ -309,7 +310,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     }
     if (rows.is_empty_list()) d.set("empty", true);
     d.set("rows", rows);
-    d.set("today", Date::Today().ToVn());
+    d.set("today", clock::Today().ToVn());
     return layout.Page(ctx, "directive/my_tasks", d, ctx.T("task.my_tasks"));
   });
 
@@ -389,7 +390,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
   });
   router.Post("/tasks/{n}/evidence", update, [&svc, upload](Ctx& ctx) {
     long long n = ctx.Id("n");
-    auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+    auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), clock::Today());
     if (!v) throw Error(errors::kTaskNotFound, "n");
     try {
       upload(ctx, v->row.task.id);
@@ -412,7 +413,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     d.set("title", ctx.T(key + ".title"));
     d.set("text", ctx.T(key + ".text"));
     d.set("module", ctx.T(key + ".module"));
-    if (auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today())) {
+    if (auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), clock::Today())) {
       const Task& t = v->row.task;
       TemplateData td = StatusData(ctx, *v);
       td.set("code", t.code);
@@ -445,7 +446,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       if (!files.is_empty_list()) d.set("files", files);
       if (DirectiveService::CanUpdate(ctx.AsActor(), v->row)) d.set("can_attach", true);
       TemplateData subs = http::List();
-      for (auto& sv : svc.SubTasks(ctx.AsActor(), t.id, Date::Today())) {
+      for (auto& sv : svc.SubTasks(ctx.AsActor(), t.id, clock::Today())) {
         TemplateData x = StatusData(ctx, sv);
         x.set("code", sv.row.task.code);
         x.set("title", sv.row.task.title);
@@ -489,7 +490,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
           d.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
       }
     }
-    if (!form.get("on_date")) form.set("on_date", Date::Today().ToVn());
+    if (!form.get("on_date")) form.set("on_date", clock::Today().ToVn());
     d.set("v", form);
     if (err) {
       d.set("error", ctx.Message(*err));
@@ -524,9 +525,9 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     long long n = ctx.Id("n");
     Input in = Input::FromForm(ctx.req.body);
     try {
-      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), clock::Today());
       if (!v) throw Error(errors::kTaskNotFound, "n");
-      svc.AddUpdate(ctx.AsActor(), v->row.task.id, ReadUpdate(in), Date::Today());
+      svc.AddUpdate(ctx.AsActor(), v->row.task.id, ReadUpdate(in), clock::Today());
       return Response::Redirect("/tasks/" + std::to_string(n));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
@@ -542,7 +543,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     long long n = ctx.Id("n");
     Input in = Input::FromForm(ctx.req.body);
     try {
-      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), Date::Today());
+      auto v = svc.KeyTask(ctx.AsActor(), static_cast<int>(n), clock::Today());
       if (!v) throw Error(errors::kTaskNotFound, "n");
       act(v->row.task.id, in);
       return Response::Redirect("/tasks/" + std::to_string(n));
@@ -580,7 +581,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     std::string status = ctx.req.Query("status");
     TemplateData d = http::Object();
     TemplateData rows = http::List();
-    auto list = svc.ListTasks(ctx.AsActor(), status, 0, Date::Today());
+    auto list = svc.ListTasks(ctx.AsActor(), status, 0, clock::Today());
     for (auto& v : list) {
       TemplateData t = StatusData(ctx, v);
       t.set("code", v.row.task.code);
@@ -627,7 +628,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
       }
       data.set("units", options);
     }
-    if (!form.get("start_on")) form.set("start_on", Date::Today().ToVn());
+    if (!form.get("start_on")) form.set("start_on", clock::Today().ToVn());
     data.set("v", form);
     if (err) {
       data.set("error", ctx.Message(*err));
@@ -661,7 +662,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
         data.set("file_error", ctx.Message(Error(it->second, "file", {{"max", "5"}})));
     }
     TemplateData tasks = http::List();
-    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, Date::Today())) {
+    for (auto& v : svc.ListTasks(ctx.AsActor(), "", d.id, clock::Today())) {
       TemplateData t = StatusData(ctx, v);
       t.set("key_no", std::to_string(v.row.task.key_no));
       t.set("code", v.row.task.code);

@@ -15,6 +15,7 @@
 #include "http/templates.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/kpi/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::kpi {
 
@@ -30,7 +31,7 @@ namespace {
 Period ReadPeriod(const Ctx& ctx, PeriodType kind) {
   std::string id = ctx.req.Query("period");
   if (id.empty()) {
-    Date t = Date::Today();
+    Date t = clock::Today();
     return Period::Of(kind, t.year(),
                       kind == PeriodType::kQuarter ? (t.month() + 2) / 3 : t.month());
   }
@@ -49,7 +50,7 @@ int ReadYear(const Ctx& ctx, const Input* in = nullptr) {
     return static_cast<int>(y);
   }
   std::string s = ctx.req.Query("year");
-  if (s.empty()) return Date::Today().year();
+  if (s.empty()) return clock::Today().year();
   char* end = nullptr;
   long y = std::strtol(s.c_str(), &end, 10);
   if (*end || y < 2020 || y > 2100)
@@ -297,7 +298,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.product_id = *in.Int("product_id", true);
     d.quantity = in.Num("quantity", false).value_or(1);
     d.title = in.Str("title", 300, false).value_or("");
-    d.assigned_on = in.DateField("assigned_on", false).value_or(Date::Today());
+    d.assigned_on = in.DateField("assigned_on", false).value_or(clock::Today());
     d.deadline = *in.DateField("deadline", true);
     return svc.Assign(ctx.AsActor(), d);
   };
@@ -311,7 +312,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   });
   auto report_done = [&svc](Ctx& ctx, const Input& in, long long id) {
     in.AllowOnly({"completed_on", "note"});
-    svc.ReportDone(ctx.AsActor(), id, in.DateField("completed_on", false).value_or(Date::Today()),
+    svc.ReportDone(ctx.AsActor(), id, in.DateField("completed_on", false).value_or(clock::Today()),
                    in.Str("note", 1000, false).value_or(""));
   };
   router.Post("/api/v1/kpi/assignments/{id}/done", login, [report_done](Ctx& ctx) {
@@ -464,7 +465,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     TemplateData d = ScoreData(ctx, rules, ps);
     SetPeriodNav(ctx, d, p);
     SetRules(d, rules);
-    d.set("today", Date::Today().ToVn());
+    d.set("today", clock::Today().ToVn());
     if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/my", d, ctx.T("kpi.my_title"), err ? err->status() : 200);
   };
@@ -541,7 +542,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.set("people", people);
     d.set("staff_options", staff_options);
     d.set("catalogues", catalogues);
-    d.set("today", Date::Today().ToVn());
+    d.set("today", clock::Today().ToVn());
     SetRules(d, rules);
     if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/review", d, ctx.T("kpi.review_title"), err ? err->status() : 200);
@@ -789,7 +790,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     std::string name = svc.CommuneName(commune);
     d.agency = text::ToUpper(name);
     d.number = "Số:       /BB-UBND";
-    Date on = Date::Today();
+    Date on = clock::Today();
     d.place_date =
         documents::PlaceDate(documents::PlaceName(name), on.year(), on.month(), on.day());
     d.doc_type = "BIÊN BẢN";

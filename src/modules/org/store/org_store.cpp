@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/text.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::org {
 
@@ -117,7 +118,7 @@ std::vector<OrgUnit> OrgStore::ListUnits(Conn& c, const std::vector<std::string>
 }
 
 OrgUnit OrgStore::InsertUnit(Conn& c, const OrgUnitDraft& d, const OrgUnit* parent) {
-  std::string now = NowIsoUtc();
+  std::string now = clock::NowIsoUtc();
   long long id = c.InsertId(
       "INSERT INTO org_units (code, name, kind, parent_id, path, commune_id, active_from, "
       "search_key, created_at, "
@@ -143,12 +144,12 @@ void OrgStore::UpdateUnit(Conn& c, long long id, const std::string& code, const 
   c.Exec(
       "UPDATE org_units SET code = :1, name = :2, active_from = :3, search_key = :4, updated_at = "
       ":5 WHERE id = :6",
-      {code, name, active_from.ToIso(), text::Fold(name), NowIsoUtc(), id});
+      {code, name, active_from.ToIso(), text::Fold(name), clock::NowIsoUtc(), id});
 }
 
 void OrgStore::DeactivateUnit(Conn& c, long long id, Date on) {
   c.Exec("UPDATE org_units SET active_to = :1, updated_at = :2 WHERE id = :3",
-         {on.ToIso(), NowIsoUtc(), id});
+         {on.ToIso(), clock::NowIsoUtc(), id});
 }
 
 long long OrgStore::CountActiveChildren(Conn& c, long long id) {
@@ -202,7 +203,7 @@ std::optional<long long> OrgStore::FindStaffByCitizenId(Conn& c, long long commu
 }
 
 long long OrgStore::InsertStaff(Conn& c, long long commune_id, const StaffDraft& d) {
-  std::string now = NowIsoUtc();
+  std::string now = clock::NowIsoUtc();
   return c.InsertId(
       "INSERT INTO staff (commune_id, unit_id, full_name, sex, birth_date, citizen_id, category, "
       "position, "
@@ -223,12 +224,12 @@ void OrgStore::UpdateStaff(Conn& c, long long id, long long commune_id, const St
       "WHERE id = :13",
       {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(),
        d.citizen_id, std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(),
-       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), NowIsoUtc(), id});
+       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), clock::NowIsoUtc(), id});
 }
 
 void OrgStore::DeactivateStaff(Conn& c, long long id, Date on) {
   c.Exec("UPDATE staff SET status = 'inactive', end_date = :1, updated_at = :2 WHERE id = :3",
-         {on.ToIso(), NowIsoUtc(), id});
+         {on.ToIso(), clock::NowIsoUtc(), id});
 }
 
 }  // namespace kientao::org

@@ -9,6 +9,7 @@
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "modules/org/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::org {
 
@@ -135,7 +136,7 @@ OrgUnitDraft ReadUnit(const Input& in) {
   if (!kind) throw Error(errors::kInvalidKind, "kind");
   d.kind = *kind;
   d.parent_id = in.Int("parent_id", false).value_or(0);
-  d.active_from = in.DateField("active_from", false).value_or(Date::Today());
+  d.active_from = in.DateField("active_from", false).value_or(clock::Today());
   return d;
 }
 
@@ -194,7 +195,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"active_to"});
     long long id = ctx.Id("id");
-    svc.DeactivateUnit(ctx.AsActor(), id, in.DateField("active_to", false).value_or(Date::Today()));
+    svc.DeactivateUnit(ctx.AsActor(), id, in.DateField("active_to", false).value_or(clock::Today()));
     return http::JsonAnswer(UnitJson(svc.GetUnit(ctx.AsActor(), id)));
   });
 
@@ -248,7 +249,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"end_date"});
     long long id = ctx.Id("id");
-    svc.DeactivateStaff(ctx.AsActor(), id, in.DateField("end_date", false).value_or(Date::Today()));
+    svc.DeactivateStaff(ctx.AsActor(), id, in.DateField("end_date", false).value_or(clock::Today()));
     return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), id)));
   });
 
@@ -283,7 +284,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Get("/org/new", write_org, [unit_form](Ctx& ctx) {
     TemplateData v = http::Object();
     v.set("parent_id", ctx.req.Query("parent"));
-    v.set("active_from", Date::Today().ToVn());
+    v.set("active_from", clock::Today().ToVn());
     return unit_form(ctx, v, nullptr, 0);
   });
   router.Post("/org", write_org, [&svc, unit_form](Ctx& ctx) {
@@ -351,7 +352,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   router.Post("/org/{id}/deactivate", write_org, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
-    svc.DeactivateUnit(ctx.AsActor(), id, Date::Today());
+    svc.DeactivateUnit(ctx.AsActor(), id, clock::Today());
     return Response::Redirect("/org/" + std::to_string(id));
   });
 
@@ -415,7 +416,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   router.Get("/staff/new", write_staff, [staff_form](Ctx& ctx) {
     TemplateData v = http::Object();
     v.set("unit_id", ctx.req.Query("unit"));
-    v.set("start_date", Date::Today().ToVn());
+    v.set("start_date", clock::Today().ToVn());
     v.set("category", "civil_servant");
     return staff_form(ctx, v, nullptr, 0);
   });
@@ -502,7 +503,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   router.Post("/staff/{id}/deactivate", write_staff, [&svc](Ctx& ctx) {
     long long id = ctx.Id("id");
-    svc.DeactivateStaff(ctx.AsActor(), id, Date::Today());
+    svc.DeactivateStaff(ctx.AsActor(), id, clock::Today());
     return Response::Redirect("/staff/" + std::to_string(id));
   });
 }

@@ -4,6 +4,7 @@
 
 #include "http/input.hpp"
 #include "modules/reporting/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::reporting {
 
@@ -27,7 +28,7 @@ json::object PeriodJson(const PeriodInfo& i) {
 
 int YearOf(const Ctx& ctx) {
   std::string y = ctx.req.Query("year");
-  if (y.empty()) return Period::Containing(PeriodType::kMonth, Date::Today()).year();
+  if (y.empty()) return Period::Containing(PeriodType::kMonth, clock::Today()).year();
   char* end = nullptr;
   long v = std::strtol(y.c_str(), &end, 10);
   if (*end || v < 1990 || v > 2200) throw Error(errors::kInvalidYear, "year", {{"value", y}});
@@ -73,7 +74,7 @@ void RegisterPeriodRoutes(http::Router& router, const ReportingRules& rules,
     d.set("working_days", std::to_string(rules.deadline_working_days()));
     if (!rules.deadline_rule_verified()) d.set("rule_unverified", true);
     d.set("article", rules.deadline_article());
-    auto current = Period::Containing(PeriodType::kMonth, Date::Today());
+    auto current = Period::Containing(PeriodType::kMonth, clock::Today());
     TemplateData groups = http::List();
     for (PeriodType t : {PeriodType::kMonth, PeriodType::kQuarter, PeriodType::kHalf,
                          PeriodType::kNine, PeriodType::kYear}) {

@@ -13,6 +13,7 @@
 #include "modules/documents/xlsx.hpp"
 #include "modules/reporting/errors.hpp"
 #include "modules/reporting/report_documents.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::reporting {
 
@@ -238,7 +239,7 @@ std::string DateTimeVn(const std::string& iso) {
 
 TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected) {
   TemplateData list = http::List();
-  Period p = Period::Containing(t, Date::Today());
+  Period p = Period::Containing(t, clock::Today());
   for (int i = 0; i < 6; ++i) {
     TemplateData o = http::Object();
     o.set("id", p.Id());
@@ -342,7 +343,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"period", "unit_ids"});
     std::string period = in.ReqStr("period", 10);
-    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), Date::Today());
+    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), clock::Today());
     return http::JsonAnswer(json::object{{"reminded", n}}, 201);
   });
   router.Get("/api/v1/reports", read, [&svc](Ctx& ctx) {
@@ -354,7 +355,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (period.empty()) throw Error(gen_errors::kRequired, "period");
     Form f = svc.GetForm(ctx.AsActor(), form_id);
     return http::JsonAnswer(
-        SubmissionJson(f, svc.Open(ctx.AsActor(), form_id, unit_id, period, Date::Today())));
+        SubmissionJson(f, svc.Open(ctx.AsActor(), form_id, unit_id, period, clock::Today())));
   });
   auto write = [&svc](Ctx& ctx, bool is_submit) {
     Input in = Input::FromRequest(ctx.req);
@@ -365,8 +366,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     ParsePeriodId(period);
     Draft d = ReadDraftJson(in);
     Form f = svc.GetForm(ctx.AsActor(), form_id);
-    Submission s = is_submit ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, Date::Today())
-                             : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, Date::Today());
+    Submission s = is_submit ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, clock::Today())
+                             : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, clock::Today());
     return http::JsonAnswer(SubmissionJson(f, s), 200);
   };
   router.Post("/api/v1/reports/save", submit, [write](Ctx& ctx) { return write(ctx, false); });
@@ -379,19 +380,19 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   router.Post("/api/v1/reports/{id}/return", approve, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"reason"});
-    svc.Return(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 2000), Date::Today());
+    svc.Return(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 2000), clock::Today());
     Submission s = svc.GetSubmission(ctx.AsActor(), ctx.Id("id"));
     return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s));
   });
   router.Post("/api/v1/reports/{id}/approve", approve, [&svc](Ctx& ctx) {
     Input::FromRequest(ctx.req).AllowOnly({});
-    svc.Approve(ctx.AsActor(), ctx.Id("id"), Date::Today());
+    svc.Approve(ctx.AsActor(), ctx.Id("id"), clock::Today());
     Submission s = svc.GetSubmission(ctx.AsActor(), ctx.Id("id"));
     return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s));
   });
   router.Post("/api/v1/reports/{id}/reopen", submit, [&svc](Ctx& ctx) {
     Input::FromRequest(ctx.req).AllowOnly({});
-    Submission s = svc.Reopen(ctx.AsActor(), ctx.Id("id"), Date::Today());
+    Submission s = svc.Reopen(ctx.AsActor(), ctx.Id("id"), clock::Today());
     return http::JsonAnswer(SubmissionJson(svc.GetForm(ctx.AsActor(), s.form_id), s), 201);
   });
   router.Get("/api/v1/communes/{id}/indicators", read, [&svc](Ctx& ctx) {
@@ -428,7 +429,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     in.AllowOnly({"period"});
     std::string period = in.ReqStr("period", 10);
     ParsePeriodId(period);
-    long long id = svc.Consolidate(ctx.AsActor(), ctx.Id("id"), period, Date::Today());
+    long long id = svc.Consolidate(ctx.AsActor(), ctx.Id("id"), period, clock::Today());
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), id)), 201);
   });
   router.Get("/api/v1/commune-reports/{id}", read, [&svc, report_json](Ctx& ctx) {
@@ -458,8 +459,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   router.Post("/api/v1/commune-reports/{id}/issue", approve, [&svc, report_json](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"issued_on"});
-    Date on = in.DateField("issued_on", false).value_or(Date::Today());
-    if (on > Date::Today())
+    Date on = in.DateField("issued_on", false).value_or(clock::Today());
+    if (on > clock::Today())
       throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", on.ToVn()}});
     svc.Issue(ctx.AsActor(), ctx.Id("id"), on);
     return http::JsonAnswer(report_json(svc.GetReport(ctx.AsActor(), ctx.Id("id"))));
@@ -556,7 +557,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   });
   auto catalogue_page = [&svc, &layout](Ctx& ctx, const Error* err, TemplateData form) {
     std::string q = ctx.req.Query("period");
-    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(q);
+    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, clock::Today()) : ParsePeriodId(q);
     long long commune = svc.ActorCommune(ctx.AsActor());
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
     IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune, p.Id());
@@ -639,7 +640,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
     TemplateData d = http::Object();
     IndicatorCatalogue cat = svc.Catalogue(ctx.AsActor(), commune,
-                                           DefaultPeriod(PeriodType::kMonth, Date::Today()).Id());
+                                           DefaultPeriod(PeriodType::kMonth, clock::Today()).Id());
     TemplateData inds = http::List();
     for (auto& def : cat.definitions) {
       if (!def.provider.empty()) continue;
@@ -733,7 +734,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   });
   router.Get("/city", city, [&svc, &layout](Ctx& ctx) {
     std::string q = ctx.req.Query("period");
-    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today()) : ParsePeriodId(q);
+    Period p = q.empty() ? DefaultPeriod(PeriodType::kMonth, clock::Today()) : ParsePeriodId(q);
     CityOverview v = svc.City(ctx.AsActor(), p.Id());
     TemplateData d = http::Object();
     d.set("city", v.city_name);
@@ -816,7 +817,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     const Actor actor = ctx.AsActor();
     for (auto& f : svc.Forms(actor)) {
       std::string q = ctx.req.Query("period");
-      Period p = DefaultPeriod(f.period_type, Date::Today());
+      Period p = DefaultPeriod(f.period_type, clock::Today());
       if (!q.empty()) {
         auto parsed = ParsePeriodId(q);
         if (parsed.type() == f.period_type) p = parsed;
@@ -898,7 +899,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     Input in = Input::FromForm(ctx.req.body);
     in.AllowOnly({"period", "unit_ids"});
     std::string period = in.ReqStr("period", 10);
-    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), Date::Today());
+    int n = svc.Remind(ctx.AsActor(), ctx.Id("id"), period, in.IntList("unit_ids"), clock::Today());
     return Response::Redirect("/reports/" + std::to_string(ctx.Id("id")) + "/" + period +
                               "?reminded=" + std::to_string(n));
   });
@@ -910,7 +911,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                                      const Input* raw = nullptr) {
     const Actor actor = ctx.AsActor();
     Form f = svc.GetForm(actor, form_id);
-    Submission s = svc.Open(actor, form_id, unit_id, period, Date::Today());
+    Submission s = svc.Open(actor, form_id, unit_id, period, clock::Today());
     Period p = ParsePeriodId(period);
     TemplateData d = StatusBadge(ctx, s);
     d.set("form_id", std::to_string(f.id));
@@ -1073,9 +1074,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       typed = ReadDraftForm(f, in);
       bool is_submit = in.Enum("action", {"save", "submit"}, false).value_or("save") == "submit";
       if (is_submit)
-        svc.Submit(ctx.AsActor(), form_id, unit_id, period, typed, Date::Today());
+        svc.Submit(ctx.AsActor(), form_id, unit_id, period, typed, clock::Today());
       else
-        svc.Save(ctx.AsActor(), form_id, unit_id, period, typed, Date::Today());
+        svc.Save(ctx.AsActor(), form_id, unit_id, period, typed, clock::Today());
       return Response::Redirect("/reports/" + std::to_string(form_id) + "/" + period + "/" +
                                 std::to_string(unit_id) + (is_submit ? "?sent=1" : "?saved=1"));
     } catch (const Error& e) {
@@ -1090,13 +1091,13 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     try {
       if (what == "approve") {
         in.AllowOnly({});
-        svc.Approve(ctx.AsActor(), id, Date::Today());
+        svc.Approve(ctx.AsActor(), id, clock::Today());
       } else if (what == "return") {
         in.AllowOnly({"reason"});
-        svc.Return(ctx.AsActor(), id, in.ReqStr("reason", 2000), Date::Today());
+        svc.Return(ctx.AsActor(), id, in.ReqStr("reason", 2000), clock::Today());
       } else {
         in.AllowOnly({});
-        svc.Reopen(ctx.AsActor(), id, Date::Today());
+        svc.Reopen(ctx.AsActor(), id, clock::Today());
       }
       return Response::Redirect("/reports/" + std::to_string(s.form_id) + "/" + s.period_id + "/" +
                                 std::to_string(s.unit_id));
@@ -1118,7 +1119,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     long long commune = svc.ActorCommune(actor);
     if (std::string q = ctx.req.Query("commune"); !q.empty()) commune = std::atoll(q.c_str());
     if (!commune) throw Error(gen_errors::kOutOfScope, "commune_id");
-    Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, Date::Today())
+    Period p = period_id.empty() ? DefaultPeriod(PeriodType::kMonth, clock::Today())
                                  : ParsePeriodId(period_id);
     TemplateData d = http::Object();
     d.set("period", p.Id());
@@ -1190,7 +1191,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     std::string period = in.ReqStr("period", 10);
     ParsePeriodId(period);
     try {
-      svc.Consolidate(ctx.AsActor(), svc.ActorCommune(ctx.AsActor()), period, Date::Today());
+      svc.Consolidate(ctx.AsActor(), svc.ActorCommune(ctx.AsActor()), period, clock::Today());
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
       return commune_page(ctx, period, &e);
@@ -1228,7 +1229,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     CommuneReport cur = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
     try {
       in.AllowOnly({});
-      svc.Issue(ctx.AsActor(), cur.id, Date::Today());
+      svc.Issue(ctx.AsActor(), cur.id, clock::Today());
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
       return commune_page(ctx, cur.period_id, &e);

@@ -10,6 +10,7 @@
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::staffing {
 
@@ -29,7 +30,7 @@ std::pair<bool, Date> ReadPerson(const Ctx& ctx) {
   if (b.empty()) throw Error(gen_errors::kRequired, "birth");
   auto birth = Date::Parse(b);
   if (!birth) throw Error(gen_errors::kInvalidDate, "birth", {{"value", b}});
-  if (*birth > Date::Today() || birth->year() < 1940)
+  if (*birth > clock::Today() || birth->year() < 1940)
     throw Error(errors::kBirthOutOfRange, "birth", {{"value", birth->ToVn()}});
   return {sex == "female", *birth};
 }

@@ -11,6 +11,7 @@
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
+#include "base/clock.hpp"
 
 namespace kientao::staffing {
 
@@ -24,7 +25,7 @@ namespace {
 
 int PlanYearOf(const Ctx& ctx) {
   std::string s = ctx.req.Query("year");
-  if (s.empty()) return std::max(2026, Date::Today().year());
+  if (s.empty()) return std::max(2026, clock::Today().year());
   char* end = nullptr;
   long y = std::strtol(s.c_str(), &end, 10);
   if (*end || y < 2026 || y > 2031) throw Error(errors::kPlanYear, "year", {{"value", s}});
@@ -401,13 +402,13 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
   router.Get("/staffing/plan.docx", plan, [&svc, &plans, &doc_layout](Ctx& ctx) {
     Actor actor = ctx.AsActor();
     Plan p = plans.BuildPlan(actor, 2026, 2031);
-    StreamliningView v = svc.View(actor, std::max(2026, Date::Today().year()));
+    StreamliningView v = svc.View(actor, std::max(2026, clock::Today().year()));
     std::string commune = svc.CommuneName(actor);
     documents::OfficialDocument d;
     d.agency_parent = "ỦY BAN NHÂN DÂN";
     d.agency = text::ToUpper(commune);
     d.number = "Số:       /KH-UBND";
-    Date on = Date::Today();
+    Date on = clock::Today();
     d.place_date =
         documents::PlaceDate(documents::PlaceName(commune), on.year(), on.month(), on.day());
     d.doc_type = "KẾ HOẠCH";
