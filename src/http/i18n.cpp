@@ -67,15 +67,20 @@ std::string I18n::Format(std::string_view lang, const std::string& key,
   return out;
 }
 
+std::string I18n::FieldLabel(std::string_view lang, const std::string& field) const {
+  // A field without a label of its own is never shown by its internal name.
+  return Has(lang, "field." + field) ? Get(lang, "field." + field) : Get(lang, "shell.this_value");
+}
+
 std::string I18n::ErrorMessage(std::string_view lang, const Error& e) const {
   std::map<std::string, std::string> params = e.params();
-  if (!e.field().empty()) params.emplace("field", Get(lang, "field." + e.field()));
+  if (!e.field().empty()) params.emplace("field", FieldLabel(lang, e.field()));
   return Format(lang, std::string(e.code()), params);
 }
 
 std::string I18n::ErrorMessage(std::string_view lang, const FieldError& e) const {
   std::map<std::string, std::string> params = e.params;
-  if (!e.field.empty()) params.emplace("field", Get(lang, "field." + e.field));
+  if (!e.field.empty()) params.emplace("field", FieldLabel(lang, e.field));
   return Format(lang, e.code, params);
 }
 

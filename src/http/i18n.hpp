@@ -23,6 +23,8 @@ class I18n {
   // The message of an error in `lang`, with {field} replaced by the field's label ("field.<name>").
   std::string ErrorMessage(std::string_view lang, const Error& e) const;
   std::string ErrorMessage(std::string_view lang, const FieldError& e) const;
+  // The label of a form field ("field.<name>"); "the value entered" when it has none.
+  std::string FieldLabel(std::string_view lang, const std::string& field) const;
   // "vi" unless `lang` is a loaded catalogue.
   std::string Normalize(std::string_view lang) const;
 

@@ -44,6 +44,8 @@ class Input {
   }
   // dd/mm/yyyy or yyyy-mm-dd.
   std::optional<Date> DateField(std::string_view field, bool required) const;
+  // A whole number: a JSON integer, or (forms) typed the Vietnamese way ("1.500"); GEN-0025 for
+  // "12,5", the codes of ReadTypedNumber for a bad spelling.
   std::optional<long long> Int(std::string_view field, bool required) const;
   // A JSON array of integers, or (forms) the values of a repeated field; empty when absent.
   std::vector<long long> IntList(std::string_view field) const;
@@ -53,8 +55,8 @@ class Input {
   // Multi-line text as typed: NFC, line ends as '\n', trailing spaces of each line and blank lines
   // at both ends removed; "" when absent; GEN-0006 above `max_chars`.
   std::string RawText(std::string_view field, size_t max_chars) const;
-  // A decimal number: a JSON number, or (forms) digits with one '.' or ',' as the decimal mark;
-  // GEN-0019 otherwise, GEN-0004 when required and absent.
+  // A decimal number: a JSON number, or (forms) typed the Vietnamese way (base/number.hpp: "1.500",
+  // "12,5", "1.500.000 đ"); GEN-0019/0021–0024 for a bad spelling, GEN-0004 when required and absent.
   std::optional<double> Num(std::string_view field, bool required) const;
   // A JSON array of objects, each read as its own Input (GEN-0002 otherwise); empty when absent.
   std::vector<Input> Objects(std::string_view field) const;
@@ -71,6 +73,12 @@ class Input {
   boost::json::object obj_;
   bool json_ = false;
 };
+
+// A number typed by a person (a form field, a CSV cell) read by base/number.hpp's ParseVn; throws
+// the Error that names `field` and the problem (GEN-0019, GEN-0021 "12.5", GEN-0022 "1.50",
+// GEN-0023 "12,5,3", GEN-0024; GEN-0025 a whole number with decimals).
+double ReadTypedNumber(std::string_view field, const std::string& typed);
+long long ReadTypedWholeNumber(std::string_view field, const std::string& typed);
 
 struct Response;
 // A JSON answer: `v` serialised, with the status.

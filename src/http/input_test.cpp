@@ -54,6 +54,29 @@ TEST(Input, FormsAcceptNumbersAsTextAndIgnoreCsrfField) {
   EXPECT_EQ(CodeOf([&] { bad.Int("unit_id", true); }), "GEN-0019");
 }
 
+TEST(Input, FormsReadNumbersTheVietnameseWayAndNameTheFieldOfEachMistake) {
+  Input in = Input::FromForm(
+      "a=12%2C5&b=1.500&c=1.500.000+%C4%91&d=2l5&e=12%2C5%2C3&f=12.5&g=1.50&h=abc&i=12%2C5");
+  EXPECT_DOUBLE_EQ(*in.Num("a", true), 12.5);
+  EXPECT_DOUBLE_EQ(*in.Num("b", true), 1500);
+  EXPECT_DOUBLE_EQ(*in.Num("c", true), 1500000);
+  EXPECT_EQ(*in.Int("b", true), 1500);  // "1.500" is a whole number
+  std::string field;
+  EXPECT_EQ(CodeOf([&] { in.Num("d", true); }, &field), "GEN-0019");
+  EXPECT_EQ(field, "d");
+  EXPECT_EQ(CodeOf([&] { in.Num("e", true); }, &field), "GEN-0023");
+  EXPECT_EQ(field, "e");
+  EXPECT_EQ(CodeOf([&] { in.Num("f", true); }), "GEN-0021");
+  EXPECT_EQ(CodeOf([&] { in.Num("g", true); }), "GEN-0021");
+  EXPECT_EQ(CodeOf([&] { in.Num("h", true); }), "GEN-0019");
+  EXPECT_EQ(CodeOf([&] { in.Int("i", true); }, &field), "GEN-0025");
+  EXPECT_EQ(field, "i");
+  // The API keeps JSON numbers: a string is the wrong type there.
+  Input json = Input::FromJson(R"({"a": "12,5", "b": 12.5})");
+  EXPECT_EQ(CodeOf([&] { json.Num("a", true); }), "GEN-0002");
+  EXPECT_DOUBLE_EQ(*json.Num("b", true), 12.5);
+}
+
 TEST(Input, JsonNumbersMustBeIntegers) {
   Input in = Input::FromJson(R"({"a": "12", "b": 1.5, "c": 7})");
   EXPECT_EQ(CodeOf([&] { in.Int("a", true); }), "GEN-0002");

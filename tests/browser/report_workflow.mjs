@@ -44,7 +44,9 @@ await run(env, async () => {
   await vp.click('details:has(#results_7) > summary');
   await vp.fill('#results_7', 'Kèm cặp 4 hộ nghèo, giới thiệu việc làm cho 2 lao động.');
   await vp.click('[data-testid=submit]');
-  assert.match(await vp.textContent('[data-testid=form-error]'), /quy tắc kiểm tra/);
+  // The failed rule is listed on top and shown beside the indicators it reads.
+  assert.match(await vp.textContent('[data-testid=form-problems]'), /quy tắc kiểm tra/);
+  assert.ok(await vp.locator('[data-testid=field-problems]').count() >= 2);
   assert.equal(await vp.inputValue('#v_HOUSEHOLDS'), '215');
   village.errors.length = 0;  // the refused submission answers 422 on purpose
   await vp.fill('#v_POOR_HH', '4');

@@ -325,6 +325,29 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(json::parse(imported.body).at("created").as_int64(), 1);
   EXPECT_EQ(Count("kpi_assignments"), before + 1);
+  // Quantities are read the Vietnamese way, as in the forms: "1,5" is one and a half, "2l5" and
+  // "1.5" are refused with the cell named, nothing written.
+  std::string header = "staff_id,product_code,quantity,title,assigned_on,deadline\r\n";
+  for (const char* bad : {"2l5", "1.5", "1,5,0"}) {
+    auto r = Call(head, "POST", "/api/v1/kpi/assignments/import",
+                  header + std::to_string(thao) + ",TD,\"" + bad +
+                      "\",Trích đo,01/11/2026,30/11/2026\r\n",
+                  "text/csv");
+    EXPECT_EQ(r.status, 422) << bad;
+    auto d = json::parse(r.body).at("error").at("details").as_array();
+    ASSERT_EQ(d.size(), 1u) << r.body;
+    EXPECT_EQ(d[0].at("field").as_string(), "quantity");
+    EXPECT_EQ(Count("kpi_assignments"), before + 1);
+  }
+  auto half = Call(head, "POST", "/api/v1/kpi/assignments/import",
+                   header + std::to_string(thao) +
+                       ",TD,\"1,5\",Trích đo thửa 14,01/11/2026,30/11/2026\r\n",
+                   "text/csv");
+  ASSERT_EQ(half.status, 200) << half.body;
+  store::Conn c = app_->db().Lease();
+  EXPECT_DOUBLE_EQ(
+      c.QueryOne("SELECT quantity FROM kpi_assignments WHERE title = 'Trích đo thửa 14'")->Num(0),
+      1.5);
 }
 
 TEST_F(Kpi, ADirectiveSubTaskForAPersonCountsAsAnAssignment) {

@@ -13,6 +13,7 @@
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
 #include "base/clock.hpp"
+#include "base/number.hpp"
 
 namespace kientao::kpi {
 
@@ -434,9 +435,11 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
         problem(rowno, "staff_id", errors::kNotFound, {{"id", sid}});
       else if (s->id == a.who.staff_id)
         problem(rowno, "staff_id", errors::kSelf);
+      // The quantity as people type it ("1,5", "2"), read as every form reads numbers.
       std::string q = cell("quantity");
-      d.quantity = std::strtod(q.c_str(), &end);
-      if (q.empty() || *end || !(d.quantity > 0) || d.quantity > 10000)
+      number::Parsed qn = number::ParseVn(q);
+      d.quantity = qn.value.value_or(0);
+      if (!qn.value || !(d.quantity > 0) || d.quantity > 10000)
         problem(rowno, "quantity", errors::kQuantityRange, {{"value", q}});
       d.title = cell("title");
       if (text::CodePointCount(d.title) > 300)

@@ -270,6 +270,9 @@ Submission ReportService::LoadSubmission(Conn& c, long long id) {
                "submission_id = :1",
                {id}))
     s.narratives[static_cast<int>(n.Int(0))] = Narrative{n.Str(1), n.Str(2), n.Str(3)};
+  for (auto& t : c.Query("SELECT field, typed FROM report_typed_entries WHERE submission_id = :1",
+                         {id}))
+    s.typed[t.Str(0)] = t.Str(1);
   return s;
 }
 
@@ -313,6 +316,10 @@ void ReportService::WriteContent(Conn& c, long long submission_id, const Form& f
   c.Exec("DELETE FROM report_value_parts WHERE submission_id = :1", {submission_id});
   c.Exec("DELETE FROM report_values WHERE submission_id = :1", {submission_id});
   c.Exec("DELETE FROM report_narratives WHERE submission_id = :1", {submission_id});
+  c.Exec("DELETE FROM report_typed_entries WHERE submission_id = :1", {submission_id});
+  for (auto& [field, typed] : d.typed)
+    c.Exec("INSERT INTO report_typed_entries (submission_id, field, typed) VALUES (:1, :2, :3)",
+           {submission_id, field, typed});
   for (auto& [code, v] : d.values) {
     const Definition* def = nullptr;
     for (auto& x : f.indicators)
@@ -344,40 +351,67 @@ namespace {
 
 // Every value and narrative of the draft belongs to the form and is valid on its own; a
 // disaggregated value's parts name combinations of the indicator and their sum becomes (or must
-// equal) the total.
-void ValidateDraft(const Form& f, Draft& d) {
+// equal) the total. Every problem is collected, not only the first; a value with a problem is left
+// as it is.
+std::vector<Error> ValueProblems(const Form& f, Draft& d, bool with_typed) {
+  std::vector<Error> out;
   for (auto& [code, v] : d.values) {
-    const Definition* def = nullptr;
-    for (auto& x : f.indicators)
-      if (x.code == code) def = &x;
-    if (!def) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
-    if (!def->provider.empty()) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
-    if (!v.parts.empty()) {
-      auto combos = indicator::Combinations(def->categories);
-      double num = 0, den = 0;
-      bool any_den = false;
-      for (auto& [combo, part] : v.parts) {
-        bool known = false;
-        for (auto& c : combos) known = known || c.first == combo;
-        if (!known) throw Error(indicator::errors::kBadCombination, code, {{"value", combo}});
-        indicator::CheckValue(*def, part.numerator, part.denominator, code);
-        num += part.numerator;
-        if (part.denominator) den += *part.denominator, any_den = true;
+    try {
+      const Definition* def = nullptr;
+      for (auto& x : f.indicators)
+        if (x.code == code) def = &x;
+      if (!def) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
+      if (!def->provider.empty()) throw Error(errors::kIndicatorNotOnForm, code, {{"value", code}});
+      if (!v.parts.empty()) {
+        auto combos = indicator::Combinations(def->categories);
+        double num = 0, den = 0;
+        bool any_den = false;
+        for (auto& [combo, part] : v.parts) {
+          bool known = false;
+          for (auto& c : combos) known = known || c.first == combo;
+          if (!known) throw Error(indicator::errors::kBadCombination, code, {{"value", combo}});
+          indicator::CheckValue(*def, part.numerator, part.denominator, code);
+          num += part.numerator;
+          if (part.denominator) den += *part.denominator, any_den = true;
+        }
+        auto differs = [](double a, double b) { return std::fabs(a - b) > 1e-9; };
+        if (v.total_given && (differs(v.numerator, num) ||
+                              (v.denominator && any_den && differs(*v.denominator, den))))
+          throw Error(indicator::errors::kTotalNotParts, code,
+                      {{"total", VnNumber(v.numerator, 2)}, {"parts", VnNumber(num, 2)}});
+        EnteredValue summed = v;
+        summed.numerator = num;
+        if (any_den) summed.denominator = den;
+        summed.total_given = true;
+        indicator::CheckValue(*def, summed.numerator, summed.denominator, code);
+        v = summed;
+        continue;
       }
-      auto differs = [](double a, double b) { return std::fabs(a - b) > 1e-9; };
-      if (v.total_given &&
-          (differs(v.numerator, num) || (v.denominator && any_den && differs(*v.denominator, den))))
-        throw Error(indicator::errors::kTotalNotParts, code,
-                    {{"total", VnNumber(v.numerator, 2)}, {"parts", VnNumber(num, 2)}});
-      v.numerator = num;
-      if (any_den) v.denominator = den;
-      v.total_given = true;
+      indicator::CheckValue(*def, v.numerator, v.denominator, code);
+    } catch (const Error& e) {
+      out.push_back(e);
     }
-    indicator::CheckValue(*def, v.numerator, v.denominator, code);
   }
+  if (with_typed)
+    for (auto& [field, typed] : d.typed)
+      out.push_back(Error(errors::kTypedNotAValue, field, {{"value", typed}}));
   for (auto& [k, n] : d.narratives)
     if (std::find(f.key_nos.begin(), f.key_nos.end(), k) == f.key_nos.end())
-      throw Error(errors::kTaskNumber, "narratives", {{"value", std::to_string(k)}});
+      out.push_back(Error(errors::kTaskNumber, "narratives", {{"value", std::to_string(k)}}));
+  return out;
+}
+
+FieldError AsFieldError(const Error& e) {
+  return FieldError{e.field(), std::string(e.code()), e.params(), 0};
+}
+
+// The draft's problems as one refusal: a single problem as itself; several with the first one's
+// code and every one of them in the details.
+[[noreturn]] void Refuse(const std::vector<Error>& problems) {
+  if (problems.size() == 1) throw problems.front();
+  Error all(problems.front().def(), problems.front().field(), problems.front().params());
+  for (auto& p : problems) all.details().push_back(AsFieldError(p));
+  throw all;
 }
 
 std::function<std::optional<double>(const std::string&)> Lookup(const Form& f, const Draft& d) {
@@ -394,6 +428,39 @@ std::function<std::optional<double>(const std::string&)> Lookup(const Form& f, c
 
 }  // namespace
 
+std::vector<Error> ReportService::FailedRules(Conn& c, const Form& f, const Draft& d) {
+  std::vector<Error> out;
+  for (auto& r : indicators_.Rules(c)) {
+    auto res = indicator::Check(r, Lookup(f, d));
+    if (res.outcome != indicator::RuleOutcome::kFailed) continue;
+    // The indicators the rule reads, so the form shows it beside each of them.
+    std::set<std::string> codes;
+    for (auto* e : {&r.left, &r.right})
+      for (auto& name : e->Names()) codes.insert(name.substr(0, name.find('.')));
+    std::string fields;
+    for (auto& code : codes) fields += (fields.empty() ? "" : ",") + code;
+    out.push_back(Error(errors::kRuleFailed, "rule." + std::to_string(r.id),
+                        {{"rule", r.name_vi},
+                         {"left", VnNumber(res.left, 2)},
+                         {"right", VnNumber(res.right, 2)},
+                         {"fields", fields}}));
+  }
+  return out;
+}
+
+std::vector<FieldError> ReportService::Problems(const Actor& a, long long form_id,
+                                                const Draft& draft, bool submit) {
+  Form f = GetForm(a, form_id);
+  Draft d = draft;
+  std::vector<FieldError> out;
+  for (auto& e : ValueProblems(f, d, submit)) out.push_back(AsFieldError(e));
+  if (submit && d.justification.empty()) {
+    Conn c = db_.Lease();
+    for (auto& e : FailedRules(c, f, d)) out.push_back(AsFieldError(e));
+  }
+  return out;
+}
+
 Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long long unit_id,
                                  const Period& p, const Draft& draft, Date today, bool submit) {
   bool on_form = false;
@@ -406,22 +473,13 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   if (!access::Permits(a.who, access::kReportSubmit, UnitPath(c, unit_id)))
     throw Error(gen_errors::kOutOfScope, "unit_id");
   Draft d = draft;
-  ValidateDraft(f, d);
+  if (auto problems = ValueProblems(f, d, submit); !problems.empty()) Refuse(problems);
   auto current = Latest(c, f.id, unit_id, p.Id());
   SubmissionStatus from = current ? current->status : SubmissionStatus::kDraft;
   SubmissionStatus to = Transition(from, submit ? Action::kSubmit : Action::kSave);
   if (submit) {
-    std::vector<indicator::ValidationRule> rules = indicators_.Rules(c);
     Error failed(errors::kRulesFailed, "justification");
-    for (auto& r : rules) {
-      auto res = indicator::Check(r, Lookup(f, d));
-      if (res.outcome != indicator::RuleOutcome::kFailed) continue;
-      failed.details().push_back(FieldError{
-          "rule." + std::to_string(r.id),
-          "REP-4011-RULE",
-          {{"rule", r.name_vi}, {"left", VnNumber(res.left, 2)}, {"right", VnNumber(res.right, 2)}},
-          0});
-    }
+    for (auto& r : FailedRules(c, f, d)) failed.details().push_back(AsFieldError(r));
     if (!failed.details().empty() && d.justification.empty()) throw failed;
   }
   std::string now = Stamp(today);

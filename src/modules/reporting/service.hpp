@@ -70,6 +70,7 @@ struct Submission {
   std::string decided_at;
   std::map<long long, EnteredValue> values;  // indicator id → value
   std::map<int, Narrative> narratives;       // key task → narrative
+  std::map<std::string, std::string> typed;  // form field → text kept as typed (Draft::typed)
 };
 
 // What a reporter sends: values by indicator code, narratives by key task.
@@ -77,6 +78,9 @@ struct Draft {
   std::map<std::string, EnteredValue> values;
   std::map<int, Narrative> narratives;
   std::string justification;  // why failed validation rules are right anyway
+  // Form fields ("v_POOR_HH", "pv_…") whose text could not be kept as a value, exactly as typed: a
+  // draft keeps them (marked on the form); submitting refuses them (REP-4031).
+  std::map<std::string, std::string> typed;
 };
 
 struct UnitStatus {
@@ -194,8 +198,14 @@ class ReportService {
   // status.
   Submission Save(const Actor& a, long long form_id, long long unit_id,
                   const std::string& period_id, const Draft& d, Date today);
+  // Every problem of the draft at once, without writing: each value that is not valid on its own
+  // (field = the indicator's code), each text kept as typed (REP-4031, field = the form field) and,
+  // when submitting without a justification, each failed validation rule (REP-4011-RULE, field
+  // "rule.<id>", param "fields" = the codes it reads, comma-separated).
+  std::vector<FieldError> Problems(const Actor& a, long long form_id, const Draft& d, bool submit);
   // Saves and submits; failed validation rules refuse it (REP-4011, each rule in the details)
-  // unless a justification is written.
+  // unless a justification is written. A draft with several problems is refused with the first
+  // one's code and every problem in the details.
   Submission Submit(const Actor& a, long long form_id, long long unit_id,
                     const std::string& period_id, const Draft& d, Date today);
   void Return(const Actor& a, long long submission_id, const std::string& reason, Date today);
@@ -253,6 +263,7 @@ class ReportService {
   long long ActorCommune(const Actor& a);
 
  private:
+  std::vector<Error> FailedRules(store::Conn& c, const Form& f, const Draft& d);
   // The form with all its units; their paths into `unit_paths` when given.
   Form LoadForm(store::Conn& c, long long id, std::vector<std::string>* unit_paths = nullptr);
   std::optional<Form> FormFor(store::Conn& c, const Actor& a, long long id);

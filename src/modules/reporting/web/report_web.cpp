@@ -14,6 +14,7 @@
 #include "modules/reporting/errors.hpp"
 #include "modules/reporting/report_documents.hpp"
 #include "base/clock.hpp"
+#include "base/number.hpp"
 
 namespace kientao::reporting {
 
@@ -38,13 +39,8 @@ Period DefaultPeriod(PeriodType t, Date today) {
 namespace {
 
 std::string Num(double v) { return VnNumber(v, 2); }
-// Plain decimal for form inputs (type=number wants '.').
-std::string InputNum(double v) {
-  std::string s = fmt::format("{:.4f}", v);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
+// A value shown in a form input, spelled as the person would type it ("1.500.000", "12,5").
+std::string InputNum(double v) { return number::ForInput(v); }
 
 Period ParsePeriodId(const std::string& id, const std::string& field = "period") {
   auto p = Period::Parse(id);
@@ -176,7 +172,8 @@ Draft ReadDraftJson(const Input& in) {
 
 // Form fields: v_CODE, d_CODE (denominator), results_K, difficulties_K, proposals_K, justification,
 // action.
-Draft ReadDraftForm(const Form& f, const Input& in) {
+// The report form's fields as a draft; `problems` gets every number that could not be read.
+Draft ReadDraftForm(const Form& f, const Input& in, std::vector<Error>& problems) {
   Draft d;
   for (auto& key : in.Keys()) {
     bool known = key == "justification" || key == "action";
@@ -192,21 +189,48 @@ Draft ReadDraftForm(const Form& f, const Input& in) {
         known = known || key == part + std::to_string(k);
     if (!known) throw Error(gen_errors::kUnknownField, key);
   }
+  // Each indicator's fields as typed; one that cannot be read as a number keeps every field of its
+  // indicator as typed (Draft::typed) and adds its problem, so the form shows them all at once.
   for (auto& def : f.indicators) {
     if (!def.provider.empty()) continue;
-    EnteredValue ev;
+    std::vector<std::string> fields = {"v_" + def.code, "d_" + def.code};
     auto combos = indicator::Combinations(def.categories);
     for (size_t i = 0; i < combos.size(); ++i) {
-      auto pn = in.Num(PartField("pv_", def.code, i), false);
-      auto pd = in.Num(PartField("pd_", def.code, i), false);
+      fields.push_back(PartField("pv_", def.code, i));
+      fields.push_back(PartField("pd_", def.code, i));
+    }
+    std::map<std::string, std::optional<double>> read;
+    bool unreadable = false;
+    for (auto& field : fields) {
+      try {
+        read[field] = in.Num(field, false);
+      } catch (const Error& e) {
+        problems.push_back(e);
+        unreadable = true;
+      }
+    }
+    EnteredValue ev;
+    for (size_t i = 0; i < combos.size() && !unreadable; ++i) {
+      auto pn = read[PartField("pv_", def.code, i)], pd = read[PartField("pd_", def.code, i)];
       if (!pn && !pd) continue;
-      if (!pn) throw Error(gen_errors::kRequired, def.code);
+      if (!pn) {
+        problems.push_back(Error(gen_errors::kRequired, PartField("pv_", def.code, i)));
+        unreadable = true;
+        break;
+      }
       ev.parts[combos[i].first] = ValuePart{*pn, pd};
     }
-    auto num = in.Num("v_" + def.code, false);
-    auto den = in.Num("d_" + def.code, false);
+    auto num = read["v_" + def.code], den = read["d_" + def.code];
+    if (!unreadable && !num && den && ev.parts.empty()) {
+      problems.push_back(Error(gen_errors::kRequired, "v_" + def.code));
+      unreadable = true;
+    }
+    if (unreadable) {
+      for (auto& field : fields)
+        if (auto text = in.Str(field, 100, false)) d.typed[field] = *text;
+      continue;
+    }
     if (!num && !den && ev.parts.empty()) continue;
-    if (!num && ev.parts.empty()) throw Error(gen_errors::kRequired, def.code);
     ev.total_given = num.has_value();
     ev.numerator = num.value_or(0);
     ev.denominator = den;
@@ -278,6 +302,167 @@ void SetError(const Ctx& ctx, TemplateData& d, const Error* err) {
   if (!err->details().empty()) d.set("details", details);
 }
 
+
+// The indicator a form field or problem belongs to: "v_POOR_HH", "pd_X__2" and "POOR_HH" name
+// POOR_HH; "" for any other field.
+std::string IndicatorOfField(const Form& f, const std::string& field) {
+  std::string code = field;
+  for (const char* prefix : {"v_", "d_", "pv_", "pd_"})
+    if (code.rfind(prefix, 0) == 0) {
+      code = code.substr(std::string(prefix).size());
+      break;
+    }
+  if (auto cut = code.find("__"); cut != std::string::npos) code = code.substr(0, cut);
+  if (auto dot = code.find('.'); dot != std::string::npos) code = code.substr(0, dot);
+  for (auto& def : f.indicators)
+    if (def.code == code) return code;
+  return "";
+}
+
+// Every problem of the draft: the numbers that could not be read, each entry kept as typed that
+// still is not one, and what the service finds (values on their own; failed rules on submit).
+std::vector<FieldError> FieldProblems(ReportService& svc, const Actor& a, const Form& f,
+                                      const Draft& d, const std::vector<Error>& unreadable,
+                                      bool submit) {
+  std::vector<FieldError> out;
+  for (auto& e : unreadable) out.push_back({e.field(), std::string(e.code()), e.params(), 0});
+  Draft check = d;
+  check.typed.clear();
+  std::set<std::string> pending;  // indicators whose entries are kept as typed
+  for (auto& [field, text] : d.typed) pending.insert(IndicatorOfField(f, field));
+  for (auto& code : pending) {
+    // Entries kept as typed in a saved draft: the reason each one still is not a value.
+    bool readable = true;
+    EnteredValue ev;
+    for (auto& [field, text] : d.typed) {
+      if (IndicatorOfField(f, field) != code) continue;
+      try {
+        double v = http::ReadTypedNumber(field, text);
+        if (field.rfind("v_", 0) == 0) ev.numerator = v, ev.total_given = true;
+        if (field.rfind("d_", 0) == 0) ev.denominator = v;
+      } catch (const Error& e) {
+        readable = false;
+        if (unreadable.empty()) out.push_back({e.field(), std::string(e.code()), e.params(), 0});
+      }
+    }
+    if (readable && ev.total_given && !code.empty()) check.values[code] = ev;
+  }
+  for (auto& p : svc.Problems(a, f.id, check, submit)) out.push_back(p);
+  return out;
+}
+
+// Moves each value with a problem of its own into the draft's typed entries, with every field of
+// its indicator exactly as it was typed.
+void KeepAsTyped(const Form& f, const Input& in, const std::vector<FieldError>& problems,
+                 Draft& d) {
+  for (auto& p : problems) {
+    std::string code = IndicatorOfField(f, p.field);
+    if (code.empty() || !d.values.count(code)) continue;
+    d.values.erase(code);
+    for (auto& key : in.Keys())
+      if (IndicatorOfField(f, key) == code)
+        if (auto text = in.Str(key, 100, false)) d.typed[key] = *text;
+  }
+}
+
+// The message of one problem beside its field, with the field named as the form names it.
+std::string ProblemMessage(const Ctx& ctx, const FieldError& p, const std::string& name) {
+  auto params = p.params;
+  params["field"] = "«" + name + "»";
+  return ctx.i18n->Format(ctx.lang, p.code, params);
+}
+
+// The form's indicator inputs: each shows what was typed (or stored) and its problems beside it;
+// `summary` gets every problem with a link to its field, for the list at the top.
+TemplateData IndicatorInputs(const Ctx& ctx, const Form& f, const Draft& shown,
+                             const std::vector<FieldError>& problems, TemplateData& summary) {
+  TemplateData inds = http::List();
+  for (auto& def : f.indicators) {
+    if (!def.provider.empty()) continue;
+    std::string name = ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi;
+    TemplateData x = http::Object();
+    x.set("has_problems", false);  // not the page's flag of the same name
+    x.set("code", def.code);
+    x.set("name", name);
+    x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
+    x.set("task", std::to_string(def.key_no));
+    if (indicator::HasDenominator(def.kind)) x.set("has_den", true);
+    auto typed = [&](const std::string& field) -> const std::string* {
+      auto it = shown.typed.find(field);
+      return it == shown.typed.end() ? nullptr : &it->second;
+    };
+    const EnteredValue* ev = nullptr;
+    if (auto it = shown.values.find(def.code); it != shown.values.end()) ev = &it->second;
+    if (ev) {
+      x.set("num", InputNum(ev->numerator));
+      x.set("num_vn", Num(ev->numerator));
+      if (ev->denominator) {
+        x.set("den", InputNum(*ev->denominator));
+        x.set("den_vn", Num(*ev->denominator));
+        if (auto v = indicator::ValueOf(def.kind, ev->numerator, *ev->denominator))
+          x.set("value_vn", VnNumber(*v, 1));
+      }
+    }
+    if (auto* t = typed("v_" + def.code)) x.set("num", *t);
+    if (auto* t = typed("d_" + def.code)) x.set("den", *t);
+    auto combos = indicator::Combinations(def.categories);
+    if (!combos.empty()) {
+      TemplateData parts = http::List();
+      for (size_t i = 0; i < combos.size(); ++i) {
+        TemplateData pt = http::Object();
+        pt.set("name", PartField("pv_", def.code, i));
+        pt.set("den_name", PartField("pd_", def.code, i));
+        pt.set("label", combos[i].second);
+        if (ev)
+          if (auto p = ev->parts.find(combos[i].first); p != ev->parts.end()) {
+            pt.set("num", InputNum(p->second.numerator));
+            if (p->second.denominator) pt.set("den", InputNum(*p->second.denominator));
+            pt.set("num_vn", Num(p->second.numerator));
+          }
+        if (auto* t = typed(PartField("pv_", def.code, i))) pt.set("num", *t);
+        if (auto* t = typed(PartField("pd_", def.code, i))) pt.set("den", *t);
+        if (indicator::HasDenominator(def.kind)) pt.set("has_den", true);
+        parts.push_back(pt);
+      }
+      x.set("parts", parts);
+      x.set("has_parts", true);
+    }
+    TemplateData mine = http::List();
+    for (size_t i = 0; i < problems.size(); ++i) {
+      const FieldError& p = problems[i];
+      bool here = IndicatorOfField(f, p.field) == def.code;
+      if (auto fields = p.params.find("fields"); fields != p.params.end())
+        here = ("," + fields->second + ",").find("," + def.code + ",") != std::string::npos;
+      if (!here) continue;
+      TemplateData m = http::Object();
+      m.set("message", ProblemMessage(ctx, p, name));
+      m.set("id", "problem-" + std::to_string(i));
+      mine.push_back(m);
+    }
+    if (!mine.is_empty_list()) {
+      x.set("invalid", true);
+      x.set("problems", mine);
+      x.set("describedby", "problems-" + def.code);
+      x.set("has_problems", true);
+    }
+    inds.push_back(x);
+  }
+  // The list at the top: every problem once, linking to the first field it is about.
+  for (size_t i = 0; i < problems.size(); ++i) {
+    const FieldError& p = problems[i];
+    std::string code = IndicatorOfField(f, p.field);
+    if (auto fields = p.params.find("fields"); code.empty() && fields != p.params.end())
+      code = fields->second.substr(0, fields->second.find(','));
+    std::string name = code;
+    for (auto& def : f.indicators)
+      if (def.code == code) name = ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi;
+    TemplateData m = http::Object();
+    m.set("message", ProblemMessage(ctx, p, name));
+    m.set("href", code.empty() ? "#justification" : "#v_" + code);
+    summary.push_back(m);
+  }
+  return inds;
+}
 }  // namespace
 
 void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::Layout& layout,
@@ -908,7 +1093,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   // office's decisions.
   auto report_page = [&svc, &layout](Ctx& ctx, long long form_id, const std::string& period,
                                      long long unit_id, const Draft* typed, const Error* err,
-                                     const Input* raw = nullptr) {
+                                     const std::vector<FieldError>& problems = {}) {
     const Actor actor = ctx.AsActor();
     Form f = svc.GetForm(actor, form_id);
     Submission s = svc.Open(actor, form_id, unit_id, period, clock::Today());
@@ -951,70 +1136,18 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
           shown.values[def.code] = it->second;
       shown.narratives = s.narratives;
       shown.justification = s.justification;
+      shown.typed = s.typed;
     }
-    TemplateData inds = http::List();
-    for (auto& def : f.indicators) {
-      if (!def.provider.empty()) continue;
-      TemplateData x = http::Object();
-      x.set("code", def.code);
-      x.set("name", ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi);
-      x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
-      x.set("task", std::to_string(def.key_no));
-      if (indicator::HasDenominator(def.kind)) x.set("has_den", true);
-      if (auto it = shown.values.find(def.code); it != shown.values.end()) {
-        x.set("num", InputNum(it->second.numerator));
-        x.set("num_vn", Num(it->second.numerator));
-        if (it->second.denominator) {
-          x.set("den", InputNum(*it->second.denominator));
-          x.set("den_vn", Num(*it->second.denominator));
-          if (auto v = indicator::ValueOf(def.kind, it->second.numerator, *it->second.denominator))
-            x.set("value_vn", VnNumber(*v, 1));
-        }
-      }
-      auto combos = indicator::Combinations(def.categories);
-      if (!combos.empty()) {
-        TemplateData parts = http::List();
-        const EnteredValue* ev = nullptr;
-        if (auto it = shown.values.find(def.code); it != shown.values.end()) ev = &it->second;
-        for (size_t i = 0; i < combos.size(); ++i) {
-          TemplateData pt = http::Object();
-          pt.set("name", PartField("pv_", def.code, i));
-          pt.set("den_name", PartField("pd_", def.code, i));
-          pt.set("label", combos[i].second);
-          if (ev)
-            if (auto p = ev->parts.find(combos[i].first); p != ev->parts.end()) {
-              pt.set("num", InputNum(p->second.numerator));
-              if (p->second.denominator) pt.set("den", InputNum(*p->second.denominator));
-              pt.set("num_vn", Num(p->second.numerator));
-            }
-          if (raw) {
-            try {
-              if (auto v = raw->Str(PartField("pv_", def.code, i), 40, false)) pt.set("num", *v);
-            } catch (const Error&) {
-            }
-          }
-          if (indicator::HasDenominator(def.kind)) pt.set("has_den", true);
-          parts.push_back(pt);
-        }
-        x.set("parts", parts);
-        x.set("has_parts", true);
-      }
-      if (raw) {  // a refused form shows what was typed, even what could not be read as a number
-        auto echo = [&](const std::string& field, const char* key) {
-          try {
-            if (auto v = raw->Str(field, 40, false)) x.set(key, *v);
-          } catch (const Error&) {
-          }
-        };
-        echo("v_" + def.code, "num");
-        echo("d_" + def.code, "den");
-      }
-      if (err && (err->field() == def.code || err->field() == "v_" + def.code ||
-                  err->field() == "d_" + def.code || err->field() == def.code + ".denominator"))
-        x.set("invalid", true);
-      inds.push_back(x);
+    // A saved draft shows what is still wrong with it, each problem beside its field.
+    std::vector<FieldError> shown_problems = problems;
+    if (!typed && editable && s.id) shown_problems = FieldProblems(svc, actor, f, shown, {}, false);
+    TemplateData summary = http::List();
+    d.set("indicators", IndicatorInputs(ctx, f, shown, shown_problems, summary));
+    if (!summary.is_empty_list()) {
+      d.set("problems", summary);
+      d.set("has_problems", true);
+      d.set("problem_count", std::to_string(shown_problems.size()));
     }
-    d.set("indicators", inds);
     TemplateData tasks = http::List();
     for (int k : f.key_nos) {
       TemplateData x = http::Object();
@@ -1031,22 +1164,12 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     }
     d.set("tasks", tasks);
     if (!shown.justification.empty()) d.set("justification", shown.justification);
-    if (err && err->code() == errors::kRulesFailed.code) d.set("needs_justification", true);
-    SetError(ctx, d, err);
-    if (err) {
-      // Name the indicator the way the form shows it, not by its code.
-      std::string msg = ctx.Message(*err);
-      for (auto& def : f.indicators)
-        for (const std::string& key : {"v_" + def.code, "d_" + def.code, def.code}) {
-          size_t at = msg.find(key);
-          if (at != std::string::npos &&
-              (err->field() == key || err->field() == def.code + ".denominator")) {
-            msg.replace(at, key.size(), "«" + def.name_vi + "»");
-            break;
-          }
-        }
-      d.set("error", msg);
-    }
+    for (auto& pr : shown_problems)
+      if (pr.code == errors::kRuleFailed.code) {
+        d.set("needs_justification", true);
+        d.set("rules_hint", ctx.Message(Error(errors::kRulesFailed)));
+      }
+    if (err) SetError(ctx, d, err);
     TemplateData versions = http::List();
     if (s.version > 1)
       for (auto& v : svc.Versions(actor, form_id, unit_id, period)) {
@@ -1057,31 +1180,39 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       }
     if (!versions.is_empty_list()) d.set("versions", versions);
     return layout.Page(ctx, "reporting/report_fill", d, f.name + " — " + s.unit_name,
-                       err ? err->status() : 200);
+                       err ? err->status() : problems.empty() ? 200 : 422);
   };
   router.Get("/reports/{form}/{period}/{unit}", read, [report_page](Ctx& ctx) {
     return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr,
-                       nullptr, nullptr);
+                       nullptr);
   });
   router.Post("/reports/{form}/{period}/{unit}", submit, [&svc, report_page](Ctx& ctx) {
     long long form_id = ctx.Id("form");
     long long unit_id = ctx.Id("unit");
     std::string period = ctx.params.at("period");
     Input in = Input::FromForm(ctx.req.body);
-    Form f = svc.GetForm(ctx.AsActor(), form_id);
+    const Actor actor = ctx.AsActor();
+    Form f = svc.GetForm(actor, form_id);
     Draft typed;
     try {
-      typed = ReadDraftForm(f, in);
+      std::vector<Error> unreadable;
+      typed = ReadDraftForm(f, in, unreadable);
       bool is_submit = in.Enum("action", {"save", "submit"}, false).value_or("save") == "submit";
-      if (is_submit)
-        svc.Submit(ctx.AsActor(), form_id, unit_id, period, typed, clock::Today());
-      else
-        svc.Save(ctx.AsActor(), form_id, unit_id, period, typed, clock::Today());
+      auto problems = FieldProblems(svc, actor, f, typed, unreadable, is_submit);
+      if (is_submit && !problems.empty())  // every problem at once; nothing written
+        return report_page(ctx, form_id, period, unit_id, &typed, nullptr, problems);
+      if (is_submit) {
+        svc.Submit(actor, form_id, unit_id, period, typed, clock::Today());
+      } else {
+        // "Lưu nháp" keeps everything: a value with a problem of its own is kept as typed.
+        KeepAsTyped(f, in, problems, typed);
+        svc.Save(actor, form_id, unit_id, period, typed, clock::Today());
+      }
       return Response::Redirect("/reports/" + std::to_string(form_id) + "/" + period + "/" +
                                 std::to_string(unit_id) + (is_submit ? "?sent=1" : "?saved=1"));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return report_page(ctx, form_id, period, unit_id, &typed, &e, &in);
+      return report_page(ctx, form_id, period, unit_id, &typed, &e);
     }
   });
   auto decision = [&svc, report_page](Ctx& ctx, const std::string& what) {
@@ -1103,7 +1234,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                                 std::to_string(s.unit_id));
     } catch (const Error& e) {
       if (e.status() == 404 || e.status() == 403) throw;
-      return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e, nullptr);
+      return report_page(ctx, s.form_id, s.period_id, s.unit_id, nullptr, &e);
     }
   };
   router.Post("/submissions/{id}/approve", approve,
