@@ -2,21 +2,16 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <spdlog/spdlog.h>
 
-#include "app/providers.hpp"
 #include "base/access.hpp"
 #include "base/resources.hpp"
-#include "modules/auth/web/auth_web.hpp"
-#include "modules/directive/web/directive_web.hpp"
-#include "modules/kpi/web/kpi_web.hpp"
-#include "modules/org/web/org_web.hpp"
-#include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
-#include "modules/staffing/web/staffing_web.hpp"
-#include "modules/staffing/web/streamlining_web.hpp"
 #include "base/clock.hpp"
+#include "modules/reporting/permissions.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -24,24 +19,6 @@
 
 namespace kientao::app {
 
-namespace {
-
-// Modules in dependency order: the store core first.
-const std::vector<std::pair<std::string, std::string>>& ModuleMigrationDirs() {
-  static const std::vector<std::pair<std::string, std::string>> kDirs = {
-      {"core", "src/store/migrations/"},
-      {"org", "src/modules/org/migrations/"},
-      {"auth", "src/modules/auth/migrations/"},
-      {"directive", "src/modules/directive/migrations/"},
-      {"indicator", "src/modules/indicator/migrations/"},
-      {"reporting", "src/modules/reporting/migrations/"},
-      {"staffing", "src/modules/staffing/migrations/"},
-      {"kpi", "src/modules/kpi/migrations/"},
-  };
-  return kDirs;
-}
-
-}  // namespace
 
 std::string WebDir(const Config& cfg) {
   if (!cfg.web_dir.empty()) return cfg.web_dir;
@@ -49,8 +26,11 @@ std::string WebDir(const Config& cfg) {
 }
 
 std::vector<store::Migration> App::AllMigrations() {
+  std::vector<std::pair<std::string, std::string>> dirs = {{"core", "src/store/migrations/"}};
+  for (const Module& m : InDependencyOrder(AllModules()))
+    dirs.emplace_back(m.name, "src/modules/" + m.name + "/migrations/");
   std::vector<store::Migration> out;
-  for (auto& [module, dir] : ModuleMigrationDirs()) {
+  for (auto& [module, dir] : dirs) {
     std::vector<store::Migration> mine;
     for (auto& [path, text] : EmbeddedResources()) {
       if (path.rfind(dir, 0) != 0 || path.size() < 4 || path.substr(path.size() - 4) != ".sql")
@@ -79,6 +59,16 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
     spdlog::warn("the clock is pinned: today is {} for this process ([clock] today or "
                  "KIENTAO_CLOCK_TODAY), not the system's date",
                  day->ToIso());
+  modules_ = InDependencyOrder(AllModules());
+  // Each module's permissions, granted to the roles its manifest names.
+  for (const Module& m : modules_)
+    for (const PermissionGrant& g : m.permissions)
+      for (const std::string& role : g.roles) {
+        if (!access::IsRole(role))
+          throw std::runtime_error("module " + m.name + " grants " + g.permission +
+                                   " to an unknown role " + role);
+        access::Grant(role, g.permission);
+      }
   LoadResources();
   db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size);
   if (migrate) {
@@ -102,7 +92,6 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
   kpi_rules_ = kpi::KpiRules::Load(Resource("src/modules/kpi/rules/nd-335-2025.toml"));
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
-  RegisterProviders(*indicators_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
   kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
@@ -115,6 +104,10 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       staffing::RankingRules::Load(Resource("src/modules/staffing/rules/ranking.toml"));
   streamlining_ = std::make_unique<staffing::StreamliningService>(
       *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_);
+  for (const Module& m : modules_) {
+    if (m.start) m.start(*this);
+    if (m.providers) m.providers(*indicators_);
+  }
 
   std::string web = WebDir(cfg_);
   static_files_.Mount("/static/app/", web + "/static", 3600);
@@ -169,62 +162,89 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   });
 
   RegisterShellRoutes();
-  org::RegisterOrgRoutes(router_, *org_, layout_);
-  auth::AuthWebOptions auth_web{
-      cfg_.secure_cookies, [this](const Actor& a) {
-        std::vector<auth::StaffOption> out;
-        for (auto& r : org_->ListStaff(a, {})->rows)
-          out.push_back({r.staff.id, r.staff.full_name + " — " + r.unit_name});
-        return out;
-      }};
-  auth::RegisterAuthRoutes(router_, *auth_, *db_, layout_, auth_web);
-  reporting::RegisterPeriodRoutes(router_, *reporting_rules_, layout_);
-  directive::RegisterDirectiveRoutes(
-      router_, *directives_, layout_,
-      [this](const http::Ctx& ctx, int key_no) {
-        // The task's indicators for the last closed month, for those who may read the commune's
-        // figures.
-        http::TemplateData rows = http::List();
-        Actor actor = ctx.AsActor();
-        if (!access::HasPermission(*ctx.user, access::kReportRead)) return rows;
-        long long commune = reports_->ActorCommune(actor);
-        if (!commune) return rows;
-        Period p = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today());
-        std::vector<reporting::IndicatorLine> lines;
-        try {
-          lines = reports_->CommuneIndicators(actor, commune, p.Id());
-        } catch (const Error& e) {
-          if (e.code() != gen_errors::kOutOfScope.code) throw;
-          return rows;
-        }
-        for (auto& l : lines) {
-          if (l.def.key_no != key_no) continue;
-          std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
-          http::TemplateData r = http::Object();
-          r.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
-          r.set("period", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
-          r.set("value",
-                l.value ? reporting::VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
-          if (l.target) r.set("target", reporting::VnNumber(*l.target, 1) + unit);
-          if (l.value && l.target) {
-            bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                        : *l.value <= *l.target;
-            r.set(met ? "met" : "not_met", true);
-          }
-          rows.push_back(r);
-        }
-        return rows;
-      },
-      {{3,
-        {{"/kpi", "nav.kpi"},
-         {"/kpi/review", "nav.kpi_review"},
-         {"/kpi/ratings", "nav.kpi_ratings"},
-         {"/staffing", "nav.staffing"},
-         {"/staffing/streamlining", "nav.streamlining"}}}});
-  reporting::RegisterReportRoutes(router_, *reports_, layout_, doc_layout_);
-  staffing::RegisterStaffingRoutes(router_, *org_, *staffing_, retirement_rule_, layout_);
-  kpi::RegisterKpiRoutes(router_, *kpi_, layout_, doc_layout_);
-  staffing::RegisterStreamliningRoutes(router_, *streamlining_, *staffing_, layout_, doc_layout_);
+  for (const Module& m : modules_)
+    if (m.routes) m.routes(*this);
+}
+
+std::vector<std::pair<std::string, std::string>> App::RuleFiles() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto is_rule = [](const std::string& p) {
+    return p.size() > 5 && p.substr(p.size() - 5) == ".toml" &&
+           (p.size() < 11 || p.substr(p.size() - 11) != ".cases.toml");
+  };
+  for (auto& [path, text] : EmbeddedResources()) {
+    std::string p(path);
+    // src/modules/<m>/rules/<file>.toml
+    if (p.rfind("src/modules/", 0) != 0 || !is_rule(p)) continue;
+    size_t slash = p.find('/', 12);
+    if (slash != std::string::npos && p.compare(slash, 7, "/rules/") == 0 &&
+        p.find('/', slash + 7) == std::string::npos)
+      out.emplace_back(p, std::string(text));
+  }
+  if (!cfg_.rules_dir.empty()) {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(cfg_.rules_dir))
+      throw std::runtime_error("configuration: paths.rules_dir " + cfg_.rules_dir +
+                               " is not a folder");
+    std::vector<std::string> found;
+    for (auto& e : fs::recursive_directory_iterator(cfg_.rules_dir))
+      if (e.is_regular_file() && is_rule(e.path().string())) found.push_back(e.path().string());
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) {
+      std::ifstream in(f);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      out.emplace_back(f, ss.str());
+    }
+  }
+  return out;
+}
+
+bool App::TaskBuilt(int n) const {
+  for (const Module& m : modules_)
+    for (int k : m.key_tasks)
+      if (k == n) return true;
+  return false;
+}
+
+std::map<int, std::vector<std::pair<std::string, std::string>>> App::ModulePages() const {
+  std::map<int, std::vector<std::pair<std::string, std::string>>> out;
+  for (const Module& m : modules_)
+    for (const NavEntry& e : m.nav)
+      if (e.key_task) out[e.key_task].emplace_back(e.href, e.label_key);
+  return out;
+}
+
+http::TemplateData App::KeyTaskIndicators(const http::Ctx& ctx, int key_no) {
+  http::TemplateData rows = http::List();
+  Actor actor = ctx.AsActor();
+  if (!access::HasPermission(*ctx.user, access::kReportRead)) return rows;
+  long long commune = reports_->ActorCommune(actor);
+  if (!commune) return rows;
+  Period p = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today());
+  std::vector<reporting::IndicatorLine> lines;
+  try {
+    lines = reports_->CommuneIndicators(actor, commune, p.Id());
+  } catch (const Error& e) {
+    if (e.code() != gen_errors::kOutOfScope.code) throw;
+    return rows;
+  }
+  for (auto& l : lines) {
+    if (l.def.key_no != key_no) continue;
+    std::string unit = l.def.kind == indicator::Kind::kPercent ? "%" : " " + l.def.unit;
+    http::TemplateData r = http::Object();
+    r.set("name", ctx.lang == "en" && !l.def.name_en.empty() ? l.def.name_en : l.def.name_vi);
+    r.set("period", ctx.lang == "en" ? p.LabelEn() : p.LabelVi());
+    r.set("value", l.value ? reporting::VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
+    if (l.target) r.set("target", reporting::VnNumber(*l.target, 1) + unit);
+    if (l.value && l.target) {
+      bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
+                                                                  : *l.value <= *l.target;
+      r.set(met ? "met" : "not_met", true);
+    }
+    rows.push_back(r);
+  }
+  return rows;
 }
 
 App::~App() {
@@ -240,8 +260,11 @@ std::string_view App::Resource(std::string_view path) {
 void App::LoadResources() {
   for (auto& [path, text] : EmbeddedResources()) {
     std::string p(path);
-    if (p.rfind("web/i18n/", 0) == 0) {
-      std::string lang = p.substr(9, p.size() - 9 - 5);
+    // The shell's catalogues (web/i18n/<lang>.toml) and each module's
+    // (src/modules/<m>/i18n/<lang>.toml), merged.
+    bool module_catalogue = p.rfind("src/modules/", 0) == 0 && p.find("/i18n/") != std::string::npos;
+    if (p.rfind("web/i18n/", 0) == 0 || module_catalogue) {
+      std::string lang = std::filesystem::path(p).stem().string();
       i18n_.Load(lang, text, p);
     } else if (p.size() > 9 && p.substr(p.size() - 9) == ".mustache") {
       // "web/templates/layout.mustache" → "layout"; "src/modules/org/web/templates/x.mustache" →

@@ -1,11 +1,13 @@
 #pragma once
 // The application: opens the database, applies migrations, loads the built-in templates and
 // catalogues, and wires every module's routes into one router. Thread-safe once constructed.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/module.hpp"
 #include "base/principal.hpp"
 #include "http/i18n.hpp"
 #include "http/layout.hpp"
@@ -49,9 +51,34 @@ class App {
   kpi::KpiService& kpi() { return *kpi_; }
   staffing::StreamliningService& streamlining() { return *streamlining_; }
   const reporting::ReportingRules& reporting_rules() const { return *reporting_rules_; }
+  const staffing::RetirementRule& retirement_rule() const { return retirement_rule_; }
+  const documents::Layout30& doc_layout() const { return doc_layout_; }
+  const http::Layout& layout() const { return layout_; }
   const Config& config() const { return cfg_; }
+  // What a module keeps for the application's lifetime (its services, its catalogue), by its name.
+  template <typename T>
+  T& Keep(const std::string& module, std::shared_ptr<T> value) {
+    kept_[module] = value;
+    return *value;
+  }
+  template <typename T>
+  T& Kept(const std::string& module) const {
+    return *std::static_pointer_cast<T>(kept_.at(module));
+  }
+  // Every rule file (path, text): the built-in ones of every module (src/modules/<m>/rules/*.toml,
+  // without the golden cases), then the province's from paths.rules_dir (<dir>/<module>/*.toml).
+  std::vector<std::pair<std::string, std::string>> RuleFiles() const;
+  // The modules, in dependency order (module.hpp).
+  const std::vector<Module>& modules() const { return modules_; }
+  // Whether some module runs key task n's registry.
+  bool TaskBuilt(int n) const;
+  // The pages of the modules serving each key task, for the task's page (from the modules' nav).
+  std::map<int, std::vector<std::pair<std::string, std::string>>> ModulePages() const;
+  // Key task n's indicators for the last closed month, as rows for its page, for those who may
+  // read the commune's figures.
+  http::TemplateData KeyTaskIndicators(const http::Ctx& ctx, int key_no);
 
-  // Every module's migrations in dependency order.
+  // The store core's migrations, then every module's in dependency order.
   static std::vector<store::Migration> AllMigrations();
   // A principal with the administrator role over the whole tree, for the command line.
   static Principal Superuser();
@@ -71,6 +98,8 @@ class App {
   std::optional<Principal> Authenticate(const http::Request& req);
 
   Config cfg_;
+  std::vector<Module> modules_;
+  std::map<std::string, std::shared_ptr<void>> kept_;
   std::unique_ptr<store::Database> db_;
   http::I18n i18n_;
   http::Templates templates_;

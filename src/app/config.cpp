@@ -72,6 +72,7 @@ const std::vector<Field>& Fields() {
       Make("login", "max_failures_per_address", &Config::max_failures_per_address),
       Make("login", "throttle_window_minutes", &Config::throttle_window_minutes),
       Make("paths", "web_dir", &Config::web_dir),
+      Make("paths", "rules_dir", &Config::rules_dir),
       Make("log", "level", &Config::log_level),
       Make("clock", "today", &Config::clock_today),
       Make("smtp", "url", &Config::smtp_url),

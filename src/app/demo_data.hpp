@@ -1,31 +1,26 @@
 #pragma once
 // The demo commune: Hải Phòng → xã Lạc Phương with its post-2025 structure, 15 villages, about 60
 // staff and one account per role. Villages, people and figures are invented (illustrative); citizen
-// IDs start with 000, which no province has.
-#include <map>
+// IDs start with 000, which no province has. Each module's demo rows are in its folder
+// (src/modules/<m>/demo/).
 #include <string>
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/module.hpp"
 
 namespace kientao::app {
 
-struct DemoAccount {
-  std::string username;
-  std::string password;
-  std::string role;
-  std::string scope;
-};
-
-// Loads the demo into an empty database through the same services users use (so it is audited).
+// Loads the demo into an empty database: each module's demo loader (module.cpp), in dependency
+// order, through the same services users use (so it is audited).
 // Throws std::runtime_error when the database already holds org units.
 std::vector<DemoAccount> LoadDemoData(App& app);
 const std::string& DemoPassword();
 
 // The demo is laid out around the day it is loaded (the app's clock): it was written for
-// 28/11/2026 (kDemoAnchor), and every date of it moves with the day of loading so the dashboard shows
-// the same mix on any day — whole days for the dispatch and its tasks, whole years for people's
-// birth and start dates, quotas and earlier ratings, reporting periods and KPI months counted back
+// 28/11/2026 (the anchor), and every date of it moves with the day of loading so the dashboard
+// shows the same mix on any day — whole days for the dispatch and its tasks, whole years for
+// people's birth and start dates and earlier ratings, reporting periods and KPI months counted back
 // from the period holding today.
 struct DemoCalendar {
   static constexpr int kAnchorYear = 2026, kAnchorMonth = 11, kAnchorDay = 28;
@@ -39,12 +34,5 @@ struct DemoCalendar {
   Date ShiftYears(int y, int m, int d) const;
   int Year(int anchored_year) const { return anchored_year + years; }
 };
-// The indicators, report forms and three months of reports of the demo commune (demo_reports.cpp).
-void LoadDemoReports(App& app, const Actor& actor,
-                     const std::map<std::string, long long>& unit_ids);
-// The KPI catalogue and three months of products and scores of the demo commune (demo_kpi.cpp).
-void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids);
-// Earlier years' ratings, a deferral and a streamlining candidate (demo_kpi.cpp).
-void LoadDemoStreamlining(App& app, const Actor& actor, const DemoCalendar& cal);
 
 }  // namespace kientao::app

@@ -9,6 +9,8 @@
 #include "base/access.hpp"
 #include "base/text.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "modules/directive/permissions.hpp"
+#include "modules/reporting/permissions.hpp"
 
 namespace kientao::app {
 

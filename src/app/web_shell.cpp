@@ -4,6 +4,9 @@
 #include "modules/directive/web/directive_web.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "base/clock.hpp"
+#include "modules/auth/permissions.hpp"
+#include "modules/org/permissions.hpp"
+#include "modules/reporting/permissions.hpp"
 
 #include <cmath>
 
@@ -13,9 +16,6 @@ namespace kientao::app {
 
 namespace {
 constexpr int kTasks = 10;
-// Modules of the dispatch's tasks that are built so far; the others' pages say plainly they are
-// not.
-bool TaskBuilt(int n) { return n == 3; }  // KPI and the staffing plan
 }  // namespace
 
 void App::RegisterShellRoutes() {
@@ -39,29 +39,17 @@ void App::RegisterShellRoutes() {
     return r;
   });
 
+  // The ten tasks' pages (a task whose registry no module runs yet says so), the dashboard, then
+  // every module's entries by weight.
   for (int i = 1; i <= kTasks; ++i)
     layout_.AddNav({"/tasks/" + std::to_string(i), "task." + std::to_string(i) + ".short", "", i,
                     TaskBuilt(i)});
   layout_.AddNav({"/", "nav.dashboard", "", 0, true});
-  layout_.AddNav({"/org", "nav.org", std::string(access::kOrgRead), 0, true});
-  layout_.AddNav({"/staff", "nav.staff", std::string(access::kStaffRead), 0, true});
-  layout_.AddNav({"/staffing", "nav.staffing", std::string(access::kStaffRead), 0, true});
-  layout_.AddNav(
-      {"/staffing/streamlining", "nav.streamlining", std::string(access::kStaffingPlan), 0, true});
-  layout_.AddNav({"/kpi", "nav.kpi", "", 0, true});
-  layout_.AddNav({"/kpi/review", "nav.kpi_review", std::string(access::kKpiReview), 0, true});
-  layout_.AddNav({"/kpi/ranking", "nav.kpi_ranking", std::string(access::kKpiRead), 0, true});
-  layout_.AddNav({"/kpi/ratings", "nav.kpi_ratings", std::string(access::kKpiRead), 0, true});
-  layout_.AddNav({"/my-tasks", "nav.my_tasks", std::string(access::kTaskRead), 0, true});
-  layout_.AddNav({"/tasks", "nav.tasks", std::string(access::kTaskRead), 0, true});
-  layout_.AddNav({"/directives", "nav.directives", std::string(access::kTaskRead), 0, true});
-  layout_.AddNav({"/reports", "nav.reports", std::string(access::kReportRead), 0, true});
-  layout_.AddNav(
-      {"/commune-reports", "nav.commune_report", std::string(access::kReportRead), 0, true});
-  layout_.AddNav({"/city", "nav.city", std::string(access::kReportCity), 0, true});
-  layout_.AddNav({"/periods", "nav.periods", "", 0, true});
-  layout_.AddNav({"/users", "nav.users", std::string(access::kUsersAdmin), 0, true});
-  layout_.AddNav({"/audit", "nav.audit", std::string(access::kAuditRead), 0, true});
+  std::vector<NavEntry> entries;
+  for (const Module& m : modules_) entries.insert(entries.end(), m.nav.begin(), m.nav.end());
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const NavEntry& a, const NavEntry& b) { return a.weight < b.weight; });
+  for (const NavEntry& e : entries) layout_.AddNav({e.href, e.label_key, e.permission, 0, true});
 
   router_.Get("/", any_user, [this](http::Ctx& ctx) {
     http::TemplateData d = http::Object();

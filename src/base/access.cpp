@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace kientao::access {
@@ -18,30 +19,27 @@ bool IsRole(std::string_view role) {
 }
 
 namespace {
-const std::map<std::string_view, std::set<std::string_view>>& Table() {
-  static const std::map<std::string_view, std::set<std::string_view>> kTable = {
-      {kAdmin,
-       {kOrgRead,    kOrgWrite,     kStaffRead,     kStaffReadFull, kStaffWrite, kStaffImport,
-        kUsersAdmin, kAuditRead,    kTaskRead,      kTaskUpdate,    kTaskAssign, kTaskDelegate,
-        kReportRead, kReportSubmit, kReportApprove, kReportImport,  kReportCity, kKpiRead,
-        kKpiReview,  kKpiRate,      kStaffingPlan}},
-      {kLeader,
-       {kOrgRead, kStaffRead, kTaskRead, kTaskAssign, kTaskDelegate, kReportRead, kKpiRead,
-        kKpiReview, kKpiRate, kStaffingPlan}},
-      {kOffice,
-       {kOrgRead, kOrgWrite, kStaffRead, kStaffReadFull, kStaffWrite, kStaffImport, kAuditRead,
-        kTaskRead, kTaskUpdate, kTaskAssign, kTaskDelegate, kReportRead, kReportSubmit,
-        kReportApprove, kKpiRead, kStaffingPlan}},
-      {kUnitHead,
-       {kOrgRead, kStaffRead, kStaffWrite, kTaskRead, kTaskUpdate, kTaskDelegate, kReportRead,
-        kReportSubmit, kKpiRead, kKpiReview}},
-      {kStaff, {kOrgRead, kStaffRead, kTaskRead, kTaskUpdate, kReportRead, kReportSubmit}},
-      {kVillageHead, {kOrgRead, kTaskRead, kReportRead, kReportSubmit}},
-      {kSupervisor, {kOrgRead, kStaffRead, kTaskRead, kReportRead, kReportCity, kKpiRead}},
-  };
-  return kTable;
+// Filled at start by the modules' manifests, read-only afterwards.
+std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& Table() {
+  static std::map<std::string, std::set<std::string, std::less<>>, std::less<>> table;
+  return table;
+}
+std::mutex& TableMutex() {
+  static std::mutex m;
+  return m;
 }
 }  // namespace
+
+void Grant(std::string_view role, std::string_view permission) {
+  std::lock_guard lock(TableMutex());
+  Table()[std::string(role)].insert(std::string(permission));
+}
+
+std::vector<std::string> Permissions() {
+  std::set<std::string> all;
+  for (auto& [role, perms] : Table()) all.insert(perms.begin(), perms.end());
+  return {all.begin(), all.end()};
+}
 
 bool RoleHas(std::string_view role, std::string_view permission) {
   auto it = Table().find(role);

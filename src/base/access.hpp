@@ -1,5 +1,5 @@
 #pragma once
-// Roles and permissions: the one table every module reads. A role is held over an org subtree; a
+// Roles and the permission checker. A role is held over an org subtree; a
 // permission is granted when some role of the principal carries it and the target lies in that
 // role's subtree.
 #include <optional>
@@ -23,40 +23,13 @@ inline constexpr std::string_view kSupervisor = "supervisor";     // giám sát 
 const std::vector<std::string_view>& AllRoles();
 bool IsRole(std::string_view role);
 
-// Permissions.
-inline constexpr std::string_view kOrgRead = "org.read";
-inline constexpr std::string_view kOrgWrite = "org.write";
-inline constexpr std::string_view kStaffRead = "staff.read";
-inline constexpr std::string_view kStaffReadFull =
-    "staff.read_full";  // unmasked citizen IDs (audited)
-inline constexpr std::string_view kStaffWrite = "staff.write";
-inline constexpr std::string_view kStaffImport = "staff.import";  // CSV import and export
-inline constexpr std::string_view kUsersAdmin = "users.admin";    // users, roles, API tokens
-inline constexpr std::string_view kAuditRead = "audit.read";
-inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks and their progress
-inline constexpr std::string_view kTaskUpdate =
-    "task.update";  // report progress of a task of one's unit
-inline constexpr std::string_view kTaskAssign = "task.assign";  // create directives, assign tasks
-inline constexpr std::string_view kTaskDelegate =
-    "task.delegate";  // split a task of one's unit into sub-tasks for units and persons
-inline constexpr std::string_view kReportRead = "report.read";  // periodic reports and indicators
-inline constexpr std::string_view kReportSubmit =
-    "report.submit";  // fill and submit the periodic reports of one's unit
-inline constexpr std::string_view kReportApprove =
-    "report.approve";  // return or approve reports, consolidate and issue the commune's report
-inline constexpr std::string_view kReportImport =
-    "report.import";  // receive communes' report packages (a city installation)
-inline constexpr std::string_view kReportCity =
-    "report.city";  // the city's view over every commune's reports
+// Permissions are named by the modules (modules/<m>/permissions.hpp) and granted to roles by their
+// manifests at start (Grant); this file only checks them.
 
-inline constexpr std::string_view kStaffingPlan =
-    "staffing.plan";  // streamlining candidates, deferrals and benefit estimates
-inline constexpr std::string_view kKpiRead =
-    "kpi.read";  // KPI scores, the unit ranking and the annual rating list
-inline constexpr std::string_view kKpiReview =
-    "kpi.review";  // the unit's catalogue, assignments, confirming completions, general scores
-inline constexpr std::string_view kKpiRate =
-    "kpi.rate";  // veto conditions, quota exceptions and the final annual rating
+// Gives `role` the permission (idempotent). Done at start, before any request is served.
+void Grant(std::string_view role, std::string_view permission);
+// Every permission granted to some role, and the roles holding one (for the permission table).
+std::vector<std::string> Permissions();
 
 bool RoleHas(std::string_view role, std::string_view permission);
 // True when some grant of `p` carries `permission` (anywhere).

@@ -27,8 +27,12 @@ void I18n::Load(const std::string& lang, std::string_view toml_text,
               prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
           if (auto* sub = v.as_table())
             walk(*sub, key);
-          else if (auto s = v.value<std::string>())
-            cat[key] = *s;
+          else if (auto s = v.value<std::string>()) {
+            // Catalogues are merged (the shell's and each module's): one key, one owner.
+            if (!cat.emplace(key, *s).second)
+              throw std::runtime_error("message catalogue " + source_name + ": " + key +
+                                       " is already defined by another catalogue");
+          }
           else
             throw std::runtime_error("message catalogue " + source_name + ": " + key +
                                      " is not a string");

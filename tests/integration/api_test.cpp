@@ -632,4 +632,29 @@ TEST_F(Api, TheAuditChainVerifiesAfterAllOfThis) {
   EXPECT_GT(v.entries, 90);
 }
 
+TEST_F(Api, TheRuleInForceTheDayBeforeOnAndAfterAnEffectiveDate) {
+  Session s = Login("truongthon");  // every role may read the rules
+  auto in_force = [&](const std::string& on) {
+    auto r = Call(s, "GET", "/api/v1/rules?on=" + on);
+    EXPECT_EQ(r.status, 200) << r.body;
+    boost::json::value doc = boost::json::parse(r.body);  // Find answers into it: keep it alive
+    return std::string(Find(doc.at("sets"), "id", "base-salary").at("in_force").at("file").as_string());
+  };
+  EXPECT_EQ(in_force("2024-06-30"), "base-salary-2023.toml");
+  EXPECT_EQ(in_force("2024-07-01"), "base-salary-2024.toml");
+  EXPECT_EQ(in_force("2024-07-02"), "base-salary-2024.toml");
+  EXPECT_EQ(in_force("2019-07-01"), "base-salary-2019.toml");
+  auto before = boost::json::parse(Call(s, "GET", "/api/v1/rules?on=2019-06-30").body);
+  EXPECT_TRUE(Find(before.at("sets"), "id", "base-salary").at("in_force").is_null());
+  EXPECT_EQ(ErrorCode(Call(s, "GET", "/api/v1/rules?on=30/02/2026").body), "GEN-0008");
+  // The page lists every set, marks the version in force today and what is still unverified.
+  auto page = Call(s, "GET", "/rules");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-rule-set=\"base-salary\""), std::string::npos);
+  EXPECT_NE(page.body.find("data-rule-set=\"kpi\""), std::string::npos);
+  EXPECT_NE(page.body.find("Nghị định 73/2024/NĐ-CP"), std::string::npos);
+  EXPECT_NE(page.body.find("data-testid=\"in-force\""), std::string::npos);
+  EXPECT_NE(page.body.find("cần xác minh"), std::string::npos);
+}
+
 }  // namespace kientao::testing

@@ -51,7 +51,8 @@ class AppTest : public ::testing::Test {
 
 // The object of a JSON array whose `key` is `value` (an integer, a string, or at `key` → `inner` for
 // nested ids). A missing one fails the test and the empty object returned fails every .at() after
-// it, so an assertion about it can never pass by not running.
+// it, so an assertion about it can never pass by not running. The answer points into `array`: keep
+// the parsed document alive while it is used.
 const boost::json::object& Find(const boost::json::value& array, std::string_view key,
                                 long long value);
 const boost::json::object& Find(const boost::json::value& array, std::string_view key,

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "base/access.hpp"
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
@@ -50,6 +51,8 @@ const std::map<std::string, Row>& Table() {
       {"GET /tasks/{n}", {kAll, ""}},
       {"GET /api/v1/me", {kAll, ""}},
       {"GET /api/v1/periods", {kAll, ""}},
+      {"GET /rules", {kAll, ""}},
+      {"GET /api/v1/rules", {kAll, ""}},
       {"GET /api/v1/directives", {kAll, ""}},
       {"GET /api/v1/directives/{id}", {kAll, ""}},
       {"GET /directives/{id}", {kAll, ""}},
@@ -258,6 +261,16 @@ bool Ends(const std::string& key) {
 }  // namespace
 
 class PermissionTable : public AppTest {};
+
+TEST_F(PermissionTable, OnlyAdminAndOfficeReadFullCitizenIds) {
+  // Granted by the org module's manifest; every other role sees citizen IDs masked.
+  for (auto role : access::AllRoles()) {
+    bool expected = role == access::kAdmin || role == access::kOffice;
+    EXPECT_EQ(access::RoleHas(role, "staff.read_full"), expected) << role;
+  }
+  // Every permission some module grants is granted to the administrator.
+  for (auto& perm : access::Permissions()) EXPECT_TRUE(access::RoleHas(access::kAdmin, perm)) << perm;
+}
 
 TEST_F(PermissionTable, CoversEveryRoute) {
   std::set<std::string> routes;

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -296,6 +297,42 @@ TEST_F(Server, TheClockIsPinnedByConfigurationAndSaysSo) {
     ::unsetenv("KIENTAO_CLOCK_TODAY");
   else
     ::setenv("KIENTAO_CLOCK_TODAY", saved.c_str(), 1);
+}
+
+TEST_F(Server, AProvinceRuleFileIsReadAtStartAndABadOneRefusedWithItsName) {
+  namespace fs = std::filesystem;
+  std::string dir = tdb_.dir() + "/rules";
+  fs::create_directories(dir + "/staffing");
+  std::string cfg = tdb_.dir() + "/rules.toml";
+  std::ofstream(cfg) << "[paths]\nrules_dir = \"" << dir << "\"\n";
+  auto salary = [](const std::string& from) {
+    return "[rule]\nset = \"base-salary\"\ntitle = \"Mức lương cơ sở\"\narticle = \"Nghị định "
+           "mới\"\nverified = false\neffective_from = " +
+           from + "\n[amount]\narticle = \"Điều 3\"\nverified = false\nvnd_per_month = 2530000\n";
+  };
+  // A new amount from 1/7/2026 as a province would add it: in force from that day.
+  std::ofstream(dir + "/staffing/base-salary-2026.toml") << salary("2026-07-01");
+  {
+    ServerProcess srv(tdb_.url(), {"--config", cfg});
+    HttpClient c(srv.port());
+    std::string cookie = LoginCookie(c, "vanphong");
+    auto r = c.Send("GET", "/api/v1/rules?on=2026-07-01", "", {{"Cookie", cookie}});
+    EXPECT_NE(r.body.find("base-salary-2026.toml"), std::string::npos) << r.body;
+  }
+  // A second version from the same day: refused at start, both files named.
+  std::ofstream(dir + "/staffing/base-salary-2026b.toml") << salary("2026-07-01");
+  auto bad = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("base-salary-2026.toml"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("base-salary-2026b.toml"), std::string::npos) << bad.err;
+  // A header with a typing mistake: refused, naming the file and the key.
+  fs::remove(dir + "/staffing/base-salary-2026b.toml");
+  std::ofstream(dir + "/staffing/base-salary-2027.toml")
+      << "[rule]\narticle = \"x\"\nverified = true\neffective_form = 2027-01-01\n";
+  bad = RunKientao({"migrate", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("base-salary-2027.toml"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("effective_f"), std::string::npos) << bad.err;
 }
 
 }  // namespace kientao::testing

@@ -12,6 +12,7 @@
 #include "modules/auth/errors.hpp"
 #include "store/audit_log.hpp"
 #include "base/clock.hpp"
+#include "modules/auth/permissions.hpp"
 
 namespace kientao::auth {
 

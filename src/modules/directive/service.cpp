@@ -12,6 +12,7 @@
 #include "store/digest.hpp"
 #include "store/scope.hpp"
 #include "base/clock.hpp"
+#include "modules/directive/permissions.hpp"
 
 namespace kientao::directive {
 

@@ -14,6 +14,7 @@
 #include "store/scope.hpp"
 #include "base/clock.hpp"
 #include "base/number.hpp"
+#include "modules/kpi/permissions.hpp"
 
 namespace kientao::kpi {
 

@@ -11,6 +11,7 @@
 #include "store/audit_log.hpp"
 #include "store/change_counter.hpp"
 #include "base/clock.hpp"
+#include "modules/org/permissions.hpp"
 
 namespace kientao::org {
 

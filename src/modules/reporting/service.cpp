@@ -16,6 +16,8 @@
 #include "store/digest.hpp"
 #include "store/scope.hpp"
 #include "base/clock.hpp"
+#include "modules/auth/permissions.hpp"
+#include "modules/reporting/permissions.hpp"
 
 namespace kientao::reporting {
 

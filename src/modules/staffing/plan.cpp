@@ -5,6 +5,7 @@
 #include "modules/staffing/errors.hpp"
 #include "store/audit_log.hpp"
 #include "base/clock.hpp"
+#include "modules/org/permissions.hpp"
 
 namespace kientao::staffing {
 

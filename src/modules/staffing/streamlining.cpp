@@ -14,6 +14,7 @@
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
 #include "base/clock.hpp"
+#include "modules/staffing/permissions.hpp"
 
 namespace kientao::staffing {
 

@@ -6,6 +6,7 @@
 #include "http/input.hpp"
 #include "modules/auth/errors.hpp"
 #include "store/audit_log.hpp"
+#include "modules/auth/permissions.hpp"
 
 namespace kientao::auth {
 

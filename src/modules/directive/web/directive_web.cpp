@@ -10,6 +10,7 @@
 #include "http/request.hpp"
 #include "modules/directive/errors.hpp"
 #include "base/clock.hpp"
+#include "modules/directive/permissions.hpp"
 
 namespace kientao::directive {
 

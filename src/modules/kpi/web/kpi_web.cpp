@@ -16,6 +16,7 @@
 #include "modules/documents/xlsx.hpp"
 #include "modules/kpi/errors.hpp"
 #include "base/clock.hpp"
+#include "modules/kpi/permissions.hpp"
 
 namespace kientao::kpi {
 

@@ -10,6 +10,7 @@
 #include "http/multipart.hpp"
 #include "modules/org/errors.hpp"
 #include "base/clock.hpp"
+#include "modules/org/permissions.hpp"
 
 namespace kientao::org {
 

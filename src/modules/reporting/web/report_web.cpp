@@ -15,6 +15,8 @@
 #include "modules/reporting/report_documents.hpp"
 #include "base/clock.hpp"
 #include "base/number.hpp"
+#include "modules/auth/permissions.hpp"
+#include "modules/reporting/permissions.hpp"
 
 namespace kientao::reporting {
 

@@ -11,6 +11,7 @@
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
 #include "base/clock.hpp"
+#include "modules/org/permissions.hpp"
 
 namespace kientao::staffing {
 

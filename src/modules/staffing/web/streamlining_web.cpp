@@ -12,6 +12,7 @@
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
 #include "base/clock.hpp"
+#include "modules/staffing/permissions.hpp"
 
 namespace kientao::staffing {
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/demo_data.hpp"
+#include "app/module.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "base/clock.hpp"
 
@@ -147,8 +148,9 @@ reporting::Draft OfficeDraft(const std::string& code, double staff, int age) {
 
 }  // namespace
 
-void LoadDemoReports(App& app, const Actor& actor,
-                     const std::map<std::string, long long>& unit_ids) {
+void LoadReportingDemo(App& app, DemoContext& demo) {
+  const Actor& actor = demo.actor;
+  const auto& unit_ids = demo.unit_ids;
   auto& ind = app.indicators();
   long long commune = unit_ids.at("LP");
   {

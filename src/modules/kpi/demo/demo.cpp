@@ -7,10 +7,10 @@
 
 #include <random>
 #include "app/demo_data.hpp"
+#include "app/module.hpp"
 #include "base/access.hpp"
 
 #include "modules/kpi/service.hpp"
-#include "modules/staffing/streamlining.hpp"
 #include "base/clock.hpp"
 
 namespace kientao::app {
@@ -34,7 +34,11 @@ const ProductSpec kProducts[] = {
 
 }  // namespace
 
-void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long long>& unit_ids) {
+void LoadEarlierRatings(App& app, const DemoCalendar& cal);
+
+void LoadKpiDemo(App& app, DemoContext& demo) {
+  const Actor& actor = demo.actor;
+  const auto& unit_ids = demo.unit_ids;
   kpi::KpiService& svc = app.kpi();
   std::map<long long, std::map<std::string, long long>> products;  // unit → code → id
   for (const char* code : {"LP-LD", "LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC"}) {
@@ -114,14 +118,16 @@ void LoadDemoKpi(App& app, const Actor& actor, const std::map<std::string, long 
       }
     }
   }
+  LoadEarlierRatings(app, demo.calendar);
 }
 
-void LoadDemoStreamlining(App& app, const Actor& actor, const DemoCalendar& cal) {
+// Earlier years' ratings as the office recorded them (before this system), for the streamlining
+// ranking.
+void LoadEarlierRatings(App& app, const DemoCalendar& cal) {
   store::Conn c = app.db().Lease();
   auto staff = [&](const char* name) {
     return c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {std::string(name)})->Int(0);
   };
-  // Earlier years' ratings as the office recorded them (before this system), for the ranking.
   {
     store::Tx tx(c);
     std::mt19937 rng(11);
@@ -140,21 +146,6 @@ void LoadDemoStreamlining(App& app, const Actor& actor, const DemoCalendar& cal)
       }
     tx.Commit();
   }
-  auto& svc = app.streamlining();
-  Date born = cal.ShiftYears(2025, 3, 1);
-  svc.AddDeferral(actor, staff("Đinh Thị Yến"), "child_under_36m", born,
-                  Date::FromDaysSinceEpoch(cal.ShiftYears(2028, 3, 1).DaysSinceEpoch() - 1),
-                  fmt::format("Con sinh tháng {}/{}", born.month(), born.year()));
-  staffing::CandidateDraft d;
-  d.staff_id = staff("Chu Văn Hải");  // retires at the end of 06/2030 on the anchor
-  d.ground = "surplus_restructuring";
-  d.note = "Tự nguyện nghỉ hưu trước tuổi khi sắp xếp lại Trung tâm";
-  // Half a year into the plan's second year on the anchor, and never past the plan's last year.
-  d.leave_on = std::min(cal.ShiftYears(2027, 6, 1), *Date::FromYmd(2031, 12, 1));
-  d.regime = staffing::Regime::kNd154Early;
-  d.salary = 14'200'000;
-  d.insured_months = 29 * 12 + 4;  // insured before joining the commune, too
-  svc.AddCandidate(actor, d);
 }
 
 }  // namespace kientao::app
