@@ -25,6 +25,19 @@ TEST(Period, WindowsRunFromThe15thToThe14th) {
   check("2026N9", "15/12/2025", "14/09/2026");
 }
 
+TEST(Period, TheHalfYearsMeetOnTheFifteenthOfJuneAndDecember) {
+  auto half = [](int y, int m, int d) {
+    return Period::Containing(PeriodType::kHalf, *Date::FromYmd(y, m, d)).Id();
+  };
+  EXPECT_EQ(half(2026, 6, 14), "2026S1");
+  EXPECT_EQ(half(2026, 6, 15), "2026S2");
+  EXPECT_EQ(half(2026, 12, 14), "2026S2");
+  EXPECT_EQ(half(2026, 12, 15), "2027S1");
+  EXPECT_EQ(half(2026, 7, 1), "2026S2");
+  EXPECT_EQ(Period::Parse("2026S2")->WindowStart(), *Date::FromYmd(2026, 6, 15));
+  EXPECT_EQ(Period::Parse("2026S2")->WindowEnd(), *Date::FromYmd(2026, 12, 14));
+}
+
 TEST(Period, LabelsAreTheOfficialWording) {
   EXPECT_EQ(Period::Parse("2026Q1")->LabelVi(), "Quý I năm 2026");
   EXPECT_EQ(Period::Parse("2026Q4")->LabelVi(), "Quý IV năm 2026");

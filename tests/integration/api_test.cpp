@@ -15,7 +15,8 @@ namespace json = boost::json;
 class Api : public AppTest {
  protected:
   void SetUp() override {
-    if (office_.cookie.empty()) office_ = Login("vanphong");
+    AppTest::SetUp();
+    office_ = Login("vanphong");
   }
   std::string NewStaffJson(const std::string& name, const std::string& cid, long long unit,
                            const std::string& birth = "15/03/1990") {

@@ -9,17 +9,37 @@ namespace kientao::testing {
 std::unique_ptr<TestDb> AppTest::db_;
 std::unique_ptr<app::App> AppTest::app_;
 
-void AppTest::SetUpTestSuite() {
-  db_ = std::make_unique<TestDb>();
+namespace {
+app::Config TestConfig(const std::string& url) {
   app::Config cfg;
-  cfg.database_url = db_->url();
+  cfg.database_url = url;
   cfg.pool_size = 2;
   cfg.clock_today = kTestToday;
-  app_ = std::make_unique<app::App>(cfg);
-  app::LoadDemoData(*app_);
+  return cfg;
 }
 
-void AppTest::TearDownTestSuite() {
+// The demo, loaded once per process on the pinned day, copied for every test.
+TestDb& DemoTemplate() {
+  static std::unique_ptr<TestDb> demo = [] {
+    auto db = std::make_unique<TestDb>();
+    app::App app(TestConfig(db->url()));
+    app::LoadDemoData(app);
+    return db;
+  }();
+  return *demo;
+}
+}  // namespace
+
+void AppTest::SetUpTestSuite() { DemoTemplate(); }
+
+void AppTest::TearDownTestSuite() {}
+
+void AppTest::SetUp() {
+  db_ = std::make_unique<TestDb>(DemoTemplate(), 0);
+  app_ = std::make_unique<app::App>(TestConfig(db_->url()));
+}
+
+void AppTest::TearDown() {
   app_.reset();
   db_.reset();
 }

@@ -1,7 +1,8 @@
 #pragma once
-// One demo application per test suite on a fresh database of the backend under test, driven through
-// the router (no socket): sign-in, requests with the session cookie and CSRF token, and counts of
-// what was written.
+// One demo application per test, each on its own copy of a demo database of the backend under test
+// (the demo is loaded once per process into a template), driven through the router (no socket):
+// sign-in, requests with the session cookie and CSRF token, and counts of what was written. No test
+// sees another's writes, so the suites run in any order (CI shuffles them).
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ class AppTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite();
   static void TearDownTestSuite();
+  // A fresh copy of the demo and an application on it; a fixture's own SetUp calls this first.
+  void SetUp() override;
+  void TearDown() override;
 
   // Signs in a demo account (password LacPhuong@2026).
   static Session Login(const std::string& username);

@@ -482,6 +482,46 @@ TEST_F(KpiPeriods, APersonMovedToAnotherCommuneTakesTheirScores) {
 
 class KpiRating : public KpiBase {};
 
+TEST_F(KpiRating, TheQuotaIsCheckedInEachUnitAndInEachGroupOfSimilarPositions) {
+  Session leader = Login("chutich");
+  // Make the deputy heads of three offices excellent: 30 general points in both closed months.
+  Date t = clock::Today();
+  for (const char* name : {"Đỗ Minh Tuấn", "Lương Văn Thắng", "Lý Thị Hương"}) {
+    long long id = StaffIdByName(name);
+    ASSERT_NE(id, 0) << name;
+    for (int back = 1; back <= 2; ++back) {
+      int y = t.year(), m = t.month() - back;
+      if (m < 1) m += 12, --y;
+      ASSERT_EQ(Call(Login("quantri"), "POST", "/api/v1/kpi/general",
+                     json::serialize(json::object{{"staff_id", id},
+                                                  {"period", Period::Of(PeriodType::kMonth, y, m).Id()},
+                                                  {"score", 30}}))
+                    .status,
+                200);
+    }
+  }
+  json::value list = json::parse(Call(leader, "GET", "/api/v1/kpi/ratings").body);
+  bool all_ok = true, unit_seen = false, group_seen = false;
+  for (auto& q : list.at("checks").as_array()) {
+    long long excellent = q.at("excellent").as_int64(), good = q.at("good").as_int64();
+    bool ok = excellent <= static_cast<long long>(std::floor(0.2 * static_cast<double>(good) + 1e-9));
+    EXPECT_EQ(q.at("ok").as_bool(), ok) << json::serialize(q);
+    all_ok = all_ok && ok;
+    (q.at("group").as_bool() ? group_seen : unit_seen) = true;
+  }
+  EXPECT_TRUE(unit_seen);
+  EXPECT_TRUE(group_seen);  // the position groups are checked, not only the units
+  // The three deputies are within their offices' 20% (one of five good in Kinh tế and in Văn hóa –
+  // Xã hội), but together they are three of six good in the group of leading positions: over.
+  EXPECT_TRUE(Find(list.at("checks"), "scope", "Phòng Kinh tế").at("ok").as_bool());
+  EXPECT_TRUE(Find(list.at("checks"), "scope", "Phòng Văn hóa – Xã hội").at("ok").as_bool());
+  const auto& leaders = Find(list.at("checks"), "scope", "leaders");
+  EXPECT_EQ(leaders.at("excellent").as_int64(), 3);
+  EXPECT_FALSE(leaders.at("ok").as_bool());
+  EXPECT_FALSE(list.at("quota_ok").as_bool());
+  EXPECT_EQ(list.at("quota_ok").as_bool(), all_ok);
+}
+
 TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverrideScores) {
   Session leader = Login("chutich");
   int year = clock::Today().year();

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
+#include "modules/reporting/web/report_web.hpp"
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
@@ -352,6 +354,64 @@ TEST_F(PermissionTable, ApiTokensActWithTheirRoleAndStopWhenRevoked) {
   auto bogus =
       http::Request::Make("GET", "/api/v1/staff", "", {{"Authorization", "Bearer kt_nope"}});
   EXPECT_EQ(app_->Handle(bogus).status, 401);
+}
+
+// Scope: the same call on a row inside the caller's subtree and on one outside it. Outside, the
+// answer is a refusal with its code, nothing is written (not even an audit entry) and nothing of the
+// other row is revealed.
+TEST_F(PermissionTable, EveryRoleActsOnlyInsideItsScope) {
+  struct Row {
+    std::string user, method, in_target, in_body, out_target, out_body;
+    int in_status, out_status;
+    std::string out_code, secret;  // a name of the out-of-scope row that must not appear
+  };
+  long long thao = StaffIdByName("Phan Thị Thảo"), hong = StaffIdByName("Vũ Thị Hồng");
+  auto task = [&](int key_no) {
+    store::Conn c = app_->db().Lease();
+    return c.QueryOne("SELECT id FROM tasks WHERE key_no = :1", {static_cast<long long>(key_no)})
+        ->Int(0);
+  };
+  long long form = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    form = c.QueryOne("SELECT id FROM report_forms WHERE code = 'BC-THON-THANG'")->Int(0);
+  }
+  std::string period = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today()).Id();
+  auto report = [&](const char* unit) {
+    return "{\"form_id\": " + std::to_string(form) + ", \"unit_id\": " +
+           std::to_string(UnitId(unit)) + ", \"period\": \"" + period +
+           "\", \"values\": [{\"indicator\": \"HOUSEHOLDS\", \"numerator\": 200}]}";
+  };
+  std::string update = R"({"on_date": "28/11/2026", "percent": 90, "narrative": "Tiến độ"})";
+  const std::vector<Row> rows = {
+      {"truongphong", "PATCH", "/api/v1/staff/" + std::to_string(thao), R"({"position": "Chuyên viên"})",
+       "/api/v1/staff/" + std::to_string(hong), R"({"position": "Chuyên viên"})", 200, 404,
+       "ORG-1005", "Vũ Thị Hồng"},
+      {"truongphong", "GET", "/api/v1/staff/" + std::to_string(thao), "",
+       "/api/v1/staff/" + std::to_string(hong), "", 200, 404, "ORG-1005", "Vũ Thị Hồng"},
+      {"truongthon", "POST", "/api/v1/reports/save", report("LP-T01"), "/api/v1/reports/save",
+       report("LP-T02"), 200, 422, "REP-4005", "Đoài Lạc"},  // the form shows only the own village
+      {"truongphong", "POST", "/api/v1/tasks/" + std::to_string(task(10)) + "/updates", update,
+       "/api/v1/tasks/" + std::to_string(task(1)) + "/updates", update, 201, 403, "GEN-0011", ""},
+      {"vanphong", "PATCH", "/api/v1/org-units/" + std::to_string(UnitId("LP-T01")),
+       R"({"name": "Thôn Đông Hải"})", "/api/v1/org-units/" + std::to_string(UnitId("HP")),
+       R"({"name": "Thành phố Hải Phòng"})", 200, 404, "ORG-1001", ""},  // not even its existence
+  };
+  for (const Row& r : rows) {
+    Session s = Login(r.user);
+    long long seq = AuditSeq();
+    auto out = Call(s, r.method, r.out_target, r.out_body);
+    EXPECT_EQ(out.status, r.out_status) << r.user << " " << r.method << " " << r.out_target << " "
+                                        << out.body;
+    EXPECT_EQ(ErrorCode(out.body), r.out_code) << r.out_target << " " << out.body;
+    EXPECT_EQ(AuditSeq(), seq) << r.out_target << ": a refusal wrote something";
+    if (!r.secret.empty()) {
+      EXPECT_EQ(out.body.find(r.secret), std::string::npos) << out.body;
+    }
+    auto in = Call(s, r.method, r.in_target, r.in_body);
+    EXPECT_EQ(in.status, r.in_status) << r.user << " " << r.method << " " << r.in_target << " "
+                                      << in.body;
+  }
 }
 
 }  // namespace kientao::testing

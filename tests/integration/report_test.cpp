@@ -16,11 +16,10 @@ namespace json = boost::json;
 class Reports : public AppTest {
  protected:
   void SetUp() override {
-    if (office_.cookie.empty()) {
-      office_ = Login("vanphong");
-      village_ = Login("truongthon");
-      admin_ = Login("quantri");
-    }
+    AppTest::SetUp();
+    office_ = Login("vanphong");
+    village_ = Login("truongthon");
+    admin_ = Login("quantri");
   }
   static long long FormId(const std::string& code) {
     store::Conn c = app_->db().Lease();

@@ -23,7 +23,8 @@ namespace json = boost::json;
 class Tasks : public AppTest {
  protected:
   void SetUp() override {
-    if (office_.cookie.empty()) office_ = Login("vanphong");
+    AppTest::SetUp();
+    office_ = Login("vanphong");
   }
   static long long KeyTaskId(int n) {
     store::Conn c = app_->db().Lease();

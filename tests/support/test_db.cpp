@@ -35,16 +35,37 @@ std::string BackendName() {
   return b && std::string(b) == "postgres" ? "postgres" : "sqlite";
 }
 
-TestDb::TestDb() {
+void TestDb::MakeDir() {
   int n = ++counter;
   dir_ = (std::filesystem::temp_directory_path() /
           ("kientao-test-" + std::to_string(::getpid()) + "-" + std::to_string(n)))
              .string();
   std::filesystem::remove_all(dir_);
   std::filesystem::create_directories(dir_);
+  pg_name_ = "kt_test_" + std::to_string(::getpid()) + "_" + std::to_string(n);
+}
+
+TestDb::TestDb(const TestDb& source, int) {
+  MakeDir();
+  postgres_ = source.postgres_;
+  if (postgres_) {
+    store::Database admin(PgServerUrl(), 1);
+    store::Conn c = admin.Lease();
+    c.Exec("CREATE DATABASE " + pg_name_ + " TEMPLATE " + source.pg_name_);
+    url_ = WithDatabase(PgServerUrl(), pg_name_);
+  } else {
+    url_ = dir_ + "/kientao.db";
+    std::filesystem::copy_file(source.url_, url_);
+    for (const char* side : {"-wal", "-shm"})
+      if (std::filesystem::exists(source.url_ + side))
+        std::filesystem::copy_file(source.url_ + side, url_ + side);
+  }
+}
+
+TestDb::TestDb() {
+  MakeDir();
   if (BackendName() == "postgres") {
     postgres_ = true;
-    pg_name_ = "kt_test_" + std::to_string(::getpid()) + "_" + std::to_string(n);
     store::Database admin(PgServerUrl(), 1);
     store::Conn c = admin.Lease();
     c.Exec("DROP DATABASE IF EXISTS " + pg_name_);

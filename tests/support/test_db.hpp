@@ -9,6 +9,9 @@ namespace kientao::testing {
 class TestDb {
  public:
   TestDb();
+  // A new database holding a copy of `source` (the SQLite file copied; on PostgreSQL a database
+  // created from it as template). Nothing may be connected to `source` meanwhile.
+  explicit TestDb(const TestDb& source, int /*copy*/);
   ~TestDb();
   TestDb(const TestDb&) = delete;
   TestDb& operator=(const TestDb&) = delete;
@@ -18,6 +21,7 @@ class TestDb {
   const std::string& dir() const { return dir_; }
 
  private:
+  void MakeDir();
   std::string url_;
   std::string dir_;
   std::string pg_name_;

@@ -27,6 +27,10 @@ TEST(Rollup, PercentsAreARatioOfSumsNeverAnAverageOfPercents) {
   // A unit with no denominator has no percent.
   auto zero = RollUp(t, Aggregation::kRatioOfSums, {{6, 0, 0, {}}});
   EXPECT_FALSE(zero[static_cast<size_t>(t.IndexOf(6))].Value(Aggregation::kRatioOfSums));
+  // Nor with a numerator: 5 of nothing is no percent (not an infinite one), up the tree too.
+  auto nothing = RollUp(t, Aggregation::kRatioOfSums, {{6, 5, 0, {}}});
+  EXPECT_FALSE(nothing[static_cast<size_t>(t.IndexOf(6))].Value(Aggregation::kRatioOfSums));
+  EXPECT_FALSE(nothing[static_cast<size_t>(t.IndexOf(5))].Value(Aggregation::kRatioOfSums));
 }
 
 TEST(Rollup, LastMinAndMax) {

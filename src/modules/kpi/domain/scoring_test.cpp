@@ -139,6 +139,14 @@ TEST(Kpi, OutOfRangeScoresAreRefused) {
   EXPECT_EQ(code([&] { ScorePeriod(r, {}, -1); }), "KPI-7001");
   EXPECT_EQ(code([&] { ScorePeriod(r, {{-1, true, 0, 0, false}}, 10); }), "KPI-7002");
   EXPECT_EQ(code([&] { RateYear(r, 100.5, false); }), "KPI-7001");
+  // The top of the scale is a score, not an error: every product done well and on time, and the
+  // full general points, make exactly 100.
+  PeriodScore full = ScorePeriod(r, {{2, true, 0, 0, false, true}}, r.general_points);
+  EXPECT_DOUBLE_EQ(full.total, 100);
+  EXPECT_EQ(code([&] { ScorePeriod(r, {{2, true, 0, 0, false, true}}, r.general_points); }), "");
+  EXPECT_EQ(code([&] { RateYear(r, 100, false); }), "");
+  EXPECT_EQ(RateYear(r, 100, false), Rating::kExcellent);
+  EXPECT_EQ(code([&] { RateYear(r, 0, false); }), "");
   EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kExcellent), 0.8);
   EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kCompleted), 0.6);
   EXPECT_DOUBLE_EQ(IncomeCoefficient(r, Rating::kNotCompleted), 0);
