@@ -238,8 +238,7 @@ http::TemplateData App::KeyTaskIndicators(const http::Ctx& ctx, int key_no) {
     r.set("value", l.value ? reporting::VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
     if (l.target) r.set("target", reporting::VnNumber(*l.target, 1) + unit);
     if (l.value && l.target) {
-      bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                  : *l.value <= *l.target;
+      bool met = indicator::MeetsTarget(l.def, *l.value, *l.target);
       r.set(met ? "met" : "not_met", true);
     }
     rows.push_back(r);

@@ -25,6 +25,16 @@ void App::RegisterShellRoutes() {
     c.QueryOne("SELECT 1");
     return http::Response::Json("{\"status\":\"ok\"}");
   });
+  // The service worker that keeps report forms working offline, allowed to control every page.
+  router_.Get("/sw.js", http::Access{"", false}, [this](http::Ctx& ctx) {
+    http::Request r = ctx.req;
+    r.path = "/static/app/sw.js";
+    auto resp = static_files_.Serve(r);
+    if (!resp) throw Error(gen_errors::kNotFound);
+    resp->SetHeader("Service-Worker-Allowed", "/");
+    resp->SetHeader("Cache-Control", "no-cache");
+    return *resp;
+  });
   router_.Get("/metrics", http::Access{"", false}, [this](http::Ctx& ctx) {
     // Scrapers on the machine itself, or an administrator.
     bool local = ctx.req.remote_addr == "127.0.0.1" || ctx.req.remote_addr == "::1" ||
@@ -148,8 +158,7 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
       t.set("indicator_value", fmt_value(l, l.value));
       if (l.target) {
         t.set("indicator_target", fmt_value(l, l.target));
-        bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                    : *l.value <= *l.target;
+        bool met = indicator::MeetsTarget(l.def, *l.value, *l.target);
         t.set(met ? "indicator_met" : "indicator_not_met", true);
       }
       std::string trend;

@@ -81,16 +81,18 @@ const toml::node* At(const toml::table& doc, std::string_view key) {
 }
 }  // namespace
 
+void RuleFile::Mark(std::string_view key) const {
+  std::lock_guard lock(impl_->mutex);
+  impl_->read.insert(std::string(key));
+}
+
 double RuleFile::Number(std::string_view key) const {
   if (auto v = OptionalNumber(key)) return *v;
   throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + " is missing or not a number");
 }
 
 std::optional<double> RuleFile::OptionalNumber(std::string_view key) const {
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->read.insert(std::string(key));
-  }
+  Mark(key);
   const toml::node* n = At(impl_->doc, key);
   if (!n) return std::nullopt;
   if (auto v = n->value<double>()) return v;
@@ -98,10 +100,7 @@ std::optional<double> RuleFile::OptionalNumber(std::string_view key) const {
 }
 
 long long RuleFile::Whole(std::string_view key) const {
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->read.insert(std::string(key));
-  }
+  Mark(key);
   const toml::node* n = At(impl_->doc, key);
   if (!n || !n->is_integer())
     throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +
@@ -110,10 +109,7 @@ long long RuleFile::Whole(std::string_view key) const {
 }
 
 std::string RuleFile::Text(std::string_view key) const {
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->read.insert(std::string(key));
-  }
+  Mark(key);
   const toml::node* n = At(impl_->doc, key);
   if (!n || !n->is_string())
     throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + " is missing or not text");
@@ -121,10 +117,7 @@ std::string RuleFile::Text(std::string_view key) const {
 }
 
 bool RuleFile::Flag(std::string_view key) const {
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->read.insert(std::string(key));
-  }
+  Mark(key);
   const toml::node* n = At(impl_->doc, key);
   if (!n || !n->is_boolean())
     throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +

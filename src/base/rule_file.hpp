@@ -78,6 +78,8 @@ class RuleFile {
 
  private:
   RuleFile();
+  // Marks `key` as one the engine reads (RefuseUnknownKeys).
+  void Mark(std::string_view key) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   RuleMeta meta_;

@@ -35,4 +35,13 @@ std::string FromBase64(std::string_view text) {
   return out;
 }
 
+std::string RandomHex(size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) out += kDigits[c >> 4], out += kDigits[c & 15];
+  return out;
+}
+
 }  // namespace kientao::store

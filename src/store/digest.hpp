@@ -10,5 +10,7 @@ std::string ContentDigest(std::string_view bytes);
 std::string ToBase64(std::string_view bytes);
 // Throws std::runtime_error on text that is not base64.
 std::string FromBase64(std::string_view text);
+// `bytes` random bytes (libsodium's generator) as lower-case hex: keys that must not be guessed.
+std::string RandomHex(size_t bytes);
 
 }  // namespace kientao::store

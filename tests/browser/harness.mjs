@@ -2,7 +2,7 @@
 // Debian's Chromium, signing in, and cleaning up (keeping screenshots when a test fails).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -10,12 +10,18 @@ import assert from 'node:assert/strict';
 const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
 const { chromium } = require('playwright-core');
 
-export async function start(binary) {
+// `config`: the text of a kientao.toml for the server (e.g. a short session idle time), if any.
+export async function start(binary, { config } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kientao-browser-'));
   const db = join(dir, 'demo.db');
   const demo = spawnSync(binary, ['demo-data', '--db', db], { encoding: 'utf8' });
   assert.equal(demo.status, 0, demo.stderr);
-  const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const extra = [];
+  if (config) {
+    writeFileSync(join(dir, 'kientao.toml'), config);
+    extra.push('--config', join(dir, 'kientao.toml'));
+  }
+  const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((resolve, reject) => {
     let seen = '';
     server.stdout.on('data', (d) => {
@@ -50,6 +56,16 @@ export async function signIn(page, base, username, password = 'LacPhuong@2026') 
   await page.fill('#password', password);
   await page.click('button[type=submit]');
   await page.waitForURL(base + '/');
+}
+
+// The village head of Thôn Đông Hải on a 360 px phone, signed in, on the village's report for the
+// last closed month (which the demo leaves unsent): { page, errors, context, reportUrl }.
+export async function villageReportOnPhone(env) {
+  const village = await openPage(env, { width: 360, height: 740 });
+  await signIn(village.page, env.base, 'truongthon');
+  await village.page.goto(env.base + '/reports');
+  await village.page.click('a[data-testid=unit-link]:has-text("Thôn Đông Hải")');
+  return { ...village, reportUrl: village.page.url().split('?')[0] };
 }
 
 // Runs `body`, then closes everything; exits non-zero (keeping the screenshots) when it failed.

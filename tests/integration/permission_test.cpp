@@ -44,6 +44,7 @@ struct Row {
 const std::map<std::string, Row>& Table() {
   static const std::map<std::string, Row> kTable = {
       {"GET /healthz", {kPublic, ""}},
+      {"GET /sw.js", {kPublic, ""}},
       {"GET /metrics", {kAdminOnly, ""}},  // and anyone on the machine itself (see below)
       {"GET /login", {kPublic, ""}},
       {"POST /login", {kPublic, ""}},

@@ -619,4 +619,35 @@ TEST_F(Reports, ASubmitWithFourMistakesShowsFourMessagesBesideTheirFieldsAndWrit
     EXPECT_NE(r.body.find(v), std::string::npos) << v;
 }
 
+TEST_F(Reports, ASendingReplayedFromTheOfflineQueueIsRecognisedNotDuplicated) {
+  long long form = FormId("BC-THON-THANG");
+  std::string path = "/reports/" + std::to_string(form) + "/" + Period() + "/" +
+                     std::to_string(UnitId("LP-T01"));
+  // The page carries a key for its one sending.
+  auto page = Call(village_, "GET", path);
+  auto at = page.body.find("name=\"request_key\" value=\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string key = page.body.substr(at + 26, 32);
+  std::string body = "_csrf=" + village_.csrf + "&request_key=" + key +
+                     "&v_HOUSEHOLDS=215&v_POOR_HH=4&v_BULLETINS=12&v_WASTE_SORTED=150&d_WASTE_SORTED="
+                     "215&v_PTW_PAID=20&d_PTW_PAID=20&action=submit";
+  long long subs = Count("submissions");
+  auto first = Call(village_, "POST", path, body, "application/x-www-form-urlencoded");
+  EXPECT_EQ(first.status, 303) << first.body.substr(0, 2000);
+  long long seq = AuditSeq();
+  EXPECT_EQ(Count("submissions"), subs + 1);
+  // The same sending again (the answer was lost and the queue sent it once more): the same answer,
+  // nothing written.
+  auto again = Call(village_, "POST", path, body, "application/x-www-form-urlencoded");
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.Header("Location"), first.Header("Location"));
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(Count("submissions"), subs + 1);
+  // A key that is not one is refused.
+  EXPECT_EQ(Call(village_, "POST", path, "_csrf=" + village_.csrf + "&request_key=%3Cx%3E&action=save",
+                 "application/x-www-form-urlencoded")
+                .status,
+            422);
+}
+
 }  // namespace kientao::testing

@@ -104,8 +104,7 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
         row.push_back(l.target ? documents::XlsxCell(*l.target) : documents::XlsxCell{});
         std::string verdict = "Chưa có số liệu";
         if (l.value && l.target)
-          verdict = (l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                      : *l.value <= *l.target)
+          verdict = (indicator::MeetsTarget(l.def, *l.value, *l.target))
                         ? "Đạt"
                         : "Chưa đạt";
         else if (l.value)

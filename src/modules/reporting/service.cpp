@@ -78,6 +78,8 @@ std::string Who(const Actor& a) {
 
 std::string VnNumber(double v, int decimals) { return text::VnNumber(v, decimals); }
 
+std::string ReportNumber(int doc_no) { return fmt::format("{:02}/BC-UBND", doc_no); }
+
 std::string ReportService::UnitPath(Conn& c, long long unit_id) {
   auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});
   return r ? r->Str(0) : std::string();
@@ -474,6 +476,10 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
     throw Error(errors::kPeriodNotOpen, "period", {{"start", p.WindowStart().ToVn()}});
   if (!access::Permits(a.who, access::kReportSubmit, UnitPath(c, unit_id)))
     throw Error(gen_errors::kOutOfScope, "unit_id");
+  if (!draft.request_key.empty())
+    if (auto done = c.QueryOne("SELECT submission_id FROM report_request_keys WHERE request_key = :1",
+                               {draft.request_key}))
+      return LoadSubmission(c, done->Int(0));  // already received: a replay writes nothing
   Draft d = draft;
   if (auto problems = ValueProblems(f, d, submit); !problems.empty()) Refuse(problems);
   auto current = Latest(c, f.id, unit_id, p.Id());
@@ -500,6 +506,10 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
            {std::string(StatusCode(to)), d.justification, now, id});
   }
   WriteContent(c, id, f, d);
+  if (!d.request_key.empty())
+    c.Exec("INSERT INTO report_request_keys (request_key, submission_id, created_at) VALUES (:1, "
+           ":2, :3)",
+           {d.request_key, id, now});
   if (submit) {
     c.Exec(
         "UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
@@ -803,8 +813,7 @@ std::string IndicatorText(const IndicatorLine& l) {
   }
   if (l.target) s += "; chỉ tiêu " + VnNumber(*l.target, 2) + unit;
   if (l.value && l.target) {
-    bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                : *l.value <= *l.target;
+    bool met = indicator::MeetsTarget(l.def, *l.value, *l.target);
     s += met ? " — đạt" : " — chưa đạt";
   }
   return s + ".";
@@ -1061,7 +1070,7 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
       {"commune", {{"code", commune ? commune->Str(0) : ""}, {"name", r.commune_name}}},
       {"period", r.period_id},
       {"report",
-       {{"number", fmt::format("{:02}/BC-UBND", r.doc_no)},
+       {{"number", ReportNumber(r.doc_no)},
         {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
         {"subject", r.subject},
         {"signer", r.signer},
@@ -1271,7 +1280,7 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
                        {commune, p.Id()})) {
       cc.report_id = rep->Int(0);
       cc.report_status = rep->Str(1);
-      if (rep->Str(1) == "issued") cc.doc_number = fmt::format("{:02}/BC-UBND", rep->Int(2));
+      if (rep->Str(1) == "issued") cc.doc_number = ReportNumber(static_cast<int>(rep->Int(2)));
     }
     // Values at the commune: an imported package wins; otherwise this installation's own data.
     auto pkg = c.QueryOne(

@@ -81,6 +81,9 @@ struct Draft {
   // Form fields ("v_POOR_HH", "pv_…") whose text could not be kept as a value, exactly as typed: a
   // draft keeps them (marked on the form); submitting refuses them (REP-4031).
   std::map<std::string, std::string> typed;
+  // The sending this draft came from (the form page's key; "" = none): a second sending with the
+  // same key is answered with the report as it is, and writes nothing.
+  std::string request_key;
 };
 
 struct UnitStatus {
@@ -142,6 +145,8 @@ struct ReportHeader {
 // A number the Vietnamese way: "." groups thousands, "," marks decimals (at most `decimals`,
 // trailing zeros dropped): 1234567.5 → "1.234.567,5".
 std::string VnNumber(double v, int decimals);
+// The commune report's number as issued: "02/BC-UBND" (No. 2 of the year, Decree 30 form).
+std::string ReportNumber(int doc_no);
 
 struct ImportOutcome {
   long long package_id = 0;

@@ -46,6 +46,10 @@ std::optional<double> ValueOf(Kind k, double numerator, double denominator) {
   return numerator;
 }
 
+bool MeetsTarget(const Definition& d, double value, double target) {
+  return d.direction == Direction::kHigher ? value >= target : value <= target;
+}
+
 void CheckValue(const Definition& d, double numerator, std::optional<double> denominator,
                 const std::string& field) {
   if (numerator < 0) throw Error(errors::kNegativeValue, field);

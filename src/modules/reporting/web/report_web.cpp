@@ -1,5 +1,6 @@
 #include "modules/reporting/web/report_web.hpp"
 
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -15,6 +16,7 @@
 #include "modules/reporting/report_documents.hpp"
 #include "base/clock.hpp"
 #include "base/number.hpp"
+#include "store/digest.hpp"
 #include "modules/auth/permissions.hpp"
 #include "modules/reporting/permissions.hpp"
 
@@ -139,6 +141,16 @@ std::string PartField(const char* prefix, const std::string& code, size_t i) {
   return prefix + code + "__" + std::to_string(i);
 }
 
+// The key of one sending (the form page's, or an API client's): hex digits and dashes, at most 64;
+// the same key again is recognised and not written twice.
+std::string RequestKey(const Input& in) {
+  std::string key = in.Str("request_key", 64, false).value_or("");
+  for (char ch : key)
+    if (!std::isxdigit(static_cast<unsigned char>(ch)) && ch != '-')
+      throw Error(gen_errors::kInvalidValue, "request_key");
+  return key;
+}
+
 Draft ReadDraftJson(const Input& in) {
   Draft d;
   for (auto& v : in.Objects("values")) {
@@ -169,6 +181,7 @@ Draft ReadDraftJson(const Input& in) {
                                                   n.Str("proposals", 4000, false).value_or("")};
   }
   d.justification = in.Str("justification", 2000, false).value_or("");
+  d.request_key = RequestKey(in);
   return d;
 }
 
@@ -178,7 +191,7 @@ Draft ReadDraftJson(const Input& in) {
 Draft ReadDraftForm(const Form& f, const Input& in, std::vector<Error>& problems) {
   Draft d;
   for (auto& key : in.Keys()) {
-    bool known = key == "justification" || key == "action";
+    bool known = key == "justification" || key == "action" || key == "request_key";
     for (auto& def : f.indicators) {
       known = known || key == "v_" + def.code || key == "d_" + def.code;
       auto combos = indicator::Combinations(def.categories);
@@ -246,6 +259,7 @@ Draft ReadDraftForm(const Form& f, const Input& in, std::vector<Error>& problems
     if (!n.results.empty() || !n.difficulties.empty() || !n.proposals.empty()) d.narratives[k] = n;
   }
   d.justification = in.Str("justification", 2000, false).value_or("");
+  d.request_key = RequestKey(in);
   return d;
 }
 
@@ -546,12 +560,13 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   });
   auto write = [&svc](Ctx& ctx, bool is_submit) {
     Input in = Input::FromRequest(ctx.req);
-    in.AllowOnly({"form_id", "unit_id", "period", "values", "narratives", "justification"});
+    in.AllowOnly(
+        {"form_id", "unit_id", "period", "values", "narratives", "justification", "request_key"});
     long long form_id = *in.Int("form_id", true);
     long long unit_id = *in.Int("unit_id", true);
     std::string period = in.ReqStr("period", 10);
     ParsePeriodId(period);
-    Draft d = ReadDraftJson(in);
+    Draft d = ReadDraftJson(in);  // with the client's key for this one sending, if any
     Form f = svc.GetForm(ctx.AsActor(), form_id);
     Submission s = is_submit ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, clock::Today())
                              : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, clock::Today());
@@ -600,7 +615,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         {"period", r.period_id},
         {"status", r.status},
         {"number",
-         r.doc_no ? json::value(fmt::format("{:02}/BC-UBND", r.doc_no)) : json::value(nullptr)},
+         r.doc_no ? json::value(ReportNumber(r.doc_no)) : json::value(nullptr)},
         {"issued_on", r.issued_on ? json::value(r.issued_on->ToIso()) : json::value(nullptr)},
         {"subject", r.subject},
         {"signer", r.signer},
@@ -1110,6 +1125,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     d.set("unit_id", std::to_string(unit_id));
     d.set("unit", s.unit_name);
     if (s.id) d.set("submission_id", std::to_string(s.id));
+    // The confirmation after a submission or a save (the page then shows what was sent).
+    if (!err && problems.empty() && ctx.req.Query("sent") == "1") d.set("confirm_sent", true);
+    if (!err && problems.empty() && ctx.req.Query("saved") == "1") d.set("confirm_saved", true);
     if (s.version > 1) d.set("version", std::to_string(s.version));
     if (!s.return_reason.empty() && s.status == SubmissionStatus::kReturned)
       d.set("return_reason", s.return_reason);
@@ -1126,7 +1144,10 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         access::HasPermission(*ctx.user, access::kReportSubmit);
     bool can_decide = s.id && s.status == SubmissionStatus::kSubmitted &&
                       access::HasPermission(*ctx.user, access::kReportApprove);
-    if (editable) d.set("editable", true);
+    if (editable) {
+      d.set("editable", true);
+      d.set("request_key", store::RandomHex(16));  // this page's one sending
+    }
     if (can_decide) d.set("can_decide", true);
     if (s.id && s.status == SubmissionStatus::kApproved) d.set("can_reopen", true);
     Draft shown;
@@ -1274,7 +1295,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       rd.set("approved_reports", std::to_string(r.approved_reports));
       if (r.status == "issued") {
         rd.set("issued", true);
-        rd.set("number", fmt::format("{:02}/BC-UBND", r.doc_no));
+        rd.set("number", ReportNumber(r.doc_no));
         if (r.issued_on) rd.set("issued_on", r.issued_on->ToVn());
       } else if (can_edit) {
         rd.set("editable", true);
@@ -1297,8 +1318,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         x.set("value", l.value ? VnNumber(*l.value, 1) + unit : ctx.T("report.no_data"));
         if (l.target) x.set("target", VnNumber(*l.target, 1) + unit);
         if (l.value && l.target) {
-          bool met = l.def.direction == indicator::Direction::kHigher ? *l.value >= *l.target
-                                                                      : *l.value <= *l.target;
+          bool met = indicator::MeetsTarget(l.def, *l.value, *l.target);
           x.set(met ? "met" : "not_met", true);
         }
         x.set("source", SourceLabel(ctx, l.source));
