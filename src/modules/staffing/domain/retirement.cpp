@@ -1,10 +1,11 @@
 #include "modules/staffing/domain/retirement.hpp"
 
+#include "base/rule_file.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace kientao::staffing {
 
@@ -23,12 +24,9 @@ YearMonth AddMonths(int year, int month, int months) {
   return {total / 12, total % 12 + 1};
 }
 
-AgeRoadmap ReadRoadmap(const toml::table& t, const std::string& sex) {
+AgeRoadmap ReadRoadmap(const RuleFile& f, const std::string& sex) {
   auto num = [&](const char* key) {
-    auto v = t.at_path("retirement." + sex + "." + key).value<int64_t>();
-    if (!v)
-      throw std::runtime_error("blld-2019-retirement.toml: missing retirement." + sex + "." + key);
-    return static_cast<int>(*v);
+    return static_cast<int>(f.Whole("retirement." + sex + "." + key));
   };
   return {num("start_year"), num("start_age_months"), num("step_months"), num("final_age_months"),
           num("before_start_age_months")};
@@ -37,19 +35,16 @@ AgeRoadmap ReadRoadmap(const toml::table& t, const std::string& sex) {
 }  // namespace
 
 RetirementRule RetirementRule::Load(std::string_view text) {
-  toml::table t;
-  try {
-    t = toml::parse(text, std::string("blld-2019-retirement.toml"));
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file blld-2019-retirement.toml: ") +
-                             std::string(e.description()));
-  }
+  // One parse through base/rule_file: a missing value, a value of the wrong type or a key this
+  // rule does not know is refused with the file and the key named.
+  RuleFile f = RuleFile::Parse(text, "blld-2019-retirement.toml");
   RetirementRule r;
-  r.male = ReadRoadmap(t, "male");
-  r.female = ReadRoadmap(t, "female");
-  r.article = t.at_path("retirement.article").value_or(std::string());
-  r.verified = t.at_path("retirement.verified").value_or(false);
-  r.effect_verified = t.at_path("retirement.effect.verified").value_or(false);
+  r.male = ReadRoadmap(f, "male");
+  r.female = ReadRoadmap(f, "female");
+  r.article = f.Text("retirement.article");
+  r.verified = f.Flag("retirement.verified");
+  r.effect_verified = f.Flag("retirement.effect.verified");
+  f.RefuseUnknownKeys();
   return r;
 }
 
