@@ -18,6 +18,7 @@ await run(env, async () => {
 
   // Four mistakes, one submit: four messages, each beside its field, and the list on top.
   await vp.fill('#v_HOUSEHOLDS', '2l5');
+  await vp.fill('#v_POOR_HH', '3');  // required on this form: filled, so the four are the mistakes
   await vp.fill('#v_BULLETINS', '12,5,3');
   await vp.fill('#v_WASTE_SORTED', '12.5');
   await vp.fill('#d_WASTE_SORTED', '215');

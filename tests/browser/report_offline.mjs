@@ -67,5 +67,13 @@ await run(env, async () => {
   const report = await api.json();
   assert.equal(report.version, 1);
   assert.equal(report.status, 'submitted');
+  // Signing out leaves no copy of the report pages on the phone.
+  await vp.evaluate(() => document.querySelector('form[action="/logout"]').requestSubmit());
+  await vp.waitForURL(/\/login/);
+  const kept = await vp.evaluate(async () => {
+    const cache = await caches.open('kientao-pages-v1');
+    return (await cache.keys()).filter((r) => r.url.includes('/reports/')).length;
+  });
+  assert.equal(kept, 0);
   console.log('ok - the form opens offline, a report sent offline waits and is received once when the network is back');
 });

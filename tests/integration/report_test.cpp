@@ -579,7 +579,9 @@ TEST_F(Reports, PagesRenderForEachRole) {
   EXPECT_EQ(reopened.status, 200);
   EXPECT_NE(reopened.body.find("id=\"v_HOUSEHOLDS\" name=\"v_HOUSEHOLDS\" value=\"1.210\""),
             std::string::npos);
-  EXPECT_NE(reopened.body.find("id=\"v_POOR_HH\" name=\"v_POOR_HH\" value=\"abc\" aria-invalid=\"true\""),
+  EXPECT_NE(reopened.body.find("id=\"v_POOR_HH\" name=\"v_POOR_HH\" value=\"abc\""),
+            std::string::npos);
+  EXPECT_NE(reopened.body.find("value=\"abc\" aria-required=\"true\" aria-invalid=\"true\""),
             std::string::npos);
   EXPECT_NE(reopened.body.find("«Số hộ nghèo» phải là số"), std::string::npos);
   EXPECT_EQ(reopened.body.find("field."), std::string::npos);  // no internal key on screen
@@ -613,6 +615,7 @@ TEST_F(Reports, ASubmitWithFourMistakesShowsFourMessagesBesideTheirFieldsAndWrit
   EXPECT_NE(r.body.find("chỉ được có một dấu phẩy"), std::string::npos);
   EXPECT_NE(r.body.find("phần thập phân viết sau dấu phẩy"), std::string::npos);
   EXPECT_EQ(r.body.find("field."), std::string::npos);
+  EXPECT_EQ(r.body.find("Chưa nhập «Tổng số hộ dân»"), std::string::npos);  // typed, just not a number
   // What was typed is all still there, including the narrative.
   for (const char* v : {"value=\"2l5\"", "value=\"12,5,3\"", "value=\"12.5\"", "value=\"215\"",
                         "value=\"30\"", "value=\"4\"", "Kèm cặp"})
@@ -648,6 +651,43 @@ TEST_F(Reports, ASendingReplayedFromTheOfflineQueueIsRecognisedNotDuplicated) {
                  "application/x-www-form-urlencoded")
                 .status,
             422);
+}
+
+TEST_F(Reports, ARequiredIndicatorMustBeFilledBeforeSendingButNotToSaveADraft) {
+  long long form = FormId("BC-THON-THANG");
+  std::string path = "/reports/" + std::to_string(form) + "/" + Period() + "/" +
+                     std::to_string(UnitId("LP-T01"));
+  // The form marks what it requires.
+  auto page = Call(village_, "GET", path);
+  EXPECT_NE(page.body.find("id=\"v_HOUSEHOLDS\" name=\"v_HOUSEHOLDS\" value=\"\" aria-required=\"true\""),
+            std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"v_BULLETINS\" name=\"v_BULLETINS\" value=\"\" aria-required"),
+            std::string::npos);
+  long long seq = AuditSeq();
+  std::string values = "&v_BULLETINS=12&v_WASTE_SORTED=150&d_WASTE_SORTED=215";
+  auto sent = Call(village_, "POST", path, "_csrf=" + village_.csrf + values + "&action=submit",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(sent.status, 422);
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_NE(sent.body.find("Chưa nhập «Tổng số hộ dân»"), std::string::npos);
+  EXPECT_NE(sent.body.find("Chưa nhập «Số hộ nghèo»"), std::string::npos);
+  // The API says the same.
+  auto api = Call(village_, "POST", "/api/v1/reports/submit",
+                  "{\"form_id\": " + std::to_string(form) + ", \"unit_id\": " +
+                      std::to_string(UnitId("LP-T01")) + ", \"period\": \"" + Period() +
+                      "\", \"values\": [{\"indicator\": \"BULLETINS\", \"numerator\": 12}]}");
+  EXPECT_EQ(ErrorCode(api.body), "REP-4032");
+  EXPECT_EQ(AuditSeq(), seq);
+  // A draft may leave them empty.
+  auto saved = Call(village_, "POST", path, "_csrf=" + village_.csrf + values + "&action=save",
+                    "application/x-www-form-urlencoded");
+  EXPECT_EQ(saved.status, 303);
+  // A form requiring an indicator it does not have is refused.
+  auto bad = Call(office_, "POST", "/api/v1/report-forms",
+                  "{\"code\": \"BC-THU\", \"name\": \"Thử\", \"period_type\": \"month\", "
+                  "\"unit_ids\": [" + std::to_string(UnitId("LP-T01")) +
+                      "], \"indicators\": \"HOUSEHOLDS\", \"required\": \"POOR_HH\"}");
+  EXPECT_EQ(ErrorCode(bad.body), "REP-4012");
 }
 
 }  // namespace kientao::testing

@@ -188,6 +188,13 @@
     });
   }
   window.addEventListener('online', flush);
+  // Signing out drops the service worker's copies of report pages and this browser's typed copies:
+  // the next person on a shared phone sees none of them (the outbox keeps what still waits to go).
+  document.addEventListener('submit', function (e) {
+    if (!e.target.matches('form[action="/logout"]')) return;
+    if (window.caches) caches.delete('kientao-pages-v1');
+    Object.keys(localStorage).forEach(function (k) { if (k.indexOf('kt:') === 0) localStorage.removeItem(k); });
+  });
   if ('serviceWorker' in navigator && document.querySelector('meta[name="csrf-token"]'))
     navigator.serviceWorker.register('/sw.js').catch(function () { /* pages still work online */ });
 

@@ -20,28 +20,7 @@ ReportingRules Rules() {
 }
 }  // namespace
 
-// Every case in nd-09-2019.cases.toml: period id → label, window and send deadline.
-TEST(ReportingRules, GoldenCases) {
-  ReportingRules rules = Rules();
-  toml::table cases = toml::parse(Read("nd-09-2019.cases.toml"));
-  auto* list = cases["case"].as_array();
-  ASSERT_TRUE(list);
-  ASSERT_GE(list->size(), 5u);
-  for (auto& c : *list) {
-    auto& t = *c.as_table();
-    std::string name = t["name"].value_or(std::string());
-    auto p = Period::Parse(t["period"].value_or(std::string()));
-    ASSERT_TRUE(p) << name;
-    auto iso = [&](const char* key) {
-      auto d = t[key].value<toml::date>();
-      return d ? Date::FromYmd(d->year, d->month, d->day)->ToIso() : std::string("?");
-    };
-    EXPECT_EQ(p->LabelVi(), t["label_vi"].value_or(std::string())) << name;
-    EXPECT_EQ(p->WindowStart().ToIso(), iso("window_start")) << name;
-    EXPECT_EQ(p->WindowEnd().ToIso(), iso("window_end")) << name;
-    EXPECT_EQ(rules.Describe(*p).deadline.ToIso(), iso("deadline")) << name;
-  }
-}
+// The golden cases of rules/nd-09-2019.cases.toml run in tests/golden_cases_test.cpp.
 
 TEST(ReportingRules, UnverifiedValuesAreFlagged) {
   ReportingRules rules = Rules();

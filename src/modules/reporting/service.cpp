@@ -106,7 +106,8 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
   f.deadline_working_days = static_cast<int>(r->Int(5));
   for (auto& row : c.Query(
            "SELECT i.id, i.code, i.name_vi, i.name_en, i.unit, i.kind, i.direction, i.aggregation, "
-           "i.key_no, i.provider, i.categories FROM report_form_indicators fi JOIN indicators i ON "
+           "i.key_no, i.provider, i.categories, fi.required FROM report_form_indicators fi JOIN "
+           "indicators i ON "
            "i.id = "
            "fi.indicator_id WHERE fi.form_id = :1 ORDER BY fi.position",
            {id})) {
@@ -122,6 +123,7 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
     d.key_no = static_cast<int>(row.Int(8));
     d.provider = row.Str(9);
     d.categories = indicator::ParseCategories(row.Str(10));
+    if (row.Int(11) != 0) f.required.insert(d.code);
     f.indicators.push_back(std::move(d));
   }
   for (auto& row : c.Query("SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u "
@@ -226,9 +228,13 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
     if (!d || !d->provider.empty())  // computed indicators are not typed into forms
       throw Error(indicator::errors::kIndicatorNotFound, "indicators", {{"value", code}});
     c.Exec(
-        "INSERT INTO report_form_indicators (form_id, indicator_id, position) VALUES (:1, :2, :3)",
-        {id, d->id, ++pos});
+        "INSERT INTO report_form_indicators (form_id, indicator_id, position, required) VALUES "
+        "(:1, :2, :3, :4)",
+        {id, d->id, ++pos, static_cast<long long>(f.required.count(code) ? 1 : 0)});
   }
+  for (auto& code : f.required)
+    if (std::find(indicator_codes.begin(), indicator_codes.end(), code) == indicator_codes.end())
+      throw Error(errors::kIndicatorNotOnForm, "required", {{"value", code}});
   for (auto& [uid, name] : f.units)
     c.Exec("INSERT INTO report_form_units (form_id, unit_id) VALUES (:1, :2)", {id, uid});
   for (int k : f.key_nos)
@@ -396,9 +402,15 @@ std::vector<Error> ValueProblems(const Form& f, Draft& d, bool with_typed) {
       out.push_back(e);
     }
   }
-  if (with_typed)
+  if (with_typed) {  // sending: no entry kept as typed, every required indicator filled
     for (auto& [field, typed] : d.typed)
       out.push_back(Error(errors::kTypedNotAValue, field, {{"value", typed}}));
+    for (auto& code : f.required) {
+      bool typed_for_it = d.typed.count("v_" + code) > 0;
+      if (!d.values.count(code) && !typed_for_it)
+        out.push_back(Error(errors::kRequiredValue, code));
+    }
+  }
   for (auto& [k, n] : d.narratives)
     if (std::find(f.key_nos.begin(), f.key_nos.end(), k) == f.key_nos.end())
       out.push_back(Error(errors::kTaskNumber, "narratives", {{"value", std::to_string(k)}}));

@@ -6,6 +6,7 @@
 // permission over the unit, validates before writing, and writes with its audit entry in one
 // transaction. Thread-safe.
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -30,6 +31,7 @@ struct Form {
   std::vector<indicator::Definition> indicators;
   std::vector<std::pair<long long, std::string>> units;  // (id, name) that must report
   std::vector<int> key_nos;                              // key tasks with a narrative section
+  std::set<std::string> required;  // indicator codes that must have a value before sending
 };
 
 struct Narrative {

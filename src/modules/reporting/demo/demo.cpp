@@ -187,6 +187,7 @@ void LoadReportingDemo(App& app, DemoContext& demo) {
   village.deadline_working_days = 2;
   for (const char* v : kVillages) village.units.emplace_back(unit_ids.at(v), "");
   village.key_nos = {2, 4, 7, 8, 10};
+  village.required = {"HOUSEHOLDS", "POOR_HH"};  // the poverty figures every village must send
   long long village_form = app.reports().CreateForm(
       actor, village,
       {"HOUSEHOLDS", "POOR_HH", "PTW_PAID", "DIGITAL_RESIDENTS", "BULLETINS", "WASTE_SORTED"});

@@ -105,7 +105,8 @@ json::object FormJson(const Form& f) {
                     {"name_en", d.name_en},
                     {"unit", d.unit},
                     {"kind", std::string(indicator::KindCode(d.kind))},
-                    {"key_no", d.key_no}});
+                    {"key_no", d.key_no},
+                    {"required", f.required.count(d.code) > 0}});
   for (auto& [id, name] : f.units) units.push_back({{"id", id}, {"name", name}});
   for (int k : f.key_nos) tasks.push_back(k);
   return {{"id", f.id},
@@ -363,7 +364,11 @@ std::vector<FieldError> FieldProblems(ReportService& svc, const Actor& a, const 
     }
     if (readable && ev.total_given && !code.empty()) check.values[code] = ev;
   }
-  for (auto& p : svc.Problems(a, f.id, check, submit)) out.push_back(p);
+  for (auto& p : svc.Problems(a, f.id, check, submit)) {
+    // An indicator typed but not readable is not also "empty".
+    if (p.code == errors::kRequiredValue.code && pending.count(IndicatorOfField(f, p.field))) continue;
+    out.push_back(p);
+  }
   return out;
 }
 
@@ -403,6 +408,7 @@ TemplateData IndicatorInputs(const Ctx& ctx, const Form& f, const Draft& shown,
     x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
     x.set("task", std::to_string(def.key_no));
     if (indicator::HasDenominator(def.kind)) x.set("has_den", true);
+    x.set("required", f.required.count(def.code) > 0);
     auto typed = [&](const std::string& field) -> const std::string* {
       auto it = shown.typed.find(field);
       return it == shown.typed.end() ? nullptr : &it->second;
@@ -707,7 +713,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   };
   auto read_form = [&svc](const Ctx& ctx, const Input& in, std::vector<std::string>& codes) {
     in.AllowOnly({"code", "name", "period_type", "deadline_working_days", "unit_ids", "indicators",
-                  "key_nos"});
+                  "key_nos", "required"});
     Form f;
     f.commune_id = svc.ActorCommune(ctx.AsActor());
     f.code = in.ReqStr("code", 40);
@@ -717,18 +723,23 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     f.deadline_working_days = static_cast<int>(in.Int("deadline_working_days", false).value_or(2));
     for (long long u : in.IntList("unit_ids")) f.units.emplace_back(u, "");
     for (long long k : in.IntList("key_nos")) f.key_nos.push_back(static_cast<int>(k));
-    codes.clear();
-    if (auto list = in.Str("indicators", 4000, false)) {
-      std::string item;
-      for (char ch : *list + ",") {
-        if (ch == ',' || ch == ' ') {
-          if (!item.empty()) codes.push_back(item);
-          item.clear();
-        } else {
-          item += ch;
+    auto words = [&in](const char* field) {
+      std::vector<std::string> out;
+      if (auto list = in.Str(field, 4000, false)) {
+        std::string item;
+        for (char ch : *list + ",") {
+          if (ch == ',' || ch == ' ') {
+            if (!item.empty()) out.push_back(item);
+            item.clear();
+          } else {
+            item += ch;
+          }
         }
       }
-    }
+      return out;
+    };
+    codes = words("indicators");
+    for (auto& code : words("required")) f.required.insert(code);  // a subset of the indicators
     return f;
   };
   router.Post("/api/v1/indicators", admin, [&svc, read_definition](Ctx& ctx) {
@@ -1166,6 +1177,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     if (!typed && editable && s.id) shown_problems = FieldProblems(svc, actor, f, shown, {}, false);
     TemplateData summary = http::List();
     d.set("indicators", IndicatorInputs(ctx, f, shown, shown_problems, summary));
+    if (!f.required.empty()) d.set("has_required", true);
     if (!summary.is_empty_list()) {
       d.set("problems", summary);
       d.set("has_problems", true);

@@ -22,37 +22,7 @@ BenefitRules Rules() {
   return BenefitRules::Load(Read("nd-154-2025.toml"), Read("nd-178-2024.toml"));
 }
 
-TEST(Benefits, WorkedCasesBesideTheRuleFiles) {
-  BenefitRules r = Rules();
-  auto cases =
-      toml::parse_file(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/benefits.cases.toml");
-  int n = 0;
-  for (auto& node : *cases["case"].as_array()) {
-    auto& c = *node.as_table();
-    std::string note = c["note"].value_or(std::string());
-    auto regime = ParseRegime(c["regime"].value_or(std::string()));
-    ASSERT_TRUE(regime) << note;
-    BenefitInput in;
-    in.salary = c["salary"].value_or(0.0);
-    in.months_early = static_cast<int>(c["months_early"].value_or(0));
-    in.insured_months = static_cast<int>(c["insured_months"].value_or(0));
-    in.within_12_months = c["within_12_months"].value_or(true);
-    BenefitEstimate e = EstimateBenefits(r, *regime, in);
-    EXPECT_EQ(e.eligible, c["eligible"].value_or(true)) << note;
-    if (e.eligible) {
-      EXPECT_DOUBLE_EQ(e.total, c["total"].value_or(-1.0)) << note;
-    }
-    double sum = 0;
-    for (auto& l : e.lines) {
-      sum += l.amount;
-      EXPECT_FALSE(l.formula.empty()) << note;
-      EXPECT_FALSE(l.article.empty()) << note;
-    }
-    EXPECT_DOUBLE_EQ(sum, e.total) << note;
-    ++n;
-  }
-  EXPECT_EQ(n, 7);
-}
+// The worked cases of rules/benefits.cases.toml run in tests/golden_cases_test.cpp.
 
 TEST(Benefits, RoundingAndBadInput) {
   EXPECT_DOUBLE_EQ(RoundedYears(24), 2);

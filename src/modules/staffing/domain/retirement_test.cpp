@@ -21,25 +21,7 @@ RetirementRule Rule() {
       Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml"));
 }
 
-TEST(Retirement, CasesBesideTheRuleFile) {
-  RetirementRule rule = Rule();
-  auto cases = toml::parse_file(KIENTAO_SOURCE_DIR
-                                "/src/modules/staffing/rules/blld-2019-retirement.cases.toml");
-  int n = 0;
-  for (auto& node : *cases["case"].as_array()) {
-    auto& c = *node.as_table();
-    std::string note = c["note"].value_or(std::string());
-    auto birth = Date::ParseIso(c["birth"].value_or(std::string()));
-    ASSERT_TRUE(birth) << note;
-    Retirement r = RetirementOf(rule, c["sex"].value_or(std::string()) == "female", *birth);
-    EXPECT_EQ(r.age_years, c["age_years"].value_or(0)) << note;
-    EXPECT_EQ(r.age_months, c["age_months"].value_or(0)) << note;
-    EXPECT_EQ(r.retirement_month.ToIso(), c["retirement_month"].value_or(std::string())) << note;
-    EXPECT_EQ(r.pension_from.ToIso(), c["pension_from"].value_or(std::string())) << note;
-    ++n;
-  }
-  EXPECT_GE(n, 6);
-}
+// The worked cases of rules/blld-2019-retirement.cases.toml run in tests/golden_cases_test.cpp.
 
 TEST(Retirement, TheRoadmapRisesThenStays) {
   RetirementRule rule = Rule();
