@@ -342,4 +342,22 @@ TEST_F(Streamlining, TheDataSuggestsPeopleRatedNotCompletedUnlessADeferralApplie
   EXPECT_EQ(task.body.find("data-testid=\"not-built\""), std::string::npos);
 }
 
+TEST(RankingRules, AMistypedOrUnknownKeyIsRefusedNamingIt) {
+  std::string text(app::App::Resource("src/modules/staffing/rules/ranking.toml"));
+  auto message = [](const std::string& t) {
+    try {
+      staffing::RankingRules::Load(t);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(message(text), "");
+  std::string typo = text;
+  typo.replace(typo.find("second = 0.3"), 12, "secnd = 0.3 ");
+  EXPECT_NE(message(typo).find("weights.leaders.second"), std::string::npos) << message(typo);
+  std::string extra = text + "\n[weights.other]\nlast = 1\n";
+  EXPECT_NE(message(extra).find("ranking.toml: weights.other"), std::string::npos) << message(extra);
+}
+
 }  // namespace kientao::testing

@@ -1,11 +1,12 @@
 #include "modules/staffing/streamlining.hpp"
 
+#include "base/rule_file.hpp"
+
 #include <algorithm>
 #include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include "base/access.hpp"
 #include "base/json_writer.hpp"
@@ -44,28 +45,21 @@ const std::vector<std::string>& DeferralKinds() {
 }
 
 RankingRules RankingRules::Load(std::string_view text) {
-  toml::table t;
-  try {
-    t = toml::parse(text, std::string("ranking.toml"));
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file ranking.toml: ") +
-                             std::string(e.description()));
-  }
+  // One parse through base/rule_file: a missing weight or a key this rule does not know is refused
+  // with the file and the key named.
+  RuleFile f = RuleFile::Parse(text, "ranking.toml");
   RankingRules r;
-  r.article = t["article"].value_or(std::string());
-  r.verified = t["verified"].value_or(false);
-  r.years = static_cast<int>(t["years"].value_or(3));
+  r.article = f.Text("article");
+  r.verified = f.Flag("verified");
+  r.years = static_cast<int>(f.Whole("years"));
   for (const char* group : {"leaders", "specialists"}) {
     std::vector<double> w;
-    for (const char* k : {"last", "second", "third"}) {
-      auto v = t.at_path(std::string("weights.") + group + "." + k).value<double>();
-      if (!v)
-        throw std::runtime_error(std::string("ranking.toml: missing weights.") + group + "." + k);
-      w.push_back(*v);
-    }
+    for (const char* k : {"last", "second", "third"})
+      w.push_back(f.Number(std::string("weights.") + group + "." + k));
     w.resize(static_cast<size_t>(r.years), 0);
     r.weights[group] = w;
   }
+  f.RefuseUnknownKeys();
   return r;
 }
 
