@@ -10,8 +10,8 @@
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
-#include "base/text.hpp"
 #include "base/clock.hpp"
+#include "base/text.hpp"
 
 namespace kientao {
 

@@ -10,8 +10,8 @@
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
-#include "store/change_counter.hpp"
 #include "base/clock.hpp"
+#include "store/change_counter.hpp"
 
 namespace kientao {
 

@@ -174,7 +174,8 @@ std::string RunCasesFile(const fs::path& file, int& ran) {
   if (auto* list = cases["rules"].as_array())
     for (auto& r : *list) {
       fs::path p = file.parent_path() / r.value_or(std::string());
-      if (!fs::exists(p)) return "names a rule file that is not beside it: " + p.filename().string();
+      if (!fs::exists(p))
+        return "names a rule file that is not beside it: " + p.filename().string();
       rules.push_back(Read(p));
     }
   if (rules.empty()) return "names no rule files (rules = [\"…\"])";

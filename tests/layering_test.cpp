@@ -92,8 +92,10 @@ TEST(Layering, AModuleReadsAnotherOnlyThroughItsInterface) {
     }
   }
   for (auto& f : found)
-    EXPECT_TRUE(known.count(f)) << f << ": a new read of another module's table; go through its "
-                                       "service or store interface";
+    EXPECT_TRUE(known.count(f)) << f
+                                << ": a new read of another module's table; go through its "
+                                   "service or store interface";
   for (auto& k : known)
-    EXPECT_TRUE(found.count(k)) << k << " no longer happens: remove it from tests/layering_known.txt";
+    EXPECT_TRUE(found.count(k)) << k
+                                << " no longer happens: remove it from tests/layering_known.txt";
 }

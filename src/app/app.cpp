@@ -8,17 +8,16 @@
 #include <spdlog/spdlog.h>
 
 #include "base/access.hpp"
-#include "base/resources.hpp"
-#include "modules/reporting/web/report_web.hpp"
 #include "base/clock.hpp"
+#include "base/resources.hpp"
 #include "modules/reporting/permissions.hpp"
+#include "modules/reporting/web/report_web.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
 #endif
 
 namespace kientao::app {
-
 
 std::string WebDir(const Config& cfg) {
   if (!cfg.web_dir.empty()) return cfg.web_dir;
@@ -56,9 +55,10 @@ Principal App::Superuser() {
 App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   clock::Install(cfg_.MakeClock());
   if (const auto& day = clock::Current().pinned())
-    spdlog::warn("the clock is pinned: today is {} for this process ([clock] today or "
-                 "KIENTAO_CLOCK_TODAY), not the system's date",
-                 day->ToIso());
+    spdlog::warn(
+        "the clock is pinned: today is {} for this process ([clock] today or "
+        "KIENTAO_CLOCK_TODAY), not the system's date",
+        day->ToIso());
   modules_ = InDependencyOrder(AllModules());
   // Each module's permissions, granted to the roles its manifest names.
   for (const Module& m : modules_)
@@ -261,7 +261,8 @@ void App::LoadResources() {
     std::string p(path);
     // The shell's catalogues (web/i18n/<lang>.toml) and each module's
     // (src/modules/<m>/i18n/<lang>.toml), merged.
-    bool module_catalogue = p.rfind("src/modules/", 0) == 0 && p.find("/i18n/") != std::string::npos;
+    bool module_catalogue =
+        p.rfind("src/modules/", 0) == 0 && p.find("/i18n/") != std::string::npos;
     if (p.rfind("web/i18n/", 0) == 0 || module_catalogue) {
       std::string lang = std::filesystem::path(p).stem().string();
       i18n_.Load(lang, text, p);

@@ -14,10 +14,10 @@
 
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
+#include "base/clock.hpp"
 #include "http/server.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::app {
 

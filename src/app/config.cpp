@@ -94,8 +94,9 @@ std::string EnvName(const Field& f) {
 Clock Config::MakeClock() const {
   if (clock_today.empty()) return Clock::System();
   auto d = Date::ParseIso(clock_today);
-  if (!d) throw std::runtime_error("configuration: clock.today must be a day YYYY-MM-DD, not '" +
-                                   clock_today + "'");
+  if (!d)
+    throw std::runtime_error("configuration: clock.today must be a day YYYY-MM-DD, not '" +
+                             clock_today + "'");
   return Clock::Pinned(*d);
 }
 
@@ -177,8 +178,8 @@ void Validate(const Config& c) {
   if (c.max_failures_per_address < 1) fail("login.max_failures_per_address", "must be at least 1");
   if (c.throttle_window_minutes < 1) fail("login.throttle_window_minutes", "must be at least 1");
   if (!c.clock_today.empty() && !Date::ParseIso(c.clock_today))
-    fail("clock.today", "must be a real day written YYYY-MM-DD (e.g. 2026-12-02), not '" +
-                            c.clock_today + "'");
+    fail("clock.today",
+         "must be a real day written YYYY-MM-DD (e.g. 2026-12-02), not '" + c.clock_today + "'");
   static const std::set<std::string> kLevels = {"trace", "debug", "info", "warn", "error"};
   if (!kLevels.count(c.log_level))
     fail("log.level", "must be one of trace, debug, info, warn, error");

@@ -31,7 +31,7 @@ struct Config {
   int max_failures_per_address = 20;
   int throttle_window_minutes = 15;
   // [paths]
-  std::string web_dir;  // folder holding static/ and node_modules/; "" = the source tree's web/
+  std::string web_dir;    // folder holding static/ and node_modules/; "" = the source tree's web/
   std::string rules_dir;  // a province's own rule files, <dir>/<module>/<file>.toml; "" = none
   // [smtp] — the daily reminder digest by e-mail; off while url is ""
   std::string smtp_url;       // "smtp://mail.example.vn:587" or "smtps://…:465"
@@ -41,7 +41,8 @@ struct Config {
   // [log]
   std::string log_level = "info";  // trace, debug, info, warn, error
   // [clock]
-  std::string clock_today;  // "YYYY-MM-DD" pins the app's today (demo, training, tests); "" = system
+  std::string
+      clock_today;  // "YYYY-MM-DD" pins the app's today (demo, training, tests); "" = system
 
   // The app's clock: pinned to clock_today when set, else the system clock in Vietnam's time.
   // Validate() has refused a clock_today that is not a real day.

@@ -10,15 +10,14 @@
 
 namespace kientao::app {
 
-
-
 const std::string& DemoPassword() {
   static const std::string kPassword = "LacPhuong@2026";
   return kPassword;
 }
 
 DemoCalendar::DemoCalendar(Date t) : today(t) {
-  days = t.DaysSinceEpoch() - Date::FromYmd(kAnchorYear, kAnchorMonth, kAnchorDay)->DaysSinceEpoch();
+  days =
+      t.DaysSinceEpoch() - Date::FromYmd(kAnchorYear, kAnchorMonth, kAnchorDay)->DaysSinceEpoch();
   years = t.year() - kAnchorYear;
 }
 

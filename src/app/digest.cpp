@@ -8,9 +8,9 @@
 
 #include "base/access.hpp"
 #include "base/text.hpp"
-#include "modules/reporting/web/report_web.hpp"
 #include "modules/directive/permissions.hpp"
 #include "modules/reporting/permissions.hpp"
+#include "modules/reporting/web/report_web.hpp"
 
 namespace kientao::app {
 

@@ -24,7 +24,8 @@ std::vector<Module> InDependencyOrder(std::vector<Module> modules) {
   std::vector<Module> out;
   std::set<std::string> placed, names;
   for (auto& m : modules)
-    if (!names.insert(m.name).second) throw std::runtime_error("module " + m.name + " is listed twice");
+    if (!names.insert(m.name).second)
+      throw std::runtime_error("module " + m.name + " is listed twice");
   for (auto& m : modules)
     for (auto& d : m.depends_on)
       if (!names.count(d))
@@ -43,7 +44,8 @@ std::vector<Module> InDependencyOrder(std::vector<Module> modules) {
       it = modules.erase(it);
       progress = true;
     }
-    if (!progress) throw std::runtime_error("modules depend on each other in a cycle: " + modules.front().name);
+    if (!progress)
+      throw std::runtime_error("modules depend on each other in a cycle: " + modules.front().name);
   }
   return out;
 }

@@ -1,12 +1,12 @@
 // The shell's own routes: dashboard, the ten task pages, /healthz and /metrics.
 #include "app/app.hpp"
 #include "base/access.hpp"
-#include "modules/directive/web/directive_web.hpp"
-#include "modules/reporting/web/report_web.hpp"
 #include "base/clock.hpp"
 #include "modules/auth/permissions.hpp"
+#include "modules/directive/web/directive_web.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/reporting/permissions.hpp"
+#include "modules/reporting/web/report_web.hpp"
 
 #include <cmath>
 

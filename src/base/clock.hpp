@@ -30,8 +30,8 @@ class Clock {
 
  private:
   std::optional<Date> pinned_;
-  long long pinned_at_real_ = 0;     // the real time when pinned
-  long long pinned_start_ = 0;       // the pinned day's midnight (Vietnam) plus the real time of day
+  long long pinned_at_real_ = 0;  // the real time when pinned
+  long long pinned_start_ = 0;    // the pinned day's midnight (Vietnam) plus the real time of day
 };
 
 namespace clock {

@@ -32,8 +32,10 @@ TEST(Clock, TheUtcTimeIsSevenHoursBehindVietnam) {
   int h_utc = std::stoi(utc.substr(11, 2)), h_vn = std::stoi(vn.substr(11, 2));
   EXPECT_EQ((h_utc + 7) % 24, h_vn);
   // Before 07:00 in Vietnam the UTC day is the day before.
-  if (h_vn < 7) EXPECT_EQ(utc.substr(0, 10), "2026-12-31");
-  else EXPECT_EQ(utc.substr(0, 10), "2027-01-01");
+  if (h_vn < 7)
+    EXPECT_EQ(utc.substr(0, 10), "2026-12-31");
+  else
+    EXPECT_EQ(utc.substr(0, 10), "2027-01-01");
 }
 
 TEST(Clock, TheSystemClockIsTheMachinesDateInVietnam) {

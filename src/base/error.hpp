@@ -76,11 +76,11 @@ inline constexpr ErrorDef kTooManyRequests{"GEN-0018", 429};
 inline constexpr ErrorDef kInvalidNumber{"GEN-0019", 422};
 inline constexpr ErrorDef kBadRequest{"GEN-0020", 400};
 // Numbers typed the Vietnamese way (base/number.hpp): each way of getting one wrong has its code.
-inline constexpr ErrorDef kDecimalPoint{"GEN-0021", 422};    // "12.5": the decimal mark is ','
-inline constexpr ErrorDef kDigitGrouping{"GEN-0022", 422};   // "1.50", "15.00.000"
+inline constexpr ErrorDef kDecimalPoint{"GEN-0021", 422};     // "12.5": the decimal mark is ','
+inline constexpr ErrorDef kDigitGrouping{"GEN-0022", 422};    // "1.50", "15.00.000"
 inline constexpr ErrorDef kTwoDecimalMarks{"GEN-0023", 422};  // "12,5,3"
-inline constexpr ErrorDef kTooManyDigits{"GEN-0024", 422};   // more than 15 significant digits
-inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};  // "12,5" where a count is asked
+inline constexpr ErrorDef kTooManyDigits{"GEN-0024", 422};    // more than 15 significant digits
+inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};   // "12,5" where a count is asked
 }  // namespace gen_errors
 
 }  // namespace kientao

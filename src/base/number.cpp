@@ -69,7 +69,8 @@ Parsed ParseVn(std::string_view typed) {
   if (comma != std::string_view::npos && v.find(',', comma + 1) != std::string_view::npos)
     return Fail(Problem::kTwoDecimalMarks);
   std::string_view int_part = v.substr(0, comma);
-  std::string_view frac = comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
+  std::string_view frac =
+      comma == std::string_view::npos ? std::string_view() : v.substr(comma + 1);
   if (comma != std::string_view::npos) {
     if (frac.empty() || int_part.empty()) return Fail(Problem::kNotANumber);
     for (char c : frac)

@@ -12,12 +12,12 @@ namespace kientao::number {
 
 enum class Problem {
   kNone,
-  kEmpty,          // nothing but spaces (and a currency sign)
-  kNotANumber,     // a letter or sign that has no place in a number ("2l5", "abc", "5-")
-  kDecimalPoint,   // '.' used as the decimal mark ("12.5", "0.75"): write "12,5"
-  kGrouping,       // thousands groups that are not of three digits ("1.50", "15.00.000", "1 2")
+  kEmpty,            // nothing but spaces (and a currency sign)
+  kNotANumber,       // a letter or sign that has no place in a number ("2l5", "abc", "5-")
+  kDecimalPoint,     // '.' used as the decimal mark ("12.5", "0.75"): write "12,5"
+  kGrouping,         // thousands groups that are not of three digits ("1.50", "15.00.000", "1 2")
   kTwoDecimalMarks,  // more than one ',' ("12,5,3")
-  kTooLong,        // more than 15 significant digits: a double cannot keep them all
+  kTooLong,          // more than 15 significant digits: a double cannot keep them all
 };
 
 struct Parsed {

@@ -33,8 +33,12 @@ TEST(VietnameseNumber, SpacesAndTheDongSignAreAllowed) {
   EXPECT_EQ(Value("1.500.000đ"), 1500000);
   EXPECT_EQ(Value("2.340.000 VNĐ"), 2340000);
   EXPECT_EQ(Value("1 500 000"), 1500000);
-  EXPECT_EQ(Value("1\xC2\xA0" "500"), 1500);       // a no-break space pasted from Excel
-  EXPECT_EQ(Value("1\xE2\x80\xAF" "500"), 1500);   // a narrow no-break space
+  EXPECT_EQ(Value("1\xC2\xA0"
+                  "500"),
+            1500);  // a no-break space pasted from Excel
+  EXPECT_EQ(Value("1\xE2\x80\xAF"
+                  "500"),
+            1500);  // a narrow no-break space
   EXPECT_EQ(Value("250 ₫"), 250);
 }
 

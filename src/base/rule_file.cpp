@@ -18,8 +18,7 @@ namespace {
 
 std::optional<Date> DateOf(const toml::node* n) {
   if (!n) return std::nullopt;
-  if (auto d = n->value<toml::date>())
-    return Date::FromYmd(d->year, d->month, d->day);
+  if (auto d = n->value<toml::date>()) return Date::FromYmd(d->year, d->month, d->day);
   if (auto s = n->value<std::string>()) return Date::ParseIso(*s);
   return std::nullopt;
 }
@@ -67,10 +66,10 @@ RuleFile RuleFile::Parse(std::string_view text, const std::string& file) {
       fail("rule.effective_to", "is before rule.effective_from");
   }
   for (auto& [k, v] : *h) {
-    static const std::set<std::string> kHeader = {"set",      "title",          "article",
-                                                  "verified", "effective_from", "effective_to",
-                                                  "note"};
-    if (!kHeader.count(std::string(k.str()))) fail("rule." + std::string(k.str()), "is not a header key");
+    static const std::set<std::string> kHeader = {
+        "set", "title", "article", "verified", "effective_from", "effective_to", "note"};
+    if (!kHeader.count(std::string(k.str())))
+      fail("rule." + std::string(k.str()), "is not a header key");
   }
   return r;
 }
@@ -88,7 +87,8 @@ void RuleFile::Mark(std::string_view key) const {
 
 double RuleFile::Number(std::string_view key) const {
   if (auto v = OptionalNumber(key)) return *v;
-  throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + " is missing or not a number");
+  throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +
+                      " is missing or not a number");
 }
 
 std::optional<double> RuleFile::OptionalNumber(std::string_view key) const {
@@ -112,7 +112,8 @@ std::string RuleFile::Text(std::string_view key) const {
   Mark(key);
   const toml::node* n = At(impl_->doc, key);
   if (!n || !n->is_string())
-    throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + " is missing or not text");
+    throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +
+                        " is missing or not text");
   return *n->value<std::string>();
 }
 
@@ -140,49 +141,51 @@ std::vector<std::string> RuleFile::Keys(std::string_view table) const {
 
 void RuleFile::RefuseUnknownKeys() const {
   std::lock_guard lock(impl_->mutex);
-  std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& t,
-                                                                         const std::string& prefix) {
-    for (auto& [k, v] : t) {
-      std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-      if (key == "rule") continue;
-      if (auto* sub = v.as_table()) {
-        if (!impl_->read.count(key)) walk(*sub, key);
-        continue;
-      }
-      std::string leaf(k.str());
-      if (leaf == "article" || leaf == "verified" || leaf == "note") continue;
-      if (!impl_->read.count(key))
-        throw RuleFileError("rule file " + meta_.file + ": " + key +
-                            " is not a key this rule knows (a typing mistake?)");
-    }
-  };
+  std::function<void(const toml::table&, const std::string&)> walk =
+      [&](const toml::table& t, const std::string& prefix) {
+        for (auto& [k, v] : t) {
+          std::string key =
+              prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+          if (key == "rule") continue;
+          if (auto* sub = v.as_table()) {
+            if (!impl_->read.count(key)) walk(*sub, key);
+            continue;
+          }
+          std::string leaf(k.str());
+          if (leaf == "article" || leaf == "verified" || leaf == "note") continue;
+          if (!impl_->read.count(key))
+            throw RuleFileError("rule file " + meta_.file + ": " + key +
+                                " is not a key this rule knows (a typing mistake?)");
+        }
+      };
   walk(impl_->doc, "");
 }
 
 std::vector<UnverifiedValue> RuleFile::Unverified() const {
   std::vector<UnverifiedValue> out;
   if (!meta_.verified) out.push_back({"rule", meta_.article, ""});
-  std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& t,
-                                                                         const std::string& prefix) {
-    for (auto& [k, v] : t) {
-      std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-      if (key == "rule") continue;
-      if (auto* sub = v.as_table()) {
-        if (auto ver = (*sub)["verified"].value<bool>(); ver && !*ver)
-          out.push_back({key, (*sub)["article"].value<std::string>().value_or(""),
-                         (*sub)["note"].value<std::string>().value_or("")});
-        walk(*sub, key);
-      } else if (auto* arr = v.as_array()) {
-        for (size_t i = 0; i < arr->size(); ++i)
-          if (auto* e = arr->get(i)->as_table()) {
-            std::string ek = key + "[" + std::to_string(i) + "]";
-            if (auto ver = (*e)["verified"].value<bool>(); ver && !*ver)
-              out.push_back({ek, (*e)["article"].value<std::string>().value_or(""),
-                             (*e)["note"].value<std::string>().value_or("")});
+  std::function<void(const toml::table&, const std::string&)> walk =
+      [&](const toml::table& t, const std::string& prefix) {
+        for (auto& [k, v] : t) {
+          std::string key =
+              prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+          if (key == "rule") continue;
+          if (auto* sub = v.as_table()) {
+            if (auto ver = (*sub)["verified"].value<bool>(); ver && !*ver)
+              out.push_back({key, (*sub)["article"].value<std::string>().value_or(""),
+                             (*sub)["note"].value<std::string>().value_or("")});
+            walk(*sub, key);
+          } else if (auto* arr = v.as_array()) {
+            for (size_t i = 0; i < arr->size(); ++i)
+              if (auto* e = arr->get(i)->as_table()) {
+                std::string ek = key + "[" + std::to_string(i) + "]";
+                if (auto ver = (*e)["verified"].value<bool>(); ver && !*ver)
+                  out.push_back({ek, (*e)["article"].value<std::string>().value_or(""),
+                                 (*e)["note"].value<std::string>().value_or("")});
+              }
           }
-      }
-    }
-  };
+        }
+      };
   walk(impl_->doc, "");
   return out;
 }

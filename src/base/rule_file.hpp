@@ -40,7 +40,9 @@ struct RuleMeta {
   bool verified = false;
   Date effective_from;
   std::optional<Date> effective_to;
-  bool InForceOn(Date d) const { return effective_from <= d && (!effective_to || d <= *effective_to); }
+  bool InForceOn(Date d) const {
+    return effective_from <= d && (!effective_to || d <= *effective_to);
+  }
 };
 
 // A value still marked unverified in a rule file: the table's key, its article and its note.
@@ -70,8 +72,8 @@ class RuleFile {
   // The keys directly under a table ("lines" → {"rural", "urban"}), marked known.
   std::vector<std::string> Keys(std::string_view table) const;
   // Throws RuleFileError naming the first key the engine never read: a typing mistake in a rule
-  // file is refused at start rather than ignored. `article`, `verified` and `note` of each table are
-  // known.
+  // file is refused at start rather than ignored. `article`, `verified` and `note` of each table
+  // are known.
   void RefuseUnknownKeys() const;
   // Every table marked verified = false, with its article and note (the header counts as "rule").
   std::vector<UnverifiedValue> Unverified() const;

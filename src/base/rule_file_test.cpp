@@ -38,16 +38,18 @@ TEST(RuleFile, ReadsTheHeaderAndValuesByKey) {
 }
 
 TEST(RuleFile, EveryProblemNamesTheFileAndTheKey) {
-  EXPECT_NE(Message([] { RuleFile::Parse("[amount]\nvnd = 1\n", "x.toml"); }).find("x.toml: [rule]"),
-            std::string::npos);
+  EXPECT_NE(
+      Message([] { RuleFile::Parse("[amount]\nvnd = 1\n", "x.toml"); }).find("x.toml: [rule]"),
+      std::string::npos);
   EXPECT_NE(Message([] { RuleFile::Parse(File("2024-13-01"), "x.toml"); }).find("x.toml"),
             std::string::npos);
   EXPECT_NE(Message([] {
               RuleFile::Parse(File("2024-07-01", "effective_to = 2024-06-30"), "x.toml");
             }).find("rule.effective_to"),
             std::string::npos);
-  EXPECT_NE(Message([] { RuleFile::Parse(File("2024-07-01", "efective_to = 2025-01-01"), "x.toml"); })
-                .find("rule.efective_to"),
+  EXPECT_NE(Message([] {
+              RuleFile::Parse(File("2024-07-01", "efective_to = 2025-01-01"), "x.toml");
+            }).find("rule.efective_to"),
             std::string::npos);
   EXPECT_NE(Message([] {
               RuleFile::Parse("[rule]\nverified = true\neffective_from = 2024-07-01\n", "x.toml");
@@ -81,8 +83,8 @@ TEST(RuleFile, ValuesMarkedUnverifiedAreListed) {
 
 TEST(RuleSet, TheVersionInForceTheDayBeforeOnAndAfterAnEffectiveDate) {
   RuleSet<long long> base("base-salary");
-  for (auto [from, vnd] : {std::pair{"2019-07-01", 1490000LL}, {"2023-07-01", 1800000LL},
-                           {"2024-07-01", 2340000LL}}) {
+  for (auto [from, vnd] :
+       {std::pair{"2019-07-01", 1490000LL}, {"2023-07-01", 1800000LL}, {"2024-07-01", 2340000LL}}) {
     RuleFile f = RuleFile::Parse(File(from, "", std::to_string(vnd)), std::string(from) + ".toml");
     base.Add(f.meta(), f.Whole("amount.vnd"));
   }

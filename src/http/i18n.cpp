@@ -32,8 +32,7 @@ void I18n::Load(const std::string& lang, std::string_view toml_text,
             if (!cat.emplace(key, *s).second)
               throw std::runtime_error("message catalogue " + source_name + ": " + key +
                                        " is already defined by another catalogue");
-          }
-          else
+          } else
             throw std::runtime_error("message catalogue " + source_name + ": " + key +
                                      " is not a string");
         }

@@ -154,7 +154,8 @@ double ReadTypedNumber(std::string_view field, const std::string& typed) {
 
 long long ReadTypedWholeNumber(std::string_view field, const std::string& typed) {
   double v = TypedNumber(field, typed, true);
-  if (std::fabs(v) > 9007199254740992.0) throw Error(gen_errors::kTooManyDigits, std::string(field));
+  if (std::fabs(v) > 9007199254740992.0)
+    throw Error(gen_errors::kTooManyDigits, std::string(field));
   return static_cast<long long>(std::llround(v));
 }
 

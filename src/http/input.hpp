@@ -56,7 +56,8 @@ class Input {
   // at both ends removed; "" when absent; GEN-0006 above `max_chars`.
   std::string RawText(std::string_view field, size_t max_chars) const;
   // A decimal number: a JSON number, or (forms) typed the Vietnamese way (base/number.hpp: "1.500",
-  // "12,5", "1.500.000 đ"); GEN-0019/0021–0024 for a bad spelling, GEN-0004 when required and absent.
+  // "12,5", "1.500.000 đ"); GEN-0019/0021–0024 for a bad spelling, GEN-0004 when required and
+  // absent.
   std::optional<double> Num(std::string_view field, bool required) const;
   // A JSON array of objects, each read as its own Input (GEN-0002 otherwise); empty when absent.
   std::vector<Input> Objects(std::string_view field) const;

@@ -63,7 +63,8 @@ Response Layout::Page(const Ctx& ctx, const std::string& name, TemplateData data
   shell.set("title", title);
   shell.set("site_name", site_name_ ? site_name_(ctx.user) : std::string("kientao"));
   if (const auto& pinned = clock::Current().pinned()) {
-    shell.set("clock_pinned", i18n_.Format(ctx.lang, "shell.clock_pinned", {{"day", pinned->ToVn()}}));
+    shell.set("clock_pinned",
+              i18n_.Format(ctx.lang, "shell.clock_pinned", {{"day", pinned->ToVn()}}));
     shell.set("clock_pinned_iso", pinned->ToIso());
   }
   if (ctx.user) {

@@ -2,9 +2,9 @@
 
 #include <sodium.h>
 
+#include "base/clock.hpp"
 #include "base/date.hpp"
 #include "base/text.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::store {
 

@@ -3,8 +3,8 @@
 #include <set>
 #include <stdexcept>
 
-#include "base/date.hpp"
 #include "base/clock.hpp"
+#include "base/date.hpp"
 
 namespace kientao::store {
 

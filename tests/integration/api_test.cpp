@@ -639,7 +639,8 @@ TEST_F(Api, TheRuleInForceTheDayBeforeOnAndAfterAnEffectiveDate) {
     auto r = Call(s, "GET", "/api/v1/rules?on=" + on);
     EXPECT_EQ(r.status, 200) << r.body;
     boost::json::value doc = boost::json::parse(r.body);  // Find answers into it: keep it alive
-    return std::string(Find(doc.at("sets"), "id", "base-salary").at("in_force").at("file").as_string());
+    return std::string(
+        Find(doc.at("sets"), "id", "base-salary").at("in_force").at("file").as_string());
   };
   EXPECT_EQ(in_force("2024-06-30"), "base-salary-2023.toml");
   EXPECT_EQ(in_force("2024-07-01"), "base-salary-2024.toml");

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include "app/app.hpp"
 #include "tests/support/test_db.hpp"
@@ -21,9 +21,9 @@ struct Session {
   std::string username;
 };
 
-// The day every date-dependent test runs on: the app's clock is pinned to it, so the suite gives the
-// same answers whatever the machine's date (CI runs it under faketime on other years too). It is the
-// demo's anchor day, so the demo is exactly the one its figures were written for.
+// The day every date-dependent test runs on: the app's clock is pinned to it, so the suite gives
+// the same answers whatever the machine's date (CI runs it under faketime on other years too). It
+// is the demo's anchor day, so the demo is exactly the one its figures were written for.
 inline constexpr const char* kTestToday = "2026-11-28";
 
 class AppTest : public ::testing::Test {
@@ -53,10 +53,10 @@ class AppTest : public ::testing::Test {
   static std::unique_ptr<app::App> app_;
 };
 
-// The object of a JSON array whose `key` is `value` (an integer, a string, or at `key` → `inner` for
-// nested ids). A missing one fails the test and the empty object returned fails every .at() after
-// it, so an assertion about it can never pass by not running. The answer points into `array`: keep
-// the parsed document alive while it is used.
+// The object of a JSON array whose `key` is `value` (an integer, a string, or at `key` → `inner`
+// for nested ids). A missing one fails the test and the empty object returned fails every .at()
+// after it, so an assertion about it can never pass by not running. The answer points into `array`:
+// keep the parsed document alive while it is used.
 const boost::json::object& Find(const boost::json::value& array, std::string_view key,
                                 long long value);
 const boost::json::object& Find(const boost::json::value& array, std::string_view key,

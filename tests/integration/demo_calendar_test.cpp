@@ -10,8 +10,8 @@
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
 #include "base/clock.hpp"
-#include "store/db.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "store/db.hpp"
 #include "tests/integration/app_fixture.hpp"
 #include "tests/support/test_db.hpp"
 
@@ -26,9 +26,8 @@ struct Mix {
   int reports_received = 0;
   std::string last_period;
   bool operator==(const Mix& o) const {
-    return statuses == o.statuses && due_soon == o.due_soon &&
-           missed_reports == o.missed_reports && reports_missing == o.reports_missing &&
-           reports_received == o.reports_received;
+    return statuses == o.statuses && due_soon == o.due_soon && missed_reports == o.missed_reports &&
+           reports_missing == o.reports_missing && reports_received == o.reports_received;
   }
 };
 

@@ -7,10 +7,10 @@
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
+#include "base/clock.hpp"
 #include "base/date.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "tests/integration/app_fixture.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::testing {
 
@@ -329,20 +329,20 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
   // "1.5" are refused with the cell named, nothing written.
   std::string header = "staff_id,product_code,quantity,title,assigned_on,deadline\r\n";
   for (const char* bad : {"2l5", "1.5", "1,5,0"}) {
-    auto r = Call(head, "POST", "/api/v1/kpi/assignments/import",
-                  header + std::to_string(thao) + ",TD,\"" + bad +
-                      "\",Trích đo,01/11/2026,30/11/2026\r\n",
-                  "text/csv");
+    auto r = Call(
+        head, "POST", "/api/v1/kpi/assignments/import",
+        header + std::to_string(thao) + ",TD,\"" + bad + "\",Trích đo,01/11/2026,30/11/2026\r\n",
+        "text/csv");
     EXPECT_EQ(r.status, 422) << bad;
     auto d = json::parse(r.body).at("error").at("details").as_array();
     ASSERT_EQ(d.size(), 1u) << r.body;
     EXPECT_EQ(d[0].at("field").as_string(), "quantity");
     EXPECT_EQ(Count("kpi_assignments"), before + 1);
   }
-  auto half = Call(head, "POST", "/api/v1/kpi/assignments/import",
-                   header + std::to_string(thao) +
-                       ",TD,\"1,5\",Trích đo thửa 14,01/11/2026,30/11/2026\r\n",
-                   "text/csv");
+  auto half =
+      Call(head, "POST", "/api/v1/kpi/assignments/import",
+           header + std::to_string(thao) + ",TD,\"1,5\",Trích đo thửa 14,01/11/2026,30/11/2026\r\n",
+           "text/csv");
   ASSERT_EQ(half.status, 200) << half.body;
   store::Conn c = app_->db().Lease();
   EXPECT_DOUBLE_EQ(
@@ -492,19 +492,21 @@ TEST_F(KpiRating, TheQuotaIsCheckedInEachUnitAndInEachGroupOfSimilarPositions) {
     for (int back = 1; back <= 2; ++back) {
       int y = t.year(), m = t.month() - back;
       if (m < 1) m += 12, --y;
-      ASSERT_EQ(Call(Login("quantri"), "POST", "/api/v1/kpi/general",
-                     json::serialize(json::object{{"staff_id", id},
-                                                  {"period", Period::Of(PeriodType::kMonth, y, m).Id()},
-                                                  {"score", 30}}))
-                    .status,
-                200);
+      ASSERT_EQ(
+          Call(Login("quantri"), "POST", "/api/v1/kpi/general",
+               json::serialize(json::object{{"staff_id", id},
+                                            {"period", Period::Of(PeriodType::kMonth, y, m).Id()},
+                                            {"score", 30}}))
+              .status,
+          200);
     }
   }
   json::value list = json::parse(Call(leader, "GET", "/api/v1/kpi/ratings").body);
   bool all_ok = true, unit_seen = false, group_seen = false;
   for (auto& q : list.at("checks").as_array()) {
     long long excellent = q.at("excellent").as_int64(), good = q.at("good").as_int64();
-    bool ok = excellent <= static_cast<long long>(std::floor(0.2 * static_cast<double>(good) + 1e-9));
+    bool ok =
+        excellent <= static_cast<long long>(std::floor(0.2 * static_cast<double>(good) + 1e-9));
     EXPECT_EQ(q.at("ok").as_bool(), ok) << json::serialize(q);
     all_ok = all_ok && ok;
     (q.at("group").as_bool() ? group_seen : unit_seen) = true;

@@ -272,7 +272,8 @@ TEST_F(PermissionTable, OnlyAdminAndOfficeReadFullCitizenIds) {
     EXPECT_EQ(access::RoleHas(role, "staff.read_full"), expected) << role;
   }
   // Every permission some module grants is granted to the administrator.
-  for (auto& perm : access::Permissions()) EXPECT_TRUE(access::RoleHas(access::kAdmin, perm)) << perm;
+  for (auto& perm : access::Permissions())
+    EXPECT_TRUE(access::RoleHas(access::kAdmin, perm)) << perm;
 }
 
 TEST_F(PermissionTable, CoversEveryRoute) {
@@ -358,8 +359,8 @@ TEST_F(PermissionTable, ApiTokensActWithTheirRoleAndStopWhenRevoked) {
 }
 
 // Scope: the same call on a row inside the caller's subtree and on one outside it. Outside, the
-// answer is a refusal with its code, nothing is written (not even an audit entry) and nothing of the
-// other row is revealed.
+// answer is a refusal with its code, nothing is written (not even an audit entry) and nothing of
+// the other row is revealed.
 TEST_F(PermissionTable, EveryRoleActsOnlyInsideItsScope) {
   struct Row {
     std::string user, method, in_target, in_body, out_target, out_body;
@@ -379,15 +380,15 @@ TEST_F(PermissionTable, EveryRoleActsOnlyInsideItsScope) {
   }
   std::string period = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today()).Id();
   auto report = [&](const char* unit) {
-    return "{\"form_id\": " + std::to_string(form) + ", \"unit_id\": " +
-           std::to_string(UnitId(unit)) + ", \"period\": \"" + period +
+    return "{\"form_id\": " + std::to_string(form) +
+           ", \"unit_id\": " + std::to_string(UnitId(unit)) + ", \"period\": \"" + period +
            "\", \"values\": [{\"indicator\": \"HOUSEHOLDS\", \"numerator\": 200}]}";
   };
   std::string update = R"({"on_date": "28/11/2026", "percent": 90, "narrative": "Tiến độ"})";
   const std::vector<Row> rows = {
-      {"truongphong", "PATCH", "/api/v1/staff/" + std::to_string(thao), R"({"position": "Chuyên viên"})",
-       "/api/v1/staff/" + std::to_string(hong), R"({"position": "Chuyên viên"})", 200, 404,
-       "ORG-1005", "Vũ Thị Hồng"},
+      {"truongphong", "PATCH", "/api/v1/staff/" + std::to_string(thao),
+       R"({"position": "Chuyên viên"})", "/api/v1/staff/" + std::to_string(hong),
+       R"({"position": "Chuyên viên"})", 200, 404, "ORG-1005", "Vũ Thị Hồng"},
       {"truongphong", "GET", "/api/v1/staff/" + std::to_string(thao), "",
        "/api/v1/staff/" + std::to_string(hong), "", 200, 404, "ORG-1005", "Vũ Thị Hồng"},
       {"truongthon", "POST", "/api/v1/reports/save", report("LP-T01"), "/api/v1/reports/save",
@@ -402,16 +403,16 @@ TEST_F(PermissionTable, EveryRoleActsOnlyInsideItsScope) {
     Session s = Login(r.user);
     long long seq = AuditSeq();
     auto out = Call(s, r.method, r.out_target, r.out_body);
-    EXPECT_EQ(out.status, r.out_status) << r.user << " " << r.method << " " << r.out_target << " "
-                                        << out.body;
+    EXPECT_EQ(out.status, r.out_status)
+        << r.user << " " << r.method << " " << r.out_target << " " << out.body;
     EXPECT_EQ(ErrorCode(out.body), r.out_code) << r.out_target << " " << out.body;
     EXPECT_EQ(AuditSeq(), seq) << r.out_target << ": a refusal wrote something";
     if (!r.secret.empty()) {
       EXPECT_EQ(out.body.find(r.secret), std::string::npos) << out.body;
     }
     auto in = Call(s, r.method, r.in_target, r.in_body);
-    EXPECT_EQ(in.status, r.in_status) << r.user << " " << r.method << " " << r.in_target << " "
-                                      << in.body;
+    EXPECT_EQ(in.status, r.in_status)
+        << r.user << " " << r.method << " " << r.in_target << " " << in.body;
   }
 }
 

@@ -4,10 +4,10 @@
 // code, nothing written), and the commune's consolidated report with its DOCX and XLSX read back.
 #include <boost/json.hpp>
 
+#include "base/clock.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "tests/integration/app_fixture.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::testing {
 
@@ -615,7 +615,8 @@ TEST_F(Reports, ASubmitWithFourMistakesShowsFourMessagesBesideTheirFieldsAndWrit
   EXPECT_NE(r.body.find("chỉ được có một dấu phẩy"), std::string::npos);
   EXPECT_NE(r.body.find("phần thập phân viết sau dấu phẩy"), std::string::npos);
   EXPECT_EQ(r.body.find("field."), std::string::npos);
-  EXPECT_EQ(r.body.find("Chưa nhập «Tổng số hộ dân»"), std::string::npos);  // typed, just not a number
+  EXPECT_EQ(r.body.find("Chưa nhập «Tổng số hộ dân»"),
+            std::string::npos);  // typed, just not a number
   // What was typed is all still there, including the narrative.
   for (const char* v : {"value=\"2l5\"", "value=\"12,5,3\"", "value=\"12.5\"", "value=\"215\"",
                         "value=\"30\"", "value=\"4\"", "Kèm cặp"})
@@ -624,16 +625,17 @@ TEST_F(Reports, ASubmitWithFourMistakesShowsFourMessagesBesideTheirFieldsAndWrit
 
 TEST_F(Reports, ASendingReplayedFromTheOfflineQueueIsRecognisedNotDuplicated) {
   long long form = FormId("BC-THON-THANG");
-  std::string path = "/reports/" + std::to_string(form) + "/" + Period() + "/" +
-                     std::to_string(UnitId("LP-T01"));
+  std::string path =
+      "/reports/" + std::to_string(form) + "/" + Period() + "/" + std::to_string(UnitId("LP-T01"));
   // The page carries a key for its one sending.
   auto page = Call(village_, "GET", path);
   auto at = page.body.find("name=\"request_key\" value=\"");
   ASSERT_NE(at, std::string::npos);
   std::string key = page.body.substr(at + 26, 32);
-  std::string body = "_csrf=" + village_.csrf + "&request_key=" + key +
-                     "&v_HOUSEHOLDS=215&v_POOR_HH=4&v_BULLETINS=12&v_WASTE_SORTED=150&d_WASTE_SORTED="
-                     "215&v_PTW_PAID=20&d_PTW_PAID=20&action=submit";
+  std::string body =
+      "_csrf=" + village_.csrf + "&request_key=" + key +
+      "&v_HOUSEHOLDS=215&v_POOR_HH=4&v_BULLETINS=12&v_WASTE_SORTED=150&d_WASTE_SORTED="
+      "215&v_PTW_PAID=20&d_PTW_PAID=20&action=submit";
   long long subs = Count("submissions");
   auto first = Call(village_, "POST", path, body, "application/x-www-form-urlencoded");
   EXPECT_EQ(first.status, 303) << first.body.substr(0, 2000);
@@ -647,20 +649,22 @@ TEST_F(Reports, ASendingReplayedFromTheOfflineQueueIsRecognisedNotDuplicated) {
   EXPECT_EQ(AuditSeq(), seq);
   EXPECT_EQ(Count("submissions"), subs + 1);
   // A key that is not one is refused.
-  EXPECT_EQ(Call(village_, "POST", path, "_csrf=" + village_.csrf + "&request_key=%3Cx%3E&action=save",
-                 "application/x-www-form-urlencoded")
-                .status,
-            422);
+  EXPECT_EQ(
+      Call(village_, "POST", path, "_csrf=" + village_.csrf + "&request_key=%3Cx%3E&action=save",
+           "application/x-www-form-urlencoded")
+          .status,
+      422);
 }
 
 TEST_F(Reports, ARequiredIndicatorMustBeFilledBeforeSendingButNotToSaveADraft) {
   long long form = FormId("BC-THON-THANG");
-  std::string path = "/reports/" + std::to_string(form) + "/" + Period() + "/" +
-                     std::to_string(UnitId("LP-T01"));
+  std::string path =
+      "/reports/" + std::to_string(form) + "/" + Period() + "/" + std::to_string(UnitId("LP-T01"));
   // The form marks what it requires.
   auto page = Call(village_, "GET", path);
-  EXPECT_NE(page.body.find("id=\"v_HOUSEHOLDS\" name=\"v_HOUSEHOLDS\" value=\"\" aria-required=\"true\""),
-            std::string::npos);
+  EXPECT_NE(
+      page.body.find("id=\"v_HOUSEHOLDS\" name=\"v_HOUSEHOLDS\" value=\"\" aria-required=\"true\""),
+      std::string::npos);
   EXPECT_EQ(page.body.find("id=\"v_BULLETINS\" name=\"v_BULLETINS\" value=\"\" aria-required"),
             std::string::npos);
   long long seq = AuditSeq();
@@ -685,7 +689,8 @@ TEST_F(Reports, ARequiredIndicatorMustBeFilledBeforeSendingButNotToSaveADraft) {
   // A form requiring an indicator it does not have is refused.
   auto bad = Call(office_, "POST", "/api/v1/report-forms",
                   "{\"code\": \"BC-THU\", \"name\": \"Thử\", \"period_type\": \"month\", "
-                  "\"unit_ids\": [" + std::to_string(UnitId("LP-T01")) +
+                  "\"unit_ids\": [" +
+                      std::to_string(UnitId("LP-T01")) +
                       "], \"indicators\": \"HOUSEHOLDS\", \"required\": \"POOR_HH\"}");
   EXPECT_EQ(ErrorCode(bad.body), "REP-4012");
 }

@@ -2,9 +2,9 @@
 // test: the rule's answer, bad input with its code, and who may see the list.
 #include <boost/json.hpp>
 
+#include "base/clock.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "tests/integration/app_fixture.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::testing {
 
@@ -357,7 +357,8 @@ TEST(RankingRules, AMistypedOrUnknownKeyIsRefusedNamingIt) {
   typo.replace(typo.find("second = 0.3"), 12, "secnd = 0.3 ");
   EXPECT_NE(message(typo).find("weights.leaders.second"), std::string::npos) << message(typo);
   std::string extra = text + "\n[weights.other]\nlast = 1\n";
-  EXPECT_NE(message(extra).find("ranking.toml: weights.other"), std::string::npos) << message(extra);
+  EXPECT_NE(message(extra).find("ranking.toml: weights.other"), std::string::npos)
+      << message(extra);
 }
 
 }  // namespace kientao::testing

@@ -12,9 +12,9 @@
 
 #include "app/digest.hpp"
 
+#include "base/clock.hpp"
 #include "modules/documents/docx.hpp"
 #include "tests/integration/app_fixture.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::testing {
 

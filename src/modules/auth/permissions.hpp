@@ -6,6 +6,6 @@
 namespace kientao::access {
 
 inline constexpr std::string_view kUsersAdmin = "users.admin";  // users, roles, API tokens
-inline constexpr std::string_view kAuditRead = "audit.read";  // the audit log
+inline constexpr std::string_view kAuditRead = "audit.read";    // the audit log
 
 }  // namespace kientao::access

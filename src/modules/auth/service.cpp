@@ -6,13 +6,13 @@
 #include <stdexcept>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/date.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
 #include "modules/auth/errors.hpp"
-#include "store/audit_log.hpp"
-#include "base/clock.hpp"
 #include "modules/auth/permissions.hpp"
+#include "store/audit_log.hpp"
 
 namespace kientao::auth {
 
@@ -218,7 +218,8 @@ std::optional<Principal> AuthService::FromToken(const std::string& token) {
   p.grants.push_back({r->Str(2), r->Int(3), r->Str(4)});
   std::string today = clock::Today().ToIso();
   if (r->Str(5).compare(0, 10, today) != 0)
-    c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2", {clock::NowIsoUtc(), p.token_id});
+    c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2",
+           {clock::NowIsoUtc(), p.token_id});
   return p;
 }
 
@@ -331,7 +332,8 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
     allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
   if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
     throw Error(gen_errors::kForbidden);
-  c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2", {clock::NowIsoUtc(), r->Int(0)});
+  c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2",
+         {clock::NowIsoUtc(), r->Int(0)});
   c.Exec("DELETE FROM sessions WHERE user_id = :1", {r->Int(0)});
   Audit(c, a, "disable", "user", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();

@@ -1,6 +1,6 @@
 // The directive module's manifest: directives, tasks and the dispatch's ten key tasks.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/directive/domain/task_status.hpp"
 #include "modules/directive/permissions.hpp"
 #include "modules/directive/web/directive_web.hpp"

@@ -6,8 +6,10 @@
 namespace kientao::access {
 
 inline constexpr std::string_view kTaskRead = "task.read";  // directives, tasks and their progress
-inline constexpr std::string_view kTaskUpdate = "task.update";  // report progress of a task of one's unit
+inline constexpr std::string_view kTaskUpdate =
+    "task.update";  // report progress of a task of one's unit
 inline constexpr std::string_view kTaskAssign = "task.assign";  // create directives, assign tasks
-inline constexpr std::string_view kTaskDelegate = "task.delegate";  // split a task of one's unit into sub-tasks for units and persons
+inline constexpr std::string_view kTaskDelegate =
+    "task.delegate";  // split a task of one's unit into sub-tasks for units and persons
 
 }  // namespace kientao::access

@@ -4,15 +4,15 @@
 #include <set>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "modules/directive/domain/evidence.hpp"
 #include "modules/directive/errors.hpp"
+#include "modules/directive/permissions.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
-#include "base/clock.hpp"
-#include "modules/directive/permissions.hpp"
 
 namespace kientao::directive {
 
@@ -385,7 +385,8 @@ std::pair<std::string, std::string> DirectiveService::StoreBlob(Conn& c, std::st
     c.Exec(
         "INSERT INTO file_blobs (digest, size, media_type, data, created_at) VALUES (:1, :2, :3, "
         ":4, :5)",
-        {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data), clock::NowIsoVn()});
+        {digest, static_cast<long long>(data.size()), *type, store::ToBase64(data),
+         clock::NowIsoVn()});
   return {digest, *type};
 }
 

@@ -1,7 +1,7 @@
 #include "modules/indicator/service.hpp"
 
-#include "base/json_writer.hpp"
 #include "base/clock.hpp"
+#include "base/json_writer.hpp"
 
 namespace kientao::indicator {
 

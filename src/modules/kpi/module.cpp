@@ -1,6 +1,6 @@
 // The kpi module's manifest: KPI evaluation of civil servants (Decree 335/2025), key task 3.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/kpi/permissions.hpp"
 #include "modules/kpi/web/kpi_web.hpp"
 

@@ -5,8 +5,11 @@
 
 namespace kientao::access {
 
-inline constexpr std::string_view kKpiRead = "kpi.read";  // KPI scores, the unit ranking and the annual rating list
-inline constexpr std::string_view kKpiReview = "kpi.review";  // the unit's catalogue, assignments, confirming completions, general scores
-inline constexpr std::string_view kKpiRate = "kpi.rate";  // veto conditions, quota exceptions and the final annual rating
+inline constexpr std::string_view kKpiRead =
+    "kpi.read";  // KPI scores, the unit ranking and the annual rating list
+inline constexpr std::string_view kKpiReview =
+    "kpi.review";  // the unit's catalogue, assignments, confirming completions, general scores
+inline constexpr std::string_view kKpiRate =
+    "kpi.rate";  // veto conditions, quota exceptions and the final annual rating
 
 }  // namespace kientao::access

@@ -6,15 +6,15 @@
 #include <set>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
+#include "base/number.hpp"
 #include "base/text.hpp"
 #include "modules/kpi/errors.hpp"
+#include "modules/kpi/permissions.hpp"
 #include "modules/org/domain/csv.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
-#include "base/clock.hpp"
-#include "base/number.hpp"
-#include "modules/kpi/permissions.hpp"
 
 namespace kientao::kpi {
 
@@ -483,7 +483,8 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
         "RETURNING id",
         {s.commune_id, s.unit_id, s.id, d.product_id, p->Num(0), d.quantity,
          d.title.empty() ? p->Str(1) : d.title, d.assigned_on.ToIso(), d.deadline.ToIso(),
-         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(), clock::NowIsoVn()});
+         a.audit_name, a.who.staff_id ? store::Value(a.who.staff_id) : store::Value(),
+         clock::NowIsoVn()});
     Recount(c, s.id, d.deadline.ToIso());
     store::AppendAudit(c, a, "import", "kpi_assignment", std::to_string(id), s.commune_id,
                        std::nullopt,

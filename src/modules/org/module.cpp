@@ -1,6 +1,6 @@
 // The org module's manifest: the org-unit tree and the staff registry.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/org/web/org_web.hpp"
 

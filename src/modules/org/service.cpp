@@ -4,14 +4,14 @@
 #include <set>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
 #include "modules/org/domain/csv.hpp"
 #include "modules/org/errors.hpp"
+#include "modules/org/permissions.hpp"
 #include "store/audit_log.hpp"
 #include "store/change_counter.hpp"
-#include "base/clock.hpp"
-#include "modules/org/permissions.hpp"
 
 namespace kientao::org {
 

@@ -28,6 +28,6 @@ inline constexpr ErrorDef kNotIssued{"REP-4021", 409};
 inline constexpr ErrorDef kFormCode{"REP-4022", 422};
 inline constexpr ErrorDef kFormCodeTaken{"REP-4023", 409};
 inline constexpr ErrorDef kRuleFailed{"REP-4011-RULE", 422};  // one rule, in REP-4011's details
-inline constexpr ErrorDef kTypedNotAValue{"REP-4031", 422};  // a draft's entry kept as typed
-inline constexpr ErrorDef kRequiredValue{"REP-4032", 422};   // a required indicator left empty
+inline constexpr ErrorDef kTypedNotAValue{"REP-4031", 422};   // a draft's entry kept as typed
+inline constexpr ErrorDef kRequiredValue{"REP-4032", 422};    // a required indicator left empty
 }  // namespace kientao::reporting::errors

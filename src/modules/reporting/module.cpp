@@ -1,7 +1,7 @@
 // The reporting module's manifest: reporting periods, the units' periodic reports and the commune's
 // report for the city.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "modules/reporting/web/periods_web.hpp"
 #include "modules/reporting/web/report_web.hpp"

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "base/clock.hpp"
 #include "base/period.hpp"
 #include "base/text.hpp"
 #include "modules/documents/xlsx.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::reporting {
 
@@ -104,9 +104,7 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
         row.push_back(l.target ? documents::XlsxCell(*l.target) : documents::XlsxCell{});
         std::string verdict = "Chưa có số liệu";
         if (l.value && l.target)
-          verdict = (indicator::MeetsTarget(l.def, *l.value, *l.target))
-                        ? "Đạt"
-                        : "Chưa đạt";
+          verdict = (indicator::MeetsTarget(l.def, *l.value, *l.target)) ? "Đạt" : "Chưa đạt";
         else if (l.value)
           verdict = "Không giao chỉ tiêu";
         row.push_back(verdict);

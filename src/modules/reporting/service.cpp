@@ -8,16 +8,16 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
+#include "modules/auth/permissions.hpp"
 #include "modules/documents/docx.hpp"
 #include "modules/reporting/errors.hpp"
+#include "modules/reporting/permissions.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
-#include "base/clock.hpp"
-#include "modules/auth/permissions.hpp"
-#include "modules/reporting/permissions.hpp"
 
 namespace kientao::reporting {
 
@@ -280,8 +280,8 @@ Submission ReportService::LoadSubmission(Conn& c, long long id) {
                "submission_id = :1",
                {id}))
     s.narratives[static_cast<int>(n.Int(0))] = Narrative{n.Str(1), n.Str(2), n.Str(3)};
-  for (auto& t : c.Query("SELECT field, typed FROM report_typed_entries WHERE submission_id = :1",
-                         {id}))
+  for (auto& t :
+       c.Query("SELECT field, typed FROM report_typed_entries WHERE submission_id = :1", {id}))
     s.typed[t.Str(0)] = t.Str(1);
   return s;
 }
@@ -489,8 +489,9 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   if (!access::Permits(a.who, access::kReportSubmit, UnitPath(c, unit_id)))
     throw Error(gen_errors::kOutOfScope, "unit_id");
   if (!draft.request_key.empty())
-    if (auto done = c.QueryOne("SELECT submission_id FROM report_request_keys WHERE request_key = :1",
-                               {draft.request_key}))
+    if (auto done =
+            c.QueryOne("SELECT submission_id FROM report_request_keys WHERE request_key = :1",
+                       {draft.request_key}))
       return LoadSubmission(c, done->Int(0));  // already received: a replay writes nothing
   Draft d = draft;
   if (auto problems = ValueProblems(f, d, submit); !problems.empty()) Refuse(problems);
@@ -519,9 +520,10 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
   }
   WriteContent(c, id, f, d);
   if (!d.request_key.empty())
-    c.Exec("INSERT INTO report_request_keys (request_key, submission_id, created_at) VALUES (:1, "
-           ":2, :3)",
-           {d.request_key, id, now});
+    c.Exec(
+        "INSERT INTO report_request_keys (request_key, submission_id, created_at) VALUES (:1, "
+        ":2, :3)",
+        {d.request_key, id, now});
   if (submit) {
     c.Exec(
         "UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
@@ -1207,7 +1209,8 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   out.package_id = c.InsertId(
       "INSERT INTO city_packages (commune_id, period_id, digest, doc_number, payload, imported_by, "
       "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
-      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a), clock::NowIsoVn()});
+      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a),
+       clock::NowIsoVn()});
   for (auto& p : values)
     c.Exec(
         "INSERT INTO city_package_values (package_id, indicator_id, numerator, denominator, "

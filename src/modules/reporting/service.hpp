@@ -6,8 +6,8 @@
 // permission over the unit, validates before writing, and writes with its audit entry in one
 // transaction. Thread-safe.
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>

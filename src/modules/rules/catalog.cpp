@@ -10,7 +10,8 @@ namespace {
 std::pair<std::string, std::string> ModuleAndName(const std::string& path) {
   std::string name = path.substr(path.rfind('/') + 1);
   std::string dir = path.substr(0, path.rfind('/'));
-  if (dir.size() >= 6 && dir.substr(dir.size() - 6) == "/rules") dir = dir.substr(0, dir.size() - 6);
+  if (dir.size() >= 6 && dir.substr(dir.size() - 6) == "/rules")
+    dir = dir.substr(0, dir.size() - 6);
   return {dir.substr(dir.rfind('/') + 1), name};
 }
 }  // namespace

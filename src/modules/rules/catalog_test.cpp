@@ -8,17 +8,17 @@ namespace {
 Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
 std::string Salary(const std::string& from, long long vnd, bool verified = true) {
-  return "[rule]\nset = \"base-salary\"\ntitle = \"Mức lương cơ sở\"\narticle = \"NĐ\"\nverified = " +
+  return "[rule]\nset = \"base-salary\"\ntitle = \"Mức lương cơ sở\"\narticle = \"NĐ\"\nverified "
+         "= " +
          std::string(verified ? "true" : "false") + "\neffective_from = " + from +
          "\n[amount]\narticle = \"Điều 3\"\nverified = true\nvnd_per_month = " +
          std::to_string(vnd) + "\n";
 }
 
 TEST(Catalog, GroupsFilesIntoSetsByTheirHeaderAndAnswersTheVersionInForce) {
-  Catalog c = Catalog::Load({{"src/modules/staffing/rules/base-salary-2023.toml",
-                              Salary("2023-07-01", 1800000)},
-                             {"src/modules/staffing/rules/base-salary-2024.toml",
-                              Salary("2024-07-01", 2340000)}});
+  Catalog c = Catalog::Load(
+      {{"src/modules/staffing/rules/base-salary-2023.toml", Salary("2023-07-01", 1800000)},
+       {"src/modules/staffing/rules/base-salary-2024.toml", Salary("2024-07-01", 2340000)}});
   ASSERT_EQ(c.sets().size(), 1u);
   const auto* s = c.Find("base-salary");
   ASSERT_TRUE(s);

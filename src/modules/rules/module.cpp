@@ -1,6 +1,6 @@
 // The rules module's manifest: the catalogue of every module's rule files and the /rules page.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/rules/catalog.hpp"
 #include "modules/rules/permissions.hpp"
 #include "modules/rules/web/rules_web.hpp"
@@ -10,9 +10,9 @@ namespace kientao::app {
 Module RulesModule() {
   Module m;
   m.name = "rules";
-  m.permissions = {{std::string(access::kRulesRead),
-                    {"admin", "leader", "office", "unit_head", "staff", "village_head",
-                     "supervisor"}}};
+  m.permissions = {
+      {std::string(access::kRulesRead),
+       {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"}}};
   m.nav = {{"/rules", "nav.rules", std::string(access::kRulesRead), 0, 80}};
   m.start = [](App& app) {
     // Every rule file parsed once at start: a bad header, a typing mistake in a date or two

@@ -1,6 +1,6 @@
 // The staffing module's manifest: the 2026–2031 staffing plan and streamlining, key task 3.
-#include "app/app.hpp"
 #include "app/module.hpp"
+#include "app/app.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/staffing/permissions.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
@@ -92,8 +92,8 @@ Module StaffingModule() {
     ind.RegisterProvider(std::make_unique<StreamliningProgressProvider>());
   };
   m.routes = [](App& app) {
-    staffing::RegisterStaffingRoutes(app.router(), app.org(), app.staffing(),
-                                     app.retirement_rule(), app.layout());
+    staffing::RegisterStaffingRoutes(app.router(), app.org(), app.staffing(), app.retirement_rule(),
+                                     app.layout());
     staffing::RegisterStreamliningRoutes(app.router(), app.streamlining(), app.staffing(),
                                          app.layout(), app.doc_layout());
   };

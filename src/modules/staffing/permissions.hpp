@@ -5,6 +5,7 @@
 
 namespace kientao::access {
 
-inline constexpr std::string_view kStaffingPlan = "staffing.plan";  // streamlining candidates, deferrals and benefit estimates
+inline constexpr std::string_view kStaffingPlan =
+    "staffing.plan";  // streamlining candidates, deferrals and benefit estimates
 
 }  // namespace kientao::access

@@ -1,11 +1,11 @@
 #include "modules/staffing/plan.hpp"
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
+#include "modules/org/permissions.hpp"
 #include "modules/staffing/errors.hpp"
 #include "store/audit_log.hpp"
-#include "base/clock.hpp"
-#include "modules/org/permissions.hpp"
 
 namespace kientao::staffing {
 

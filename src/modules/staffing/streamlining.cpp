@@ -9,13 +9,13 @@
 #include <fmt/format.h>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
 #include "modules/staffing/errors.hpp"
+#include "modules/staffing/permissions.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
-#include "base/clock.hpp"
-#include "modules/staffing/permissions.hpp"
 
 namespace kientao::staffing {
 

@@ -5,8 +5,8 @@
 #include "base/access.hpp"
 #include "http/input.hpp"
 #include "modules/auth/errors.hpp"
-#include "store/audit_log.hpp"
 #include "modules/auth/permissions.hpp"
+#include "store/audit_log.hpp"
 
 namespace kientao::auth {
 

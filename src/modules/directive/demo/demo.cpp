@@ -190,7 +190,8 @@ void LoadDirectiveDemo(App& app, DemoContext& demo) {
     long long task_id = 0;
     for (auto& v : all)
       if (v.row.task.key_no == k.n) task_id = v.row.task.id;
-    if (!task_id) throw std::runtime_error("the demo dispatch lost key task " + std::to_string(k.n));
+    if (!task_id)
+      throw std::runtime_error("the demo dispatch lost key task " + std::to_string(k.n));
     for (auto& u : k.updates) {
       Date on = k.deadline ? cal.Shift(u.on) : quarter_report;
       app.directives().AddUpdate(
@@ -199,6 +200,5 @@ void LoadDirectiveDemo(App& app, DemoContext& demo) {
     }
   }
 }
-
 
 }  // namespace kientao::app

@@ -5,11 +5,11 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "http/request.hpp"
 #include "modules/directive/errors.hpp"
-#include "base/clock.hpp"
 #include "modules/directive/permissions.hpp"
 
 namespace kientao::directive {
@@ -235,14 +235,16 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"reason"});
     svc.StopTask(ctx.AsActor(), ctx.Id("id"), in.ReqStr("reason", 1000));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
+    return http::JsonAnswer(
+        TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
   });
   router.Post("/api/v1/tasks/{id}/deadline", assign, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"deadline", "reason"});
     auto deadline = in.DateField("deadline", false);
     svc.Reschedule(ctx.AsActor(), ctx.Id("id"), deadline, in.ReqStr("reason", 1000));
-    return http::JsonAnswer(TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
+    return http::JsonAnswer(
+        TaskJson(ctx, svc.GetTask(ctx.AsActor(), ctx.Id("id"), clock::Today())));
   });
   router.Post("/api/v1/directives", assign, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);

@@ -44,8 +44,8 @@ std::optional<double> ValueOf(Kind k, double numerator, double denominator);
 // Checks one entered value; throws Error naming `field`: IND-5001 numerator above denominator,
 // IND-5002 negative, IND-5003 yes/no not 0 or 1, GEN-0004 denominator missing for a percent/ratio,
 // IND-5004 a count that is not whole.
-// Whether `value` meets `target` in the indicator's direction (at least it when higher is better, at
-// most it when lower is).
+// Whether `value` meets `target` in the indicator's direction (at least it when higher is better,
+// at most it when lower is).
 bool MeetsTarget(const Definition& d, double value, double target);
 
 void CheckValue(const Definition& d, double numerator, std::optional<double> denominator,

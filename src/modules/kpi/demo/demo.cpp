@@ -10,8 +10,8 @@
 #include "app/module.hpp"
 #include "base/access.hpp"
 
-#include "modules/kpi/service.hpp"
 #include "base/clock.hpp"
+#include "modules/kpi/service.hpp"
 
 namespace kientao::app {
 

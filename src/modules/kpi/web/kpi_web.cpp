@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/text.hpp"
 #include "http/download.hpp"
 #include "http/form.hpp"
@@ -15,7 +16,6 @@
 #include "http/templates.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/kpi/errors.hpp"
-#include "base/clock.hpp"
 #include "modules/kpi/permissions.hpp"
 
 namespace kientao::kpi {

@@ -175,8 +175,8 @@ void LoadOrgDemo(App& app, DemoContext& demo) {
     d.birth_date = *Date::FromYmd(birth_year, 1 + (n * 5) % 12, 1 + (n * 7) % 28);
     // 000 (no province) + sex/century digit + two-digit birth year + six digits.
     int century_digit = (birth_year >= 2000 ? 2 : 0) + (s.sex == Sex::kFemale ? 1 : 0);
-    d.citizen_id = fmt::format("000{}{:02}{:06}", century_digit, birth_year % 100,
-                               100000 + n * 7919 % 900000);
+    d.citizen_id =
+        fmt::format("000{}{:02}{:06}", century_digit, birth_year % 100, 100000 + n * 7919 % 900000);
     d.category = s.cat;
     d.position = s.position;
     int start_year = std::max(s.birth_year + 22, 2005 + n % 15);

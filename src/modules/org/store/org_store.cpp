@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "base/text.hpp"
 #include "base/clock.hpp"
+#include "base/text.hpp"
 
 namespace kientao::org {
 
@@ -224,7 +224,8 @@ void OrgStore::UpdateStaff(Conn& c, long long id, long long commune_id, const St
       "WHERE id = :13",
       {commune_id, d.unit_id, d.full_name, std::string(SexCode(d.sex)), d.birth_date.ToIso(),
        d.citizen_id, std::string(CategoryCode(d.category)), d.position, d.start_date.ToIso(),
-       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), clock::NowIsoUtc(), id});
+       text::Fold(d.full_name), text::Hex(text::PersonNameKey(d.full_name)), clock::NowIsoUtc(),
+       id});
 }
 
 void OrgStore::DeactivateStaff(Conn& c, long long id, Date on) {

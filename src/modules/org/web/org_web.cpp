@@ -4,12 +4,12 @@
 
 #include "base/access.hpp"
 #include "base/citizen_id.hpp"
+#include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "modules/org/errors.hpp"
-#include "base/clock.hpp"
 #include "modules/org/permissions.hpp"
 
 namespace kientao::org {
@@ -196,7 +196,8 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"active_to"});
     long long id = ctx.Id("id");
-    svc.DeactivateUnit(ctx.AsActor(), id, in.DateField("active_to", false).value_or(clock::Today()));
+    svc.DeactivateUnit(ctx.AsActor(), id,
+                       in.DateField("active_to", false).value_or(clock::Today()));
     return http::JsonAnswer(UnitJson(svc.GetUnit(ctx.AsActor(), id)));
   });
 
@@ -250,7 +251,8 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"end_date"});
     long long id = ctx.Id("id");
-    svc.DeactivateStaff(ctx.AsActor(), id, in.DateField("end_date", false).value_or(clock::Today()));
+    svc.DeactivateStaff(ctx.AsActor(), id,
+                        in.DateField("end_date", false).value_or(clock::Today()));
     return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), id)));
   });
 

@@ -7,8 +7,8 @@
 
 #include "app/demo_data.hpp"
 #include "app/module.hpp"
-#include "modules/reporting/web/report_web.hpp"
 #include "base/clock.hpp"
+#include "modules/reporting/web/report_web.hpp"
 
 namespace kientao::app {
 

@@ -2,9 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "base/clock.hpp"
 #include "http/input.hpp"
 #include "modules/reporting/errors.hpp"
-#include "base/clock.hpp"
 
 namespace kientao::reporting {
 

@@ -8,17 +8,17 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
+#include "base/number.hpp"
 #include "base/text.hpp"
 #include "http/download.hpp"
 #include "http/input.hpp"
+#include "modules/auth/permissions.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/reporting/errors.hpp"
-#include "modules/reporting/report_documents.hpp"
-#include "base/clock.hpp"
-#include "base/number.hpp"
-#include "store/digest.hpp"
-#include "modules/auth/permissions.hpp"
 #include "modules/reporting/permissions.hpp"
+#include "modules/reporting/report_documents.hpp"
+#include "store/digest.hpp"
 
 namespace kientao::reporting {
 
@@ -319,7 +319,6 @@ void SetError(const Ctx& ctx, TemplateData& d, const Error* err) {
   if (!err->details().empty()) d.set("details", details);
 }
 
-
 // The indicator a form field or problem belongs to: "v_POOR_HH", "pd_X__2" and "POOR_HH" name
 // POOR_HH; "" for any other field.
 std::string IndicatorOfField(const Form& f, const std::string& field) {
@@ -366,7 +365,8 @@ std::vector<FieldError> FieldProblems(ReportService& svc, const Actor& a, const 
   }
   for (auto& p : svc.Problems(a, f.id, check, submit)) {
     // An indicator typed but not readable is not also "empty".
-    if (p.code == errors::kRequiredValue.code && pending.count(IndicatorOfField(f, p.field))) continue;
+    if (p.code == errors::kRequiredValue.code && pending.count(IndicatorOfField(f, p.field)))
+      continue;
     out.push_back(p);
   }
   return out;
@@ -477,7 +477,8 @@ TemplateData IndicatorInputs(const Ctx& ctx, const Form& f, const Draft& shown,
       code = fields->second.substr(0, fields->second.find(','));
     std::string name = code;
     for (auto& def : f.indicators)
-      if (def.code == code) name = ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi;
+      if (def.code == code)
+        name = ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi;
     TemplateData m = http::Object();
     m.set("message", ProblemMessage(ctx, p, name));
     m.set("href", code.empty() ? "#justification" : "#v_" + code);
@@ -574,8 +575,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
     ParsePeriodId(period);
     Draft d = ReadDraftJson(in);  // with the client's key for this one sending, if any
     Form f = svc.GetForm(ctx.AsActor(), form_id);
-    Submission s = is_submit ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, clock::Today())
-                             : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, clock::Today());
+    Submission s = is_submit
+                       ? svc.Submit(ctx.AsActor(), form_id, unit_id, period, d, clock::Today())
+                       : svc.Save(ctx.AsActor(), form_id, unit_id, period, d, clock::Today());
     return http::JsonAnswer(SubmissionJson(f, s), 200);
   };
   router.Post("/api/v1/reports/save", submit, [write](Ctx& ctx) { return write(ctx, false); });
@@ -620,8 +622,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
         {"commune", {{"id", r.commune_id}, {"name", r.commune_name}}},
         {"period", r.period_id},
         {"status", r.status},
-        {"number",
-         r.doc_no ? json::value(ReportNumber(r.doc_no)) : json::value(nullptr)},
+        {"number", r.doc_no ? json::value(ReportNumber(r.doc_no)) : json::value(nullptr)},
         {"issued_on", r.issued_on ? json::value(r.issued_on->ToIso()) : json::value(nullptr)},
         {"subject", r.subject},
         {"signer", r.signer},
@@ -1215,7 +1216,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       }
     if (!versions.is_empty_list()) d.set("versions", versions);
     return layout.Page(ctx, "reporting/report_fill", d, f.name + " — " + s.unit_name,
-                       err ? err->status() : problems.empty() ? 200 : 422);
+                       err                ? err->status()
+                       : problems.empty() ? 200
+                                          : 422);
   };
   router.Get("/reports/{form}/{period}/{unit}", read, [report_page](Ctx& ctx) {
     return report_page(ctx, ctx.Id("form"), ctx.params.at("period"), ctx.Id("unit"), nullptr,

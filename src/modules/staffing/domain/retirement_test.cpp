@@ -51,7 +51,8 @@ TEST(Retirement, AMissingRuleValueOrAnUnknownKeyIsNamed) {
                 .find("retirement.male.start_age_months"),
             std::string::npos);
   // The real file with one key mistyped: refused, naming it.
-  std::string text = Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml");
+  std::string text =
+      Read(KIENTAO_SOURCE_DIR "/src/modules/staffing/rules/blld-2019-retirement.toml");
   std::string typo = text;
   typo.replace(typo.find("step_months = 3"), 15, "step_month = 3 ");
   std::string m = message(typo);

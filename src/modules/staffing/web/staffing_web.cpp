@@ -5,13 +5,13 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "http/download.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
-#include "modules/staffing/errors.hpp"
-#include "base/clock.hpp"
 #include "modules/org/permissions.hpp"
+#include "modules/staffing/errors.hpp"
 
 namespace kientao::staffing {
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "base/clock.hpp"
 #include "base/text.hpp"
 #include "http/download.hpp"
 #include "http/form.hpp"
@@ -11,7 +12,6 @@
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
-#include "base/clock.hpp"
 #include "modules/staffing/permissions.hpp"
 
 namespace kientao::staffing {
