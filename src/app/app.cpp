@@ -9,6 +9,7 @@
 
 #include "base/access.hpp"
 #include "base/clock.hpp"
+#include "base/error.hpp"
 #include "base/resources.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "modules/reporting/web/report_web.hpp"
@@ -70,7 +71,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
         access::Grant(role, g.permission);
       }
   LoadResources();
-  db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size);
+  db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size,
+                                          std::chrono::milliseconds(cfg_.lease_timeout_ms));
   if (migrate) {
     auto report = store::Migrate(*db_, AllMigrations());
     for (auto& m : report.applied) spdlog::info("applied migration {}", m);
@@ -122,13 +124,16 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   layout_.SetSiteName([this](const Principal* p) -> std::string {
     // The top bar names the commune of the user's first grant, else the installation.
     if (p && !p->grants.empty() && p->grants.front().scope_unit_id) {
-      store::Conn c = db_->Lease();
-      auto path = p->grants.front().scope_path;
-      auto r = c.QueryOne(
-          "SELECT u.name FROM org_units u WHERE u.id = (SELECT COALESCE(commune_id, id) FROM "
-          "org_units WHERE id = :1)",
-          {p->grants.front().scope_unit_id});
-      if (r) return r->Str(0);
+      try {
+        store::Conn c = db_->Lease();
+        auto r = c.QueryOne(
+            "SELECT u.name FROM org_units u WHERE u.id = (SELECT COALESCE(commune_id, id) FROM "
+            "org_units WHERE id = :1)",
+            {p->grants.front().scope_unit_id});
+        if (r) return r->Str(0);
+      } catch (const Error&) {
+        // Every connection busy: the page that says so still renders, with the plain name.
+      }
     }
     return "kientao";
   });
@@ -158,7 +163,14 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
            std::to_string(s.in_use) +
            "\n# HELP kientao_db_pool_waits_total Leases that had to wait for a free connection.\n"
            "# TYPE kientao_db_pool_waits_total counter\nkientao_db_pool_waits_total " +
-           std::to_string(s.waits) + "\n";
+           std::to_string(s.waits) +
+           "\n# HELP kientao_db_pool_timeouts_total Leases refused (503) after the lease timeout.\n"
+           "# TYPE kientao_db_pool_timeouts_total counter\nkientao_db_pool_timeouts_total " +
+           std::to_string(s.timeouts) +
+           "\n# HELP kientao_db_lease_nested_total Leases served by the connection the thread "
+           "already held.\n"
+           "# TYPE kientao_db_lease_nested_total counter\nkientao_db_lease_nested_total " +
+           std::to_string(s.nested) + "\n";
   });
 
   RegisterShellRoutes();

@@ -66,6 +66,7 @@ const std::vector<Field>& Fields() {
       Make("server", "shutdown_grace_seconds", &Config::shutdown_grace_seconds),
       Make("database", "url", &Config::database_url),
       Make("database", "pool_size", &Config::pool_size),
+      Make("database", "lease_timeout_ms", &Config::lease_timeout_ms),
       Make("session", "idle_minutes", &Config::idle_minutes),
       Make("session", "absolute_hours", &Config::absolute_hours),
       Make("login", "max_failures_per_account", &Config::max_failures_per_account),
@@ -170,6 +171,8 @@ void Validate(const Config& c) {
     fail("server.shutdown_grace_seconds", "must be between 0 and 600");
   if (c.database_url.empty()) fail("database.url", "must not be empty");
   if (c.pool_size < 1 || c.pool_size > 256) fail("database.pool_size", "must be between 1 and 256");
+  if (c.lease_timeout_ms < 1 || c.lease_timeout_ms > 600000)
+    fail("database.lease_timeout_ms", "must be between 1 and 600000");
   if (c.idle_minutes < 1 || c.idle_minutes > 24 * 60)
     fail("session.idle_minutes", "must be between 1 and 1440");
   if (c.absolute_hours < 1 || c.absolute_hours > 24 * 30)

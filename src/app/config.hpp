@@ -23,6 +23,7 @@ struct Config {
   // [database]
   std::string database_url = "var/kientao.db";  // SQLite file path or postgresql:// URL
   int pool_size = 4;                            // open database connections
+  int lease_timeout_ms = 10000;  // a request waits this long for a free connection, then 503
   // [session]
   int idle_minutes = 30;
   int absolute_hours = 12;

@@ -81,6 +81,8 @@ inline constexpr ErrorDef kDigitGrouping{"GEN-0022", 422};    // "1.50", "15.00.
 inline constexpr ErrorDef kTwoDecimalMarks{"GEN-0023", 422};  // "12,5,3"
 inline constexpr ErrorDef kTooManyDigits{"GEN-0024", 422};    // more than 15 significant digits
 inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};   // "12,5" where a count is asked
+// Every database connection stayed busy for the lease timeout: try again shortly.
+inline constexpr ErrorDef kBusy{"GEN-0026", 503};
 }  // namespace gen_errors
 
 }  // namespace kientao

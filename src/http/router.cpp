@@ -89,9 +89,12 @@ std::string Router::ErrorJson(const Error& e, const std::string& lang) const {
 }
 
 Response Router::RenderError(Ctx& ctx, const Error& e) const {
-  if (ctx.req.WantsJson() || !hooks_.error_page)
-    return Response::Json(ErrorJson(e, ctx.lang), e.status());
-  return hooks_.error_page(ctx, e.status(), i18n_.ErrorMessage(ctx.lang, e));
+  Response r = ctx.req.WantsJson() || !hooks_.error_page
+                   ? Response::Json(ErrorJson(e, ctx.lang), e.status())
+                   : hooks_.error_page(ctx, e.status(), i18n_.ErrorMessage(ctx.lang, e));
+  // Busy (every database connection taken): a client may try again shortly.
+  if (e.status() == 503) r.SetHeader("Retry-After", "5");
+  return r;
 }
 
 Response Router::Handle(const Request& req) const {

@@ -7,6 +7,9 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include "base/error.hpp"
 
 namespace kientao::store {
 
@@ -222,10 +225,54 @@ std::string PgConnInfo(const std::string& url) {
 
 }  // namespace
 
-Conn::Conn(Database* db, std::unique_ptr<soci::session> s) : db_(db), session_(std::move(s)) {}
-Conn::Conn(Conn&& o) noexcept : db_(o.db_), session_(std::move(o.session_)) { o.db_ = nullptr; }
+namespace {
+// The connections this thread holds, one per database, with the depth of transactions open on each:
+// a Lease() on a thread that already holds one of that database's connections is served by it, so a
+// service called by another while that one holds a connection never waits for a second one (with a
+// small pool every worker could hold one and wait for another, for ever).
+struct Held {
+  const Database* db;
+  soci::session* session;
+  int tx_depth;
+};
+// Trivially destructible, so a Conn made or destroyed after the thread's thread_locals are gone (a
+// static's destructor at exit) still finds valid memory. More than kMaxHeld databases' connections
+// at once on one thread simply go unregistered (no reuse for those).
+constexpr int kMaxHeld = 8;
+thread_local Held t_held[kMaxHeld];
+thread_local int t_held_count = 0;
+
+Held* HeldBy(const Database* db) {
+  for (int i = 0; i < t_held_count; ++i)
+    if (t_held[i].db == db) return &t_held[i];
+  return nullptr;
+}
+Held* HeldOf(const soci::session* s) {
+  for (int i = 0; i < t_held_count; ++i)
+    if (t_held[i].session == s) return &t_held[i];
+  return nullptr;
+}
+void Hold(const Database* db, soci::session* s) {
+  if (t_held_count < kMaxHeld) t_held[t_held_count++] = {db, s, 0};
+}
+void Release(const soci::session* s) {
+  if (Held* h = HeldOf(s)) *h = t_held[--t_held_count];
+}
+}  // namespace
+
+Conn::Conn(Database* db, std::unique_ptr<soci::session> s)
+    : db_(db), owned_(std::move(s)), session_(owned_.get()) {
+  Hold(db_, session_);
+}
+Conn::Conn(Database* db, soci::session* borrowed) : db_(db), session_(borrowed) {}
+Conn::Conn(Conn&& o) noexcept : db_(o.db_), owned_(std::move(o.owned_)), session_(o.session_) {
+  o.db_ = nullptr;
+  o.session_ = nullptr;
+}
 Conn::~Conn() {
-  if (db_ && session_) db_->GiveBack(std::move(session_));
+  if (!db_ || !owned_) return;
+  Release(session_);
+  db_->GiveBack(std::move(owned_));
 }
 
 Backend Conn::backend() const { return db_->backend(); }
@@ -335,9 +382,38 @@ void Conn::ExecScript(const std::string& script) {
   }
 }
 
-void Conn::Begin() { Exec(backend() == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"); }
-void Conn::Commit() { Exec("COMMIT"); }
-void Conn::Rollback() { Exec("ROLLBACK"); }
+// A transaction begun inside another on the same connection (a service called by another inside
+// its transaction) is a savepoint: its rollback undoes only its own writes, its commit keeps them
+// for the outer transaction to commit or roll back.
+void Conn::Begin() {
+  Held* h = HeldOf(session_);
+  int depth = h ? h->tx_depth : 0;
+  if (depth == 0)
+    Exec(backend() == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  else
+    Exec("SAVEPOINT kt_sp" + std::to_string(depth));
+  if (h) ++h->tx_depth;
+}
+void Conn::Commit() {
+  Held* h = HeldOf(session_);
+  int depth = h ? h->tx_depth : 1;
+  if (h && h->tx_depth > 0) --h->tx_depth;
+  if (depth <= 1)
+    Exec("COMMIT");
+  else
+    Exec("RELEASE SAVEPOINT kt_sp" + std::to_string(depth - 1));
+}
+void Conn::Rollback() {
+  Held* h = HeldOf(session_);
+  int depth = h ? h->tx_depth : 1;
+  if (h && h->tx_depth > 0) --h->tx_depth;
+  if (depth <= 1) {
+    Exec("ROLLBACK");
+  } else {
+    Exec("ROLLBACK TO SAVEPOINT kt_sp" + std::to_string(depth - 1));
+    Exec("RELEASE SAVEPOINT kt_sp" + std::to_string(depth - 1));
+  }
+}
 
 Tx::~Tx() {
   if (!done_) {
@@ -354,8 +430,8 @@ void Tx::Commit() {
   done_ = true;
 }
 
-Database::Database(const std::string& url, int pool_size)
-    : url_(url), size_(pool_size < 1 ? 1 : pool_size) {
+Database::Database(const std::string& url, int pool_size, std::chrono::milliseconds lease_timeout)
+    : url_(url), size_(pool_size < 1 ? 1 : pool_size), lease_timeout_(lease_timeout) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     backend_ = Backend::kPostgres;
   } else {
@@ -390,11 +466,23 @@ std::unique_ptr<soci::session> Database::Open() {
 }
 
 Conn Database::Lease() {
+  if (Held* h = HeldBy(this)) {
+    std::lock_guard g(mu_);
+    ++nested_;
+    return Conn(this, h->session);
+  }
   std::unique_lock lock(mu_);
-  if (idle_.empty() && in_use_ >= size_) {
+  auto free = [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; };
+  if (!free()) {
     ++waits_;
-    cv_.wait(lock,
-             [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; });
+    if (!cv_.wait_for(lock, lease_timeout_, free)) {
+      ++timeouts_;
+      int in_use = in_use_;
+      lock.unlock();
+      spdlog::warn("no database connection came free within {} ms ({} of {} in use): answering 503",
+                   lease_timeout_.count(), in_use, size_);
+      throw Error(gen_errors::kBusy, {}, {}, "no free database connection");
+    }
   }
   ++in_use_;
   if (!idle_.empty()) {
@@ -422,7 +510,7 @@ void Database::GiveBack(std::unique_ptr<soci::session> s) {
 
 PoolStats Database::Stats() const {
   std::lock_guard g(mu_);
-  return {size_, in_use_, waits_};
+  return {size_, in_use_, waits_, timeouts_, nested_};
 }
 
 void Database::Close() {

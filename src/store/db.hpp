@@ -1,7 +1,9 @@
 #pragma once
 // The database: a pool of SOCI sessions over SQLite or PostgreSQL, with a small value-based query
 // API that behaves the same on both. Thread-safe: any thread may Lease() a connection; a Conn is
-// used by one thread.
+// used, and destroyed, by the thread that leased it. A thread that already holds a connection of a
+// database and leases again gets that same connection (so nested services never wait on each
+// other), and a transaction begun inside another on it is a savepoint.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -55,7 +57,8 @@ class Database;
 // the values (a number may repeat: ":3 … :3"), or any other ":name", bound by position.
 class Conn {
  public:
-  Conn(Database* db, std::unique_ptr<soci::session> s);
+  Conn(Database* db, std::unique_ptr<soci::session> s);  // owns the session
+  Conn(Database* db, soci::session* borrowed);           // the thread's held one
   Conn(Conn&&) noexcept;
   Conn& operator=(Conn&&) = delete;
   ~Conn();
@@ -82,7 +85,8 @@ class Conn {
 
  private:
   Database* db_;
-  std::unique_ptr<soci::session> session_;
+  std::unique_ptr<soci::session> owned_;
+  soci::session* session_;
 };
 
 // Commits on Commit(), rolls back when destroyed otherwise.
@@ -102,18 +106,22 @@ struct PoolStats {
   int size = 0;
   int in_use = 0;
   long long waits = 0;
+  long long timeouts = 0;  // leases refused after waiting the lease timeout (answered 503)
+  long long nested = 0;    // leases served by the connection the thread already held
 };
 
 class Database {
  public:
   // `url` is an SQLite file path (created when missing; ":memory:" is refused because the pool
   // needs one shared database) or "postgresql://user@host:port/db". Throws std::runtime_error when
-  // it cannot connect.
-  Database(const std::string& url, int pool_size);
+  // it cannot connect. A lease waits at most `lease_timeout` for a free connection.
+  Database(const std::string& url, int pool_size,
+           std::chrono::milliseconds lease_timeout = std::chrono::seconds(10));
   ~Database();
   Backend backend() const { return backend_; }
   const std::string& url() const { return url_; }
-  // Blocks until a connection is free.
+  // The connection this thread holds, else a free one: waits for one at most the lease timeout,
+  // then throws Error(GEN-0026, 503), logged and counted (PoolStats::timeouts).
   Conn Lease();
   PoolStats Stats() const;
   // Closes every idle connection; for SQLite checkpoints the WAL. Called at shutdown.
@@ -133,8 +141,11 @@ class Database {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<soci::session>> idle_;
+  std::chrono::milliseconds lease_timeout_;
   int in_use_ = 0;
   long long waits_ = 0;
+  long long timeouts_ = 0;
+  long long nested_ = 0;
 };
 
 // Backend-specific spellings used by migrations: "@ID@" becomes the auto-increment primary key.

@@ -39,6 +39,14 @@ void AppTest::SetUp() {
   app_ = std::make_unique<app::App>(TestConfig(db_->url()));
 }
 
+void AppTest::Reopen(int pool_size, int lease_timeout_ms) {
+  app_.reset();
+  app::Config cfg = TestConfig(db_->url());
+  cfg.pool_size = pool_size;
+  cfg.lease_timeout_ms = lease_timeout_ms;
+  app_ = std::make_unique<app::App>(cfg);
+}
+
 void AppTest::TearDown() {
   app_.reset();
   db_.reset();

@@ -33,6 +33,9 @@ class AppTest : public ::testing::Test {
   // A fresh copy of the demo and an application on it; a fixture's own SetUp calls this first.
   void SetUp() override;
   void TearDown() override;
+  // The application again on the same database, with a pool of `pool_size` connections that a
+  // request waits for at most `lease_timeout_ms`.
+  static void Reopen(int pool_size, int lease_timeout_ms);
 
   // Signs in a demo account (password LacPhuong@2026).
   static Session Login(const std::string& username);

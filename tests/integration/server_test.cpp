@@ -2,6 +2,7 @@
 // behaviour, and the command-line verbs scripts rely on.
 #include <signal.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "tests/support/http_client.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/test_db.hpp"
+#include "tests/support/watchdog.hpp"
 
 namespace kientao::testing {
 
@@ -106,6 +108,38 @@ TEST_F(Server, MetricsCountRequestsByRouteAndStatus) {
             std::string::npos);
   EXPECT_NE(m.body.find("kientao_http_open_connections 1"), std::string::npos);
   EXPECT_NE(m.body.find("kientao_db_pool_in_use"), std::string::npos);
+  EXPECT_NE(m.body.find("kientao_db_pool_timeouts_total 0\n"), std::string::npos);
+}
+
+// Eight clients on the ratings page at once (it asks the staff list while holding a connection)
+// with four workers and one database connection: every request is answered and the server still
+// answers afterwards. It used to deadlock for good within a second.
+TEST_F(Server, EightClientsOnTheRatingsPageWithOneConnectionAllGetAnswers) {
+  std::string cfg = tdb_.dir() + "/pool1.toml";
+  std::ofstream(cfg) << "[server]\nworkers = 4\n[database]\npool_size = 1\n";
+  ServerProcess srv(tdb_.url(), {"--config", cfg});
+  std::string cookie;
+  {
+    HttpClient c(srv.port());
+    cookie = LoginCookie(c, "vanphong");
+  }
+  std::atomic<int> answered{0}, failed{0};
+  WithinSeconds(120, [&] {
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 8; ++i)
+      clients.emplace_back([&] {
+        HttpClient c(srv.port());
+        for (int k = 0; k < 15; ++k) {
+          auto r = c.Send("GET", "/kpi/ratings", "", {{"Cookie", cookie}});
+          (r.status == 200 ? answered : failed)++;
+        }
+      });
+    for (auto& t : clients) t.join();
+    HttpClient c(srv.port());
+    EXPECT_EQ(c.Send("GET", "/healthz").status, 200);
+  });
+  EXPECT_EQ(answered.load(), 120);
+  EXPECT_EQ(failed.load(), 0);
 }
 
 TEST_F(Server, BehindAProxyTheClientAddressComesFromXForwardedFor) {

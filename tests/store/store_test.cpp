@@ -1,13 +1,18 @@
 // The store core against the backend under test (SQLite or the throwaway PostgreSQL): migrations,
 // values, constraint errors, the audit chain, and backup/restore.
+#include <future>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
+#include "base/error.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 #include "tests/support/test_db.hpp"
+#include "tests/support/watchdog.hpp"
 
 namespace kientao::testing {
 
@@ -152,6 +157,96 @@ TEST(Store, ATransactionNotCommittedLeavesNothing) {
   }
   EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 0);
   EXPECT_EQ(c.QueryOne("SELECT last_seq FROM audit_head")->Int(0), 0);
+}
+
+// A service called by another while that one holds a connection (KpiService::RatedPeople →
+// OrgService::ListStaff) leases again: on a pool of one connection it must get the one its thread
+// holds, not wait for ever. Under a watchdog, so a regression fails instead of hanging the suite.
+TEST(Pool, ANestedLeaseOnTheSameThreadGetsTheConnectionItHolds) {
+  TestDb tdb;
+  Database db(tdb.url(), 1, std::chrono::milliseconds(2000));
+  store::Migrate(db, app::App::AllMigrations());
+  WithinSeconds(20, [&] {
+    Conn outer = db.Lease();
+    store::Tx tx(outer);
+    store::AppendAudit(outer, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt,
+                               std::nullopt, "", "", ""});
+    {
+      Conn inner = db.Lease();  // would wait for ever on a pool of one
+      // The same connection: it sees the outer transaction's uncommitted row.
+      EXPECT_EQ(inner.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 1);
+    }
+    tx.Commit();
+    EXPECT_EQ(outer.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 1);
+  });
+  EXPECT_EQ(db.Stats().nested, 1);
+  EXPECT_EQ(db.Stats().in_use, 0);
+}
+
+TEST(Pool, ATransactionInsideAnotherIsASavepoint) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec("CREATE TABLE t (v INTEGER)");
+  {
+    store::Tx outer(c);
+    c.Exec("INSERT INTO t (v) VALUES (1)");
+    {
+      Conn inner = db.Lease();
+      store::Tx tx(inner);
+      inner.Exec("INSERT INTO t (v) VALUES (2)");
+      // not committed: its own write alone is undone
+    }
+    {
+      Conn inner = db.Lease();
+      store::Tx tx(inner);
+      inner.Exec("INSERT INTO t (v) VALUES (3)");
+      tx.Commit();  // kept, for the outer transaction to commit
+    }
+    EXPECT_EQ(c.QueryOne("SELECT COALESCE(SUM(v), 0) FROM t")->Int(0), 4);
+    outer.Commit();
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COALESCE(SUM(v), 0) FROM t")->Int(0), 4);
+  {
+    store::Tx outer(c);
+    c.Exec("INSERT INTO t (v) VALUES (10)");
+    {
+      Conn inner = db.Lease();
+      store::Tx tx(inner);
+      inner.Exec("INSERT INTO t (v) VALUES (20)");
+      tx.Commit();
+    }
+    // the outer one rolls back: the inner commit goes with it
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COALESCE(SUM(v), 0) FROM t")->Int(0), 4);
+}
+
+TEST(Pool, ALeaseWaitsAtMostTheTimeoutThenAnswersBusy) {
+  TestDb tdb;
+  Database db(tdb.url(), 1, std::chrono::milliseconds(200));
+  std::promise<void> held, release;
+  auto release_fut = release.get_future();
+  std::thread other([&] {
+    Conn c = db.Lease();
+    held.set_value();
+    release_fut.wait();
+  });
+  held.get_future().wait();
+  WithinSeconds(20, [&] {
+    try {
+      Conn c = db.Lease();
+      ADD_FAILURE() << "a second connection was leased from a pool of one";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), "GEN-0026");
+      EXPECT_EQ(e.status(), 503);
+    }
+  });
+  EXPECT_EQ(db.Stats().timeouts, 1);
+  release.set_value();
+  other.join();
+  // Once it is given back, the next lease gets it.
+  Conn c = db.Lease();
+  EXPECT_EQ(c.QueryOne("SELECT 1")->Int(0), 1);
 }
 
 class AuditChain : public ::testing::Test {
