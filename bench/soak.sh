@@ -30,6 +30,7 @@ wrk -t1 -c"$CONN" -d"${SECS}s" --timeout 30s --latency -s bench/soak.lua "http:/
   grep -E 'Requests/sec|requests in|50%|99%|Non-2xx|Socket errors'
 kill "$SAMPLER" 2>/dev/null || true
 echo "healthz afterwards: $(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/healthz")"
-echo "rss (kB) first / max / last: $(awk 'NR==1 {f=$2} {if ($2>m) m=$2; l=$2} END {print f, "/", m, "/", l}' "$DIR/rss")"
+# Memory over the run: at the start, after the first minute (warmed up), the highest, and at the end.
+echo "rss (kB) start / 1 min / max / end: $(awk 'NR==1 {t0=$1; f=$2} $1-t0<=60 {w=$2} {if ($2>m) m=$2; l=$2} END {print f, "/", w, "/", m, "/", l}' "$DIR/rss")"
 echo "pool timeouts: $(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^kientao_db_pool_timeouts_total/ {print $2}')"
 echo "server errors logged: $(grep -c '\[error\]' "$DIR/err" || true)"

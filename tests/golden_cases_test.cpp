@@ -40,10 +40,13 @@ const toml::array& List(const toml::table& cases, const char* name) {
 }
 
 // An engine runs every case of a file against its rule files' texts and answers how many it ran.
-using Engine = std::function<int(const toml::table& cases, const std::vector<std::string>& rules)>;
+// A rule file a cases file names: its name and its text.
+using RuleText = std::pair<std::string, std::string>;
+using Engine = std::function<int(const toml::table& cases, const std::vector<RuleText>& rules)>;
 
-int ReportingPeriods(const toml::table& cases, const std::vector<std::string>& rules) {
-  reporting::ReportingRules r = reporting::ReportingRules::Load(rules.at(0), rules.at(1));
+int ReportingPeriods(const toml::table& cases, const std::vector<RuleText>& rules) {
+  reporting::ReportingRules r = reporting::ReportingRules::Load(
+      rules.at(0).second, std::vector<RuleText>(rules.begin() + 1, rules.end()));
   int n = 0;
   for (auto& c : List(cases, "case")) {
     auto& t = *c.as_table();
@@ -64,8 +67,8 @@ int ReportingPeriods(const toml::table& cases, const std::vector<std::string>& r
   return n;
 }
 
-int RetirementAge(const toml::table& cases, const std::vector<std::string>& rules) {
-  staffing::RetirementRule rule = staffing::RetirementRule::Load(rules.at(0));
+int RetirementAge(const toml::table& cases, const std::vector<RuleText>& rules) {
+  staffing::RetirementRule rule = staffing::RetirementRule::Load(rules.at(0).second);
   int n = 0;
   for (auto& node : List(cases, "case")) {
     auto& c = *node.as_table();
@@ -83,8 +86,8 @@ int RetirementAge(const toml::table& cases, const std::vector<std::string>& rule
   return n;
 }
 
-int StreamliningBenefits(const toml::table& cases, const std::vector<std::string>& rules) {
-  staffing::BenefitRules r = staffing::BenefitRules::Load(rules.at(0), rules.at(1));
+int StreamliningBenefits(const toml::table& cases, const std::vector<RuleText>& rules) {
+  staffing::BenefitRules r = staffing::BenefitRules::Load(rules.at(0).second, rules.at(1).second);
   int n = 0;
   for (auto& node : List(cases, "case")) {
     auto& c = *node.as_table();
@@ -114,8 +117,8 @@ int StreamliningBenefits(const toml::table& cases, const std::vector<std::string
   return n;
 }
 
-int KpiScoring(const toml::table& cases, const std::vector<std::string>& rules) {
-  kpi::KpiRules r = kpi::KpiRules::Load(rules.at(0));
+int KpiScoring(const toml::table& cases, const std::vector<RuleText>& rules) {
+  kpi::KpiRules r = kpi::KpiRules::Load(rules.at(0).second);
   int n = 0;
   for (auto& node : List(cases, "rating")) {
     auto& c = *node.as_table();
@@ -170,13 +173,13 @@ std::string RunCasesFile(const fs::path& file, int& ran) {
   std::string engine = Str(cases, "engine");
   auto it = Engines().find(engine);
   if (it == Engines().end()) return "names no known engine (engine = \"" + engine + "\")";
-  std::vector<std::string> rules;
+  std::vector<RuleText> rules;
   if (auto* list = cases["rules"].as_array())
     for (auto& r : *list) {
       fs::path p = file.parent_path() / r.value_or(std::string());
       if (!fs::exists(p))
         return "names a rule file that is not beside it: " + p.filename().string();
-      rules.push_back(Read(p));
+      rules.emplace_back(p.filename().string(), Read(p));
     }
   if (rules.empty()) return "names no rule files (rules = [\"…\"])";
   ran = it->second(cases, rules);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -11,6 +12,7 @@
 #include "base/clock.hpp"
 #include "base/error.hpp"
 #include "base/resources.hpp"
+#include "base/rule_file.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "modules/reporting/web/report_web.hpp"
 
@@ -87,8 +89,8 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   auth_ = std::make_unique<auth::AuthService>(*db_, ao);
   directives_ = std::make_unique<directive::DirectiveService>(*db_);
   reporting_rules_ = std::make_unique<reporting::ReportingRules>(
-      reporting::ReportingRules::Load(Resource("src/modules/reporting/rules/nd-09-2019.toml"),
-                                      Resource("src/modules/reporting/rules/vn-holidays.toml")));
+      reporting::ReportingRules::Load(ModuleRules("reporting", "nd-09-2019.toml").at(0).second,
+                                      ModuleRules("reporting", "holidays-")));
   doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
   retirement_rule_ = staffing::RetirementRule::Load(
       Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
@@ -176,6 +178,16 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   RegisterShellRoutes();
   for (const Module& m : modules_)
     if (m.routes) m.routes(*this);
+}
+
+std::vector<std::pair<std::string, std::string>> App::ModuleRules(const std::string& module,
+                                                                  const std::string& prefix) const {
+  std::map<std::string, std::string> chosen;  // later (the province's) replaces earlier
+  for (auto& [path, text] : RuleFiles()) {
+    auto [m, name] = RuleModuleAndName(path);
+    if (m == module && name.rfind(prefix, 0) == 0) chosen[name] = text;
+  }
+  return {chosen.begin(), chosen.end()};
 }
 
 std::vector<std::pair<std::string, std::string>> App::RuleFiles() const {

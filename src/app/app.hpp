@@ -68,6 +68,10 @@ class App {
   // Every rule file (path, text): the built-in ones of every module (src/modules/<m>/rules/*.toml,
   // without the golden cases), then the province's from paths.rules_dir (<dir>/<module>/*.toml).
   std::vector<std::pair<std::string, std::string>> RuleFiles() const;
+  // One module's rule files whose names start with `prefix` (file name, text), a province's file
+  // in place of the built-in one of the same name; sorted by name.
+  std::vector<std::pair<std::string, std::string>> ModuleRules(const std::string& module,
+                                                               const std::string& prefix) const;
   // The modules, in dependency order (module.hpp).
   const std::vector<Module>& modules() const { return modules_; }
   // Whether some module runs key task n's registry.

@@ -25,6 +25,14 @@ std::optional<Date> DateOf(const toml::node* n) {
 
 }  // namespace
 
+std::pair<std::string, std::string> RuleModuleAndName(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') + 1);
+  std::string dir = path.substr(0, path.rfind('/'));
+  if (dir.size() >= 6 && dir.substr(dir.size() - 6) == "/rules")
+    dir = dir.substr(0, dir.size() - 6);
+  return {dir.substr(dir.rfind('/') + 1), name};
+}
+
 RuleFile::RuleFile() : impl_(std::make_unique<Impl>()) {}
 RuleFile::RuleFile(RuleFile&&) noexcept = default;
 RuleFile& RuleFile::operator=(RuleFile&&) noexcept = default;
@@ -126,6 +134,27 @@ bool RuleFile::Flag(std::string_view key) const {
   return *n->value<bool>();
 }
 
+std::vector<Date> RuleFile::Dates(std::string_view key) const {
+  Mark(key);
+  const toml::node* n = At(impl_->doc, key);
+  const toml::array* a = n ? n->as_array() : nullptr;
+  if (!a)
+    throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +
+                        " is missing or not a list of days");
+  std::vector<Date> out;
+  for (size_t i = 0; i < a->size(); ++i) {
+    auto d = a->get(i)->value<toml::date>();
+    auto day = d ? Date::FromYmd(d->year, d->month, d->day) : std::nullopt;
+    if (!day)
+      throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + "[" +
+                          std::to_string(i) + "] must be a day (2026-01-01)");
+    out.push_back(*day);
+  }
+  return out;
+}
+
+bool RuleFile::Has(std::string_view key) const { return At(impl_->doc, key) != nullptr; }
+
 std::vector<std::string> RuleFile::Keys(std::string_view table) const {
   std::vector<std::string> out;
   const toml::node* n = At(impl_->doc, table);
@@ -134,7 +163,8 @@ std::vector<std::string> RuleFile::Keys(std::string_view table) const {
   std::lock_guard lock(impl_->mutex);
   for (auto& [k, v] : *n->as_table()) {
     out.push_back(std::string(k.str()));
-    impl_->read.insert(std::string(table) + "." + std::string(k.str()));
+    // A sub-table stays unread, so a typing mistake inside it is still found.
+    if (!v.is_table()) impl_->read.insert(std::string(table) + "." + std::string(k.str()));
   }
   return out;
 }

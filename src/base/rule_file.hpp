@@ -52,6 +52,10 @@ struct UnverifiedValue {
   std::string note;
 };
 
+// "src/modules/staffing/rules/x.toml" → ("staffing", "x.toml"); a province's file
+// "<rules_dir>/staffing/x.toml" → the same, so it replaces the built-in one of that name.
+std::pair<std::string, std::string> RuleModuleAndName(const std::string& path);
+
 class RuleFile {
  public:
   // Throws RuleFileError for bad TOML, a missing or malformed [rule] header, or an effective_to
@@ -69,7 +73,12 @@ class RuleFile {
   std::string Text(std::string_view key) const;
   bool Flag(std::string_view key) const;
   std::optional<double> OptionalNumber(std::string_view key) const;
-  // The keys directly under a table ("lines" → {"rural", "urban"}), marked known.
+  // A list of days ("days_off = [2026-01-01, 2026-01-02]"); throws naming the key (and the
+  // element) when it is missing or holds anything but days.
+  std::vector<Date> Dates(std::string_view key) const;
+  bool Has(std::string_view key) const;
+  // The keys directly under a table ("lines" → {"rural", "urban"}); those that are values are
+  // marked known, sub-tables are not (their own keys must still be read).
   std::vector<std::string> Keys(std::string_view table) const;
   // Throws RuleFileError naming the first key the engine never read: a typing mistake in a rule
   // file is refused at start rather than ignored. `article`, `verified` and `note` of each table

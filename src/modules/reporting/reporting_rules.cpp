@@ -1,67 +1,84 @@
 #include "modules/reporting/reporting_rules.hpp"
 
-#include <sstream>
-#include <stdexcept>
-
-#include <toml++/toml.h>
+#include "base/rule_file.hpp"
 
 namespace kientao::reporting {
 
 namespace {
 
-toml::table ParseFile(std::string_view text, const std::string& name) {
-  try {
-    return toml::parse(text, name);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream os;
-    os << e;
-    throw std::runtime_error("rule file " + name + ": " + os.str());
-  }
-}
+// One year's days off and weekend working days, each checked against the file's year and the week.
+struct HolidayYear {
+  int year = 0;
+  bool verified = false;
+  std::vector<std::pair<Date, std::string>> days_off;
+  std::vector<Date> working_days;
+};
 
-Date ToDate(const toml::node* n, const std::string& where) {
-  auto d = n ? n->value<toml::date>() : std::nullopt;
-  auto date = d ? Date::FromYmd(d->year, d->month, d->day) : std::nullopt;
-  if (!date) throw std::runtime_error(where + " must be a date (YYYY-MM-DD)");
-  return *date;
+HolidayYear ReadHolidayYear(const RuleFile& f) {
+  const RuleMeta& m = f.meta();
+  auto fail = [&](const std::string& key, const std::string& why) {
+    throw RuleFileError("rule file " + m.file + ": " + key + " " + why);
+  };
+  if (m.set != "holidays") fail("rule.set", "must be \"holidays\"");
+  HolidayYear y;
+  y.year = m.effective_from.year();
+  if (m.effective_from != *Date::FromYmd(y.year, 1, 1) || !m.effective_to ||
+      *m.effective_to != *Date::FromYmd(y.year, 12, 31))
+    fail("rule.effective_from",
+         "and rule.effective_to must be 1 January and 31 December of one year");
+  y.verified = m.verified;
+  for (const std::string& id : f.Keys("occasions")) {
+    std::string key = "occasions." + id;
+    std::string name = f.Text(key + ".name");
+    if (!f.Flag(key + ".verified")) y.verified = false;
+    f.Text(key + ".article");
+    for (Date d : f.Dates(key + ".days_off")) {
+      if (d.year() != y.year)
+        fail(key + ".days_off", d.ToIso() + " is not in " + std::to_string(y.year));
+      if (Weekday(d) >= 5)
+        fail(key + ".days_off",
+             d.ToIso() + " is a weekend day: list the weekday taken off in its place instead");
+      y.days_off.emplace_back(d, name);
+    }
+    if (f.Has(key + ".working_days"))
+      for (Date d : f.Dates(key + ".working_days")) {
+        if (d.year() != y.year)
+          fail(key + ".working_days", d.ToIso() + " is not in " + std::to_string(y.year));
+        if (Weekday(d) < 5) fail(key + ".working_days", d.ToIso() + " is a weekday already");
+        y.working_days.push_back(d);
+      }
+  }
+  f.RefuseUnknownKeys();
+  return y;
 }
 
 }  // namespace
 
-ReportingRules ReportingRules::Load(std::string_view nd09_toml, std::string_view holidays_toml) {
+ReportingRules ReportingRules::Load(std::string_view nd09_toml,
+                                    const std::vector<RuleText>& holidays) {
   ReportingRules r;
-  toml::table nd09 = ParseFile(nd09_toml, "nd-09-2019.toml");
-  auto days = nd09["send_deadline"]["working_days_after_cutoff"].value<int64_t>();
-  if (!days || *days < 1 || *days > 60)
-    throw std::runtime_error(
+  RuleFile nd09 = RuleFile::Parse(nd09_toml, "nd-09-2019.toml");
+  long long days = nd09.Whole("send_deadline.working_days_after_cutoff");
+  if (days < 1 || days > 60)
+    throw RuleFileError(
         "rule file nd-09-2019.toml: send_deadline.working_days_after_cutoff must be 1–60");
-  r.deadline_working_days_ = static_cast<int>(*days);
-  r.deadline_verified_ = nd09["send_deadline"]["verified"].value_or(false);
-  r.deadline_article_ = nd09["send_deadline"]["article"].value_or(std::string());
-  r.windows_verified_ = nd09["windows"]["verified"].value_or(false);
+  r.deadline_working_days_ = static_cast<int>(days);
+  r.deadline_verified_ = nd09.Flag("send_deadline.verified");
+  r.deadline_article_ = nd09.Text("send_deadline.article");
+  r.windows_verified_ = nd09.Flag("windows.verified");
+  nd09.RefuseUnknownKeys();
 
-  toml::table hol = ParseFile(holidays_toml, "vn-holidays.toml");
-  auto* years = hol["year"].as_array();
-  if (!years) throw std::runtime_error("rule file vn-holidays.toml: no [[year]] tables");
-  for (auto& y : *years) {
-    auto* t = y.as_table();
-    auto year = t ? (*t)["year"].value<int64_t>() : std::nullopt;
-    if (!year) throw std::runtime_error("rule file vn-holidays.toml: a [[year]] without year");
-    std::string where = "rule file vn-holidays.toml, year " + std::to_string(*year);
-    r.holiday_years_.insert(static_cast<int>(*year));
-    if ((*t)["verified"].value_or(false)) r.verified_holiday_years_.insert(static_cast<int>(*year));
-    if (auto* hs = (*t)["holidays"].as_array()) {
-      for (auto& h : *hs) {
-        auto* ht = h.as_table();
-        if (!ht) throw std::runtime_error(where + ": a holiday must be { date = …, name = … }");
-        Date d = ToDate(ht->get("date"), where + ": holiday date");
-        if (d.year() != *year)
-          throw std::runtime_error(where + ": " + d.ToIso() + " is not in that year");
-        r.calendar_.AddHoliday(d, (*ht)["name"].value_or(std::string()));
-      }
-    }
-    if (auto* ws = (*t)["working_weekends"].as_array())
-      for (auto& w : *ws) r.calendar_.AddWorkingWeekend(ToDate(&w, where + ": working weekend"));
+  RuleSet<HolidayYear> years("holidays");
+  for (auto& [name, text] : holidays) {
+    RuleFile f = RuleFile::Parse(text, name);
+    HolidayYear y = ReadHolidayYear(f);
+    years.Add(f.meta(), std::move(y));  // two files for one year overlap: refused, both named
+  }
+  for (auto& v : years.versions()) {
+    r.holiday_years_.insert(v.value.year);
+    if (v.value.verified) r.verified_holiday_years_.insert(v.value.year);
+    for (auto& [d, name] : v.value.days_off) r.calendar_.AddHoliday(d, name);
+    for (Date d : v.value.working_days) r.calendar_.AddWorkingWeekend(d);
   }
   return r;
 }

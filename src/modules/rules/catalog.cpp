@@ -4,23 +4,11 @@
 
 namespace kientao::rules {
 
-namespace {
-// "src/modules/staffing/rules/x.toml" → ("staffing", "x.toml"); a province file
-// "<dir>/staffing/x.toml" → the same.
-std::pair<std::string, std::string> ModuleAndName(const std::string& path) {
-  std::string name = path.substr(path.rfind('/') + 1);
-  std::string dir = path.substr(0, path.rfind('/'));
-  if (dir.size() >= 6 && dir.substr(dir.size() - 6) == "/rules")
-    dir = dir.substr(0, dir.size() - 6);
-  return {dir.substr(dir.rfind('/') + 1), name};
-}
-}  // namespace
-
 Catalog Catalog::Load(const std::vector<std::pair<std::string, std::string>>& files,
                       const std::string& province_dir) {
   // One file per (module, name): a province's file replaces the built-in one.
   std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> chosen;
-  for (auto& [path, text] : files) chosen[ModuleAndName(path)] = {path, text};
+  for (auto& [path, text] : files) chosen[RuleModuleAndName(path)] = {path, text};
   Catalog c;
   std::map<std::string, size_t> index;
   for (auto& [key, file] : chosen) {
