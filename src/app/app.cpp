@@ -88,24 +88,21 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   ao.throttle_window_seconds = cfg_.throttle_window_minutes * 60L;
   auth_ = std::make_unique<auth::AuthService>(*db_, ao);
   directives_ = std::make_unique<directive::DirectiveService>(*db_);
-  reporting_rules_ = std::make_unique<reporting::ReportingRules>(
-      reporting::ReportingRules::Load(ModuleRules("reporting", "nd-09-2019.toml").at(0).second,
-                                      ModuleRules("reporting", "holidays-")));
-  doc_layout_ = documents::Layout30::Load(Resource("src/modules/documents/rules/nd-30-2020.toml"));
-  retirement_rule_ = staffing::RetirementRule::Load(
-      Resource("src/modules/staffing/rules/blld-2019-retirement.toml"));
-  kpi_rules_ = kpi::KpiRules::Load(Resource("src/modules/kpi/rules/nd-335-2025.toml"));
+  reporting_rules_ = std::make_unique<reporting::ReportingRules>(reporting::ReportingRules::Load(
+      ModuleRule("reporting", "nd-09-2019.toml"), ModuleRules("reporting", "holidays-")));
+  doc_layout_ = documents::Layout30::Load(ModuleRule("documents", "nd-30-2020.toml"));
+  retirement_rule_ =
+      staffing::RetirementRule::Load(ModuleRule("staffing", "blld-2019-retirement.toml"));
+  kpi_rules_ = kpi::KpiRules::Load(ModuleRule("kpi", "nd-335-2025.toml"));
   indicators_ = std::make_unique<indicator::IndicatorService>(*db_);
   reports_ = std::make_unique<reporting::ReportService>(*db_, *indicators_, *reporting_rules_);
   staffing_ = std::make_unique<staffing::StaffingService>(*db_, *org_, retirement_rule_);
   kpi_ = std::make_unique<kpi::KpiService>(*db_, *org_, kpi_rules_);
   if (migrate) kpi_->EnsureOutcomes();
   org_->OnStaffMoved(&kpi::KpiService::StaffMoved);
-  benefit_rules_ =
-      staffing::BenefitRules::Load(Resource("src/modules/staffing/rules/nd-154-2025.toml"),
-                                   Resource("src/modules/staffing/rules/nd-178-2024.toml"));
-  ranking_rules_ =
-      staffing::RankingRules::Load(Resource("src/modules/staffing/rules/ranking.toml"));
+  benefit_rules_ = staffing::BenefitRules::Load(ModuleRule("staffing", "nd-154-2025.toml"),
+                                                ModuleRule("staffing", "nd-178-2024.toml"));
+  ranking_rules_ = staffing::RankingRules::Load(ModuleRule("staffing", "ranking.toml"));
   streamlining_ = std::make_unique<staffing::StreamliningService>(
       *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_);
   for (const Module& m : modules_) {
@@ -188,6 +185,12 @@ std::vector<std::pair<std::string, std::string>> App::ModuleRules(const std::str
     if (m == module && name.rfind(prefix, 0) == 0) chosen[name] = text;
   }
   return {chosen.begin(), chosen.end()};
+}
+
+std::string App::ModuleRule(const std::string& module, const std::string& name) const {
+  for (auto& [file, text] : ModuleRules(module, name))
+    if (file == name) return text;
+  throw std::runtime_error("rule file " + module + "/rules/" + name + " is missing");
 }
 
 std::vector<std::pair<std::string, std::string>> App::RuleFiles() const {

@@ -72,6 +72,8 @@ class App {
   // in place of the built-in one of the same name; sorted by name.
   std::vector<std::pair<std::string, std::string>> ModuleRules(const std::string& module,
                                                                const std::string& prefix) const;
+  // The text of one module's rule file `name` (the province's when it has one); throws when none.
+  std::string ModuleRule(const std::string& module, const std::string& name) const;
   // The modules, in dependency order (module.hpp).
   const std::vector<Module>& modules() const { return modules_; }
   // Whether some module runs key task n's registry.

@@ -153,6 +153,24 @@ std::vector<Date> RuleFile::Dates(std::string_view key) const {
   return out;
 }
 
+std::vector<std::string> RuleFile::Texts(std::string_view key) const {
+  Mark(key);
+  const toml::node* n = At(impl_->doc, key);
+  const toml::array* a = n ? n->as_array() : nullptr;
+  if (!a || a->empty())
+    throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) +
+                        " is missing or not a list of texts");
+  std::vector<std::string> out;
+  for (size_t i = 0; i < a->size(); ++i) {
+    auto s = a->get(i)->value<std::string>();
+    if (!s)
+      throw RuleFileError("rule file " + meta_.file + ": " + std::string(key) + "[" +
+                          std::to_string(i) + "] must be text");
+    out.push_back(*s);
+  }
+  return out;
+}
+
 bool RuleFile::Has(std::string_view key) const { return At(impl_->doc, key) != nullptr; }
 
 std::vector<std::string> RuleFile::Keys(std::string_view table) const {

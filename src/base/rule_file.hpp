@@ -76,6 +76,8 @@ class RuleFile {
   // A list of days ("days_off = [2026-01-01, 2026-01-02]"); throws naming the key (and the
   // element) when it is missing or holds anything but days.
   std::vector<Date> Dates(std::string_view key) const;
+  // A list of texts ("position_prefixes = [\"Trưởng phòng\", …]"), at least one.
+  std::vector<std::string> Texts(std::string_view key) const;
   bool Has(std::string_view key) const;
   // The keys directly under a table ("lines" → {"rural", "urban"}); those that are values are
   // marked known, sub-tables are not (their own keys must still be read).

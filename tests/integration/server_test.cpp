@@ -333,6 +333,35 @@ TEST_F(Server, TheClockIsPinnedByConfigurationAndSaysSo) {
     ::setenv("KIENTAO_CLOCK_TODAY", saved.c_str(), 1);
 }
 
+// A year's holidays as a province adds them, without rebuilding: the send deadline of March 2028
+// (cut-off Tuesday 14/03, two working days after) moves past the day off it declares.
+TEST_F(Server, AProvinceHolidayFileMovesTheDeadlinesOfItsYear) {
+  namespace fs = std::filesystem;
+  std::string dir = tdb_.dir() + "/rules";
+  fs::create_directories(dir + "/reporting");
+  std::string cfg = tdb_.dir() + "/rules.toml";
+  std::ofstream(cfg) << "[paths]\nrules_dir = \"" << dir << "\"\n";
+  auto deadline = [&]() {
+    ServerProcess srv(tdb_.url(), {"--config", cfg});
+    HttpClient c(srv.port());
+    std::string cookie = LoginCookie(c, "vanphong");
+    auto r = c.Send("GET", "/api/v1/periods?year=2028&type=month", "", {{"Cookie", cookie}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::smatch m;
+    std::regex re(
+        R"re("id":"2028M03"[^}]*"deadline":"([0-9-]+)"[^}]*"holidays_known":(true|false))re");
+    EXPECT_TRUE(std::regex_search(r.body, m, re)) << r.body.substr(0, 600);
+    return m.size() > 2 ? m[1].str() + " " + m[2].str() : std::string();
+  };
+  EXPECT_EQ(deadline(), "2028-03-16 false");  // no 2028 file: weekdays only, and it says so
+  std::ofstream(dir + "/reporting/holidays-2028.toml")
+      << "[rule]\nset = \"holidays\"\narticle = \"Quyết định của tỉnh\"\nverified = false\n"
+         "effective_from = 2028-01-01\neffective_to = 2028-12-31\n"
+         "[occasions.ngay_cua_tinh]\nname = \"Ngày của tỉnh\"\narticle = \"Quyết định của tỉnh\"\n"
+         "verified = false\ndays_off = [2028-03-15]\n";
+  EXPECT_EQ(deadline(), "2028-03-17 true");
+}
+
 TEST_F(Server, AProvinceRuleFileIsReadAtStartAndABadOneRefusedWithItsName) {
   namespace fs = std::filesystem;
   std::string dir = tdb_.dir() + "/rules";

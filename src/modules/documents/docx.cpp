@@ -4,7 +4,8 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
+
+#include "base/rule_file.hpp"
 
 #include "modules/documents/zip_archive.hpp"
 
@@ -133,25 +134,18 @@ const char* kNs =
 }  // namespace
 
 Layout30 Layout30::Load(std::string_view text) {
-  toml::table t;
-  try {
-    t = toml::parse(text, std::string("nd-30-2020.toml"));
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file nd-30-2020.toml: ") +
-                             std::string(e.description()));
-  }
+  // One parse through base/rule_file: a missing value or a key this rule does not know is refused
+  // with the file and the key named.
+  RuleFile f = RuleFile::Parse(text, "nd-30-2020.toml");
   Layout30 l;
-  auto num = [&](const char* path) {
-    auto v = t.at_path(path).value<double>();
-    if (!v) throw std::runtime_error(std::string("nd-30-2020.toml: missing ") + path);
-    return *v;
-  };
-  auto i = [&](const char* path) { return static_cast<int>(num(path)); };
+  auto i = [&](const char* key) { return static_cast<int>(f.Whole(key)); };
+  l.page_width_mm = i("page.width_mm");
+  l.page_height_mm = i("page.height_mm");
   l.margin_top_mm = i("page.margin_top_mm");
   l.margin_bottom_mm = i("page.margin_bottom_mm");
   l.margin_left_mm = i("page.margin_left_mm");
   l.margin_right_mm = i("page.margin_right_mm");
-  l.font = t.at_path("page.font").value_or(std::string("Times New Roman"));
+  l.font = f.Text("page.font");
   l.page_number_size = i("page.page_number_size");
   l.national_title = i("sizes.national_title");
   l.motto = i("sizes.motto");
@@ -166,8 +160,9 @@ Layout30 Layout30::Load(std::string_view text) {
   l.signature = i("sizes.signature");
   l.first_line_indent_mm = i("body.first_line_indent_mm");
   l.space_after_pt = i("body.space_after_pt");
-  l.line_spacing = num("body.line_spacing");
-  l.body_verified = t.at_path("body.verified").value_or(false);
+  l.line_spacing = f.Number("body.line_spacing");
+  l.body_verified = f.Flag("body.verified");
+  f.RefuseUnknownKeys();
   return l;
 }
 
@@ -177,7 +172,7 @@ std::string PlaceDate(std::string_view place, int y, int m, int d) {
 }
 
 std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
-  const int text_width = Twips(210 - L.margin_left_mm - L.margin_right_mm);
+  const int text_width = Twips(L.page_width_mm - L.margin_left_mm - L.margin_right_mm);
   const int left_w = text_width * 2 / 5;
   const int right_w = text_width - left_w;
   std::string body;
@@ -233,8 +228,8 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>"
       "<w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" "
       "w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>",
-      Twips(210), Twips(297), Twips(L.margin_top_mm), Twips(L.margin_right_mm),
-      Twips(L.margin_bottom_mm), Twips(L.margin_left_mm));
+      Twips(L.page_width_mm), Twips(L.page_height_mm), Twips(L.margin_top_mm),
+      Twips(L.margin_right_mm), Twips(L.margin_bottom_mm), Twips(L.margin_left_mm));
   std::string document =
       std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>") +
       "<w:document " + kNs + "><w:body>" + body + sect + "</w:body></w:document>";

@@ -11,6 +11,7 @@
 namespace kientao::documents {
 
 struct Layout30 {
+  int page_width_mm = 210, page_height_mm = 297;
   int margin_top_mm = 20, margin_bottom_mm = 20, margin_left_mm = 30, margin_right_mm = 15;
   std::string font = "Times New Roman";
   int page_number_size = 13, national_title = 13, motto = 14, agency = 13, number = 13,
@@ -20,7 +21,7 @@ struct Layout30 {
   int space_after_pt = 6;
   double line_spacing = 1.15;
   bool body_verified = false;
-  // Parses the rule file; throws std::runtime_error naming the key when a value is missing.
+  // Parses the rule file; throws RuleFileError naming the key when a value is missing or unknown.
   static Layout30 Load(std::string_view toml);
 };
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/rule_file.hpp"
+
 #include "modules/documents/docx.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/documents/zip_archive.hpp"
@@ -135,4 +137,17 @@ TEST(Zip, UnreadableBytesGiveNothing) {
 }
 
 }  // namespace
+TEST(Layout30, ARuleFileWithAnUnknownKeyIsRefusedNamingIt) {
+  std::ifstream in(KIENTAO_SOURCE_DIR "/src/modules/documents/rules/nd-30-2020.toml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  try {
+    Layout30::Load(ss.str() + "\n[signature]\nsize = 14\n");
+    FAIL() << "an unknown key was accepted";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("nd-30-2020.toml: signature.size"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace kientao::documents

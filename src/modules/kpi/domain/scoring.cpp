@@ -4,62 +4,48 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <toml++/toml.h>
+#include "base/rule_file.hpp"
 
 namespace kientao::kpi {
 
 KpiRules KpiRules::Load(std::string_view text) {
-  toml::table t;
-  try {
-    t = toml::parse(text, std::string("nd-335-2025.toml"));
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file nd-335-2025.toml: ") +
-                             std::string(e.description()));
-  }
-  auto num = [&](const char* path) {
-    auto v = t.at_path(path).value<double>();
-    if (!v) throw std::runtime_error(std::string("nd-335-2025.toml: missing ") + path);
-    return *v;
+  // One parse through base/rule_file: a missing value or a key this rule does not know is refused
+  // with the file and the key named.
+  RuleFile f = RuleFile::Parse(text, "nd-335-2025.toml");
+  auto fail = [&](const char* key, const char* why) {
+    throw RuleFileError(std::string("rule file nd-335-2025.toml: ") + key + " " + why);
   };
   KpiRules r;
-  r.task_points = num("points.task");
-  r.general_points = num("points.general");
-  r.per_major_error = num("deductions.per_major_error");
-  r.per_delay = num("deductions.per_delay");
-  r.combination = t.at_path("combination.method").value_or(std::string("mean"));
-  if (r.combination != "mean")
-    throw std::runtime_error("nd-335-2025.toml: combination.method must be \"mean\"");
-  r.combination_verified = t.at_path("combination.verified").value_or(false);
-  r.excellent = num("rating.excellent");
-  r.good = num("rating.good");
-  r.completed = num("rating.completed");
-  r.quota_excellent_of_good = num("quota.excellent_of_good");
-  r.income_good_or_above = num("hai_phong_income.good_or_above");
-  r.income_completed = num("hai_phong_income.completed");
-  r.leader_own_weight = num("leaders.own_weight");
-  r.leader_unit_weight = num("leaders.unit_weight");
-  r.unit_all_completed = num("leaders.unit_all_completed");
-  r.unit_any_failed = num("leaders.unit_any_failed");
-  r.leader_weights_verified = t.at_path("leaders.verified").value_or(false);
-  auto strings = [&](const char* path) {
-    std::vector<std::string> out;
-    if (auto* a = t.at_path(path).as_array())
-      for (auto& v : *a)
-        if (auto s = v.value<std::string>()) out.push_back(*s);
-    if (out.empty()) throw std::runtime_error(std::string("nd-335-2025.toml: missing ") + path);
-    return out;
-  };
-  r.leader_prefixes = strings("leaders.position_prefixes");
-  r.commune_prefixes = strings("leaders.commune_prefixes");
-  auto md = [&](const char* path) {
-    auto v = t.at_path(path).value<std::string>();
-    if (!v || v->size() != 5 || (*v)[2] != '-')
-      throw std::runtime_error(std::string("nd-335-2025.toml: ") + path + " must be \"MM-DD\"");
-    return *v;
+  r.task_points = f.Number("points.task");
+  r.general_points = f.Number("points.general");
+  r.per_major_error = f.Number("deductions.per_major_error");
+  r.per_delay = f.Number("deductions.per_delay");
+  r.combination = f.Text("combination.method");
+  if (r.combination != "mean") fail("combination.method", "must be \"mean\"");
+  r.combination_verified = f.Flag("combination.verified");
+  r.excellent = f.Number("rating.excellent");
+  r.good = f.Number("rating.good");
+  r.completed = f.Number("rating.completed");
+  r.quota_excellent_of_good = f.Number("quota.excellent_of_good");
+  r.income_good_or_above = f.Number("hai_phong_income.good_or_above");
+  r.income_completed = f.Number("hai_phong_income.completed");
+  r.leader_own_weight = f.Number("leaders.own_weight");
+  r.leader_unit_weight = f.Number("leaders.unit_weight");
+  r.unit_all_completed = f.Number("leaders.unit_all_completed");
+  r.unit_any_failed = f.Number("leaders.unit_any_failed");
+  r.leader_weights_verified = f.Flag("leaders.verified");
+  r.leader_prefixes = f.Texts("leaders.position_prefixes");
+  r.commune_prefixes = f.Texts("leaders.commune_prefixes");
+  auto md = [&](const char* key) {
+    std::string v = f.Text(key);
+    if (v.size() != 5 || v[2] != '-') fail(key, "must be \"MM-DD\"");
+    return v;
   };
   r.opens_md = md("annual.opens");
+  r.opens_verified = f.Flag("annual.opens_verified");
   r.due_md = md("annual.due");
   r.latest_md = md("annual.latest");
+  f.RefuseUnknownKeys();
   return r;
 }
 

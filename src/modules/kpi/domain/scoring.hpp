@@ -31,6 +31,7 @@ struct KpiRules {
   // The annual rating's window: opens on opens_md of the year (our choice), due by due_md, and at
   // the latest latest_md of the next year (special units). "MM-DD".
   std::string opens_md = "11-01", due_md = "12-15", latest_md = "01-15";
+  bool opens_verified = false;  // the opening day is our choice, not the decree's
   // Throws std::runtime_error naming the missing key.
   static KpiRules Load(std::string_view toml);
 };

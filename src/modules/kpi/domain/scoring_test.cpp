@@ -2,7 +2,9 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+
 #include <toml++/toml.h>
+#include "base/rule_file.hpp"
 
 #include "modules/kpi/domain/scoring.hpp"
 
@@ -106,4 +108,27 @@ TEST(Kpi, OutOfRangeScoresAreRefused) {
 }
 
 }  // namespace
+TEST(Kpi, ARuleFileWithAnUnknownOrMissingKeyIsRefusedNamingIt) {
+  std::ifstream in(KIENTAO_SOURCE_DIR "/src/modules/kpi/rules/nd-335-2025.toml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  try {
+    KpiRules::Load(text + "\n[rating_extra]\nexcelent = 95\n");
+    FAIL() << "a typing mistake was accepted";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("nd-335-2025.toml: rating_extra.excelent"),
+              std::string::npos)
+        << e.what();
+  }
+  std::string no_due = text;
+  no_due.replace(no_due.find("due = \"12-15\""), 14, "");
+  try {
+    KpiRules::Load(no_due);
+    FAIL() << "a missing value was accepted";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("annual.due"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace kientao::kpi

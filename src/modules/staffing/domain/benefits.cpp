@@ -5,8 +5,8 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
+#include "base/rule_file.hpp"
 #include "base/text.hpp"
 #include "modules/staffing/errors.hpp"
 
@@ -14,71 +14,56 @@ namespace kientao::staffing {
 
 namespace {
 
-toml::table Parse(std::string_view text, const char* name) {
-  try {
-    return toml::parse(text, std::string(name));
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(std::string("rule file ") + name + ": " +
-                             std::string(e.description()));
-  }
-}
-
 std::string Money(double v) { return text::VnNumber(std::round(v), 0); }
 std::string N(double v) { return text::VnNumber(v, 2); }
 
 }  // namespace
 
 BenefitRules BenefitRules::Load(std::string_view nd154, std::string_view nd178) {
-  toml::table a = Parse(nd154, "nd-154-2025.toml");
-  toml::table b = Parse(nd178, "nd-178-2024.toml");
-  auto num = [](const toml::table& t, const char* file, const char* path) {
-    auto v = t.at_path(path).value<double>();
-    if (!v) throw std::runtime_error(std::string(file) + ": missing " + path);
-    return *v;
-  };
-  auto str = [](const toml::table& t, const char* file, const char* path) {
-    auto v = t.at_path(path).value<std::string>();
-    if (!v) throw std::runtime_error(std::string(file) + ": missing " + path);
-    return *v;
-  };
-  const char* f1 = "nd-154-2025.toml";
-  const char* f2 = "nd-178-2024.toml";
+  // One parse of each file through base/rule_file: a missing value or a key these rules do not
+  // know is refused with the file and the key named.
+  RuleFile a = RuleFile::Parse(nd154, "nd-154-2025.toml");
+  RuleFile b = RuleFile::Parse(nd178, "nd-178-2024.toml");
+  auto num = [](const RuleFile& f, const char* key) { return f.Number(key); };
+  auto str = [](const RuleFile& f, const char* key) { return f.Text(key); };
   BenefitRules r;
-  r.until = str(a, f1, "validity.until");
-  r.a154_validity = str(a, f1, "validity.article");
-  r.min_years_early = static_cast<int>(num(a, f1, "early_retirement.min_years_early"));
-  r.max_years_early = static_cast<int>(num(a, f1, "early_retirement.max_years_early"));
-  r.per_year_early = num(a, f1, "early_retirement.per_year_early");
+  r.until = str(a, "validity.until");
+  r.a154_validity = str(a, "validity.article");
+  r.min_years_early = static_cast<int>(num(a, "early_retirement.min_years_early"));
+  r.max_years_early = static_cast<int>(num(a, "early_retirement.max_years_early"));
+  r.per_year_early = num(a, "early_retirement.per_year_early");
   r.pension_min_insured_years =
-      static_cast<int>(num(a, f1, "early_retirement.pension_min_insured_years"));
-  r.a154_early = str(a, f1, "early_retirement.article");
-  r.service_first_years = static_cast<int>(num(a, f1, "service_allowance.first_years"));
-  r.service_first = num(a, f1, "service_allowance.first_amount");
-  r.service_after = num(a, f1, "service_allowance.per_year_after");
-  r.service_short = num(a, f1, "service_allowance.short_amount");
-  r.a154_service = str(a, f1, "service_allowance.article");
-  r.resign_base = num(a, f1, "resignation.base");
-  r.resign_per_year = num(a, f1, "resignation.per_insured_year");
-  r.a154_resign = str(a, f1, "resignation.article");
-  r.rounding_154_verified = a.at_path("rounding.verified").value_or(false);
-  r.within_12 = num(b, f2, "pension_allowance.within_12_months");
-  r.from_13th = num(b, f2, "pension_allowance.from_13th_month");
-  r.over5_within_12 = num(b, f2, "pension_allowance.over_5_within_12_months");
-  r.over5_from_13th = num(b, f2, "pension_allowance.over_5_from_13th_month");
-  r.cap_months = static_cast<int>(num(b, f2, "pension_allowance.cap_months"));
-  r.max_years_early_178 = static_cast<int>(num(b, f2, "pension_allowance.max_years_early"));
-  r.a178_pension = str(b, f2, "pension_allowance.article");
-  r.per_year_up_to_5 = num(b, f2, "per_year_early.up_to_5_years");
-  r.per_year_5_to_10 = num(b, f2, "per_year_early.from_5_to_10_years");
-  r.a178_per_year = str(b, f2, "per_year_early.article");
-  r.service178_first_years = static_cast<int>(num(b, f2, "service_allowance.first_years"));
-  r.service178_first = num(b, f2, "service_allowance.first_amount");
-  r.service178_after = num(b, f2, "service_allowance.per_year_after");
-  r.variant_first_years = static_cast<int>(num(b, f2, "service_allowance.variant_first_years"));
-  r.variant_first = num(b, f2, "service_allowance.variant_first_amount");
-  r.variant_verified = b.at_path("service_allowance.variant_verified").value_or(false);
-  r.a178_service = str(b, f2, "service_allowance.article");
-  r.a178_rounding = str(b, f2, "rounding.article");
+      static_cast<int>(num(a, "early_retirement.pension_min_insured_years"));
+  r.a154_early = str(a, "early_retirement.article");
+  r.service_first_years = static_cast<int>(num(a, "service_allowance.first_years"));
+  r.service_first = num(a, "service_allowance.first_amount");
+  r.service_after = num(a, "service_allowance.per_year_after");
+  r.service_short = num(a, "service_allowance.short_amount");
+  r.a154_service = str(a, "service_allowance.article");
+  r.resign_base = num(a, "resignation.base");
+  r.resign_per_year = num(a, "resignation.per_insured_year");
+  r.a154_resign = str(a, "resignation.article");
+  r.rounding_154_verified = a.Flag("rounding.verified");
+  r.within_12 = num(b, "pension_allowance.within_12_months");
+  r.from_13th = num(b, "pension_allowance.from_13th_month");
+  r.over5_within_12 = num(b, "pension_allowance.over_5_within_12_months");
+  r.over5_from_13th = num(b, "pension_allowance.over_5_from_13th_month");
+  r.cap_months = static_cast<int>(num(b, "pension_allowance.cap_months"));
+  r.max_years_early_178 = static_cast<int>(num(b, "pension_allowance.max_years_early"));
+  r.a178_pension = str(b, "pension_allowance.article");
+  r.per_year_up_to_5 = num(b, "per_year_early.up_to_5_years");
+  r.per_year_5_to_10 = num(b, "per_year_early.from_5_to_10_years");
+  r.a178_per_year = str(b, "per_year_early.article");
+  r.service178_first_years = static_cast<int>(num(b, "service_allowance.first_years"));
+  r.service178_first = num(b, "service_allowance.first_amount");
+  r.service178_after = num(b, "service_allowance.per_year_after");
+  r.variant_first_years = static_cast<int>(num(b, "service_allowance.variant_first_years"));
+  r.variant_first = num(b, "service_allowance.variant_first_amount");
+  r.variant_verified = b.Flag("service_allowance.variant_verified");
+  r.a178_service = str(b, "service_allowance.article");
+  r.a178_rounding = str(b, "rounding.article");
+  a.RefuseUnknownKeys();
+  b.RefuseUnknownKeys();
   return r;
 }
 

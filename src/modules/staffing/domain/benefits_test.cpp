@@ -4,7 +4,9 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+
 #include <toml++/toml.h>
+#include "base/rule_file.hpp"
 
 #include "base/error.hpp"
 
@@ -47,4 +49,15 @@ TEST(Benefits, RoundingAndBadInput) {
 }
 
 }  // namespace
+TEST(Benefits, ARuleFileWithAnUnknownKeyIsRefusedNamingTheFile) {
+  try {
+    BenefitRules::Load(Read("nd-154-2025.toml"),
+                       Read("nd-178-2024.toml") + "\n[bonus]\nper_year = 1\n");
+    FAIL() << "an unknown key was accepted";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("nd-178-2024.toml: bonus.per_year"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace kientao::staffing
