@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/rule_file.hpp"
+#include "base/text.hpp"
 
 #include "modules/documents/zip_archive.hpp"
 
@@ -303,6 +304,19 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
                    {"word/header1.xml", header_default},
                    {"word/header2.xml", header_first},
                    {"word/_rels/document.xml.rels", doc_rels}});
+}
+
+std::string NumberSymbol(std::optional<int> number, std::string_view kind) {
+  return (number ? fmt::format("{:02}", *number) : std::string("      ")) + "/" +
+         std::string(kind) + "-UBND";
+}
+
+void CommuneHeader(OfficialDocument& d, const std::string& commune, Date on, std::string_view kind,
+                   std::optional<int> number) {
+  d.agency_parent = "ỦY BAN NHÂN DÂN";
+  d.agency = text::ToUpper(commune);
+  d.number = "Số: " + NumberSymbol(number, kind);
+  d.place_date = PlaceDate(PlaceName(commune), on.year(), on.month(), on.day());
 }
 
 std::string PlaceName(const std::string& commune) {

@@ -4,9 +4,12 @@
 // italic place-and-date line on the right, each with its rule), the document type and subject, the
 // body, "Nơi nhận" and the signature block, page numbers at the top centre from page 2. Layout
 // values come from rules/nd-30-2020.toml.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/date.hpp"
 
 namespace kientao::documents {
 
@@ -56,5 +59,15 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& layout);
 std::string PlaceDate(std::string_view place, int y, int m, int d);
 // The place name of a commune for the date line: "Xã Lạc Phương" → "Lạc Phương".
 std::string PlaceName(const std::string& commune);
+
+// A document's number and symbol (Decree 30/2020, Appendix I and III): "02/BC-UBND" — its number in
+// the year, the abbreviation of its kind (BC report, KH plan, BB minutes) and of the issuing
+// People's Committee; before it is numbered, the blank the clerk fills in: "      /KH-UBND".
+std::string NumberSymbol(std::optional<int> number, std::string_view kind);
+
+// The header block of a document the commune's People's Committee issues: "ỦY BAN NHÂN DÂN" over
+// the commune's name in capitals, "Số: …" (NumberSymbol), and the place and date.
+void CommuneHeader(OfficialDocument& d, const std::string& commune, Date on, std::string_view kind,
+                   std::optional<int> number = std::nullopt);
 
 }  // namespace kientao::documents

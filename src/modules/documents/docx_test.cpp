@@ -150,4 +150,16 @@ TEST(Layout30, ARuleFileWithAnUnknownKeyIsRefusedNamingIt) {
   }
 }
 
+TEST(Layout30, TheCommunesHeaderNumberAndSymbolAndPlaceDate) {
+  EXPECT_EQ(NumberSymbol(2, "BC"), "02/BC-UBND");
+  EXPECT_EQ(NumberSymbol(12, "KH"), "12/KH-UBND");
+  EXPECT_EQ(NumberSymbol(std::nullopt, "BB"), "      /BB-UBND");  // the blank the clerk fills in
+  OfficialDocument d;
+  CommuneHeader(d, "Xã Lạc Phương", *Date::FromYmd(2026, 2, 5), "BC", 3);
+  EXPECT_EQ(d.agency_parent, "ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(d.agency, "XÃ LẠC PHƯƠNG");
+  EXPECT_EQ(d.number, "Số: 03/BC-UBND");
+  EXPECT_EQ(d.place_date, "Lạc Phương, ngày 05 tháng 02 năm 2026");
+}
+
 }  // namespace kientao::documents

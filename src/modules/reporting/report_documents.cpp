@@ -13,8 +13,6 @@ namespace kientao::reporting {
 
 namespace {
 
-std::string Upper(const std::string& s) { return text::ToUpper(s); }
-
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream ss(s);
@@ -37,12 +35,8 @@ std::string ReportFileStem(const CommuneReport& r) {
 documents::OfficialDocument ReportDocument(const CommuneReport& r,
                                            const std::map<int, std::string>& task_titles) {
   documents::OfficialDocument d;
-  d.agency_parent = "ỦY BAN NHÂN DÂN";
-  d.agency = Upper(r.commune_name);
-  d.number = r.doc_no ? fmt::format("Số: {:02}/BC-UBND", r.doc_no) : "Số:       /BC-UBND";
-  Date on = r.issued_on.value_or(clock::Today());
-  d.place_date =
-      documents::PlaceDate(documents::PlaceName(r.commune_name), on.year(), on.month(), on.day());
+  documents::CommuneHeader(d, r.commune_name, r.issued_on.value_or(clock::Today()), "BC",
+                           r.doc_no ? std::optional<int>(r.doc_no) : std::nullopt);
   d.doc_type = "BÁO CÁO";
   d.subject_lines = {r.subject};
   auto p = Period::Parse(r.period_id);

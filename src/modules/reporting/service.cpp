@@ -78,7 +78,7 @@ std::string Who(const Actor& a) {
 
 std::string VnNumber(double v, int decimals) { return text::VnNumber(v, decimals); }
 
-std::string ReportNumber(int doc_no) { return fmt::format("{:02}/BC-UBND", doc_no); }
+std::string ReportNumber(int doc_no) { return documents::NumberSymbol(doc_no, "BC"); }
 
 std::string ReportService::UnitPath(Conn& c, long long unit_id) {
   auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});

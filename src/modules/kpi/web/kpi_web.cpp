@@ -787,13 +787,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     long long commune = commune_of(ctx);
     RatingList l = svc.Ratings(ctx.AsActor(), commune, year);
     documents::OfficialDocument d;
-    d.agency_parent = "ỦY BAN NHÂN DÂN";
     std::string name = svc.CommuneName(commune);
-    d.agency = text::ToUpper(name);
-    d.number = "Số:       /BB-UBND";
-    Date on = clock::Today();
-    d.place_date =
-        documents::PlaceDate(documents::PlaceName(name), on.year(), on.month(), on.day());
+    documents::CommuneHeader(d, name, clock::Today(), "BB");
     d.doc_type = "BIÊN BẢN";
     d.subject_lines = {"Họp xét đánh giá, xếp loại chất lượng công chức năm " +
                        std::to_string(year)};

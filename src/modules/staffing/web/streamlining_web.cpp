@@ -406,12 +406,7 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
     StreamliningView v = svc.View(actor, std::max(2026, clock::Today().year()));
     std::string commune = svc.CommuneName(actor);
     documents::OfficialDocument d;
-    d.agency_parent = "ỦY BAN NHÂN DÂN";
-    d.agency = text::ToUpper(commune);
-    d.number = "Số:       /KH-UBND";
-    Date on = clock::Today();
-    d.place_date =
-        documents::PlaceDate(documents::PlaceName(commune), on.year(), on.month(), on.day());
+    documents::CommuneHeader(d, commune, clock::Today(), "KH");
     d.doc_type = "KẾ HOẠCH";
     d.subject_lines = {"Tinh giản biên chế giai đoạn 2026–2031"};
     d.body.push_back(
