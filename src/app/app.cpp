@@ -104,7 +104,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
                                                 ModuleRule("staffing", "nd-178-2024.toml"));
   ranking_rules_ = staffing::RankingRules::Load(ModuleRule("staffing", "ranking.toml"));
   streamlining_ = std::make_unique<staffing::StreamliningService>(
-      *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_);
+      *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_, *kpi_);
   for (const Module& m : modules_) {
     if (m.start) m.start(*this);
     if (m.providers) m.providers(*indicators_);

@@ -102,6 +102,26 @@ void IndicatorService::SetTarget(Conn& c, long long indicator_id, long long unit
       {indicator_id, unit_id, period_id, target});
 }
 
+std::map<long long, double> IndicatorService::Targets(Conn& c, long long unit_id,
+                                                      const std::string& period_id) const {
+  std::map<long long, double> out;
+  for (auto& r : c.Query("SELECT indicator_id, target FROM indicator_targets WHERE unit_id = :1 "
+                         "AND period_id = :2",
+                         {unit_id, period_id}))
+    out[r.Int(0)] = r.Num(1);
+  return out;
+}
+
+std::optional<double> IndicatorService::Target(Conn& c, long long indicator_id, long long unit_id,
+                                               const std::string& period_id) const {
+  auto r = c.QueryOne(
+      "SELECT target FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND "
+      "period_id = :3",
+      {indicator_id, unit_id, period_id});
+  if (!r) return std::nullopt;
+  return r->Num(0);
+}
+
 CommuneTree IndicatorService::Tree(Conn& c, long long commune_id) const {
   CommuneTree out;
   std::vector<std::pair<long long, long long>> pairs;

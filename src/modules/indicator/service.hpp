@@ -66,6 +66,11 @@ class IndicatorService {
                     const std::string& left, Operator op, const std::string& right) const;
   void SetTarget(store::Conn& c, long long indicator_id, long long unit_id,
                  const std::string& period_id, double target) const;
+  // The unit's targets for the period: indicator id → target.
+  std::map<long long, double> Targets(store::Conn& c, long long unit_id,
+                                      const std::string& period_id) const;
+  std::optional<double> Target(store::Conn& c, long long indicator_id, long long unit_id,
+                               const std::string& period_id) const;
 
   CommuneTree Tree(store::Conn& c, long long commune_id) const;
   // Every indicator of `defs` over the commune's tree: entered values come from `entered`

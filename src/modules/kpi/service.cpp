@@ -494,6 +494,28 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
   return static_cast<int>(drafts.size());
 }
 
+std::map<long long, std::map<int, double>> KpiService::AnnualAverages(int from_year,
+                                                                      int to_year) const {
+  Conn c = db_.Lease();
+  std::map<long long, std::map<int, double>> out;
+  for (auto& r : c.Query(
+           "SELECT staff_id, year, average FROM kpi_annual_ratings WHERE year >= :1 AND year < :2",
+           {static_cast<long long>(from_year), static_cast<long long>(to_year)}))
+    out[r.Int(0)][static_cast<int>(r.Int(1))] = r.Num(2);
+  return out;
+}
+
+std::vector<std::pair<long long, int>> KpiService::NotCompletedIn(int from_year,
+                                                                  int to_year) const {
+  Conn c = db_.Lease();
+  std::vector<std::pair<long long, int>> out;
+  for (auto& r : c.Query("SELECT staff_id, year FROM kpi_annual_ratings WHERE rating = "
+                         "'not_completed' AND year >= :1 AND year <= :2 ORDER BY year DESC",
+                         {static_cast<long long>(from_year), static_cast<long long>(to_year)}))
+    out.emplace_back(r.Int(0), static_cast<int>(r.Int(1)));
+  return out;
+}
+
 void KpiService::SyncTasks(Conn& c, long long commune_id) {
   // Most reads find nothing to do: look first, so a read does not commit (and fsync) a write.
   auto pending = c.QueryOne(

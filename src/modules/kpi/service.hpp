@@ -116,6 +116,12 @@ class KpiService {
       : db_(db), org_(org), rules_(rules) {}
   const KpiRules& rules() const { return rules_; }
 
+  // For the staffing plan (no permission of its own: the caller filters by its scope). The annual
+  // ratings' averages of the years from_year … to_year − 1, by person and year.
+  std::map<long long, std::map<int, double>> AnnualAverages(int from_year, int to_year) const;
+  // The people rated "not completed" in from_year … to_year (person, year), newest year first.
+  std::vector<std::pair<long long, int>> NotCompletedIn(int from_year, int to_year) const;
+
   // The unit's current catalogue (kpi.read or kpi.review over the unit, or one's own unit).
   std::vector<Product> Products(const Actor& a, long long unit_id);
   // kpi.review over the unit. A code already in the catalogue makes a new version and retires the

@@ -104,27 +104,16 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
   f.name = r->Str(3);
   f.period_type = ParsePeriodType(r->Str(4)).value_or(PeriodType::kMonth);
   f.deadline_working_days = static_cast<int>(r->Int(5));
-  for (auto& row : c.Query(
-           "SELECT i.id, i.code, i.name_vi, i.name_en, i.unit, i.kind, i.direction, i.aggregation, "
-           "i.key_no, i.provider, i.categories, fi.required FROM report_form_indicators fi JOIN "
-           "indicators i ON "
-           "i.id = "
-           "fi.indicator_id WHERE fi.form_id = :1 ORDER BY fi.position",
-           {id})) {
-    Definition d;
-    d.id = row.Int(0);
-    d.code = row.Str(1);
-    d.name_vi = row.Str(2);
-    d.name_en = row.Str(3);
-    d.unit = row.Str(4);
-    d.kind = indicator::ParseKind(row.Str(5)).value_or(indicator::Kind::kCount);
-    d.direction = indicator::ParseDirection(row.Str(6)).value_or(indicator::Direction::kHigher);
-    d.aggregation = indicator::ParseAggregation(row.Str(7)).value_or(indicator::Aggregation::kSum);
-    d.key_no = static_cast<int>(row.Int(8));
-    d.provider = row.Str(9);
-    d.categories = indicator::ParseCategories(row.Str(10));
-    if (row.Int(11) != 0) f.required.insert(d.code);
-    f.indicators.push_back(std::move(d));
+  // The form's indicators, in its order, as the indicator catalogue defines them.
+  std::map<long long, Definition> defs;
+  for (Definition& d : indicators_.Definitions(c)) defs.emplace(d.id, std::move(d));
+  for (auto& row : c.Query("SELECT indicator_id, required FROM report_form_indicators WHERE "
+                           "form_id = :1 ORDER BY position",
+                           {id})) {
+    auto it = defs.find(row.Int(0));
+    if (it == defs.end()) continue;  // a foreign key: cannot happen
+    if (row.Int(1) != 0) f.required.insert(it->second.code);
+    f.indicators.push_back(it->second);
   }
   for (auto& row : c.Query("SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u "
                            "ON u.id = fu.unit_id "
@@ -1065,19 +1054,24 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
                           {"target", Opt(l.target)},
                           {"source", l.source}});
   }
-  std::map<std::string, json::array> by_unit;
+  std::map<long long, std::string> code_of;
+  for (const Definition& d : indicators_.Definitions(c)) code_of[d.id] = d.code;
+  // unit code → indicator code → value, so each unit's values come in the order of the codes.
+  std::map<std::string, std::map<std::string, json::object>> values;
   for (auto& row : c.Query(
-           "SELECT u.code, i.code, v.numerator, v.denominator FROM report_values v JOIN "
-           "submissions s "
-           "ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id JOIN indicators i ON "
-           "i.id = "
-           "v.indicator_id WHERE s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' "
-           "ORDER BY u.code, i.code",
-           {r.commune_id, r.period_id}))
-    by_unit[row.Str(0)].push_back(
-        {{"indicator", row.Str(1)},
-         {"numerator", row.Num(2)},
-         {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}});
+           "SELECT u.code, v.indicator_id, v.numerator, v.denominator FROM report_values v JOIN "
+           "submissions s ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id WHERE "
+           "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved'",
+           {r.commune_id, r.period_id})) {
+    const std::string& code = code_of[row.Int(1)];
+    values[row.Str(0)][code] = {
+        {"indicator", code},
+        {"numerator", row.Num(2)},
+        {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}};
+  }
+  std::map<std::string, json::array> by_unit;
+  for (auto& [unit, by_code] : values)
+    for (auto& [code, o] : by_code) by_unit[unit].push_back(std::move(o));
   for (auto& [code, values] : by_unit) units.push_back({{"code", code}, {"values", values}});
   json::object pkg{
       {"format", std::string(kPackageFormat)},
@@ -1367,10 +1361,7 @@ IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id
   out.rules = indicators_.Rules(c);
   // Definitions and rules are the same for everyone; the commune's targets for those who read it.
   if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return out;
-  for (auto& r : c.Query("SELECT indicator_id, target FROM indicator_targets WHERE unit_id = :1 "
-                         "AND period_id = :2",
-                         {commune_id, p.Id()}))
-    out.targets[r.Int(0)] = r.Num(1);
+  out.targets = indicators_.Targets(c, commune_id, p.Id());
   return out;
 }
 
@@ -1444,20 +1435,17 @@ void ReportService::SetTarget(const Actor& a, const std::string& code, long long
   if (target < 0) throw Error(indicator::errors::kNegativeValue, "target");
   if (d->kind == indicator::Kind::kPercent && target > 100)
     throw Error(indicator::errors::kPercentOver100, "target");
-  auto before = c.QueryOne(
-      "SELECT target FROM indicator_targets WHERE indicator_id = :1 AND unit_id = :2 AND "
-      "period_id = :3",
-      {d->id, unit_id, p.Id()});
+  std::optional<double> before = indicators_.Target(c, d->id, unit_id, p.Id());
   indicators_.SetTarget(c, d->id, unit_id, p.Id(), target);
-  store::AppendAudit(c, a, "target", "indicator", code, unit->Int(1),
-                     before ? std::optional<std::string>(
-                                  JsonObject().Str("target", VnNumber(before->Num(0), 4)).Build())
-                            : std::nullopt,
-                     JsonObject()
-                         .Str("target", VnNumber(target, 4))
-                         .Str("period", p.Id())
-                         .Int("unit_id", unit_id)
-                         .Build());
+  store::AppendAudit(
+      c, a, "target", "indicator", code, unit->Int(1),
+      before ? std::optional<std::string>(JsonObject().Str("target", VnNumber(*before, 4)).Build())
+             : std::nullopt,
+      JsonObject()
+          .Str("target", VnNumber(target, 4))
+          .Str("period", p.Id())
+          .Int("unit_id", unit_id)
+          .Build());
   tx.Commit();
 }
 

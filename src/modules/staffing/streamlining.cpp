@@ -191,12 +191,8 @@ long long StreamliningService::AddDeferral(const Actor& a, long long staff_id,
 
 std::vector<RankLine> StreamliningService::Ranking(const Actor& a, int year) {
   auto list = org_.ListStaff(a, {});
-  Conn c = db_.Lease();
-  std::map<long long, std::map<int, double>> averages;
-  for (auto& r : c.Query(
-           "SELECT staff_id, year, average FROM kpi_annual_ratings WHERE year >= :1 AND year < :2",
-           {static_cast<long long>(year - ranking_.years), static_cast<long long>(year)}))
-    averages[r.Int(0)][static_cast<int>(r.Int(1))] = r.Num(2);
+  std::map<long long, std::map<int, double>> averages =
+      ratings_.AnnualAverages(year - ranking_.years, year);
   std::vector<RankLine> out;
   for (auto& row : list->rows) {
     if (!UnderQuota(row.staff) || row.staff.status != org::StaffStatus::kActive) continue;
@@ -301,14 +297,12 @@ StreamliningView StreamliningService::View(const Actor& a, int year) {
       v.suggestions.push_back(std::move(s));
   };
   // Ground 6: rated "not completed" in the year under review or the year before (approved).
-  for (auto& r : c.Query("SELECT staff_id, year FROM kpi_annual_ratings WHERE rating = "
-                         "'not_completed' AND year >= :1 AND year <= :2 ORDER BY year DESC",
-                         {static_cast<long long>(year - 1), static_cast<long long>(year)})) {
-    auto it = rows.find(r.Int(0));
+  for (auto [staff_id, rated_year] : ratings_.NotCompletedIn(year - 1, year)) {
+    auto it = rows.find(staff_id);
     if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
       continue;
     suggest(*it->second, "not_completed",
-            fmt::format("Xếp loại không hoàn thành nhiệm vụ năm {}", r.Int(1)));
+            fmt::format("Xếp loại không hoàn thành nhiệm vụ năm {}", rated_year));
   }
   // Ground 4: a unit over its quota in the year, filled from the bottom of the ranking.
   Plan plan = plans_.BuildPlan(a, year, year);

@@ -12,6 +12,7 @@
 #include "base/date.hpp"
 #include "base/principal.hpp"
 #include "modules/kpi/domain/scoring.hpp"
+#include "modules/kpi/service.hpp"
 #include "modules/org/service.hpp"
 #include "modules/staffing/domain/benefits.hpp"
 #include "modules/staffing/domain/retirement.hpp"
@@ -98,14 +99,16 @@ class StreamliningService {
  public:
   StreamliningService(store::Database& db, org::OrgService& org, StaffingService& plans,
                       const RetirementRule& retirement, const BenefitRules& benefits,
-                      const RankingRules& ranking, const kpi::KpiRules& kpi)
+                      const RankingRules& ranking, const kpi::KpiRules& kpi,
+                      const kpi::KpiService& ratings)
       : db_(db),
         org_(org),
         plans_(plans),
         retirement_(retirement),
         benefits_(benefits),
         ranking_(ranking),
-        kpi_(kpi) {}
+        kpi_(kpi),
+        ratings_(ratings) {}
   const BenefitRules& benefit_rules() const { return benefits_; }
   const RankingRules& ranking_rules() const { return ranking_; }
 
@@ -132,6 +135,7 @@ class StreamliningService {
   const BenefitRules& benefits_;
   const RankingRules& ranking_;
   const kpi::KpiRules& kpi_;
+  const kpi::KpiService& ratings_;  // the KPI module's annual ratings, through its service
 };
 
 }  // namespace kientao::staffing
