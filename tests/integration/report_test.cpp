@@ -2,6 +2,15 @@
 // (a village head submits, the office returns and approves; nobody decides on their own report;
 // approved reports lock; corrections are new versions), completeness, the bad-input list (each a
 // code, nothing written), and the commune's consolidated report with its DOCX and XLSX read back.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include "base/clock.hpp"
@@ -10,6 +19,26 @@
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
+
+namespace {
+// What xmllint says of an ADX message against src/modules/reporting/schemas/adx.xsd ("" when
+// valid).
+std::string AdxSchemaProblems(const std::string& xml) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("kientao-adx-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "message.xml") << xml;
+  std::string cmd = "xmllint --noout --schema '" KIENTAO_SOURCE_DIR
+                    "/src/modules/reporting/schemas/adx.xsd' '" +
+                    (dir / "message.xml").string() + "' > '" + (dir / "out").string() + "' 2>&1";
+  int rc = std::system(cmd.c_str());
+  std::ifstream in(dir / "out");
+  std::stringstream out;
+  out << in.rdbuf();
+  fs::remove_all(dir);
+  return rc == 0 ? "" : "xmllint: " + out.str();
+}
+}  // namespace
 
 namespace json = boost::json;
 
@@ -301,8 +330,20 @@ TEST_F(Reports, TheIssuedReportGoesToTheCityAsAPackageImportedOnceAndValidated) 
   ASSERT_EQ(adx.status, 200);
   EXPECT_NE(adx.body.find("xmlns=\"urn:ihe:qrph:adx:2015\""), std::string::npos);
   EXPECT_NE(adx.body.find("dataElement=\"HOUSEHOLDS\""), std::string::npos);
+  // The period is the calendar month's first day (DHIS2 files it under that month), not the data
+  // window's (15th of the month before), and the message is valid against the ADX schema.
   auto pp = ::kientao::Period::Parse(period);
-  EXPECT_NE(adx.body.find("period=\"" + pp->WindowStart().ToIso() + "/P1M\""), std::string::npos);
+  EXPECT_NE(adx.body.find(fmt::format("period=\"{:04}-{:02}-01/P1M\"", pp->year(), pp->index())),
+            std::string::npos)
+      << adx.body.substr(0, 400);
+  EXPECT_EQ(AdxSchemaProblems(adx.body), "");
+  // The schema itself refuses what receivers refuse: an exponent, and the window's first day.
+  std::string exponent =
+      std::regex_replace(adx.body, std::regex(R"(value="[0-9.]+")"), "value=\"1.23457e+06\"");
+  EXPECT_NE(AdxSchemaProblems(exponent), "");
+  std::string window = std::regex_replace(adx.body, std::regex(R"(period="[0-9]{4}-[0-9]{2}-01/)"),
+                                          "period=\"2026-10-15/");
+  EXPECT_NE(AdxSchemaProblems(window), "");
 
   long long seq = AuditSeq();
   long long packages = Count("city_packages");

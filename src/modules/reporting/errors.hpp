@@ -30,4 +30,5 @@ inline constexpr ErrorDef kFormCodeTaken{"REP-4023", 409};
 inline constexpr ErrorDef kRuleFailed{"REP-4011-RULE", 422};  // one rule, in REP-4011's details
 inline constexpr ErrorDef kTypedNotAValue{"REP-4031", 422};   // a draft's entry kept as typed
 inline constexpr ErrorDef kRequiredValue{"REP-4032", 422};    // a required indicator left empty
+inline constexpr ErrorDef kNoAdxPeriod{"REP-4033", 422};      // 9 months: no ADX period form
 }  // namespace kientao::reporting::errors

@@ -13,6 +13,7 @@
 #include "base/text.hpp"
 #include "modules/auth/permissions.hpp"
 #include "modules/documents/docx.hpp"
+#include "modules/reporting/domain/adx.hpp"
 #include "modules/reporting/errors.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "store/audit_log.hpp"
@@ -1026,16 +1027,6 @@ json::value Opt(const std::optional<double>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
-// "2026-10-15/P1M": the window's first day and the period's length, as ADX writes periods.
-std::string AdxPeriod(const Period& p) {
-  static const std::map<PeriodType, std::string> kLength = {{PeriodType::kMonth, "P1M"},
-                                                            {PeriodType::kQuarter, "P3M"},
-                                                            {PeriodType::kHalf, "P6M"},
-                                                            {PeriodType::kNine, "P9M"},
-                                                            {PeriodType::kYear, "P1Y"}};
-  return p.WindowStart().ToIso() + "/" + kLength.at(p.type());
-}
-
 }  // namespace
 
 std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
@@ -1096,16 +1087,18 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
   Conn c = db_.Lease();
   auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
   Period p = ParsePeriod(r.period_id);
+  std::optional<std::string> period = AdxPeriod(p);
+  if (!period) throw Error(errors::kNoAdxPeriod, "period", {{"value", p.LabelVi()}});
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" "
       "exported=\"" +
       clock::NowIsoVn() + "\">\n  <group orgUnit=\"" +
-      documents::XmlEscape(commune ? commune->Str(0) : "") + "\" period=\"" + AdxPeriod(p) +
+      documents::XmlEscape(commune ? commune->Str(0) : "") + "\" period=\"" + *period +
       "\" dataSet=\"BC-UBND-XA\">\n";
   for (auto& l : r.indicators) {
     if (!l.value) continue;
     xml += fmt::format("    <dataValue dataElement=\"{}\" value=\"{}\"/>\n",
-                       documents::XmlEscape(l.def.code), fmt::format("{:.6g}", *l.value));
+                       documents::XmlEscape(l.def.code), AdxDecimal(*l.value));
   }
   return xml + "  </group>\n</adx>\n";
 }
