@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -293,8 +294,43 @@ std::vector<std::string> Input::Keys() const {
   return out;
 }
 
+namespace {
+// Whether `v` holds a double that is a whole number JSON can carry exactly as an integer.
+bool WholeDouble(const boost::json::value& v) {
+  if (!v.is_double()) return false;
+  double d = v.get_double();
+  return std::isfinite(d) && d == std::trunc(d) && std::fabs(d) <= 9007199254740992.0;
+}
+bool HasWholeDouble(const boost::json::value& v) {
+  if (WholeDouble(v)) return true;
+  if (auto* a = v.if_array())
+    for (auto& e : *a)
+      if (HasWholeDouble(e)) return true;
+  if (auto* o = v.if_object())
+    for (auto& kv : *o)
+      if (HasWholeDouble(kv.value())) return true;
+  return false;
+}
+void MakeWholeIntegers(boost::json::value& v) {
+  if (WholeDouble(v)) {
+    v = static_cast<std::int64_t>(v.get_double());
+  } else if (auto* a = v.if_array()) {
+    for (auto& e : *a) MakeWholeIntegers(e);
+  } else if (auto* o = v.if_object()) {
+    for (auto& kv : *o) MakeWholeIntegers(kv.value());
+  }
+}
+}  // namespace
+
+std::string SerializeJson(const boost::json::value& v) {
+  if (!HasWholeDouble(v)) return boost::json::serialize(v);  // most answers: no copy
+  boost::json::value copy = v;
+  MakeWholeIntegers(copy);
+  return boost::json::serialize(copy);
+}
+
 Response JsonAnswer(const boost::json::value& v, int status) {
-  return Response::Json(boost::json::serialize(v), status);
+  return Response::Json(SerializeJson(v), status);
 }
 
 }  // namespace kientao::http

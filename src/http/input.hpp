@@ -84,5 +84,8 @@ long long ReadTypedWholeNumber(std::string_view field, const std::string& typed)
 struct Response;
 // A JSON answer: `v` serialised, with the status.
 Response JsonAnswer(const boost::json::value& v, int status = 200);
+// JSON text of `v` with every whole number written as an integer: a count held as a double (21.0)
+// is 21, not Boost.JSON's "2.1E1"; fractions stay as they are. Every JSON answer goes through it.
+std::string SerializeJson(const boost::json::value& v);
 
 }  // namespace kientao::http

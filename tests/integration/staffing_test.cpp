@@ -133,7 +133,7 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   for (auto& l : lines.at("items").as_array())
     if (l.at("code").as_string() == "HEADCOUNT_VS_QUOTA") {
       seen = true;
-      EXPECT_DOUBLE_EQ(l.at("value").as_double(), 100.0 * filled / quota_sum);
+      EXPECT_DOUBLE_EQ(l.at("value").to_number<double>(), 100.0 * filled / quota_sum);
       EXPECT_EQ(l.at("source").as_string(), "staffing.quota");
     }
   EXPECT_TRUE(seen);

@@ -11,6 +11,7 @@
 #include "base/clock.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
+#include "http/input.hpp"
 #include "modules/auth/permissions.hpp"
 #include "modules/documents/docx.hpp"
 #include "modules/reporting/domain/adx.hpp"
@@ -1078,7 +1079,7 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
         {"sections", sections}}},
       {"indicators", indicators},
       {"units", units}};
-  return json::serialize(pkg);
+  return http::SerializeJson(pkg);
 }
 
 std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
