@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 
@@ -97,6 +99,30 @@ Response Router::RenderError(Ctx& ctx, const Error& e) const {
   return r;
 }
 
+// Headers every answer carries: no type sniffing, no referrer sent to other sites, and no copy kept
+// by a browser or proxy of anything but static files (which set their own Cache-Control): JSON
+// answers, exports and pages may hold personal data such as full citizen IDs.
+namespace {
+bool SameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+void SecureHeaders(Response& r) {
+  bool nosniff = false, referrer = false, cache = false;
+  for (auto& [k, v] : r.headers) {
+    nosniff |= SameName(k, "X-Content-Type-Options");
+    referrer |= SameName(k, "Referrer-Policy");
+    cache |= SameName(k, "Cache-Control");
+  }
+  if (!nosniff) r.SetHeader("X-Content-Type-Options", "nosniff");
+  if (!referrer) r.SetHeader("Referrer-Policy", "same-origin");
+  if (!cache) r.SetHeader("Cache-Control", "no-store");
+}
+}  // namespace
+
 Response Router::Handle(const Request& req) const {
   auto start = std::chrono::steady_clock::now();
   std::string route_name = "(none)";
@@ -108,6 +134,7 @@ Response Router::Handle(const Request& req) const {
     Ctx ctx{req, {}, nullptr, LanguageOf(req), &i18n_};
     resp = Response::Json(ErrorJson(Error(gen_errors::kInternal), ctx.lang), 500);
   }
+  SecureHeaders(resp);
   if (metrics_) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     metrics_->Record(req.method, route_name, resp.status, secs);

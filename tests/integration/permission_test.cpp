@@ -304,6 +304,13 @@ TEST_F(PermissionTable, EveryRoleGetsExactlyItsRoutes) {
       bool api = target.rfind("/api/", 0) == 0;
       std::string ctype = api ? "application/json" : "application/x-www-form-urlencoded";
       auto resp = Call(s, method, target, row.body, ctype);
+      // Every answer: no type sniffing, no referrer to other sites, kept by no cache (pages,
+      // JSON and exports may hold full citizen IDs).
+      EXPECT_EQ(resp.Header("X-Content-Type-Options"), "nosniff") << key;
+      EXPECT_EQ(resp.Header("Referrer-Policy"), "same-origin") << key;
+      if (key != "GET /sw.js") {  // the service worker: a static script, revalidated (no-cache)
+        EXPECT_NE(resp.Header("Cache-Control").find("no-store"), std::string::npos) << key;
+      }
       bool allowed = row.roles.count(role) || row.roles == kPublic;
       if (allowed) {
         EXPECT_NE(resp.status, 403) << role << " " << key << ": " << resp.body.substr(0, 200);
