@@ -159,11 +159,12 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   long long kt = UnitId("LP-KT");
   long long person = StaffIdByName("Phan Thị Thảo");
   std::string deadline = std::string(parent.at("deadline").as_string());
-  auto sub = [&](const std::string& code, const std::string& when, long long who) {
+  auto sub = [&](const std::string& code, const std::string& when, long long who,
+                 long long lead = 0) {
     return Call(head, "POST", "/api/v1/tasks/" + std::to_string(task) + "/subtasks",
                 json::serialize(json::object{{"code", code},
                                              {"title", "Hướng dẫn phân loại rác tại 3 thôn"},
-                                             {"lead_unit_id", kt},
+                                             {"lead_unit_id", lead ? lead : kt},
                                              {"deadline", when},
                                              {"responsible_staff_id", who}}));
   };
@@ -172,6 +173,14 @@ TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   EXPECT_EQ(ErrorCode(late.body), "DIR-2018") << late.body;  // later than its task
   auto stranger = sub("NV10-01", deadline, 999999);
   EXPECT_EQ(ErrorCode(stranger.body), "DIR-2019") << stranger.body;
+  // A sub-task led by another office is beyond what the head of this one delegates: refused
+  // beside the field, nothing written (it used to be created and answered 404).
+  long long tasks_before = Count("tasks");
+  auto elsewhere = sub("NV10-01", deadline, person, UnitId("LP-VHXH"));
+  EXPECT_EQ(elsewhere.status, 403) << elsewhere.body;
+  EXPECT_EQ(ErrorCode(elsewhere.body), "GEN-0017");
+  EXPECT_EQ(ErrorField(elsewhere.body), "lead_unit_id");
+  EXPECT_EQ(Count("tasks"), tasks_before);
   EXPECT_EQ(AuditSeq(), seq);
   auto ok = sub("NV10-01", deadline, person);
   ASSERT_EQ(ok.status, 201) << ok.body;

@@ -248,6 +248,13 @@ long long DirectiveService::AddSubTask(const Actor& a, long long parent_id, NewT
   t.task.directive_id = p.directive_id;
   t.task.parent_id = parent_id;
   t.task.key_no = 0;
+  // Whoever does not assign the commune's tasks delegates only inside the units they head: the
+  // sub-task is one they can then see and manage (the answer and the write agree).
+  if (!access::Permits(a.who, access::kTaskAssign, parent->commune_path)) {
+    auto lead = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {t.task.lead_unit_id});
+    if (lead && !access::Permits(a.who, access::kTaskDelegate, lead->Str(0)))
+      throw Error(gen_errors::kOutOfScope, "lead_unit_id");
+  }
   long long id = InsertChecked(c, a, p.commune_id, t);
   tx.Commit();
   return id;
