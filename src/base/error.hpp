@@ -83,6 +83,7 @@ inline constexpr ErrorDef kTooManyDigits{"GEN-0024", 422};    // more than 15 si
 inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};   // "12,5" where a count is asked
 // Every database connection stayed busy for the lease timeout: try again shortly.
 inline constexpr ErrorDef kBusy{"GEN-0026", 503};
+inline constexpr ErrorDef kTooManyFields{"GEN-0027", 413};  // a form with more than kMaxFormFields
 }  // namespace gen_errors
 
 }  // namespace kientao

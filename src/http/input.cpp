@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -33,7 +36,12 @@ Input Input::FromJson(std::string_view body) {
 
 Input Input::FromForm(std::string_view body) {
   Input in;
-  // A repeated field (checkboxes) keeps every value, joined by ','; IntList reads them back.
+  // A repeated field (checkboxes) keeps every value, joined by ','; IntList reads them back. The
+  // values are gathered first and joined once, so a field repeated n times costs O(n), and a
+  // request with more than kMaxFormFields fields is refused before any more is decoded.
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::unordered_map<std::string, size_t> index;
+  size_t count = 0;
   size_t pos = 0;
   while (pos <= body.size()) {
     size_t end = body.find('&', pos);
@@ -45,14 +53,22 @@ Input Input::FromForm(std::string_view body) {
     auto k = UrlDecode(part.substr(0, eq), true);
     auto v = eq == std::string_view::npos ? std::optional<std::string>("")
                                           : UrlDecode(part.substr(eq + 1), true);
+    if (++count > kMaxFormFields)
+      throw Error(kTooManyFields, "", {{"max", std::to_string(kMaxFormFields)}});
     if (!k || !v) throw Error(kBadRequest);
     if (!text::IsValidUtf8(*k) || !text::IsValidUtf8(*v))
       throw Error(kInvalidUtf8, text::IsValidUtf8(*k) ? *k : "");
-    if (auto it = in.obj_.find(*k); it != in.obj_.end() && it->value().is_string())
-      it->value() = std::string(it->value().as_string()) + "," + *v;
-    else
-      in.obj_[*k] = *v;
+    auto [it, fresh] = index.try_emplace(*k, fields.size());
+    if (fresh) {
+      fields.emplace_back(std::move(*k), std::move(*v));
+    } else {
+      std::string& joined = fields[it->second].second;
+      joined += ',';
+      joined += *v;
+    }
   }
+  in.obj_.reserve(fields.size());
+  for (auto& [k, v] : fields) in.obj_[k] = std::move(v);
   return in;
 }
 

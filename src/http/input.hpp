@@ -83,6 +83,10 @@ long long ReadTypedWholeNumber(std::string_view field, const std::string& typed)
 
 struct Response;
 // A JSON answer: `v` serialised, with the status.
+// The most fields a form request may carry (a report form with every indicator and its parts is
+// well below it); more is refused with GEN-0027 before they are decoded.
+inline constexpr size_t kMaxFormFields = 5000;
+
 Response JsonAnswer(const boost::json::value& v, int status = 200);
 // JSON text of `v` with every whole number written as an integer: a count held as a double (21.0)
 // is 21, not Boost.JSON's "2.1E1"; fractions stay as they are. Every JSON answer goes through it.

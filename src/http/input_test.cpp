@@ -110,4 +110,23 @@ TEST(Json, WholeNumbersAreWrittenAsIntegersAndFractionsAsTheyAre) {
   EXPECT_EQ(JsonAnswer(v).body, out);
 }
 
+TEST(Input, ARepeatedFieldKeepsEveryValueAndTooManyFieldsAreRefused) {
+  std::string body;
+  for (int i = 0; i < 4000; ++i) body += "unit=" + std::to_string(i % 10) + "&";
+  Input in = Input::FromForm(body + "name=x");
+  std::string joined = *in.Str("unit", 100000, false);
+  EXPECT_EQ(joined.size(), 4000u * 2 - 1);
+  EXPECT_EQ(joined.substr(0, 8), "0,1,2,3,");
+  EXPECT_EQ(*in.Str("name", 10, false), "x");
+  std::string many;
+  for (size_t i = 0; i <= kMaxFormFields; ++i) many += "f" + std::to_string(i) + "=1&";
+  try {
+    Input::FromForm(many);
+    FAIL() << "a form with too many fields was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "GEN-0027");
+    EXPECT_EQ(e.status(), 413);
+  }
+}
+
 }  // namespace kientao::http

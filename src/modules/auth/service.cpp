@@ -96,6 +96,12 @@ std::vector<RoleGrant> AuthService::GrantsOf(Conn& c, long long user_id) {
   return out;
 }
 
+void AuthService::CheckAddress(const std::string& remote) {
+  long wait = address_throttle_.RetryAfter("a:" + remote, clock::NowUnix());
+  if (wait > 0)
+    throw Error(errors::kThrottled, "username", {{"minutes", std::to_string((wait + 59) / 60)}});
+}
+
 LoginResult AuthService::Login(const std::string& username, const std::string& password,
                                const std::string& remote) {
   long long now = clock::NowUnix();

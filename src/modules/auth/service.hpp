@@ -71,6 +71,11 @@ class AuthService {
   LoginResult Login(const std::string& username, const std::string& password,
                     const std::string& remote_addr);
   void Logout(const std::string& session_token);
+  // Throws AUTH-3002 when sign-ins from `remote_addr` are throttled: the sign-in routes ask before
+  // they read the request's body, so a throttled address costs no parsing.
+  void CheckAddress(const std::string& remote_addr);
+  // The largest sign-in request body read (a name, a password, the page to return to).
+  static constexpr size_t kMaxLoginBody = 8192;
   // The principal behind a session cookie value, or nullopt when unknown, expired or disabled.
   // Answers from memory for up to kSessionCacheSeconds; logout, disabling and password changes in
   // this process take effect at once, those made by another process (the command line) within that

@@ -80,6 +80,13 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
   router.Get("/login", public_no_csrf,
              [login_page](Ctx& ctx) { return login_page(ctx, "", "", 200); });
   router.Post("/login", public_no_csrf, [&svc, login_page, opts](Ctx& ctx) {
+    // Throttle and size first: a throttled address or an oversized body costs no parsing.
+    try {
+      svc.CheckAddress(ctx.req.remote_addr);
+      if (ctx.req.body.size() > AuthService::kMaxLoginBody) throw Error(gen_errors::kBodyTooLarge);
+    } catch (const Error& e) {
+      return login_page(ctx, "", ctx.Message(e), e.status());
+    }
     Input in = Input::FromForm(ctx.req.body);
     std::string username = in.Str("username", 40, false).value_or("");
     try {
@@ -116,6 +123,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
 
   // ---- JSON API: session ----
   router.Post("/api/v1/session", public_no_csrf, [&svc, opts](Ctx& ctx) {
+    svc.CheckAddress(ctx.req.remote_addr);
+    if (ctx.req.body.size() > AuthService::kMaxLoginBody) throw Error(gen_errors::kBodyTooLarge);
     Input in = Input::FromJson(ctx.req.body);
     in.AllowOnly({"username", "password"});
     auto res =
