@@ -84,6 +84,7 @@ inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};   // "12,5" where a 
 // Every database connection stayed busy for the lease timeout: try again shortly.
 inline constexpr ErrorDef kBusy{"GEN-0026", 503};
 inline constexpr ErrorDef kTooManyFields{"GEN-0027", 413};  // a form with more than kMaxFormFields
+inline constexpr ErrorDef kForbiddenCharacter{"GEN-0028", 422};  // U+FFFE, a control character
 }  // namespace gen_errors
 
 }  // namespace kientao

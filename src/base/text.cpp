@@ -23,6 +23,20 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string ForbiddenCharacter(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return "";  // not UTF-8: IsValidUtf8's business
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+    bool nonchar = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+    if (control || nonchar) return fmt::format("U+{:04X}", static_cast<uint32_t>(c));
+  }
+  return "";
+}
+
 size_t CodePointCount(std::string_view s) {
   size_t count = 0;
   for (unsigned char c : s)

@@ -8,6 +8,11 @@ namespace kientao::text {
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view s);
+// The first character of valid UTF-8 `s` that text must not hold, as "U+FFFE", or "": control
+// characters other than tab, line feed and carriage return, and the Unicode non-characters
+// (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF). XML 1.0 cannot carry them, so a name holding one breaks
+// every DOCX and XLSX it goes into.
+std::string ForbiddenCharacter(std::string_view s);
 // Number of Unicode code points in valid UTF-8.
 size_t CodePointCount(std::string_view s);
 // NFC form of valid UTF-8 input.

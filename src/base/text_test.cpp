@@ -51,4 +51,17 @@ TEST(TextCase, VietnameseUpperLowerFirstAndSlug) {
   EXPECT_EQ(ToLowerFirst("Ủy ban"), "ủy ban");
   EXPECT_EQ(Slug("Xã Lạc Phương — Đông"), "xa-lac-phuong-dong");
 }
+TEST(Text, CharactersTextCannotCarryAreFound) {
+  EXPECT_EQ(text::ForbiddenCharacter("Lý Văn Phúc\tThôn Đông\r\n"), "");
+  EXPECT_EQ(text::ForbiddenCharacter("A\xEF\xBF\xBE"), "U+FFFE");
+  EXPECT_EQ(text::ForbiddenCharacter("A\xEF\xBF\xBF"), "U+FFFF");
+  EXPECT_EQ(text::ForbiddenCharacter("\xEF\xB7\x90"), "U+FDD0");
+  EXPECT_EQ(text::ForbiddenCharacter("\xF0\x9F\xBF\xBF"), "U+1FFFF");
+  EXPECT_EQ(text::ForbiddenCharacter(std::string("a\x01"
+                                                 "b")),
+            "U+0001");
+  EXPECT_EQ(text::ForbiddenCharacter("a\x7F"), "U+007F");
+  EXPECT_EQ(text::ForbiddenCharacter("\xF0\x9F\x98\x80"), "");  // an emoji is text
+}
+
 }  // namespace kientao::text

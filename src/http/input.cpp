@@ -126,6 +126,8 @@ std::optional<std::string> Input::Str(std::string_view field, size_t max_chars,
     return std::nullopt;
   }
   std::string n = text::Nfc(*s);
+  if (std::string bad = text::ForbiddenCharacter(n); !bad.empty())
+    throw Error(kForbiddenCharacter, std::string(field), {{"char", bad}});
   if (text::CodePointCount(n) > max_chars)
     throw Error(kTooLong, std::string(field), {{"max", std::to_string(max_chars)}});
   return n;

@@ -141,6 +141,13 @@ TEST_F(Api, BadInputGetsACodeNamesTheFieldAndWritesNothing) {
   ExpectRefused(Call(office_, "POST", "/api/v1/staff",
                      NewStaffJson(std::string(101, 'a'), "000189000102", unit)),
                 422, "GEN-0006", "full_name", n, seq);
+  // A non-character (it breaks every DOCX and XLSX the name goes into) and a control character.
+  ExpectRefused(Call(office_, "POST", "/api/v1/staff",
+                     NewStaffJson("Lê Văn\xEF\xBF\xBE Tám", "000189000102", unit)),
+                422, "GEN-0028", "full_name", n, seq);
+  ExpectRefused(
+      Call(office_, "POST", "/api/v1/staff", NewStaffJson("Lê Văn\x07Tám", "000189000102", unit)),
+      422, "GEN-0028", "full_name", n, seq);
   ExpectRefused(Call(office_, "POST", "/api/v1/staff",
                      NewStaffJson("Lê Văn Tám", "000189000102", unit, "31/02/2026")),
                 422, "GEN-0008", "birth_date", n, seq);
@@ -250,7 +257,8 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
       header +
       "Vi Thị Hoài,Nữ,02/03/1991,000191000201,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
       "Sai Ngày,Nam,31/02/1990,000090000203,công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n"
-      "Sai Mã,Nam,01/02/1990,12345,giám đốc,Chuyên viên,KHONG-CO,01/08/2025\r\n";
+      "Sai Mã,Nam,01/02/1990,12345,giám đốc,Chuyên viên,KHONG-CO,01/08/2025\r\n"
+      "Ký Tự,Nam,01/02/1990,000090000204,công chức,Chuyên\xEF\xBF\xBF viên,LP-VHXH,01/08/2025\r\n";
   auto refused = Call(office_, "POST", "/api/v1/staff/import", bad, "text/csv");
   ASSERT_EQ(refused.status, 422) << refused.body;
   EXPECT_EQ(ErrorCode(refused.body), "ORG-1012");
@@ -263,6 +271,7 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
   EXPECT_TRUE(seen.count("4:category"));
   EXPECT_TRUE(seen.count("4:unit_code"));
   EXPECT_TRUE(seen.count("4:citizen_id"));
+  EXPECT_TRUE(seen.count("5:position"));  // U+FFFF: a character no DOCX or XLSX can carry
   EXPECT_FALSE(seen.count("2:full_name"));
   EXPECT_EQ(Count("staff"), n);
   EXPECT_EQ(AuditSeq(), seq);

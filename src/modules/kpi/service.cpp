@@ -81,6 +81,8 @@ bool Reads(const Actor& a, const std::string& path) {
 
 std::string Text(const std::string& s, const char* field, size_t max, bool required) {
   std::string t = text::Nfc(text::NormalizeSpace(s));
+  if (std::string bad = text::ForbiddenCharacter(t); !bad.empty())
+    throw Error(gen_errors::kForbiddenCharacter, field, {{"char", bad}});
   if (required && t.empty()) throw Error(gen_errors::kRequired, field);
   if (text::CodePointCount(t) > max)
     throw Error(gen_errors::kTooLong, field, {{"max", std::to_string(max)}});

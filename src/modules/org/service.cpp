@@ -308,6 +308,9 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
       return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
     };
     size_t before = refused.details().size();
+    for (const auto& name : CsvColumns())
+      if (std::string bad = text::ForbiddenCharacter(cell(name)); !bad.empty())
+        problem(rowno, name, gen_errors::kForbiddenCharacter, {{"char", bad}});
     StaffDraft d;
     d.full_name = cell("full_name");
     if (d.full_name.empty())
