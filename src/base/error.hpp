@@ -85,6 +85,7 @@ inline constexpr ErrorDef kNotWholeNumber{"GEN-0025", 422};   // "12,5" where a 
 inline constexpr ErrorDef kBusy{"GEN-0026", 503};
 inline constexpr ErrorDef kTooManyFields{"GEN-0027", 413};  // a form with more than kMaxFormFields
 inline constexpr ErrorDef kForbiddenCharacter{"GEN-0028", 422};  // U+FFFE, a control character
+inline constexpr ErrorDef kNotImplemented{"GEN-0029", 501};      // a method kientao does not know
 }  // namespace gen_errors
 
 }  // namespace kientao

@@ -4,12 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "http/request.hpp"
+
 namespace kientao::http {
 
 void Metrics::Record(const std::string& method, const std::string& route, int status,
                      double seconds) {
   std::lock_guard g(mu_);
-  ++requests_[{method, route, status}];
+  // The label takes the known methods only, so a client inventing methods cannot grow the series.
+  ++requests_[{KnownMethod(method) ? method : "other", route, status}];
   size_t i = 0;
   while (i < kBuckets.size() && seconds > kBuckets[i]) ++i;
   ++histogram_[i];

@@ -73,6 +73,12 @@ std::string Response::Header(std::string_view name) const {
   return {};
 }
 
+bool KnownMethod(std::string_view m) {
+  for (std::string_view k : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
+    if (m == k) return true;
+  return false;
+}
+
 Response Response::Json(std::string body, int status) {
   Response r;
   r.status = status;

@@ -48,6 +48,10 @@ struct Response {
   static Response Redirect(std::string location, int status = 303);
 };
 
+// The methods kientao knows (RFC 9110's and PATCH): any other is answered 501, and counted in the
+// metrics as "other".
+bool KnownMethod(std::string_view method);
+
 // application/x-www-form-urlencoded and query strings; '+' is a space. Returns nullopt on a bad
 // escape.
 std::optional<std::string> UrlDecode(std::string_view s, bool plus_is_space);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <set>
 
 #include <spdlog/spdlog.h>
 #include <boost/json/object.hpp>
@@ -147,22 +148,31 @@ Response Router::Dispatch(const Request& req, std::string& route_name) const {
   std::optional<Principal> principal;
   try {
     if (!req.raw_path_ok) throw Error(gen_errors::kBadRequest, "path");
+    if (!KnownMethod(req.method)) {
+      route_name = "(method)";
+      throw Error(gen_errors::kNotImplemented);
+    }
     auto segs = Split(req.path);
     const Route* found = nullptr;
-    bool path_matched = false;
+    std::set<std::string> allowed;  // the methods of the routes whose path matches
     for (const Route& r : routes_) {
       std::map<std::string, std::string> params;
       if (!Match(r, segs, params)) continue;
-      path_matched = true;
-      if (r.method != req.method && !(r.method == "GET" && req.method == "HEAD")) continue;
+      allowed.insert(r.method);
+      if (r.method == "GET") allowed.insert("HEAD");
+      if (found || (r.method != req.method && !(r.method == "GET" && req.method == "HEAD")))
+        continue;
       found = &r;
       ctx.params = std::move(params);
-      break;
     }
     if (!found) {
-      if (path_matched) {
+      if (!allowed.empty()) {
         route_name = "(method)";
-        throw Error(gen_errors::kMethodNotAllowed);
+        Response r = RenderError(ctx, Error(gen_errors::kMethodNotAllowed));
+        std::string allow;
+        for (auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+        r.SetHeader("Allow", allow);
+        return r;
       }
       if (hooks_.fallback && (req.method == "GET" || req.method == "HEAD")) {
         if (auto r = hooks_.fallback(req)) {

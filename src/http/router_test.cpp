@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "http/metrics.hpp"
+
 namespace kientao::http {
 
 namespace {
@@ -106,7 +108,14 @@ TEST_F(RouterTest, BrowserWritesNeedTheCsrfToken) {
 }
 
 TEST_F(RouterTest, WrongMethodIs405AndUnknownPathIs404) {
-  EXPECT_EQ(router_.Handle(Request::Make("DELETE", "/api/v1/things/1")).status, 405);
+  auto wrong = router_.Handle(Request::Make("DELETE", "/api/v1/things/1"));
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.Header("Allow"), "GET, HEAD");  // what the path does take (RFC 9110 §15.5.6)
+  EXPECT_EQ(router_.Handle(Request::Make("PUT", "/api/v1/things")).Header("Allow"), "POST");
+  // A method nobody knows is not implemented, whatever the path.
+  auto unknown = router_.Handle(Request::Make("BREW", "/api/v1/things/1"));
+  EXPECT_EQ(unknown.status, 501);
+  EXPECT_NE(unknown.body.find("GEN-0029"), std::string::npos);
   EXPECT_EQ(router_.Handle(Request::Make("GET", "/nowhere")).status, 404);
   EXPECT_EQ(router_.Handle(Request::Make("GET", "/public")).status, 200);
   EXPECT_EQ(router_.Handle(Request::Make("HEAD", "/public")).status, 200);
@@ -125,6 +134,17 @@ TEST(Request, ParsesQueryAndCookies) {
   EXPECT_EQ(r.Query("x"), "1");
   EXPECT_EQ(r.Cookie("kt_session"), std::optional<std::string>("abc"));
   EXPECT_FALSE(r.Cookie("missing"));
+}
+
+TEST(Metrics, TheMethodLabelTakesOnlyKnownMethods) {
+  Metrics m;
+  m.Record("GET", "/healthz", 200, 0.001);
+  for (int i = 0; i < 50; ++i) m.Record("X" + std::to_string(i), "(method)", 501, 0.001);
+  std::string text = m.Render();
+  EXPECT_NE(text.find("method=\"GET\""), std::string::npos);
+  EXPECT_NE(text.find("method=\"other\",route=\"(method)\",status=\"501\"} 50"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("X1"), std::string::npos);
 }
 
 }  // namespace kientao::http

@@ -88,6 +88,12 @@ TEST_F(Server, OversizedBodiesGet413AndMalformedRequests400) {
       "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n";
   EXPECT_EQ(c.Raw(header_bomb).rfind("HTTP/1.1 431", 0), 0u);
   EXPECT_EQ(c.Raw("NOT A REQUEST\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  // A method nobody knows: 501; a known one the path does not take: 405 with what it takes.
+  std::string brew = c.Raw("BREW /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(brew.rfind("HTTP/1.1 501", 0), 0u) << brew.substr(0, 200);
+  std::string del = c.Raw("DELETE /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(del.rfind("HTTP/1.1 405", 0), 0u) << del.substr(0, 200);
+  EXPECT_NE(del.find("Allow: GET, HEAD\r\n"), std::string::npos) << del.substr(0, 400);
   // Still serving afterwards.
   EXPECT_EQ(c.Send("GET", "/healthz").status, 200);
 }
