@@ -143,6 +143,17 @@ struct Server::Impl {
         }
         break;
       }
+      // HTTP/1.1 requires Host (RFC 9112 §3.2): without it, 400 and close.
+      if (parser.get().version() == 11 &&
+          parser.get().find(bhttp::field::host) == parser.get().end()) {
+        Response err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ: thiếu trường Host.");
+        err.close = true;
+        auto res = ToBeast(err, 11, false, false);
+        stream.expires_after(opts.read_timeout);
+        co_await bhttp::async_write(stream, res, kTuple);
+        if (metrics) metrics->Record("?", "(rejected)", err.status, 0);
+        break;
+      }
       {
         std::lock_guard g(loop.conns_mu);
         self->busy = true;

@@ -88,6 +88,11 @@ TEST_F(Server, OversizedBodiesGet413AndMalformedRequests400) {
       "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40000, 'a') + "\r\n\r\n";
   EXPECT_EQ(c.Raw(header_bomb).rfind("HTTP/1.1 431", 0), 0u);
   EXPECT_EQ(c.Raw("NOT A REQUEST\r\n\r\n").rfind("HTTP/1.1 400", 0), 0u);
+  // HTTP/1.1 without Host is malformed (RFC 9112 §3.2); HTTP/1.0 without it is fine.
+  std::string no_host = c.Raw("GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(no_host.rfind("HTTP/1.1 400", 0), 0u) << no_host.substr(0, 200);
+  std::string old = c.Raw("GET /healthz HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.rfind("HTTP/1.0 200", 0), 0u) << old.substr(0, 200);
   // A method nobody knows: 501; a known one the path does not take: 405 with what it takes.
   std::string brew = c.Raw("BREW /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(brew.rfind("HTTP/1.1 501", 0), 0u) << brew.substr(0, 200);
