@@ -96,6 +96,20 @@ TEST_F(Reports, VillageHeadSubmitsOfficeReturnsThenApprovesAndTheCommuneReportHa
   bool t01_missing = false;
   for (auto& m : status.at("missing").as_array()) t01_missing = t01_missing || m.as_int64() == t01;
   ASSERT_TRUE(t01_missing) << "the demo leaves Thôn Đông Hải's report missing";
+  // The completeness page marks exactly the reports sent on time "đúng hạn" and the late ones
+  // "trễ hạn": a unit that has sent nothing is neither (it took the page's count before).
+  auto page = Call(office_, "GET", "/reports/" + std::to_string(form) + "/" + period);
+  ASSERT_EQ(page.status, 200);
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = page.body.find(needle); p != std::string::npos;
+         p = page.body.find(needle, p + 1))
+      ++n;
+    return static_cast<long long>(n);
+  };
+  EXPECT_EQ(count("badge text-bg-success\">đúng hạn"), status.at("on_time").as_int64());
+  EXPECT_EQ(count("badge text-bg-success\">đúng hạn") + count("badge text-bg-danger\">trễ hạn"),
+            received);
 
   auto sent =
       Call(village_, "POST", "/api/v1/reports/submit", VillageBody(t01, period, 4, 215, 150));

@@ -1097,10 +1097,12 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       TemplateData ud = StatusBadge(ctx, u.current);
       ud.set("unit_id", std::to_string(u.unit_id));
       ud.set("unit", u.unit_name);
-      if (u.current && u.current->first_submitted_on) {
-        ud.set("submitted_on", u.current->first_submitted_on->ToVn());
-        ud.set(u.on_time ? "on_time" : "late", true);
-      }
+      // Both set on every row: a row without them would take the page's on_time count (a
+      // mustache section looks up the enclosing context) and call an unsent report on time.
+      bool sent = u.current && u.current->first_submitted_on;
+      if (sent) ud.set("submitted_on", u.current->first_submitted_on->ToVn());
+      ud.set("on_time", sent && u.on_time);
+      ud.set("late", sent && !u.on_time);
       if (u.current && u.current->version > 1)
         ud.set("version", std::to_string(u.current->version));
       if (u.reminders) ud.set("reminders", std::to_string(u.reminders));
