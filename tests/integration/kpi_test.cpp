@@ -127,6 +127,15 @@ TEST_F(Kpi, AProductReportedAndConfirmedWithOneMajorErrorChangesTheMonthAsTheRul
   EXPECT_NE(page.body.find("75%"), std::string::npos);
 }
 
+// "KPI của tôi" is in the menu of those Decree 335 rates, not of a village head (a part-time
+// worker), whose page would only say they are not rated.
+TEST_F(Kpi, TheMenuOffersMyKpiOnlyToThoseRated) {
+  const std::string entry = "href=\"/kpi\">";
+  EXPECT_NE(Call(Login("congchuc"), "GET", "/").body.find(entry), std::string::npos);
+  EXPECT_NE(Call(Login("truongphong"), "GET", "/").body.find(entry), std::string::npos);
+  EXPECT_EQ(Call(Login("truongthon"), "GET", "/").body.find(entry), std::string::npos);
+}
+
 TEST_F(Kpi, NobodyConfirmsOrScoresTheirOwnWork) {
   Session head = Login("truongphong");
   Session leader = Login("chutich");

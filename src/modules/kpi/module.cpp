@@ -69,8 +69,9 @@ Module KpiModule() {
   m.permissions = {
       {std::string(kKpiRead), {"admin", "leader", "office", "unit_head", "supervisor"}},
       {std::string(kKpiReview), {"admin", "leader", "unit_head"}},
-      {std::string(kKpiRate), {"admin", "leader"}}};
-  m.nav = {{"/kpi", "nav.kpi", "", 3, 20},
+      {std::string(kKpiRate), {"admin", "leader"}},
+      {std::string(kKpiOwn), {"admin", "leader", "office", "unit_head", "staff"}}};
+  m.nav = {{"/kpi", "nav.kpi", std::string(kKpiOwn), 3, 20},
            {"/kpi/review", "nav.kpi_review", std::string(kKpiReview), 3, 21},
            {"/kpi/ranking", "nav.kpi_ranking", std::string(kKpiRead), 0, 22},
            {"/kpi/ratings", "nav.kpi_ratings", std::string(kKpiRead), 3, 23}};

@@ -9,6 +9,9 @@ inline constexpr std::string_view kKpiRead =
     "kpi.read";  // KPI scores, the unit ranking and the annual rating list
 inline constexpr std::string_view kKpiReview =
     "kpi.review";  // the unit's catalogue, assignments, confirming completions, general scores
+inline constexpr std::string_view kKpiOwn =
+    "kpi.own";  // one's own KPI page: the roles of those rated under Decree 335 (cadres and civil
+                // servants), so the menu offers it to nobody it would refuse (village heads)
 inline constexpr std::string_view kKpiRate =
     "kpi.rate";  // veto conditions, quota exceptions and the final annual rating
 
