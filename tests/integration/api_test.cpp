@@ -349,6 +349,44 @@ TEST_F(Api, AnAddressTryingManyAccountsIsThrottledToo) {
   EXPECT_EQ(ErrorCode(api.body), "GEN-0007");
 }
 
+// Security events — sign-ins and their failures — are seen by the city's administrators (all of
+// them) and by a commune's administrators and office (those of its accounts); they were seen by
+// nobody (the root's scope was compared as "/" against "/1/").
+TEST_F(Api, SecurityEventsAreSeenByTheCityAndByTheirCommune) {
+  auto attempt = [](const std::string& user, const std::string& password) {
+    return Anonymous("POST", "/api/v1/session",
+                     "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
+                     "application/json", "10.6.0.1");
+  };
+  EXPECT_EQ(attempt("chutich", "sai-mat-khau").status, 401);
+  EXPECT_EQ(attempt("khong-co-ai", "sai-mat-khau").status, 401);
+  EXPECT_EQ(attempt("chutich", "LacPhuong@2026").status, 201);
+  auto events = [](const Session& s) {
+    auto r = Call(s, "GET", "/api/v1/audit?entity=user");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::multiset<std::string> out;
+    boost::json::value doc = boost::json::parse(r.body);
+    for (auto& e : doc.at("items").as_array())
+      out.insert(std::string(e.at("action").as_string()) + " " +
+                 std::string(e.at("entity_id").as_string()));
+    return out;
+  };
+  long long chutich = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    chutich = c.QueryOne("SELECT id FROM users WHERE username = 'chutich'")->Int(0);
+  }
+  std::string id = std::to_string(chutich);
+  auto city = events(Login("quantri"));
+  EXPECT_TRUE(city.count("login " + id));
+  EXPECT_TRUE(city.count("login_failed " + id));
+  EXPECT_TRUE(city.count("login_failed khong-co-ai"));
+  auto commune = events(Login("vanphong"));
+  EXPECT_TRUE(commune.count("login " + id));
+  EXPECT_TRUE(commune.count("login_failed " + id));
+  EXPECT_FALSE(commune.count("login_failed khong-co-ai"));  // no account: no commune's
+}
+
 TEST_F(Api, IdleSessionsExpire) {
   auth::AuthOptions opts;
   opts.idle_timeout_seconds = 1;

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "base/access.hpp"
@@ -22,9 +23,32 @@ using store::Value;
 
 namespace {
 
+// The commune a security event belongs to: an account's (its first grant's commune) or a token's,
+// so that commune's administrators and office see it; none for a name that is no account.
+std::optional<long long> CommuneOfEntity(Conn& c, const std::string& entity,
+                                         const std::string& id) {
+  char* end = nullptr;
+  long long n = std::strtoll(id.c_str(), &end, 10);
+  if (id.empty() || *end) return std::nullopt;
+  std::optional<store::Row> r;
+  if (entity == "user")
+    r = c.QueryOne(
+        "SELECT COALESCE(u.commune_id, u.id) FROM user_roles r JOIN org_units u ON u.id = "
+        "r.scope_unit_id WHERE r.user_id = :1 ORDER BY r.scope_unit_id LIMIT 1",
+        {n});
+  else if (entity == "api_token")
+    r = c.QueryOne(
+        "SELECT COALESCE(u.commune_id, u.id) FROM api_tokens t JOIN org_units u ON u.id = "
+        "t.scope_unit_id WHERE t.id = :1",
+        {n});
+  if (!r) return std::nullopt;
+  return r->Int(0);
+}
+
 void Audit(Conn& c, const Actor& a, std::string action, std::string entity, std::string id,
            std::optional<std::string> after) {
-  store::AppendAudit(c, a, std::move(action), std::move(entity), std::move(id), std::nullopt,
+  std::optional<long long> commune = CommuneOfEntity(c, entity, id);
+  store::AppendAudit(c, a, std::move(action), std::move(entity), std::move(id), commune,
                      std::nullopt, std::move(after));
 }
 

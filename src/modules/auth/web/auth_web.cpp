@@ -1,5 +1,7 @@
 #include "modules/auth/web/auth_web.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
@@ -303,8 +305,14 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
     q.actor = ctx.req.Query("actor");
     q.before_seq = std::atoll(ctx.req.Query("before").c_str());
     q.limit = 50;
-    // Users scoped below the whole tree see the entries of the communes they hold.
-    bool whole_tree = access::Permits(*ctx.user, access::kAuditRead, "/");
+    // Those who hold the audit over a root of the tree (the city's administrators: scope "/1/")
+    // see every entry, the security events of no commune included; those scoped below it see the
+    // entries of the communes they hold.
+    bool whole_tree = false;
+    for (auto& g : ctx.user->grants)
+      if (access::RoleHas(g.role, access::kAuditRead) &&
+          std::count(g.scope_path.begin(), g.scope_path.end(), '/') == 2)
+        whole_tree = true;
     if (!whole_tree) {
       for (auto& g : ctx.user->grants)
         if (access::RoleHas(g.role, access::kAuditRead)) q.commune_ids.push_back(g.scope_unit_id);
