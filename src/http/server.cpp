@@ -122,31 +122,24 @@ struct Server::Impl {
       parser.body_limit(opts.body_limit);
       stream.expires_after(opts.read_timeout);
       auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-      if (ec) {
-        Response err;
-        if (ec == bhttp::error::body_limit) {
-          err = SimpleError(413, "GEN-0007", "Dữ liệu gửi lên vượt quá giới hạn cho phép.");
-        } else if (ec == bhttp::error::header_limit) {
-          err = SimpleError(431, "GEN-0020", "Phần đầu yêu cầu quá lớn.");
-        } else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
-                   ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-          // Any other parse error (bad method, target, version, header or chunk): answer 400, then
-          // close.
-          err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
-        }
-        if (err.status != 200) {
-          err.close = true;
-          auto res = ToBeast(err, 11, false, false);
-          stream.expires_after(opts.read_timeout);
-          co_await bhttp::async_write(stream, res, kTuple);
-          if (metrics) metrics->Record("?", "(rejected)", err.status, 0);
-        }
-        break;
+      // A request that is refused before it reaches the router: answered, then the connection
+      // closes. A read that ended without a request (the peer left) is not answered.
+      Response err;
+      if (ec == bhttp::error::body_limit) {
+        err = SimpleError(413, "GEN-0007", "Dữ liệu gửi lên vượt quá giới hạn cho phép.");
+      } else if (ec == bhttp::error::header_limit) {
+        err = SimpleError(431, "GEN-0020", "Phần đầu yêu cầu quá lớn.");
+      } else if (ec &&
+                 ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                 ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+        // Any other parse error (bad method, target, version, header or chunk).
+        err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ.");
+      } else if (!ec && parser.get().version() == 11 &&
+                 parser.get().find(bhttp::field::host) == parser.get().end()) {
+        // HTTP/1.1 requires Host (RFC 9112 §3.2).
+        err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ: thiếu trường Host.");
       }
-      // HTTP/1.1 requires Host (RFC 9112 §3.2): without it, 400 and close.
-      if (parser.get().version() == 11 &&
-          parser.get().find(bhttp::field::host) == parser.get().end()) {
-        Response err = SimpleError(400, "GEN-0020", "Yêu cầu không hợp lệ: thiếu trường Host.");
+      if (err.status != 200) {
         err.close = true;
         auto res = ToBeast(err, 11, false, false);
         stream.expires_after(opts.read_timeout);
@@ -154,6 +147,7 @@ struct Server::Impl {
         if (metrics) metrics->Record("?", "(rejected)", err.status, 0);
         break;
       }
+      if (ec) break;
       {
         std::lock_guard g(loop.conns_mu);
         self->busy = true;
