@@ -428,7 +428,7 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
   Session admin = Login("quantri");
   auto created =
       Call(admin, "POST", "/api/v1/users",
-           R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})");
+           R"({"username":"tamthoi","password":"Ngan-han-2026","role":"staff","scope":"LP-VP"})");
   ASSERT_EQ(created.status, 201) << created.body;
   long long person = StaffIdByName("Phan Thị Thảo");
   auto linked =
@@ -447,7 +447,7 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
       ErrorCode(
           Call(
               admin, "POST", "/api/v1/users",
-              R"({"username":"tamthoi","password":"Tam-thoi-2026","role":"staff","scope":"LP-VP"})")
+              R"({"username":"tamthoi","password":"Ngan-han-2026","role":"staff","scope":"LP-VP"})")
               .body),
       "AUTH-3004");
   EXPECT_EQ(
@@ -462,7 +462,7 @@ TEST_F(Api, DisablingAUserEndsTheirSessions) {
               .body),
       "AUTH-3005");
   auto req = http::Request::Make("POST", "/api/v1/session",
-                                 R"({"username":"tamthoi","password":"Tam-thoi-2026"})",
+                                 R"({"username":"tamthoi","password":"Ngan-han-2026"})",
                                  {{"Content-Type", "application/json"}});
   auto login = app_->Handle(req);
   ASSERT_EQ(login.status, 201);
@@ -672,6 +672,16 @@ TEST_F(Api, ChangingOnesPasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   EXPECT_NE(wrong.body.find("Mật khẩu hiện tại không đúng"), std::string::npos);
   auto weak = Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=ngan", form);
   EXPECT_EQ(weak.status, 422);
+  // A common password, the user name with digits, and the current password again: each refused
+  // with its own message.
+  for (auto [tried, message] : std::vector<std::pair<std::string, std::string>>{
+           {"password12", "quá phổ biến"},
+           {"Doi.Matkhau-2026", "không được chứa tên đăng nhập"},
+           {"Mat-khau-cu-1", "phải khác mật khẩu hiện tại"}}) {
+    auto r = Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=" + tried, form);
+    EXPECT_EQ(r.status, 422) << tried;
+    EXPECT_NE(r.body.find(message), std::string::npos) << tried;
+  }
   EXPECT_EQ(login("Mat-khau-cu-1", "10.5.0.3").status, 201);  // nothing changed so far
   auto ok =
       Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=Mat-khau-moi-2", form);

@@ -179,7 +179,7 @@ TEST_F(Server, StopsCleanlyOnSigtermWithConnectionsOpen) {
 TEST_F(Server, CliManagesUsersAndTokensForScripts) {
   auto add = RunKientao({"user", "add", "ketoan", "--role", "staff", "--scope", "LP-KT",
                          "--password-stdin", "--db", tdb_.url()},
-                        "Ke-toan-2026\n");
+                        "So-sach-2026\n");
   ASSERT_EQ(add.code, 0) << add.err;
   auto weak = RunKientao({"user", "add", "yeu", "--role", "staff", "--scope", "LP-KT",
                           "--password-stdin", "--db", tdb_.url()},
@@ -188,7 +188,7 @@ TEST_F(Server, CliManagesUsersAndTokensForScripts) {
   EXPECT_NE(weak.err.find("AUTH-3007"), std::string::npos) << weak.err;
   auto bad_scope = RunKientao({"user", "add", "xa-khac", "--role", "staff", "--scope", "NOPE",
                                "--password-stdin", "--db", tdb_.url()},
-                              "Ke-toan-2026\n");
+                              "So-sach-2026\n");
   EXPECT_NE(bad_scope.err.find("AUTH-3006"), std::string::npos) << bad_scope.err;
   auto token = RunKientao({"token", "create", "so-noi-vu", "--db", tdb_.url()});
   ASSERT_EQ(token.code, 0) << token.err;
@@ -200,14 +200,14 @@ TEST_F(Server, CliManagesUsersAndTokensForScripts) {
     HttpClient c(srv.port());
     EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 200);
     auto login =
-        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"So-sach-2026"})",
                {{"Content-Type", "application/json"}});
     EXPECT_EQ(login.status, 201);
     ASSERT_EQ(RunKientao({"token", "revoke", "so-noi-vu", "--db", tdb_.url()}).code, 0);
     ASSERT_EQ(RunKientao({"user", "disable", "ketoan", "--db", tdb_.url()}).code, 0);
     EXPECT_EQ(c.Send("GET", "/api/v1/staff", "", {{"Authorization", "Bearer " + t}}).status, 401);
     EXPECT_EQ(
-        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"Ke-toan-2026"})",
+        c.Send("POST", "/api/v1/session", R"({"username":"ketoan","password":"So-sach-2026"})",
                {{"Content-Type", "application/json"}})
             .status,
         401);
@@ -261,14 +261,14 @@ TEST_F(Server, CliBacksUpRestoresAndVerifiesTheAuditLog) {
   ASSERT_EQ(RunKientao({"backup", file, "--db", tdb_.url()}).code, 0);
   ASSERT_EQ(RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP",
                         "--password-stdin", "--db", tdb_.url()},
-                       "Sau-sao-luu-1\n")
+                       "Da-chep-lai-1\n")
                 .code,
             0);
   auto restored = RunKientao({"restore", file, "--db", tdb_.url()});
   ASSERT_EQ(restored.code, 0) << restored.err;
   auto again = RunKientao({"user", "add", "sau-sao-luu", "--role", "staff", "--scope", "LP",
                            "--password-stdin", "--db", tdb_.url()},
-                          "Sau-sao-luu-1\n");
+                          "Da-chep-lai-1\n");
   EXPECT_EQ(again.code, 0) << "the account made after the backup should be gone: " << again.err;
   auto verify = RunKientao({"audit", "verify", "--db", tdb_.url()});
   EXPECT_EQ(verify.code, 0) << verify.out;

@@ -11,6 +11,7 @@
 #include "base/date.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
+#include "modules/auth/domain/password.hpp"
 #include "modules/auth/errors.hpp"
 #include "modules/auth/permissions.hpp"
 #include "store/audit_log.hpp"
@@ -89,11 +90,17 @@ bool AuthService::VerifyPassword(const std::string& hash, const std::string& pas
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-bool AuthService::AcceptablePassword(const std::string& password) {
-  if (password.size() < 10 || password.size() > 200) return false;
-  bool alpha = false, other = false;
-  for (unsigned char c : password) (std::isalpha(c) ? alpha : other) = true;
-  return alpha && other;
+void AuthService::RequireGoodPassword(const std::string& password, const std::string& username) {
+  switch (CheckPassword(password, username)) {
+    case PasswordProblem::kNone:
+      return;
+    case PasswordProblem::kTooWeak:
+      throw Error(errors::kWeakPassword, "password");
+    case PasswordProblem::kCommon:
+      throw Error(errors::kCommonPassword, "password");
+    case PasswordProblem::kHasUsername:
+      throw Error(errors::kPasswordHasUsername, "password");
+  }
 }
 
 bool AuthService::ValidUsername(const std::string& u) {
@@ -277,7 +284,7 @@ std::vector<UserInfo> AuthService::ListUsers(const Actor& a) {
 long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
   if (!ValidUsername(u.username)) throw Error(errors::kInvalidUsername, "username");
   if (!access::IsRole(u.role)) throw Error(errors::kInvalidRole, "role", {{"value", u.role}});
-  if (!AcceptablePassword(u.password)) throw Error(errors::kWeakPassword, "password");
+  RequireGoodPassword(u.password, u.username);
   std::string hash = HashPassword(u.password);
   Conn c = db_.Lease();
   Tx tx(c);
@@ -313,11 +320,14 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
 
 void AuthService::SetPassword(const Actor& a, const std::string& username,
                               const std::string& password) {
-  if (!AcceptablePassword(password)) throw Error(errors::kWeakPassword, "password");
+  RequireGoodPassword(password, username);
   std::string hash = HashPassword(password);
   Conn c = db_.Lease();
   Tx tx(c);
   auto r = c.QueryOne("SELECT id FROM users WHERE username = :1", {username});
+  if (auto cur = c.QueryOne("SELECT password_hash FROM users WHERE username = :1", {username});
+      cur && VerifyPassword(cur->Str(0), password))
+    throw Error(errors::kPasswordUnchanged, "password");
   if (!r) throw Error(errors::kUserNotFound, "username");
   bool self = a.who.user_id == r->Int(0);
   if (!self) {

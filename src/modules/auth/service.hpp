@@ -108,7 +108,9 @@ class AuthService {
   static std::string HashPassword(const std::string& password);
   static bool VerifyPassword(const std::string& hash, const std::string& password);
   // At least 10 characters, not all of one kind of character.
-  static bool AcceptablePassword(const std::string& password);
+  // Throws AUTH-3007 (too short, letters only…), AUTH-3017 (common) or AUTH-3018 (holds the
+  // account's name): domain/password.hpp.
+  static void RequireGoodPassword(const std::string& password, const std::string& username);
   static bool ValidUsername(const std::string& username);
   // 32 random bytes as 64 hex characters.
   static std::string RandomToken();
