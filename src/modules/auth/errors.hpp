@@ -18,7 +18,7 @@ inline constexpr ErrorDef kCannotDisableSelf{"AUTH-3013", 409};
 inline constexpr ErrorDef kGrantOutsideScope{"AUTH-3014", 403};
 inline constexpr ErrorDef kWrongCurrentPassword{"AUTH-3015", 422};
 inline constexpr ErrorDef kInvalidEmail{"AUTH-3016", 422};
-inline constexpr ErrorDef kCommonPassword{"AUTH-3017", 422};     // "password12", "Matkhau@2026"
+inline constexpr ErrorDef kCommonPassword{"AUTH-3017", 422};       // "password12", "Matkhau@2026"
 inline constexpr ErrorDef kPasswordHasUsername{"AUTH-3018", 422};  // the account's name in it
-inline constexpr ErrorDef kPasswordUnchanged{"AUTH-3019", 422};  // the current password again
+inline constexpr ErrorDef kPasswordUnchanged{"AUTH-3019", 422};    // the current password again
 }  // namespace kientao::auth::errors

@@ -324,10 +324,7 @@ void AuthService::SetPassword(const Actor& a, const std::string& username,
   std::string hash = HashPassword(password);
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT id FROM users WHERE username = :1", {username});
-  if (auto cur = c.QueryOne("SELECT password_hash FROM users WHERE username = :1", {username});
-      cur && VerifyPassword(cur->Str(0), password))
-    throw Error(errors::kPasswordUnchanged, "password");
+  auto r = c.QueryOne("SELECT id, password_hash FROM users WHERE username = :1", {username});
   if (!r) throw Error(errors::kUserNotFound, "username");
   bool self = a.who.user_id == r->Int(0);
   if (!self) {
@@ -337,6 +334,9 @@ void AuthService::SetPassword(const Actor& a, const std::string& username,
     if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
       throw Error(gen_errors::kForbidden);
   }
+  // Only once the caller may set it: otherwise the answer would tell whether a guess is the
+  // account's current password.
+  if (VerifyPassword(r->Str(1), password)) throw Error(errors::kPasswordUnchanged, "password");
   c.Exec("UPDATE users SET password_hash = :1, updated_at = :2 WHERE id = :3",
          {hash, clock::NowIsoUtc(), r->Int(0)});
   // A new password ends every other session of the account.
