@@ -312,6 +312,16 @@ TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex
   auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
   ASSERT_TRUE(strings);
   EXPECT_NE(strings->find("Cán bộ, công chức được bồi dưỡng kỹ năng số"), std::string::npos);
+  // What officials receive names things in Vietnamese: no indicator codes (KEY_TASKS_ON_TRACK),
+  // no provider names (staffing.quota); the issuer and the motto head every sheet.
+  std::smatch code;
+  EXPECT_FALSE(std::regex_search(*strings, code, std::regex("[A-Z]{2,}_[A-Z_]+"))) << code.str();
+  EXPECT_FALSE(
+      std::regex_search(*strings, code, std::regex("(staffing|kpi|org|directive)\\.[a-z_]+")))
+      << code.str();
+  EXPECT_NE(strings->find("Tự động: biên chế và danh sách cán bộ"), std::string::npos);
+  EXPECT_NE(strings->find("XÃ LẠC PHƯƠNG"), std::string::npos);
+  EXPECT_NE(strings->find("Độc lập - Tự do - Hạnh phúc"), std::string::npos);
 
   // The pages: the consolidation page shows it issued; the village head cannot rebuild it.
   auto page = Call(office_, "GET", "/commune-reports?period=" + period);

@@ -1,6 +1,7 @@
 // The retirement calculator and the plan's retirement list through the router, on the backend under
 // test: the rule's answer, bad input with its code, and who may see the list.
 #include <boost/json.hpp>
+#include <regex>
 
 #include "base/clock.hpp"
 #include "modules/documents/zip_archive.hpp"
@@ -152,6 +153,15 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   auto strings = documents::ReadZipEntry(xlsx.body, "xl/sharedStrings.xml");
   ASSERT_TRUE(strings);
   EXPECT_NE(strings->find("Mai Văn Sơn"), std::string::npos);  // retires in 2028
+  // Retirement months are date cells (mm/yyyy), not text.
+  std::smatch month;
+  EXPECT_FALSE(std::regex_search(*strings, month, std::regex("\\b\\d\\d/20\\d\\d\\b")))
+      << month.str();
+  auto second = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet2.xml");
+  ASSERT_TRUE(second);
+  auto styles = documents::ReadZipEntry(xlsx.body, "xl/styles.xml");
+  ASSERT_TRUE(styles);
+  EXPECT_NE(styles->find("formatCode=\"mm/yyyy\""), std::string::npos);
   auto page = Call(office, "GET", "/staffing");
   EXPECT_NE(page.body.find("data-testid=\"staffing-plan\""), std::string::npos);
   EXPECT_NE(page.body.find("action=\"/staffing/quotas\""), std::string::npos);

@@ -181,9 +181,9 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
   // Header block: agency | national title and motto; number | place and date.
   std::vector<Para> left = {Line(doc.agency_parent, L.agency, true),
                             Line(doc.agency, L.agency, true), Rule(left_w, left_w / 3)};
-  std::vector<Para> right = {Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", L.national_title, true),
-                             Line("Độc lập - Tự do - Hạnh phúc", L.motto, true),
-                             Rule(right_w, TextWidth("Độc lập - Tự do - Hạnh phúc", L.motto, 0.5))};
+  std::vector<Para> right = {Line(kNationalTitle, L.national_title, true),
+                             Line(kMotto, L.motto, true),
+                             Rule(right_w, TextWidth(kMotto, L.motto, 0.5))};
   std::vector<Para> number = {Line(doc.number, L.number)};
   number[0].space_after = 120;
   std::vector<Para> date = {Line(doc.place_date, L.place_date, false, true)};

@@ -33,6 +33,10 @@ struct Paragraph {
   bool heading = false;  // bold, no indent
 };
 
+// The national title and motto at the top right of every official document (Decree 30/2020).
+inline constexpr const char* kNationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+inline constexpr const char* kMotto = "Độc lập - Tự do - Hạnh phúc";
+
 struct OfficialDocument {
   std::string agency_parent;  // "ỦY BAN NHÂN DÂN"
   std::string agency;         // "XÃ LẠC PHƯƠNG"

@@ -117,7 +117,7 @@ TEST(Xlsx, NumbersStayNumbersAndTextIsShared) {
   s.widths = {40, 12};
   s.rows = {{std::string("Tỷ lệ cán bộ được bồi dưỡng"), 87.5},
             {std::string("Hộ nghèo"), XlsxCell{}}};
-  std::string bytes = RenderXlsx({s});
+  std::string bytes = RenderXlsx({s}, CommuneIssuer("Xã Lạc Phương"));
   auto book = ReadZipEntry(bytes, "xl/workbook.xml");
   ASSERT_TRUE(book);
   EXPECT_NE(book->find("name=\"NV4- Kỹ năng số-chuyển đổi\""), std::string::npos);
@@ -127,6 +127,40 @@ TEST(Xlsx, NumbersStayNumbersAndTextIsShared) {
   auto strings = ReadZipEntry(bytes, "xl/sharedStrings.xml");
   ASSERT_TRUE(strings);
   EXPECT_NE(strings->find("Tỷ lệ cán bộ được bồi dưỡng"), std::string::npos);
+}
+
+// What an official opening the file sees, read by LibreOffice (a tool nobody here wrote): the
+// issuer and the motto above the title, dates as dd/mm/yyyy and mm/yyyy, whole numbers without a
+// decimal point; and in the file: A4 fitted to the width, the header row repeated on every page and
+// frozen.
+TEST(Xlsx, LibreOfficeShowsTheStateHeaderDatesAndWholeNumbers) {
+  ASSERT_TRUE(PdfConverterAvailable()) << "soffice is installed by the test command";
+  XlsxSheet s;
+  s.name = "Nghỉ hưu";
+  s.title = "Danh sách nghỉ hưu";
+  s.header = {"Họ và tên", "Ngày nghỉ", "Tháng nghỉ hưu", "Số tháng", "Tỷ lệ (%)"};
+  s.widths = {28, 12, 12, 10, 10};
+  s.rows = {{std::string("Nguyễn Văn An"), XlsxDate{*Date::FromYmd(2026, 2, 5)},
+             XlsxDate{*Date::FromYmd(2031, 4, 1), true}, 18.0, 12.5}};
+  std::string bytes = RenderXlsx({s}, CommuneIssuer("Xã Lạc Phương"));
+  auto csv =
+      ConvertWithLibreOffice(bytes, "xlsx", "csv:Text - txt - csv (StarCalc):44,34,76", "csv");
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->find("ỦY BAN NHÂN DÂN"), std::string::npos) << *csv;
+  EXPECT_NE(csv->find("XÃ LẠC PHƯƠNG"), std::string::npos) << *csv;
+  EXPECT_NE(csv->find(kNationalTitle), std::string::npos) << *csv;
+  EXPECT_NE(csv->find(kMotto), std::string::npos) << *csv;
+  EXPECT_NE(csv->find("Danh sách nghỉ hưu"), std::string::npos) << *csv;
+  EXPECT_NE(csv->find("Nguyễn Văn An,05/02/2026,04/2031,18,12.5"), std::string::npos) << *csv;
+  auto sheet = ReadZipEntry(bytes, "xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(sheet);
+  EXPECT_NE(sheet->find("paperSize=\"9\""), std::string::npos);     // A4
+  EXPECT_NE(sheet->find("fitToHeight=\"0\""), std::string::npos);   // one page wide
+  EXPECT_NE(sheet->find("<pane ySplit=\"6\""), std::string::npos);  // the header row frozen
+  auto book = ReadZipEntry(bytes, "xl/workbook.xml");
+  ASSERT_TRUE(book);
+  EXPECT_NE(book->find("_xlnm.Print_Titles"), std::string::npos);  // repeated on each page
+  EXPECT_NE(book->find("$6:$6"), std::string::npos);
 }
 
 TEST(Zip, UnreadableBytesGiveNothing) {

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,9 @@
 #include <stdexcept>
 
 #include <xlsxwriter.h>
+
+#include "base/text.hpp"
+#include "modules/documents/docx.hpp"
 
 namespace kientao::documents {
 
@@ -49,53 +54,122 @@ std::string SheetName(std::string s) {
 
 }  // namespace
 
-std::string RenderXlsx(const std::vector<XlsxSheet>& sheets) {
+XlsxIssuer CommuneIssuer(const std::string& commune) {
+  return {"ỦY BAN NHÂN DÂN", text::ToUpper(commune)};
+}
+
+namespace {
+
+// The formats of one workbook, Times New Roman as in the state's documents.
+struct Formats {
+  lxw_format *parent, *agency, *state, *title, *head, *text, *whole, *decimal, *date, *month;
+  explicit Formats(lxw_workbook* wb) {
+    auto make = [wb](bool bold, int size) {
+      lxw_format* f = workbook_add_format(wb);
+      format_set_font_name(f, "Times New Roman");
+      format_set_font_size(f, size);
+      if (bold) format_set_bold(f);
+      return f;
+    };
+    auto centred = [](lxw_format* f) {
+      format_set_align(f, LXW_ALIGN_CENTER);
+      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+      format_set_text_wrap(f);
+      return f;
+    };
+    auto cell = [](lxw_format* f, const char* num_format) {
+      format_set_border(f, LXW_BORDER_THIN);
+      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      if (num_format) format_set_num_format(f, num_format);
+      return f;
+    };
+    parent = centred(make(false, 12));
+    agency = centred(make(true, 12));
+    state = centred(make(true, 12));
+    title = centred(make(true, 14));
+    head = cell(centred(make(true, 12)), nullptr);
+    text = cell(make(false, 12), nullptr);
+    format_set_text_wrap(text);
+    // Whole numbers without a decimal point ("18", not "18."); others with up to two decimals.
+    whole = cell(make(false, 12), "#,##0");
+    decimal = cell(make(false, 12), "#,##0.0#");
+    date = cell(make(false, 12), "dd/mm/yyyy");
+    month = cell(make(false, 12), "mm/yyyy");
+  }
+};
+
+// Text across columns [first, last] of a row; one cell needs no merge.
+void Across(lxw_worksheet* ws, lxw_row_t r, lxw_col_t first, lxw_col_t last, const std::string& s,
+            lxw_format* f) {
+  if (first == last)
+    worksheet_write_string(ws, r, first, s.c_str(), f);
+  else
+    worksheet_merge_range(ws, r, first, r, last, s.c_str(), f);
+}
+
+void WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const XlsxCell& v, const Formats& f) {
+  if (auto* d = std::get_if<double>(&v)) {
+    bool whole = std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 1e15;
+    worksheet_write_number(ws, r, c, *d, whole ? f.whole : f.decimal);
+  } else if (auto* t = std::get_if<std::string>(&v)) {
+    worksheet_write_string(ws, r, c, t->c_str(), f.text);
+  } else if (auto* day = std::get_if<XlsxDate>(&v)) {
+    lxw_datetime dt = {day->date.year(), day->date.month(), day->date.day(), 0, 0, 0};
+    worksheet_write_datetime(ws, r, c, &dt, day->month_only ? f.month : f.date);
+  } else {
+    worksheet_write_blank(ws, r, c, f.text);
+  }
+}
+
+}  // namespace
+
+std::string RenderXlsx(const std::vector<XlsxSheet>& sheets, const XlsxIssuer& issuer) {
   TempDir dir;
   fs::path file = dir.path / "annex.xlsx";
   lxw_workbook* wb = workbook_new(file.c_str());
   if (!wb) throw std::runtime_error("xlsx: cannot create the workbook");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  format_set_font_name(bold, "Times New Roman");
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_border(head, LXW_BORDER_THIN);
-  format_set_text_wrap(head);
-  format_set_align(head, LXW_ALIGN_CENTER);
-  format_set_font_name(head, "Times New Roman");
-  lxw_format* text = workbook_add_format(wb);
-  format_set_border(text, LXW_BORDER_THIN);
-  format_set_text_wrap(text);
-  format_set_font_name(text, "Times New Roman");
-  lxw_format* number = workbook_add_format(wb);
-  format_set_border(number, LXW_BORDER_THIN);
-  format_set_num_format(number, "#,##0.##");
-  format_set_font_name(number, "Times New Roman");
+  Formats f(wb);
   for (auto& s : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, SheetName(s.name).c_str());
     if (!ws) {
       workbook_close(wb);
       throw std::runtime_error("xlsx: cannot add sheet " + s.name);
     }
-    for (size_t c = 0; c < s.widths.size(); ++c)
+    size_t columns = std::max<size_t>(1, std::max(s.header.size(), s.widths.size()));
+    auto last = static_cast<lxw_col_t>(columns - 1);
+    int chars = 0;
+    for (size_t c = 0; c < s.widths.size(); ++c) {
+      chars += s.widths[c];
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c],
                            nullptr);
-    worksheet_write_string(ws, 0, 0, s.title.c_str(), bold);
+    }
+    // The issuer at the left, the national title and motto at the right, as on a document.
+    auto split = static_cast<lxw_col_t>(columns >= 2 ? columns / 2 - 1 : 0);
+    auto right = static_cast<lxw_col_t>(columns >= 2 ? split + 1 : 0);
+    Across(ws, 0, 0, split, issuer.parent, f.parent);
+    Across(ws, 1, 0, split, issuer.agency, f.agency);
+    if (columns >= 2) {
+      Across(ws, 0, right, last, kNationalTitle, f.state);
+      Across(ws, 1, right, last, kMotto, f.state);
+    }
+    Across(ws, 3, 0, last, s.title, f.title);
+    worksheet_set_row(ws, 3, 36, nullptr);
+    constexpr lxw_row_t kHeader = 5;
     for (size_t c = 0; c < s.header.size(); ++c)
-      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), s.header[c].c_str(), head);
-    lxw_row_t r = 3;
+      worksheet_write_string(ws, kHeader, static_cast<lxw_col_t>(c), s.header[c].c_str(), f.head);
+    lxw_row_t r = kHeader + 1;
     for (auto& row : s.rows) {
-      for (size_t c = 0; c < row.size(); ++c) {
-        auto col = static_cast<lxw_col_t>(c);
-        if (auto* d = std::get_if<double>(&row[c]))
-          worksheet_write_number(ws, r, col, *d, number);
-        else if (auto* t = std::get_if<std::string>(&row[c]))
-          worksheet_write_string(ws, r, col, t->c_str(), text);
-        else
-          worksheet_write_blank(ws, r, col, text);
-      }
+      for (size_t c = 0; c < row.size(); ++c)
+        WriteCell(ws, r, static_cast<lxw_col_t>(c), row[c], f);
       ++r;
     }
+    // Print setup: A4, one page wide, the header row on every page, page numbers at the foot.
+    worksheet_set_paper(ws, 9);
+    if (chars > 100) worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, kHeader, kHeader);
+    worksheet_set_footer(ws, "&CTrang &P/&N");
+    worksheet_freeze_panes(ws, kHeader + 1, 0);
   }
   if (workbook_close(wb) != LXW_NO_ERROR)
     throw std::runtime_error("xlsx: cannot write the workbook");
@@ -112,22 +186,29 @@ bool PdfConverterAvailable() {
 }
 
 std::optional<std::string> ConvertDocxToPdf(const std::string& docx) {
+  return ConvertWithLibreOffice(docx, "docx", "pdf", "pdf");
+}
+
+std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
+                                                  const std::string& in_ext,
+                                                  const std::string& filter,
+                                                  const std::string& out_ext) {
   if (!PdfConverterAvailable()) return std::nullopt;
   TempDir dir;
-  fs::path in = dir.path / "report.docx";
+  fs::path in = dir.path / ("document." + in_ext);
   {
     std::ofstream out(in, std::ios::binary);
-    out.write(docx.data(), static_cast<std::streamsize>(docx.size()));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   // A private profile so conversions never touch a user's LibreOffice settings or lock.
   std::string cmd = "HOME='" + dir.path.string() + "' soffice --headless --norestore " +
                     "-env:UserInstallation=file://" + (dir.path / "profile").string() +
-                    " --convert-to pdf --outdir '" + dir.path.string() + "' '" + in.string() +
-                    "' >/dev/null 2>&1";
+                    " --convert-to '" + filter + "' --outdir '" + dir.path.string() + "' '" +
+                    in.string() + "' >/dev/null 2>&1";
   if (std::system(cmd.c_str()) != 0) return std::nullopt;
-  fs::path pdf = dir.path / "report.pdf";
-  if (!fs::exists(pdf)) return std::nullopt;
-  return ReadAll(pdf);
+  fs::path result = dir.path / ("document." + out_ext);
+  if (!fs::exists(result)) return std::nullopt;
+  return ReadAll(result);
 }
 
 }  // namespace kientao::documents

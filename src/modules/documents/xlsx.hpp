@@ -5,25 +5,51 @@
 #include <variant>
 #include <vector>
 
+#include "base/date.hpp"
+
 namespace kientao::documents {
 
-using XlsxCell = std::variant<std::monostate, double, std::string>;
+// A real date cell, shown dd/mm/yyyy (or mm/yyyy for a month), so Excel and LibreOffice sort,
+// filter and compute with it.
+struct XlsxDate {
+  Date date;
+  bool month_only = false;
+};
+
+using XlsxCell = std::variant<std::monostate, double, std::string, XlsxDate>;
 
 struct XlsxSheet {
   std::string name;   // at most 31 characters; []:*?/\ are replaced
-  std::string title;  // first row, bold
+  std::string title;  // below the state header, bold and centred across the columns
   std::vector<std::string> header;
   std::vector<int> widths;                  // column widths in characters
-  std::vector<std::vector<XlsxCell>> rows;  // numbers stay numbers
+  std::vector<std::vector<XlsxCell>> rows;  // numbers stay numbers, dates stay dates
 };
 
-// The .xlsx bytes. Throws std::runtime_error when the file cannot be written.
-std::string RenderXlsx(const std::vector<XlsxSheet>& sheets);
+// Who issues the workbook, printed at the top left of every sheet as in an official document
+// (Decree 30/2020): "ỦY BAN NHÂN DÂN" over "XÃ LẠC PHƯƠNG".
+struct XlsxIssuer {
+  std::string parent;
+  std::string agency;
+};
+// The issuer for a commune's People's Committee ("Xã Lạc Phương").
+XlsxIssuer CommuneIssuer(const std::string& commune);
+
+// The .xlsx bytes: on every sheet the issuer and the state motto, the title, a frozen header row
+// repeated on every printed page, A4 fitted to the page width; whole numbers without a decimal
+// point. Throws std::runtime_error when the file cannot be written.
+std::string RenderXlsx(const std::vector<XlsxSheet>& sheets, const XlsxIssuer& issuer);
 
 // Whether LibreOffice's soffice is on the PATH.
 bool PdfConverterAvailable();
 // The PDF of a DOCX, converted by LibreOffice in a private temporary folder; nullopt when soffice
 // is missing or fails.
 std::optional<std::string> ConvertDocxToPdf(const std::string& docx);
+// Any conversion LibreOffice knows: `bytes` in a file named `in_ext` (e.g. "xlsx") converted to
+// `filter` (e.g. "pdf", "csv"), the result's bytes; nullopt when soffice is missing or fails.
+std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
+                                                  const std::string& in_ext,
+                                                  const std::string& filter,
+                                                  const std::string& out_ext);
 
 }  // namespace kientao::documents

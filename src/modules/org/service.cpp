@@ -12,6 +12,7 @@
 #include "modules/org/permissions.hpp"
 #include "store/audit_log.hpp"
 #include "store/change_counter.hpp"
+#include "store/scope.hpp"
 
 namespace kientao::org {
 
@@ -117,6 +118,13 @@ std::vector<OrgUnit> OrgService::ListUnits(const Actor& a, bool include_inactive
 OrgUnit OrgService::GetUnit(const Actor& a, long long id) {
   Conn c = db_.Lease();
   return VisibleUnit(c, a, id, "id");
+}
+
+std::string OrgService::ActorCommuneName(const Actor& a, std::string_view permission) {
+  Conn c = db_.Lease();
+  long long id = store::ActorCommune(c, a.who, permission);
+  auto r = c.QueryOne("SELECT name FROM org_units WHERE id = :1", {id});
+  return r ? r->Str(0) : std::string();
 }
 
 OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {

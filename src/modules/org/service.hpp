@@ -46,6 +46,8 @@ class OrgService {
 
   std::vector<OrgUnit> ListUnits(const Actor& a, bool include_inactive);
   OrgUnit GetUnit(const Actor& a, long long id);  // ORG-1001 when missing or out of scope
+  // The name of the commune the actor works in for `permission` ("Xã Lạc Phương"); empty when none.
+  std::string ActorCommuneName(const Actor& a, std::string_view permission);
   OrgUnit CreateUnit(const Actor& a, const OrgUnitDraft& d);
   OrgUnit UpdateUnit(const Actor& a, long long id, const std::string& code, const std::string& name,
                      Date active_from);

@@ -66,7 +66,8 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
   return d;
 }
 
-std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::string>& task_titles) {
+std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::string>& task_titles,
+                            const std::function<std::string(const std::string&)>& source_label) {
   // Task groups as the dispatch orders them: organisation (1–3), digital government (4–6),
   // society and development (7–10).
   const std::vector<std::pair<std::string, std::vector<int>>> groups = {
@@ -79,16 +80,15 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
     documents::XlsxSheet s;
     s.name = name;
     s.title = "Phụ lục: Chỉ tiêu " + (p ? p->LabelVi() : r.period_id) + " — " + r.commune_name;
-    s.header = {"Nhiệm vụ", "Mã",      "Chỉ tiêu",      "Đơn vị tính", "Tử số",
-                "Mẫu số",   "Giá trị", "Chỉ tiêu giao", "Đánh giá",    "Nguồn"};
-    s.widths = {28, 18, 44, 12, 10, 10, 10, 12, 12, 16};
+    s.header = {"Nhiệm vụ", "Chỉ tiêu",      "Đơn vị tính", "Tử số",        "Mẫu số",
+                "Giá trị",  "Chỉ tiêu giao", "Đánh giá",    "Nguồn số liệu"};
+    s.widths = {28, 44, 12, 10, 10, 10, 12, 12, 24};
     for (int k : tasks)
       for (auto& l : r.indicators) {
         if (l.def.key_no != k) continue;
         auto t = task_titles.find(k);
         std::vector<documents::XlsxCell> row;
         row.push_back(std::to_string(k) + ". " + (t == task_titles.end() ? "" : t->second));
-        row.push_back(l.def.code);
         row.push_back(l.def.name_vi);
         row.push_back(l.def.kind == indicator::Kind::kPercent ? std::string("%") : l.def.unit);
         row.push_back(l.numerator ? documents::XlsxCell(*l.numerator) : documents::XlsxCell{});
@@ -102,20 +102,20 @@ std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::str
         else if (l.value)
           verdict = "Không giao chỉ tiêu";
         row.push_back(verdict);
-        row.push_back(l.source == "report" ? std::string("Báo cáo đơn vị") : l.source);
+        row.push_back(source_label(l.source));
         s.rows.push_back(std::move(row));
         // The breakdown of a disaggregated indicator, one row per combination.
         for (auto& [label, n, d] : l.parts) {
-          std::vector<documents::XlsxCell> part(10);
-          part[2] = "    " + label;
-          part[4] = n;
-          if (indicator::HasDenominator(l.def.kind)) part[5] = d;
+          std::vector<documents::XlsxCell> part(9);
+          part[1] = "    " + label;
+          part[3] = n;
+          if (indicator::HasDenominator(l.def.kind)) part[4] = d;
           s.rows.push_back(std::move(part));
         }
       }
     sheets.push_back(std::move(s));
   }
-  return documents::RenderXlsx(sheets);
+  return documents::RenderXlsx(sheets, documents::CommuneIssuer(r.commune_name));
 }
 
 }  // namespace kientao::reporting

@@ -226,10 +226,7 @@ std::vector<RankLine> StreamliningService::Ranking(const Actor& a, int year) {
 }
 
 std::string StreamliningService::CommuneName(const Actor& a) {
-  Conn c = db_.Lease();
-  long long id = store::ActorCommune(c, a.who, access::kStaffingPlan);
-  auto r = c.QueryOne("SELECT name FROM org_units WHERE id = :1", {id});
-  return r ? r->Str(0) : std::string();
+  return org_.ActorCommuneName(a, access::kStaffingPlan);
 }
 
 StreamliningView StreamliningService::View(const Actor& a, int year) {

@@ -669,7 +669,11 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
               ratings_form(approve, [](const Input& in) { return in.Pick({"year"}); }));
 
   // ----- exports -----
-  router.Get("/kpi/sheet.xlsx", login, [&svc, &rules](Ctx& ctx) {
+  // Who issues a spreadsheet: the People's Committee of the reader's commune.
+  auto issuer_of = [&svc](const Ctx& ctx) {
+    return documents::CommuneIssuer(svc.CommuneName(svc.ActorCommune(ctx.AsActor())));
+  };
+  router.Get("/kpi/sheet.xlsx", login, [&svc, &rules, issuer_of](Ctx& ctx) {
     std::string s = ctx.req.Query("staff");
     long long staff = s.empty() ? MyStaff(ctx) : std::strtoll(s.c_str(), nullptr, 10);
     Period p = ReadPeriod(ctx, svc.PeriodKindOfStaff(staff));
@@ -698,7 +702,9 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       sheet.rows.push_back(
           {static_cast<double>(++n), a.title,
            a.product_name.empty() ? "Nhiệm vụ theo văn bản chỉ đạo" : a.product_name, a.quantity,
-           a.factor, a.Weight(), a.deadline.ToVn(), a.completed_on ? a.completed_on->ToVn() : "",
+           a.factor, a.Weight(), documents::XlsxDate{a.deadline},
+           a.completed_on ? documents::XlsxCell(documents::XlsxDate{*a.completed_on})
+                          : documents::XlsxCell{},
            ctx.i18n->Get("vi", "kpi.status." + a.status), static_cast<double>(a.major_errors),
            static_cast<double>(a.delays), q, t});
     }
@@ -717,7 +723,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     line("Điểm tiêu chí chung (/30)", sc.general);
     line("Tổng điểm (/100)", sc.total);
     std::string stem = text::Slug(ps.name) + "-" + p.Id();
-    return Xlsx(documents::RenderXlsx({sheet}), "phieu-kpi-" + stem + ".xlsx");
+    return Xlsx(documents::RenderXlsx({sheet}, issuer_of(ctx)), "phieu-kpi-" + stem + ".xlsx");
   });
   auto rating_rows = [](const RatingList& l, bool income) {
     std::vector<std::vector<documents::XlsxCell>> rows;
@@ -767,7 +773,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
                       : q.scope,
            static_cast<double>(q.excellent), static_cast<double>(q.good),
            q.ok ? "Đạt" : "Vượt tỷ lệ"});
-    return Xlsx(documents::RenderXlsx({sheet, quota}),
+    return Xlsx(documents::RenderXlsx({sheet, quota},
+                                      documents::CommuneIssuer(svc.CommuneName(commune_of(ctx)))),
                 "xep-loai-cong-chuc-" + std::to_string(year) + ".xlsx");
   });
   router.Get("/kpi/income.xlsx", read, [&svc, commune_of, rating_rows](Ctx& ctx) {
@@ -780,7 +787,9 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     sheet.header = {"TT", "Họ và tên", "Chức vụ", "Đơn vị", "Xếp loại", "Hệ số"};
     sheet.widths = {5, 28, 32, 30, 30, 8};
     sheet.rows = rating_rows(l, true);
-    return Xlsx(documents::RenderXlsx({sheet}), "he-so-thu-nhap-" + std::to_string(year) + ".xlsx");
+    return Xlsx(
+        documents::RenderXlsx({sheet}, documents::CommuneIssuer(svc.CommuneName(commune_of(ctx)))),
+        "he-so-thu-nhap-" + std::to_string(year) + ".xlsx");
   });
   router.Get("/kpi/ratings.docx", read, [&svc, &doc_layout, commune_of](Ctx& ctx) {
     int year = ReadYear(ctx);

@@ -294,10 +294,13 @@ TemplateData PeriodOptions(const Ctx& ctx, PeriodType t, const Period& selected)
 
 // Where an indicator's figures come from, in words: the units' reports, or the registry of a
 // module.
-std::string SourceLabel(const Ctx& ctx, const std::string& source) {
-  if (source == "report") return ctx.T("report.source_report");
+std::string SourceLabel(const http::I18n& cat, const std::string& lang, const std::string& source) {
+  if (source == "report") return cat.Get(lang, "report.source_report");
   std::string key = "indicator.provider." + source;
-  return ctx.i18n->Has(ctx.lang, key) ? ctx.T(key) : source;
+  return cat.Has(lang, key) ? cat.Get(lang, key) : cat.Get(lang, "indicator.provider.other");
+}
+std::string SourceLabel(const Ctx& ctx, const std::string& source) {
+  return SourceLabel(*ctx.i18n, ctx.lang, source);
 }
 
 // The key task's full title, without its number.
@@ -1011,7 +1014,8 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
       });
   router.Get("/commune-reports/{id}/xlsx", read, [&svc, titles_vi, download](Ctx& ctx) {
     CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
-    return download(ReportAnnexXlsx(r, titles_vi(ctx)),
+    auto source_vi = [&ctx](const std::string& s) { return SourceLabel(*ctx.i18n, "vi", s); };
+    return download(ReportAnnexXlsx(r, titles_vi(ctx), source_vi),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     ReportFileStem(r) + "-phu-luc.xlsx");
   });

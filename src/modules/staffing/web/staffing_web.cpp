@@ -156,7 +156,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     return http::Response::Redirect("/staffing");
   });
   // The plan and the retirement list as a spreadsheet (numbers as numbers).
-  router.Get("/staffing/plan.xlsx", staff_read, [&plans, leavers, years](Ctx& ctx) {
+  router.Get("/staffing/plan.xlsx", staff_read, [&org, &plans, leavers, years](Ctx& ctx) {
     auto [from, to] = years(ctx);
     Plan plan = plans.BuildPlan(ctx.AsActor(), from, to);
     documents::XlsxSheet sheet;
@@ -198,11 +198,12 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     for (auto& [y, people] : by_year)
       for (auto& l : people)
         list.rows.push_back({static_cast<double>(y), l.row->staff.full_name, l.row->unit_name,
-                             l.row->staff.position, l.r.retirement_month.ToVn(),
+                             l.row->staff.position, MonthCell(l.r.retirement_month),
                              static_cast<double>(l.r.age_years),
                              static_cast<double>(l.r.age_months)});
+    auto issuer = documents::CommuneIssuer(org.ActorCommuneName(ctx.AsActor(), access::kStaffRead));
     return http::Download(
-        documents::RenderXlsx({sheet, list}), http::kXlsxType,
+        documents::RenderXlsx({sheet, list}, issuer), http::kXlsxType,
         "ke-hoach-bien-che-" + std::to_string(from) + "-" + std::to_string(to) + ".xlsx");
   });
   router.Get("/staffing", staff_read, [&rule, &layout, &plans, leavers, years](Ctx& ctx) {

@@ -13,6 +13,7 @@
 #include "modules/documents/xlsx.hpp"
 #include "modules/staffing/errors.hpp"
 #include "modules/staffing/permissions.hpp"
+#include "modules/staffing/web/staffing_web.hpp"
 
 namespace kientao::staffing {
 
@@ -373,10 +374,10 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
       if (c.after_validity)
         notes += (notes.empty() ? "" : "; ") + std::string("Sau 31/12/2030: chưa có căn cứ");
       sheet.rows.push_back({static_cast<double>(++n), c.name, c.position, c.unit_name,
-                            GroundVi(c.ground), c.leave_on.ToVn(), c.retirement_month.ToVn(),
-                            static_cast<double>(c.months_early), RoundedYears(c.insured_months),
-                            c.salary, RegimeVi(c.estimate.regime), std::round(c.estimate.total),
-                            notes});
+                            GroundVi(c.ground), documents::XlsxDate{c.leave_on},
+                            MonthCell(c.retirement_month), static_cast<double>(c.months_early),
+                            RoundedYears(c.insured_months), c.salary, RegimeVi(c.estimate.regime),
+                            std::round(c.estimate.total), notes});
     }
     documents::XlsxSheet lines;
     lines.name = "Cách tính";
@@ -395,7 +396,8 @@ void RegisterStreamliningRoutes(http::Router& router, StreamliningService& svc,
     for (auto& [y, total] : v.budget)
       budget.rows.push_back(
           {static_cast<double>(y), static_cast<double>(v.leaving[y]), std::round(total)});
-    return http::Download(documents::RenderXlsx({sheet, lines, budget}), http::kXlsxType,
+    auto issuer = documents::CommuneIssuer(svc.CommuneName(ctx.AsActor()));
+    return http::Download(documents::RenderXlsx({sheet, lines, budget}, issuer), http::kXlsxType,
                           "doi-tuong-tinh-gian.xlsx");
   });
 
