@@ -86,6 +86,11 @@ inline constexpr ErrorDef kBusy{"GEN-0026", 503};
 inline constexpr ErrorDef kTooManyFields{"GEN-0027", 413};  // a form with more than kMaxFormFields
 inline constexpr ErrorDef kForbiddenCharacter{"GEN-0028", 422};  // U+FFFE, a control character
 inline constexpr ErrorDef kNotImplemented{"GEN-0029", 501};      // a method kientao does not know
+// Uploaded files (base/csv.hpp).
+inline constexpr ErrorDef kNotUtf8File{"GEN-0030", 415};     // not UTF-8, no charset declared
+inline constexpr ErrorDef kUnknownCharset{"GEN-0031", 415};  // a charset kientao does not read
+inline constexpr ErrorDef kCsvShortRow{"GEN-0032", 422};     // fewer fields than the header
+inline constexpr ErrorDef kCsvExtraField{"GEN-0033", 422};   // more fields than the header
 }  // namespace gen_errors
 
 }  // namespace kientao

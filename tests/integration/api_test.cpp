@@ -299,6 +299,113 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
   EXPECT_EQ(Count("staff"), n + 2);
 }
 
+// Files as Excel and LibreOffice write them: what was exported imports again changing nothing (the
+// formula guard is taken off), a ';' file is read, a Windows-1258 file is read only when declared
+// or confirmed after seeing it, and a short row or an extra field is refused naming row and column.
+TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
+  std::string header = "full_name;sex;birth_date;citizen_id;category;position;unit_code;start_date";
+  auto semi = Call(office_, "POST", "/api/v1/staff/import",
+                   header + "\r\nLò Thị Mai;Nữ;02/03/1991;000191000301;công chức;-Kế toán;LP-VHXH;"
+                            "01/08/2025\r\n",
+                   "text/csv");
+  ASSERT_EQ(semi.status, 200) << semi.body;
+  EXPECT_EQ(json::parse(semi.body).at("created").as_int64(), 1);
+  long long n = Count("staff"), seq = AuditSeq();
+  auto exported = Call(office_, "GET", "/api/v1/staff/export");
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_NE(exported.body.find("'-Kế toán"), std::string::npos);  // defused for spreadsheets
+  long long after_export = AuditSeq();  // the export itself is audited
+  EXPECT_EQ(after_export, seq + 1);
+  auto again = Call(office_, "POST", "/api/v1/staff/import", exported.body, "text/csv");
+  ASSERT_EQ(again.status, 200) << again.body.substr(0, 500);
+  auto res = json::parse(again.body);
+  EXPECT_EQ(res.at("created").as_int64(), 0);
+  EXPECT_EQ(res.at("updated").as_int64(), 0);
+  EXPECT_EQ(res.at("unchanged").as_int64(), n);
+  EXPECT_EQ(AuditSeq(), after_export);  // nothing changed, nothing written
+  store::Conn c = app_->db().Lease();
+  EXPECT_EQ(c.QueryOne("SELECT position FROM staff WHERE full_name = :1", {std::string("Lò Thị Mai")})
+                ->Str(0),
+            "-Kế toán");
+
+  // Windows-1258 ("CSV" of Excel on a Vietnamese Windows): "Trần" is T r â + combining grave + n.
+  std::string comma = "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date";
+  std::string cp1258 = comma + "\r\nTr\xE2\xCCn An,Nam,01/02/1990,000090000302,c\xF4ng ch\xFD\xEC" "c,"
+                               "Chuy\xEAn vi\xEAn,LP-VHXH,01/08/2025\r\n";
+  auto unasked = Call(office_, "POST", "/api/v1/staff/import", cp1258, "text/csv");
+  EXPECT_EQ(unasked.status, 415);
+  EXPECT_EQ(ErrorCode(unasked.body), "GEN-0030");
+  EXPECT_NE(unasked.body.find("CSV UTF-8"), std::string::npos);
+  EXPECT_EQ(Count("staff"), n);
+  auto declared =
+      Call(office_, "POST", "/api/v1/staff/import", cp1258, "text/csv; charset=windows-1258");
+  ASSERT_EQ(declared.status, 200) << declared.body;
+  EXPECT_NE(StaffIdByName("Trần An"), 0);  // NFC, as typed on a phone
+  // UTF-16 with its byte-order mark (Excel's "Unicode Text", tab-separated).
+  std::string utf16 = "\xFF\xFE";
+  for (char ch : std::string(
+           "full_name\tsex\tbirth_date\tcitizen_id\tcategory\tposition\tunit_code\tstart_date\r\n"
+           "Ha An\tNam\t01/02/1990\t000090000303\tcivil_servant\tChuyen vien\tLP-VHXH\t01/08/2025\r\n")) {
+    utf16.push_back(ch);
+    utf16.push_back('\0');
+  }
+  auto wide = Call(office_, "POST", "/api/v1/staff/import", utf16, "text/csv");
+  ASSERT_EQ(wide.status, 200) << wide.body;
+  EXPECT_NE(StaffIdByName("Ha An"), 0);
+
+  // A short row and an extra field: refused with row and column, nothing written.
+  n = Count("staff");
+  seq = AuditSeq();
+  auto shape = Call(office_, "POST", "/api/v1/staff/import",
+                    comma + "\r\nAn Bình,Nam,01/02/1990\r\n"
+                            "Hồ Chí,Nam,01/02/1990,000090000304,công chức,Chuyên viên,LP-VHXH,"
+                            "01/08/2025,thừa\r\n",
+                    "text/csv");
+  ASSERT_EQ(shape.status, 422) << shape.body;
+  auto details = json::parse(shape.body).at("error").at("details").as_array();
+  ASSERT_EQ(details.size(), 2u) << shape.body;
+  EXPECT_EQ(details[0].at("row").as_int64(), 2);
+  EXPECT_EQ(details[0].at("field").as_string(), "citizen_id");
+  EXPECT_EQ(details[0].at("code").as_string(), "GEN-0032");
+  EXPECT_EQ(details[1].at("row").as_int64(), 3);
+  EXPECT_EQ(details[1].at("field").as_string(), "I");
+  EXPECT_EQ(details[1].at("code").as_string(), "GEN-0033");
+  EXPECT_EQ(Count("staff"), n);
+  EXPECT_EQ(AuditSeq(), seq);
+}
+
+// On the page, a Windows-1258 file is shown as that encoding reads it, and imported only when the
+// person confirms what they see.
+TEST_F(Api, TheImportPageShowsAWindows1258FileBeforeImportingIt) {
+  std::string boundary = "----kientao-test-boundary";
+  auto form = [&](const std::string& name, const std::string& data, bool file) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +
+           office_.csrf + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" +
+           name + "\"" + (file ? "; filename=\"ds.csv\"\r\nContent-Type: text/csv" : "") +
+           "\r\n\r\n" + data + "\r\n--" + boundary + "--\r\n";
+  };
+  std::string type = "multipart/form-data; boundary=" + boundary;
+  std::string cp1258 =
+      "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n"
+      "Tr\xE2\xCCn Bi\xCCnh,Nam,01/02/1990,000090000305,civil_servant,Chuy\xEAn vi\xEAn,LP-VHXH,"
+      "01/08/2025\r\n";
+  long long n = Count("staff");
+  auto shown = Call(office_, "POST", "/staff/import", form("file", cp1258, true), type);
+  EXPECT_EQ(shown.status, 415);
+  EXPECT_NE(shown.body.find("data-testid=\"confirm-encoding\""), std::string::npos);
+  EXPECT_NE(shown.body.find("Trần Bình,Nam"), std::string::npos);  // what it read, shown
+  EXPECT_EQ(Count("staff"), n);
+  size_t at = shown.body.find("name=\"converted\"");
+  ASSERT_NE(at, std::string::npos);
+  size_t from = shown.body.find('>', at) + 1;
+  std::string converted = shown.body.substr(from, shown.body.find("</textarea>", from) - from);
+  auto done = Call(office_, "POST", "/staff/import", form("converted", converted, false), type);
+  EXPECT_EQ(done.status, 200) << done.body.substr(0, 300);
+  EXPECT_NE(done.body.find("data-testid=\"import-done\""), std::string::npos);
+  EXPECT_NE(StaffIdByName("Trần Bình"), 0);
+  EXPECT_EQ(Count("staff"), n + 1);
+}
+
 TEST_F(Api, ASecondLoginStormIsThrottledAndSignsNobodyIn) {
   auto attempt = [](const std::string& password, const std::string& remote) {
     return Anonymous("POST", "/api/v1/session",

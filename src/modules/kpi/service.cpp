@@ -7,12 +7,12 @@
 
 #include "base/access.hpp"
 #include "base/clock.hpp"
+#include "base/csv.hpp"
 #include "base/json_writer.hpp"
 #include "base/number.hpp"
 #include "base/text.hpp"
 #include "modules/kpi/errors.hpp"
 #include "modules/kpi/permissions.hpp"
-#include "modules/org/domain/csv.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
 
@@ -401,10 +401,11 @@ long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
   return id;
 }
 
-int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
-  if (!text::IsValidUtf8(csv)) throw Error(gen_errors::kInvalidUtf8, "file");
+int KpiService::ImportAssignments(const Actor& a, std::string_view bytes,
+                                  std::string_view charset) {
+  std::string csv = DecodeUpload(bytes, charset, "file");
   int bad_line = 0;
-  auto table = org::ParseCsv(csv, &bad_line);
+  auto table = ParseCsv(csv, &bad_line);
   if (!table) throw Error(errors::kImportRefused, "file", {{"line", std::to_string(bad_line)}});
   if (table->rows.size() < 2) throw Error(errors::kImportRefused, "file", {{"line", "1"}});
   std::map<std::string, size_t> col;
@@ -418,12 +419,18 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view csv) {
                      std::map<std::string, std::string> p = {}) {
     refused.details().push_back({field, std::string(def.code), std::move(p), row});
   };
+  std::set<int> misshapen;  // rows with too few or too many fields: refused, not read further
+  for (auto& fe : CsvShapeProblems(*table)) {
+    misshapen.insert(fe.row);
+    refused.details().push_back(std::move(fe));
+  }
   std::vector<AssignmentDraft> drafts;
   {
     Conn c = db_.Lease();
     for (size_t r = 1; r < table->rows.size(); ++r) {
       const auto& row = table->rows[r];
       int rowno = static_cast<int>(r) + 1;
+      if (misshapen.count(rowno)) continue;
       auto cell = [&](const char* name) {
         size_t i = col[name];
         return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();

@@ -136,7 +136,8 @@ class KpiService {
   long long Assign(const Actor& a, const AssignmentDraft& d);
   // CSV with columns staff_id, product_code, quantity, title, assigned_on, deadline. Every row is
   // checked first; any problem refuses the file (KPI-7013 with each problem) and writes nothing.
-  int ImportAssignments(const Actor& a, std::string_view csv);
+  // `bytes` as sent and their declared charset (base/csv.hpp).
+  int ImportAssignments(const Actor& a, std::string_view bytes, std::string_view charset = "");
   // The civil servant reports the work done (only the assignee; KPI-7003 before the assignment,
   // KPI-7015 in the future, KPI-7008 when already confirmed).
   void ReportDone(const Actor& a, long long id, Date completed_on, const std::string& note);

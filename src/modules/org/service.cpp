@@ -5,9 +5,9 @@
 
 #include "base/access.hpp"
 #include "base/clock.hpp"
+#include "base/csv.hpp"
 #include "base/json_writer.hpp"
 #include "base/text.hpp"
-#include "modules/org/domain/csv.hpp"
 #include "modules/org/errors.hpp"
 #include "modules/org/permissions.hpp"
 #include "store/audit_log.hpp"
@@ -281,8 +281,9 @@ const std::vector<std::string>& OrgService::CsvColumns() {
   return kCols;
 }
 
-ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
-  if (!text::IsValidUtf8(csv)) throw Error(gen_errors::kInvalidUtf8, "file");
+ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
+                                        std::string_view charset) {
+  std::string csv = DecodeUpload(bytes, charset, "file");
   int bad_line = 0;
   auto table = ParseCsv(csv, &bad_line);
   if (!table) throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
@@ -298,6 +299,11 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
                      std::map<std::string, std::string> p = {}) {
     refused.details().push_back({field, std::string(def.code), std::move(p), row});
   };
+  std::set<int> misshapen;  // rows with too few or too many fields: refused, not read further
+  for (auto& fe : CsvShapeProblems(*table)) {
+    misshapen.insert(fe.row);
+    refused.details().push_back(std::move(fe));
+  }
   Conn c = db_.Lease();
   Tx tx(c);
   Date today = clock::Today();
@@ -311,6 +317,7 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
   for (size_t r = 1; r < table->rows.size(); ++r) {
     const auto& row = table->rows[r];
     int rowno = static_cast<int>(r) + 1;  // as a spreadsheet numbers it, the header being row 1
+    if (misshapen.count(rowno)) continue;
     auto cell = [&](const std::string& name) -> std::string {
       size_t i = col[name];
       return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
@@ -378,6 +385,10 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
       auto s = OrgStore::GetStaff(c, *existing);
       if (!access::Permits(a.who, access::kStaffWrite, s->unit_path))
         throw Error(gen_errors::kOutOfScope, "unit_code");
+      if (DraftOf(s->staff) == p.d) {
+        ++result.unchanged;
+        continue;
+      }
       OrgStore::UpdateStaff(c, *existing, p.commune_id, p.d);
       std::string status(StatusCode(s->staff.status));
       Audit(c, a, "import_update", "staff", *existing, p.commune_id,
@@ -391,7 +402,7 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view csv) {
       ++result.created;
     }
   }
-  store::BumpCounter(c, kCounter);
+  if (result.created || result.updated) store::BumpCounter(c, kCounter);
   tx.Commit();
   return result;
 }

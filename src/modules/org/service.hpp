@@ -38,6 +38,7 @@ struct StaffList {
 struct ImportResult {
   int created = 0;
   int updated = 0;
+  int unchanged = 0;  // rows equal to the record already held: nothing written, nothing audited
 };
 
 class OrgService {
@@ -66,7 +67,9 @@ class OrgService {
   // start_date. A row whose citizen ID exists in the unit's commune updates that person; others are
   // created. Every row is validated first; any problem throws ORG-1012 with every problem listed by
   // row and column, and nothing is written.
-  ImportResult ImportStaffCsv(const Actor& a, std::string_view csv);
+  // `bytes` as uploaded and the charset the sender declared (base/csv.hpp: "" for UTF-8/UTF-16).
+  ImportResult ImportStaffCsv(const Actor& a, std::string_view bytes,
+                              std::string_view charset = "");
   // The same columns, full citizen IDs (audited as an export), UTF-8 with BOM for spreadsheet
   // programs.
   std::string ExportStaffCsv(const Actor& a);

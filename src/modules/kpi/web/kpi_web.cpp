@@ -8,6 +8,7 @@
 
 #include "base/access.hpp"
 #include "base/clock.hpp"
+#include "base/csv.hpp"
 #include "base/text.hpp"
 #include "http/download.hpp"
 #include "http/form.hpp"
@@ -308,7 +309,8 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     return http::JsonAnswer(json::object{{"id", id}}, 201);
   });
   router.Post("/api/v1/kpi/assignments/import", review, [&svc](Ctx& ctx) {
-    int n = svc.ImportAssignments(ctx.AsActor(), ctx.req.body);
+    int n = svc.ImportAssignments(ctx.AsActor(), ctx.req.body,
+                                  CharsetOf(ctx.req.Header("content-type")));
     return http::JsonAnswer(json::object{{"created", n}});
   });
   auto report_done = [&svc](Ctx& ctx, const Input& in, long long id) {
@@ -573,7 +575,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
         save_product(ctx, in.Pick({"unit_id", "position", "code", "name", "measure", "factor"}));
       }));
   router.Post("/kpi/assignments/import", review, review_form([&svc](Ctx& ctx, const Input& in) {
-                svc.ImportAssignments(ctx.AsActor(), in.RawText("csv", 2000000));
+                svc.ImportAssignments(ctx.AsActor(), in.RawText("csv", 2000000), "utf-8");
               }));
   router.Post("/kpi/units/{id}/period-kind", review,
               review_form([period_kind](Ctx& ctx, const Input& in) {

@@ -51,6 +51,7 @@ struct StaffDraft {
   StaffCategory category = StaffCategory::kCivilServant;
   std::string position;
   Date start_date;
+  bool operator==(const StaffDraft&) const = default;
 };
 
 // Checks the rules that need no database: citizen ID is 12 digits (ORG-1006); born between 1940 and

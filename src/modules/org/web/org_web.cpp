@@ -5,6 +5,7 @@
 #include "base/access.hpp"
 #include "base/citizen_id.hpp"
 #include "base/clock.hpp"
+#include "base/csv.hpp"
 #include "base/json_writer.hpp"
 #include "http/form.hpp"
 #include "http/input.hpp"
@@ -221,8 +222,10 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
     return r;
   });
   router.Post("/api/v1/staff/import", import_staff, [&svc](Ctx& ctx) {
-    ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), ctx.req.body);
-    return http::JsonAnswer(json::object{{"created", res.created}, {"updated", res.updated}});
+    ImportResult res =
+        svc.ImportStaffCsv(ctx.AsActor(), ctx.req.body, CharsetOf(ctx.req.Header("content-type")));
+    return http::JsonAnswer(json::object{
+        {"created", res.created}, {"updated", res.updated}, {"unchanged", res.unchanged}});
   });
   router.Get("/api/v1/staff/{id}", read_staff, [&svc](Ctx& ctx) {
     return Response::Json(StaffJson(svc.GetStaff(ctx.AsActor(), ctx.Id("id"))));
@@ -437,17 +440,40 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   router.Post("/staff/import", import_staff, [&svc, &layout](Ctx& ctx) {
     TemplateData d = http::Object();
+    std::string file;
     try {
       auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
-      if (!parts || !parts->count("file") || (*parts)["file"].data.empty())
+      // The file itself, or (after the person confirmed how it reads as Windows-1258) the text
+      // shown to them, sent back as it was shown.
+      bool confirmed = parts && parts->count("converted") && !(*parts)["converted"].data.empty();
+      if (!confirmed && (!parts || !parts->count("file") || (*parts)["file"].data.empty()))
         throw Error(errors::kEmptyImport, "file");
-      ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), (*parts)["file"].data);
+      file = confirmed ? (*parts)["converted"].data : (*parts)["file"].data;
+      ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), file, confirmed ? "utf-8" : "");
       d.set("done_message", ctx.i18n->Format(ctx.lang, "org.import_done",
                                              {{"created", std::to_string(res.created)},
-                                              {"updated", std::to_string(res.updated)}}));
+                                              {"updated", std::to_string(res.updated)},
+                                              {"unchanged", std::to_string(res.unchanged)}}));
       d.set("done", true);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"));
     } catch (const Error& e) {
+      if (e.code() == gen_errors::kNotUtf8File.code) {
+        // Show what Windows-1258 reads, and let the person confirm it.
+        if (auto text = FromWindows1258(file)) {
+          d.set("converted", *text);
+          TemplateData lines = http::List();
+          size_t at = 0;
+          for (int n = 0; n < 5 && at < text->size(); ++n) {
+            size_t end = text->find_first_of("\r\n", at);
+            lines.push_back(text->substr(at, end == std::string::npos ? end : end - at));
+            at = end == std::string::npos ? text->size() : text->find_first_not_of("\r\n", end);
+            if (at == std::string::npos) break;
+          }
+          d.set("preview", lines);
+          d.set("confirm_1258", true);
+          return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"), e.status());
+        }
+      }
       http::SetFormError(d, ctx, e);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"), e.status());
     }
