@@ -91,6 +91,8 @@ inline constexpr ErrorDef kNotUtf8File{"GEN-0030", 415};     // not UTF-8, no ch
 inline constexpr ErrorDef kUnknownCharset{"GEN-0031", 415};  // a charset kientao does not read
 inline constexpr ErrorDef kCsvShortRow{"GEN-0032", 422};     // fewer fields than the header
 inline constexpr ErrorDef kCsvExtraField{"GEN-0033", 422};   // more fields than the header
+// A form with problems in several fields: each is a detail naming its field, shown beside it.
+inline constexpr ErrorDef kFormRefused{"GEN-0034", 422};
 }  // namespace gen_errors
 
 }  // namespace kientao

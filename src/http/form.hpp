@@ -21,10 +21,18 @@ inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
   TemplateData details = List();
   for (const FieldError& fe : e.details()) {
     TemplateData item = Object();
+    std::string message = ctx.i18n->ErrorMessage(ctx.lang, fe);
     item.set("row", std::to_string(fe.row));
     item.set("column", fe.field);
-    item.set("message", ctx.i18n->ErrorMessage(ctx.lang, fe));
+    item.set("message", message);
+    item.set("field", fe.field);
     details.push_back(item);
+    // A problem of a form field (not of a file's row) is shown beside that field too: the
+    // template marks it with invalid_<field> and shows msg_<field> under it.
+    if (fe.row == 0 && !fe.field.empty()) {
+      d.set("invalid_" + fe.field, true);
+      d.set("msg_" + fe.field, message);
+    }
   }
   if (!e.details().empty()) d.set("details", details);
 }

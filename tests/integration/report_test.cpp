@@ -302,6 +302,13 @@ TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex
            "Nơi nhận:", "- UBND thành phố Hải Phòng;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
            "Trần Thị Thu Hà", "Tiếp tục trong tháng tới.", "IV. "})
     EXPECT_NE(xml->find(part), std::string::npos) << part;
+  // The commune mid-sentence in lower case, and the dispatch cited with its number and date.
+  EXPECT_EQ(xml->find("Ủy ban nhân dân Xã"), std::string::npos);
+  EXPECT_NE(xml->find("Ủy ban nhân dân xã Lạc Phương báo cáo kết quả thực hiện 10 nhiệm vụ trọng tâm"),
+            std::string::npos);
+  EXPECT_NE(xml->find("Thực hiện Công văn số       /UBND-VP ngày 20/4/2026 của Ủy ban nhân dân xã "
+                      "Lạc Phương về việc triển khai Kế hoạch số 130/KH-UBND"),
+            std::string::npos);
   // The two lines of the edited section are two paragraphs.
   EXPECT_NE(xml->find("Đã bồi dưỡng kỹ năng số cho cán bộ.</w:t></w:r></w:p>"), std::string::npos);
   auto xlsx = Call(office_, "GET", "/commune-reports/" + std::to_string(id) + "/xlsx");

@@ -107,6 +107,13 @@ std::map<int, TaskView> DirectiveService::KeyTasks(const Actor& a, Date today) {
   return {};
 }
 
+std::optional<Directive> DirectiveService::KeyTaskDispatch(long long commune_id) {
+  Conn c = db_.Lease();
+  auto tasks = DirectiveStore::KeyTasks(c, commune_id);
+  if (tasks.empty()) return std::nullopt;
+  return DirectiveStore::GetDirective(c, tasks.front().task.directive_id);
+}
+
 std::optional<TaskView> DirectiveService::KeyTask(const Actor& a, int n, Date today) {
   auto all = KeyTasks(a, today);
   auto it = all.find(n);

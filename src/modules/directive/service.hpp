@@ -53,6 +53,10 @@ class DirectiveService {
   // The dispatch's key tasks (1–10) of the actor's commune (the first grant's commune that has
   // any), by number, in one read.
   std::map<int, TaskView> KeyTasks(const Actor& a, Date today);
+  // The dispatch that set commune `commune_id`'s key tasks, to cite in its reports; nullopt when
+  // none is loaded. (Its number, date, issuer and subject are what any report of the commune
+  // cites.)
+  std::optional<Directive> KeyTaskDispatch(long long commune_id);
   // The dispatch's key task `n` (1–10) of the actor's commune, if loaded.
   std::optional<TaskView> KeyTask(const Actor& a, int n, Date today);
   std::vector<TaskUpdate> Updates(const Actor& a, long long task_id);

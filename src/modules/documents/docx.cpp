@@ -218,11 +218,25 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
     x.align = "left";
     rec.push_back(x);
   }
-  std::vector<Para> sig = {Line(doc.authority, L.signature, true),
-                           Line(doc.title, L.signature, true)};
-  for (int k = 0; k < 4; ++k) sig.push_back(Line("", L.signature));
-  sig.push_back(Line(doc.signer, L.signature, true));
-  body += Table({left_w, right_w}, {{rec, sig}});
+  auto signature = [&](const std::string& authority, const std::string& title,
+                       const std::string& signer) {
+    std::vector<Para> sig;
+    if (!authority.empty()) sig.push_back(Line(authority, L.signature, true));
+    sig.push_back(Line(title, L.signature, true));
+    for (int k = 0; k < 4; ++k) sig.push_back(Line("", L.signature));
+    sig.push_back(Line(signer, L.signature, true));
+    return sig;
+  };
+  std::vector<Para> sig = signature(doc.authority, doc.title, doc.signer);
+  if (doc.left_signature) {
+    const int half = text_width / 2;
+    std::vector<std::vector<std::vector<Para>>> rows = {
+        {signature("", doc.left_signature->title, doc.left_signature->signer), sig}};
+    if (!doc.recipients.empty()) rows.push_back({rec, {Line("", L.signature)}});
+    body += Table({half, text_width - half}, rows);
+  } else {
+    body += Table({left_w, right_w}, {{rec, sig}});
+  }
 
   std::string sect = fmt::format(
       "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeaderDefault\"/>"
@@ -317,6 +331,41 @@ void CommuneHeader(OfficialDocument& d, const std::string& commune, Date on, std
   d.agency = text::ToUpper(commune);
   d.number = "Số: " + NumberSymbol(number, kind);
   d.place_date = PlaceDate(PlaceName(commune), on.year(), on.month(), on.day());
+}
+
+std::string CommuneInSentence(const std::string& commune) {
+  for (const char* prefix : {"Xã ", "Phường ", "Đặc khu "})
+    if (commune.rfind(prefix, 0) == 0) return text::ToLowerFirst(commune);
+  return commune;
+}
+
+std::string CiteDocument(std::string_view kind, std::string_view number_symbol, Date issued_on,
+                         std::string_view issuer, std::string_view subject) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  std::string_view number = trim(number_symbol);
+  for (std::string_view p : {"Số:", "số:", "Số", "số"})
+    if (number.substr(0, p.size()) == p) {
+      number = trim(number.substr(p.size()));
+      break;
+    }
+  std::string who(trim(issuer));
+  if (who.rfind("UBND ", 0) == 0) who = "Ủy ban nhân dân " + who.substr(5);
+  std::string about(trim(subject));
+  for (std::string_view p : {"V/v ", "v/v "})
+    if (about.rfind(p, 0) == 0) about = "về việc " + about.substr(p.size());
+  if (!about.empty() && about.rfind("về ", 0) != 0) about = "về " + about;
+  std::string out(kind);
+  // Before it is numbered the number is the blank the clerk fills in ("      /UBND-VP").
+  if (!number.empty())
+    out += " số " + std::string(number.front() == '/' ? "      " : "") + std::string(number);
+  out += fmt::format(" ngày {}/{}/{}", issued_on.day(), issued_on.month(), issued_on.year());
+  if (!who.empty()) out += " của " + who;
+  if (!about.empty()) out += " " + about;
+  return out;
 }
 
 std::string PlaceName(const std::string& commune) {

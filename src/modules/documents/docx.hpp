@@ -49,6 +49,13 @@ struct OfficialDocument {
   std::string authority;                // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
   std::string title;                    // "CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
   std::string signer;
+  // Minutes (biên bản): the secretary signs at the left beside the chair at the right (authority,
+  // title, signer above), and the recipients, if any, follow below.
+  struct Signature {
+    std::string title;  // "THƯ KÝ"
+    std::string signer;
+  };
+  std::optional<Signature> left_signature;
 };
 
 // Text for XML content and attribute values: & < > " escaped, control characters XML 1.0 forbids
@@ -61,6 +68,15 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& layout);
 // "Lạc Phương, ngày 05 tháng 02 năm 2026": days below 10 and the months 1 and 2 take a leading 0
 // (Decree 30/2020, Appendix I).
 std::string PlaceDate(std::string_view place, int y, int m, int d);
+// A commune's name inside a sentence: "Ủy ban nhân dân xã Lạc Phương", not "… Xã Lạc Phương"
+// ("Xã", "Phường", "Đặc khu" in lower case; other names as they are).
+std::string CommuneInSentence(const std::string& commune);
+// A document cited in another's text (Decree 30/2020): "Công văn số 12/UBND-VP ngày 20/4/2026 của
+// Ủy ban nhân dân xã Lạc Phương về việc triển khai …". `number_symbol` as registered ("Số:
+// 12/UBND-VP" or "12/UBND-VP"); "UBND" in the issuer spelled out; a subject "V/v …" read "về việc
+// …".
+std::string CiteDocument(std::string_view kind, std::string_view number_symbol, Date issued_on,
+                         std::string_view issuer, std::string_view subject);
 // The place name of a commune for the date line: "Xã Lạc Phương" → "Lạc Phương".
 std::string PlaceName(const std::string& commune);
 

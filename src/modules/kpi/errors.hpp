@@ -22,4 +22,6 @@ inline constexpr ErrorDef kQuantityRange{"KPI-7016", 422};
 inline constexpr ErrorDef kProductPosition{"KPI-7017", 422};
 inline constexpr ErrorDef kPeriodKind{"KPI-7018", 422};
 inline constexpr ErrorDef kMissingColumn{"KPI-7019", 422};
+inline constexpr ErrorDef kClockTime{"KPI-7020", 422};        // a time of day that is not one
+inline constexpr ErrorDef kEndsBeforeStart{"KPI-7021", 422};  // a meeting ending before it starts
 }  // namespace kientao::kpi::errors

@@ -1070,6 +1070,76 @@ void KpiService::RecordQuotaException(const Actor& a, long long commune_id, int 
   tx.Commit();
 }
 
+void KpiService::RecordRatingMeeting(const Actor& a, long long commune_id, int year,
+                                     const MeetingDraft& d) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto u = LoadUnit(c, commune_id);
+  if (!u || u->id != u->commune_id || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+  std::vector<FieldError> problems;
+  Meeting m = ReadMeeting(d, clock::Today(), problems);
+  if (!problems.empty()) {
+    Error refused(gen_errors::kFormRefused, problems.front().field,
+                  {{"count", std::to_string(problems.size())}});
+    refused.details() = std::move(problems);
+    throw refused;
+  }
+  auto before = RatingMeeting(a, commune_id, year);
+  std::vector<store::Value> row = {commune_id,        static_cast<long long>(year),
+                                   m.held_on.ToIso(), m.starts_at,
+                                   m.ends_at,         m.place,
+                                   m.attendees,       m.chair,
+                                   m.secretary,       m.conclusion,
+                                   a.audit_name,      clock::NowIsoVn()};
+  c.Exec("DELETE FROM kpi_rating_meetings WHERE commune_id = :1 AND year = :2",
+         {commune_id, static_cast<long long>(year)});
+  c.Exec(
+      "INSERT INTO kpi_rating_meetings (commune_id, year, held_on, starts_at, ends_at, place, "
+      "attendees, chair, secretary, conclusion, recorded_by, recorded_at) VALUES (:1, :2, :3, :4, "
+      ":5, :6, :7, :8, :9, :10, :11, :12)",
+      row);
+  auto json = [year](const Meeting& x) {
+    return JsonObject()
+        .Int("year", year)
+        .Str("held_on", x.held_on.ToIso())
+        .Str("starts_at", x.starts_at)
+        .Str("ends_at", x.ends_at)
+        .Str("place", x.place)
+        .Str("attendees", x.attendees)
+        .Str("chair", x.chair)
+        .Str("secretary", x.secretary)
+        .Str("conclusion", x.conclusion)
+        .Build();
+  };
+  store::AppendAudit(c, a, "rating_meeting", "org_unit", std::to_string(commune_id), commune_id,
+                     before ? std::optional<std::string>(json(*before)) : std::nullopt, json(m));
+  tx.Commit();
+}
+
+std::optional<Meeting> KpiService::RatingMeeting(const Actor& a, long long commune_id, int year) {
+  Conn c = db_.Lease();
+  auto u = LoadUnit(c, commune_id);
+  if (!u || u->id != u->commune_id || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  auto r = c.QueryOne(
+      "SELECT held_on, starts_at, ends_at, place, attendees, chair, secretary, conclusion FROM "
+      "kpi_rating_meetings WHERE commune_id = :1 AND year = :2",
+      {commune_id, static_cast<long long>(year)});
+  if (!r) return std::nullopt;
+  Meeting m;
+  m.held_on = Date::ParseIso(r->Str(0)).value_or(Date());
+  m.starts_at = r->Str(1);
+  m.ends_at = r->Str(2);
+  m.place = r->Str(3);
+  m.attendees = r->Str(4);
+  m.chair = r->Str(5);
+  m.secretary = r->Str(6);
+  m.conclusion = r->Str(7);
+  return m;
+}
+
 void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) {
   {
     Conn c = db_.Lease();

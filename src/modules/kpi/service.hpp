@@ -13,6 +13,7 @@
 #include "base/date.hpp"
 #include "base/period.hpp"
 #include "base/principal.hpp"
+#include "modules/kpi/domain/meeting.hpp"
 #include "modules/kpi/domain/scoring.hpp"
 #include "modules/org/service.hpp"
 #include "store/db.hpp"
@@ -163,6 +164,10 @@ class KpiService {
                const std::string& decision);
   void RecordQuotaException(const Actor& a, long long commune_id, int year,
                             const std::string& reason, const std::string& decision);
+  // The rating meeting of the year, as its minutes record it (kpi.rate over the commune): every
+  // problem of the form at once (KPI-7013 with one detail per field), nothing written on any.
+  void RecordRatingMeeting(const Actor& a, long long commune_id, int year, const MeetingDraft& d);
+  std::optional<Meeting> RatingMeeting(const Actor& a, long long commune_id, int year);
   // Final approval: KPI-7005 outside the year's window, KPI-7009 while the quota check fails
   // without a recorded exception, KPI-7012 when already approved.
   void ApproveRatings(const Actor& a, long long commune_id, int year);

@@ -28,7 +28,8 @@ Module ReportingModule() {
            {"/periods", "nav.periods", "", 0, 43}};
   m.routes = [](App& app) {
     reporting::RegisterPeriodRoutes(app.router(), app.reporting_rules(), app.layout());
-    reporting::RegisterReportRoutes(app.router(), app.reports(), app.layout(), app.doc_layout());
+    reporting::RegisterReportRoutes(app.router(), app.reports(), app.directives(), app.layout(),
+                                    app.doc_layout());
   };
   m.demo = &LoadReportingDemo;
   return m;

@@ -33,7 +33,8 @@ std::string ReportFileStem(const CommuneReport& r) {
 }
 
 documents::OfficialDocument ReportDocument(const CommuneReport& r,
-                                           const std::map<int, std::string>& task_titles) {
+                                           const std::map<int, std::string>& task_titles,
+                                           const std::string& dispatch) {
   documents::OfficialDocument d;
   documents::CommuneHeader(d, r.commune_name, r.issued_on.value_or(clock::Today()), "BC",
                            r.doc_no ? std::optional<int>(r.doc_no) : std::nullopt);
@@ -41,12 +42,13 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
   d.subject_lines = {r.subject};
   auto p = Period::Parse(r.period_id);
   d.body.push_back(
-      {fmt::format("Thực hiện Công văn của Ủy ban nhân dân xã về 10 nhiệm vụ trọng tâm, Ủy ban "
-                   "nhân dân {} báo cáo kết quả thực hiện {} (số liệu từ ngày {} đến ngày {}) "
-                   "như sau:",
-                   r.commune_name.empty() ? "xã" : r.commune_name,
-                   p ? text::ToLowerFirst(p->LabelVi()) : r.period_id,
-                   p ? p->WindowStart().ToVn() : "", p ? p->WindowEnd().ToVn() : ""),
+      {fmt::format(
+           "Thực hiện {}, Ủy ban nhân dân {} báo cáo kết quả thực hiện 10 nhiệm vụ trọng "
+           "tâm {} (số liệu từ ngày {} đến ngày {}) như sau:",
+           dispatch.empty() ? "Công văn của Ủy ban nhân dân xã về 10 nhiệm vụ trọng tâm" : dispatch,
+           r.commune_name.empty() ? "xã" : documents::CommuneInSentence(r.commune_name),
+           p ? text::ToLowerFirst(p->LabelVi()) : r.period_id, p ? p->WindowStart().ToVn() : "",
+           p ? p->WindowEnd().ToVn() : ""),
        false});
   for (auto& [k, body] : r.sections) {
     auto t = task_titles.find(k);
@@ -57,7 +59,8 @@ documents::OfficialDocument ReportDocument(const CommuneReport& r,
     for (auto& line : Lines(body)) d.body.push_back({line, false});
   }
   d.body.push_back({fmt::format("Trên đây là báo cáo kết quả thực hiện {} của Ủy ban nhân dân {}",
-                                p ? text::ToLowerFirst(p->LabelVi()) : r.period_id, r.commune_name),
+                                p ? text::ToLowerFirst(p->LabelVi()) : r.period_id,
+                                documents::CommuneInSentence(r.commune_name)),
                     false});
   for (auto& line : Lines(r.recipients)) d.recipients.push_back(line);
   d.authority = r.signer_authority;

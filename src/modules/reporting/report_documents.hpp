@@ -9,9 +9,11 @@
 
 namespace kientao::reporting {
 
-// `task_titles[k]` is the short title of key task k (1–10).
+// `task_titles[k]` is the short title of key task k (1–10); `dispatch` the citation of the dispatch
+// that set the key tasks (documents::CiteDocument), "" when none is loaded.
 documents::OfficialDocument ReportDocument(const CommuneReport& r,
-                                           const std::map<int, std::string>& task_titles);
+                                           const std::map<int, std::string>& task_titles,
+                                           const std::string& dispatch);
 // The annex names every figure's source in words (`source_label("staffing.quota")`), never by
 // its internal code.
 std::string ReportAnnexXlsx(const CommuneReport& r, const std::map<int, std::string>& task_titles,

@@ -451,6 +451,25 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     exception(ctx, Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"saved", true}});
   });
+  // The rating meeting as its minutes record it; every field as typed, read by the domain.
+  auto meeting = [&svc, commune_of](Ctx& ctx, const Input& in) {
+    in.AllowOnly({"year", "held_on", "starts_at", "ends_at", "place", "attendees", "chair",
+                  "secretary", "conclusion"});
+    MeetingDraft m;
+    m.held_on = in.RawText("held_on", 40);
+    m.starts_at = in.RawText("starts_at", 40);
+    m.ends_at = in.RawText("ends_at", 40);
+    m.place = in.RawText("place", 300);
+    m.attendees = in.RawText("attendees", 2000);
+    m.chair = in.RawText("chair", 200);
+    m.secretary = in.RawText("secretary", 200);
+    m.conclusion = in.RawText("conclusion", 4000);
+    svc.RecordRatingMeeting(ctx.AsActor(), commune_of(ctx), ReadYear(ctx, &in), m);
+  };
+  router.Post("/api/v1/kpi/rating-meeting", rate, [meeting](Ctx& ctx) {
+    meeting(ctx, Input::FromRequest(ctx.req));
+    return http::JsonAnswer(json::object{{"saved", true}});
+  });
   auto approve = [&svc, commune_of](Ctx& ctx, const Input& in) {
     in.AllowOnly({"year"});
     svc.ApproveRatings(ctx.AsActor(), commune_of(ctx), ReadYear(ctx, &in));
@@ -649,6 +668,26 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.set("latest", l.latest.ToVn());
     if (access::HasPermission(*ctx.user, access::kKpiRate) && !l.approved) d.set("can_rate", true);
     if (!l.approved && (!l.quota_ok && !l.exception_reason)) d.set("blocked", true);
+    // The meeting's form: what was typed when it was refused, else what is recorded.
+    TemplateData m = http::Object();
+    if (err && ctx.req.body.find("held_on=") != std::string::npos) {
+      Input typed = Input::FromForm(ctx.req.body);
+      for (const char* f : {"held_on", "starts_at", "ends_at", "place", "attendees", "chair",
+                            "secretary", "conclusion"})
+        m.set(f, typed.RawText(f, 4000));
+    } else if (auto rec = svc.RatingMeeting(ctx.AsActor(), commune_of(ctx), year)) {
+      m.set("held_on", rec->held_on.ToVn());
+      m.set("starts_at", rec->starts_at);
+      m.set("ends_at", rec->ends_at);
+      m.set("place", rec->place);
+      m.set("attendees", rec->attendees);
+      m.set("chair", rec->chair);
+      m.set("secretary", rec->secretary);
+      m.set("conclusion", rec->conclusion);
+      d.set("meeting_recorded", true);
+    }
+    d.set("m", m);
+    if (access::HasPermission(*ctx.user, access::kKpiRate)) d.set("can_record_meeting", true);
     if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/ratings", d, ctx.T("kpi.ratings_title"),
                        err ? err->status() : 200);
@@ -669,6 +708,10 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
               }));
   router.Post("/kpi/ratings/approve", rate,
               ratings_form(approve, [](const Input& in) { return in.Pick({"year"}); }));
+  router.Post("/kpi/rating-meeting", rate, ratings_form(meeting, [](const Input& in) {
+                return in.Pick({"year", "held_on", "starts_at", "ends_at", "place", "attendees",
+                                "chair", "secretary", "conclusion"});
+              }));
 
   // ----- exports -----
   // Who issues a spreadsheet: the People's Committee of the reader's commune.
@@ -799,16 +842,31 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     RatingList l = svc.Ratings(ctx.AsActor(), commune, year);
     documents::OfficialDocument d;
     std::string name = svc.CommuneName(commune);
-    documents::CommuneHeader(d, name, clock::Today(), "BB");
+    // The minutes layout (Decree 30/2020, Appendix III): time, place, attendees, chair, secretary,
+    // content, conclusion, the end of the meeting, signed by the secretary and the chair. A part
+    // not yet recorded on the ratings page is left as dots to fill in by hand.
+    auto m = svc.RatingMeeting(ctx.AsActor(), commune, year);
+    const std::string dots = "……………………";
+    documents::CommuneHeader(d, name, m ? m->held_on : clock::Today(), "BB");
     d.doc_type = "BIÊN BẢN";
     d.subject_lines = {"Họp xét đánh giá, xếp loại chất lượng công chức năm " +
                        std::to_string(year)};
-    d.body.push_back(
-        {"Căn cứ Nghị định số 335/2025/NĐ-CP của Chính phủ về đánh giá, xếp loại chất lượng công "
-         "chức, Ủy ban nhân dân " +
-             name + " tổ chức họp xét đánh giá, xếp loại chất lượng công chức năm " +
-             std::to_string(year) + " trên cơ sở điểm trung bình các kỳ theo dõi trong năm.",
-         false});
+    auto line = [&d](std::string text) { d.body.push_back({std::move(text), false}); };
+    line(m ? fmt::format("Thời gian bắt đầu: {}, ngày {} tháng {} năm {}.",
+                         ClockTimeVi(m->starts_at), m->held_on.day(), m->held_on.month(),
+                         m->held_on.year())
+           : "Thời gian bắt đầu: " + dots);
+    line("Địa điểm: " + (m ? m->place : dots));
+    line("Thành phần tham dự: " + (m ? m->attendees : dots));
+    line("Chủ trì: " + (m ? m->chair : dots));
+    line("Thư ký: " + (m ? m->secretary : dots));
+    d.body.push_back({"NỘI DUNG", true});
+    line(
+        "Căn cứ Nghị định số 335/2025/NĐ-CP của Chính phủ về đánh giá, xếp loại chất lượng công "
+        "chức, Ủy ban nhân dân " +
+        documents::CommuneInSentence(name) +
+        " họp xét đánh giá, xếp loại chất lượng công chức năm " + std::to_string(year) +
+        " trên cơ sở điểm trung bình các kỳ theo dõi trong năm.");
     d.body.push_back({"I. KẾT QUẢ XẾP LOẠI", true});
     std::map<Rating, int> counts;
     int n = 0;
@@ -831,9 +889,22 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
                                               : std::string(" — chưa được phê duyệt.")),
          false});
     if (!l.approved) d.body.push_back({"(Dự thảo: danh sách chưa được phê duyệt.)", false});
+    d.body.push_back({"KẾT LUẬN", true});
+    if (m)
+      for (size_t at = 0; at <= m->conclusion.size();) {
+        size_t end = m->conclusion.find('\n', at);
+        if (end == std::string::npos) end = m->conclusion.size();
+        if (end > at) line(m->conclusion.substr(at, end - at));
+        at = end + 1;
+      }
+    else
+      line(dots);
+    line(m ? "Cuộc họp kết thúc vào " + ClockTimeVi(m->ends_at) + " cùng ngày."
+           : "Cuộc họp kết thúc vào " + dots);
     d.recipients = {"Thường trực Đảng ủy xã;", "Các phòng, đơn vị;", "Lưu: VT."};
-    d.authority = "TM. ỦY BAN NHÂN DÂN";
-    d.title = "CHỦ TỊCH";
+    d.title = "CHỦ TRÌ";
+    d.signer = m ? m->chair : "";
+    d.left_signature = documents::OfficialDocument::Signature{"THƯ KÝ", m ? m->secretary : ""};
     return http::Download(documents::RenderDocx(d, doc_layout), http::kDocxType,
                           "bien-ban-xep-loai-" + std::to_string(year) + ".docx");
   });

@@ -491,7 +491,8 @@ TemplateData IndicatorInputs(const Ctx& ctx, const Form& f, const Draft& shown,
 }
 }  // namespace
 
-void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::Layout& layout,
+void RegisterReportRoutes(http::Router& router, ReportService& svc,
+                          directive::DirectiveService& directives, const http::Layout& layout,
                           const documents::Layout30& doc_layout) {
   const Access read{std::string(access::kReportRead)};
   const Access submit{std::string(access::kReportSubmit)};
@@ -1005,10 +1006,18 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
   auto download = [](std::string body, const std::string& type, const std::string& file) {
     return http::Download(std::move(body), type, file);
   };
+  // The dispatch the report answers, cited by its number, date, issuer and subject.
+  auto document_of = [&directives, titles_vi](const Ctx& ctx, const CommuneReport& r) {
+    std::string cite;
+    if (auto d = directives.KeyTaskDispatch(r.commune_id))
+      cite = documents::CiteDocument("Công văn", d->number_symbol, d->issued_on, d->issuer,
+                                     d->subject);
+    return ReportDocument(r, titles_vi(ctx), cite);
+  };
   router.Get(
-      "/commune-reports/{id}/docx", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
+      "/commune-reports/{id}/docx", read, [&svc, &doc_layout, document_of, download](Ctx& ctx) {
         CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
-        return download(documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout),
+        return download(documents::RenderDocx(document_of(ctx, r), doc_layout),
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                         ReportFileStem(r) + ".docx");
       });
@@ -1019,13 +1028,14 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc, const http::
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     ReportFileStem(r) + "-phu-luc.xlsx");
   });
-  router.Get("/commune-reports/{id}/pdf", read, [&svc, &doc_layout, titles_vi, download](Ctx& ctx) {
-    CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
-    auto pdf = documents::ConvertDocxToPdf(
-        documents::RenderDocx(ReportDocument(r, titles_vi(ctx)), doc_layout));
-    if (!pdf) throw Error(errors::kPdfUnavailable);
-    return download(std::move(*pdf), "application/pdf", ReportFileStem(r) + ".pdf");
-  });
+  router.Get(
+      "/commune-reports/{id}/pdf", read, [&svc, &doc_layout, document_of, download](Ctx& ctx) {
+        CommuneReport r = svc.GetReport(ctx.AsActor(), ctx.Id("id"));
+        auto pdf =
+            documents::ConvertDocxToPdf(documents::RenderDocx(document_of(ctx, r), doc_layout));
+        if (!pdf) throw Error(errors::kPdfUnavailable);
+        return download(std::move(*pdf), "application/pdf", ReportFileStem(r) + ".pdf");
+      });
 
   // ---- Pages ----
   // Every form the user reports on or follows, for one period.

@@ -4,12 +4,14 @@
 // download the commune's report (DOCX, XLSX annex, PDF).
 #include "http/layout.hpp"
 #include "http/router.hpp"
+#include "modules/directive/service.hpp"
 #include "modules/documents/docx.hpp"
 #include "modules/reporting/service.hpp"
 
 namespace kientao::reporting {
 
-void RegisterReportRoutes(http::Router& router, ReportService& service, const http::Layout& layout,
+void RegisterReportRoutes(http::Router& router, ReportService& service,
+                          directive::DirectiveService& directives, const http::Layout& layout,
                           const documents::Layout30& doc_layout);
 
 // The period a form is reported for by default on `today`: the latest one whose data window has
