@@ -168,7 +168,7 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
     }
   }
   // The chart and its table: every percent indicator of the period.
-  boost::json::array names, values, targets;
+  boost::json::array names, values, targets, value_texts;
   http::TemplateData rows = http::List();
   for (const auto& l : now) {
     if (l.def.kind != indicator::Kind::kPercent) continue;
@@ -177,6 +177,8 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
     values.push_back(l.value ? boost::json::value(std::round(*l.value * 10) / 10)
                              : boost::json::value(nullptr));
     targets.push_back(l.target ? boost::json::value(*l.target) : boost::json::value(nullptr));
+    // The bar's label exactly as the cards and the table write it ("77,4%").
+    value_texts.push_back(boost::json::value(fmt_value(l, l.value)));
     http::TemplateData r = http::Object();
     r.set("task", l.def.key_no ? std::to_string(l.def.key_no) : "—");
     r.set("name", name);
@@ -187,6 +189,7 @@ void App::AddReportData(const http::Ctx& ctx, const Actor& actor, http::Template
   boost::json::object chart{{"names", names},
                             {"values", values},
                             {"targets", targets},
+                            {"valueTexts", value_texts},
                             {"valueLabel", ctx.T("report.value")},
                             {"targetLabel", ctx.T("report.target")}};
   if (!names.empty()) d.set("chart", boost::json::serialize(chart));

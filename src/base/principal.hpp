@@ -30,6 +30,9 @@ struct Actor {
   const Principal& who;
   std::string audit_name;  // "nguyenvana", "token:city-sync", "cli"
   std::string remote_addr;
+  // The name pages show for what this actor did ("Nguyễn Phú Trung"): the person's name, their
+  // user name only when they have none. The audit log keeps audit_name.
+  std::string ShownName() const { return who.display_name.empty() ? audit_name : who.display_name; }
 };
 
 }  // namespace kientao

@@ -46,6 +46,11 @@ await run(env, async () => {
   assert.match(await q.textContent(), /Phan Thị Thảo/);
   await q.locator(`#errors-${item.id}`).fill('1');
   assert.equal(await q.locator(`#delays-${item.id}`).inputValue(), '0', 'done on time: no delay suggested');
+  // The assignment form is laid out in rows on a desktop, not as a staircase: the person, the
+  // product, the quantity and the deadline side by side.
+  const tops = await hp.evaluate(() => ['a-staff', 'a-product', 'a-qty', 'a-deadline'].map(
+    (id) => Math.round(document.getElementById(id).getBoundingClientRect().top)));
+  assert.ok(tops.every((t) => t === tops[0]), `assignment form fields at ${tops.join(', ')} px`);
   await q.locator('[data-testid=kpi-confirm]').click();
   await hp.waitForURL(/\/kpi\/review$/);
   assert.equal(await hp.locator(`[data-testid=queue-item-${item.id}]`).count(), 0);

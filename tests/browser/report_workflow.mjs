@@ -26,6 +26,13 @@ await run(env, async () => {
   assert.ok(await chair.page.locator('[data-testid=card-indicator]').count() >= 5, 'key indicators on the task cards');
   await chair.page.locator('.kt-chart svg').first().waitFor();  // ECharts drew the chart
   assert.ok(await chair.page.locator('[data-testid=indicator-table] tbody tr').count() >= 5, 'the chart numbers as a table');
+  // The chart writes each value as the table does (77,4%, never 77.4%).
+  const chartTexts = await chair.page.locator('.kt-chart svg text').allTextContents();
+  const tableValues = (await chair.page.locator('[data-testid=indicator-table] tbody tr td:nth-child(3)').allTextContents())
+    .map((t) => t.trim()).filter((t) => t !== '—');
+  assert.ok(tableValues.length >= 1, 'values in the table');
+  for (const v of tableValues) assert.ok(chartTexts.includes(v), `the chart lacks ${v}: ${chartTexts.join(' | ')}`);
+  assert.ok(!chartTexts.some((t) => /\d\.\d+%/.test(t)), `a decimal point in the chart: ${chartTexts.join(' | ')}`);
 
   // The village head, on a phone: the office's reminder, then the village's report.
   const village = await openPage(env, { width: 360, height: 740 });

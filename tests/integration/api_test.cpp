@@ -305,8 +305,9 @@ TEST_F(Api, CsvImportIsAllOrNothingWithErrorsByRowAndColumn) {
 TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   std::string header = "full_name;sex;birth_date;citizen_id;category;position;unit_code;start_date";
   auto semi = Call(office_, "POST", "/api/v1/staff/import",
-                   header + "\r\nLò Thị Mai;Nữ;02/03/1991;000191000301;công chức;-Kế toán;LP-VHXH;"
-                            "01/08/2025\r\n",
+                   header +
+                       "\r\nLò Thị Mai;Nữ;02/03/1991;000191000301;công chức;-Kế toán;LP-VHXH;"
+                       "01/08/2025\r\n",
                    "text/csv");
   ASSERT_EQ(semi.status, 200) << semi.body;
   EXPECT_EQ(json::parse(semi.body).at("created").as_int64(), 1);
@@ -314,7 +315,7 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   auto exported = Call(office_, "GET", "/api/v1/staff/export");
   ASSERT_EQ(exported.status, 200);
   EXPECT_NE(exported.body.find("'-Kế toán"), std::string::npos);  // defused for spreadsheets
-  long long after_export = AuditSeq();  // the export itself is audited
+  long long after_export = AuditSeq();                            // the export itself is audited
   EXPECT_EQ(after_export, seq + 1);
   auto again = Call(office_, "POST", "/api/v1/staff/import", exported.body, "text/csv");
   ASSERT_EQ(again.status, 200) << again.body.substr(0, 500);
@@ -324,14 +325,17 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   EXPECT_EQ(res.at("unchanged").as_int64(), n);
   EXPECT_EQ(AuditSeq(), after_export);  // nothing changed, nothing written
   store::Conn c = app_->db().Lease();
-  EXPECT_EQ(c.QueryOne("SELECT position FROM staff WHERE full_name = :1", {std::string("Lò Thị Mai")})
-                ->Str(0),
-            "-Kế toán");
+  EXPECT_EQ(
+      c.QueryOne("SELECT position FROM staff WHERE full_name = :1", {std::string("Lò Thị Mai")})
+          ->Str(0),
+      "-Kế toán");
 
   // Windows-1258 ("CSV" of Excel on a Vietnamese Windows): "Trần" is T r â + combining grave + n.
   std::string comma = "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date";
-  std::string cp1258 = comma + "\r\nTr\xE2\xCCn An,Nam,01/02/1990,000090000302,c\xF4ng ch\xFD\xEC" "c,"
-                               "Chuy\xEAn vi\xEAn,LP-VHXH,01/08/2025\r\n";
+  std::string cp1258 = comma +
+                       "\r\nTr\xE2\xCCn An,Nam,01/02/1990,000090000302,c\xF4ng ch\xFD\xEC"
+                       "c,"
+                       "Chuy\xEAn vi\xEAn,LP-VHXH,01/08/2025\r\n";
   auto unasked = Call(office_, "POST", "/api/v1/staff/import", cp1258, "text/csv");
   EXPECT_EQ(unasked.status, 415);
   EXPECT_EQ(ErrorCode(unasked.body), "GEN-0030");
@@ -345,7 +349,8 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   std::string utf16 = "\xFF\xFE";
   for (char ch : std::string(
            "full_name\tsex\tbirth_date\tcitizen_id\tcategory\tposition\tunit_code\tstart_date\r\n"
-           "Ha An\tNam\t01/02/1990\t000090000303\tcivil_servant\tChuyen vien\tLP-VHXH\t01/08/2025\r\n")) {
+           "Ha An\tNam\t01/02/1990\t000090000303\tcivil_servant\tChuyen "
+           "vien\tLP-VHXH\t01/08/2025\r\n")) {
     utf16.push_back(ch);
     utf16.push_back('\0');
   }
@@ -357,9 +362,10 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   n = Count("staff");
   seq = AuditSeq();
   auto shape = Call(office_, "POST", "/api/v1/staff/import",
-                    comma + "\r\nAn Bình,Nam,01/02/1990\r\n"
-                            "Hồ Chí,Nam,01/02/1990,000090000304,công chức,Chuyên viên,LP-VHXH,"
-                            "01/08/2025,thừa\r\n",
+                    comma +
+                        "\r\nAn Bình,Nam,01/02/1990\r\n"
+                        "Hồ Chí,Nam,01/02/1990,000090000304,công chức,Chuyên viên,LP-VHXH,"
+                        "01/08/2025,thừa\r\n",
                     "text/csv");
   ASSERT_EQ(shape.status, 422) << shape.body;
   auto details = json::parse(shape.body).at("error").at("details").as_array();
@@ -504,6 +510,48 @@ TEST_F(Api, IdleSessionsExpire) {
   EXPECT_FALSE(strict.FromSession(login.session_token));
   // The expired session is gone from the database too.
   EXPECT_FALSE(app_->auth().FromSession(login.session_token));
+}
+
+// What the chairman reads names things in Vietnamese: indicators and rules by their names, task
+// updates signed by the unit that reported them, the reminder as a sentence, the staffing grid in
+// words; the codes rules are written in only for administrators who write them.
+TEST_F(Api, TheChairmanReadsNamesNotInternalCodes) {
+  Session chair = Login("chutich");
+  auto cat = Call(chair, "GET", "/indicators");
+  ASSERT_EQ(cat.status, 200);
+  for (const char* code : {"POOR_HH", "HOUSEHOLDS", "KEY_TASKS_ON_TRACK", "WASTE_SORTED"}) {
+    // Only inside links and ids, never as text.
+    size_t at = 0;
+    while ((at = cat.body.find(code, at)) != std::string::npos) {
+      size_t open = cat.body.rfind('<', at), close = cat.body.rfind('>', at);
+      EXPECT_TRUE(open != std::string::npos && (close == std::string::npos || open > close))
+          << code << " shown: " << cat.body.substr(at > 80 ? at - 80 : 0, 160);
+      at += 1;
+    }
+  }
+  EXPECT_NE(cat.body.find("Số hộ nghèo không vượt quá tổng số hộ: Số hộ nghèo ≤ Tổng số hộ dân"),
+            std::string::npos);
+  Session admin = Login("quantri");
+  auto admin_cat = Call(admin, "GET", "/indicators");
+  EXPECT_NE(admin_cat.body.find("POOR_HH &lt;= HOUSEHOLDS"), std::string::npos);
+
+  auto task = Call(chair, "GET", "/tasks/3");
+  ASSERT_EQ(task.status, 200);
+  EXPECT_EQ(task.body.find("cli"), std::string::npos);
+  EXPECT_NE(task.body.find("data-testid=\"update\""), std::string::npos);
+
+  auto staffing = Call(office_, "GET", "/staffing");
+  ASSERT_EQ(staffing.status, 200);
+  EXPECT_EQ(staffing.body.find(">BC "), std::string::npos);
+  EXPECT_NE(staffing.body.find("Dự kiến:"), std::string::npos);
+
+  store::Conn c = app_->db().Lease();
+  long long form = c.QueryOne("SELECT MIN(id) FROM report_forms")->Int(0);
+  std::string period = c.QueryOne("SELECT MAX(period_id) FROM submissions")->Str(0);
+  auto status =
+      Call(office_, "GET", "/reports/" + std::to_string(form) + "/" + period + "?reminded=3");
+  ASSERT_EQ(status.status, 200);
+  EXPECT_NE(status.body.find("Đã gửi lời nhắc tới 3 đơn vị."), std::string::npos);
 }
 
 TEST_F(Api, PagesRenderInVietnameseAndEnglish) {

@@ -22,14 +22,25 @@
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption({
         animation: false,
-        grid: { left: 8, right: 48, top: 28, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 16, top: 28, bottom: 8, containLabel: true },
         legend: { data: [data.valueLabel, data.targetLabel], top: 0 },
-        tooltip: { trigger: 'axis' },
+        tooltip: { show: false },
         xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-        yAxis: { type: 'category', data: data.names, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+        // Names wrap onto further lines instead of being cut.
+        yAxis: { type: 'category', data: data.names, inverse: true,
+                 axisLabel: { width: 170, overflow: 'break', lineHeight: 14 } },
         series: [
-          { name: data.valueLabel, type: 'bar', data: data.values, label: { show: true, position: 'right', formatter: '{c}%' } },
-          { name: data.targetLabel, type: 'scatter', symbol: 'rect', symbolSize: [3, 18], data: data.targets }
+          // The value written as the cards and the table write it (77,4%), inside the bar's end so
+          // it never sits on the target mark; a short bar has it just after its end.
+          { name: data.valueLabel, type: 'bar', barWidth: 16, z: 2, itemStyle: { color: '#0b5ed7' },
+            data: data.values.map(function (v) {
+              return { value: v, label: { position: v !== null && v >= 25 ? 'insideRight' : 'right',
+                                          color: v !== null && v >= 25 ? '#ffffff' : '#212529' } };
+            }),
+            label: { show: true, fontWeight: 'bold',
+                     formatter: function (p) { return data.valueTexts[p.dataIndex]; } } },
+          { name: data.targetLabel, type: 'scatter', symbol: 'rect', symbolSize: [3, 24], z: 1,
+            itemStyle: { color: '#842029' }, data: data.targets }
         ]
       });
       window.addEventListener('resize', function () { chart.resize(); });

@@ -136,8 +136,8 @@ long long DirectiveService::AddUpdate(const Actor& a, long long task_id, const U
   if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
   if (!CanUpdate(a, *row)) throw Error(gen_errors::kForbidden);
   ValidateUpdate(row->task, u, today);
-  TaskUpdate up{0,         task_id,        u.on_date,   u.percent,   u.narrative,
-                u.results, u.difficulties, u.proposals, a.audit_name};
+  TaskUpdate up{0,         task_id,        u.on_date,   u.percent,    u.narrative,
+                u.results, u.difficulties, u.proposals, a.ShownName()};
   long long id = DirectiveStore::InsertUpdate(c, row->task.commune_id, up);
   std::optional<Date> completed = u.completed ? std::optional<Date>(u.on_date) : std::nullopt;
   DirectiveStore::SetProgress(c, task_id, u.percent, completed);

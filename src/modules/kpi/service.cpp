@@ -1170,7 +1170,7 @@ void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) 
         ":7, :8, :9, :10, :11)",
         {l.staff_id, static_cast<long long>(year), commune_id, l.unit_id, l.position, l.average,
          static_cast<long long>(l.periods), std::string(RatingCode(l.rating)),
-         l.veto_reason ? store::Value(*l.veto_reason) : store::Value(), a.audit_name, now});
+         l.veto_reason ? store::Value(*l.veto_reason) : store::Value(), a.ShownName(), now});
   store::AppendAudit(c, a, "approve_ratings", "org_unit", std::to_string(commune_id), commune_id,
                      std::nullopt,
                      JsonObject()

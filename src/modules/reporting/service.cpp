@@ -71,11 +71,6 @@ std::string Stamp(Date today) {
   return today.ToIso() + "T08:00:00+07:00";
 }
 
-// Who acted, as people read it: the display name when there is one.
-std::string Who(const Actor& a) {
-  return a.who.display_name.empty() ? a.audit_name : a.who.display_name;
-}
-
 }  // namespace
 
 std::string VnNumber(double v, int decimals) { return text::VnNumber(v, decimals); }
@@ -519,7 +514,7 @@ Submission ReportService::SaveIn(Conn& c, const Actor& a, const Form& f, long lo
     c.Exec(
         "UPDATE submissions SET submitted_by = :1, submitted_by_name = :2, submitted_at = :3, "
         "first_submitted_at = COALESCE(first_submitted_at, :3), return_reason = '' WHERE id = :4",
-        {a.who.user_id, Who(a), now, id});
+        {a.who.user_id, a.ShownName(), now, id});
   }
   store::AppendAudit(c, a, submit ? "submit" : "save", "report", std::to_string(id), f.commune_id,
                      current ? std::optional<std::string>(
@@ -586,7 +581,7 @@ void ReportService::Return(const Actor& a, long long submission_id, const std::s
   c.Exec(
       "UPDATE submissions SET status = :1, return_reason = :2, decided_by_name = :3, decided_at "
       "= :4, updated_at = :4 WHERE id = :5",
-      {std::string(StatusCode(to)), reason, Who(a), Stamp(today), submission_id});
+      {std::string(StatusCode(to)), reason, a.ShownName(), Stamp(today), submission_id});
   store::AppendAudit(c, a, "return", "report", std::to_string(submission_id), s.commune_id,
                      JsonObject().Str("status", StatusCode(s.status)).Build(),
                      JsonObject().Str("status", StatusCode(to)).Str("reason", reason).Build());
@@ -602,7 +597,7 @@ void ReportService::Approve(const Actor& a, long long submission_id, Date today)
   c.Exec(
       "UPDATE submissions SET status = :1, decided_by_name = :2, decided_at = :3, updated_at = "
       ":3 WHERE id = :4",
-      {std::string(StatusCode(to)), Who(a), Stamp(today), submission_id});
+      {std::string(StatusCode(to)), a.ShownName(), Stamp(today), submission_id});
   // The earlier approved version, if any, is replaced by this one.
   c.Exec(
       "UPDATE submissions SET status = 'superseded' WHERE form_id = :1 AND unit_id = :2 AND "
@@ -706,7 +701,7 @@ int ReportService::Remind(const Actor& a, long long form_id, const std::string& 
     c.Exec(
         "INSERT INTO report_reminders (form_id, unit_id, period_id, sent_by, sent_at) VALUES (:1, "
         ":2, :3, :4, :5)",
-        {form_id, uid, period_id, Who(a), Stamp(today)});
+        {form_id, uid, period_id, a.ShownName(), Stamp(today)});
     ++n;
   }
   store::AppendAudit(c, a, "remind", "report_form", std::to_string(form_id), st.form.commune_id,
@@ -1197,7 +1192,7 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   out.package_id = c.InsertId(
       "INSERT INTO city_packages (commune_id, period_id, digest, doc_number, payload, imported_by, "
       "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
-      {unit->Int(0), period->Id(), digest, number, std::string(package), Who(a),
+      {unit->Int(0), period->Id(), digest, number, std::string(package), a.ShownName(),
        clock::NowIsoVn()});
   for (auto& p : values)
     c.Exec(

@@ -188,14 +188,20 @@ void LoadDirectiveDemo(App& app, DemoContext& demo) {
   for (const KeyTaskSpec& k : KeyTasks()) {
     auto all = app.directives().ListTasks(actor, "", directive_id, today);
     long long task_id = 0;
+    std::string lead_name;
     for (auto& v : all)
-      if (v.row.task.key_no == k.n) task_id = v.row.task.id;
+      if (v.row.task.key_no == k.n) task_id = v.row.task.id, lead_name = v.row.lead_unit_name;
     if (!task_id)
       throw std::runtime_error("the demo dispatch lost key task " + std::to_string(k.n));
+    // The lead unit reports its progress: the updates are signed with its name, as a person of it
+    // would sign them, not with the loader's.
+    Principal as_unit = actor.who;
+    as_unit.display_name = lead_name;
+    const Actor by_lead{as_unit, actor.audit_name, ""};
     for (auto& u : k.updates) {
       Date on = k.deadline ? cal.Shift(u.on) : quarter_report;
       app.directives().AddUpdate(
-          actor, task_id,
+          by_lead, task_id,
           {on, u.percent, u.narrative, "", u.difficulties, u.proposals, u.completed}, today);
     }
   }

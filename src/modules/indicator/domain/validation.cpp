@@ -135,6 +135,40 @@ std::optional<Operator> ParseOperator(std::string_view s) {
   return std::nullopt;
 }
 
+std::string Expression::Describe(
+    const std::function<std::string(const std::string& name)>& label) const {
+  std::string out;
+  for (size_t i = 0; i < text_.size();) {
+    if (text_[i] >= 'A' && text_[i] <= 'Z' && (i == 0 || !NameChar(text_[i - 1]))) {
+      size_t j = i;
+      while (j < text_.size() && NameChar(text_[j])) ++j;
+      out += label(text_.substr(i, j - i));
+      i = j;
+    } else {
+      out.push_back(text_[i++]);
+    }
+  }
+  return out;
+}
+
+std::string_view OperatorSymbol(Operator op) {
+  switch (op) {
+    case Operator::kLess:
+      return "<";
+    case Operator::kLessEqual:
+      return "≤";
+    case Operator::kEqual:
+      return "=";
+    case Operator::kNotEqual:
+      return "≠";
+    case Operator::kGreaterEqual:
+      return "≥";
+    case Operator::kGreater:
+      return ">";
+  }
+  return "";
+}
+
 std::string_view OperatorText(Operator op) {
   switch (op) {
     case Operator::kLess:

@@ -24,6 +24,9 @@ class Expression {
   // Every name the expression reads ("POOR_HH", "WASTE_SORTED.den").
   std::vector<std::string> Names() const;
   const std::string& text() const { return text_; }
+  // The expression as people read it: each name replaced by `label(name)` ("Số hộ nghèo"), the
+  // operators as written, so no code reaches someone who does not write rules.
+  std::string Describe(const std::function<std::string(const std::string& name)>& label) const;
 
  private:
   struct Token {
@@ -39,6 +42,8 @@ class Expression {
 enum class Operator { kLess, kLessEqual, kEqual, kNotEqual, kGreaterEqual, kGreater };
 std::optional<Operator> ParseOperator(std::string_view s);  // "<", "<=", "==", "!=", ">=", ">"
 std::string_view OperatorText(Operator op);
+// The operator as Vietnamese print it: "≤", "≥", "=", "≠", "<", ">".
+std::string_view OperatorSymbol(Operator op);
 
 struct ValidationRule {
   long long id = 0;

@@ -140,7 +140,7 @@ void LoadEarlierRatings(App& app, const DemoCalendar& cal) {
         c.Exec(
             "INSERT INTO kpi_annual_ratings (staff_id, year, commune_id, unit_id, position, "
             "average, periods, rating, veto_reason, approved_by, approved_at) VALUES (:1, :2, :3, "
-            ":4, :5, :6, 12, :7, NULL, 'cli:demo-data', :8)",
+            ":4, :5, :6, 12, :7, NULL, 'Nguyễn Phú Trung', :8)",
             {r.Int(0), static_cast<long long>(year), r.Int(1), r.Int(2), r.Str(3), avg, rating,
              fmt::format("{}-12-10T09:00:00+07:00", year)});
       }

@@ -788,6 +788,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
     for (auto& def : cat.definitions) {
       TemplateData x = http::Object();
       x.set("code", def.code);
+      if (access::HasPermission(*ctx.user, access::kUsersAdmin)) x.set("show_code", true);
       x.set("name", ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi);
       x.set("unit", def.kind == indicator::Kind::kPercent ? std::string("%") : def.unit);
       x.set("kind", ctx.T("indicator.kind." + std::string(indicator::KindCode(def.kind))));
@@ -801,16 +802,31 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
       rows.push_back(x);
     }
     d.set("rows", rows);
+    // Rules read with the indicators' names ("Số hộ nghèo ≤ Tổng số hộ dân"); the codes they are
+    // written in only for those who write them.
+    std::map<std::string, std::string> names;
+    for (auto& def : cat.definitions)
+      names[def.code] = ctx.lang == "en" && !def.name_en.empty() ? def.name_en : def.name_vi;
+    auto label = [&names, &ctx](const std::string& name) {
+      bool den = name.size() > 4 && name.compare(name.size() - 4, 4, ".den") == 0;
+      auto it = names.find(den ? name.substr(0, name.size() - 4) : name);
+      std::string shown = it == names.end() ? name : it->second;
+      return den ? ctx.T("report.denominator") + " (" + shown + ")" : shown;
+    };
+    bool can_define = access::HasPermission(*ctx.user, access::kUsersAdmin);
     TemplateData rules = http::List();
     for (auto& r : cat.rules) {
       TemplateData x = http::Object();
       x.set("name", r.name_vi);
-      x.set("rule", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " +
-                        r.right.text());
+      x.set("rule", r.left.Describe(label) + " " + std::string(indicator::OperatorSymbol(r.op)) +
+                        " " + r.right.Describe(label));
+      if (can_define)
+        x.set("expression", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " +
+                                r.right.text());
       rules.push_back(x);
     }
     d.set("rules", rules);
-    if (access::HasPermission(*ctx.user, access::kUsersAdmin)) d.set("can_define", true);
+    if (can_define) d.set("can_define", true);
     d.set("v", form);
     SetError(ctx, d, err);
     return layout.Page(ctx, "reporting/indicators", d, ctx.T("indicator.title"),
@@ -1105,7 +1121,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
     d.set("missing", std::to_string(c.missing.size()));
     if (!c.missing.empty() && access::HasPermission(*ctx.user, access::kReportApprove))
       d.set("can_remind", true);
-    if (ctx.req.Query("reminded").size()) d.set("reminded", ctx.req.Query("reminded"));
+    if (std::string n = ctx.req.Query("reminded");
+        !n.empty() && n.find_first_not_of("0123456789") == std::string::npos)
+      d.set("reminded", ctx.i18n->Format(ctx.lang, "report.reminders_sent", {{"count", n}}));
     TemplateData units = http::List();
     for (auto& u : st.units) {
       TemplateData ud = StatusBadge(ctx, u.current);
