@@ -71,9 +71,22 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   EXPECT_EQ(json::parse(word.body).at("media_type").as_string(),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
+  // Names that would run as a program, or hide their real end behind a right-to-left override or
+  // bytes that are not UTF-8, are stored under the sniffed type's extension; the audit log, which
+  // records the name, still answers.
+  auto exe = Upload(office_, task, "bao-cao.pdf.exe", pdf);
+  ASSERT_EQ(exe.status, 201) << exe.body;
+  EXPECT_EQ(json::parse(exe.body).at("file_name").as_string(), "bao-cao.pdf");
+  auto rlo = Upload(office_, task, "ke-hoach\xE2\x80\xAE" "fdp.hta\xFF", pdf);
+  ASSERT_EQ(rlo.status, 201) << rlo.body;
+  EXPECT_EQ(json::parse(rlo.body).at("file_name").as_string(), "ke-hoachfdp.pdf");
+  auto audit = Call(office_, "GET", "/api/v1/audit?limit=5");
+  EXPECT_EQ(audit.status, 200) << audit.body.substr(0, 300);
+  EXPECT_NE(audit.body.find("ke-hoachfdp.pdf"), std::string::npos);
+
   auto list =
       json::parse(Call(office_, "GET", "/api/v1/tasks/" + std::to_string(task) + "/evidence").body);
-  EXPECT_EQ(list.at("items").as_array().size(), 3u);
+  EXPECT_EQ(list.at("items").as_array().size(), 5u);
 
   std::string href = std::string(e.at("href").as_string());
   long long before_read = AuditSeq();

@@ -407,13 +407,13 @@ std::pair<std::string, std::string> DirectiveService::StoreBlob(Conn& c, std::st
 long long DirectiveService::AddEvidence(const Actor& a, long long task_id,
                                         const std::string& file_name, std::string_view data) {
   if (data.empty()) throw Error(errors::kNoFile, "file");
-  std::string name = SafeFileName(file_name);
   Conn c = db_.Lease();
   Tx tx(c);
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row)) throw Error(errors::kTaskNotFound, "id");
   if (!CanUpdate(a, *row)) throw Error(gen_errors::kForbidden);
   auto [digest, type] = StoreBlob(c, data);
+  std::string name = SafeFileName(file_name, type);
   long long id = c.InsertId(
       "INSERT INTO task_evidence (task_id, commune_id, file_name, digest, uploaded_by, "
       "uploaded_at) VALUES "
@@ -482,7 +482,7 @@ long long DirectiveService::AddAttachment(const Actor& a, long long directive_id
   if (!path || !access::Permits(a.who, access::kTaskAssign, *path))
     throw Error(gen_errors::kForbidden);
   auto [digest, type] = StoreBlob(c, data);
-  std::string name = SafeFileName(file_name);
+  std::string name = SafeFileName(file_name, type);
   long long id = c.InsertId(
       "INSERT INTO directive_attachments (directive_id, commune_id, file_name, digest, "
       "uploaded_by, uploaded_at) "

@@ -16,8 +16,15 @@ std::optional<std::string> SniffEvidenceType(std::string_view data,
                                              bool (*has_zip_entry)(std::string_view data,
                                                                    const char* name));
 
-// A file name safe to store and to send back: the last path component, control characters and
-// quotes removed, at most 120 code points; "tep-tin" when nothing is left.
-std::string SafeFileName(std::string_view name);
+// The file-name extension of an accepted media type ("application/pdf" → "pdf").
+std::string ExtensionOf(std::string_view media_type);
+
+// A file name safe to store and to send back, for a file sniffed as `media_type`: the last path
+// component; invalid UTF-8, control characters, bidirectional controls (a right-to-left override
+// turns "bao-caoU+202E fdp.exe" into what looks like "bao-caoexe.pdf"), zero-width characters, quotes and
+// ';' removed; the extensions it claims ("bao-cao.hta", "x.pdf.exe", "x.cmd") replaced by the one
+// of the sniffed type, so no stored name can run as a program; at most 120 code points;
+// "tep-tin.<ext>" when nothing is left.
+std::string SafeFileName(std::string_view name, std::string_view media_type);
 
 }  // namespace kientao::directive

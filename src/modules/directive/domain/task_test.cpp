@@ -80,11 +80,25 @@ TEST(Evidence, TypeComesFromTheContentNotTheName) {
 }
 
 TEST(Evidence, FileNamesLoseTheirPathAndControlCharacters) {
-  EXPECT_EQ(SafeFileName("C:\\Users\\x\\Biên bản họp.pdf"), "Biên bản họp.pdf");
-  EXPECT_EQ(SafeFileName("../../etc/passwd"), "passwd");
-  EXPECT_EQ(SafeFileName("a\"b\r\n.pdf"), "ab.pdf");
-  EXPECT_EQ(SafeFileName("..."), "tep-tin");
-  EXPECT_EQ(SafeFileName(std::string(300, 'a')).size(), 120u);
+  const std::string pdf = "application/pdf";
+  EXPECT_EQ(SafeFileName("C:\\Users\\x\\Biên bản họp.pdf", pdf), "Biên bản họp.pdf");
+  EXPECT_EQ(SafeFileName("../../etc/passwd", pdf), "passwd.pdf");
+  EXPECT_EQ(SafeFileName("a\"b\r\n.pdf", pdf), "ab.pdf");
+  EXPECT_EQ(SafeFileName("...", pdf), "tep-tin.pdf");
+  EXPECT_EQ(SafeFileName(std::string(300, 'a'), pdf).size(), 120u);
+  // Executable names take the sniffed type's extension.
+  EXPECT_EQ(SafeFileName("bao-cao.hta", pdf), "bao-cao.pdf");
+  EXPECT_EQ(SafeFileName("bao-cao.cmd", "image/png"), "bao-cao.png");
+  EXPECT_EQ(SafeFileName("bao-cao.pdf.exe", pdf), "bao-cao.pdf");
+  EXPECT_EQ(SafeFileName("Báo cáo 11.2026.docx",
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            "Báo cáo 11.2026.docx");
+  // A right-to-left override ("bao-cao\u202Efdp.exe" shows as "bao-caoexe.pdf") and other bidi
+  // and zero-width controls are removed; so are bytes that are not UTF-8.
+  EXPECT_EQ(SafeFileName("bao-cao\xE2\x80\xAE" "fdp.exe", pdf), "bao-caofdp.pdf");
+  EXPECT_EQ(SafeFileName("a\xE2\x81\xA6" "b\xE2\x80\x8B" "c.pdf", pdf), "abc.pdf");
+  EXPECT_EQ(SafeFileName("h\xC3\x28p\xFF\xFEn.pdf", pdf), "h(pn.pdf");
+  EXPECT_EQ(SafeFileName("x\xEF\xBF\xBEy.pdf", pdf), "xy.pdf");  // U+FFFE
 }
 
 }  // namespace
