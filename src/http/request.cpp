@@ -31,6 +31,25 @@ std::string Request::Query(const std::string& name) const {
   return it == query.end() ? std::string() : it->second;
 }
 
+bool Request::FromOtherSite() const {
+  std::string origin = Header("origin");
+  std::string from = origin.empty() ? Header("referer") : origin;
+  if (from.empty()) return false;
+  if (from == "null") return true;
+  // "https://xa.example.vn:8443/path" → "xa.example.vn:8443"
+  size_t scheme = from.find("://");
+  if (scheme == std::string::npos) return true;
+  std::string authority = from.substr(scheme + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  std::string host = Header("host");
+  auto lower = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  return host.empty() || lower(authority) != lower(host);
+}
+
 bool Request::WantsJson() const {
   if (path.rfind("/api/", 0) == 0) return true;
   std::string accept = Header("accept");

@@ -24,6 +24,10 @@ struct Request {
   std::optional<std::string> Cookie(std::string_view name) const;
   std::string Query(const std::string& name) const;
   bool WantsJson() const;  // an /api/ path, or Accept: application/json without text/html
+  // True when a browser says the request comes from another site: an Origin (or, without one, a
+  // Referer) whose host and port differ from the Host asked for, or "Origin: null". Requests that
+  // carry neither (command-line clients) are not from another site.
+  bool FromOtherSite() const;
 
   // Builds path and query from target.
   static Request Make(std::string method, std::string target, std::string body = {},

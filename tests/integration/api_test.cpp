@@ -462,6 +462,45 @@ TEST_F(Api, AnAddressTryingManyAccountsIsThrottledToo) {
   EXPECT_EQ(ErrorCode(api.body), "GEN-0007");
 }
 
+// Login CSRF: another site cannot sign a visitor's browser into an account it chose. A browser
+// says where a POST comes from (Origin, else Referer); the page's own form and command-line
+// clients (which send neither) sign in as before.
+TEST_F(Api, ASignInPostedFromAnotherSiteIsRefused) {
+  auto post = [](const std::string& path, const std::string& body, const std::string& type,
+                 std::map<std::string, std::string> headers) {
+    headers["Content-Type"] = type;
+    headers["Host"] = "xa.lacphuong.vn";
+    auto req = http::Request::Make("POST", path, body, headers);
+    req.remote_addr = "10.9.0.1";
+    return app_->Handle(req);
+  };
+  std::string form = "username=chutich&password=LacPhuong%402026";
+  std::string json = R"({"username":"chutich","password":"LacPhuong@2026"})";
+  long long sessions = Count("sessions");
+  for (auto from : std::vector<std::map<std::string, std::string>>{
+           {{"Origin", "https://evil.example"}},
+           {{"Origin", "null"}},
+           {{"Referer", "https://evil.example/login"}},
+           {{"Origin", "https://xa.lacphuong.vn.evil.example"}}}) {
+    auto page = post("/login", form, "application/x-www-form-urlencoded", from);
+    EXPECT_EQ(page.status, 403) << from.begin()->second;
+    EXPECT_EQ(page.Header("Set-Cookie"), "");
+    auto api = post("/api/v1/session", json, "application/json", from);
+    EXPECT_EQ(api.status, 403);
+    EXPECT_EQ(ErrorCode(api.body), "GEN-0012");
+  }
+  EXPECT_EQ(Count("sessions"), sessions);
+  auto same = post("/login", form, "application/x-www-form-urlencoded",
+                   {{"Origin", "https://XA.lacphuong.vn"}});
+  EXPECT_EQ(same.status, 303);
+  EXPECT_NE(same.Header("Set-Cookie").find("kt_session="), std::string::npos);
+  EXPECT_EQ(post("/login", form, "application/x-www-form-urlencoded",
+                 {{"Referer", "https://xa.lacphuong.vn/login?next=/"}})
+                .status,
+            303);
+  EXPECT_EQ(post("/api/v1/session", json, "application/json", {}).status, 201);
+}
+
 // Security events — sign-ins and their failures — are seen by the city's administrators (all of
 // them) and by a commune's administrators and office (those of its accounts); they were seen by
 // nobody (the root's scope was compared as "/" against "/1/").

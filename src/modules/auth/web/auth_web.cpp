@@ -84,6 +84,9 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
   router.Post("/login", public_no_csrf, [&svc, login_page, opts](Ctx& ctx) {
     // Throttle and size first: a throttled address or an oversized body costs no parsing.
     try {
+      // Login CSRF: another site must not sign a visitor's browser into an account of its
+      // choosing (the page's form is same-origin; browsers say where a POST comes from).
+      if (ctx.req.FromOtherSite()) throw Error(gen_errors::kCsrf);
       svc.CheckAddress(ctx.req.remote_addr);
       if (ctx.req.body.size() > AuthService::kMaxLoginBody) throw Error(gen_errors::kBodyTooLarge);
     } catch (const Error& e) {
@@ -125,6 +128,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
 
   // ---- JSON API: session ----
   router.Post("/api/v1/session", public_no_csrf, [&svc, opts](Ctx& ctx) {
+    if (ctx.req.FromOtherSite()) throw Error(gen_errors::kCsrf);  // login CSRF, as on /login
     svc.CheckAddress(ctx.req.remote_addr);
     if (ctx.req.body.size() > AuthService::kMaxLoginBody) throw Error(gen_errors::kBodyTooLarge);
     Input in = Input::FromJson(ctx.req.body);
