@@ -93,14 +93,16 @@ std::string FirstCodePoints(const std::string& s, size_t max) {
 
 }  // namespace
 
-std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line) {
+bool ForEachCsvRow(std::string_view text,
+                   const std::function<bool(std::vector<std::string>& fields, int row)>& emit,
+                   int* error_line, char* separator_out) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  CsvTable t;
-  t.separator = SeparatorOf(text);
+  const char separator = SeparatorOf(text);
+  if (separator_out) *separator_out = separator;
   std::vector<std::string> row;
   std::string field;
-  bool in_quotes = false, field_started = false, was_quoted = false;
-  int line = 1;
+  bool in_quotes = false, field_started = false, was_quoted = false, stopped = false;
+  int line = 1, rows = 0;
   auto end_field = [&] {
     if (Guarded(field)) field.erase(0, 1);
     row.push_back(std::move(field));
@@ -110,10 +112,14 @@ std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line) {
   auto end_row = [&] {
     end_field();
     bool blank = row.size() == 1 && row[0].empty();
-    if (!blank) t.rows.push_back(std::move(row));
+    if (!blank && !emit(row, ++rows)) stopped = true;
     row.clear();
   };
-  for (size_t i = 0; i < text.size(); ++i) {
+  auto fail = [&] {
+    if (error_line) *error_line = line;
+    return false;
+  };
+  for (size_t i = 0; i < text.size() && !stopped; ++i) {
     char c = text[i];
     if (in_quotes) {
       if (c == '"') {
@@ -130,12 +136,9 @@ std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line) {
       continue;
     }
     if (c == '"') {
-      if (field_started) {
-        if (error_line) *error_line = line;
-        return std::nullopt;
-      }
+      if (field_started) return fail();
       in_quotes = was_quoted = field_started = true;
-    } else if (c == t.separator) {
+    } else if (c == separator) {
       end_field();
     } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       // CR of a CRLF: the LF ends the row.
@@ -144,19 +147,27 @@ std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line) {
       end_row();
       ++line;
     } else {
-      if (was_quoted) {
-        if (error_line) *error_line = line;
-        return std::nullopt;
-      }
+      if (was_quoted) return fail();
       field_started = true;
       field.push_back(c);
     }
   }
-  if (in_quotes) {
-    if (error_line) *error_line = line;
-    return std::nullopt;
-  }
+  if (stopped) return true;
+  if (in_quotes) return fail();
   if (field_started || !row.empty()) end_row();
+  return true;
+}
+
+std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line) {
+  CsvTable t;
+  bool ok = ForEachCsvRow(
+      text,
+      [&t](std::vector<std::string>& fields, int) {
+        t.rows.push_back(std::move(fields));
+        return true;
+      },
+      error_line, &t.separator);
+  if (!ok) return std::nullopt;
   return t;
 }
 
@@ -232,24 +243,25 @@ std::string DecodeUpload(std::string_view bytes, std::string_view charset,
   return *u;
 }
 
+std::optional<FieldError> CsvShapeProblem(const std::vector<std::string>& header,
+                                          const std::vector<std::string>& fields, int row) {
+  size_t n = fields.size(), expected = header.size();
+  if (n == expected) return std::nullopt;
+  std::map<std::string, std::string> p = {{"count", std::to_string(n)},
+                                          {"expected", std::to_string(expected)}};
+  if (n < expected) {
+    p["column"] = header[n];
+    return FieldError{header[n], std::string(gen_errors::kCsvShortRow.code), p, row};
+  }
+  p["column"] = ColumnLetters(expected);
+  return FieldError{ColumnLetters(expected), std::string(gen_errors::kCsvExtraField.code), p, row};
+}
+
 std::vector<FieldError> CsvShapeProblems(const CsvTable& t) {
   std::vector<FieldError> out;
-  if (t.rows.empty()) return out;
-  size_t expected = t.rows[0].size();
-  for (size_t r = 1; r < t.rows.size(); ++r) {
-    size_t n = t.rows[r].size();
-    int row = static_cast<int>(r) + 1;
-    std::map<std::string, std::string> p = {{"count", std::to_string(n)},
-                                            {"expected", std::to_string(expected)}};
-    if (n < expected) {
-      p["column"] = t.rows[0][n];
-      out.push_back({t.rows[0][n], std::string(gen_errors::kCsvShortRow.code), p, row});
-    } else if (n > expected) {
-      p["column"] = ColumnLetters(expected);
-      out.push_back(
-          {ColumnLetters(expected), std::string(gen_errors::kCsvExtraField.code), p, row});
-    }
-  }
+  for (size_t r = 1; r < t.rows.size(); ++r)
+    if (auto p = CsvShapeProblem(t.rows[0], t.rows[r], static_cast<int>(r) + 1))
+      out.push_back(std::move(*p));
   return out;
 }
 

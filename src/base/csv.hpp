@@ -5,6 +5,7 @@
 // ignored; UTF-16 (with its BOM) and a declared Windows-1258 file converted to UTF-8 with ICU.
 // Every import of every module reads its file through here, and every export writes through
 // CsvLine.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,9 +20,18 @@ struct CsvTable {
   std::vector<std::vector<std::string>> rows;  // rows[0] is the header when there is one
 };
 
-// nullopt with `error_line` set when a quoted field is not closed or a quote appears inside an
-// unquoted field. A leading ' that CsvLine put before = + - @ is removed again, so an exported file
-// imported again reads the values that were exported.
+// Reads the rows one by one as they come, calling `row(fields, n)` with n as a spreadsheet numbers
+// them (blank lines skipped; the header is row 1), so a large file is never held as a table; stops
+// when `row` answers false. False with `error_line` set when a quoted field is not closed or a
+// quote appears inside an unquoted field (the rows before it have been given). A leading ' that
+// CsvLine put before = + - @ is removed again. `separator` is set from the header line.
+bool ForEachCsvRow(std::string_view text,
+                   const std::function<bool(std::vector<std::string>& fields, int row)>& row,
+                   int* error_line, char* separator = nullptr);
+
+// The whole file as a table (small files). nullopt with `error_line` set when a quoted field is
+// not closed or a quote appears inside an unquoted field. A leading ' that CsvLine put before = + -
+// @ is removed again, so an exported file imported again reads the values that were exported.
 std::optional<CsvTable> ParseCsv(std::string_view text, int* error_line);
 // One CSV line (with CRLF) quoting fields that need it. A field starting with =, +, -, @ is
 // prefixed with ' so spreadsheets do not run it as a formula.
@@ -47,5 +57,8 @@ std::optional<std::string> FromWindows1258(std::string_view bytes);
 // lacks (GEN-0032), an extra field names its position (GEN-0033); row numbers as a spreadsheet
 // counts them (the header is row 1).
 std::vector<FieldError> CsvShapeProblems(const CsvTable& t);
+// The same for one row against the header.
+std::optional<FieldError> CsvShapeProblem(const std::vector<std::string>& header,
+                                          const std::vector<std::string>& fields, int row);
 
 }  // namespace kientao

@@ -45,12 +45,27 @@ class Error : public std::runtime_error {
   // Further problems found in the same input (every bad row of an import).
   std::vector<FieldError>& details() { return details_; }
   const std::vector<FieldError>& details() const { return details_; }
+  // Adds a problem; beyond the first kMaxDetails only counts it, so a file of 200,000 bad rows
+  // answers with the first thousand and "and 199,000 more" instead of hundreds of megabytes.
+  static constexpr size_t kMaxDetails = 1000;
+  void AddDetail(FieldError fe) {
+    if (details_.size() < kMaxDetails)
+      details_.push_back(std::move(fe));
+    else
+      ++more_details_;
+  }
+  bool HasDetails() const { return !details_.empty(); }
+  // Every problem found, listed or only counted.
+  long long DetailCount() const { return static_cast<long long>(details_.size()) + more_details_; }
+  // Problems found beyond the ones listed.
+  long long more_details() const { return more_details_; }
 
  private:
   ErrorDef def_;
   std::string field_;
   std::map<std::string, std::string> params_;
   std::vector<FieldError> details_;
+  long long more_details_ = 0;
 };
 
 // Codes shared by every module (GEN-0xxx).

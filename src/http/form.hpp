@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
@@ -35,6 +36,9 @@ inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
     }
   }
   if (!e.details().empty()) d.set("details", details);
+  if (e.more_details())
+    d.set("more_details", ctx.i18n->Format(ctx.lang, "shell.more_problems",
+                                           {{"count", text::VnNumber(e.more_details(), 0)}}));
 }
 
 template <typename Page, typename Act, typename Back>

@@ -85,6 +85,8 @@ std::string Router::ErrorJson(const Error& e, const std::string& lang) const {
       details.push_back(std::move(o));
     }
     err["details"] = std::move(details);
+    // Problems found beyond the first Error::kMaxDetails: counted, not listed.
+    if (e.more_details()) err["more_details"] = e.more_details();
   }
   boost::json::object root;
   root["error"] = std::move(err);

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "store/audit_log.hpp"
 #include "tests/integration/app_fixture.hpp"
@@ -378,6 +379,36 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
   EXPECT_EQ(details[1].at("code").as_string(), "GEN-0033");
   EXPECT_EQ(Count("staff"), n);
   EXPECT_EQ(AuditSeq(), seq);
+}
+
+// A file of 200,000 bad rows is refused with its first thousand problems and the count of the rest:
+// an answer of a few hundred kilobytes, not hundreds of megabytes; nothing written.
+TEST_F(Api, AHugeBadImportListsTheFirstThousandProblemsAndCountsTheRest) {
+  std::string csv = "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n";
+  for (int i = 0; i < 200000; ++i)
+    csv += "Người " + std::to_string(i) + ",không rõ,02/03/1991," +
+           fmt::format("000191{:06}", i) + ",công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n";
+  long long n = Count("staff"), seq = AuditSeq();
+  auto r = Call(office_, "POST", "/api/v1/staff/import", csv, "text/csv");
+  ASSERT_EQ(r.status, 422);
+  EXPECT_LT(r.body.size(), 1u << 20) << "the answer is " << r.body.size() << " bytes";
+  auto err = json::parse(r.body).at("error");
+  EXPECT_EQ(err.at("details").as_array().size(), 1000u);
+  EXPECT_EQ(err.at("details").as_array()[0].at("row").as_int64(), 2);
+  EXPECT_EQ(err.at("more_details").as_int64(), 199000);
+  EXPECT_EQ(Count("staff"), n);
+  EXPECT_EQ(AuditSeq(), seq);
+  // The page says how many more there are.
+  std::string boundary = "----kientao-test-boundary";
+  auto page = Call(office_, "POST", "/staff/import",
+                   "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" +
+                       office_.csrf + "\r\n--" + boundary +
+                       "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ds.csv\"\r\n"
+                       "Content-Type: text/csv\r\n\r\n" +
+                       csv + "\r\n--" + boundary + "--\r\n",
+                   "multipart/form-data; boundary=" + boundary);
+  EXPECT_EQ(page.status, 422);
+  EXPECT_NE(page.body.find("… và 199.000 lỗi khác"), std::string::npos);
 }
 
 // On the page, a Windows-1258 file is shown as that encoding reads it, and imported only when the

@@ -404,33 +404,34 @@ long long KpiService::Assign(const Actor& a, const AssignmentDraft& d) {
 int KpiService::ImportAssignments(const Actor& a, std::string_view bytes,
                                   std::string_view charset) {
   std::string csv = DecodeUpload(bytes, charset, "file");
-  int bad_line = 0;
-  auto table = ParseCsv(csv, &bad_line);
-  if (!table) throw Error(errors::kImportRefused, "file", {{"line", std::to_string(bad_line)}});
-  if (table->rows.size() < 2) throw Error(errors::kImportRefused, "file", {{"line", "1"}});
-  std::map<std::string, size_t> col;
-  for (size_t i = 0; i < table->rows[0].size(); ++i)
-    col[text::Fold(text::NormalizeSpace(table->rows[0][i]))] = i;
-  for (const char* name :
-       {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
-    if (!col.count(name)) throw Error(errors::kMissingColumn, "file", {{"column", name}});
   Error refused(errors::kImportRefused, "file", {{"line", ""}});
   auto problem = [&](int row, const std::string& field, ErrorDef def,
                      std::map<std::string, std::string> p = {}) {
-    refused.details().push_back({field, std::string(def.code), std::move(p), row});
+    refused.AddDetail({field, std::string(def.code), std::move(p), row});
   };
-  std::set<int> misshapen;  // rows with too few or too many fields: refused, not read further
-  for (auto& fe : CsvShapeProblems(*table)) {
-    misshapen.insert(fe.row);
-    refused.details().push_back(std::move(fe));
-  }
   std::vector<AssignmentDraft> drafts;
+  std::vector<std::string> header;
+  std::map<std::string, size_t> col;
+  int rows = 0;
   {
     Conn c = db_.Lease();
-    for (size_t r = 1; r < table->rows.size(); ++r) {
-      const auto& row = table->rows[r];
-      int rowno = static_cast<int>(r) + 1;
-      if (misshapen.count(rowno)) continue;
+    // Row by row as the file is read: a large file is never held as a table.
+    auto each = [&](std::vector<std::string>& row, int rowno) {
+      if (rowno == 1) {
+        header = row;
+        for (size_t i = 0; i < header.size(); ++i)
+          col[text::Fold(text::NormalizeSpace(header[i]))] = i;
+        for (const char* name :
+             {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
+          if (!col.count(name)) throw Error(errors::kMissingColumn, "file", {{"column", name}});
+        return true;
+      }
+      ++rows;
+      // Too few or too many fields: refused, not read further.
+      if (auto shape = CsvShapeProblem(header, row, rowno)) {
+        refused.AddDetail(std::move(*shape));
+        return true;
+      }
       auto cell = [&](const char* name) {
         size_t i = col[name];
         return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
@@ -476,9 +477,14 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view bytes,
           d.product_id = p->Int(0);
       }
       drafts.push_back(d);
-    }
+      return true;
+    };
+    int bad_line = 0;
+    if (!ForEachCsvRow(csv, each, &bad_line))
+      throw Error(errors::kImportRefused, "file", {{"line", std::to_string(bad_line)}});
   }
-  if (!refused.details().empty()) throw refused;
+  if (rows == 0) throw Error(errors::kImportRefused, "file", {{"line", "1"}});
+  if (refused.HasDetails()) throw refused;
   // Every row is valid: write them all in one transaction (a failure rolls all of them back).
   Conn c = db_.Lease();
   Tx tx(c);

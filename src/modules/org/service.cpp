@@ -284,26 +284,11 @@ const std::vector<std::string>& OrgService::CsvColumns() {
 ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
                                         std::string_view charset) {
   std::string csv = DecodeUpload(bytes, charset, "file");
-  int bad_line = 0;
-  auto table = ParseCsv(csv, &bad_line);
-  if (!table) throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
-  if (table->rows.size() < 2) throw Error(errors::kEmptyImport, "file");
-  std::map<std::string, size_t> col;
-  const auto& header = table->rows[0];
-  for (size_t i = 0; i < header.size(); ++i) col[text::Fold(text::NormalizeSpace(header[i]))] = i;
-  for (const auto& name : CsvColumns())
-    if (!col.count(name)) throw Error(errors::kCsvMissingColumn, "file", {{"column", name}});
-
   Error refused(errors::kImportRefused, "file");
   auto problem = [&](int row, const std::string& field, ErrorDef def,
                      std::map<std::string, std::string> p = {}) {
-    refused.details().push_back({field, std::string(def.code), std::move(p), row});
+    refused.AddDetail({field, std::string(def.code), std::move(p), row});
   };
-  std::set<int> misshapen;  // rows with too few or too many fields: refused, not read further
-  for (auto& fe : CsvShapeProblems(*table)) {
-    misshapen.insert(fe.row);
-    refused.details().push_back(std::move(fe));
-  }
   Conn c = db_.Lease();
   Tx tx(c);
   Date today = clock::Today();
@@ -314,15 +299,30 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
   std::vector<Parsed> parsed;
   std::set<std::pair<long long, std::string>> seen;
   std::map<std::string, std::optional<OrgUnit>> units;
-  for (size_t r = 1; r < table->rows.size(); ++r) {
-    const auto& row = table->rows[r];
-    int rowno = static_cast<int>(r) + 1;  // as a spreadsheet numbers it, the header being row 1
-    if (misshapen.count(rowno)) continue;
+  std::vector<std::string> header;
+  std::map<std::string, size_t> col;
+  int rows = 0;
+  // Row by row as the file is read: a large file is never held as a table.
+  auto each = [&](std::vector<std::string>& row, int rowno) {
+    if (rowno == 1) {
+      header = row;
+      for (size_t i = 0; i < header.size(); ++i)
+        col[text::Fold(text::NormalizeSpace(header[i]))] = i;
+      for (const auto& name : CsvColumns())
+        if (!col.count(name)) throw Error(errors::kCsvMissingColumn, "file", {{"column", name}});
+      return true;
+    }
+    ++rows;
+    // Too few or too many fields: refused, not read further.
+    if (auto shape = CsvShapeProblem(header, row, rowno)) {
+      refused.AddDetail(std::move(*shape));
+      return true;
+    }
     auto cell = [&](const std::string& name) -> std::string {
       size_t i = col[name];
       return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
     };
-    size_t before = refused.details().size();
+    long long before = refused.DetailCount();
     for (const auto& name : CsvColumns())
       if (std::string bad = text::ForbiddenCharacter(cell(name)); !bad.empty())
         problem(rowno, name, gen_errors::kForbiddenCharacter, {{"char", bad}});
@@ -370,15 +370,20 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
       d.birth_date = *birth;
       d.start_date = *start;
       for (auto& fe : ValidateStaff(d, today))
-        refused.details().push_back({fe.field, fe.code, fe.params, rowno});
+        refused.AddDetail({fe.field, fe.code, fe.params, rowno});
     } else if (!CitizenId::Parse(d.citizen_id)) {
       problem(rowno, "citizen_id", errors::kInvalidCitizenId);
     }
     if (commune_id && !seen.insert({commune_id, d.citizen_id}).second)
       problem(rowno, "citizen_id", errors::kDuplicateInFile);
-    if (refused.details().size() == before) parsed.push_back({d, commune_id});
-  }
-  if (!refused.details().empty()) throw refused;
+    if (refused.DetailCount() == before) parsed.push_back({d, commune_id});
+    return true;
+  };
+  int bad_line = 0;
+  if (!ForEachCsvRow(csv, each, &bad_line))
+    throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
+  if (rows == 0) throw Error(errors::kEmptyImport, "file");
+  if (refused.HasDetails()) throw refused;
   ImportResult result;
   for (auto& p : parsed) {
     if (auto existing = OrgStore::FindStaffByCitizenId(c, p.commune_id, p.d.citizen_id)) {
