@@ -2,9 +2,11 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
+#include "base/error.hpp"
 #include "base/rule_file.hpp"
 
 #include "modules/documents/docx.hpp"
@@ -127,6 +129,35 @@ TEST(Xlsx, NumbersStayNumbersAndTextIsShared) {
   auto strings = ReadZipEntry(bytes, "xl/sharedStrings.xml");
   ASSERT_TRUE(strings);
   EXPECT_NE(strings->find("Tỷ lệ cán bộ được bồi dưỡng"), std::string::npos);
+}
+
+// LibreOffice runs one conversion at a time; the same document asked again is not converted
+// again; callers beyond the queue's limit are told to come back (GEN-0026), not left to pile up.
+TEST(Docx, PdfConversionsRunOneAtATimeAreCachedAndTheQueueIsBounded) {
+  ASSERT_TRUE(PdfConverterAvailable());
+  std::string first = RenderDocx(Sample(3), LoadLayout());
+  long long before = PdfConversionsRun();
+  auto a = ConvertDocxToPdf(first);
+  auto b = ConvertDocxToPdf(first);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(*a, *b);
+  EXPECT_EQ(PdfConversionsRun(), before + 1);  // the second came from the cache
+
+  SetPdfQueueLimit(0);  // only the one running
+  std::string second = RenderDocx(Sample(4), LoadLayout());
+  std::thread running([&] { EXPECT_TRUE(ConvertDocxToPdf(second)); });
+  for (int i = 0; i < 2000 && PdfConversionsWaiting() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_EQ(PdfConversionsWaiting(), 1);
+  try {
+    ConvertDocxToPdf(RenderDocx(Sample(5), LoadLayout()));
+    ADD_FAILURE() << "a caller beyond the queue's limit was let in";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "GEN-0026");
+  }
+  EXPECT_TRUE(ConvertDocxToPdf(first));  // a cached one is still answered at once
+  running.join();
+  SetPdfQueueLimit(4);
 }
 
 // What an official opening the file sees, read by LibreOffice (a tool nobody here wrote): the

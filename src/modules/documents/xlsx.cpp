@@ -7,11 +7,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <list>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
 #include <xlsxwriter.h>
 
+#include "base/error.hpp"
 #include "base/text.hpp"
 #include "modules/documents/docx.hpp"
 
@@ -185,8 +188,87 @@ bool PdfConverterAvailable() {
   return false;
 }
 
+namespace {
+
+// One LibreOffice at a time, a bounded queue before it, and the last PDFs made.
+struct Converter {
+  std::mutex turn;   // held while LibreOffice runs
+  std::mutex state;  // guards what follows
+  int waiting = 0;   // callers waiting for `turn` or running
+  int limit = 4;     // callers allowed to wait besides the one running
+  long long conversions = 0;
+  std::list<std::pair<std::string, std::string>> cache;  // (docx, pdf), newest first
+  static constexpr size_t kCached = 16;
+};
+
+Converter& TheConverter() {
+  static Converter c;
+  return c;
+}
+
+}  // namespace
+
+void SetPdfQueueLimit(int waiting) {
+  Converter& c = TheConverter();
+  std::lock_guard lock(c.state);
+  c.limit = std::max(0, waiting);
+}
+
+int PdfQueueLimit() {
+  Converter& c = TheConverter();
+  std::lock_guard lock(c.state);
+  return c.limit;
+}
+
+long long PdfConversionsRun() {
+  Converter& c = TheConverter();
+  std::lock_guard lock(c.state);
+  return c.conversions;
+}
+
+int PdfConversionsWaiting() {
+  Converter& c = TheConverter();
+  std::lock_guard lock(c.state);
+  return c.waiting;
+}
+
 std::optional<std::string> ConvertDocxToPdf(const std::string& docx) {
-  return ConvertWithLibreOffice(docx, "docx", "pdf", "pdf");
+  Converter& c = TheConverter();
+  auto cached = [&]() -> std::optional<std::string> {
+    for (auto it = c.cache.begin(); it != c.cache.end(); ++it)
+      if (it->first == docx) {
+        c.cache.splice(c.cache.begin(), c.cache, it);
+        return c.cache.front().second;
+      }
+    return std::nullopt;
+  };
+  {
+    std::lock_guard lock(c.state);
+    if (auto pdf = cached()) return pdf;
+    if (c.waiting > c.limit) throw Error(gen_errors::kBusy, "", {}, "PDF conversions queue full");
+    ++c.waiting;
+  }
+  struct Leave {
+    Converter& c;
+    ~Leave() {
+      std::lock_guard lock(c.state);
+      --c.waiting;
+    }
+  } leave{c};
+  std::lock_guard run(c.turn);
+  {
+    // Made by the conversion this caller waited behind?
+    std::lock_guard lock(c.state);
+    if (auto pdf = cached()) return pdf;
+  }
+  std::optional<std::string> pdf = ConvertWithLibreOffice(docx, "docx", "pdf", "pdf");
+  std::lock_guard lock(c.state);
+  ++c.conversions;
+  if (pdf) {
+    c.cache.emplace_front(docx, *pdf);
+    if (c.cache.size() > Converter::kCached) c.cache.pop_back();
+  }
+  return pdf;
 }
 
 std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,

@@ -43,8 +43,16 @@ std::string RenderXlsx(const std::vector<XlsxSheet>& sheets, const XlsxIssuer& i
 // Whether LibreOffice's soffice is on the PATH.
 bool PdfConverterAvailable();
 // The PDF of a DOCX, converted by LibreOffice in a private temporary folder; nullopt when soffice
-// is missing or fails.
+// is missing or fails. Conversions run one at a time in the process (each one starts a LibreOffice
+// of ~200 MB): further callers wait in turn, and beyond `PdfQueueLimit()` waiting ones the call is
+// refused with GEN-0026 (busy, try again shortly). The last PDFs made are kept, keyed by the exact
+// DOCX bytes, so the same report asked again is not converted again until it changes.
 std::optional<std::string> ConvertDocxToPdf(const std::string& docx);
+// How many callers may wait for LibreOffice (default 4); conversions LibreOffice actually ran.
+void SetPdfQueueLimit(int waiting);
+int PdfQueueLimit();
+long long PdfConversionsRun();
+int PdfConversionsWaiting();  // callers waiting or converting now
 // Any conversion LibreOffice knows: `bytes` in a file named `in_ext` (e.g. "xlsx") converted to
 // `filter` (e.g. "pdf", "csv"), the result's bytes; nullopt when soffice is missing or fails.
 std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
