@@ -176,6 +176,7 @@ int RunCli(int argc, char** argv) {
       so.worker_threads = cfg.workers;
       so.io_threads = cfg.io_threads;
       so.read_timeout = std::chrono::seconds(cfg.read_timeout_seconds);
+      so.max_connections = cfg.max_connections;
       so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
       so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);
       so.trust_forwarded_for = cfg.trust_forwarded_for;

@@ -60,6 +60,7 @@ const std::vector<Field>& Fields() {
       Make("server", "io_threads", &Config::io_threads),
       Make("server", "workers", &Config::workers),
       Make("server", "read_timeout_seconds", &Config::read_timeout_seconds),
+      Make("server", "max_connections", &Config::max_connections),
       Make("server", "max_body_bytes", &Config::max_body_bytes),
       Make("server", "secure_cookies", &Config::secure_cookies),
       Make("server", "trust_forwarded_for", &Config::trust_forwarded_for),
@@ -163,6 +164,8 @@ void Validate(const Config& c) {
   }
   if (c.workers < 1 || c.workers > 256) fail("server.workers", "must be between 1 and 256");
   if (c.io_threads < 1 || c.io_threads > 64) fail("server.io_threads", "must be between 1 and 64");
+  if (c.max_connections < 1 || c.max_connections > 1000000)
+    fail("server.max_connections", "must be between 1 and 1000000");
   if (c.read_timeout_seconds < 1 || c.read_timeout_seconds > 3600)
     fail("server.read_timeout_seconds", "must be between 1 and 3600");
   if (c.max_body_bytes < 1024 || c.max_body_bytes > 1024L * 1024 * 1024)

@@ -15,6 +15,7 @@ struct Config {
   int io_threads = 2;                     // threads reading and writing connections
   int workers = 4;                        // threads for request handlers (database work)
   int read_timeout_seconds = 15;          // per read of a request
+  int max_connections = 1000;             // open connections at most; one more gets 503
   long max_body_bytes = 8 * 1024 * 1024;  // larger bodies get 413
   bool secure_cookies = false;            // true behind a TLS proxy
   bool trust_forwarded_for =

@@ -1,11 +1,14 @@
 #include "http/server.hpp"
 
+#include <cerrno>
+#include <chrono>
 #include <list>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -28,6 +31,30 @@ struct Server::Impl {
   Metrics* metrics;
   asio::thread_pool workers;
   std::atomic<bool> stopping{false};
+  std::atomic<int> open_connections{0};
+
+  // A log line that may repeat in a storm (accept failing while descriptors are exhausted):
+  // written at most once per 10 s, with the number suppressed since.
+  struct Throttled {
+    std::mutex mu;
+    std::chrono::steady_clock::time_point last{};
+    long long suppressed = 0;
+    template <typename... Args>
+    void Warn(fmt::format_string<Args...> f, Args&&... args) {
+      std::lock_guard g(mu);
+      auto now = std::chrono::steady_clock::now();
+      if (last != std::chrono::steady_clock::time_point{} &&
+          now - last < std::chrono::seconds(10)) {
+        ++suppressed;
+        return;
+      }
+      std::string msg = fmt::format(f, std::forward<Args>(args)...);
+      if (suppressed) msg += fmt::format(" ({} more like it not logged)", suppressed);
+      spdlog::warn("{}", msg);
+      last = now;
+      suppressed = 0;
+    }
+  } accept_log, cap_log;
 
   // Open connections, so a stop can close the idle ones.
   struct Conn {
@@ -112,6 +139,7 @@ struct Server::Impl {
       loop.conns.push_front({&stream, false});
       self = loop.conns.begin();
     }
+    ++open_connections;
     if (metrics) metrics->ConnectionOpened();
     beast::flat_buffer buffer;
     for (;;) {
@@ -179,15 +207,54 @@ struct Server::Impl {
       std::lock_guard g(loop.conns_mu);
       loop.conns.erase(self);
     }
+    --open_connections;
     if (metrics) metrics->ConnectionClosed();
   }
 
+  // Over the connection cap: a short 503 and the connection closes.
+  awaitable<void> Refuse(tcp::socket socket) {
+    static const std::string kBody =
+        "{\"error\":{\"code\":\"GEN-0026\",\"message\":\"Hệ thống đang bận. Vui lòng thử lại sau "
+        "ít giây.\"}}";
+    static const std::string kBusy =
+        "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Type: application/json; "
+        "charset=utf-8\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(kBody.size()) + "\r\n\r\n" + kBody;
+    beast::tcp_stream stream(std::move(socket));
+    stream.expires_after(std::chrono::seconds(2));
+    co_await asio::async_write(stream, asio::buffer(kBusy), kTuple);
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    if (metrics) metrics->Record("?", "(rejected)", 503, 0);
+  }
+
   awaitable<void> Accept(Loop& loop) {
+    asio::steady_timer backoff(loop.ioc);
+    auto pause = std::chrono::milliseconds(0);
     for (;;) {
       auto [ec, socket] = co_await loop.acceptor.async_accept(kTuple);
       if (ec) {
         if (stopping.load() || ec == asio::error::operation_aborted) co_return;
-        spdlog::warn("accept failed: {}", ec.message());
+        // Out of file descriptors (or memory): the pending connection stays queued and accept
+        // would fail again at once, spinning a core and flooding the log. Wait, longer each time
+        // up to a second, while open connections finish.
+        bool exhausted = ec == asio::error::no_descriptors || ec.value() == ENFILE ||
+                         ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+        accept_log.Warn("accept failed: {}{}", ec.message(),
+                        exhausted ? "; waiting before accepting again" : "");
+        if (exhausted) {
+          pause = std::min(std::chrono::milliseconds(1000),
+                           std::max(std::chrono::milliseconds(50), pause * 2));
+          backoff.expires_after(pause);
+          co_await backoff.async_wait(kTuple);
+        }
+        continue;
+      }
+      pause = std::chrono::milliseconds(0);
+      if (open_connections.load() >= opts.max_connections) {
+        cap_log.Warn("connection cap of {} reached: a new connection was answered 503",
+                     opts.max_connections);
+        asio::co_spawn(loop.ioc, Refuse(std::move(socket)), asio::detached);
         continue;
       }
       socket.set_option(tcp::no_delay(true));

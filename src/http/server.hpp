@@ -26,6 +26,9 @@ struct ServerOptions {
   // X-Forwarded-For hop when the peer is loopback (for login throttling, the audit log and
   // /metrics).
   bool trust_forwarded_for = false;
+  // Open connections at most (all I/O threads together): one more is answered 503 with
+  // Retry-After and closed, so file descriptors never run out under a flood.
+  int max_connections = 1000;
 };
 
 class Server {

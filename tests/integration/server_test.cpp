@@ -1,12 +1,18 @@
 // The real kientao binary on loopback, against the backend under test: the HTTP server's limits and
 // behaviour, and the command-line verbs scripts rely on.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -300,6 +306,94 @@ TEST_F(Server, ConfigurationRefusesUnknownKeysAndNonsense) {
       RunKientao({"migrate", "--config", KIENTAO_SOURCE_DIR "/kientao.toml", "--db", tdb_.url()})
           .code,
       0);
+}
+
+// Connections beyond server.max_connections are answered 503 and closed at once; once one of the
+// open ones closes, new ones are served again.
+TEST_F(Server, ConnectionsBeyondTheCapAreAnswered503) {
+  std::string cfg = tdb_.dir() + "/cap.toml";
+  std::ofstream(cfg) << "[server]\nmax_connections = 2\n";
+  ServerProcess srv(tdb_.url(), {"--config", cfg});
+  HttpClient a(srv.port()), b(srv.port());
+  EXPECT_EQ(a.Send("GET", "/healthz").status, 200);
+  EXPECT_EQ(b.Send("GET", "/healthz").status, 200);
+  ASSERT_TRUE(a.connected() && b.connected());
+  std::string third = HttpClient(srv.port()).Raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(third.rfind("HTTP/1.1 503", 0), 0u) << third.substr(0, 120);
+  EXPECT_NE(third.find("Retry-After: 5"), std::string::npos);
+  EXPECT_NE(third.find("GEN-0026"), std::string::npos);
+  a.Close();
+  std::string again;
+  for (int i = 0; i < 200; ++i) {  // the close is noticed on the server's own thread
+    again =
+        HttpClient(srv.port()).Raw("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    if (again.rfind("HTTP/1.1 200", 0) == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(again.rfind("HTTP/1.1 200", 0), 0u) << again.substr(0, 120);
+  srv.Stop();
+  EXPECT_NE(srv.Log().find("connection cap of 2 reached"), std::string::npos);
+}
+
+// With its file descriptors exhausted the server neither spins nor floods its log: accept backs off
+// and says so at most once per 10 s; when connections close it serves again.
+TEST_F(Server, OutOfFileDescriptorsTheAcceptLoopBacksOff) {
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit low = saved;
+  low.rlim_cur = 64;  // inherited by the server started next; this process gets its own back
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);
+  std::unique_ptr<ServerProcess> srv;
+  try {
+    srv = std::make_unique<ServerProcess>(tdb_.url());
+  } catch (...) {
+    ::setrlimit(RLIMIT_NOFILE, &saved);
+    throw;
+  }
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+  auto cpu_seconds = [&] {
+    std::ifstream stat("/proc/" + std::to_string(srv->pid()) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    std::istringstream rest(line.substr(line.rfind(')') + 2));
+    std::string field;
+    long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+      if (i == 14) utime = std::stoll(field);
+      if (i == 15) stime = std::stoll(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+  };
+  // Plain connections that send nothing: the server accepts what its descriptors allow and the
+  // rest wait in the listen queue.
+  std::vector<int> sockets;
+  for (int i = 0; i < 100; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(srv->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    sockets.push_back(fd);
+  }
+  double before = cpu_seconds();
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  double spent = cpu_seconds() - before;
+  EXPECT_LT(spent, 1.5) << "the server spent " << spent << " s of CPU in 3 s";
+  for (int fd : sockets) ::close(fd);
+  HttpClient after(srv->port());
+  HttpResponse ok;
+  for (int i = 0; i < 100 && ok.status != 200; ++i) {
+    ok = after.Send("GET", "/healthz");
+    if (ok.status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(ok.status, 200);
+  srv->Stop();
+  std::string log = srv->Log();
+  size_t lines = 0;
+  for (size_t at = 0; (at = log.find("accept failed", at)) != std::string::npos; ++at) ++lines;
+  EXPECT_GE(lines, 1u) << "descriptors were not exhausted: the test did not test";
+  EXPECT_LE(lines, 2u) << log.substr(0, 2000);
 }
 
 TEST_F(Server, TheClockIsPinnedByConfigurationAndSaysSo) {
