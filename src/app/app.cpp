@@ -15,6 +15,7 @@
 #include "base/rule_file.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "store/audit_log.hpp"
 
 #ifndef KIENTAO_SOURCE_DIR
 #define KIENTAO_SOURCE_DIR "."
@@ -55,6 +56,25 @@ Principal App::Superuser() {
   return p;
 }
 
+// The audit key from [audit] key_file: at least 32 bytes (e.g. the 64 hex digits of `kientao audit
+// keygen`); a missing or short file refuses the start, naming the key.
+void App::LoadAuditKey() {
+  if (cfg_.audit_key_file.empty()) {
+    store::SetAuditKey("");
+    return;
+  }
+  std::ifstream in(cfg_.audit_key_file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string key = ss.str();
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r' || key.back() == ' '))
+    key.pop_back();
+  if (!in || key.size() < 32)
+    throw std::runtime_error("audit.key_file: " + cfg_.audit_key_file +
+                             " is missing or holds fewer than 32 bytes");
+  store::SetAuditKey(std::move(key));
+}
+
 App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   clock::Install(cfg_.MakeClock());
   if (const auto& day = clock::Current().pinned())
@@ -73,6 +93,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
         access::Grant(role, g.permission);
       }
   LoadResources();
+  LoadAuditKey();
   db_ = std::make_unique<store::Database>(cfg_.database_url, cfg_.pool_size,
                                           std::chrono::milliseconds(cfg_.lease_timeout_ms));
   if (migrate) {

@@ -94,6 +94,7 @@ class App {
   std::string Message(const Error& e, const std::string& lang = "vi") const;
 
  private:
+  void LoadAuditKey();
   void LoadResources();
 
   void RegisterShellRoutes();

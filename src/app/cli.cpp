@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include <sodium.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@
 #include "app/app.hpp"
 #include "app/demo_data.hpp"
 #include "base/clock.hpp"
+#include "base/text.hpp"
 #include "http/server.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
@@ -137,12 +139,30 @@ int RunCli(int argc, char** argv) {
   restore->add_option("FILE", file, "backup file")->required()->check(CLI::ExistingFile);
   auto* audit = cli.add_subcommand("audit", "audit log");
   audit->require_subcommand(1);
-  auto* audit_verify = audit->add_subcommand("verify", "check the audit log's hash chain");
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "check the audit log's hash chain and seals, and report every broken entry");
+  std::string anchor_text;
+  audit_verify->add_option(
+      "--anchor", anchor_text,
+      "SEQ:HASH printed earlier by `audit anchor`: check the log still holds it");
+  auto* audit_anchor = audit->add_subcommand(
+      "anchor", "print the newest entry as SEQ:HASH, to keep somewhere the database is not");
+  auto* audit_keygen = audit->add_subcommand(
+      "keygen", "print a new random audit key for [audit] key_file (64 hex digits)");
 
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
+  }
+  if (audit_keygen->parsed()) {
+    // 32 random bytes from the system's generator, as 64 hex digits.
+    if (sodium_init() < 0) return 1;
+    unsigned char key[32];
+    randombytes_buf(key, sizeof key);
+    std::cout << text::Hex(std::string_view(reinterpret_cast<const char*>(key), sizeof key))
+              << "\n";
+    return 0;
   }
 
   auto console = spdlog::stderr_color_mt("kientao");
@@ -277,14 +297,31 @@ int RunCli(int argc, char** argv) {
       std::cerr << "backed up to " << file << "\n";
       return 0;
     }
-    if (audit_verify->parsed()) {
+    if (audit_anchor->parsed()) {
       store::Conn c = app->db().Lease();
-      auto v = store::VerifyAudit(c);
+      std::cout << store::AuditHead(c).ToString() << "\n";
+      return 0;
+    }
+    if (audit_verify->parsed()) {
+      std::optional<store::AuditAnchor> anchor;
+      if (!anchor_text.empty()) {
+        anchor = store::ParseAuditAnchor(anchor_text);
+        if (!anchor) {
+          std::cerr << "--anchor: expected SEQ:HASH as `audit anchor` prints it\n";
+          return 2;
+        }
+      }
+      store::Conn c = app->db().Lease();
+      auto v = store::VerifyAudit(c, anchor);
       if (v.ok) {
-        std::cout << "audit log intact: " << v.entries << " entries\n";
+        std::cout << "audit log intact: " << v.entries << " entries";
+        if (store::AuditKeySet()) std::cout << ", " << v.sealed << " seals checked";
+        if (anchor) std::cout << ", anchor " << anchor->seq << " held";
+        std::cout << "\n";
         return 0;
       }
-      std::cout << "audit log BROKEN at entry " << v.first_bad_seq << ": " << v.problem << "\n";
+      std::cout << "audit log BROKEN: " << v.problems.size() << " problem(s)\n";
+      for (auto& p : v.problems) std::cout << "  entry " << p.seq << ": " << p.problem << "\n";
       return 1;
     }
   } catch (const Error& e) {

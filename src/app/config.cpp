@@ -75,6 +75,7 @@ const std::vector<Field>& Fields() {
       Make("login", "throttle_window_minutes", &Config::throttle_window_minutes),
       Make("paths", "web_dir", &Config::web_dir),
       Make("paths", "rules_dir", &Config::rules_dir),
+      Make("audit", "key_file", &Config::audit_key_file),
       Make("log", "level", &Config::log_level),
       Make("clock", "today", &Config::clock_today),
       Make("smtp", "url", &Config::smtp_url),

@@ -35,6 +35,9 @@ struct Config {
   // [paths]
   std::string web_dir;    // folder holding static/ and node_modules/; "" = the source tree's web/
   std::string rules_dir;  // a province's own rule files, <dir>/<module>/<file>.toml; "" = none
+  // [audit]
+  std::string
+      audit_key_file;  // the key that seals each audit entry (outside the database); "" = none
   // [smtp] — the daily reminder digest by e-mail; off while url is ""
   std::string smtp_url;       // "smtp://mail.example.vn:587" or "smtps://…:465"
   std::string smtp_from;      // "kientao@xa.example.vn"

@@ -42,7 +42,24 @@ Value Opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value();
 
 const char* kColumns =
     "seq, at, actor, action, entity, entity_id, commune_id, before_json, after_json, remote_addr, "
-    "prev_hash, hash";
+    "prev_hash, hash, mac";
+
+// The audit key, set once at start.
+std::string& Key() {
+  static std::string key;
+  return key;
+}
+
+std::string Seal(const std::string& hash) {
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(Key().data()),
+                              Key().size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(hash.data()),
+                                hash.size());
+  crypto_auth_hmacsha256_final(&st, out);
+  return text::Hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
+}
 
 AuditEntry FromRow(const Row& r) {
   AuditEntry e;
@@ -58,6 +75,7 @@ AuditEntry FromRow(const Row& r) {
   e.remote_addr = r.Str(9);
   e.prev_hash = r.Str(10);
   e.hash = r.Str(11);
+  e.mac = r.OptStr(12);
   return e;
 }
 
@@ -72,13 +90,14 @@ void AppendAudit(Conn& c, AuditEntry e) {
   e.prev_hash = head->Str(1);
   e.at = clock::NowIsoUtc();
   e.hash = Sha256Hex(Canonical(e));
+  if (!Key().empty()) e.mac = Seal(e.hash);
   c.Exec(
       "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, commune_id, before_json, "
-      "after_json, "
-      "remote_addr, prev_hash, hash) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12)",
+      "after_json, remote_addr, prev_hash, hash, mac) VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, "
+      ":10, :11, :12, :13)",
       {e.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
        e.commune_id ? Value(*e.commune_id) : Value(), Opt(e.before_json), Opt(e.after_json),
-       e.remote_addr, e.prev_hash, e.hash});
+       e.remote_addr, e.prev_hash, e.hash, Opt(e.mac)});
   c.Exec("UPDATE audit_head SET last_seq = :1, last_hash = :2 WHERE one = 1", {e.seq, e.hash});
 }
 
@@ -128,38 +147,86 @@ std::vector<AuditEntry> ListAudit(Conn& c, const AuditQuery& q) {
   return out;
 }
 
-AuditVerdict VerifyAudit(Conn& c) {
+void SetAuditKey(std::string key) { Key() = std::move(key); }
+bool AuditKeySet() { return !Key().empty(); }
+
+std::optional<AuditAnchor> ParseAuditAnchor(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  AuditAnchor a;
+  for (char ch : s.substr(0, colon)) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    a.seq = a.seq * 10 + (ch - '0');
+    if (a.seq > 1'000'000'000'000'000) return std::nullopt;
+  }
+  a.hash = std::string(s.substr(colon + 1));
+  if (a.hash.size() != 64 || a.hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return std::nullopt;
+  return a;
+}
+
+AuditAnchor AuditHead(Conn& c) {
+  auto head = c.QueryOne("SELECT last_seq, last_hash FROM audit_head WHERE one = 1");
+  if (!head) throw DbError("audit_head is missing", false, false);
+  return {head->Int(0), head->Str(1)};
+}
+
+AuditVerdict VerifyAudit(Conn& c, const std::optional<AuditAnchor>& anchor) {
   AuditVerdict v;
   Tx tx(c);  // one snapshot for the walk and the head
+  auto fail = [&](long long seq, std::string why) {
+    if (v.ok) {
+      v.ok = false;
+      v.first_bad_seq = seq;
+      v.problem = why;
+    }
+    v.problems.push_back({seq, std::move(why)});
+  };
   std::string prev = "0000000000000000000000000000000000000000000000000000000000000000";
   long long expect_seq = 1;
+  bool sealing = false;  // an earlier entry was sealed: every later one must be
+  bool anchor_seen = false;
   for (auto& r : c.Query(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq")) {
     AuditEntry e = FromRow(r);
     ++v.entries;
-    auto fail = [&](const std::string& why) {
-      v.ok = false;
-      v.first_bad_seq = e.seq;
-      v.problem = why;
-    };
-    if (e.seq != expect_seq) {
-      fail("entry " + std::to_string(expect_seq) + " is missing");
-      v.first_bad_seq = expect_seq;
-    } else if (e.prev_hash != prev) {
-      fail("entry " + std::to_string(e.seq) + " does not follow the entry before it");
-    } else if (Sha256Hex(Canonical(e)) != e.hash) {
-      fail("entry " + std::to_string(e.seq) + " was changed after it was written");
+    if (e.seq != expect_seq)
+      fail(expect_seq, e.seq == expect_seq + 1
+                           ? "entry " + std::to_string(expect_seq) + " is missing"
+                           : "entries " + std::to_string(expect_seq) + "–" +
+                                 std::to_string(e.seq - 1) + " are missing");
+    else if (e.prev_hash != prev)
+      fail(e.seq, "entry " + std::to_string(e.seq) + " does not follow the entry before it");
+    if (Sha256Hex(Canonical(e)) != e.hash)
+      fail(e.seq, "entry " + std::to_string(e.seq) + " was changed after it was written");
+    if (e.mac) {
+      sealing = true;
+      if (!Key().empty()) {
+        ++v.sealed;
+        if (*e.mac != Seal(e.hash))
+          fail(e.seq, "entry " + std::to_string(e.seq) +
+                          "'s seal does not match the audit key (rewritten without the key)");
+      }
+    } else if (sealing) {
+      fail(e.seq, "entry " + std::to_string(e.seq) + " has no seal although earlier entries do");
     }
-    if (!v.ok) return v;
+    if (anchor && e.seq == anchor->seq) {
+      anchor_seen = true;
+      if (e.hash != anchor->hash)
+        fail(e.seq, "entry " + std::to_string(e.seq) +
+                        " is not the one anchored (the log was rewritten behind the anchor)");
+    }
+    // Go on from what is stored, so every later problem is found too.
     prev = e.hash;
-    ++expect_seq;
+    expect_seq = e.seq + 1;
   }
   auto head = c.QueryOne("SELECT last_seq, last_hash FROM audit_head WHERE one = 1");
-  if (!head || head->Int(0) != expect_seq - 1 || head->Str(1) != prev) {
-    v.ok = false;
-    v.first_bad_seq = expect_seq;
-    v.problem = "the newest entries were removed (the chain head says " +
-                (head ? std::to_string(head->Int(0)) : std::string("nothing")) + ")";
-  }
+  if (!head || head->Int(0) != expect_seq - 1 || head->Str(1) != prev)
+    fail(expect_seq, "the newest entries were removed (the chain head says " +
+                         (head ? std::to_string(head->Int(0)) : std::string("nothing")) + ")");
+  if (anchor && !anchor_seen)
+    fail(anchor->seq, "entry " + std::to_string(anchor->seq) +
+                          " of the anchor is gone (the log was rewound to entry " +
+                          std::to_string(expect_seq - 1) + ")");
   return v;
 }
 

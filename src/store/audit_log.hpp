@@ -25,7 +25,13 @@ struct AuditEntry {
   std::string remote_addr;
   std::string prev_hash;
   std::string hash;
+  std::optional<std::string> mac;  // HMAC-SHA256 of `hash` under the audit key, when one is set
 };
+
+// The key that seals every entry from now on (the bytes of [audit] key_file), "" for none. Set once
+// at start, before any request.
+void SetAuditKey(std::string key);
+bool AuditKeySet();
 
 // Appends `e` (seq, at, prev_hash and hash are filled here). Must run inside the caller's write
 // transaction so the entry commits or rolls back with the change it describes.
@@ -45,14 +51,34 @@ struct AuditQuery {
 };
 std::vector<AuditEntry> ListAudit(Conn& c, const AuditQuery& q);
 
+// A point of the chain written down somewhere else (printed, mailed to the city): "SEQ:HASH".
+struct AuditAnchor {
+  long long seq = 0;
+  std::string hash;
+  std::string ToString() const { return std::to_string(seq) + ":" + hash; }
+};
+std::optional<AuditAnchor> ParseAuditAnchor(std::string_view s);
+// The newest entry, to anchor.
+AuditAnchor AuditHead(Conn& c);
+
+struct AuditProblem {
+  long long seq = 0;
+  std::string problem;  // English, for the operator
+};
 struct AuditVerdict {
   bool ok = true;
   long long entries = 0;
-  long long first_bad_seq = 0;  // 0 when ok
-  std::string problem;          // English, for the operator
+  long long first_bad_seq = 0;         // 0 when ok
+  std::string problem;                 // the first problem
+  std::vector<AuditProblem> problems;  // every one, in order
+  long long sealed = 0;                // entries whose seal was checked against the key
 };
-// Walks the whole chain. Thread-safe with concurrent appends (reads a snapshot).
-AuditVerdict VerifyAudit(Conn& c);
+// Walks the whole chain and reports every broken entry: missing, changed, out of order, a seal
+// that does not match the key (the chain was recomputed by someone without it), entries after a
+// sealed one written without a seal; with `anchor`, that the chain still holds that entry with that
+// hash (it was not rewound or rewritten behind it). Thread-safe with concurrent appends (reads a
+// snapshot).
+AuditVerdict VerifyAudit(Conn& c, const std::optional<AuditAnchor>& anchor = std::nullopt);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

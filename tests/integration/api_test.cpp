@@ -3,8 +3,8 @@
 // written).
 #include <thread>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "store/audit_log.hpp"
 #include "tests/integration/app_fixture.hpp"
@@ -384,10 +384,11 @@ TEST_F(Api, CsvFilesAsSpreadsheetsWriteThemAndExportedFilesImportUnchanged) {
 // A file of 200,000 bad rows is refused with its first thousand problems and the count of the rest:
 // an answer of a few hundred kilobytes, not hundreds of megabytes; nothing written.
 TEST_F(Api, AHugeBadImportListsTheFirstThousandProblemsAndCountsTheRest) {
-  std::string csv = "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n";
+  std::string csv =
+      "full_name,sex,birth_date,citizen_id,category,position,unit_code,start_date\r\n";
   for (int i = 0; i < 200000; ++i)
-    csv += "Người " + std::to_string(i) + ",không rõ,02/03/1991," +
-           fmt::format("000191{:06}", i) + ",công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n";
+    csv += "Người " + std::to_string(i) + ",không rõ,02/03/1991," + fmt::format("000191{:06}", i) +
+           ",công chức,Chuyên viên,LP-VHXH,01/08/2025\r\n";
   long long n = Count("staff"), seq = AuditSeq();
   auto r = Call(office_, "POST", "/api/v1/staff/import", csv, "text/csv");
   ASSERT_EQ(r.status, 422);
@@ -804,7 +805,8 @@ TEST_F(Api, ProgressUpdatesAreValidatedAndScopedToTheLeadUnit) {
   ASSERT_EQ(done.status, 201) << done.body;
   EXPECT_EQ(json::parse(done.body).at("status").as_string(), "done_on_time");
   auto detail = json::parse(Call(office_, "GET", "/api/v1/tasks/" + t4).body);
-  EXPECT_EQ(detail.at("updates").as_array().front().at("author").as_string(), "vanphong");
+  // Signed with the person's name, as the task page shows it, not their user name.
+  EXPECT_EQ(detail.at("updates").as_array().front().at("author").as_string(), "Phạm Thị Lan");
 }
 
 TEST_F(Api, TheOfficeAssignsTasksUnderADirective) {

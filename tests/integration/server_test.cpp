@@ -279,6 +279,24 @@ TEST_F(Server, CliBacksUpRestoresAndVerifiesTheAuditLog) {
   auto verify = RunKientao({"audit", "verify", "--db", tdb_.url()});
   EXPECT_EQ(verify.code, 0) << verify.out;
   EXPECT_NE(verify.out.find("intact"), std::string::npos);
+  // The head printed to keep elsewhere, and checked against later.
+  auto anchor = RunKientao({"audit", "anchor", "--db", tdb_.url()});
+  ASSERT_EQ(anchor.code, 0) << anchor.err;
+  std::string head = anchor.out.substr(0, anchor.out.find('\n'));
+  EXPECT_TRUE(std::regex_match(head, std::regex("[0-9]+:[0-9a-f]{64}"))) << head;
+  auto held = RunKientao({"audit", "verify", "--anchor", head, "--db", tdb_.url()});
+  EXPECT_EQ(held.code, 0) << held.out;
+  EXPECT_NE(held.out.find("held"), std::string::npos) << held.out;
+  EXPECT_EQ(RunKientao({"audit", "verify", "--anchor", "nonsense", "--db", tdb_.url()}).code, 2);
+  auto key = RunKientao({"audit", "keygen"});
+  EXPECT_EQ(key.code, 0);
+  EXPECT_TRUE(std::regex_match(key.out, std::regex("[0-9a-f]{64}\n"))) << key.out;
+  // A configured key file that is missing refuses the start, naming the key.
+  std::string cfg = tdb_.dir() + "/audit.toml";
+  std::ofstream(cfg) << "[audit]\nkey_file = \"" << tdb_.dir() << "/no-such.key\"\n";
+  auto nokey = RunKientao({"audit", "verify", "--config", cfg, "--db", tdb_.url()});
+  EXPECT_EQ(nokey.code, 1);
+  EXPECT_NE(nokey.err.find("audit.key_file"), std::string::npos) << nokey.err;
   {
     store::Database db(tdb_.url(), 1);
     store::Conn c = db.Lease();

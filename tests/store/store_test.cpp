@@ -152,8 +152,8 @@ TEST(Store, ATransactionNotCommittedLeavesNothing) {
   Conn c = db.Lease();
   {
     store::Tx tx(c);
-    store::AppendAudit(
-        c, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt, std::nullopt, "", "", ""});
+    store::AppendAudit(c, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt, std::nullopt,
+                           "", "", "", std::nullopt});
   }
   EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 0);
   EXPECT_EQ(c.QueryOne("SELECT last_seq FROM audit_head")->Int(0), 0);
@@ -170,7 +170,7 @@ TEST(Pool, ANestedLeaseOnTheSameThreadGetsTheConnectionItHolds) {
     Conn outer = db.Lease();
     store::Tx tx(outer);
     store::AppendAudit(outer, {0, "", "t", "create", "x", "1", std::nullopt, std::nullopt,
-                               std::nullopt, "", "", ""});
+                               std::nullopt, "", "", "", std::nullopt});
     {
       Conn inner = db.Lease();  // would wait for ever on a pool of one
       // The same connection: it sees the outer transaction's uncommitted row.
@@ -258,7 +258,7 @@ class AuditChain : public ::testing::Test {
     for (int i = 1; i <= 5; ++i) {
       store::Tx tx(c);
       store::AppendAudit(c, {0, "", "vanphong", "update", "staff", std::to_string(i), 2,
-                             "{\"a\":1}", "{\"a\":2}", "10.0.0.1", "", ""});
+                             "{\"a\":1}", "{\"a\":2}", "10.0.0.1", "", "", std::nullopt});
       tx.Commit();
     }
   }
@@ -297,6 +297,77 @@ TEST_F(AuditChain, RemovingTheNewestEntryIsFound) {
   EXPECT_EQ(v.first_bad_seq, 5);
 }
 
+TEST_F(AuditChain, EveryBrokenEntryIsReportedNotOnlyTheFirst) {
+  Conn c = db_->Lease();
+  c.Exec("UPDATE audit_log SET after_json = '{\"a\":3}' WHERE seq = 2");
+  c.Exec("UPDATE audit_log SET actor = 'ai-do' WHERE seq = 4");
+  auto v = store::VerifyAudit(c);
+  EXPECT_FALSE(v.ok);
+  ASSERT_EQ(v.problems.size(), 2u);
+  EXPECT_EQ(v.problems[0].seq, 2);
+  EXPECT_EQ(v.problems[1].seq, 4);
+}
+
+// Someone with the database file deletes the newest entries and rewrites the head to match: the
+// chain alone looks intact, the anchor printed earlier does not.
+TEST_F(AuditChain, ARewoundLogIsCaughtByTheAnchorKeptElsewhere) {
+  Conn c = db_->Lease();
+  store::AuditAnchor anchor = store::AuditHead(c);
+  EXPECT_EQ(anchor.seq, 5);
+  EXPECT_EQ(store::ParseAuditAnchor(anchor.ToString())->hash, anchor.hash);
+  EXPECT_FALSE(store::ParseAuditAnchor("5:xyz"));
+  EXPECT_FALSE(store::ParseAuditAnchor(":" + anchor.hash));
+  EXPECT_TRUE(store::VerifyAudit(c, anchor).ok);
+  auto three = c.QueryOne("SELECT hash FROM audit_log WHERE seq = 3")->Str(0);
+  c.Exec("DELETE FROM audit_log WHERE seq > 3");
+  c.Exec("UPDATE audit_head SET last_seq = 3, last_hash = :1", {three});
+  EXPECT_TRUE(store::VerifyAudit(c).ok);  // without the anchor the rewind is invisible
+  auto v = store::VerifyAudit(c, anchor);
+  EXPECT_FALSE(v.ok);
+  EXPECT_NE(v.problem.find("rewound"), std::string::npos) << v.problem;
+}
+
+// With a key outside the database each entry is sealed: a chain changed and recomputed from start
+// to end (hashes and head all consistent) fails on the seals.
+TEST_F(AuditChain, AChainRecomputedWithoutTheKeyFailsOnItsSeals) {
+  store::SetAuditKey(std::string(32, 'k'));
+  Conn c = db_->Lease();
+  for (int i = 0; i < 3; ++i) {
+    store::Tx tx(c);
+    store::AppendAudit(c, {0, "", "vanphong", "update", "staff", "9", 2, "{\"a\":1}", "{\"a\":2}",
+                           "10.0.0.1", "", "", std::nullopt});
+    tx.Commit();
+  }
+  auto fine = store::VerifyAudit(c);
+  EXPECT_TRUE(fine.ok) << fine.problem;
+  EXPECT_EQ(fine.sealed, 3);
+  // Rewrite entry 7 and recompute every hash after it, as someone without the key would.
+  c.Exec("UPDATE audit_log SET after_json = '{\"a\":9}' WHERE seq = 7");
+  std::string prev = c.QueryOne("SELECT hash FROM audit_log WHERE seq = 6")->Str(0);
+  for (long long seq = 7; seq <= 8; ++seq) {
+    auto e = store::ListAudit(c, {"", "", {}, seq + 1, 1}).front();
+    e.prev_hash = prev;
+    // The hash a forger recomputes: the same canonical form, published in the source.
+    store::AuditEntry copy = e;
+    store::Tx tx(c);
+    c.Exec("DELETE FROM audit_log WHERE seq = :1", {seq});
+    c.Exec("UPDATE audit_head SET last_seq = :1, last_hash = :2", {seq - 1, prev});
+    store::SetAuditKey("");  // the forger has no key: appends unsealed…
+    copy.seq = 0;
+    store::AppendAudit(c, copy);
+    tx.Commit();
+    prev = store::AuditHead(c).hash;
+    c.Exec("UPDATE audit_log SET mac = :1 WHERE seq = :2",
+           {std::string(64, 'a'), seq});  // …and makes up a seal
+  }
+  store::SetAuditKey(std::string(32, 'k'));
+  auto v = store::VerifyAudit(c);
+  store::SetAuditKey("");
+  EXPECT_FALSE(v.ok);
+  ASSERT_GE(v.problems.size(), 2u);
+  for (auto& p : v.problems) EXPECT_NE(p.problem.find("seal"), std::string::npos) << p.problem;
+}
+
 TEST(Backup, BackUpChangeRestoreCompare) {
   TestDb tdb;
   auto snapshot = [](Database& db) {
@@ -315,14 +386,14 @@ TEST(Backup, BackUpChangeRestoreCompare) {
     for (int i = 0; i < 3; ++i) {
       store::Tx tx(c);
       store::AppendAudit(c, {0, "", "a", "create", "staff", std::to_string(i), std::nullopt,
-                             std::nullopt, std::nullopt, "", "", ""});
+                             std::nullopt, std::nullopt, "", "", "", std::nullopt});
       tx.Commit();
     }
     before = snapshot(db);
     store::Backup(db, file);
     store::Tx tx(c);
     store::AppendAudit(c, {0, "", "b", "create", "staff", "after-backup", std::nullopt,
-                           std::nullopt, std::nullopt, "", "", ""});
+                           std::nullopt, std::nullopt, "", "", "", std::nullopt});
     tx.Commit();
     EXPECT_NE(snapshot(db), before);
   }
