@@ -192,6 +192,45 @@ TEST_F(Api, AUnitHeadCannotPlaceStaffOutsideTheirUnit) {
   EXPECT_EQ(Call(village, "GET", "/api/v1/staff").status, 403);
 }
 
+// A unit head cannot recover another unit's full citizen IDs by trying numbers: the refusal does
+// not say the number is someone's, each probe is audited, and after five they are throttled.
+TEST_F(Api, ACitizenIdProbeRevealsNothingIsAuditedAndThrottled) {
+  Session head = Login("truongphong");  // unit head of LP-KT, without the full-read permission
+  std::string taken;
+  {
+    store::Conn c = app_->db().Lease();
+    taken = c.QueryOne(
+                 "SELECT s.citizen_id FROM staff s JOIN org_units u ON u.id = s.unit_id "
+                 "WHERE u.code = 'LP-VP' ORDER BY s.id LIMIT 1")
+                ->Str(0);
+  }
+  long long n = Count("staff");
+  for (int i = 0; i < 5; ++i) {
+    long long seq = AuditSeq();
+    auto r = Call(head, "POST", "/api/v1/staff", NewStaffJson("Thử Số", taken, UnitId("LP-KT")));
+    EXPECT_EQ(r.status, 409);
+    EXPECT_EQ(ErrorCode(r.body), "ORG-1021");
+    EXPECT_EQ(r.body.find("đã có"), std::string::npos) << r.body;  // not "already exists"
+    EXPECT_EQ(r.body.find(taken), std::string::npos);
+    EXPECT_EQ(AuditSeq(), seq + 1);  // the probe is recorded
+  }
+  {
+    store::Conn c = app_->db().Lease();
+    auto last = store::ListAudit(c, {"staff", "truongphong", {}, 0, 1});
+    ASSERT_EQ(last.size(), 1u);
+    EXPECT_EQ(last.front().action, "citizen_id_conflict");
+  }
+  auto throttled =
+      Call(head, "POST", "/api/v1/staff", NewStaffJson("Thử Số", "000189000188", UnitId("LP-KT")));
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(Count("staff"), n);
+  // The office, who may read full IDs, is told plainly.
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/staff",
+                           NewStaffJson("Thử Số", taken, UnitId("LP-VP")))
+                          .body),
+            "ORG-1007");
+}
+
 TEST_F(Api, SqlMetaCharactersAreStoredLiterally) {
   std::string name = "O'Brien\"; DROP TABLE staff;-- %_";
   auto r =

@@ -23,4 +23,7 @@ inline constexpr ErrorDef kEmptyImport{"ORG-1017", 422};
 inline constexpr ErrorDef kDuplicateInFile{"ORG-1018", 422};
 inline constexpr ErrorDef kActiveDatesInvalid{"ORG-1019", 422};
 inline constexpr ErrorDef kAlreadyInactive{"ORG-1020", 409};
+// The citizen ID cannot be saved, said without confirming whose it is to one who may not read
+// full IDs (the probe is audited and throttled).
+inline constexpr ErrorDef kCitizenIdUnavailable{"ORG-1021", 409};
 }  // namespace kientao::org::errors

@@ -223,13 +223,38 @@ std::string OrgService::ReadCitizenId(const Actor& a, long long id) {
   return s.staff.citizen_id;
 }
 
+void OrgService::ThrottleConflicts(const Actor& a) {
+  std::lock_guard g(conflicts_mu_);
+  auto it = conflicts_.find(a.audit_name);
+  if (it == conflicts_.end()) return;
+  long long now = clock::NowUnix();
+  std::erase_if(it->second, [now](long long t) { return t < now - 15 * 60; });
+  if (it->second.size() >= kMaxConflicts) throw Error(gen_errors::kTooManyRequests, "citizen_id");
+}
+
+void OrgService::CitizenIdConflict(Conn& c, Tx& tx, const Actor& a, long long existing_id) {
+  auto s = OrgStore::GetStaff(c, existing_id);
+  if (s && access::Permits(a.who, access::kStaffReadFull, s->unit_path))
+    throw Error(errors::kCitizenIdTaken, "citizen_id");
+  // Nothing of the write was made: the transaction holds only this record of the probe.
+  Audit(c, a, "citizen_id_conflict", "staff", existing_id, s ? s->staff.commune_id : 0,
+        std::nullopt, std::nullopt);
+  tx.Commit();
+  {
+    std::lock_guard g(conflicts_mu_);
+    conflicts_[a.audit_name].push_back(clock::NowUnix());
+  }
+  throw Error(errors::kCitizenIdUnavailable, "citizen_id");
+}
+
 long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
   ThrowFieldErrors(ValidateStaff(d, clock::Today()));
   Conn c = db_.Lease();
   Tx tx(c);
+  ThrottleConflicts(a);
   OrgUnit unit = StaffUnit(c, a, d.unit_id);
-  if (OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id))
-    throw Error(errors::kCitizenIdTaken, "citizen_id");
+  if (auto other = OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id))
+    CitizenIdConflict(c, tx, a, *other);
   long long id = OrgStore::InsertStaff(c, unit.commune_id, d);
   Audit(c, a, "create", "staff", id, unit.commune_id, std::nullopt,
         StaffJson(d.unit_id, d, "active"));
@@ -244,11 +269,12 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
   Tx tx(c);
   auto s = VisibleStaff(c, a, id);
   RequireScope(a, access::kStaffWrite, s.unit_path);
+  ThrottleConflicts(a);
   OrgUnit unit =
       d.unit_id == s.staff.unit_id ? *OrgStore::GetUnit(c, d.unit_id) : StaffUnit(c, a, d.unit_id);
   if (auto other = OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id);
       other && *other != id)
-    throw Error(errors::kCitizenIdTaken, "citizen_id");
+    CitizenIdConflict(c, tx, a, *other);
   OrgStore::UpdateStaff(c, id, unit.commune_id, d);
   if (unit.commune_id != s.staff.commune_id)
     for (auto& hook : moved_hooks_) hook(c, id, unit.commune_id);

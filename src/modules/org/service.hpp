@@ -83,6 +83,15 @@ class OrgService {
   void OnStaffMoved(StaffMovedHook hook) { moved_hooks_.push_back(std::move(hook)); }
 
  private:
+  // A citizen ID already held by another record. One who may read that record's full ID is told
+  // so (ORG-1007); anyone else gets ORG-1021, which does not say whose or whether, the probe is
+  // audited, and after kMaxConflicts in 15 minutes their staff writes with citizen IDs answer 429.
+  [[noreturn]] void CitizenIdConflict(store::Conn& c, store::Tx& tx, const Actor& a,
+                                      long long existing_id);
+  void ThrottleConflicts(const Actor& a);
+  static constexpr size_t kMaxConflicts = 5;
+  std::mutex conflicts_mu_;
+  std::map<std::string, std::vector<long long>> conflicts_;  // actor → seconds of recent conflicts
   static constexpr size_t kStaffCacheEntries = 256;
   store::Database& db_;
   std::vector<StaffMovedHook> moved_hooks_;
