@@ -186,6 +186,8 @@ const std::map<std::string, Row>& Table() {
       {"POST /api/v1/report-forms", {kReportApprove, "{}"}},
       {"GET /indicators", {kAll, ""}},
       {"POST /indicators", {kAdminOnly, "{}"}},
+      {"DELETE /api/v1/indicator-rules/{id}", {kAdminOnly, ""}},
+      {"POST /indicator-rules/{id}/delete", {kAdminOnly, "{}"}},
       {"POST /indicator-rules", {kAdminOnly, "{}"}},
       {"POST /indicators/{code}/targets", {kReportApprove, "{}"}},
       {"GET /report-forms/new", {kReportApprove, ""}},

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -16,6 +17,8 @@
 #include "base/clock.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "modules/reporting/web/report_web.hpp"
+#include "app/demo_data.hpp"
+#include "store/audit_log.hpp"
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
@@ -304,8 +307,9 @@ TEST_F(Reports, TheIssuedCommuneReportIsADecree30DocxWithItsNumberAndAnXlsxAnnex
     EXPECT_NE(xml->find(part), std::string::npos) << part;
   // The commune mid-sentence in lower case, and the dispatch cited with its number and date.
   EXPECT_EQ(xml->find("Ủy ban nhân dân Xã"), std::string::npos);
-  EXPECT_NE(xml->find("Ủy ban nhân dân xã Lạc Phương báo cáo kết quả thực hiện 10 nhiệm vụ trọng tâm"),
-            std::string::npos);
+  EXPECT_NE(
+      xml->find("Ủy ban nhân dân xã Lạc Phương báo cáo kết quả thực hiện 10 nhiệm vụ trọng tâm"),
+      std::string::npos);
   EXPECT_NE(xml->find("Thực hiện Công văn số       /UBND-VP ngày 20/4/2026 của Ủy ban nhân dân xã "
                       "Lạc Phương về việc triển khai Kế hoạch số 130/KH-UBND"),
             std::string::npos);
@@ -424,6 +428,61 @@ TEST_F(Reports, TheIssuedReportGoesToTheCityAsAPackageImportedOnceAndValidated) 
       households);
   EXPECT_EQ(Call(city, "GET", "/city?period=" + period).status, 200);
   EXPECT_EQ(Call(village_, "GET", "/api/v1/city?period=" + period).status, 403);
+}
+
+// A commune's administrator checks their own commune's reports with their rules, cannot add
+// indicators for every commune, and cannot delete the installation's rules; a rule can be deleted
+// by who owns it, audited with its commune.
+TEST_F(Reports, ACommunesAdministratorsRulesStayInTheirCommuneAndCanBeDeleted) {
+  {
+    Principal su = app::App::Superuser();
+    Actor root{su, "cli", ""};
+    app_->auth().CreateUser(root,
+                            {"quantrixa", "Quản trị xã", app::DemoPassword(), 0, "admin", "LP"});
+  }
+  Session commune_admin = Login("quantrixa");
+  long long seq = AuditSeq();
+  auto indicator = Call(commune_admin, "POST", "/api/v1/indicators",
+                        R"({"code": "XA_RIENG", "name_vi": "Chỉ tiêu riêng", "kind": "count"})");
+  EXPECT_EQ(indicator.status, 403);
+  EXPECT_EQ(ErrorCode(indicator.body), "REP-4035");
+  EXPECT_EQ(AuditSeq(), seq);
+  auto rule = Call(commune_admin, "POST", "/api/v1/indicator-rules",
+                   R"({"name_vi": "Hộ nghèo ít hơn số hộ", "left": "POOR_HH", "operator": "<",)"
+                   R"( "right": "HOUSEHOLDS"})");
+  ASSERT_EQ(rule.status, 201) << rule.body;
+  long long own = Json(rule).at("id").as_int64();
+  long long lp = UnitId("LP");
+  store::Conn c = app_->db().Lease();
+  std::string lp_path = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {lp})->Str(0);
+  auto ids = [&](const std::string& path) {
+    std::set<long long> out;
+    for (auto& r : app_->indicators().Rules(c, path)) out.insert(r.id);
+    return out;
+  };
+  EXPECT_TRUE(ids(lp_path).count(own));        // checks Lạc Phương's reports
+  EXPECT_FALSE(ids("/1/987654/").count(own));  // not another commune's
+  long long global = c.QueryOne("SELECT MIN(id) FROM indicator_rules")->Int(0);
+  EXPECT_TRUE(ids("/1/987654/").count(global));  // the installation's rule checks every one
+  EXPECT_EQ(store::ListAudit(c, {"indicator_rule", "quantrixa", {}, 0, 1}).front().commune_id, lp);
+  // The installation's rule is not theirs to delete; their own is.
+  seq = AuditSeq();
+  auto theirs = Call(commune_admin, "DELETE", "/api/v1/indicator-rules/" + std::to_string(global));
+  EXPECT_EQ(theirs.status, 403);
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_TRUE(ids("").count(global));
+  auto mine = Call(commune_admin, "DELETE", "/api/v1/indicator-rules/" + std::to_string(own));
+  EXPECT_EQ(mine.status, 200) << mine.body;
+  EXPECT_FALSE(ids("").count(own));
+  auto deleted = store::ListAudit(c, {"indicator_rule", "quantrixa", {}, 0, 1}).front();
+  EXPECT_EQ(deleted.action, "delete");
+  EXPECT_EQ(deleted.commune_id, lp);
+  EXPECT_EQ(Call(commune_admin, "DELETE", "/api/v1/indicator-rules/" + std::to_string(own)).status,
+            404);
+  // The city's administrator may delete the installation's rules.
+  EXPECT_EQ(Call(admin_, "DELETE", "/api/v1/indicator-rules/" + std::to_string(global)).status,
+            200);
+  EXPECT_FALSE(ids("").count(global));
 }
 
 TEST_F(Reports, TheCatalogueTargetsRulesAndNewFormsAreManagedWithChecks) {

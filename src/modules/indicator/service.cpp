@@ -64,31 +64,59 @@ long long IndicatorService::Create(Conn& c, const Definition& d) const {
        d.categories.empty() ? std::string() : CategoriesJson(d.categories)});
 }
 
-std::vector<ValidationRule> IndicatorService::Rules(Conn& c) const {
+namespace {
+
+ValidationRule RuleFromRow(const store::Row& r) {
+  ValidationRule v;
+  v.id = r.Int(0);
+  v.name_vi = r.Str(1);
+  v.name_en = r.Str(2);
+  v.left = Expression::Parse(r.Str(3));
+  v.op = ParseOperator(r.Str(4)).value_or(Operator::kLessEqual);
+  v.right = Expression::Parse(r.Str(5));
+  v.scope_path = r.OptStr(6).value_or("");
+  v.commune_id = r.IsNull(7) ? 0 : r.Int(7);
+  return v;
+}
+
+const char* kRuleSelect =
+    "SELECT id, name_vi, name_en, left_expr, operator, right_expr, scope_path, commune_id FROM "
+    "indicator_rules ";
+
+}  // namespace
+
+std::vector<ValidationRule> IndicatorService::Rules(Conn& c, const std::string& unit_path) const {
   std::vector<ValidationRule> out;
-  for (auto& r : c.Query("SELECT id, name_vi, name_en, left_expr, operator, right_expr FROM "
-                         "indicator_rules ORDER BY id")) {
-    ValidationRule v;
-    v.id = r.Int(0);
-    v.name_vi = r.Str(1);
-    v.name_en = r.Str(2);
-    v.left = Expression::Parse(r.Str(3));
-    v.op = ParseOperator(r.Str(4)).value_or(Operator::kLessEqual);
-    v.right = Expression::Parse(r.Str(5));
+  for (auto& r : c.Query(std::string(kRuleSelect) + "ORDER BY id")) {
+    ValidationRule v = RuleFromRow(r);
+    if (!unit_path.empty() && !v.scope_path.empty() && unit_path.rfind(v.scope_path, 0) != 0)
+      continue;  // another commune's rule
     out.push_back(std::move(v));
   }
   return out;
 }
 
+std::optional<ValidationRule> IndicatorService::Rule(Conn& c, long long id) const {
+  auto r = c.QueryOne(std::string(kRuleSelect) + "WHERE id = :1", {id});
+  if (!r) return std::nullopt;
+  return RuleFromRow(*r);
+}
+
 long long IndicatorService::AddRule(Conn& c, const std::string& name_vi, const std::string& name_en,
-                                    const std::string& left, Operator op,
-                                    const std::string& right) const {
+                                    const std::string& left, Operator op, const std::string& right,
+                                    const std::string& scope_path, long long commune_id) const {
   Expression::Parse(left);  // refuses a malformed rule before it is stored
   Expression::Parse(right);
   return c.InsertId(
-      "INSERT INTO indicator_rules (name_vi, name_en, left_expr, operator, right_expr) VALUES (:1, "
-      ":2, :3, :4, :5) RETURNING id",
-      {name_vi, name_en, left, std::string(OperatorText(op)), right});
+      "INSERT INTO indicator_rules (name_vi, name_en, left_expr, operator, right_expr, scope_path, "
+      "commune_id) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
+      {name_vi, name_en, left, std::string(OperatorText(op)), right,
+       scope_path.empty() ? store::Value() : store::Value(scope_path),
+       commune_id ? store::Value(commune_id) : store::Value()});
+}
+
+void IndicatorService::DeleteRule(Conn& c, long long id) const {
+  c.Exec("DELETE FROM indicator_rules WHERE id = :1", {id});
 }
 
 void IndicatorService::SetTarget(Conn& c, long long indicator_id, long long unit_id,

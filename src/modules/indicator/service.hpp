@@ -61,9 +61,15 @@ class IndicatorService {
   std::vector<Definition> Definitions(store::Conn& c) const;
   std::optional<Definition> Find(store::Conn& c, const std::string& code) const;
   long long Create(store::Conn& c, const Definition& d) const;  // the caller audits
-  std::vector<ValidationRule> Rules(store::Conn& c) const;
+  // The rules that check reports of the unit at `unit_path` (its own subtree's and the
+  // installation's); every rule when `unit_path` is "".
+  std::vector<ValidationRule> Rules(store::Conn& c, const std::string& unit_path = "") const;
+  std::optional<ValidationRule> Rule(store::Conn& c, long long id) const;
+  // A rule owned by the subtree at `scope_path` ("" = the whole installation).
   long long AddRule(store::Conn& c, const std::string& name_vi, const std::string& name_en,
-                    const std::string& left, Operator op, const std::string& right) const;
+                    const std::string& left, Operator op, const std::string& right,
+                    const std::string& scope_path = "", long long commune_id = 0) const;
+  void DeleteRule(store::Conn& c, long long id) const;
   void SetTarget(store::Conn& c, long long indicator_id, long long unit_id,
                  const std::string& period_id, double target) const;
   // The unit's targets for the period: indicator id → target.

@@ -31,4 +31,7 @@ inline constexpr ErrorDef kRuleFailed{"REP-4011-RULE", 422};  // one rule, in RE
 inline constexpr ErrorDef kTypedNotAValue{"REP-4031", 422};   // a draft's entry kept as typed
 inline constexpr ErrorDef kRequiredValue{"REP-4032", 422};    // a required indicator left empty
 inline constexpr ErrorDef kNoAdxPeriod{"REP-4033", 422};      // 9 months: no ADX period form
+inline constexpr ErrorDef kRuleNotFound{"REP-4034", 404};     // a validation rule not there
+// Indicators are one catalogue for the whole installation: only its administrators define them.
+inline constexpr ErrorDef kCatalogueAdmin{"REP-4035", 403};
 }  // namespace kientao::reporting::errors

@@ -432,7 +432,7 @@ std::function<std::optional<double>(const std::string&)> Lookup(const Form& f, c
 
 std::vector<Error> ReportService::FailedRules(Conn& c, const Form& f, const Draft& d) {
   std::vector<Error> out;
-  for (auto& r : indicators_.Rules(c)) {
+  for (auto& r : indicators_.Rules(c, UnitPath(c, f.commune_id))) {
     auto res = indicator::Check(r, Lookup(f, d));
     if (res.outcome != indicator::RuleOutcome::kFailed) continue;
     // The indicators the rule reads, so the form shows it beside each of them.
@@ -1347,15 +1347,36 @@ IndicatorCatalogue ReportService::Catalogue(const Actor& a, long long commune_id
   Conn c = db_.Lease();
   IndicatorCatalogue out;
   out.definitions = indicators_.Definitions(c);
-  out.rules = indicators_.Rules(c);
-  // Definitions and rules are the same for everyone; the commune's targets for those who read it.
+  out.rules = indicators_.Rules(c, UnitPath(c, commune_id));
+  // Definitions are the same for everyone, rules those of the installation and the commune; the
+  // commune's targets for those who read it.
   if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return out;
   out.targets = indicators_.Targets(c, commune_id, p.Id());
   return out;
 }
 
+namespace {
+
+// Whether `path` is the top of the tree ("/1/"): a grant over it covers the whole installation.
+bool TopLevel(const std::string& path) { return std::count(path.begin(), path.end(), '/') == 2; }
+
+// The subtree the actor administers: "" for the whole installation, else the first
+// administrator grant's path.
+std::optional<std::string> AdminScope(const Principal& p) {
+  std::optional<std::string> scope;
+  for (const RoleGrant& g : p.grants)
+    if (access::Permits(p, access::kUsersAdmin, g.scope_path) && g.role == "admin") {
+      if (TopLevel(g.scope_path)) return std::string();
+      if (!scope) scope = g.scope_path;
+    }
+  return scope;
+}
+
+}  // namespace
+
 long long ReportService::DefineIndicator(const Actor& a, const Definition& d) {
   if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
+  if (AdminScope(a.who) != std::string()) throw Error(errors::kCatalogueAdmin);
   if (!indicator::ValidCode(d.code))
     throw Error(indicator::errors::kBadCode, "code", {{"value", d.code}});
   if (d.name_vi.empty()) throw Error(gen_errors::kRequired, "name_vi");
@@ -1397,15 +1418,43 @@ long long ReportService::AddRule(const Actor& a, const std::string& name_vi,
         throw Error(indicator::errors::kIndicatorNotFound, e == &l ? "left" : "right",
                     {{"value", code}});
     }
-  long long id = indicators_.AddRule(c, name_vi, name_vi, left, op, right);
+  std::string scope = AdminScope(a.who).value_or("");
+  long long commune = scope.empty() ? 0 : store::ActorCommune(c, a.who, access::kUsersAdmin);
+  long long id = indicators_.AddRule(c, name_vi, name_vi, left, op, right, scope, commune);
   store::AppendAudit(
-      c, a, "create", "indicator_rule", std::to_string(id), std::nullopt, std::nullopt,
+      c, a, "create", "indicator_rule", std::to_string(id),
+      commune ? std::optional<long long>(commune) : std::nullopt, std::nullopt,
       JsonObject()
           .Str("name", name_vi)
           .Str("rule", left + " " + std::string(indicator::OperatorText(op)) + " " + right)
           .Build());
   tx.Commit();
   return id;
+}
+
+void ReportService::DeleteRule(const Actor& a, long long rule_id) {
+  if (!access::HasPermission(a.who, access::kUsersAdmin)) throw Error(gen_errors::kForbidden);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  auto r = indicators_.Rule(c, rule_id);
+  if (!r) throw Error(errors::kRuleNotFound, "id");
+  auto scope = AdminScope(a.who);
+  bool may =
+      scope && (scope->empty() || (!r->scope_path.empty() &&
+                                   access::Permits(a.who, access::kUsersAdmin, r->scope_path)));
+  if (!may) throw Error(gen_errors::kOutOfScope, "id");
+  indicators_.DeleteRule(c, rule_id);
+  store::AppendAudit(
+      c, a, "delete", "indicator_rule", std::to_string(rule_id),
+      r->commune_id ? std::optional<long long>(r->commune_id) : std::nullopt,
+      JsonObject()
+          .Str("name", r->name_vi)
+          .Str("rule", r->left.text() + " " + std::string(indicator::OperatorText(r->op)) + " " +
+                           r->right.text())
+          .Str("scope", r->scope_path)
+          .Build(),
+      std::nullopt);
+  tx.Commit();
 }
 
 void ReportService::SetTarget(const Actor& a, const std::string& code, long long unit_id,

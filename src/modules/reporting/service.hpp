@@ -259,6 +259,11 @@ class ReportService {
   // New indicators and validation rules are system-wide: administrators (users.admin). IND-5008 bad
   // code, IND-5009 code taken, IND-5005 bad expression, IND-5006 unknown indicator in a rule.
   long long DefineIndicator(const Actor& a, const indicator::Definition& d);
+  // Deletes a rule: an administrator over the rule's scope (the installation's: a top-level
+  // administrator); REP-4034 when missing; audited with its commune.
+  void DeleteRule(const Actor& a, long long rule_id);
+  // A rule belongs to the administrator's scope: a commune administrator's checks only their
+  // commune's reports; a top-level administrator's, every report.
   long long AddRule(const Actor& a, const std::string& name_vi, const std::string& left,
                     indicator::Operator op, const std::string& right);
   // A target for a unit and period (report.approve over the unit): not negative, a percent ≤ 100.

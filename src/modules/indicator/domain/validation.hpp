@@ -52,6 +52,8 @@ struct ValidationRule {
   Expression left;
   Operator op = Operator::kLessEqual;
   Expression right;
+  std::string scope_path;  // the subtree whose reports it checks ("/1/2/"); "" = everywhere
+  long long commune_id = 0;
 };
 
 enum class RuleOutcome { kPassed, kFailed, kSkipped };

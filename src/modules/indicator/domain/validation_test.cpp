@@ -47,7 +47,9 @@ TEST(Rule, PassFailAndSkip) {
                    "",
                    Expression::Parse("POOR_HH"),
                    Operator::kLessEqual,
-                   Expression::Parse("WASTE.den")};
+                   Expression::Parse("WASTE.den"),
+                   "",
+                   0};
   EXPECT_EQ(Check(r, Values({{"POOR_HH", 12}, {"WASTE.den", 300}})).outcome, RuleOutcome::kPassed);
   EXPECT_EQ(Check(r, Values({{"POOR_HH", 300}, {"WASTE.den", 300}})).outcome, RuleOutcome::kPassed);
   auto failed = Check(r, Values({{"POOR_HH", 301}, {"WASTE.den", 300}}));

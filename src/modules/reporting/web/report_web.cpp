@@ -757,6 +757,10 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
     long long id = svc.AddRule(ctx.AsActor(), name, left, op, right);
     return http::JsonAnswer(json::object{{"id", id}}, 201);
   });
+  router.Add("DELETE", "/api/v1/indicator-rules/{id}", admin, [&svc](Ctx& ctx) {
+    svc.DeleteRule(ctx.AsActor(), ctx.Id("id"));
+    return http::JsonAnswer(json::object{{"deleted", true}});
+  });
   router.Post("/api/v1/indicators/{code}/targets", approve, [&svc](Ctx& ctx) {
     Input in = Input::FromRequest(ctx.req);
     in.AllowOnly({"unit_id", "period", "target"});
@@ -820,6 +824,9 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
       x.set("name", r.name_vi);
       x.set("rule", r.left.Describe(label) + " " + std::string(indicator::OperatorSymbol(r.op)) +
                         " " + r.right.Describe(label));
+      x.set("id", std::to_string(r.id));
+      x.set("scope", r.scope_path.empty() ? ctx.T("indicator.rule_everywhere")
+                                          : ctx.T("indicator.rule_commune"));
       if (can_define)
         x.set("expression", r.left.text() + " " + std::string(indicator::OperatorText(r.op)) + " " +
                                 r.right.text());
@@ -853,6 +860,10 @@ void RegisterReportRoutes(http::Router& router, ReportService& svc,
       if (e.status() == 404 || e.status() == 403) throw;
       return catalogue_page(ctx, &e, http::EchoForm(in, {"name_vi", "left", "right"}));
     }
+    return Response::Redirect("/indicators");
+  });
+  router.Post("/indicator-rules/{id}/delete", admin, [&svc](Ctx& ctx) {
+    svc.DeleteRule(ctx.AsActor(), ctx.Id("id"));
     return Response::Redirect("/indicators");
   });
   router.Post("/indicators/{code}/targets", approve, [&svc, catalogue_page](Ctx& ctx) {
