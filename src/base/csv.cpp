@@ -243,6 +243,21 @@ std::string DecodeUpload(std::string_view bytes, std::string_view charset,
   return *u;
 }
 
+void CsvHeader::Read(const std::vector<std::string>& row, const std::vector<std::string>& required,
+                     ErrorDef missing) {
+  names = row;
+  index.clear();
+  for (size_t i = 0; i < names.size(); ++i) index[text::Fold(text::NormalizeSpace(names[i]))] = i;
+  for (const auto& name : required)
+    if (!index.count(name)) throw Error(missing, "file", {{"column", name}});
+}
+
+std::string CsvHeader::Cell(const std::vector<std::string>& row, const std::string& name) const {
+  auto it = index.find(name);
+  if (it == index.end() || it->second >= row.size()) return "";
+  return text::Nfc(text::NormalizeSpace(row[it->second]));
+}
+
 std::optional<FieldError> CsvShapeProblem(const std::vector<std::string>& header,
                                           const std::vector<std::string>& fields, int row) {
   size_t n = fields.size(), expected = header.size();

@@ -6,6 +6,7 @@
 // Every import of every module reads its file through here, and every export writes through
 // CsvLine.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,18 @@ std::string DecodeUpload(std::string_view bytes, std::string_view charset,
                          const std::string& field);
 // The bytes read as Windows-1258 (the Vietnamese Windows code page), NFC; nullopt when ICU cannot.
 std::optional<std::string> FromWindows1258(std::string_view bytes);
+
+// An import's header: its columns by name (folded, spaces normalised: "Full_Name " finds
+// "full_name"), the required ones checked, and each row's cells read by name.
+struct CsvHeader {
+  std::vector<std::string> names;
+  std::map<std::string, size_t> index;
+  // Takes `row` as the header; throws `missing` with {column} for the first required one absent.
+  void Read(const std::vector<std::string>& row, const std::vector<std::string>& required,
+            ErrorDef missing);
+  // The cell of column `name`: trimmed, spaces collapsed, NFC; "" when the row lacks it.
+  std::string Cell(const std::vector<std::string>& row, const std::string& name) const;
+};
 
 // Rows whose number of fields differs from the header's: a short row names the first column it
 // lacks (GEN-0032), an extra field names its position (GEN-0033); row numbers as a spreadsheet

@@ -79,6 +79,17 @@ bool Reads(const Actor& a, const std::string& path) {
          access::Permits(a.who, access::kKpiReview, path);
 }
 
+// Commune `commune_id` as the actor may read it (KPI-7006 otherwise: out of scope looks missing);
+// with `rate`, also one they rate (GEN-0011).
+UnitRef ReadableCommune(Conn& c, const Actor& a, long long commune_id, bool rate) {
+  auto u = LoadUnit(c, commune_id);
+  if (!u || u->id != u->commune_id || !Reads(a, u->path))
+    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  if (rate && !access::Permits(a.who, access::kKpiRate, u->path))
+    throw Error(gen_errors::kForbidden);
+  return *u;
+}
+
 std::string Text(const std::string& s, const char* field, size_t max, bool required) {
   std::string t = text::Nfc(text::NormalizeSpace(s));
   if (std::string bad = text::ForbiddenCharacter(t); !bad.empty())
@@ -410,32 +421,25 @@ int KpiService::ImportAssignments(const Actor& a, std::string_view bytes,
     refused.AddDetail({field, std::string(def.code), std::move(p), row});
   };
   std::vector<AssignmentDraft> drafts;
-  std::vector<std::string> header;
-  std::map<std::string, size_t> col;
+  CsvHeader header;
   int rows = 0;
   {
     Conn c = db_.Lease();
     // Row by row as the file is read: a large file is never held as a table.
     auto each = [&](std::vector<std::string>& row, int rowno) {
       if (rowno == 1) {
-        header = row;
-        for (size_t i = 0; i < header.size(); ++i)
-          col[text::Fold(text::NormalizeSpace(header[i]))] = i;
-        for (const char* name :
-             {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"})
-          if (!col.count(name)) throw Error(errors::kMissingColumn, "file", {{"column", name}});
+        header.Read(row,
+                    {"staff_id", "product_code", "quantity", "title", "assigned_on", "deadline"},
+                    errors::kMissingColumn);
         return true;
       }
       ++rows;
       // Too few or too many fields: refused, not read further.
-      if (auto shape = CsvShapeProblem(header, row, rowno)) {
+      if (auto shape = CsvShapeProblem(header.names, row, rowno)) {
         refused.AddDetail(std::move(*shape));
         return true;
       }
-      auto cell = [&](const char* name) {
-        size_t i = col[name];
-        return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
-      };
+      auto cell = [&](const char* name) { return header.Cell(row, name); };
       AssignmentDraft d;
       char* end = nullptr;
       std::string sid = cell("staff_id");
@@ -918,9 +922,7 @@ std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
 
 RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
   Conn c = db_.Lease();
-  auto u = LoadUnit(c, commune_id);
-  if (!u || u->id != u->commune_id || !Reads(a, u->path))
-    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  ReadableCommune(c, a, commune_id, false);
   RatingList list;
   list.year = year;
   list.commune_id = commune_id;
@@ -1060,10 +1062,7 @@ void KpiService::RecordQuotaException(const Actor& a, long long commune_id, int 
   std::string d = Text(decision, "decision", 200, true);
   Conn c = db_.Lease();
   Tx tx(c);
-  auto u = LoadUnit(c, commune_id);
-  if (!u || u->id != u->commune_id || !Reads(a, u->path))
-    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
-  if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+  ReadableCommune(c, a, commune_id, true);
   c.Exec("DELETE FROM kpi_quota_exceptions WHERE commune_id = :1 AND year = :2",
          {commune_id, static_cast<long long>(year)});
   c.Exec(
@@ -1080,10 +1079,7 @@ void KpiService::RecordRatingMeeting(const Actor& a, long long commune_id, int y
                                      const MeetingDraft& d) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto u = LoadUnit(c, commune_id);
-  if (!u || u->id != u->commune_id || !Reads(a, u->path))
-    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
-  if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+  ReadableCommune(c, a, commune_id, true);
   std::vector<FieldError> problems;
   Meeting m = ReadMeeting(d, clock::Today(), problems);
   if (!problems.empty()) {
@@ -1126,9 +1122,7 @@ void KpiService::RecordRatingMeeting(const Actor& a, long long commune_id, int y
 
 std::optional<Meeting> KpiService::RatingMeeting(const Actor& a, long long commune_id, int year) {
   Conn c = db_.Lease();
-  auto u = LoadUnit(c, commune_id);
-  if (!u || u->id != u->commune_id || !Reads(a, u->path))
-    throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
+  ReadableCommune(c, a, commune_id, false);
   auto r = c.QueryOne(
       "SELECT held_on, starts_at, ends_at, place, attendees, chair, secretary, conclusion FROM "
       "kpi_rating_meetings WHERE commune_id = :1 AND year = :2",
@@ -1149,10 +1143,7 @@ std::optional<Meeting> KpiService::RatingMeeting(const Actor& a, long long commu
 void KpiService::ApproveRatings(const Actor& a, long long commune_id, int year) {
   {
     Conn c = db_.Lease();
-    auto u = LoadUnit(c, commune_id);
-    if (!u || u->id != u->commune_id || !Reads(a, u->path))
-      throw Error(errors::kNotFound, "commune_id", {{"id", std::to_string(commune_id)}});
-    if (!access::Permits(a.who, access::kKpiRate, u->path)) throw Error(gen_errors::kForbidden);
+    ReadableCommune(c, a, commune_id, true);
   }
   RatingList list = Ratings(a, commune_id, year);
   if (list.approved)

@@ -325,29 +325,21 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
   std::vector<Parsed> parsed;
   std::set<std::pair<long long, std::string>> seen;
   std::map<std::string, std::optional<OrgUnit>> units;
-  std::vector<std::string> header;
-  std::map<std::string, size_t> col;
+  CsvHeader header;
   int rows = 0;
   // Row by row as the file is read: a large file is never held as a table.
   auto each = [&](std::vector<std::string>& row, int rowno) {
     if (rowno == 1) {
-      header = row;
-      for (size_t i = 0; i < header.size(); ++i)
-        col[text::Fold(text::NormalizeSpace(header[i]))] = i;
-      for (const auto& name : CsvColumns())
-        if (!col.count(name)) throw Error(errors::kCsvMissingColumn, "file", {{"column", name}});
+      header.Read(row, CsvColumns(), errors::kCsvMissingColumn);
       return true;
     }
     ++rows;
     // Too few or too many fields: refused, not read further.
-    if (auto shape = CsvShapeProblem(header, row, rowno)) {
+    if (auto shape = CsvShapeProblem(header.names, row, rowno)) {
       refused.AddDetail(std::move(*shape));
       return true;
     }
-    auto cell = [&](const std::string& name) -> std::string {
-      size_t i = col[name];
-      return i < row.size() ? text::Nfc(text::NormalizeSpace(row[i])) : std::string();
-    };
+    auto cell = [&](const std::string& name) { return header.Cell(row, name); };
     long long before = refused.DetailCount();
     for (const auto& name : CsvColumns())
       if (std::string bad = text::ForbiddenCharacter(cell(name)); !bad.empty())
