@@ -1,5 +1,8 @@
 #include "http/request.hpp"
 
+#include <cstdio>
+#include <ctime>
+
 #include <algorithm>
 #include <cctype>
 
@@ -29,6 +32,39 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 std::string Request::Query(const std::string& name) const {
   auto it = query.find(name);
   return it == query.end() ? std::string() : it->second;
+}
+
+bool EtagMatches(std::string_view header, std::string_view etag) {
+  auto opaque = [](std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    if (t.substr(0, 2) == "W/") t.remove_prefix(2);
+    return t;
+  };
+  std::string_view mine = opaque(etag);
+  if (opaque(header) == "*") return true;
+  while (!header.empty()) {
+    size_t comma = header.find(',');
+    std::string_view one = header.substr(0, comma);
+    if (!mine.empty() && opaque(one) == mine) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+std::string HttpDate(long long unix_seconds) {
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
+                tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                tm.tm_sec);
+  return buf;
 }
 
 bool Request::FromOtherSite() const {

@@ -34,6 +34,13 @@ struct Request {
                       std::map<std::string, std::string> headers = {});
 };
 
+// Whether an If-None-Match header matches `etag` by the weak comparison of RFC 9110 §13.1.2:
+// "*" matches anything, a list matches when any member does, W/ prefixes are ignored.
+bool EtagMatches(std::string_view if_none_match, std::string_view etag);
+// An HTTP-date (IMF-fixdate, RFC 9110 §5.6.7) for seconds since the epoch: "Sun, 06 Nov 1994
+// 08:49:37 GMT".
+std::string HttpDate(long long unix_seconds);
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";

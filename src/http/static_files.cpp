@@ -62,9 +62,17 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
     Response r;
     r.content_type = ContentType(fulls);
     r.SetHeader("Cache-Control", "public, max-age=" + std::to_string(m.max_age));
+    std::string modified = HttpDate(static_cast<long long>(st.st_mtime));
     r.SetHeader("ETag", etag);
+    r.SetHeader("Last-Modified", modified);
     r.SetHeader("X-Content-Type-Options", "nosniff");
-    if (req.Header("if-none-match") == etag) {
+    // If-None-Match decides when present (weak comparison, lists, "*"); else If-Modified-Since
+    // with the date this file was last sent with.
+    std::string inm = req.Header("if-none-match");
+    bool unchanged = !inm.empty() ? EtagMatches(inm, etag)
+                                  : !req.Header("if-modified-since").empty() &&
+                                        req.Header("if-modified-since") == modified;
+    if (unchanged) {
       r.status = 304;
       return r;
     }

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <regex>
+
 #include <gtest/gtest.h>
 
 namespace kientao::http {
@@ -34,6 +36,32 @@ TEST_F(StaticFilesTest, ServesFilesWithCacheHeadersAndEtag) {
       Request::Make("GET", "/static/css/a.css", "", {{"If-None-Match", r->Header("ETag")}}));
   EXPECT_EQ(again->status, 304);
   EXPECT_TRUE(again->body.empty());
+  // Weak comparison, lists and "*" (RFC 9110 §13.1.2), as proxies and browsers send them.
+  std::string etag = r->Header("ETag");
+  for (std::string inm : {"W/" + etag, "\"other\", " + etag, std::string("*"), " " + etag + " "}) {
+    auto x = files_.Serve(Request::Make("GET", "/static/css/a.css", "", {{"If-None-Match", inm}}));
+    EXPECT_EQ(x->status, 304) << inm;
+  }
+  auto other = files_.Serve(
+      Request::Make("GET", "/static/css/a.css", "", {{"If-None-Match", "\"other\", W/\"x\""}}));
+  EXPECT_EQ(other->status, 200);
+  // Last-Modified as an HTTP-date, and If-Modified-Since with it.
+  std::string modified = r->Header("Last-Modified");
+  EXPECT_TRUE(std::regex_match(
+      modified, std::regex("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                           "Sep|Oct|Nov|Dec) \\d{4} \\d\\d:\\d\\d:\\d\\d GMT")))
+      << modified;
+  EXPECT_EQ(
+      files_
+          .Serve(Request::Make("GET", "/static/css/a.css", "", {{"If-Modified-Since", modified}}))
+          ->status,
+      304);
+  EXPECT_EQ(files_
+                .Serve(Request::Make("GET", "/static/css/a.css", "",
+                                     {{"If-Modified-Since", "Sun, 06 Nov 1994 08:49:37 GMT"}}))
+                ->status,
+            200);
+  EXPECT_EQ(HttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
 }
 
 TEST_F(StaticFilesTest, RefusesEveryWayOut) {
