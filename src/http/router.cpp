@@ -10,6 +10,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "http/compress.hpp"
 #include "http/multipart.hpp"
 
 namespace kientao::http {
@@ -138,6 +139,7 @@ Response Router::Handle(const Request& req) const {
     resp = Response::Json(ErrorJson(Error(gen_errors::kInternal), ctx.lang), 500);
   }
   SecureHeaders(resp);
+  if (req.method != "HEAD") CompressIfAccepted(req, resp);
   if (metrics_) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     metrics_->Record(req.method, route_name, resp.status, secs);

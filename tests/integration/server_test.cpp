@@ -58,6 +58,14 @@ TEST_F(Server, AnswersOnKeepAliveConnectionsAndServesStaticFiles) {
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.Header("cache-control"), "public, max-age=86400");
   EXPECT_GT(css.body.size(), 100000u);
+  // Compressed for a client that accepts gzip (the same file, once compressed, kept).
+  auto gz = c.Send("GET", "/static/vendor/bootstrap/css/bootstrap.min.css", "",
+                   {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.Header("content-encoding"), "gzip");
+  EXPECT_EQ(gz.Header("vary"), "Accept-Encoding");
+  EXPECT_LT(gz.body.size(), css.body.size() / 3);
+  EXPECT_EQ(gz.body.substr(0, 2), "\x1f\x8b");  // a gzip member
   auto page = c.Send("GET", "/", "", {{"Cookie", cookie}});
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("10 nhiệm vụ trọng tâm"), std::string::npos);
