@@ -6,6 +6,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -149,7 +150,25 @@ struct Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(opts.header_limit));
       parser.body_limit(opts.body_limit);
       stream.expires_after(opts.read_timeout);
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      boost::system::error_code ec;
+      std::size_t n = 0;
+      std::tie(ec, n) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      if (!ec && !parser.is_done()) {
+        // Expect: 100-continue (RFC 9110 §10.1.1): the client waits for a go-ahead before it sends
+        // the body; one too large is refused before it is sent.
+        if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue")) {
+          auto length = parser.content_length();
+          if (length && *length > opts.body_limit) {
+            ec = bhttp::error::body_limit;
+          } else {
+            bhttp::response<bhttp::empty_body> go_ahead{bhttp::status::continue_,
+                                                        parser.get().version()};
+            auto [wec, wn] = co_await bhttp::async_write(stream, go_ahead, kTuple);
+            if (wec) ec = wec;
+          }
+        }
+        if (!ec) std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      }
       // A request that is refused before it reaches the router: answered, then the connection
       // closes. A read that ended without a request (the peer left) is not answered.
       Response err;

@@ -88,6 +88,22 @@ TEST_F(Server, RefusesPathTraversalOnStaticFiles) {
   }
 }
 
+// Expect: 100-continue: the go-ahead comes before the body, and a body too large is refused
+// before it is sent.
+TEST_F(Server, AClientExpecting100ContinueGetsTheGoAheadOrTheRefusalFirst) {
+  ServerProcess srv(tdb_.url());
+  std::string body = R"({"username":"chutich","password":"LacPhuong@2026"})";
+  std::string head =
+      "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Expect: 100-continue\r\nConnection: close\r\nContent-Length: ";
+  std::string ok =
+      HttpClient(srv.port()).Raw(head + std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(ok.rfind("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201", 0), 0u) << ok.substr(0, 200);
+  std::string big = HttpClient(srv.port()).Raw(head + "100000000\r\n\r\n");
+  EXPECT_EQ(big.rfind("HTTP/1.1 413", 0), 0u) << big.substr(0, 200);
+  EXPECT_EQ(big.find("100 Continue"), std::string::npos);
+}
+
 TEST_F(Server, OversizedBodiesGet413AndMalformedRequests400) {
   ServerProcess srv(tdb_.url(), {});
   HttpClient c(srv.port());
