@@ -140,7 +140,6 @@ struct Server::Impl {
       loop.conns.push_front({&stream, false});
       self = loop.conns.begin();
     }
-    ++open_connections;
     if (metrics) metrics->ConnectionOpened();
     beast::flat_buffer buffer;
     for (;;) {
@@ -277,6 +276,7 @@ struct Server::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true));
+      ++open_connections;  // counted here, so connections accepted together cannot pass the cap
       asio::co_spawn(loop.ioc, Session(loop, std::move(socket)), asio::detached);
     }
   }
