@@ -19,6 +19,8 @@ namespace kientao::http {
 inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
   d.set("error", ctx.Message(e));
   if (!e.field().empty()) d.set("invalid_" + e.field(), true);
+  // One problem of one field: shown beside it too.
+  if (!e.field().empty() && e.details().empty()) d.set("msg_" + e.field(), ctx.Message(e));
   TemplateData details = List();
   for (const FieldError& fe : e.details()) {
     TemplateData item = Object();
@@ -36,6 +38,11 @@ inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
     }
   }
   if (!e.details().empty()) d.set("details", details);
+  // Whether the problems are rows of a file (a table of row, column, message) or fields of this
+  // form (a list of links to them), so a template can open its table once.
+  bool in_file = false;
+  for (const FieldError& fe : e.details()) in_file = in_file || fe.row > 0;
+  if (!e.details().empty()) d.set(in_file ? "file_problems" : "form_problems", true);
   if (e.more_details())
     d.set("more_details", ctx.i18n->Format(ctx.lang, "shell.more_problems",
                                            {{"count", text::VnNumber(e.more_details(), 0)}}));

@@ -351,4 +351,20 @@ Response JsonAnswer(const boost::json::value& v, int status) {
   return Response::Json(SerializeJson(v), status);
 }
 
+void FieldProblems::Add(const Error& e) {
+  for (const Error& p : problems_)
+    if (p.field() == e.field()) return;  // one problem per field is enough to act on
+  problems_.push_back(e);
+}
+
+void FieldProblems::ThrowIfAny() const {
+  if (problems_.empty()) return;
+  if (problems_.size() == 1) throw problems_.front();
+  Error all(gen_errors::kFormRefused, problems_.front().field(),
+            {{"count", std::to_string(problems_.size())}});
+  for (const Error& p : problems_)
+    all.details().push_back({p.field(), std::string(p.code()), p.params(), 0});
+  throw all;
+}
+
 }  // namespace kientao::http

@@ -13,6 +13,7 @@
 #include <boost/json/value.hpp>
 
 #include "base/date.hpp"
+#include "base/error.hpp"
 
 namespace kientao::http {
 
@@ -73,6 +74,30 @@ class Input {
   std::optional<std::string> Raw(std::string_view field) const;
   boost::json::object obj_;
   bool json_ = false;
+};
+
+// Reads a form field by field, keeping each field's problem instead of stopping at the first, so
+// the person sees every one at once beside its field.
+class FieldProblems {
+ public:
+  // Runs `read`; an Error naming a field (other than 403/404) is kept and an empty value returned.
+  template <typename F>
+  auto Take(F&& read) -> decltype(read()) {
+    try {
+      return read();
+    } catch (const Error& e) {
+      if (e.field().empty() || e.status() == 403 || e.status() == 404) throw;
+      Add(e);
+      return {};
+    }
+  }
+  void Add(const Error& e);
+  bool Any() const { return !problems_.empty(); }
+  // One problem: that error itself; several: GEN-0034 with one detail per field.
+  void ThrowIfAny() const;
+
+ private:
+  std::vector<Error> problems_;  // one per field, in the form's order
 };
 
 // A number typed by a person (a form field, a CSV cell) read by base/number.hpp's ParseVn; throws

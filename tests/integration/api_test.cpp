@@ -664,6 +664,34 @@ TEST_F(Api, TheChairmanReadsNamesNotInternalCodes) {
   EXPECT_NE(status.body.find("Đã gửi lời nhắc tới 3 đơn vị."), std::string::npos);
 }
 
+// A staff form with several mistakes shows them all at once, each beside its field, and keeps what
+// was typed; the API lists them all too. Nothing is written.
+TEST_F(Api, EveryMistakeOfTheStaffFormIsShownAtOnceBesideItsField) {
+  long long n = Count("staff"), seq = AuditSeq();
+  auto page = Call(office_, "POST", "/staff",
+                   "full_name=Tr%E1%BA%A7n+Gi%E1%BB%AF&sex=male&birth_date=31%2F02%2F1990&citizen_"
+                   "id=12345&category=civil_servant&position=&unit_id=" +
+                       std::to_string(UnitId("LP-VP")) + "&start_date=hom+qua",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(page.status, 422);
+  for (const char* f : {"birth_date", "citizen_id", "position", "start_date"})
+    EXPECT_NE(page.body.find(std::string("id=\"") + f + "-msg\""), std::string::npos) << f;
+  EXPECT_EQ(page.body.find("id=\"full_name-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"Trần Giữ\""), std::string::npos);  // kept as typed
+  EXPECT_NE(page.body.find("value=\"hom qua\""), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"#start_date\""), std::string::npos);  // listed at the top
+  auto api = Call(office_, "POST", "/api/v1/staff",
+                  R"({"full_name":"Trần Giữ","sex":"male","birth_date":"31/02/1990",)"
+                  R"("citizen_id":"12345","category":"civil_servant","position":"CV","unit_id":)" +
+                      std::to_string(UnitId("LP-VP")) + R"(,"start_date":"01/01/2020"})");
+  EXPECT_EQ(api.status, 422);
+  EXPECT_EQ(ErrorCode(api.body), "GEN-0034");
+  auto err = json::parse(api.body).at("error");
+  EXPECT_EQ(err.at("details").as_array().size(), 2u);
+  EXPECT_EQ(Count("staff"), n);
+  EXPECT_EQ(AuditSeq(), seq);
+}
+
 TEST_F(Api, PagesRenderInVietnameseAndEnglish) {
   auto vi = Call(office_, "GET", "/staff?q=duc");
   ASSERT_EQ(vi.status, 200);

@@ -88,8 +88,15 @@ void RequireScope(const Actor& a, std::string_view perm, const std::string& path
   if (!access::Permits(a.who, perm, path)) throw Error(gen_errors::kOutOfScope, "unit_id");
 }
 
+// The domain's problems: one alone as its own error, several at once (GEN-0034, one detail each).
 void ThrowFieldErrors(std::vector<FieldError> errs) {
   if (errs.empty()) return;
+  if (errs.size() > 1) {
+    Error all(gen_errors::kFormRefused, errs.front().field,
+              {{"count", std::to_string(errs.size())}});
+    all.details() = std::move(errs);
+    throw all;
+  }
   const FieldError& first = errs.front();
   Error e(ErrorDef{first.code == errors::kInvalidCitizenId.code      ? errors::kInvalidCitizenId
                    : first.code == errors::kBirthDateOutOfRange.code ? errors::kBirthDateOutOfRange

@@ -147,19 +147,27 @@ StaffDraft ReadStaff(const Input& in, const StaffDraft* base) {
                 "start_date"});
   bool req = base == nullptr;
   StaffDraft d = base ? *base : StaffDraft{};
-  if (auto v = in.Int("unit_id", req)) d.unit_id = *v;
-  if (auto v = in.Str("full_name", 100, req)) d.full_name = *v;
-  if (auto v = in.Enum("sex", {"male", "female"}, req)) d.sex = *ParseSex(*v);
-  if (auto v = in.DateField("birth_date", req)) d.birth_date = *v;
-  if (auto v = in.Str("citizen_id", 12, req)) {
-    if (!CitizenId::Parse(*v)) throw Error(errors::kInvalidCitizenId, "citizen_id");
+  // Every field read, every problem kept: the form shows them all at once, each beside its field.
+  http::FieldProblems p;
+  if (auto v = p.Take([&] { return in.Int("unit_id", req); })) d.unit_id = *v;
+  if (auto v = p.Take([&] { return in.Str("full_name", 100, req); })) d.full_name = *v;
+  if (auto v = p.Take([&] { return in.Enum("sex", {"male", "female"}, req); }))
+    d.sex = *ParseSex(*v);
+  if (auto v = p.Take([&] { return in.DateField("birth_date", req); })) d.birth_date = *v;
+  if (auto v = p.Take([&] {
+        auto id = in.Str("citizen_id", 12, req);
+        if (id && !CitizenId::Parse(*id)) throw Error(errors::kInvalidCitizenId, "citizen_id");
+        return id;
+      }))
     d.citizen_id = *v;
-  }
-  if (auto v = in.Enum("category",
-                       {"cadre", "civil_servant", "public_employee", "part_time", "contract"}, req))
+  if (auto v = p.Take([&] {
+        return in.Enum("category",
+                       {"cadre", "civil_servant", "public_employee", "part_time", "contract"}, req);
+      }))
     d.category = *ParseCategory(*v);
-  if (auto v = in.Str("position", 100, req)) d.position = *v;
-  if (auto v = in.DateField("start_date", req)) d.start_date = *v;
+  if (auto v = p.Take([&] { return in.Str("position", 100, req); })) d.position = *v;
+  if (auto v = p.Take([&] { return in.DateField("start_date", req); })) d.start_date = *v;
+  p.ThrowIfAny();
   return d;
 }
 
