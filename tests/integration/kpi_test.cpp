@@ -2,8 +2,8 @@
 // changes the month's score as Decree 335 says, nobody confirms or scores their own work, bad input
 // is refused with nothing written, directive sub-tasks count, and the annual rating is blocked by
 // the quota until an exception is recorded.
-#include <set>
 #include <cmath>
+#include <set>
 
 #include <boost/json.hpp>
 
@@ -655,11 +655,12 @@ TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverr
     fields.insert(std::string(x.at("field").as_string()));
   EXPECT_EQ(fields, (std::set<std::string>{"held_on", "ends_at", "place", "secretary"}));
   EXPECT_EQ(AuditSeq(), seq);
-  auto page = Call(leader, "POST", "/kpi/rating-meeting",
-                   "year=" + std::to_string(year) +
-                       "&held_on=31%2F02%2F2026&starts_at=9%3A00&ends_at=8h&place=&attendees=Th%C6%B0%E1"
-                       "%BB%9Dng+tr%E1%BB%B1c&chair=Nguy%E1%BB%85n+Ph%C3%BA+Trung&secretary=&conclusion=OK",
-                   "application/x-www-form-urlencoded");
+  auto page =
+      Call(leader, "POST", "/kpi/rating-meeting",
+           "year=" + std::to_string(year) +
+               "&held_on=31%2F02%2F2026&starts_at=9%3A00&ends_at=8h&place=&attendees=Th%C6%B0%E1"
+               "%BB%9Dng+tr%E1%BB%B1c&chair=Nguy%E1%BB%85n+Ph%C3%BA+Trung&secretary=&conclusion=OK",
+           "application/x-www-form-urlencoded");
   EXPECT_EQ(page.status, 422);
   EXPECT_NE(page.body.find("id=\"mt-held_on-msg\""), std::string::npos);
   EXPECT_NE(page.body.find("id=\"mt-ends_at-msg\""), std::string::npos);
@@ -667,12 +668,13 @@ TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverr
   EXPECT_EQ(page.body.find("id=\"mt-chair-msg\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"Nguyễn Phú Trung\""), std::string::npos);  // kept as typed
   EXPECT_NE(page.body.find("value=\"31/02/2026\""), std::string::npos);
-  auto good = Call(leader, "POST", "/api/v1/kpi/rating-meeting",
-                   R"({"year":)" + std::to_string(year) +
-                       R"(,"held_on":"27/11/2026","starts_at":"8:00","ends_at":"10 giờ 30",)"
-                       R"("place":"Hội trường Ủy ban nhân dân xã","attendees":"Thường trực UBND xã, )"
-                       R"(trưởng các phòng","chair":"Nguyễn Phú Trung","secretary":"Lê Thị Lan",)"
-                       R"("conclusion":"Thống nhất danh sách xếp loại.\nGiao Văn phòng hoàn thiện hồ sơ."})");
+  auto good = Call(
+      leader, "POST", "/api/v1/kpi/rating-meeting",
+      R"({"year":)" + std::to_string(year) +
+          R"(,"held_on":"27/11/2026","starts_at":"8:00","ends_at":"10 giờ 30",)"
+          R"("place":"Hội trường Ủy ban nhân dân xã","attendees":"Thường trực UBND xã, )"
+          R"(trưởng các phòng","chair":"Nguyễn Phú Trung","secretary":"Lê Thị Lan",)"
+          R"("conclusion":"Thống nhất danh sách xếp loại.\nGiao Văn phòng hoàn thiện hồ sơ."})");
   ASSERT_EQ(good.status, 200) << good.body;
   auto minutes = Call(leader, "GET", "/kpi/ratings.docx?year=" + std::to_string(year));
   auto mx = documents::ReadZipEntry(minutes.body, "word/document.xml");
@@ -681,8 +683,9 @@ TEST_F(KpiRating, TheQuotaBlocksApprovalUntilAnExceptionIsRecordedAndVetoesOverr
        {"Thời gian bắt đầu: 8 giờ 00, ngày 27 tháng 11 năm 2026.",
         "Địa điểm: Hội trường Ủy ban nhân dân xã", "Thành phần tham dự: Thường trực UBND xã",
         "Chủ trì: Nguyễn Phú Trung", "Thư ký: Lê Thị Lan", "NỘI DUNG", "KẾT LUẬN",
-        "Giao Văn phòng hoàn thiện hồ sơ.", "Cuộc họp kết thúc vào 10 giờ 30 cùng ngày../.",
-        "THƯ KÝ", "CHỦ TRÌ", "Ủy ban nhân dân xã Lạc Phương họp xét"})
+        "Thống nhất danh sách xếp loại.</w:t>", "Giao Văn phòng hoàn thiện hồ sơ.",
+        "Cuộc họp kết thúc vào 10 giờ 30 cùng ngày./.", "THƯ KÝ", "CHỦ TRÌ",
+        "Ủy ban nhân dân xã Lạc Phương họp xét"})
     EXPECT_NE(mx->find(part), std::string::npos) << part;
   // The secretary signs at the left, the chair at the right, in that order.
   EXPECT_LT(mx->find("THƯ KÝ"), mx->find("CHỦ TRÌ"));

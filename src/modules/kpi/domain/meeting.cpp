@@ -56,8 +56,13 @@ Meeting ReadMeeting(const MeetingDraft& d, Date today, std::vector<FieldError>& 
   auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
     problems.push_back({field, std::string(def.code), std::move(p), 0});
   };
-  auto textual = [&](const char* field, const std::string& v, size_t max) {
-    std::string s = text::Nfc(text::NormalizeSpace(v));
+  // One-line fields have their spaces tidied; the attendees and the conclusion keep their lines.
+  auto textual = [&](const char* field, const std::string& v, size_t max, bool lines = false) {
+    std::string s = lines ? text::Nfc(v) : text::Nfc(text::NormalizeSpace(v));
+    if (lines) {
+      s.erase(0, s.find_first_not_of(" \t\r\n"));
+      s.erase(s.find_last_not_of(" \t\r\n") + 1);
+    }
     if (s.empty())
       problem(field, gen_errors::kRequired);
     else if (text::CodePointCount(s) > max)
@@ -91,10 +96,10 @@ Meeting ReadMeeting(const MeetingDraft& d, Date today, std::vector<FieldError>& 
   if (!m.starts_at.empty() && !m.ends_at.empty() && m.ends_at <= m.starts_at)
     problem("ends_at", errors::kEndsBeforeStart, {{"value", m.ends_at}});
   m.place = textual("place", d.place, 300);
-  m.attendees = textual("attendees", d.attendees, 2000);
+  m.attendees = textual("attendees", d.attendees, 2000, true);
   m.chair = textual("chair", d.chair, 200);
   m.secretary = textual("secretary", d.secretary, 200);
-  m.conclusion = textual("conclusion", d.conclusion, 4000);
+  m.conclusion = textual("conclusion", d.conclusion, 4000, true);
   return m;
 }
 

@@ -38,6 +38,11 @@ TEST(Meeting, AFullFormIsRead) {
   EXPECT_EQ(m.starts_at, "08:00");
   EXPECT_EQ(m.ends_at, "11:00");
   EXPECT_EQ(m.place, "Hội trường UBND xã");
+  // The conclusion keeps the lines it was written in.
+  d.conclusion = "  Thống nhất danh sách.\nGiao Văn phòng hoàn thiện hồ sơ.\n";
+  EXPECT_EQ(ReadMeeting(d, kToday, p).conclusion,
+            "Thống nhất danh sách.\nGiao Văn phòng hoàn thiện hồ sơ.");
+  EXPECT_TRUE(p.empty());
 }
 
 TEST(Meeting, EveryProblemIsNamedAtOnceBesideItsField) {

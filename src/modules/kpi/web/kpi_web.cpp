@@ -899,7 +899,7 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       }
     else
       line(dots);
-    line(m ? "Cuộc họp kết thúc vào " + ClockTimeVi(m->ends_at) + " cùng ngày."
+    line(m ? "Cuộc họp kết thúc vào " + ClockTimeVi(m->ends_at) + " cùng ngày"
            : "Cuộc họp kết thúc vào " + dots);
     d.recipients = {"Thường trực Đảng ủy xã;", "Các phòng, đơn vị;", "Lưu: VT."};
     d.title = "CHỦ TRÌ";
