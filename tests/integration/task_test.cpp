@@ -77,7 +77,10 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   auto exe = Upload(office_, task, "bao-cao.pdf.exe", pdf);
   ASSERT_EQ(exe.status, 201) << exe.body;
   EXPECT_EQ(json::parse(exe.body).at("file_name").as_string(), "bao-cao.pdf");
-  auto rlo = Upload(office_, task, "ke-hoach\xE2\x80\xAE" "fdp.hta\xFF", pdf);
+  auto rlo = Upload(office_, task,
+                    "ke-hoach\xE2\x80\xAE"
+                    "fdp.hta\xFF",
+                    pdf);
   ASSERT_EQ(rlo.status, 201) << rlo.body;
   EXPECT_EQ(json::parse(rlo.body).at("file_name").as_string(), "ke-hoachfdp.pdf");
   auto audit = Call(office_, "GET", "/api/v1/audit?limit=5");
@@ -124,6 +127,28 @@ TEST_F(Tasks, EvidenceFilesAreCheckedByContentStoredOnceAndDownloadedAsAttachmen
   auto page = Call(office_, "GET", "/tasks/5");
   EXPECT_NE(page.body.find("data-testid=\"evidence\""), std::string::npos);
   EXPECT_NE(page.body.find("enctype=\"multipart/form-data\""), std::string::npos);
+}
+
+// The directive page's task form shows every mistake at once, each beside its field, keeping what
+// was typed; nothing is written.
+TEST_F(Tasks, EveryMistakeOfTheTaskFormIsShownAtOnceBesideItsField) {
+  long long directive = 0;
+  {
+    store::Conn c = app_->db().Lease();
+    directive = c.QueryOne("SELECT MIN(id) FROM directives")->Int(0);
+  }
+  long long n = Count("tasks"), seq = AuditSeq();
+  auto page = Call(office_, "POST", "/directives/" + std::to_string(directive) + "/tasks",
+                   "code=sai+ma%21&title=&lead_unit_id=" + std::to_string(UnitId("LP-VP")) +
+                       "&deadline=31%2F02%2F2027",
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(page.status, 422);
+  for (const char* f : {"code", "title", "deadline"})
+    EXPECT_NE(page.body.find(std::string("id=\"") + f + "-msg\""), std::string::npos) << f;
+  EXPECT_EQ(page.body.find("id=\"lead_unit_id-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"31/02/2027\""), std::string::npos);  // kept as typed
+  EXPECT_EQ(Count("tasks"), n);
+  EXPECT_EQ(AuditSeq(), seq);
 }
 
 TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {

@@ -6,6 +6,7 @@
 
 #include "base/access.hpp"
 #include "base/clock.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/multipart.hpp"
 #include "http/request.hpp"
@@ -80,18 +81,28 @@ NewTask ReadTask(const Input& in) {
   in.AllowOnly({"code", "title", "lead_unit_id", "cooperating_unit_ids", "start_on", "deadline",
                 "recurrence", "expected_outputs", "responsible_staff_id"});
   NewTask t;
-  t.task.code = in.ReqStr("code", 20);
-  if (!ValidTaskCode(t.task.code)) throw Error(errors::kInvalidTaskCode, "code");
-  t.task.title = in.ReqStr("title", 1000);
-  t.task.lead_unit_id = *in.Int("lead_unit_id", true);
-  t.cooperator_unit_ids = in.IntList("cooperating_unit_ids");
-  t.task.start_on = in.DateField("start_on", false).value_or(clock::Today());
-  t.task.deadline = in.DateField("deadline", false);
+  // Every field read, every problem kept: the form shows them all at once, each beside its field.
+  http::FieldProblems p;
+  t.task.code = p.Take([&] {
+    std::string code = in.ReqStr("code", 20);
+    if (!ValidTaskCode(code)) throw Error(errors::kInvalidTaskCode, "code");
+    return code;
+  });
+  t.task.title = p.Take([&] { return in.ReqStr("title", 1000); });
+  t.task.lead_unit_id = p.Take([&] { return in.Int("lead_unit_id", true); }).value_or(0);
+  t.cooperator_unit_ids = p.Take([&] { return in.IntList("cooperating_unit_ids"); });
+  t.task.start_on =
+      p.Take([&] { return in.DateField("start_on", false); }).value_or(clock::Today());
+  t.task.deadline = p.Take([&] { return in.DateField("deadline", false); });
   t.task.recurrence =
-      in.Enum("recurrence", {"none", "month", "quarter", "half", "nine", "year"}, false)
-          .value_or("none");
-  t.task.expected_outputs = in.Str("expected_outputs", 2000, false).value_or("");
-  t.task.responsible_staff_id = in.Int("responsible_staff_id", false).value_or(0);
+      p.Take([&] {
+         return in.Enum("recurrence", {"none", "month", "quarter", "half", "nine", "year"}, false);
+       }).value_or("none");
+  t.task.expected_outputs =
+      p.Take([&] { return in.Str("expected_outputs", 2000, false); }).value_or("");
+  t.task.responsible_staff_id =
+      p.Take([&] { return in.Int("responsible_staff_id", false); }).value_or(0);
+  p.ThrowIfAny();
   return t;
 }
 
@@ -633,10 +644,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     }
     if (!form.get("start_on")) form.set("start_on", clock::Today().ToVn());
     data.set("v", form);
-    if (err) {
-      data.set("error", ctx.Message(*err));
-      if (!err->field().empty()) data.set("invalid_" + err->field(), true);
-    }
+    if (err) http::SetFormError(data, ctx, *err);
     data.set("number_symbol", d.number_symbol);
     data.set("issued_on", d.issued_on.ToVn());
     data.set("issuer", d.issuer);
