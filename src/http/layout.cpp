@@ -45,7 +45,7 @@ void Layout::AddCommon(const Ctx& ctx, TemplateData& data) const {
     u.set("name", ctx.user->display_name);
     u.set("username", ctx.user->username);
     data.set("user", u);
-    data.set("csrf", ctx.user->csrf_token);
+    data.set("csrf", MaskCsrf(ctx.user->csrf_token));  // masked afresh on every page (BREACH)
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <random>
 
 #include <algorithm>
 #include <cctype>
@@ -32,6 +33,65 @@ std::optional<std::string> Request::Cookie(std::string_view name) const {
 std::string Request::Query(const std::string& name) const {
   auto it = query.find(name);
   return it == query.end() ? std::string() : it->second;
+}
+
+namespace {
+
+std::string ToHex(const std::string& bytes) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+std::optional<std::string> FromHex(std::string_view hex) {
+  if (hex.size() % 2) return std::nullopt;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi << 4 | lo));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string MaskCsrf(const std::string& token) {
+  thread_local std::random_device rd;
+  std::string mask(token.size(), '\0'), masked(token.size(), '\0');
+  for (size_t i = 0; i < token.size(); ++i) {
+    mask[i] = static_cast<char>(rd() & 0xFF);
+    masked[i] = static_cast<char>(token[i] ^ mask[i]);
+  }
+  return "m." + ToHex(mask) + ToHex(masked);
+}
+
+bool CsrfMatches(const std::string& sent, const std::string& token) {
+  if (token.empty() || sent.empty()) return false;
+  std::string plain;
+  if (sent.size() == 2 + 4 * token.size() && sent.compare(0, 2, "m.") == 0) {
+    auto mask = FromHex(std::string_view(sent).substr(2, 2 * token.size()));
+    auto masked = FromHex(std::string_view(sent).substr(2 + 2 * token.size()));
+    if (!mask || !masked) return false;
+    plain.resize(token.size());
+    for (size_t i = 0; i < token.size(); ++i)
+      plain[i] = static_cast<char>((*mask)[i] ^ (*masked)[i]);
+  } else {
+    plain = sent;
+  }
+  if (plain.size() != token.size()) return false;
+  unsigned char diff = 0;  // the same time whatever matches
+  for (size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(plain[i] ^ token[i]);
+  return diff == 0;
 }
 
 bool EtagMatches(std::string_view header, std::string_view etag) {

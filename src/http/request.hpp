@@ -34,6 +34,13 @@ struct Request {
                       std::map<std::string, std::string> headers = {});
 };
 
+// The CSRF token as a page carries it: masked afresh on every page ("m." + hex mask + hex of the
+// token XOR the mask), so a compressed page never repeats the same secret bytes an attacker could
+// probe with reflected input (BREACH). CsrfMatches accepts the masked form and the bare token (API
+// clients get it from /api/v1/session).
+std::string MaskCsrf(const std::string& token);
+bool CsrfMatches(const std::string& sent, const std::string& token);
+
 // Whether an If-None-Match header matches `etag` by the weak comparison of RFC 9110 §13.1.2:
 // "*" matches anything, a list matches when any member does, W/ prefixes are ignored.
 bool EtagMatches(std::string_view if_none_match, std::string_view etag);

@@ -212,7 +212,7 @@ Response Router::Dispatch(const Request& req, std::string& route_name) const {
             parts && parts->count("_csrf"))
           token = (*parts)["_csrf"].data;
       }
-      if (token.empty() || token != principal->csrf_token) throw Error(gen_errors::kCsrf);
+      if (!CsrfMatches(token, principal->csrf_token)) throw Error(gen_errors::kCsrf);
     }
     return found->handler(ctx);
   } catch (const Error& e) {

@@ -147,4 +147,22 @@ TEST(Metrics, TheMethodLabelTakesOnlyKnownMethods) {
   EXPECT_EQ(text.find("X1"), std::string::npos);
 }
 
+// Pages carry the CSRF token masked afresh each time (so compression cannot leak it); both the
+// masked form and the bare token are accepted, anything else refused.
+TEST(Csrf, PagesCarryTheTokenMaskedAfreshAndBothFormsAreAccepted) {
+  std::string token = "3f9a0c1d2e";
+  std::string a = MaskCsrf(token), b = MaskCsrf(token);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.find(token), std::string::npos);
+  EXPECT_TRUE(CsrfMatches(a, token));
+  EXPECT_TRUE(CsrfMatches(b, token));
+  EXPECT_TRUE(CsrfMatches(token, token));
+  std::string tampered = a;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(CsrfMatches(tampered, token));
+  EXPECT_FALSE(CsrfMatches("", token));
+  EXPECT_FALSE(CsrfMatches("m.zz", token));
+  EXPECT_FALSE(CsrfMatches(MaskCsrf("other-tok1"), token));
+}
+
 }  // namespace kientao::http
