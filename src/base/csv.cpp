@@ -75,13 +75,6 @@ std::optional<std::string> Convert(std::string_view bytes, const char* charset, 
   return out;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The first `max` code points of valid UTF-8 `s`, "…" after when it was longer.
 std::string FirstCodePoints(const std::string& s, size_t max) {
   size_t count = 0;
@@ -193,7 +186,7 @@ std::string CsvLine(const std::vector<std::string>& fields) {
 }
 
 std::string CharsetOf(std::string_view content_type) {
-  std::string lower = LowerAscii(content_type);
+  std::string lower = text::AsciiLower(content_type);
   size_t at = lower.find("charset=");
   if (at == std::string::npos) return "";
   std::string v = lower.substr(at + 8);

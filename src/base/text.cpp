@@ -158,6 +158,13 @@ std::string PersonNameKey(std::string_view full_name) {
   return CollationKey(name.substr(pos + 1)) + '\x01' + CollationKey(name.substr(0, pos));
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 std::string Hex(std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   std::string out;

@@ -31,6 +31,8 @@ std::string Slug(std::string_view s);
 std::string CollationKey(std::string_view s);
 // Sort key for a Vietnamese personal name: by given name (last word), then the rest.
 std::string PersonNameKey(std::string_view full_name);
+// ASCII letters in lower case, every other byte as it is (header values, charset names).
+std::string AsciiLower(std::string_view s);
 // Lower-case hex of the bytes of `s` (sort keys stored as text order like the bytes).
 std::string Hex(std::string_view s);
 // Escapes a string for a SQL LIKE pattern with '\' as the escape character.

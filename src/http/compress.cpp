@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "base/text.hpp"
+
 namespace kientao::http {
 
 namespace {
@@ -18,13 +20,6 @@ bool Compressible(std::string_view type) {
                              "text/javascript", "image/svg+xml", "text/csv", "text/plain"})
     if (type.substr(0, t.size()) == t) return true;
   return false;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Static files compressed once per ETag, the newest first.
@@ -41,7 +36,7 @@ Cache& TheCache() {
 }  // namespace
 
 bool AcceptsGzip(std::string_view header) {
-  std::string h = Lower(header);
+  std::string h = text::AsciiLower(header);
   size_t at = 0;
   while (at <= h.size()) {
     size_t end = h.find(',', at);

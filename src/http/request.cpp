@@ -1,11 +1,12 @@
 #include "http/request.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <random>
 
-#include <algorithm>
-#include <cctype>
+#include "base/text.hpp"
 
 namespace kientao::http {
 
@@ -138,12 +139,7 @@ bool Request::FromOtherSite() const {
   std::string authority = from.substr(scheme + 3);
   authority = authority.substr(0, authority.find_first_of("/?#"));
   std::string host = Header("host");
-  auto lower = [](std::string s) {
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-  };
-  return host.empty() || lower(authority) != lower(host);
+  return host.empty() || text::AsciiLower(authority) != text::AsciiLower(host);
 }
 
 bool Request::WantsJson() const {
