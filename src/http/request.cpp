@@ -38,16 +38,6 @@ std::string Request::Query(const std::string& name) const {
 
 namespace {
 
-std::string ToHex(const std::string& bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
-}
-
 std::optional<std::string> FromHex(std::string_view hex) {
   if (hex.size() % 2) return std::nullopt;
   auto nibble = [](char c) -> int {
@@ -73,7 +63,7 @@ std::string MaskCsrf(const std::string& token) {
     mask[i] = static_cast<char>(rd() & 0xFF);
     masked[i] = static_cast<char>(token[i] ^ mask[i]);
   }
-  return "m." + ToHex(mask) + ToHex(masked);
+  return "m." + text::Hex(mask) + text::Hex(masked);
 }
 
 bool CsrfMatches(const std::string& sent, const std::string& token) {

@@ -14,10 +14,10 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "app/demo_data.hpp"
 #include "base/clock.hpp"
 #include "modules/documents/zip_archive.hpp"
 #include "modules/reporting/web/report_web.hpp"
-#include "app/demo_data.hpp"
 #include "store/audit_log.hpp"
 #include "tests/integration/app_fixture.hpp"
 
@@ -479,6 +479,17 @@ TEST_F(Reports, ACommunesAdministratorsRulesStayInTheirCommuneAndCanBeDeleted) {
   EXPECT_EQ(deleted.commune_id, lp);
   EXPECT_EQ(Call(commune_admin, "DELETE", "/api/v1/indicator-rules/" + std::to_string(own)).status,
             404);
+  // The catalogue page's delete button does the same.
+  auto again =
+      Call(commune_admin, "POST", "/api/v1/indicator-rules",
+           R"({"name_vi": "Lần hai", "left": "POOR_HH", "operator": "<=", "right": "HOUSEHOLDS"})");
+  ASSERT_EQ(again.status, 201);
+  long long second = Json(again).at("id").as_int64();
+  EXPECT_EQ(Call(commune_admin, "POST", "/indicator-rules/" + std::to_string(second) + "/delete",
+                 "", "application/x-www-form-urlencoded")
+                .status,
+            303);
+  EXPECT_FALSE(ids("").count(second));
   // The city's administrator may delete the installation's rules.
   EXPECT_EQ(Call(admin_, "DELETE", "/api/v1/indicator-rules/" + std::to_string(global)).status,
             200);

@@ -21,7 +21,8 @@ std::string ExtensionOf(std::string_view media_type);
 
 // A file name safe to store and to send back, for a file sniffed as `media_type`: the last path
 // component; invalid UTF-8, control characters, bidirectional controls (a right-to-left override
-// turns "bao-caoU+202E fdp.exe" into what looks like "bao-caoexe.pdf"), zero-width characters, quotes and
+// turns "bao-caoU+202E fdp.exe" into what looks like "bao-caoexe.pdf"), zero-width characters,
+// quotes and
 // ';' removed; the extensions it claims ("bao-cao.hta", "x.pdf.exe", "x.cmd") replaced by the one
 // of the sniffed type, so no stored name can run as a program; at most 120 code points;
 // "tep-tin.<ext>" when nothing is left.

@@ -95,8 +95,15 @@ TEST(Evidence, FileNamesLoseTheirPathAndControlCharacters) {
             "Báo cáo 11.2026.docx");
   // A right-to-left override ("bao-cao\u202Efdp.exe" shows as "bao-caoexe.pdf") and other bidi
   // and zero-width controls are removed; so are bytes that are not UTF-8.
-  EXPECT_EQ(SafeFileName("bao-cao\xE2\x80\xAE" "fdp.exe", pdf), "bao-caofdp.pdf");
-  EXPECT_EQ(SafeFileName("a\xE2\x81\xA6" "b\xE2\x80\x8B" "c.pdf", pdf), "abc.pdf");
+  EXPECT_EQ(SafeFileName("bao-cao\xE2\x80\xAE"
+                         "fdp.exe",
+                         pdf),
+            "bao-caofdp.pdf");
+  EXPECT_EQ(SafeFileName("a\xE2\x81\xA6"
+                         "b\xE2\x80\x8B"
+                         "c.pdf",
+                         pdf),
+            "abc.pdf");
   EXPECT_EQ(SafeFileName("h\xC3\x28p\xFF\xFEn.pdf", pdf), "h(pn.pdf");
   EXPECT_EQ(SafeFileName("x\xEF\xBF\xBEy.pdf", pdf), "xy.pdf");  // U+FFFE
 }
