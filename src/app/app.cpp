@@ -13,6 +13,7 @@
 #include "base/error.hpp"
 #include "base/resources.hpp"
 #include "base/rule_file.hpp"
+#include "http/openapi.hpp"
 #include "modules/reporting/permissions.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "store/audit_log.hpp"
@@ -196,6 +197,15 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
   RegisterShellRoutes();
   for (const Module& m : modules_)
     if (m.routes) m.routes(*this);
+  // The API's description, from the shell's and every module's src/…/openapi.json and the router.
+  std::vector<http::OpenApiFragment> fragments;
+  for (auto& [path, text] : EmbeddedResources()) {
+    std::string p(path);
+    if (p == "src/app/openapi.json" ||
+        (p.rfind("src/modules/", 0) == 0 && p.find("/web/openapi.json") != std::string::npos))
+      fragments.push_back({p, text});
+  }
+  openapi_json_ = http::BuildOpenApi(router_.routes(), fragments, i18n_, KIENTAO_VERSION);
 }
 
 std::vector<std::pair<std::string, std::string>> App::ModuleRules(const std::string& module,

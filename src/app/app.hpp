@@ -111,6 +111,7 @@ class App {
   http::I18n i18n_;
   http::Templates templates_;
   http::Metrics metrics_;
+  std::string openapi_json_;  // /api/v1/openapi.json, built once every route is registered
   http::Layout layout_{templates_, i18n_};
   http::Router router_{i18n_, &metrics_};
   http::StaticFiles static_files_;

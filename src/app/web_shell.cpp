@@ -35,6 +35,9 @@ void App::RegisterShellRoutes() {
     resp->SetHeader("Cache-Control", "no-cache");
     return *resp;
   });
+  // The API's description (http/openapi.hpp): public, like any API's documentation.
+  router_.Get("/api/v1/openapi.json", http::Access{"", false},
+              [this](http::Ctx&) { return http::Response::Json(openapi_json_); });
   router_.Get("/metrics", http::Access{"", false}, [this](http::Ctx& ctx) {
     // Scrapers on the machine itself, or an administrator.
     bool local = ctx.req.remote_addr == "127.0.0.1" || ctx.req.remote_addr == "::1" ||

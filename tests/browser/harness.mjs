@@ -11,7 +11,8 @@ const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'))
 const { chromium } = require('playwright-core');
 
 // `config`: the text of a kientao.toml for the server (e.g. a short session idle time), if any.
-export async function start(binary, { config } = {}) {
+// The real server on a fresh demo database, without a browser: { dir, base, server }.
+export async function startServer(binary, { config } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kientao-browser-'));
   const db = join(dir, 'demo.db');
   const demo = spawnSync(binary, ['demo-data', '--db', db], { encoding: 'utf8' });
@@ -32,6 +33,12 @@ export async function start(binary, { config } = {}) {
     server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
     setTimeout(() => reject(new Error('server did not start')), 20000);
   });
+  return { dir, base, server };
+}
+
+// The server as startServer starts it, and Debian's Chromium: { dir, base, browser, server }.
+export async function start(binary, options = {}) {
+  const { dir, base, server } = await startServer(binary, options);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -78,7 +85,7 @@ export async function run(env, body) {
     failed = true;
     console.error(e);
   } finally {
-    await env.browser.close();
+    if (env.browser) await env.browser.close();
     env.server.kill('SIGTERM');
     await new Promise((r) => env.server.on('exit', r));
     if (!failed && !process.env.KIENTAO_KEEP_SCREENSHOTS) rmSync(env.dir, { recursive: true, force: true });

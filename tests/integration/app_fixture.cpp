@@ -1,5 +1,7 @@
 #include "tests/integration/app_fixture.hpp"
 
+#include <mutex>
+
 #include <boost/json.hpp>
 
 #include "app/demo_data.hpp"
@@ -30,6 +32,39 @@ TestDb& DemoTemplate() {
 }
 }  // namespace
 
+namespace {
+std::vector<AnsweredError>& AnsweredErrorsMutable() {
+  static std::vector<AnsweredError> all;
+  return all;
+}
+
+std::string& OpenApiText() {
+  static std::string text;
+  return text;
+}
+
+// Keeps what an /api/v1 call answered with an error, for the check that the description lists it.
+http::Response Recorded(const http::Request& req, http::Response resp) {
+  if (resp.status >= 400 && req.path.rfind("/api/v1/", 0) == 0 &&
+      resp.content_type.find("json") != std::string::npos) {
+    static std::mutex m;  // the concurrency tests call from several threads
+    std::lock_guard lock(m);
+    AnsweredErrorsMutable().push_back({req.method, req.path, resp.status, ErrorCode(resp.body)});
+  }
+  return resp;
+}
+}  // namespace
+
+const std::vector<AnsweredError>& AnsweredErrors() { return AnsweredErrorsMutable(); }
+const std::string& OpenApiDocument() { return OpenApiText(); }
+
+namespace {
+void KeepOpenApi(const app::App& app) {
+  if (!OpenApiText().empty()) return;
+  OpenApiText() = app.Handle(http::Request::Make("GET", "/api/v1/openapi.json")).body;
+}
+}  // namespace
+
 void AppTest::SetUpTestSuite() { DemoTemplate(); }
 
 void AppTest::TearDownTestSuite() {}
@@ -37,6 +72,7 @@ void AppTest::TearDownTestSuite() {}
 void AppTest::SetUp() {
   db_ = std::make_unique<TestDb>(DemoTemplate(), 0);
   app_ = std::make_unique<app::App>(TestConfig(db_->url()));
+  KeepOpenApi(*app_);
 }
 
 void AppTest::Reopen(int pool_size, int lease_timeout_ms) {
@@ -74,7 +110,7 @@ http::Response AppTest::Call(const Session& s, const std::string& method, const 
       method, target, body,
       {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}, {"Content-Type", content_type}});
   req.remote_addr = "10.2.0.1";
-  return app_->Handle(req);
+  return Recorded(req, app_->Handle(req));
 }
 
 http::Response AppTest::Anonymous(const std::string& method, const std::string& target,
@@ -82,7 +118,7 @@ http::Response AppTest::Anonymous(const std::string& method, const std::string& 
                                   const std::string& remote) {
   auto req = http::Request::Make(method, target, body, {{"Content-Type", content_type}});
   req.remote_addr = remote;
-  return app_->Handle(req);
+  return Recorded(req, app_->Handle(req));
 }
 
 long long AppTest::Count(const std::string& table) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -69,6 +70,16 @@ const boost::json::object& Find(const boost::json::value& array, std::string_vie
 // Not for a boost::json::array: it would be copied into a temporary value and the answer dangle.
 void Find(const boost::json::array&, std::string_view, long long) = delete;
 void Find(const boost::json::array&, std::string_view, std::string_view) = delete;
+
+// Every error an /api/v1 call of this process answered (through AppTest::Call or Anonymous), and
+// the API description of the first application: the OpenAPI test checks each was described.
+struct AnsweredError {
+  std::string method, path;
+  int status;
+  std::string code;
+};
+const std::vector<AnsweredError>& AnsweredErrors();
+const std::string& OpenApiDocument();
 
 // The error code in a JSON error body ("" when none).
 std::string ErrorCode(const std::string& body);

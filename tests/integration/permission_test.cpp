@@ -54,6 +54,7 @@ const std::map<std::string, Row>& Table() {
       {"POST /login", {kPublic, ""}},
       {"GET /lang/{lang}", {kPublic, ""}},
       {"POST /api/v1/session", {kPublic, ""}},
+      {"GET /api/v1/openapi.json", {kPublic, ""}},
       {"GET /", {kAll, ""}},
       {"GET /tasks/{n}", {kAll, ""}},
       {"GET /api/v1/me", {kAll, ""}},
