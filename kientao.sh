@@ -124,11 +124,20 @@ bench_db() {
   "$ROOT/bench/db_compare.sh" "${1:-country}"
 }
 
+# The HTTP path beside a bare Beast server, on SQLite and on a throwaway PostgreSQL (bench/RESULTS.md).
+bench_http() {
+  setup
+  start_postgres
+  trap stop_postgres EXIT
+  KIENTAO_BENCH_PG_URL="$KIENTAO_TEST_PG_URL" "$ROOT/bench/compare_bare.sh" "$@"
+}
+
 case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   setup) setup ;;
   bench) bench ;;
   bench-db) bench_db "${2:-country}" ;;
-  *) echo "usage: $0 demo|test|setup|bench|bench-db [city|country]" >&2; exit 2 ;;
+  bench-http) shift; bench_http "$@" ;;
+  *) echo "usage: $0 demo|test|setup|bench|bench-db [city|country]|bench-http [conn secs rounds]" >&2; exit 2 ;;
 esac

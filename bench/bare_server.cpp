@@ -1,7 +1,8 @@
-// The yardstick for the HTTP path (bench/RESULTS.md, issue 10): a bare Boost.Beast server with C++20
-// coroutines on one thread, answering every request with the same bytes — a file's contents as
-// application/json, keep-alive — and doing nothing else: no routing, no authentication, no database.
-// kientao's authenticated list is measured beside it with wrk, the same body served by both.
+// The yardstick for the HTTP path (bench/RESULTS.md, issue 10): a bare Boost.Beast server with
+// C++20 coroutines on one thread, answering every request with the same bytes — a file's contents
+// as application/json, keep-alive — and doing nothing else: no routing, no authentication, no
+// database. kientao's authenticated list is measured beside it with wrk, the same body served by
+// both.
 //   bare_server PORT BODY_FILE
 #include <fstream>
 #include <iostream>
@@ -58,8 +59,8 @@ int main(int argc, char** argv) {
   ss << in.rdbuf();
   const std::string body = ss.str();
   asio::io_context ioc(1);
-  tcp::acceptor acceptor(ioc, {asio::ip::make_address("127.0.0.1"),
-                               static_cast<unsigned short>(std::stoi(argv[1]))});
+  tcp::acceptor acceptor(
+      ioc, {asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(std::stoi(argv[1]))});
   asio::co_spawn(ioc, Accept(acceptor, body), asio::detached);
   std::cout << "bare server on 127.0.0.1:" << argv[1] << ", " << body.size() << " bytes a request"
             << std::endl;

@@ -2,7 +2,9 @@
 # kientao's authenticated JSON list beside a bare Boost.Beast server answering the same bytes on one
 # thread (bench/bare_server.cpp), in one run, with wrk at the same connections, alternated so both
 # see the same machine: bare, kientao, bare, kientao. Usage: bench/compare_bare.sh [connections=64]
-# [seconds=10] [rounds=2]. Prints the lines to paste into bench/RESULTS.md.
+# [seconds=10] [rounds=2]. With KIENTAO_BENCH_PG_URL (a PostgreSQL database to fill with the demo;
+# `./kientao.sh bench-http` starts a throwaway server for it) the same list is served from PostgreSQL by a
+# second kientao and measured in the same rounds. Prints the lines to paste into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=build/release/src/kientao
@@ -23,6 +25,16 @@ COOKIE=$(curl -s -i -X POST -H 'Content-Type: application/json' \
   -d '{"username":"vanphong","password":"LacPhuong@2026"}' "http://127.0.0.1:$PORT/api/v1/session" |
   sed -n 's/^Set-Cookie: \(kt_session=[0-9a-f]*\).*/\1/p')
 curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/api/v1/staff" >"$DIR/body.json"
+PG_PORT=$(( PORT + 5000 ))
+if [ -n "${KIENTAO_BENCH_PG_URL:-}" ]; then
+  "$BIN" demo-data --db "$KIENTAO_BENCH_PG_URL" >/dev/null 2>&1
+  "$BIN" serve --db "$KIENTAO_BENCH_PG_URL" --listen 127.0.0.1:$PG_PORT >"$DIR/pg-out" 2>"$DIR/pg-err" &
+  PIDS+=($!)
+  until curl -sf "http://127.0.0.1:$PG_PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
+  PG_COOKIE=$(curl -s -i -X POST -H 'Content-Type: application/json' \
+    -d '{"username":"vanphong","password":"LacPhuong@2026"}' "http://127.0.0.1:$PG_PORT/api/v1/session" |
+    sed -n 's/^Set-Cookie: \(kt_session=[0-9a-f]*\).*/\1/p')
+fi
 "$BARE" $BARE_PORT "$DIR/body.json" >/dev/null &
 PIDS+=($!)
 until curl -sf "http://127.0.0.1:$BARE_PORT/" >/dev/null 2>&1; do sleep 0.01; done
@@ -38,5 +50,8 @@ run() {  # name url [header]
 for r in $(seq "$ROUNDS"); do
   run "bare Beast (1 thread)" "http://127.0.0.1:$BARE_PORT/api/v1/staff"
   run "kientao /api/v1/staff" "http://127.0.0.1:$PORT/api/v1/staff" "Cookie: $COOKIE"
+  if [ -n "${PG_COOKIE:-}" ]; then
+    run "kientao on PostgreSQL" "http://127.0.0.1:$PG_PORT/api/v1/staff" "Cookie: $PG_COOKIE"
+  fi
 done
 echo "kientao rss after load: $(awk '/VmRSS/ {print $2, $3}' /proc/${PIDS[0]}/status)"

@@ -234,6 +234,7 @@ struct Held {
   const Database* db;
   soci::session* session;
   int tx_depth;
+  bool bumped;  // a change counter was bumped in the open transaction
 };
 // Trivially destructible, so a Conn made or destroyed after the thread's thread_locals are gone (a
 // static's destructor at exit) still finds valid memory. More than kMaxHeld databases' connections
@@ -253,7 +254,7 @@ Held* HeldOf(const soci::session* s) {
   return nullptr;
 }
 void Hold(const Database* db, soci::session* s) {
-  if (t_held_count < kMaxHeld) t_held[t_held_count++] = {db, s, 0};
+  if (t_held_count < kMaxHeld) t_held[t_held_count++] = {db, s, 0, false};
 }
 void Release(const soci::session* s) {
   if (Held* h = HeldOf(s)) *h = t_held[--t_held_count];
@@ -394,13 +395,27 @@ void Conn::Begin() {
     Exec("SAVEPOINT kt_sp" + std::to_string(depth));
   if (h) ++h->tx_depth;
 }
+void Conn::NoteCounterBumped() {
+  ++db_->counter_cache().epoch;
+  if (Held* h = HeldOf(session_); h && h->tx_depth > 0) h->bumped = true;
+}
+namespace {
+// The outermost transaction ended: what it bumped is visible now (or never will be).
+void EndOfTransaction(Database* db, Held* h) {
+  if (h && h->bumped) {
+    h->bumped = false;
+    ++db->counter_cache().epoch;
+  }
+}
+}  // namespace
 void Conn::Commit() {
   Held* h = HeldOf(session_);
   int depth = h ? h->tx_depth : 1;
   if (h && h->tx_depth > 0) --h->tx_depth;
-  if (depth <= 1)
+  if (depth <= 1) {
     Exec("COMMIT");
-  else
+    EndOfTransaction(db_, h);
+  } else
     Exec("RELEASE SAVEPOINT kt_sp" + std::to_string(depth - 1));
 }
 void Conn::Rollback() {
@@ -409,6 +424,7 @@ void Conn::Rollback() {
   if (h && h->tx_depth > 0) --h->tx_depth;
   if (depth <= 1) {
     Exec("ROLLBACK");
+    EndOfTransaction(db_, h);
   } else {
     Exec("ROLLBACK TO SAVEPOINT kt_sp" + std::to_string(depth - 1));
     Exec("RELEASE SAVEPOINT kt_sp" + std::to_string(depth - 1));

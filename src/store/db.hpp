@@ -4,9 +4,11 @@
 // used, and destroyed, by the thread that leased it. A thread that already holds a connection of a
 // database and leases again gets that same connection (so nested services never wait on each
 // other), and a transaction begun inside another on it is a savepoint.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -82,6 +84,9 @@ class Conn {
   void Begin();
   void Commit();
   void Rollback();
+  // A change counter was bumped on this connection (store/change_counter.hpp): the counters' cache
+  // of this process is invalidated now and again when the transaction ends, committed or not.
+  void NoteCounterBumped();
 
  private:
   Database* db_;
@@ -129,6 +134,20 @@ class Database {
   // Path of the SQLite file ("" on PostgreSQL).
   const std::string& sqlite_path() const { return sqlite_path_; }
 
+  // The change counters' values as this process last read them (store/change_counter.hpp). `epoch`
+  // moves whenever a write of this process that bumped a counter may have become visible.
+  struct CounterCache {
+    struct Entry {
+      long long value = 0;
+      std::chrono::steady_clock::time_point read_at;
+      long long epoch = 0;
+    };
+    std::mutex mu;
+    std::map<std::string, Entry, std::less<>> entries;
+    std::atomic<long long> epoch{0};
+  };
+  CounterCache& counter_cache() { return counter_cache_; }
+
  private:
   friend class Conn;
   std::unique_ptr<soci::session> Open();
@@ -146,6 +165,7 @@ class Database {
   long long waits_ = 0;
   long long timeouts_ = 0;
   long long nested_ = 0;
+  CounterCache counter_cache_;
 };
 
 // Backend-specific spellings used by migrations: "@ID@" becomes the auto-increment primary key.

@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "store/audit_log.hpp"
 #include "store/backup.hpp"
+#include "store/change_counter.hpp"
 #include "store/db.hpp"
 #include "store/migrations.hpp"
 #include "tests/support/test_db.hpp"
@@ -162,6 +163,44 @@ TEST(Store, ATransactionNotCommittedLeavesNothing) {
 // A service called by another while that one holds a connection (KpiService::RatedPeople →
 // OrgService::ListStaff) leases again: on a pool of one connection it must get the one its thread
 // holds, not wait for ever. Under a watchdog, so a regression fails instead of hanging the suite.
+// The counters' per-process cache (CurrentCounter): this process's writes are seen at once —
+// committed, rolled back, from another thread — and another process's (a second Database on the
+// same data) within kCounterCacheAge.
+TEST(Counters, ThisProcessReadsItsOwnWritesAtOnceAndAnotherProcesssWithinTheCacheAge) {
+  TestDb tdb;
+  Database db(tdb.url(), 2);
+  store::Migrate(db, app::App::AllMigrations());
+  long long start = store::CurrentCounter(db, "org");
+  {
+    Conn c = db.Lease();
+    store::Tx tx(c);
+    store::BumpCounter(c, "org");
+    tx.Commit();
+  }
+  EXPECT_EQ(store::CurrentCounter(db, "org"), start + 1);
+  {
+    Conn c = db.Lease();
+    store::Tx tx(c);
+    store::BumpCounter(c, "org");
+    // Read inside the transaction on its connection: its own bump.
+    EXPECT_EQ(store::CurrentCounter(db, "org"), start + 2);
+  }  // rolled back
+  EXPECT_EQ(store::CurrentCounter(db, "org"), start + 1);
+  std::thread([&] {
+    Conn c = db.Lease();
+    store::BumpCounter(c, "org");  // outside a transaction: visible when it returns
+  }).join();
+  EXPECT_EQ(store::CurrentCounter(db, "org"), start + 2);
+
+  Database other(tdb.url(), 1);  // another server on the same database
+  {
+    Conn c = other.Lease();
+    store::BumpCounter(c, "org");
+  }
+  std::this_thread::sleep_for(store::kCounterCacheAge + std::chrono::milliseconds(100));
+  EXPECT_EQ(store::CurrentCounter(db, "org"), start + 3);
+}
+
 TEST(Pool, ANestedLeaseOnTheSameThreadGetsTheConnectionItHolds) {
   TestDb tdb;
   Database db(tdb.url(), 1, std::chrono::milliseconds(2000));

@@ -199,13 +199,14 @@ std::shared_ptr<const StaffList> OrgService::ListStaff(const Actor& a, StaffFilt
   std::string key =
       std::to_string(f.unit_id) + (f.include_inactive ? "|all|" : "|active|") + f.query;
   for (auto& p : f.scope_paths) key += "|" + p;
-  Conn c = db_.Lease();
-  long long generation = store::ReadCounter(c, kCounter);
+  // Through the counters' per-process cache: a hit costs no connection (store/change_counter.hpp).
+  long long generation = store::CurrentCounter(db_, kCounter);
   {
     std::lock_guard g(cache_mu_);
     auto it = staff_cache_.find(key);
     if (it != staff_cache_.end() && it->second.first == generation) return it->second.second;
   }
+  Conn c = db_.Lease();
   auto list = std::make_shared<StaffList>();
   list->rows = OrgStore::ListStaff(c, f);
   std::lock_guard g(cache_mu_);
