@@ -15,15 +15,18 @@ ROUNDS=${3:-2}
 DIR=$(mktemp -d /tmp/kientao-bare.XXXXXX)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$DIR"' EXIT
+session_cookie() {  # PORT: signs the office in, prints kt_session=…
+  curl -s -i -X POST -H 'Content-Type: application/json' \
+    -d '{"username":"vanphong","password":"LacPhuong@2026"}' "http://127.0.0.1:$1/api/v1/session" |
+    sed -n 's/^Set-Cookie: \(kt_session=[0-9a-f]*\).*/\1/p'
+}
 "$BIN" demo-data --db "$DIR/demo.db" >/dev/null 2>&1
 PORT=$(( 30000 + RANDOM % 10000 ))
 BARE_PORT=$(( PORT + 10000 ))
 "$BIN" serve --db "$DIR/demo.db" --listen 127.0.0.1:$PORT >"$DIR/out" 2>"$DIR/err" &
 PIDS+=($!)
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
-COOKIE=$(curl -s -i -X POST -H 'Content-Type: application/json' \
-  -d '{"username":"vanphong","password":"LacPhuong@2026"}' "http://127.0.0.1:$PORT/api/v1/session" |
-  sed -n 's/^Set-Cookie: \(kt_session=[0-9a-f]*\).*/\1/p')
+COOKIE=$(session_cookie $PORT)
 curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/api/v1/staff" >"$DIR/body.json"
 PG_PORT=$(( PORT + 5000 ))
 if [ -n "${KIENTAO_BENCH_PG_URL:-}" ]; then
@@ -31,9 +34,7 @@ if [ -n "${KIENTAO_BENCH_PG_URL:-}" ]; then
   "$BIN" serve --db "$KIENTAO_BENCH_PG_URL" --listen 127.0.0.1:$PG_PORT >"$DIR/pg-out" 2>"$DIR/pg-err" &
   PIDS+=($!)
   until curl -sf "http://127.0.0.1:$PG_PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
-  PG_COOKIE=$(curl -s -i -X POST -H 'Content-Type: application/json' \
-    -d '{"username":"vanphong","password":"LacPhuong@2026"}' "http://127.0.0.1:$PG_PORT/api/v1/session" |
-    sed -n 's/^Set-Cookie: \(kt_session=[0-9a-f]*\).*/\1/p')
+  PG_COOKIE=$(session_cookie $PG_PORT)
 fi
 "$BARE" $BARE_PORT "$DIR/body.json" >/dev/null &
 PIDS+=($!)

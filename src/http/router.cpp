@@ -15,9 +15,9 @@
 
 namespace kientao::http {
 
-namespace {
+namespace {}  // namespace
 
-std::vector<std::string> Split(const std::string& path) {
+std::vector<std::string> PathSegments(const std::string& path) {
   std::vector<std::string> out;
   size_t pos = 1;
   while (pos <= path.size()) {
@@ -28,6 +28,8 @@ std::vector<std::string> Split(const std::string& path) {
   }
   return out;
 }
+
+namespace {
 
 bool Match(const Route& r, const std::vector<std::string>& segs,
            std::map<std::string, std::string>& params) {
@@ -59,7 +61,7 @@ long long Ctx::Id(const std::string& name) const {
 }
 
 void Router::Add(std::string method, std::string pattern, Access access, Handler handler) {
-  Route r{std::move(method), pattern, std::move(access), std::move(handler), Split(pattern)};
+  Route r{std::move(method), pattern, std::move(access), std::move(handler), PathSegments(pattern)};
   routes_.push_back(std::move(r));
 }
 
@@ -156,7 +158,7 @@ Response Router::Dispatch(const Request& req, std::string& route_name) const {
       route_name = "(method)";
       throw Error(gen_errors::kNotImplemented);
     }
-    auto segs = Split(req.path);
+    auto segs = PathSegments(req.path);
     const Route* found = nullptr;
     std::set<std::string> allowed;  // the methods of the routes whose path matches
     for (const Route& r : routes_) {

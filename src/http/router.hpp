@@ -37,6 +37,9 @@ struct Ctx {
 
 using Handler = std::function<Response(Ctx&)>;
 
+// "/api/v1/staff/12" → {"api", "v1", "staff", "12"}: how routes and request paths are matched.
+std::vector<std::string> PathSegments(const std::string& path);
+
 // Who may call a route.
 struct Access {
   std::string permission;  // "" = public; "login" = any signed-in user; otherwise a permission name

@@ -18,26 +18,14 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::vector<std::string> Segments(const std::string& path) {
-  std::vector<std::string> out;
-  size_t pos = 1;
-  while (pos <= path.size()) {
-    size_t end = path.find('/', pos);
-    if (end == std::string::npos) end = path.size();
-    out.push_back(path.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
-
 // The described path template a request path falls under, preferring literal segments
 // ("/api/v1/staff/export" over "/api/v1/staff/{id}"), like the router.
 std::string TemplateOf(const json::object& paths, const std::string& path) {
-  auto segs = Segments(path);
+  auto segs = http::PathSegments(path);
   std::string best;
   int best_literals = -1;
   for (auto& [tmpl, item] : paths) {
-    auto t = Segments(std::string(tmpl));
+    auto t = http::PathSegments(std::string(tmpl));
     if (t.size() != segs.size()) continue;
     int literals = 0;
     bool ok = true;
