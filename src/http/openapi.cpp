@@ -1,5 +1,6 @@
 #include "http/openapi.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -149,7 +150,8 @@ void Complete(json::object& op, const Route* route, const I18n& i18n, const std:
       errors[403].insert("GEN-0012");
     }
     std::vector<std::string> names = PathParams(route->pattern);
-    if (!names.empty()) errors[404].insert("GEN-0009");
+    // Ctx::Id: an {id} that is not a positive number.
+    if (std::find(names.begin(), names.end(), "id") != names.end()) errors[404].insert("GEN-0009");
     json::array params = op.contains("parameters") ? op["parameters"].as_array() : json::array{};
     for (auto& n : names) {
       if (HasParameter(op, n, "path")) continue;
