@@ -87,17 +87,6 @@ json::object ErrorSchema() {
                       {"properties", json::object{{"error", error}}}};
 }
 
-// The {name} parameters of a route pattern.
-std::vector<std::string> PathParams(const std::string& pattern) {
-  std::vector<std::string> out;
-  for (size_t pos = pattern.find('{'); pos != std::string::npos; pos = pattern.find('{', pos)) {
-    size_t end = pattern.find('}', pos);
-    out.push_back(pattern.substr(pos + 1, end - pos - 1));
-    pos = end;
-  }
-  return out;
-}
-
 bool HasParameter(const json::object& op, const std::string& name, const std::string& in) {
   if (auto* ps = op.if_contains("parameters"); ps && ps->is_array())
     for (auto& p : ps->as_array())
@@ -149,7 +138,10 @@ void Complete(json::object& op, const Route* route, const I18n& i18n, const std:
     if (route->access.csrf && state_changing) {
       errors[403].insert("GEN-0012");
     }
-    std::vector<std::string> names = PathParams(route->pattern);
+    std::vector<std::string> names;  // the route's {name} segments
+    for (const std::string& seg : route->segments)
+      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}')
+        names.push_back(seg.substr(1, seg.size() - 2));
     // Ctx::Id: an {id} that is not a positive number.
     if (std::find(names.begin(), names.end(), "id") != names.end()) errors[404].insert("GEN-0009");
     json::array params = op.contains("parameters") ? op["parameters"].as_array() : json::array{};

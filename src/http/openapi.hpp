@@ -23,7 +23,8 @@ struct OpenApiFragment {
 };
 
 // The description as JSON text. Throws std::runtime_error naming the fragment on malformed JSON,
-// on an operation or schema described twice, or on an operation without "responses". Operations the router does not have are kept (the API test reports them).
+// on an operation or schema described twice, or on an operation without "responses". Operations the
+// router does not have are kept (the API test reports them).
 std::string BuildOpenApi(const std::vector<Route>& routes,
                          const std::vector<OpenApiFragment>& fragments, const I18n& i18n,
                          const std::string& version);
