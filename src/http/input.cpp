@@ -118,6 +118,19 @@ std::optional<std::string> Input::Raw(std::string_view field) const {
   throw Error(kWrongType, std::string(field), {{"expected", "string"}});
 }
 
+std::optional<bool> Input::Bool(std::string_view field) const {
+  auto it = obj_.find(field);
+  if (it == obj_.end() || it->value().is_null()) return std::nullopt;
+  if (it->value().is_bool()) return it->value().as_bool();
+  if (!json_ && it->value().is_string()) {
+    std::string_view v = it->value().as_string();
+    if (v == "1" || v == "on" || v == "true") return true;
+    if (v == "0" || v == "false") return false;
+    if (v.empty()) return std::nullopt;
+  }
+  throw Error(kWrongType, std::string(field), {{"expected", "boolean"}});
+}
+
 std::optional<std::string> Input::Str(std::string_view field, size_t max_chars,
                                       bool required) const {
   auto s = Raw(field);

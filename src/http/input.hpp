@@ -50,6 +50,9 @@ class Input {
   std::optional<long long> Int(std::string_view field, bool required) const;
   // A JSON array of integers, or (forms) the values of a repeated field; empty when absent.
   std::vector<long long> IntList(std::string_view field) const;
+  // A yes/no: a JSON boolean, or (forms) "1", "on", "true" / "0", "false" (a checkbox sends "on" or
+  // nothing); nullopt when absent; GEN-0002 for anything else.
+  std::optional<bool> Bool(std::string_view field) const;
   // One of `choices`, else GEN-0014.
   std::optional<std::string> Enum(std::string_view field, const std::set<std::string>& choices,
                                   bool required) const;

@@ -130,3 +130,28 @@ TEST(Input, ARepeatedFieldKeepsEveryValueAndTooManyFieldsAreRefused) {
 }
 
 }  // namespace kientao::http
+
+namespace kientao::http {
+
+TEST(Input, ReadsYesNoFromJsonBooleansAndFormCheckboxes) {
+  Input j = Input::FromJson(R"({"a":true,"b":false,"c":"true","d":null})");
+  EXPECT_EQ(j.Bool("a"), true);
+  EXPECT_EQ(j.Bool("b"), false);
+  EXPECT_THROW(j.Bool("c"), Error);  // JSON asks for a boolean, not its spelling
+  EXPECT_FALSE(j.Bool("d"));
+  EXPECT_FALSE(j.Bool("absent"));
+  Input f = Input::FromForm("a=on&b=0&c=1&e=yes");
+  EXPECT_EQ(f.Bool("a"), true);
+  EXPECT_EQ(f.Bool("b"), false);
+  EXPECT_EQ(f.Bool("c"), true);
+  EXPECT_FALSE(f.Bool("absent"));
+  try {
+    f.Bool("e");
+    FAIL() << "a yes/no that is neither was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "GEN-0002");
+    EXPECT_EQ(e.field(), "e");
+  }
+}
+
+}  // namespace kientao::http

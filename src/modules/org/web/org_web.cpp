@@ -9,7 +9,7 @@
 #include "base/json_writer.hpp"
 #include "http/form.hpp"
 #include "http/input.hpp"
-#include "http/multipart.hpp"
+#include "http/upload.hpp"
 #include "modules/org/errors.hpp"
 #include "modules/org/permissions.hpp"
 
@@ -448,16 +448,11 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
   });
   router.Post("/staff/import", import_staff, [&svc, &layout](Ctx& ctx) {
     TemplateData d = http::Object();
-    std::string file;
+    d.set("upload_action", "/staff/import");
+    http::Upload up;
     try {
-      auto parts = http::ParseMultipart(ctx.req.Header("content-type"), ctx.req.body);
-      // The file itself, or (after the person confirmed how it reads as Windows-1258) the text
-      // shown to them, sent back as it was shown.
-      bool confirmed = parts && parts->count("converted") && !(*parts)["converted"].data.empty();
-      if (!confirmed && (!parts || !parts->count("file") || (*parts)["file"].data.empty()))
-        throw Error(errors::kEmptyImport, "file");
-      file = confirmed ? (*parts)["converted"].data : (*parts)["file"].data;
-      ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), file, confirmed ? "utf-8" : "");
+      up = http::ReadUpload(ctx.req, errors::kEmptyImport);
+      ImportResult res = svc.ImportStaffCsv(ctx.AsActor(), up.file, up.charset);
       d.set("done_message", ctx.i18n->Format(ctx.lang, "org.import_done",
                                              {{"created", std::to_string(res.created)},
                                               {"updated", std::to_string(res.updated)},
@@ -465,24 +460,7 @@ void RegisterOrgRoutes(http::Router& router, OrgService& svc, const http::Layout
       d.set("done", true);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"));
     } catch (const Error& e) {
-      if (e.code() == gen_errors::kNotUtf8File.code) {
-        // Show what Windows-1258 reads, and let the person confirm it.
-        if (auto text = FromWindows1258(file)) {
-          d.set("converted", *text);
-          TemplateData lines = http::List();
-          size_t at = 0;
-          for (int n = 0; n < 5 && at < text->size(); ++n) {
-            size_t end = text->find_first_of("\r\n", at);
-            lines.push_back(text->substr(at, end == std::string::npos ? end : end - at));
-            at = end == std::string::npos ? text->size() : text->find_first_not_of("\r\n", end);
-            if (at == std::string::npos) break;
-          }
-          d.set("preview", lines);
-          d.set("confirm_1258", true);
-          return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"), e.status());
-        }
-      }
-      http::SetFormError(d, ctx, e);
+      http::ShowUploadError(d, ctx, e, up);
       return layout.Page(ctx, "org/staff_import", d, ctx.T("org.import_title"), e.status());
     }
   });
