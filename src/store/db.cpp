@@ -65,9 +65,10 @@ namespace {
   throw DbError(msg, unique, fk);
 }
 
-// Numbered placeholders may repeat (":3 … :3" binds the third value twice). SOCI binds by position
-// on PostgreSQL, so a statement that repeats one is rewritten with one placeholder per occurrence
-// and the values repeated in that order. Text in quotes and "::" casts are left alone.
+// Numbered placeholders may repeat (":3 … :3" binds the third value twice) or come in any order
+// (":3 … :1"). SOCI binds by position, so a statement whose placeholders are not :1, :2, … in the
+// order they appear is rewritten with one placeholder per occurrence and the values in that
+// order. Text in quotes and "::" casts are left alone.
 bool ExpandRepeated(const std::string& sql, const std::vector<Value>& params, std::string& out_sql,
                     std::vector<Value>& out_params) {
   std::vector<std::pair<size_t, size_t>> spans;  // [start, end) of each ":N"
@@ -85,9 +86,9 @@ bool ExpandRepeated(const std::string& sql, const std::vector<Value>& params, st
     numbers.push_back(std::stoul(sql.substr(i + 1, j - i - 1)));
     i = j - 1;
   }
-  std::vector<size_t> sorted = numbers;
-  std::sort(sorted.begin(), sorted.end());
-  if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return false;
+  bool in_order = true;
+  for (size_t k = 0; k < numbers.size(); ++k) in_order = in_order && numbers[k] == k + 1;
+  if (in_order) return false;
   out_sql.clear();
   out_params.clear();
   size_t at = 0;

@@ -88,6 +88,10 @@ TEST(Store, ANumberedPlaceholderMayRepeatOnBothBackends) {
   // A literal holding ":1" is not a placeholder.
   EXPECT_EQ(
       c.QueryOne("SELECT COUNT(*) FROM r WHERE a <> ':1' AND n = :1 AND n = :1", {7LL})->Int(0), 1);
+  // Placeholders out of order, none repeated: each binds its own value, not the next by position.
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM r WHERE a = :2 AND n = :1", {7LL, std::string("x':2")})
+                ->Int(0),
+            1);
 }
 
 TEST(Store, NumbersComeInBulkAcrossBatchesOnBothBackends) {
