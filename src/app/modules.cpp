@@ -14,10 +14,12 @@ Module ReportingModule();
 Module StaffingModule();
 Module KpiModule();
 Module RulesModule();
+Module ServicesModule();
 
 std::vector<Module> AllModules() {
   return {OrgModule(),       AuthModule(),     DirectiveModule(), IndicatorModule(),
-          ReportingModule(), StaffingModule(), KpiModule(),       RulesModule()};
+          ReportingModule(), StaffingModule(), KpiModule(),       RulesModule(),
+          ServicesModule()};
 }
 
 std::vector<Module> InDependencyOrder(std::vector<Module> modules) {

@@ -1,0 +1,83 @@
+// The services module's manifest: the procedure catalogue and the dossier register, key task 5
+// (full-process online public services and on-time handling).
+#include "app/module.hpp"
+#include "app/app.hpp"
+#include "modules/services/permissions.hpp"
+#include "modules/services/service.hpp"
+#include "modules/services/web/services_web.hpp"
+
+namespace kientao::app {
+
+namespace {
+
+// Dossiers received in the period's window, by receiving unit: full-process online ones over all
+// ("services.full_process_online", Decree 42/2022 art. 11; the national KPI's denominator).
+class FullProcessProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "services.full_process_online"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query("SELECT unit_id, SUM(full_process_online), COUNT(*) FROM "
+                           "services_dossiers WHERE commune_id = :1 AND received_on >= :2 AND "
+                           "received_on <= :3 GROUP BY unit_id",
+                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    return out;
+  }
+};
+
+// Dossiers whose result was returned in the period's window, by receiving unit: those returned on
+// or before the appointment date over all returned ("services.on_time").
+class OnTimeProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "services.on_time"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query("SELECT unit_id, SUM(CASE WHEN returned_on <= due_on THEN 1 ELSE 0 "
+                           "END), COUNT(*) FROM services_dossiers WHERE commune_id = :1 AND "
+                           "returned_on >= :2 AND returned_on <= :3 GROUP BY unit_id",
+                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    return out;
+  }
+};
+
+}  // namespace
+
+void LoadServicesDemo(App& app, DemoContext& demo);  // demo/demo.cpp
+
+Module ServicesModule() {
+  Module m;
+  m.name = "services";
+  m.depends_on = {"org", "reporting"};
+  using namespace access;
+  m.permissions = {{std::string(kServicesRead),
+                    {"admin", "leader", "office", "unit_head", "staff", "supervisor"}},
+                   {std::string(kServicesWrite), {"admin", "office", "unit_head", "staff"}},
+                   {std::string(kServicesImport), {"admin", "office"}},
+                   {std::string(kServicesReadFull), {"admin", "office"}}};
+  m.nav = {{"/services", "nav.services", std::string(kServicesRead), 5, 30},
+           {"/services/dossiers", "nav.services_register", std::string(kServicesRead), 5, 31},
+           {"/services/procedures", "nav.services_procedures", std::string(kServicesRead), 5, 32}};
+  m.key_tasks = {5};
+  m.start = [](App& app) {
+    app.Keep("services", std::make_shared<services::ServicesService>(
+                             app.db(), app.org(), app.reporting_rules().calendar()));
+  };
+  m.providers = [](indicator::IndicatorService& ind) {
+    ind.RegisterProvider(std::make_unique<FullProcessProvider>());
+    ind.RegisterProvider(std::make_unique<OnTimeProvider>());
+  };
+  m.routes = [](App& app) {
+    services::RegisterServicesRoutes(app.router(), app.Kept<services::ServicesService>("services"),
+                                     app.layout());
+  };
+  m.demo = &LoadServicesDemo;
+  return m;
+}
+
+}  // namespace kientao::app

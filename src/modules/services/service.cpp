@@ -1,0 +1,520 @@
+#include "modules/services/service.hpp"
+
+#include <map>
+#include <set>
+
+#include <boost/json.hpp>
+
+#include "base/access.hpp"
+#include "base/citizen_id.hpp"
+#include "base/clock.hpp"
+#include "base/csv.hpp"
+#include "base/json_writer.hpp"
+#include "base/text.hpp"
+#include "http/input.hpp"
+#include "modules/org/service.hpp"
+#include "modules/services/errors.hpp"
+#include "modules/services/permissions.hpp"
+#include "store/audit_log.hpp"
+#include "store/scope.hpp"
+
+namespace kientao::services {
+
+using store::Conn;
+using store::Tx;
+
+namespace {
+
+std::string DossierJson(const DossierDraft& d) {
+  JsonObject o;
+  o.Str("code", d.code)
+      .Int("procedure_id", d.procedure_id)
+      .Int("unit_id", d.unit_id)
+      .Str("applicant_name", d.applicant_name)
+      .Str("citizen_id_masked", d.citizen_id.empty() ? "" : MaskCitizenId(d.citizen_id))
+      .Str("received_on", d.received_on.ToIso())
+      .Str("channel", ChannelCode(d.channel))
+      .Bool("full_process_online", d.full_process_online)
+      .Str("due_on", d.due_on.ToIso())
+      .Str("status", StatusCode(d.status));
+  if (d.returned_on)
+    o.Str("returned_on", d.returned_on->ToIso());
+  else
+    o.Null("returned_on");
+  return o.Build();
+}
+
+std::string ProcedureJson(const ProcedureDraft& p) {
+  return JsonObject()
+      .Str("code", p.code)
+      .Str("name", p.name)
+      .Str("sector", p.sector)
+      .Str("online_level", OnlineLevelCode(p.online_level))
+      .Int("handling_days", p.handling_days)
+      .Build();
+}
+
+void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
+           long long commune_id, std::optional<std::string> before,
+           std::optional<std::string> after) {
+  store::AppendAudit(c, a, std::move(action), std::move(entity), std::to_string(id), commune_id,
+                     std::move(before), std::move(after));
+}
+
+// The columns of a file beyond those read, as a JSON object by header name (kept with the row).
+std::string ExtraColumns(const CsvHeader& h, const std::vector<std::string>& row,
+                         const std::set<std::string>& known) {
+  boost::json::object o;
+  for (const auto& name : h.names)
+    if (!known.count(name)) o[name] = h.Cell(row, name);
+  return boost::json::serialize(o);
+}
+
+// An uploaded CSV read row by row: the header checked for `required`, each row's shape checked,
+// and `row(cells, rowno)` called for the rest. Problems are added to `refused`.
+template <typename F>
+void ReadImport(std::string_view bytes, std::string_view charset,
+                const std::vector<std::string>& required, Error& refused, CsvHeader& header,
+                F row) {
+  std::string csv = DecodeUpload(bytes, charset, "file");
+  int rows = 0;
+  auto each = [&](std::vector<std::string>& fields, int rowno) {
+    if (rowno == 1) {
+      header.Read(fields, required, errors::kMissingColumn);
+      return true;
+    }
+    ++rows;
+    if (auto shape = CsvShapeProblem(header.names, fields, rowno)) {
+      refused.AddDetail(std::move(*shape));
+      return true;
+    }
+    for (const auto& name : header.names)
+      if (std::string bad = text::ForbiddenCharacter(header.Cell(fields, name)); !bad.empty())
+        refused.AddDetail(
+            {name, std::string(gen_errors::kForbiddenCharacter.code), {{"char", bad}}, rowno});
+    row(fields, rowno);
+    return true;
+  };
+  int bad_line = 0;
+  if (!ForEachCsvRow(csv, each, &bad_line))
+    throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
+  if (rows == 0) throw Error(errors::kEmptyImport, "file");
+}
+
+// A cell that must be 0 or 1 ("" reads as `empty`).
+std::optional<bool> Flag(const std::string& v, std::optional<bool> empty) {
+  if (v.empty()) return empty;
+  if (v == "0") return false;
+  if (v == "1") return true;
+  return std::nullopt;
+}
+
+// "2026-11-02", "02/11/2026" or with a time "2026-11-02T08:30" / "2026-11-02 08:30:15".
+std::optional<Date> DateTimeCell(const std::string& v, std::string* time) {
+  size_t cut = v.find_first_of("T ");
+  auto d = Date::Parse(cut == std::string::npos ? v : v.substr(0, cut));
+  if (d && time && cut != std::string::npos) *time = v.substr(cut + 1, 5);
+  return d;
+}
+
+}  // namespace
+
+std::vector<ServiceUnit> ServicesService::Units(const Actor& a, std::string_view permission) {
+  std::vector<ServiceUnit> out;
+  for (const auto& u : org_.ListUnits(a, false)) {
+    if (!u.commune_id || !access::Permits(a.who, permission, u.path)) continue;
+    out.push_back({u.id, u.commune_id, u.code, u.name, u.path, u.Depth()});
+  }
+  return out;
+}
+
+long long ServicesService::CommuneFor(Conn& c, const Actor& a, const std::string& commune_code,
+                                      std::string_view permission) {
+  if (commune_code.empty()) {
+    long long id = store::ActorCommune(c, a.who, permission);
+    if (!id || !access::HasPermission(a.who, permission)) throw Error(gen_errors::kOutOfScope);
+    for (const auto& u : Units(a, permission))
+      if (u.id == id) return id;
+    throw Error(gen_errors::kOutOfScope);
+  }
+  for (const auto& u : Units(a, permission))
+    if (u.code == commune_code && u.id == u.commune_id) return u.id;
+  throw Error(errors::kUnitNotFound, "unit", {{"value", commune_code}});
+}
+
+std::vector<Procedure> ServicesService::ListProcedures(const Actor& a) {
+  std::set<long long> communes;
+  for (const auto& u : Units(a, access::kServicesRead)) communes.insert(u.commune_id);
+  Conn c = db_.Lease();
+  return ServicesStore::ListProcedures(c, {communes.begin(), communes.end()});
+}
+
+Procedure ServicesService::GetProcedure(const Actor& a, long long id) {
+  Conn c = db_.Lease();
+  auto p = ServicesStore::GetProcedure(c, id);
+  if (p)
+    for (const auto& u : Units(a, access::kServicesRead))
+      if (u.commune_id == p->commune_id) return *p;
+  throw Error(errors::kProcedureNotFound, "id");
+}
+
+ImportResult ServicesService::ImportProceduresCsv(const Actor& a, std::string_view bytes,
+                                                  std::string_view charset,
+                                                  const std::string& commune_code) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  long long commune = CommuneFor(c, a, commune_code, access::kServicesImport);
+  static const std::vector<std::string> kRequired = {"code", "name", "online_level",
+                                                     "handling_days"};
+  static const std::set<std::string> kKnown = {"code",          "name",   "online_level",
+                                               "handling_days", "sector", "fee"};
+  Error refused(errors::kImportRefused, "file");
+  struct Parsed {
+    ProcedureDraft p;
+    std::string extra;
+  };
+  std::vector<Parsed> parsed;
+  std::set<std::string> seen;
+  CsvHeader h;
+  ReadImport(bytes, charset, kRequired, refused, h, [&](std::vector<std::string>& row, int n) {
+    long long before = refused.DetailCount();
+    auto cell = [&](const char* name) { return h.Cell(row, name); };
+    ProcedureDraft p;
+    p.code = cell("code");
+    p.name = cell("name");
+    p.sector = cell("sector");
+    auto level = ParseOnlineLevel(cell("online_level"));
+    if (!level)
+      refused.AddDetail({"online_level",
+                         std::string(errors::kInvalidOnlineLevel.code),
+                         {{"value", cell("online_level")}},
+                         n});
+    else
+      p.online_level = *level;
+    try {
+      p.handling_days =
+          static_cast<int>(http::ReadTypedWholeNumber("handling_days", cell("handling_days")));
+    } catch (const Error& e) {
+      refused.AddDetail({"handling_days", std::string(e.code()), e.params(), n});
+    }
+    if (!cell("fee").empty()) try {
+        p.fee = http::ReadTypedWholeNumber("fee", cell("fee"));
+      } catch (const Error& e) {
+        refused.AddDetail({"fee", std::string(e.code()), e.params(), n});
+      }
+    for (auto& fe : ValidateProcedure(p)) refused.AddDetail({fe.field, fe.code, fe.params, n});
+    if (!p.code.empty() && !seen.insert(p.code).second)
+      refused.AddDetail(
+          {"code", std::string(errors::kDuplicateInFile.code), {{"value", p.code}}, n});
+    if (refused.DetailCount() == before) parsed.push_back({p, ExtraColumns(h, row, kKnown)});
+  });
+  if (refused.HasDetails()) throw refused;
+  ImportResult result;
+  for (auto& [p, extra] : parsed) {
+    if (auto old = ServicesStore::FindProcedure(c, commune, p.code)) {
+      if (static_cast<const ProcedureDraft&>(*old) == p) {
+        ++result.unchanged;
+        continue;
+      }
+      ServicesStore::UpdateProcedure(c, old->id, p, extra, a.audit_name);
+      Audit(c, a, "import_update", "procedure", old->id, commune, ProcedureJson(*old),
+            ProcedureJson(p));
+      ++result.updated;
+    } else {
+      long long id = ServicesStore::InsertProcedure(c, commune, p, extra, a.audit_name);
+      Audit(c, a, "import_create", "procedure", id, commune, std::nullopt, ProcedureJson(p));
+      ++result.created;
+    }
+  }
+  tx.Commit();
+  return result;
+}
+
+ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view bytes,
+                                                std::string_view charset,
+                                                const std::string& commune_code) {
+  Conn c = db_.Lease();
+  Tx tx(c);
+  long long commune = CommuneFor(c, a, commune_code, access::kServicesImport);
+  std::map<std::string, ServiceUnit> units;  // by code, in the commune, where the actor imports
+  for (auto& u : Units(a, access::kServicesImport))
+    if (u.commune_id == commune) units[u.code] = u;
+  std::map<std::string, Procedure> procedures;
+  for (auto& p : ServicesStore::ListProcedures(c, {commune})) procedures[p.code] = p;
+  static const std::vector<std::string> kRequired = {
+      "code",   "procedure_code", "received_on", "channel", "full_process_online",
+      "due_on", "returned_on"};
+  static const std::set<std::string> kKnown = {
+      "code",   "procedure_code",  "received_on", "channel",        "full_process_online",
+      "due_on", "returned_on",     "unit_code",   "applicant_name", "citizen_id",
+      "status", "fee_paid_online", "handler"};
+  Error refused(errors::kImportRefused, "file");
+  struct Parsed {
+    DossierDraft d;
+    std::string extra;
+  };
+  std::vector<Parsed> parsed;
+  std::set<std::string> seen;
+  Date today = clock::Today();
+  long long commune_unit = 0;
+  for (auto& [code, u] : units)
+    if (u.id == commune) commune_unit = u.id;
+  CsvHeader h;
+  ReadImport(bytes, charset, kRequired, refused, h, [&](std::vector<std::string>& row, int n) {
+    long long before = refused.DetailCount();
+    auto cell = [&](const char* name) { return h.Cell(row, name); };
+    auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
+      refused.AddDetail({field, std::string(def.code), std::move(p), n});
+    };
+    DossierDraft d;
+    d.code = cell("code");
+    d.applicant_name = cell("applicant_name");
+    d.citizen_id = cell("citizen_id");
+    d.handler = cell("handler");
+    OnlineLevel level = OnlineLevel::kNone;
+    auto proc = procedures.find(cell("procedure_code"));
+    if (proc == procedures.end()) {
+      problem("procedure_code", errors::kUnknownProcedure, {{"value", cell("procedure_code")}});
+    } else {
+      d.procedure_id = proc->second.id;
+      level = proc->second.online_level;
+    }
+    std::string unit_code = cell("unit_code");
+    if (unit_code.empty()) {
+      d.unit_id = commune_unit;
+      if (!commune_unit) problem("unit_code", gen_errors::kOutOfScope);
+    } else if (auto u = units.find(unit_code); u != units.end()) {
+      d.unit_id = u->second.id;
+    } else {
+      problem("unit_code", errors::kUnitNotFound, {{"value", unit_code}});
+    }
+    auto received = DateTimeCell(cell("received_on"), &d.received_time);
+    if (!received)
+      problem("received_on", gen_errors::kInvalidDate, {{"value", cell("received_on")}});
+    auto due = Date::Parse(cell("due_on"));
+    if (!due) problem("due_on", gen_errors::kInvalidDate, {{"value", cell("due_on")}});
+    if (!cell("returned_on").empty()) {
+      d.returned_on = DateTimeCell(cell("returned_on"), nullptr);
+      if (!d.returned_on)
+        problem("returned_on", gen_errors::kInvalidDate, {{"value", cell("returned_on")}});
+    }
+    auto channel = ParseChannel(cell("channel"));
+    if (!channel) problem("channel", errors::kInvalidChannel, {{"value", cell("channel")}});
+    auto fpo = Flag(cell("full_process_online"), std::nullopt);
+    if (!fpo)
+      problem("full_process_online", errors::kInvalidFlag,
+              {{"value", cell("full_process_online")}});
+    auto paid = Flag(cell("fee_paid_online"), false);
+    if (!paid)
+      problem("fee_paid_online", errors::kInvalidFlag, {{"value", cell("fee_paid_online")}});
+    d.status = d.returned_on ? Status::kReturned : Status::kInProcess;
+    if (!cell("status").empty()) {
+      if (auto s = ParseStatus(cell("status")))
+        d.status = *s;
+      else
+        problem("status", errors::kInvalidStatus, {{"value", cell("status")}});
+    }
+    if (!d.code.empty() && !seen.insert(d.code).second)
+      problem("code", errors::kDuplicateInFile, {{"value", d.code}});
+    if (received && due && channel && fpo && paid && proc != procedures.end()) {
+      d.received_on = *received;
+      d.due_on = *due;
+      d.channel = *channel;
+      d.full_process_online = *fpo;
+      d.fee_paid_online = *paid;
+      for (auto& fe : ValidateDossier(d, level, today))
+        refused.AddDetail({fe.field, fe.code, fe.params, n});
+    }
+    if (refused.DetailCount() == before) parsed.push_back({d, ExtraColumns(h, row, kKnown)});
+  });
+  if (refused.HasDetails()) throw refused;
+  ImportResult result;
+  for (auto& [d, extra] : parsed) {
+    if (auto found = ServicesStore::FindDossier(c, commune, d.code)) {
+      long long id = *found;
+      auto old = ServicesStore::GetDossier(c, id);
+      if (old->d == d && old->extra == extra) {
+        ++result.unchanged;
+        continue;
+      }
+      ServicesStore::UpdateDossier(c, id, d, extra, a.audit_name);
+      Audit(c, a, "import_update", "dossier", id, commune, DossierJson(old->d), DossierJson(d));
+      ++result.updated;
+    } else {
+      long long id = ServicesStore::InsertDossier(c, commune, d, extra, a.audit_name);
+      Audit(c, a, "import_create", "dossier", id, commune, std::nullopt, DossierJson(d));
+      ++result.created;
+    }
+  }
+  tx.Commit();
+  return result;
+}
+
+DossierRow ServicesService::GetDossier(const Actor& a, long long id) {
+  Conn c = db_.Lease();
+  auto d = ServicesStore::GetDossier(c, id);
+  if (d)
+    for (const auto& u : Units(a, access::kServicesRead))
+      if (u.id == d->d.unit_id) return *d;
+  throw Error(errors::kDossierNotFound, "id");
+}
+
+std::vector<DossierEvent> ServicesService::Events(const Actor& a, long long id) {
+  GetDossier(a, id);
+  Conn c = db_.Lease();
+  return ServicesStore::Events(c, id);
+}
+
+std::string ServicesService::ReadCitizenId(const Actor& a, long long id) {
+  DossierRow d = GetDossier(a, id);
+  bool full = false;
+  for (const auto& u : Units(a, access::kServicesReadFull)) full = full || u.id == d.d.unit_id;
+  if (!full) throw Error(gen_errors::kForbidden);
+  Conn c = db_.Lease();
+  Tx tx(c);
+  Audit(c, a, "read_full", "dossier", id, d.commune_id, std::nullopt, std::nullopt);
+  tx.Commit();
+  return d.d.citizen_id;
+}
+
+DossierPage ServicesService::ListDossiers(const Actor& a, DossierFilter f) {
+  f.unit_ids.clear();
+  for (const auto& u : Units(a, access::kServicesRead)) f.unit_ids.push_back(u.id);
+  f.limit = std::clamp(f.limit, 1, 500);
+  f.offset = std::max(0, f.offset);
+  DossierPage page;
+  Conn c = db_.Lease();
+  page.rows = ServicesStore::ListDossiers(c, f, &page.total);
+  return page;
+}
+
+Date ServicesService::DueDateToday(const Actor& a, long long procedure_id) {
+  return DueDate(calendar_, clock::Today(), GetProcedure(a, procedure_id).handling_days);
+}
+
+long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
+  // Every problem at once, each beside its field.
+  Error refused(gen_errors::kFormRefused);
+  auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
+    refused.AddDetail({field, std::string(def.code), std::move(p)});
+  };
+  std::optional<ServiceUnit> unit;
+  std::string commune_code;
+  auto units = Units(a, access::kServicesWrite);
+  for (const auto& u : units)
+    if (u.id == e.unit_id) unit = u;
+  if (!e.unit_id)
+    problem("unit_id", gen_errors::kRequired);
+  else if (!unit)
+    problem("unit_id", errors::kUnitNotFound, {{"value", std::to_string(e.unit_id)}});
+  else
+    for (const auto& u : units)
+      if (u.id == unit->commune_id) commune_code = u.code;
+  std::optional<Procedure> p;
+  if (!e.procedure_id) {
+    problem("procedure_id", gen_errors::kRequired);
+  } else {
+    Conn c = db_.Lease();
+    p = ServicesStore::GetProcedure(c, e.procedure_id);
+    if (!p || (unit && p->commune_id != unit->commune_id)) {
+      problem("procedure_id", errors::kUnknownProcedure,
+              {{"value", std::to_string(e.procedure_id)}});
+      p.reset();
+    }
+  }
+  if (e.applicant_name.empty()) problem("applicant_name", gen_errors::kRequired);
+  Date today = clock::Today();
+  DossierDraft d;
+  d.code = e.code;
+  d.procedure_id = p ? p->id : 0;
+  d.unit_id = unit ? unit->id : 0;
+  d.applicant_name = e.applicant_name;
+  d.citizen_id = e.citizen_id;
+  d.received_on = today;
+  d.received_time = e.received_time.empty() ? clock::NowIsoVn().substr(11, 5) : e.received_time;
+  d.channel = e.channel;
+  d.full_process_online = e.full_process_online;
+  d.due_on = p ? DueDate(calendar_, today, p->handling_days) : today;
+  d.handler = e.handler;
+  d.status = Status::kReceived;
+  DossierDraft check = d;
+  if (check.code.empty()) check.code = "X";  // a code of the day is given below
+  for (auto& fe : ValidateDossier(check, p ? p->online_level : OnlineLevel::kFull, today))
+    refused.AddDetail(fe);
+  if (refused.HasDetails()) throw refused;
+  Conn c = db_.Lease();
+  Tx tx(c);
+  if (d.code.empty()) {
+    // The next number of the day at this commune: <commune code>-<yymmdd>-<nnnn>.
+    std::string iso = today.ToIso();
+    std::string prefix = (commune_code.empty() ? unit->code : commune_code) + "-" +
+                         iso.substr(2, 2) + iso.substr(5, 2) + iso.substr(8, 2) + "-";
+    for (int n = 1; d.code.empty(); ++n) {
+      std::string number = std::to_string(n);
+      std::string code =
+          prefix + std::string(number.size() < 4 ? 4 - number.size() : 0, '0') + number;
+      if (!ServicesStore::FindDossier(c, unit->commune_id, code)) d.code = code;
+    }
+  }
+  if (ServicesStore::FindDossier(c, unit->commune_id, d.code))
+    throw Error(errors::kDuplicateCode, "code", {{"value", d.code}});
+  long long id = ServicesStore::InsertDossier(c, unit->commune_id, d, "{}", a.audit_name);
+  ServicesStore::AddEvent(c, id, "received", "", a.audit_name);
+  Audit(c, a, "create", "dossier", id, unit->commune_id, std::nullopt, DossierJson(d));
+  tx.Commit();
+  return id;
+}
+
+void ServicesService::ReturnResult(const Actor& a, long long id, Date on) {
+  DossierRow row = GetDossier(a, id);
+  bool may = false;
+  for (const auto& u : Units(a, access::kServicesWrite)) may = may || u.id == row.d.unit_id;
+  if (!may) throw Error(gen_errors::kOutOfScope);
+  if (row.d.returned_on) throw Error(errors::kAlreadyReturned);
+  if (on < row.d.received_on) throw Error(errors::kReturnedBeforeReceived, "returned_on");
+  if (on > clock::Today())
+    throw Error(gen_errors::kInvalidDate, "returned_on", {{"value", on.ToVn()}});
+  DossierDraft d = row.d;
+  d.returned_on = on;
+  d.status = Status::kReturned;
+  Conn c = db_.Lease();
+  Tx tx(c);
+  ServicesStore::UpdateDossier(c, id, d, row.extra, a.audit_name);
+  ServicesStore::AddEvent(c, id, "returned", on.ToIso(), a.audit_name);
+  Audit(c, a, "return", "dossier", id, row.commune_id, DossierJson(row.d), DossierJson(d));
+  tx.Commit();
+}
+
+Stats ServicesService::Statistics(const Actor& a, Date from, Date to, const std::string& unit_code,
+                                  const std::string& procedure_code) {
+  if (from > to || to.DaysSinceEpoch() - from.DaysSinceEpoch() > 5 * 366)
+    throw Error(errors::kInvalidPeriod, "to");
+  auto units = Units(a, access::kServicesRead);
+  StatsQuery q;
+  q.from = from;
+  q.to = to;
+  std::string under;
+  if (!unit_code.empty()) {
+    for (const auto& u : units)
+      if (u.code == unit_code) under = u.path;
+    if (under.empty()) throw Error(errors::kUnitNotFound, "unit", {{"value", unit_code}});
+  }
+  for (const auto& u : units)
+    if (under.empty() || u.path.rfind(under, 0) == 0) q.unit_ids.push_back(u.id);
+  if (!procedure_code.empty()) {
+    bool known = false;
+    for (const auto& p : ListProcedures(a)) known = known || p.code == procedure_code;
+    if (!known) throw Error(errors::kUnknownProcedure, "procedure", {{"value", procedure_code}});
+    q.procedure_code = procedure_code;
+  }
+  Stats s;
+  s.from = from;
+  s.to = to;
+  Conn c = db_.Lease();
+  s.counts = ServicesStore::Counts(c, q);
+  s.rates = RatesOf(s.counts);
+  s.months = ServicesStore::ByMonth(c, q);
+  return s;
+}
+
+}  // namespace kientao::services

@@ -1,0 +1,112 @@
+#pragma once
+// The procedure catalogue and the dossier register as users work with them: each operation checks
+// the actor's permission and scope, validates, writes in one transaction with its audit entry, and
+// throws kientao::Error (nothing written) when refused. Thread-safe.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/calendar.hpp"
+#include "base/principal.hpp"
+#include "modules/services/store/services_store.hpp"
+#include "store/db.hpp"
+
+namespace kientao::org {
+class OrgService;
+}
+
+namespace kientao::services {
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;  // rows equal to what is held: nothing written, nothing audited
+};
+
+// A dossier received at the counter: the due date is computed from the procedure.
+struct CounterEntry {
+  std::string code;
+  long long procedure_id = 0;
+  long long unit_id = 0;
+  std::string applicant_name;
+  std::string citizen_id;
+  std::string received_time;
+  Channel channel = Channel::kCounter;
+  bool full_process_online = false;
+  std::string handler;
+};
+
+// A receiving unit the actor may see.
+struct ServiceUnit {
+  long long id = 0;
+  long long commune_id = 0;
+  std::string code;
+  std::string name;
+  std::string path;
+  int depth = 0;
+};
+
+struct Stats {
+  Date from, to;
+  StatsCounts counts;
+  StatsRates rates;
+  std::vector<ServicesStore::MonthRow> months;
+};
+
+struct DossierPage {
+  std::vector<DossierRow> rows;
+  long long total = 0;
+};
+
+class ServicesService {
+ public:
+  // `calendar`: the working-day calendar the appointment dates are counted on.
+  ServicesService(store::Database& db, org::OrgService& org, const WorkingCalendar& calendar)
+      : db_(db), org_(org), calendar_(calendar) {}
+
+  // Units the actor holds `permission` at, with a commune, in tree order.
+  std::vector<ServiceUnit> Units(const Actor& a, std::string_view permission);
+
+  std::vector<Procedure> ListProcedures(const Actor& a);
+  Procedure GetProcedure(const Actor& a, long long id);  // SVC-8001 when missing or out of scope
+  // CSV with the columns code, name, online_level, handling_days (and optionally sector, fee; any
+  // other column is kept with the procedure). The procedures of `commune_code`'s catalogue ("" =
+  // the actor's commune). A code already held updates that procedure. Every row is checked first;
+  // any problem throws SVC-8011 with every problem by row and column, and nothing is written.
+  ImportResult ImportProceduresCsv(const Actor& a, std::string_view bytes, std::string_view charset,
+                                   const std::string& commune_code);
+  // CSV with the columns code, procedure_code, received_on, channel, full_process_online, due_on,
+  // returned_on (optionally unit_code, applicant_name, citizen_id, status, fee_paid_online,
+  // handler; others kept). Received by `commune_code` ("" = the actor's commune), or by the row's
+  // unit_code. A code already held updates that dossier; all or nothing as above.
+  ImportResult ImportDossiersCsv(const Actor& a, std::string_view bytes, std::string_view charset,
+                                 const std::string& commune_code);
+
+  DossierRow GetDossier(const Actor& a, long long id);  // SVC-8002 when missing or out of scope
+  std::vector<DossierEvent> Events(const Actor& a, long long id);
+  // The applicant's unmasked citizen ID; writes a read_full audit entry.
+  std::string ReadCitizenId(const Actor& a, long long id);
+  DossierPage ListDossiers(const Actor& a, DossierFilter f);
+  // Receives a dossier today; returns its id.
+  long long Receive(const Actor& a, const CounterEntry& e);
+  // The appointment date a dossier of `procedure_id` received today gets.
+  Date DueDateToday(const Actor& a, long long procedure_id);
+  // Records the result returned to the applicant on `on`.
+  void ReturnResult(const Actor& a, long long id, Date on);
+
+  // The statistics of the dossiers in the actor's scope (or under `unit_code`, and of
+  // `procedure_code` when given) over [from, to]. SVC-8021 when from is after to or the span
+  // exceeds 5 years.
+  Stats Statistics(const Actor& a, Date from, Date to, const std::string& unit_code,
+                   const std::string& procedure_code);
+
+ private:
+  long long CommuneFor(store::Conn& c, const Actor& a, const std::string& commune_code,
+                       std::string_view permission);
+  store::Database& db_;
+  org::OrgService& org_;
+  const WorkingCalendar& calendar_;
+};
+
+}  // namespace kientao::services

@@ -1,0 +1,87 @@
+#pragma once
+// Procedures, dossiers and their timelines in the database. Every function takes the caller's
+// connection so a write and its audit entry share one transaction. Throws store::DbError on
+// database failure.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/services/domain/dossier.hpp"
+#include "store/db.hpp"
+
+namespace kientao::services {
+
+struct DossierRow {
+  long long id = 0;
+  long long commune_id = 0;
+  DossierDraft d;
+  std::string procedure_code;
+  std::string procedure_name;
+  OnlineLevel online_level = OnlineLevel::kNone;
+  std::string extra;  // JSON object of an import's other columns
+};
+
+struct DossierFilter {
+  std::vector<long long> unit_ids;  // receiving units in scope; empty = none
+  std::string query;                // code or applicant name, without diacritics
+  std::string status;               // "" = any
+  long long procedure_id = 0;       // 0 = any
+  std::optional<Date> from, to;     // received in [from, to]
+  int offset = 0;
+  int limit = 50;
+};
+
+struct DossierEvent {
+  std::string at;
+  std::string kind;
+  std::string note;
+  std::string actor;
+};
+
+// The statistics' selection: dossiers of these receiving units (and of one procedure code, "" =
+// any).
+struct StatsQuery {
+  std::vector<long long> unit_ids;
+  std::string procedure_code;
+  Date from, to;
+};
+
+class ServicesStore {
+ public:
+  static std::vector<Procedure> ListProcedures(store::Conn& c,
+                                               const std::vector<long long>& commune_ids);
+  static std::optional<Procedure> GetProcedure(store::Conn& c, long long id);
+  static std::optional<Procedure> FindProcedure(store::Conn& c, long long commune_id,
+                                                const std::string& code);
+  static long long InsertProcedure(store::Conn& c, long long commune_id, const ProcedureDraft& p,
+                                   const std::string& extra, const std::string& by);
+  static void UpdateProcedure(store::Conn& c, long long id, const ProcedureDraft& p,
+                              const std::string& extra, const std::string& by);
+
+  static std::optional<DossierRow> GetDossier(store::Conn& c, long long id);
+  static std::optional<long long> FindDossier(store::Conn& c, long long commune_id,
+                                              const std::string& code);
+  static long long InsertDossier(store::Conn& c, long long commune_id, const DossierDraft& d,
+                                 const std::string& extra, const std::string& by);
+  static void UpdateDossier(store::Conn& c, long long id, const DossierDraft& d,
+                            const std::string& extra, const std::string& by);
+  // Newest received first; `total` is the number matching before paging.
+  static std::vector<DossierRow> ListDossiers(store::Conn& c, const DossierFilter& f,
+                                              long long* total);
+
+  static void AddEvent(store::Conn& c, long long dossier_id, const std::string& kind,
+                       const std::string& note, const std::string& by);
+  static std::vector<DossierEvent> Events(store::Conn& c, long long dossier_id);
+
+  static StatsCounts Counts(store::Conn& c, const StatsQuery& q);
+  // Per month of receipt over [from, to] ("YYYY-MM" → counts of received, full-process online,
+  // received under full procedures), and per month of return (resolved, early + on time).
+  struct MonthRow {
+    std::string month;
+    long long received = 0, full_process_online = 0, received_full_procedures = 0;
+    long long resolved = 0, in_time = 0;
+  };
+  static std::vector<MonthRow> ByMonth(store::Conn& c, const StatsQuery& q);
+};
+
+}  // namespace kientao::services

@@ -1,0 +1,302 @@
+// The dossier register through the real application (router, services, SQLite or PostgreSQL): the
+// import from the provincial one-stop system all or nothing and idempotent, the statistics the
+// commune steers by, the counter, scope and the audited citizen ID.
+#include <set>
+
+#include <boost/json.hpp>
+
+#include "tests/integration/app_fixture.hpp"
+
+namespace kientao::testing {
+
+namespace json = boost::json;
+
+namespace {
+
+// A JSON number as a double, whether it was written 60 or 62.5.
+double Num(const json::value& v) {
+  return v.is_double() ? v.as_double() : static_cast<double>(v.as_int64());
+}
+
+class Services : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    office_ = Login("vanphong");
+  }
+  // The answer's problems as "row:field:code".
+  static std::set<std::string> Problems(const std::string& body) {
+    std::set<std::string> out;
+    json::value v = json::parse(body);
+    for (auto& d : v.at("error").at("details").as_array())
+      out.insert(std::to_string(d.as_object().contains("row") ? d.at("row").as_int64() : 0) + ":" +
+                 std::string(d.at("field").as_string()) + ":" +
+                 std::string(d.at("code").as_string()));
+    return out;
+  }
+  http::Response Import(const std::string& csv) {
+    return Call(office_, "POST", "/api/v1/services/dossiers/import", csv, "text/csv");
+  }
+  json::value Stats(const std::string& query) {
+    auto r = Call(office_, "GET", "/api/v1/services/stats?" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  }
+  Session office_;
+};
+
+const char* kHeader =
+    "code,procedure_code,received_on,channel,full_process_online,due_on,returned_on,unit_code,"
+    "fee_paid_online\r\n";
+
+// January 2025, before the demo's first dossier: A early, B on time, C late, D still open past due
+// at the end of the month (returned in February), E received in December and returned on time in
+// January (carried over), F on time with its fee paid online.
+const char* kJanuary =
+    "T-A,DEMO-HT-05,2025-01-06T08:15,online,1,2025-01-09,2025-01-08,LP-TTHCC,0\r\n"
+    "T-B,DEMO-HT-05,2025-01-06,online,1,2025-01-09,2025-01-09,LP-TTHCC,0\r\n"
+    "T-C,DEMO-HT-05,2025-01-07,counter,0,2025-01-10,2025-01-13,LP-TTHCC,0\r\n"
+    "T-D,DEMO-CT-01,2025-01-08,online,0,2025-01-08,2025-02-03,LP-TTHCC,0\r\n"
+    "T-E,DEMO-HT-04,2024-12-30,online,1,2025-01-02,2025-01-02,LP-TTHCC,1\r\n"
+    "T-F,DEMO-HT-04,15/01/2025,online,1,2025-01-16,2025-01-16,LP-TTHCC,1\r\n";
+
+}  // namespace
+
+TEST_F(Services, TheImportRefusesTheWholeFileNamingEveryProblemByRowAndColumn) {
+  long long n = Count("services_dossiers"), seq = AuditSeq();
+  std::string bad = std::string(kHeader) +
+                    "B-1,DEMO-HT-05,2025-01-06,online,1,2025-01-09,2025-01-05,LP-TTHCC,0\r\n"
+                    "B-2,DEMO-HT-05,2025-01-06,online,1,2025-01-02,,LP-TTHCC,0\r\n"
+                    "B-3,KHONG-CO,2025-01-06,fax,1,2025-01-09,,LP-TTHCC,0\r\n"
+                    "B-4,DEMO-HT-05,2025-01-06,counter,1,2025-01-09,,LP-TTHCC,0\r\n"
+                    "B-5,DEMO-CT-01,2025-01-06,online,1,2025-01-09,,LP-TTHCC,0\r\n"
+                    "B-5,DEMO-HT-05,2025-01-06,online,2,06-01-2025,,LP-XYZ,0\r\n"
+                    "B-7,DEMO-HT-05,2025-01-06,online,0,2025-01-09\r\n";
+  auto refused = Import(bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(ErrorCode(refused.body), "SVC-8011");
+  EXPECT_EQ(Problems(refused.body),
+            (std::set<std::string>{"2:returned_on:SVC-8006",          // returned before received
+                                   "3:due_on:SVC-8007",               // due before receipt
+                                   "4:procedure_code:SVC-8003",       // not in the catalogue
+                                   "4:channel:SVC-8005",              // no such channel
+                                   "5:full_process_online:SVC-8008",  // at the counter
+                                   "6:full_process_online:SVC-8009",  // partial procedure
+                                   "7:code:SVC-8010",                 // twice in the file
+                                   "7:full_process_online:SVC-8017", "7:due_on:GEN-0008",
+                                   "7:unit_code:SVC-8022", "8:returned_on:GEN-0032"}));
+  EXPECT_EQ(Count("services_dossiers"), n);
+  EXPECT_EQ(AuditSeq(), seq);
+  // A file without a required column, and one that is not a CSV file at all.
+  EXPECT_EQ(ErrorCode(Import("code,procedure_code\r\nX,Y\r\n").body), "SVC-8012");
+  EXPECT_EQ(ErrorCode(Import(kHeader).body), "SVC-8013");
+  EXPECT_EQ(Count("services_dossiers"), n);
+}
+
+TEST_F(Services, TheSameFileImportedAgainChangesNothingAndAChangedRowUpdatesItsDossier) {
+  long long n = Count("services_dossiers");
+  auto first = Import(std::string(kHeader) + kJanuary);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(json::parse(first.body).at("created").as_int64(), 6);
+  EXPECT_EQ(Count("services_dossiers"), n + 6);
+  long long seq = AuditSeq();
+  auto again = Import(std::string(kHeader) + kJanuary);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(json::parse(again.body).at("unchanged").as_int64(), 6);
+  EXPECT_EQ(AuditSeq(), seq);  // nothing written, nothing audited
+  // The provincial system's later export: D's result was returned on 31/01 instead.
+  std::string later = std::string(kHeader) +
+                      "T-D,DEMO-CT-01,2025-01-08,online,0,2025-01-08,2025-01-31,LP-TTHCC,0\r\n";
+  auto updated = Import(later);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(json::parse(updated.body).at("updated").as_int64(), 1);
+  EXPECT_EQ(Count("services_dossiers"), n + 6);
+  auto list = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?q=T-D").body);
+  const auto& d = Find(list.at("items"), "code", "T-D");
+  EXPECT_EQ(d.at("returned_on").as_string(), "2025-01-31");
+  EXPECT_EQ(d.at("status").as_string(), "returned");
+}
+
+TEST_F(Services, AFileSavedByExcelWithSemicolonsIsReadAndAWindowsFileIsRefusedUntilDeclared) {
+  std::string semi =
+      "code;procedure_code;received_on;channel;full_process_online;due_on;"
+      "returned_on;unit_code\r\n"
+      "S-1;DEMO-HT-05;06/01/2025;counter;0;09/01/2025;;LP-TTHCC\r\n";
+  auto ok = Import(semi);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(json::parse(ok.body).at("created").as_int64(), 1);
+  // "Đinh" in Windows-1258 (0xD0 is Đ), not declared: refused with a way out, nothing written.
+  long long n = Count("services_dossiers");
+  std::string cp1258 = std::string(kHeader) +
+                       "S-2,DEMO-HT-05,2025-01-06,counter,0,2025-01-09,,LP-TTHCC,0\r\n" +
+                       "applicant_name\r\n\xD0inh\r\n";
+  auto refused = Import(cp1258);
+  EXPECT_EQ(refused.status, 415);
+  EXPECT_EQ(ErrorCode(refused.body), "GEN-0030");
+  EXPECT_EQ(Count("services_dossiers"), n);
+}
+
+TEST_F(Services, StatisticsCountReceivedOnlineAndResultsWithBothDenominators) {
+  ASSERT_EQ(Import(std::string(kHeader) + kJanuary).status, 200);
+  json::value s = Stats("from=2025-01-01&to=2025-01-31");
+  EXPECT_EQ(s.at("received").as_int64(), 5);  // A, B, C, D, F
+  EXPECT_EQ(s.at("online").as_int64(), 4);
+  EXPECT_EQ(s.at("full_process_online").as_int64(), 3);
+  EXPECT_DOUBLE_EQ(Num(s.at("full_process_rate_all")), 60.0);                // 3 of 5
+  EXPECT_DOUBLE_EQ(Num(s.at("full_process_rate_online_procedures")), 75.0);  // 3 of 4
+  EXPECT_EQ(s.at("resolved").as_int64(), 5);  // A, B, C, E, F returned in January
+  EXPECT_EQ(s.at("early").as_int64(), 1);
+  EXPECT_EQ(s.at("on_time").as_int64(), 3);
+  EXPECT_EQ(s.at("late").as_int64(), 1);
+  EXPECT_DOUBLE_EQ(Num(s.at("on_time_rate")), 80.0);
+  EXPECT_EQ(s.at("to_handle").as_int64(), 6);       // received, and E carried over
+  EXPECT_EQ(s.at("late_to_handle").as_int64(), 2);  // C late, D open past due
+  EXPECT_EQ(s.at("overdue_open").as_int64(), 1);
+  EXPECT_EQ(s.at("with_fee").as_int64(), 2);  // D (certification, 2.000 đ) and F
+  EXPECT_DOUBLE_EQ(Num(s.at("online_payment_rate")), 50.0);
+  EXPECT_TRUE(s.at("received").is_int64());  // counts are integers, not 5.0
+  const auto& jan = Find(s.at("months"), "month", "2025-01");
+  EXPECT_EQ(jan.at("received").as_int64(), 5);
+  // One procedure; a unit holding no dossiers: zeros and null rates, not 0 %.
+  EXPECT_EQ(Stats("from=2025-01-01&to=2025-01-31&procedure=DEMO-HT-05").at("received").as_int64(),
+            3);
+  json::value none = Stats("from=2025-01-01&to=2025-01-31&unit=LP-KT");
+  EXPECT_EQ(none.at("received").as_int64(), 0);
+  EXPECT_TRUE(none.at("full_process_rate_all").is_null());
+  EXPECT_TRUE(none.at("on_time_rate").is_null());
+  // The days at both ends belong to the period: the 6th alone holds A and B.
+  EXPECT_EQ(Stats("from=2025-01-06&to=2025-01-06").at("received").as_int64(), 2);
+}
+
+TEST_F(Services, StatisticsRefuseAPeriodThatIsNotOne) {
+  auto backwards = Call(office_, "GET", "/api/v1/services/stats?from=2025-02-01&to=2025-01-01");
+  EXPECT_EQ(backwards.status, 422);
+  EXPECT_EQ(ErrorCode(backwards.body), "SVC-8021");
+  auto no_date = Call(office_, "GET", "/api/v1/services/stats?from=01-2025&to=2025-01-31");
+  EXPECT_EQ(ErrorCode(no_date.body), "GEN-0008");
+  EXPECT_EQ(ErrorField(no_date.body), "from");
+  auto unit = Call(office_, "GET", "/api/v1/services/stats?from=2025-01-01&to=2025-01-31&unit=XX");
+  EXPECT_EQ(unit.status, 404);
+  EXPECT_EQ(ErrorCode(unit.body), "SVC-8022");
+  auto proc =
+      Call(office_, "GET", "/api/v1/services/stats?from=2025-01-01&to=2025-01-31&procedure=XX");
+  EXPECT_EQ(ErrorCode(proc.body), "SVC-8003");
+}
+
+TEST_F(Services, TheCounterComputesTheAppointmentOnWorkingDaysAndRecordsTheResult) {
+  auto procs = json::parse(Call(office_, "GET", "/api/v1/services/procedures").body);
+  long long three_days = Find(procs.at("items"), "code", "DEMO-HT-05").at("id").as_int64();
+  long long partial = Find(procs.at("items"), "code", "DEMO-CT-01").at("id").as_int64();
+  std::string unit = std::to_string(UnitId("LP-TTHCC"));
+  long long n = Count("services_dossiers"), seq = AuditSeq();
+  // Full-process claimed at the counter, and no applicant: both refused at once, nothing written.
+  auto refused = Call(office_, "POST", "/api/v1/services/dossiers",
+                      "{\"procedure_id\":" + std::to_string(partial) + ",\"unit_id\":" + unit +
+                          ",\"channel\":\"counter\",\"full_process_online\":true}");
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(Problems(refused.body),
+            (std::set<std::string>{"0:applicant_name:GEN-0004", "0:full_process_online:SVC-8008"}));
+  auto fpo = Call(office_, "POST", "/api/v1/services/dossiers",
+                  "{\"procedure_id\":" + std::to_string(partial) + ",\"unit_id\":" + unit +
+                      ",\"applicant_name\":\"Lò Văn Sinh\",\"channel\":\"counter\","
+                      "\"full_process_online\":true}");
+  EXPECT_EQ(fpo.status, 422);
+  EXPECT_EQ(Problems(fpo.body), (std::set<std::string>{"0:full_process_online:SVC-8008"}));
+  EXPECT_EQ(Count("services_dossiers"), n);
+  EXPECT_EQ(AuditSeq(), seq);
+  // Saturday 28/11/2026 (the pinned day), 3 working days: Monday 30/11, Tuesday 1/12, Wednesday
+  // 2/12.
+  auto ok = Call(office_, "POST", "/api/v1/services/dossiers",
+                 "{\"procedure_id\":" + std::to_string(three_days) + ",\"unit_id\":" + unit +
+                     ",\"applicant_name\":\"Lò Văn Sinh\",\"citizen_id\":\"000090000777\","
+                     "\"channel\":\"counter\"}");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  json::value d = json::parse(ok.body);
+  EXPECT_EQ(d.at("due_on").as_string(), "2026-12-02");
+  EXPECT_EQ(d.at("received_on").as_string(), "2026-11-28");
+  EXPECT_EQ(d.at("citizen_id_masked").as_string(), "000******777");
+  EXPECT_EQ(d.at("status").as_string(), "received");
+  std::string code(d.at("code").as_string());
+  EXPECT_EQ(code.substr(0, 10), "LP-261128-");
+  std::string id = std::to_string(d.at("id").as_int64());
+  // The result: not before receipt, not in the future, then once.
+  auto early = Call(office_, "POST", "/api/v1/services/dossiers/" + id + "/return",
+                    "{\"returned_on\":\"2026-11-27\"}");
+  EXPECT_EQ(ErrorCode(early.body), "SVC-8006");
+  auto back = Call(office_, "POST", "/api/v1/services/dossiers/" + id + "/return",
+                   "{\"returned_on\":\"2026-11-28\"}");
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(json::parse(back.body).at("status").as_string(), "returned");
+  auto twice = Call(office_, "POST", "/api/v1/services/dossiers/" + id + "/return",
+                    "{\"returned_on\":\"2026-11-28\"}");
+  EXPECT_EQ(twice.status, 409);
+  EXPECT_EQ(ErrorCode(twice.body), "SVC-8020");
+  // The same code again is refused.
+  auto dup =
+      Call(office_, "POST", "/api/v1/services/dossiers",
+           "{\"code\":\"" + code + "\",\"procedure_id\":" + std::to_string(three_days) +
+               ",\"unit_id\":" + unit + ",\"applicant_name\":\"A\",\"channel\":\"counter\"}");
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_EQ(ErrorCode(dup.body), "SVC-8019");
+}
+
+TEST_F(Services, ScopeDecidesWhoSeesADossierAndTheFullCitizenIdIsAuditedForTheOfficeOnly) {
+  auto list = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?limit=1").body);
+  ASSERT_GT(list.at("total").as_int64(), 1000);  // the demo's 15 months
+  std::string id = std::to_string(list.at("items").as_array().at(0).at("id").as_int64());
+  // A civil servant of the economic office sees none of the centre's dossiers.
+  Session staff = Login("congchuc");
+  EXPECT_EQ(Call(staff, "GET", "/api/v1/services/dossiers/" + id).status, 404);
+  EXPECT_EQ(
+      json::parse(Call(staff, "GET", "/api/v1/services/dossiers").body).at("total").as_int64(), 0);
+  // A village head has no access to the register.
+  EXPECT_EQ(Call(Login("truongthon"), "GET", "/api/v1/services/dossiers").status, 403);
+  // The chairman reads the dossier masked but not the full ID; the office reads it, audited.
+  Session leader = Login("chutich");
+  EXPECT_EQ(Call(leader, "GET", "/api/v1/services/dossiers/" + id).status, 200);
+  EXPECT_EQ(Call(leader, "GET", "/api/v1/services/dossiers/" + id + "/citizen-id").status, 403);
+  long long seq = AuditSeq();
+  auto full = Call(office_, "GET", "/api/v1/services/dossiers/" + id + "/citizen-id");
+  ASSERT_EQ(full.status, 200) << full.body;
+  EXPECT_EQ(json::parse(full.body).at("citizen_id").as_string().size(), 12u);
+  EXPECT_EQ(AuditSeq(), seq + 1);
+}
+
+TEST_F(Services, TheDemoShowsFifteenMonthsOfDossiersWithAGrowingFullProcessShare) {
+  json::value year = Stats("from=2025-08-01&to=2026-11-28");
+  EXPECT_GT(year.at("received").as_int64(), 1000);
+  // Most results on or before the day (same-day procedures are returned on the day), some late.
+  EXPECT_GT(year.at("early").as_int64(), 100);
+  EXPECT_GT(year.at("late").as_int64(), 20);
+  EXPECT_GT(Num(year.at("on_time_rate")), 85.0);
+  EXPECT_LT(Num(year.at("on_time_rate")), 99.0);
+  EXPECT_EQ(year.at("overdue_open").as_int64(), 2);
+  double before = Num(Stats("from=2025-09-01&to=2025-11-30").at("full_process_rate_all"));
+  double after = Num(Stats("from=2026-09-01&to=2026-11-28").at("full_process_rate_all"));
+  EXPECT_GT(after, before + 10);
+  // Nothing before the 15 months.
+  EXPECT_EQ(Stats("from=2025-01-01&to=2025-08-25").at("received").as_int64(), 0);
+}
+
+TEST_F(Services, TheCounterFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTyped) {
+  auto page = Call(office_, "POST", "/services/dossiers",
+                   "applicant_name=&citizen_id=12345&code=HS%2001&channel=counter&"
+                   "full_process_online=1&procedure_id=" +
+                       std::to_string(0) + "&unit_id=" + std::to_string(UnitId("LP-TTHCC")),
+                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(page.status, 422);
+  size_t messages = 0;
+  for (size_t at = 0;
+       (at = page.body.find("data-testid=\"field-message\"", at)) != std::string::npos; ++at)
+    ++messages;
+  EXPECT_EQ(messages, 5u);  // applicant, citizen ID, code, procedure, full-process at the counter
+  EXPECT_NE(page.body.find("value=\"HS 01\""), std::string::npos);       // kept as typed
+  EXPECT_EQ(page.body.find("field.applicant_name"), std::string::npos);  // no internal key
+  for (const char* path : {"/services", "/services/dossiers?q=nguyen", "/services/procedures",
+                           "/services/dossiers/new", "/services/import"}) {
+    auto r = Call(office_, "GET", path);
+    EXPECT_EQ(r.status, 200) << path;
+  }
+}
+
+}  // namespace kientao::testing

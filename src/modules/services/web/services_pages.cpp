@@ -1,0 +1,173 @@
+// The dossier register's pages (/services/…): parse, call the service, present, render.
+#include "base/access.hpp"
+#include "base/clock.hpp"
+#include "base/csv.hpp"
+#include "base/text.hpp"
+#include "http/form.hpp"
+#include "http/upload.hpp"
+#include "modules/services/errors.hpp"
+#include "modules/services/permissions.hpp"
+#include "modules/services/web/services_present.hpp"
+
+namespace kientao::services {
+
+using http::Access;
+using http::Ctx;
+using http::Input;
+using http::Response;
+using http::TemplateData;
+
+namespace {
+
+// dd/mm/yyyy or ISO; nullopt when empty; GEN-0008 naming it otherwise.
+std::optional<Date> OptionalDate(const Ctx& ctx, const std::string& name) {
+  std::string v = ctx.req.Query(name);
+  if (v.empty()) return std::nullopt;
+  auto d = Date::Parse(v);
+  if (!d) throw Error(gen_errors::kInvalidDate, name, {{"value", v}});
+  return d;
+}
+
+constexpr std::initializer_list<const char*> kCounterFields = {
+    "applicant_name", "citizen_id", "code",    "handler",
+    "procedure_id",   "unit_id",    "channel", "full_process_online"};
+
+}  // namespace
+
+DossierFilter ReadDossierFilter(const Ctx& ctx) {
+  DossierFilter f;
+  f.query = ctx.req.Query("q");
+  f.status = ctx.req.Query("status");
+  if (!f.status.empty() && !ParseStatus(f.status))
+    throw Error(errors::kInvalidStatus, "status", {{"value", f.status}});
+  f.procedure_id = std::atoll(ctx.req.Query("procedure_id").c_str());
+  f.from = OptionalDate(ctx, "from");
+  f.to = OptionalDate(ctx, "to");
+  f.limit = std::clamp(std::atoi(ctx.req.Query("limit").c_str()), 0, 500);
+  if (!f.limit) f.limit = 50;
+  f.offset = std::max(0, std::atoi(ctx.req.Query("offset").c_str()));
+  if (int page = std::atoi(ctx.req.Query("page").c_str()); page > 1)
+    f.offset = (page - 1) * f.limit;
+  return f;
+}
+
+void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout) {
+  const Access read{std::string(access::kServicesRead)};
+  const Access write{std::string(access::kServicesWrite)};
+  const Access import{std::string(access::kServicesImport)};
+  router.Get("/services", read, [&svc, &layout](Ctx& ctx) {
+    Date today = clock::Today();
+    Date from = OptionalDate(ctx, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+    Date to = OptionalDate(ctx, "to").value_or(today);
+    TemplateData d = StatsPage(ctx, svc.Statistics(ctx.AsActor(), from, to, "", ""));
+    return layout.Page(ctx, "services/stats", d, ctx.T("services.stats_title"));
+  });
+  router.Get("/services/dossiers", read, [&svc, &layout](Ctx& ctx) {
+    DossierFilter f = ReadDossierFilter(ctx);
+    TemplateData d =
+        RegisterPage(ctx, f, svc.ListDossiers(ctx.AsActor(), f), svc.ListProcedures(ctx.AsActor()));
+    return layout.Page(ctx, "services/register", d, ctx.T("services.register_title"));
+  });
+  auto counter = [&svc, &layout](Ctx& ctx, const TemplateData& values, const Error* err) {
+    TemplateData d = CounterForm(ctx, values, svc.Units(ctx.AsActor(), access::kServicesWrite),
+                                 svc.ListProcedures(ctx.AsActor()), err);
+    return layout.Page(ctx, "services/counter", d, ctx.T("services.counter_title"),
+                       err ? err->status() : 200);
+  };
+  router.Get("/services/dossiers/new", write, [counter](Ctx& ctx) {
+    TemplateData v = http::Object();
+    v.set("channel", "counter");
+    return counter(ctx, v, nullptr);
+  });
+  router.Post("/services/dossiers", write, [&svc, counter](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    try {
+      long long id = svc.Receive(ctx.AsActor(), ReadCounterEntry(in));
+      return Response::Redirect("/services/dossiers/" + std::to_string(id) + "?received=1");
+    } catch (const Error& e) {
+      if (e.status() == 403 || e.status() == 404) throw;
+      return counter(ctx, http::EchoForm(in, kCounterFields), &e);
+    }
+  });
+  router.Get("/services/dossiers/{id}", read, [&svc, &layout](Ctx& ctx) {
+    DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
+    TemplateData d = DossierPageData(ctx, r, svc.Events(ctx.AsActor(), r.id));
+    if (ctx.req.Query("received") == "1") d.set("just_received", true);
+    if (!r.d.returned_on && access::HasPermission(*ctx.user, access::kServicesWrite))
+      d.set("can_return", true);
+    if (!r.d.citizen_id.empty() && access::HasPermission(*ctx.user, access::kServicesReadFull))
+      d.set("can_read_full", true);
+    d.set("today", clock::Today().ToVn());
+    return layout.Page(ctx, "services/dossier", d, r.d.code);
+  });
+  router.Post("/services/dossiers/{id}/return", write, [&svc, &layout](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    long long id = ctx.Id("id");
+    try {
+      svc.ReturnResult(ctx.AsActor(), id, *in.DateField("returned_on", true));
+      return Response::Redirect("/services/dossiers/" + std::to_string(id));
+    } catch (const Error& e) {
+      if (e.status() == 403 || e.status() == 404) throw;
+      DossierRow r = svc.GetDossier(ctx.AsActor(), id);
+      TemplateData d = DossierPageData(ctx, r, svc.Events(ctx.AsActor(), id));
+      d.set("can_return", true);
+      d.set("today", in.Str("returned_on", 40, false).value_or(""));
+      http::SetFormError(d, ctx, e);
+      return layout.Page(ctx, "services/dossier", d, r.d.code, e.status());
+    }
+  });
+  router.Post("/services/dossiers/{id}/citizen-id", Access{std::string(access::kServicesReadFull)},
+              [&svc](Ctx& ctx) {
+                Response r = Response::Html(
+                    "<span class=\"font-monospace\" data-testid=\"citizen-id-full\">" +
+                    http::HtmlEscape(svc.ReadCitizenId(ctx.AsActor(), ctx.Id("id"))) + "</span>");
+                r.SetHeader("Cache-Control", "no-store");
+                return r;
+              });
+  router.Get("/services/procedures", read, [&svc, &layout](Ctx& ctx) {
+    TemplateData d = http::Object(), rows = http::List();
+    for (const auto& p : svc.ListProcedures(ctx.AsActor())) {
+      TemplateData row = http::Object();
+      row.set("code", p.code);
+      row.set("name", p.name);
+      row.set("sector", p.sector);
+      row.set("level", ctx.T("services.level." + std::string(OnlineLevelCode(p.online_level))));
+      row.set("days", std::to_string(p.handling_days));
+      row.set("fee", p.fee ? text::VnNumber(static_cast<double>(*p.fee), 0) : std::string("—"));
+      rows.push_back(row);
+    }
+    d.set("rows", rows);
+    if (access::HasPermission(*ctx.user, access::kServicesImport)) d.set("can_import", true);
+    return layout.Page(ctx, "services/procedures", d, ctx.T("services.procedures_title"));
+  });
+  auto import_page = [&layout](Ctx& ctx, TemplateData d, int status) {
+    return layout.Page(ctx, "services/import", d, ctx.T("services.import_title"), status);
+  };
+  router.Get("/services/import", import, [import_page](Ctx& ctx) {
+    TemplateData d = http::Object();
+    d.set(ctx.req.Query("kind") == "procedures" ? "kind_procedures" : "kind_dossiers", true);
+    return import_page(ctx, d, 200);
+  });
+  router.Post("/services/import", import, [&svc, import_page](Ctx& ctx) {
+    TemplateData d = http::Object();
+    d.set("upload_action", "/services/import");
+    http::Upload up;
+    try {
+      up = http::ReadUpload(ctx.req, errors::kEmptyImport);
+      d.set(up.fields["kind"] == "procedures" ? "kind_procedures" : "kind_dossiers", true);
+      ImportResult res = up.fields["kind"] == "procedures"
+                             ? svc.ImportProceduresCsv(ctx.AsActor(), up.file, up.charset, "")
+                             : svc.ImportDossiersCsv(ctx.AsActor(), up.file, up.charset, "");
+      d.set("done", ctx.i18n->Format(ctx.lang, "services.import_done",
+                                     {{"created", std::to_string(res.created)},
+                                      {"updated", std::to_string(res.updated)},
+                                      {"unchanged", std::to_string(res.unchanged)}}));
+      return import_page(ctx, d, 200);
+    } catch (const Error& e) {
+      http::ShowUploadError(d, ctx, e, up);
+      return import_page(ctx, d, e.status());
+    }
+  });
+}
+
+}  // namespace kientao::services

@@ -1,0 +1,39 @@
+#pragma once
+// What the API and the pages of the dossier register share: the JSON forms of a dossier and of the
+// statistics, the readers of a request, and the presenters that build each page's data (testable
+// without the router).
+#include <boost/json/object.hpp>
+
+#include "http/input.hpp"
+#include "http/layout.hpp"
+#include "http/router.hpp"
+#include "http/templates.hpp"
+#include "modules/services/service.hpp"
+
+namespace kientao::services {
+
+boost::json::object DossierJson(const DossierRow& r);
+boost::json::object StatsJson(const Stats& s);
+// A date query parameter (ISO); GEN-0008 naming it when absent or not a date.
+Date QueryDate(const http::Ctx& ctx, const std::string& name);
+// The register's search: q, status, procedure_id, from, to (ISO or dd/mm/yyyy), page (1-based)
+// or offset, limit.
+DossierFilter ReadDossierFilter(const http::Ctx& ctx);
+// A dossier received at the counter, from JSON or the counter form; every field's problem at once.
+CounterEntry ReadCounterEntry(const http::Input& in);
+
+void RegisterServicesApi(http::Router& router, ServicesService& svc);
+void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout);
+
+// Presenters: the data of each page.
+http::TemplateData StatsPage(const http::Ctx& ctx, const Stats& s);
+http::TemplateData RegisterPage(const http::Ctx& ctx, const DossierFilter& f,
+                                const DossierPage& page, const std::vector<Procedure>& procedures);
+http::TemplateData DossierPageData(const http::Ctx& ctx, const DossierRow& r,
+                                   const std::vector<DossierEvent>& events);
+// The counter form with `values` as typed and `err`'s problems beside their fields.
+http::TemplateData CounterForm(const http::Ctx& ctx, const http::TemplateData& values,
+                               const std::vector<ServiceUnit>& units,
+                               const std::vector<Procedure>& procedures, const Error* err);
+
+}  // namespace kientao::services

@@ -1,0 +1,13 @@
+#include "modules/services/web/services_web.hpp"
+
+#include "modules/services/web/services_present.hpp"
+
+namespace kientao::services {
+
+void RegisterServicesRoutes(http::Router& router, ServicesService& svc,
+                            const http::Layout& layout) {
+  RegisterServicesApi(router, svc);
+  RegisterServicesPages(router, svc, layout);
+}
+
+}  // namespace kientao::services
