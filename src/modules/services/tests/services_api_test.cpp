@@ -5,6 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include "base/clock.hpp"
+#include "base/period.hpp"
+#include "modules/reporting/web/report_web.hpp"
 #include "tests/integration/app_fixture.hpp"
 
 namespace kientao::testing {
@@ -292,11 +295,38 @@ TEST_F(Services, TheCounterFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTyp
   EXPECT_EQ(messages, 5u);  // applicant, citizen ID, code, procedure, full-process at the counter
   EXPECT_NE(page.body.find("value=\"HS 01\""), std::string::npos);       // kept as typed
   EXPECT_EQ(page.body.find("field.applicant_name"), std::string::npos);  // no internal key
+  // Key task 5's page leads to the register's pages, and says the task's registry is built.
+  auto task = Call(office_, "GET", "/tasks/5");
+  EXPECT_NE(task.body.find("href=\"/services\""), std::string::npos);
+  EXPECT_NE(task.body.find("href=\"/services/dossiers\""), std::string::npos);
   for (const char* path : {"/services", "/services/dossiers?q=nguyen", "/services/procedures",
                            "/services/dossiers/new", "/services/import"}) {
     auto r = Call(office_, "GET", path);
     EXPECT_EQ(r.status, 200) << path;
   }
+}
+
+// Key task 5's indicators are computed from the register, not typed: the commune's figure for the
+// last closed month is the statistics' full-process rate over that month's window.
+TEST_F(Services, TheTaskFiveIndicatorsAreTheRegistersOwnFigures) {
+  Period last = reporting::DefaultPeriod(PeriodType::kMonth, clock::Today());
+  auto lines = json::parse(
+      Call(office_, "GET",
+           "/api/v1/communes/" + std::to_string(UnitId("LP")) + "/indicators?period=" + last.Id())
+          .body);
+  const auto& online = Find(lines.at("items"), "code", "ONLINE_FULL");
+  EXPECT_EQ(online.at("source").as_string(), "services.full_process_online");
+  json::value s = Stats("from=" + last.WindowStart().ToIso() + "&to=" + last.WindowEnd().ToIso());
+  ASSERT_GT(s.at("received").as_int64(), 20);
+  EXPECT_NEAR(Num(online.at("value")), Num(s.at("full_process_rate_all")), 1e-9);
+  EXPECT_EQ(Num(online.at("numerator")), Num(s.at("full_process_online")));
+  const auto& on_time = Find(lines.at("items"), "code", "DOSSIERS_ON_TIME");
+  EXPECT_EQ(on_time.at("source").as_string(), "services.on_time");
+  EXPECT_NEAR(Num(on_time.at("value")), Num(s.at("on_time_rate")), 1e-9);
+  // The centre's monthly report no longer asks for it.
+  auto form = Call(office_, "GET", "/api/v1/report-forms");
+  EXPECT_NE(form.body.find("\"SIPAS\""), std::string::npos) << form.body.substr(0, 300);
+  EXPECT_EQ(form.body.find("\"ONLINE_FULL\""), std::string::npos);
 }
 
 }  // namespace kientao::testing
