@@ -44,7 +44,18 @@ size_t CodePointCount(std::string_view s) {
   return count;
 }
 
+namespace {
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+// The characters of ASCII with Unicode's White_Space property (what u_isUWhiteSpace says there).
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+}  // namespace
+
 std::string Nfc(std::string_view s) {
+  if (IsAscii(s)) return std::string(s);  // ASCII is always NFC: the common case of an import
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
@@ -58,6 +69,21 @@ std::string Nfc(std::string_view s) {
 }
 
 std::string NormalizeSpace(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string r;
+    r.reserve(s.size());
+    bool pending_space = false;
+    for (unsigned char c : s) {
+      if (IsAsciiSpace(c)) {
+        pending_space = !r.empty();
+        continue;
+      }
+      if (pending_space) r += ' ';
+      pending_space = false;
+      r += static_cast<char>(c);
+    }
+    return r;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
   icu::UnicodeString out;
   bool pending_space = false;

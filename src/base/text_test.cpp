@@ -24,6 +24,13 @@ TEST(Text, Utf8Validation) {
   EXPECT_EQ(CodePointCount("Đức"), 3u);
 }
 
+TEST(Text, NormalizeSpaceReadsPlainAsciiTheSameWay) {
+  EXPECT_EQ(NormalizeSpace("  Tran \t\r\n  Thi \v\f Ha  "), "Tran Thi Ha");
+  EXPECT_EQ(NormalizeSpace(" \t "), "");
+  EXPECT_EQ(NormalizeSpace("a\x1f b"), "a\x1f b");  // not White_Space in Unicode: kept
+  EXPECT_EQ(Nfc("HS-2026-0001"), "HS-2026-0001");
+}
+
 TEST(Text, NormalizeSpaceTrimsAndCollapses) {
   EXPECT_EQ(NormalizeSpace("  Trần \t  Thị\u00a0 Hà  "), "Trần Thị Hà");
 }

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -352,6 +353,79 @@ std::optional<Row> Conn::QueryOne(const std::string& sql, const std::vector<Valu
   auto rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
+}
+
+void Conn::ExecMany(const std::string& sql, const std::vector<std::vector<Value>>& rows) {
+  if (rows.empty()) return;
+  constexpr size_t kBatch = 500;
+  const size_t width = rows.front().size();
+  // One vector per column, of the column's type; SOCI binds vectors by reference.
+  enum class Kind { kInt, kDouble, kText };
+  std::vector<Kind> kinds(width, Kind::kInt);
+  for (size_t k = 0; k < width; ++k) {
+    bool ints = true, numbers = true;
+    for (const auto& r : rows) {
+      if (r.size() != width)
+        throw DbError("ExecMany: rows of different widths: " + sql, false, false);
+      const Value& v = r[k];
+      if (std::holds_alternative<std::monostate>(v)) continue;
+      ints = ints && std::holds_alternative<long long>(v);
+      numbers =
+          numbers && (std::holds_alternative<long long>(v) || std::holds_alternative<double>(v));
+    }
+    kinds[k] = ints ? Kind::kInt : numbers ? Kind::kDouble : Kind::kText;
+  }
+  std::vector<std::vector<long long>> ints(width);
+  std::vector<std::vector<double>> doubles(width);
+  std::vector<std::vector<std::string>> texts(width);
+  std::vector<std::vector<soci::indicator>> inds(width);
+  try {
+    for (size_t at = 0; at < rows.size(); at += kBatch) {
+      size_t end = std::min(rows.size(), at + kBatch);
+      for (size_t k = 0; k < width; ++k) {
+        ints[k].clear();
+        doubles[k].clear();
+        texts[k].clear();
+        inds[k].clear();
+        for (size_t r = at; r < end; ++r) {
+          const Value& v = rows[r][k];
+          bool null = std::holds_alternative<std::monostate>(v);
+          inds[k].push_back(null ? soci::i_null : soci::i_ok);
+          switch (kinds[k]) {
+            case Kind::kInt:
+              ints[k].push_back(null ? 0 : std::get<long long>(v));
+              break;
+            case Kind::kDouble:
+              doubles[k].push_back(null ? 0.0
+                                   : std::holds_alternative<double>(v)
+                                       ? std::get<double>(v)
+                                       : static_cast<double>(std::get<long long>(v)));
+              break;
+            case Kind::kText:
+              texts[k].push_back(null                                     ? std::string()
+                                 : std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
+                                 : std::holds_alternative<long long>(v)
+                                     ? std::to_string(std::get<long long>(v))
+                                     : fmt::format("{}", std::get<double>(v)));
+              break;
+          }
+        }
+      }
+      soci::details::prepare_temp_type pt = (session_->prepare << sql);
+      for (size_t k = 0; k < width; ++k) {
+        if (kinds[k] == Kind::kInt)
+          pt, soci::use(ints[k], inds[k]);
+        else if (kinds[k] == Kind::kDouble)
+          pt, soci::use(doubles[k], inds[k]);
+        else
+          pt, soci::use(texts[k], inds[k]);
+      }
+      soci::statement st(pt);
+      st.execute(true);
+    }
+  } catch (const soci::soci_error& e) {
+    Rethrow(e);
+  }
 }
 
 long long Conn::InsertId(const std::string& sql, const std::vector<Value>& params) {

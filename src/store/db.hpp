@@ -73,6 +73,10 @@ class Conn {
   // type handling): column-major, one vector per column. For the large numeric reads of the scores.
   std::vector<std::vector<double>> QueryNumbers(const std::string& sql, size_t columns,
                                                 const std::vector<Value>& params = {});
+  // Runs `sql` once for each of `rows` (each row's values bind :1, :2, … in that order; every row
+  // the same width and, per column, integers, numbers or text and NULLs), prepared once per batch
+  // of rows and sent in bulk: the writes of a large import.
+  void ExecMany(const std::string& sql, const std::vector<std::vector<Value>>& rows);
   // Runs `sql` (an INSERT … RETURNING id) and returns the id.
   long long InsertId(const std::string& sql, const std::vector<Value>& params = {});
   // Executes a script of statements separated by ';' at line ends (migrations).

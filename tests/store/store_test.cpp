@@ -94,6 +94,40 @@ TEST(Store, ANumberedPlaceholderMayRepeatOnBothBackends) {
             1);
 }
 
+TEST(Store, ManyRowsAreWrittenInBulkWithTheirNullsOnBothBackends) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec(store::AdaptSql(
+      "CREATE TABLE m (id @ID@, code TEXT NOT NULL, n BIGINT, w DOUBLE PRECISION, t TEXT)",
+      c.backend()));
+  std::vector<std::vector<store::Value>> rows;
+  for (long long i = 0; i < 1234; ++i)  // more than two batches
+    rows.push_back(
+        {std::string("C-") + std::to_string(i), i % 3 == 0 ? store::Value{} : store::Value{i},
+         i % 2 ? store::Value{i * 0.5} : store::Value{i},
+         i % 5 == 0 ? store::Value{} : store::Value{std::string("Nguyễn ") + std::to_string(i)}});
+  {
+    store::Tx tx(c);
+    c.ExecMany("INSERT INTO m (code, n, w, t) VALUES (:1, :2, :3, :4)", rows);
+    tx.Commit();
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m")->Int(0), 1234);
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m WHERE n IS NULL")->Int(0), 412);
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m WHERE t IS NULL")->Int(0), 247);
+  auto r = c.QueryOne("SELECT n, w, t FROM m WHERE code = 'C-1001'");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->Int(0), 1001);
+  EXPECT_DOUBLE_EQ(r->Num(1), 500.5);
+  EXPECT_EQ(r->Str(2), "Nguyễn 1001");
+  // A failing row fails the statement (the caller's transaction rolls it all back).
+  c.Exec("CREATE UNIQUE INDEX m_code ON m (code)");
+  store::Tx tx(c);
+  EXPECT_THROW(c.ExecMany("INSERT INTO m (code) VALUES (:1)",
+                          {{std::string("NEW-1")}, {std::string("C-5")}}),
+               store::DbError);
+}
+
 TEST(Store, NumbersComeInBulkAcrossBatchesOnBothBackends) {
   TestDb tdb;
   Database db(tdb.url(), 1);
