@@ -104,6 +104,12 @@ std::string NormalizeSpace(std::string_view s) {
 }
 
 std::string Fold(std::string_view s) {
+  if (IsAscii(s)) {  // no marks to take off: lower case only
+    std::string r(s);
+    for (char& c : r)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return r;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));

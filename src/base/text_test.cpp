@@ -29,6 +29,8 @@ TEST(Text, NormalizeSpaceReadsPlainAsciiTheSameWay) {
   EXPECT_EQ(NormalizeSpace(" \t "), "");
   EXPECT_EQ(NormalizeSpace("a\x1f b"), "a\x1f b");  // not White_Space in Unicode: kept
   EXPECT_EQ(Nfc("HS-2026-0001"), "HS-2026-0001");
+  EXPECT_EQ(Fold("Nguyen VAN An-2"), "nguyen van an-2");
+  EXPECT_EQ(Fold(""), "");
 }
 
 TEST(Text, NormalizeSpaceTrimsAndCollapses) {

@@ -355,8 +355,57 @@ std::optional<Row> Conn::QueryOne(const std::string& sql, const std::vector<Valu
   return std::move(rows.front());
 }
 
+namespace {
+
+// SQLite: one prepared statement, each row's values bound by type and stepped. SOCI's bulk path
+// for SQLite turns every value into text first, which made an import's writes three times slower.
+void ExecManySqlite(soci::session& session, const std::string& sql,
+                    const std::vector<std::vector<Value>>& rows) {
+  using namespace sqlite_api;  // NOLINT(google-build-using-namespace): SOCI wraps sqlite3.h there
+  sqlite3* db = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+  sqlite3_stmt* st = nullptr;
+  auto fail = [&](const std::string& what) {
+    std::string msg = what + ": " + sqlite3_errmsg(db);
+    bool unique = sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE ||
+                  sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY;
+    bool fk = sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_FOREIGNKEY;
+    if (st) sqlite3_finalize(st);
+    throw DbError(msg, unique, fk);
+  };
+  if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
+    fail("prepare");
+  const size_t width = rows.front().size();
+  std::vector<int> slot(width);
+  for (size_t k = 0; k < width; ++k) {
+    slot[k] = sqlite3_bind_parameter_index(st, (":" + std::to_string(k + 1)).c_str());
+    if (!slot[k]) fail("ExecMany: no placeholder :" + std::to_string(k + 1));
+  }
+  for (const auto& r : rows) {
+    if (r.size() != width) fail("ExecMany: rows of different widths");
+    for (size_t k = 0; k < width; ++k) {
+      const Value& v = r[k];
+      int rc = SQLITE_OK;
+      if (auto* n = std::get_if<long long>(&v))
+        rc = sqlite3_bind_int64(st, slot[k], *n);
+      else if (auto* d = std::get_if<double>(&v))
+        rc = sqlite3_bind_double(st, slot[k], *d);
+      else if (auto* t = std::get_if<std::string>(&v))
+        rc = sqlite3_bind_text(st, slot[k], t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+      else
+        rc = sqlite3_bind_null(st, slot[k]);
+      if (rc != SQLITE_OK) fail("bind");
+    }
+    if (sqlite3_step(st) != SQLITE_DONE) fail("step");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+}
+
+}  // namespace
+
 void Conn::ExecMany(const std::string& sql, const std::vector<std::vector<Value>>& rows) {
   if (rows.empty()) return;
+  if (backend() == Backend::kSqlite) return ExecManySqlite(*session_, sql, rows);
   constexpr size_t kBatch = 500;
   const size_t width = rows.front().size();
   // One vector per column, of the column's type; SOCI binds vectors by reference.
@@ -550,6 +599,9 @@ std::unique_ptr<soci::session> Database::Open() {
     *s << "PRAGMA foreign_keys=ON";
     *s << "PRAGMA busy_timeout=10000";
     *s << "PRAGMA synchronous=NORMAL";
+    // 32 MB of page cache per connection (the default is 2 MB): a large import keeps its indexes
+    // in memory instead of reading them back from disk for every row.
+    *s << "PRAGMA cache_size=-32768";
     return s;
   } catch (const soci::soci_error& e) {
     throw std::runtime_error(std::string("cannot open the database: ") + e.what());

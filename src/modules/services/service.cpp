@@ -2,6 +2,8 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <boost/json.hpp>
 
@@ -62,25 +64,32 @@ void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long
 }
 
 // The columns of a file beyond those read, as a JSON object by header name (kept with the row).
-std::string ExtraColumns(const CsvHeader& h, const std::vector<std::string>& row,
-                         const std::set<std::string>& known) {
-  boost::json::object o;
-  for (const auto& name : h.names)
-    if (!known.count(name)) o[name] = h.Cell(row, name);
-  return boost::json::serialize(o);
-}
+// One row of an import, its cells trimmed, spaces collapsed and NFC, read by column name ("" when
+// the file has no such column).
+struct ImportRow {
+  const std::vector<std::string>& fields;
+  const std::unordered_map<std::string_view, size_t>& at;
+  const std::string& operator()(std::string_view name) const {
+    static const std::string kNone;
+    auto it = at.find(name);
+    return it == at.end() || it->second >= fields.size() ? kNone : fields[it->second];
+  }
+};
 
-// An uploaded CSV read row by row: the header checked for `required`, each row's shape checked,
-// and `row(cells, rowno)` called for the rest. Problems are added to `refused`.
+// An uploaded CSV read row by row: the header checked for `required`, each row's shape and
+// characters checked, and `row(cells, rowno)` called for the rest. Problems are added to
+// `refused`.
 template <typename F>
 void ReadImport(std::string_view bytes, std::string_view charset,
                 const std::vector<std::string>& required, Error& refused, CsvHeader& header,
                 F row) {
   std::string csv = DecodeUpload(bytes, charset, "file");
   int rows = 0;
+  std::unordered_map<std::string_view, size_t> at;
   auto each = [&](std::vector<std::string>& fields, int rowno) {
     if (rowno == 1) {
       header.Read(fields, required, errors::kMissingColumn);
+      for (const auto& [name, i] : header.index) at.emplace(name, i);
       return true;
     }
     ++rows;
@@ -88,17 +97,34 @@ void ReadImport(std::string_view bytes, std::string_view charset,
       refused.AddDetail(std::move(*shape));
       return true;
     }
-    for (const auto& name : header.names)
-      if (std::string bad = text::ForbiddenCharacter(header.Cell(fields, name)); !bad.empty())
-        refused.AddDetail(
-            {name, std::string(gen_errors::kForbiddenCharacter.code), {{"char", bad}}, rowno});
-    row(fields, rowno);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      fields[i] = text::Nfc(text::NormalizeSpace(fields[i]));
+      if (std::string bad = text::ForbiddenCharacter(fields[i]); !bad.empty())
+        refused.AddDetail({header.names[i],
+                           std::string(gen_errors::kForbiddenCharacter.code),
+                           {{"char", bad}},
+                           rowno});
+    }
+    row(ImportRow{fields, at}, rowno);
     return true;
   };
   int bad_line = 0;
   if (!ForEachCsvRow(csv, each, &bad_line))
     throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
   if (rows == 0) throw Error(errors::kEmptyImport, "file");
+}
+
+std::string ExtraColumns(const CsvHeader& h, const ImportRow& row,
+                         const std::set<std::string>& known) {
+  if (h.names.size() <= known.size()) {
+    bool all_known = true;
+    for (const auto& name : h.names) all_known = all_known && known.count(name);
+    if (all_known) return "{}";
+  }
+  boost::json::object o;
+  for (const auto& name : h.names)
+    if (!known.count(name)) o[name] = row(name);
+  return boost::json::serialize(o);
 }
 
 // A cell that must be 0 or 1 ("" reads as `empty`).
@@ -176,9 +202,9 @@ ImportResult ServicesService::ImportProceduresCsv(const Actor& a, std::string_vi
   std::vector<Parsed> parsed;
   std::set<std::string> seen;
   CsvHeader h;
-  ReadImport(bytes, charset, kRequired, refused, h, [&](std::vector<std::string>& row, int n) {
+  ReadImport(bytes, charset, kRequired, refused, h, [&](const ImportRow& row, int n) {
     long long before = refused.DetailCount();
-    auto cell = [&](const char* name) { return h.Cell(row, name); };
+    const ImportRow& cell = row;
     ProcedureDraft p;
     p.code = cell("code");
     p.name = cell("name");
@@ -249,20 +275,50 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       "due_on", "returned_on",     "unit_code",   "applicant_name", "citizen_id",
       "status", "fee_paid_online", "handler"};
   Error refused(errors::kImportRefused, "file");
-  struct Parsed {
-    DossierDraft d;
-    std::string extra;
+  // Rows are written as they are read, in batches, inside the one transaction: a problem anywhere
+  // in the file rolls all of it back, and a city's year of dossiers is never held in memory.
+  std::unordered_map<std::string, long long> held = ServicesStore::DossierCodes(c, commune);
+  std::unordered_map<std::string, DossierRow> held_rows;
+  std::vector<std::pair<DossierDraft, std::string>> batch;
+  ImportResult result;
+  std::string first_created, last_created;
+  auto write = [&](DossierDraft d, std::string extra) {
+    auto found = held.find(d.code);
+    if (found == held.end()) {
+      if (first_created.empty()) first_created = d.code;
+      last_created = d.code;
+      batch.emplace_back(std::move(d), std::move(extra));
+      if (batch.size() >= 500) {
+        ServicesStore::InsertDossiers(c, commune, batch, a.audit_name);
+        batch.clear();
+      }
+      ++result.created;
+      return;
+    }
+    // The commune's dossiers as held, read once when the file first names one of them.
+    if (held_rows.empty())
+      for (auto& r : ServicesStore::CommuneDossiers(c, commune))
+        held_rows.emplace(r.d.code, std::move(r));
+    auto old = held_rows.find(d.code);
+    if (old == held_rows.end()) throw Error(gen_errors::kInternal);
+    if (old->second.d == d && old->second.extra == extra) {
+      ++result.unchanged;
+      return;
+    }
+    ServicesStore::UpdateDossier(c, found->second, d, extra, a.audit_name);
+    Audit(c, a, "import_update", "dossier", found->second, commune, DossierJson(old->second.d),
+          DossierJson(d));
+    ++result.updated;
   };
-  std::vector<Parsed> parsed;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   Date today = clock::Today();
   long long commune_unit = 0;
   for (auto& [code, u] : units)
     if (u.id == commune) commune_unit = u.id;
   CsvHeader h;
-  ReadImport(bytes, charset, kRequired, refused, h, [&](std::vector<std::string>& row, int n) {
+  ReadImport(bytes, charset, kRequired, refused, h, [&](const ImportRow& row, int n) {
     long long before = refused.DetailCount();
-    auto cell = [&](const char* name) { return h.Cell(row, name); };
+    const ImportRow& cell = row;
     auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
       refused.AddDetail({field, std::string(def.code), std::move(p), n});
     };
@@ -325,27 +381,21 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       for (auto& fe : ValidateDossier(d, level, today))
         refused.AddDetail({fe.field, fe.code, fe.params, n});
     }
-    if (refused.DetailCount() == before) parsed.push_back({d, ExtraColumns(h, row, kKnown)});
+    // Once the file has a problem nothing more is written: the rest is only checked.
+    if (refused.DetailCount() == before && !refused.HasDetails())
+      write(std::move(d), ExtraColumns(h, row, kKnown));
   });
-  if (refused.HasDetails()) throw refused;
-  ImportResult result;
-  for (auto& [d, extra] : parsed) {
-    if (auto found = ServicesStore::FindDossier(c, commune, d.code)) {
-      long long id = *found;
-      auto old = ServicesStore::GetDossier(c, id);
-      if (old->d == d && old->extra == extra) {
-        ++result.unchanged;
-        continue;
-      }
-      ServicesStore::UpdateDossier(c, id, d, extra, a.audit_name);
-      Audit(c, a, "import_update", "dossier", id, commune, DossierJson(old->d), DossierJson(d));
-      ++result.updated;
-    } else {
-      long long id = ServicesStore::InsertDossier(c, commune, d, extra, a.audit_name);
-      Audit(c, a, "import_create", "dossier", id, commune, std::nullopt, DossierJson(d));
-      ++result.created;
-    }
-  }
+  if (refused.HasDetails()) throw refused;  // the transaction rolls back what was written
+  ServicesStore::InsertDossiers(c, commune, batch, a.audit_name);
+  // The rows created, as one entry: how many, the first and last code, and the file's digest.
+  if (result.created)
+    store::AppendAudit(c, a, "import_create", "dossier", "", commune, std::nullopt,
+                       JsonObject()
+                           .Int("rows", result.created)
+                           .Str("first_code", first_created)
+                           .Str("last_code", last_created)
+                           .Str("file_sha256", store::Sha256Hex(bytes))
+                           .Build());
   tx.Commit();
   return result;
 }

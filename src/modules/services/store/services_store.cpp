@@ -152,20 +152,58 @@ std::optional<long long> ServicesStore::FindDossier(Conn& c, long long commune_i
   return r->Int(0);
 }
 
-long long ServicesStore::InsertDossier(Conn& c, long long commune_id, const DossierDraft& d,
-                                       const std::string& extra, const std::string& by) {
+namespace {
+
+const char* kInsertDossier =
+    "INSERT INTO services_dossiers (commune_id, code, procedure_id, unit_id, applicant_name, "
+    "applicant_key, citizen_id, received_on, received_time, channel, full_process_online, due_on, "
+    "returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at) VALUES (:1, :2, "
+    ":3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, :19)";
+
+std::vector<Value> InsertValues(long long commune_id, const DossierDraft& d,
+                                const std::string& extra, const std::string& by,
+                                const std::string& at) {
   std::vector<Value> v = DossierValues(d);
   v.insert(v.begin(), commune_id);
   v.emplace_back(extra);
   v.emplace_back(by);
-  v.emplace_back(clock::NowIsoUtc());
-  return c.InsertId(
-      "INSERT INTO services_dossiers (commune_id, code, procedure_id, unit_id, applicant_name, "
-      "applicant_key, citizen_id, received_on, received_time, channel, full_process_online, "
-      "due_on, returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at) "
-      "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, "
-      ":19) RETURNING id",
-      v);
+  v.emplace_back(at);
+  return v;
+}
+
+}  // namespace
+
+std::unordered_map<std::string, long long> ServicesStore::DossierCodes(Conn& c,
+                                                                       long long commune_id) {
+  std::unordered_map<std::string, long long> out;
+  for (auto& r :
+       c.Query("SELECT code, id FROM services_dossiers WHERE commune_id = :1", {commune_id}))
+    out.emplace(r.Str(0), r.Int(1));
+  return out;
+}
+
+std::vector<DossierRow> ServicesStore::CommuneDossiers(Conn& c, long long commune_id) {
+  std::vector<DossierRow> out;
+  for (auto& r :
+       c.Query(std::string("SELECT ") + kDossierColumns + " WHERE d.commune_id = :1", {commune_id}))
+    out.push_back(DossierOf(r));
+  return out;
+}
+
+void ServicesStore::InsertDossiers(Conn& c, long long commune_id,
+                                   const std::vector<std::pair<DossierDraft, std::string>>& rows,
+                                   const std::string& by) {
+  std::string at = clock::NowIsoUtc();
+  std::vector<std::vector<Value>> values;
+  values.reserve(rows.size());
+  for (const auto& [d, extra] : rows) values.push_back(InsertValues(commune_id, d, extra, by, at));
+  c.ExecMany(kInsertDossier, values);
+}
+
+long long ServicesStore::InsertDossier(Conn& c, long long commune_id, const DossierDraft& d,
+                                       const std::string& extra, const std::string& by) {
+  return c.InsertId(std::string(kInsertDossier) + " RETURNING id",
+                    InsertValues(commune_id, d, extra, by, clock::NowIsoUtc()));
 }
 
 void ServicesStore::UpdateDossier(Conn& c, long long id, const DossierDraft& d,

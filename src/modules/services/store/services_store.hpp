@@ -4,6 +4,8 @@
 // database failure.
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "modules/services/domain/dossier.hpp"
@@ -61,6 +63,15 @@ class ServicesStore {
   static std::optional<DossierRow> GetDossier(store::Conn& c, long long id);
   static std::optional<long long> FindDossier(store::Conn& c, long long commune_id,
                                               const std::string& code);
+  // Every dossier code of the commune, with its id.
+  static std::unordered_map<std::string, long long> DossierCodes(store::Conn& c,
+                                                                 long long commune_id);
+  // Every dossier of the commune.
+  static std::vector<DossierRow> CommuneDossiers(store::Conn& c, long long commune_id);
+  // Many dossiers (draft, extra columns) in bulk.
+  static void InsertDossiers(store::Conn& c, long long commune_id,
+                             const std::vector<std::pair<DossierDraft, std::string>>& rows,
+                             const std::string& by);
   static long long InsertDossier(store::Conn& c, long long commune_id, const DossierDraft& d,
                                  const std::string& extra, const std::string& by);
   static void UpdateDossier(store::Conn& c, long long id, const DossierDraft& d,
