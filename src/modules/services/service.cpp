@@ -305,7 +305,7 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       ++result.unchanged;
       return;
     }
-    ServicesStore::UpdateDossier(c, found->second, d, extra, a.audit_name);
+    ServicesStore::UpdateDossier(c, found->second, commune, old->second.d, d, extra, a.audit_name);
     Audit(c, a, "import_update", "dossier", found->second, commune, DossierJson(old->second.d),
           DossierJson(d));
     ++result.updated;
@@ -529,7 +529,7 @@ void ServicesService::ReturnResult(const Actor& a, long long id, Date on) {
   d.status = Status::kReturned;
   Conn c = db_.Lease();
   Tx tx(c);
-  ServicesStore::UpdateDossier(c, id, d, row.extra, a.audit_name);
+  ServicesStore::UpdateDossier(c, id, row.commune_id, row.d, d, row.extra, a.audit_name);
   ServicesStore::AddEvent(c, id, "returned", on.ToIso(), a.audit_name);
   Audit(c, a, "return", "dossier", id, row.commune_id, DossierJson(row.d), DossierJson(d));
   tx.Commit();

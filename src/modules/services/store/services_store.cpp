@@ -1,6 +1,8 @@
 #include "modules/services/store/services_store.hpp"
 
+#include <array>
 #include <map>
+#include <tuple>
 
 #include "base/clock.hpp"
 #include "base/text.hpp"
@@ -70,6 +72,84 @@ std::string InList(const std::vector<long long>& ids, std::vector<Value>& params
     s += (i ? ", :" : ":") + std::to_string(params.size());
   }
   return s + ")";
+}
+
+// The counts of services_daily (migrations/0002_daily_counts.sql), by (unit, procedure, day).
+constexpr size_t kDailyCounts = 12;
+const char* kDailyColumns[kDailyCounts] = {"received", "online",      "full_process", "paid_online",
+                                           "returned", "early",       "on_time",      "late",
+                                           "closed",   "closed_late", "due",          "due_closed"};
+enum DailyCol {
+  kReceived,
+  kOnline,
+  kFullProcess,
+  kPaidOnline,
+  kReturned,
+  kEarly,
+  kOnTime,
+  kLate,
+  kClosed,
+  kClosedLate,
+  kDue,
+  kDueClosed
+};
+struct Daily {
+  long long commune_id = 0;
+  std::array<long long, kDailyCounts> n{};
+};
+using DailyKey = std::tuple<long long, long long, std::string>;
+using DailyDeltas = std::map<DailyKey, Daily>;
+
+// What dossier `d` adds to the daily counts (sign +1), or takes from them (−1).
+void AddDaily(DailyDeltas& acc, long long commune_id, const DossierDraft& d, int sign) {
+  auto add = [&](Date day, DailyCol col) {
+    Daily& x = acc[{d.unit_id, d.procedure_id, day.ToIso()}];
+    x.commune_id = commune_id;
+    x.n[col] += sign;
+  };
+  bool other = d.status == Status::kRefused || d.status == Status::kWithdrawn;
+  add(d.received_on, kReceived);
+  if (d.channel == Channel::kOnline) add(d.received_on, kOnline);
+  if (d.full_process_online) add(d.received_on, kFullProcess);
+  if (d.fee_paid_online) add(d.received_on, kPaidOnline);
+  if (d.returned_on) {
+    add(*d.returned_on, kReturned);
+    Timeliness t = TimelinessOf(d.due_on, *d.returned_on);
+    add(*d.returned_on, t == Timeliness::kEarly    ? kEarly
+                        : t == Timeliness::kOnTime ? kOnTime
+                                                   : kLate);
+    if (t == Timeliness::kLate && !other) add(*d.returned_on, kClosedLate);
+  }
+  if (other)
+    add(d.received_on, kClosed);
+  else if (d.returned_on)
+    add(*d.returned_on, kClosed);
+  add(d.due_on, kDue);
+  if (other || (d.returned_on && *d.returned_on <= d.due_on)) add(d.due_on, kDueClosed);
+}
+
+void WriteDaily(Conn& c, const DailyDeltas& acc) {
+  static const std::string sql = [] {
+    std::string cols, vals, set;
+    for (size_t k = 0; k < kDailyCounts; ++k) {
+      std::string name = kDailyColumns[k];
+      cols += ", " + name;
+      vals += ", :" + std::to_string(k + 5);
+      set +=
+          std::string(k ? ", " : "") + name + " = services_daily." + name + " + excluded." + name;
+    }
+    return "INSERT INTO services_daily (commune_id, unit_id, procedure_id, day" + cols +
+           ") VALUES (:1, :2, :3, :4" + vals +
+           ") ON CONFLICT (unit_id, procedure_id, day) DO UPDATE SET " + set;
+  }();
+  std::vector<std::vector<Value>> rows;
+  rows.reserve(acc.size());
+  for (const auto& [key, x] : acc) {
+    std::vector<Value> r = {x.commune_id, std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    for (long long v : x.n) r.emplace_back(v);
+    rows.push_back(std::move(r));
+  }
+  c.ExecMany(sql, rows);
 }
 
 std::vector<Value> DossierValues(const DossierDraft& d) {
@@ -196,18 +276,32 @@ void ServicesStore::InsertDossiers(Conn& c, long long commune_id,
   std::string at = clock::NowIsoUtc();
   std::vector<std::vector<Value>> values;
   values.reserve(rows.size());
-  for (const auto& [d, extra] : rows) values.push_back(InsertValues(commune_id, d, extra, by, at));
+  DailyDeltas daily;
+  for (const auto& [d, extra] : rows) {
+    values.push_back(InsertValues(commune_id, d, extra, by, at));
+    AddDaily(daily, commune_id, d, +1);
+  }
   c.ExecMany(kInsertDossier, values);
+  WriteDaily(c, daily);
 }
 
 long long ServicesStore::InsertDossier(Conn& c, long long commune_id, const DossierDraft& d,
                                        const std::string& extra, const std::string& by) {
-  return c.InsertId(std::string(kInsertDossier) + " RETURNING id",
-                    InsertValues(commune_id, d, extra, by, clock::NowIsoUtc()));
+  long long id = c.InsertId(std::string(kInsertDossier) + " RETURNING id",
+                            InsertValues(commune_id, d, extra, by, clock::NowIsoUtc()));
+  DailyDeltas daily;
+  AddDaily(daily, commune_id, d, +1);
+  WriteDaily(c, daily);
+  return id;
 }
 
-void ServicesStore::UpdateDossier(Conn& c, long long id, const DossierDraft& d,
+void ServicesStore::UpdateDossier(Conn& c, long long id, long long commune_id,
+                                  const DossierDraft& old, const DossierDraft& d,
                                   const std::string& extra, const std::string& by) {
+  DailyDeltas daily;
+  AddDaily(daily, commune_id, old, -1);
+  AddDaily(daily, commune_id, d, +1);
+  WriteDaily(c, daily);
   std::vector<Value> v = DossierValues(d);
   v.emplace_back(extra);
   v.emplace_back(by);
@@ -284,11 +378,11 @@ std::vector<DossierEvent> ServicesStore::Events(Conn& c, long long dossier_id) {
 
 namespace {
 
-// The selection's WHERE clause (after FROM services_dossiers d JOIN services_procedures p), with
+// The selection of services_daily (after FROM services_daily s JOIN services_procedures p), with
 // :1 = from and :2 = to already in `params`.
 std::string StatsWhere(const StatsQuery& q, std::vector<Value>& params) {
   params = {q.from.ToIso(), q.to.ToIso()};
-  std::string where = " WHERE d.unit_id" + InList(q.unit_ids, params);
+  std::string where = " WHERE s.unit_id" + InList(q.unit_ids, params);
   if (!q.procedure_code.empty()) {
     params.emplace_back(q.procedure_code);
     where += " AND p.code = :" + std::to_string(params.size());
@@ -296,43 +390,32 @@ std::string StatsWhere(const StatsQuery& q, std::vector<Value>& params) {
   return where;
 }
 
+const char* kDailyFrom =
+    " FROM services_daily s JOIN services_procedures p ON p.id = s.procedure_id";
+
 }  // namespace
 
 StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
   std::vector<Value> params;
   std::string where = StatsWhere(q, params);
-  // Received in [from, to]; returned in it; open at `to` = not returned by then and neither
-  // refused nor withdrawn.
-  const std::string in = "(d.received_on >= :1 AND d.received_on <= :2)";
-  const std::string ret =
-      "(d.returned_on IS NOT NULL AND d.returned_on >= :1 AND d.returned_on <= :2)";
-  const std::string open_at_end =
-      "((d.returned_on IS NULL OR d.returned_on > :2) AND d.received_on <= :2 AND d.status NOT IN "
-      "('refused', 'withdrawn'))";
-  const std::string carried =
-      "(d.received_on < :1 AND (d.returned_on IS NULL OR d.returned_on >= :1) AND d.status NOT IN "
-      "('refused', 'withdrawn'))";
-  auto sum = [](const std::string& cond) {
-    return "SUM(CASE WHEN " + cond + " THEN 1 ELSE 0 END)";
+  const std::string in = "s.day >= :1 AND s.day <= :2";
+  auto sum = [](const std::string& cond, const std::string& what) {
+    return "SUM(CASE WHEN " + cond + " THEN " + what + " ELSE 0 END)";
   };
+  // Open at a day's end: received by then less closed by then. Overdue at the period's end: due
+  // before its last day and not closed by the appointment, less those closed late by the end.
   std::string sql =
-      "SELECT " + sum(in) + ", " + sum(in + " AND d.channel = 'online'") + ", " +
-      sum(in + " AND d.full_process_online = 1") + ", " + sum(in + " AND p.online_level = 'full'") +
-      ", " + sum(ret) + ", " + sum(ret + " AND d.returned_on < d.due_on") + ", " +
-      sum(ret + " AND d.returned_on = d.due_on") + ", " +
-      sum(ret + " AND d.returned_on > d.due_on") + ", " + sum("(" + in + " OR " + carried + ")") +
-      ", " +
-      sum("(" + in + " OR " + carried + ") AND ((" + ret + " AND d.returned_on > d.due_on) OR (" +
-          open_at_end + " AND d.due_on < :2))") +
-      ", " + sum(in + " AND p.fee > 0") + ", " +
-      sum(in + " AND p.fee > 0 AND d.fee_paid_online = 1") + ", " +
-      sum(open_at_end + " AND d.due_on < :2") +
-      " FROM services_dossiers d JOIN services_procedures p ON p.id = d.procedure_id" + where +
-      " AND (d.received_on <= :2) AND (d.returned_on IS NULL OR d.returned_on >= :1 OR "
-      "d.received_on >= :1)";
+      "SELECT " + sum(in, "s.received") + ", " + sum(in, "s.online") + ", " +
+      sum(in, "s.full_process") + ", " + sum(in + " AND p.online_level = 'full'", "s.received") +
+      ", " + sum(in, "s.returned") + ", " + sum(in, "s.early") + ", " + sum(in, "s.on_time") +
+      ", " + sum(in, "s.late") + ", " + sum("s.day < :1", "s.received - s.closed") + ", " +
+      sum(in, "s.closed_late") + ", " + sum(in + " AND p.fee > 0", "s.received") + ", " +
+      sum(in + " AND p.fee > 0", "s.paid_online") + ", " +
+      sum("s.day < :2", "s.due - s.due_closed") + " - " + sum("s.day <= :2", "s.closed_late") +
+      kDailyFrom + where + " AND s.day <= :2";
   auto r = c.QueryOne(sql, params);
-  StatsCounts s;
   auto at = [&](size_t i) { return r && !r->IsNull(i) ? r->Int(i) : 0LL; };
+  StatsCounts s;
   s.received = at(0);
   s.online = at(1);
   s.full_process_online = at(2);
@@ -341,47 +424,35 @@ StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
   s.early = at(5);
   s.on_time = at(6);
   s.late = at(7);
-  s.to_handle = at(8);
-  s.late_to_handle = at(9);
+  long long carried = at(8);
+  s.overdue_open = at(12);
+  s.to_handle = s.received + carried;
+  s.late_to_handle = at(9) + s.overdue_open;
   s.with_fee = at(10);
   s.paid_online = at(11);
-  s.overdue_open = at(12);
   return s;
 }
 
 std::vector<ServicesStore::MonthRow> ServicesStore::ByMonth(Conn& c, const StatsQuery& q) {
   std::vector<Value> params;
   std::string where = StatsWhere(q, params);
-  std::map<std::string, MonthRow> months;
-  for (auto& r :
-       c.Query("SELECT SUBSTR(d.received_on, 1, 7), COUNT(*), SUM(d.full_process_online), SUM(CASE "
-               "WHEN p.online_level = 'full' THEN 1 ELSE 0 END) FROM services_dossiers d JOIN "
-               "services_procedures p ON p.id = d.procedure_id" +
-                   where +
-                   " AND d.received_on >= :1 AND d.received_on <= :2 GROUP BY "
-                   "SUBSTR(d.received_on, 1, 7)",
-               params)) {
-    MonthRow& m = months[r.Str(0)];
+  std::vector<MonthRow> out;
+  for (auto& r : c.Query("SELECT SUBSTR(s.day, 1, 7), SUM(s.received), SUM(s.full_process), "
+                         "SUM(CASE WHEN p.online_level = 'full' THEN s.received ELSE 0 END), "
+                         "SUM(s.returned), SUM(s.early + s.on_time)" +
+                             std::string(kDailyFrom) + where +
+                             " AND s.day >= :1 AND s.day <= :2 GROUP BY SUBSTR(s.day, 1, 7) ORDER "
+                             "BY 1",
+                         params)) {
+    MonthRow m;
     m.month = r.Str(0);
     m.received = r.Int(1);
     m.full_process_online = r.Int(2);
     m.received_full_procedures = r.Int(3);
+    m.resolved = r.Int(4);
+    m.in_time = r.Int(5);
+    if (m.received || m.resolved) out.push_back(m);
   }
-  for (auto& r : c.Query(
-           "SELECT SUBSTR(d.returned_on, 1, 7), COUNT(*), SUM(CASE WHEN d.returned_on <= d.due_on "
-           "THEN 1 ELSE 0 END) FROM services_dossiers d JOIN services_procedures p ON p.id = "
-           "d.procedure_id" +
-               where +
-               " AND d.returned_on >= :1 AND d.returned_on <= :2 GROUP BY "
-               "SUBSTR(d.returned_on, 1, 7)",
-           params)) {
-    MonthRow& m = months[r.Str(0)];
-    m.month = r.Str(0);
-    m.resolved = r.Int(1);
-    m.in_time = r.Int(2);
-  }
-  std::vector<MonthRow> out;
-  for (auto& [k, v] : months) out.push_back(v);
   return out;
 }
 

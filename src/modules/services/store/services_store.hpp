@@ -74,7 +74,9 @@ class ServicesStore {
                              const std::string& by);
   static long long InsertDossier(store::Conn& c, long long commune_id, const DossierDraft& d,
                                  const std::string& extra, const std::string& by);
-  static void UpdateDossier(store::Conn& c, long long id, const DossierDraft& d,
+  // `old` as held (the daily counts move from it to `d`).
+  static void UpdateDossier(store::Conn& c, long long id, long long commune_id,
+                            const DossierDraft& old, const DossierDraft& d,
                             const std::string& extra, const std::string& by);
   // Newest received first; `total` is the number matching before paging.
   static std::vector<DossierRow> ListDossiers(store::Conn& c, const DossierFilter& f,

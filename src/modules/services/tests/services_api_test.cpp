@@ -329,4 +329,66 @@ TEST_F(Services, TheTaskFiveIndicatorsAreTheRegistersOwnFigures) {
   EXPECT_EQ(form.body.find("\"ONLINE_FULL\""), std::string::npos);
 }
 
+// The statistics are kept as daily counts with every write; counted again here from the dossiers
+// themselves (the register's API), for several periods, after an import, a re-import that changes
+// rows and results recorded at the counter, they agree.
+TEST_F(Services, TheDailyCountsAgreeWithTheDossiersCountedOneByOne) {
+  ASSERT_EQ(Import(std::string(kHeader) + kJanuary).status, 200);
+  ASSERT_EQ(Import(std::string(kHeader) +
+                   "T-C,DEMO-HT-05,2025-01-07,counter,0,2025-01-10,,LP-TTHCC,0\r\n"
+                   "T-E,DEMO-HT-04,2024-12-30,online,1,2025-01-02,2025-01-03,LP-TTHCC,1\r\n")
+                .status,
+            200);
+  auto list = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?limit=1").body);
+  std::string id = std::to_string(list.at("items").as_array().at(0).at("id").as_int64());
+  if (list.at("items").as_array().at(0).at("returned_on").is_null()) {
+    ASSERT_EQ(Call(office_, "POST", "/api/v1/services/dossiers/" + id + "/return",
+                   "{\"returned_on\":\"2026-11-28\"}")
+                  .status,
+              200);
+  }
+  std::vector<json::object> all;
+  for (int page = 1;; ++page) {
+    auto p = json::parse(
+        Call(office_, "GET", "/api/v1/services/dossiers?limit=500&page=" + std::to_string(page))
+            .body);
+    for (auto& d : p.at("items").as_array()) all.push_back(d.as_object());
+    if (p.at("items").as_array().size() < 500) break;
+  }
+  ASSERT_GT(all.size(), 1000u);
+  for (auto [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"2025-01-01", "2025-01-31"},
+                                                        {"2025-10-01", "2025-12-31"},
+                                                        {"2026-11-01", "2026-11-28"},
+                                                        {"2024-01-01", "2026-11-28"}}) {
+    long long received = 0, fpo = 0, resolved = 0, early = 0, on_time = 0, late = 0, overdue = 0,
+              carried = 0;
+    for (const auto& d : all) {
+      std::string rec(d.at("received_on").as_string()), due(d.at("due_on").as_string());
+      std::string ret =
+          d.at("returned_on").is_null() ? "" : std::string(d.at("returned_on").as_string());
+      if (rec >= from && rec <= to) {
+        ++received;
+        fpo += d.at("full_process_online").as_bool();
+      }
+      if (!ret.empty() && ret >= from && ret <= to) {
+        ++resolved;
+        (ret < due ? early : ret == due ? on_time : late)++;
+      }
+      if (rec < from && (ret.empty() || ret >= from)) ++carried;
+      if (rec <= to && (ret.empty() || ret > to) && due < to) ++overdue;
+    }
+    json::value s = Stats("from=" + from + "&to=" + to);
+    SCOPED_TRACE(from + ".." + to);
+    EXPECT_EQ(s.at("received").as_int64(), received);
+    EXPECT_EQ(s.at("full_process_online").as_int64(), fpo);
+    EXPECT_EQ(s.at("resolved").as_int64(), resolved);
+    EXPECT_EQ(s.at("early").as_int64(), early);
+    EXPECT_EQ(s.at("on_time").as_int64(), on_time);
+    EXPECT_EQ(s.at("late").as_int64(), late);
+    EXPECT_EQ(s.at("overdue_open").as_int64(), overdue);
+    EXPECT_EQ(s.at("to_handle").as_int64(), received + carried);
+  }
+}
+
 }  // namespace kientao::testing
