@@ -18,9 +18,8 @@ class FullProcessProvider : public indicator::Provider {
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT unit_id, SUM(full_process_online), COUNT(*) FROM "
-                           "services_dossiers WHERE commune_id = :1 AND received_on >= :2 AND "
-                           "received_on <= :3 GROUP BY unit_id",
+    for (auto& r : c.Query("SELECT unit_id, SUM(full_process), SUM(received) FROM services_daily "
+                           "WHERE commune_id = :1 AND day >= :2 AND day <= :3 GROUP BY unit_id",
                            {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
       out.push_back(
           {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
@@ -36,9 +35,9 @@ class OnTimeProvider : public indicator::Provider {
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT unit_id, SUM(CASE WHEN returned_on <= due_on THEN 1 ELSE 0 "
-                           "END), COUNT(*) FROM services_dossiers WHERE commune_id = :1 AND "
-                           "returned_on >= :2 AND returned_on <= :3 GROUP BY unit_id",
+    for (auto& r : c.Query("SELECT unit_id, SUM(early + on_time), SUM(returned) FROM "
+                           "services_daily WHERE commune_id = :1 AND day >= :2 AND day <= :3 "
+                           "GROUP BY unit_id",
                            {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
       out.push_back(
           {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});

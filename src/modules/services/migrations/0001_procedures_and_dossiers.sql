@@ -38,8 +38,8 @@ CREATE TABLE services_dossiers (
   updated_at TEXT NOT NULL,
   UNIQUE (commune_id, code)
 );
-CREATE INDEX services_dossiers_received ON services_dossiers (commune_id, received_on);
-CREATE INDEX services_dossiers_returned ON services_dossiers (commune_id, returned_on);
+-- The register: a unit's dossiers, newest first. (The statistics read services_daily.)
+CREATE INDEX services_dossiers_unit_received ON services_dossiers (unit_id, received_on);
 
 -- A dossier's timeline: receipt, steps, supplement requests, pauses, extensions, the result.
 CREATE TABLE services_dossier_events (
