@@ -45,6 +45,26 @@
       });
       window.addEventListener('resize', function () { chart.resize(); });
     });
+    // Trends: a line per rate over the months, from the JSON in data-kt-trend ({labels, series:
+    // [{name, data}]}); the same numbers are in the page's table.
+    document.querySelectorAll('[data-kt-trend]').forEach(function (el) {
+      var data = JSON.parse(el.getAttribute('data-kt-trend'));
+      var chart = window.echarts.init(el, null, { renderer: 'svg' });
+      var colors = ['#0b5ed7', '#146c43', '#842029'];
+      chart.setOption({
+        animation: false,
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        legend: { top: 0 },
+        tooltip: { show: false },
+        xAxis: { type: 'category', data: data.labels },
+        yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+        series: data.series.map(function (s, i) {
+          return { name: s.name, type: 'line', data: s.data, connectNulls: false, symbolSize: 6,
+                   itemStyle: { color: colors[i % colors.length] } };
+        })
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
   });
 
   // Forms that keep what was typed (data-kt-keep="<key>"): a copy in this browser's storage while

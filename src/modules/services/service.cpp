@@ -1,5 +1,6 @@
 #include "modules/services/service.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -491,7 +492,11 @@ long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
   if (check.code.empty()) check.code = "X";  // a code of the day is given below
   for (auto& fe : ValidateDossier(check, p ? p->online_level : OnlineLevel::kFull, today))
     refused.AddDetail(fe);
-  if (refused.HasDetails()) throw refused;
+  if (refused.HasDetails()) {
+    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(refused.DetailCount())}});
+    for (const auto& fe : refused.details()) all.AddDetail(fe);
+    throw all;
+  }
   Conn c = db_.Lease();
   Tx tx(c);
   if (d.code.empty()) {
@@ -564,6 +569,20 @@ Stats ServicesService::Statistics(const Actor& a, Date from, Date to, const std:
   s.counts = ServicesStore::Counts(c, q);
   s.rates = RatesOf(s.counts);
   s.months = ServicesStore::ByMonth(c, q);
+  s.procedures = ServicesStore::ByProcedure(c, q);
+  std::map<std::string, ServicesStore::ProcedureRow> sectors;
+  for (const auto& p : s.procedures) {
+    auto& x = sectors[p.sector];
+    x.sector = x.name = p.sector;
+    x.received += p.received;
+    x.full_process_online += p.full_process_online;
+    x.resolved += p.resolved;
+    x.in_time += p.in_time;
+    x.late += p.late;
+  }
+  for (auto& [name, x] : sectors) s.sectors.push_back(x);
+  std::stable_sort(s.sectors.begin(), s.sectors.end(),
+                   [](const auto& a, const auto& b) { return a.received > b.received; });
   return s;
 }
 

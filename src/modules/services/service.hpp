@@ -52,6 +52,9 @@ struct Stats {
   StatsCounts counts;
   StatsRates rates;
   std::vector<ServicesStore::MonthRow> months;
+  std::vector<ServicesStore::ProcedureRow> procedures;  // most received first
+  // The same summed by sector (the procedure's field), most received first.
+  std::vector<ServicesStore::ProcedureRow> sectors;
 };
 
 struct DossierPage {

@@ -97,6 +97,7 @@ Timeliness TimelinessOf(Date due_on, Date returned_on);
 struct StatsCounts {
   long long received = 0;
   long long online = 0;
+  long long post = 0;  // by public post; the rest of the received came to the counter
   long long full_process_online = 0;
   long long received_full_procedures = 0;  // received under procedures with a full-process service
   long long resolved = 0;

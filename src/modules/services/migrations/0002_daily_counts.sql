@@ -1,6 +1,7 @@
 -- What the statistics count, per receiving unit, procedure and day, kept with every write of a
 -- dossier (store/services_store.cpp), so a city's year of dossiers is counted from a few thousand
--- rows. A dossier adds to the day it was received (received, online, full_process, paid_online),
+-- rows. A dossier adds to the day it was received (received, online, post, full_process,
+-- paid_online),
 -- to the day its result was returned (returned, early, on_time, late; closed_late when late and
 -- neither refused nor withdrawn), to the day it stopped being open (closed: the day of receipt
 -- when refused or withdrawn, else the day of return), and to its appointment day (due; due_closed
@@ -12,6 +13,7 @@ CREATE TABLE services_daily (
   day TEXT NOT NULL,
   received INTEGER NOT NULL DEFAULT 0,
   online INTEGER NOT NULL DEFAULT 0,
+  post INTEGER NOT NULL DEFAULT 0,
   full_process INTEGER NOT NULL DEFAULT 0,
   paid_online INTEGER NOT NULL DEFAULT 0,
   returned INTEGER NOT NULL DEFAULT 0,

@@ -75,13 +75,14 @@ std::string InList(const std::vector<long long>& ids, std::vector<Value>& params
 }
 
 // The counts of services_daily (migrations/0002_daily_counts.sql), by (unit, procedure, day).
-constexpr size_t kDailyCounts = 12;
-const char* kDailyColumns[kDailyCounts] = {"received", "online",      "full_process", "paid_online",
-                                           "returned", "early",       "on_time",      "late",
-                                           "closed",   "closed_late", "due",          "due_closed"};
+constexpr size_t kDailyCounts = 13;
+const char* kDailyColumns[kDailyCounts] = {
+    "received", "online", "post",   "full_process", "paid_online", "returned", "early",
+    "on_time",  "late",   "closed", "closed_late",  "due",         "due_closed"};
 enum DailyCol {
   kReceived,
   kOnline,
+  kPost,
   kFullProcess,
   kPaidOnline,
   kReturned,
@@ -110,6 +111,7 @@ void AddDaily(DailyDeltas& acc, long long commune_id, const DossierDraft& d, int
   bool other = d.status == Status::kRefused || d.status == Status::kWithdrawn;
   add(d.received_on, kReceived);
   if (d.channel == Channel::kOnline) add(d.received_on, kOnline);
+  if (d.channel == Channel::kPost) add(d.received_on, kPost);
   if (d.full_process_online) add(d.received_on, kFullProcess);
   if (d.fee_paid_online) add(d.received_on, kPaidOnline);
   if (d.returned_on) {
@@ -412,7 +414,7 @@ StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
       sum(in, "s.closed_late") + ", " + sum(in + " AND p.fee > 0", "s.received") + ", " +
       sum(in + " AND p.fee > 0", "s.paid_online") + ", " +
       sum("s.day < :2", "s.due - s.due_closed") + " - " + sum("s.day <= :2", "s.closed_late") +
-      kDailyFrom + where + " AND s.day <= :2";
+      ", " + sum(in, "s.post") + kDailyFrom + where + " AND s.day <= :2";
   auto r = c.QueryOne(sql, params);
   auto at = [&](size_t i) { return r && !r->IsNull(i) ? r->Int(i) : 0LL; };
   StatsCounts s;
@@ -430,7 +432,34 @@ StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
   s.late_to_handle = at(9) + s.overdue_open;
   s.with_fee = at(10);
   s.paid_online = at(11);
+  s.post = at(13);
   return s;
+}
+
+std::vector<ServicesStore::ProcedureRow> ServicesStore::ByProcedure(Conn& c, const StatsQuery& q) {
+  std::vector<Value> params;
+  std::string where = StatsWhere(q, params);
+  std::vector<ProcedureRow> out;
+  for (auto& r : c.Query("SELECT p.code, p.name, p.sector, p.online_level, SUM(s.received), "
+                         "SUM(s.full_process), SUM(s.returned), SUM(s.early + s.on_time), "
+                         "SUM(s.late)" +
+                             std::string(kDailyFrom) + where +
+                             " AND s.day >= :1 AND s.day <= :2 GROUP BY p.code, p.name, p.sector, "
+                             "p.online_level ORDER BY SUM(s.received) DESC, p.code",
+                         params)) {
+    ProcedureRow p;
+    p.code = r.Str(0);
+    p.name = r.Str(1);
+    p.sector = r.Str(2);
+    p.online_level = ParseOnlineLevel(r.Str(3)).value_or(OnlineLevel::kNone);
+    p.received = r.Int(4);
+    p.full_process_online = r.Int(5);
+    p.resolved = r.Int(6);
+    p.in_time = r.Int(7);
+    p.late = r.Int(8);
+    if (p.received || p.resolved) out.push_back(p);
+  }
+  return out;
 }
 
 std::vector<ServicesStore::MonthRow> ServicesStore::ByMonth(Conn& c, const StatsQuery& q) {

@@ -95,6 +95,14 @@ class ServicesStore {
     long long resolved = 0, in_time = 0;
   };
   static std::vector<MonthRow> ByMonth(store::Conn& c, const StatsQuery& q);
+  // Per procedure over [from, to]: received, full-process online, returned and of them by the
+  // appointment date, and late; procedures with neither received nor returned are left out.
+  struct ProcedureRow {
+    std::string code, name, sector;
+    OnlineLevel online_level = OnlineLevel::kNone;
+    long long received = 0, full_process_online = 0, resolved = 0, in_time = 0, late = 0;
+  };
+  static std::vector<ProcedureRow> ByProcedure(store::Conn& c, const StatsQuery& q);
 };
 
 }  // namespace kientao::services

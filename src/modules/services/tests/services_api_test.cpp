@@ -160,6 +160,17 @@ TEST_F(Services, StatisticsCountReceivedOnlineAndResultsWithBothDenominators) {
   EXPECT_TRUE(s.at("received").is_int64());  // counts are integers, not 5.0
   const auto& jan = Find(s.at("months"), "month", "2025-01");
   EXPECT_EQ(jan.at("received").as_int64(), 5);
+  // By channel, procedure and sector.
+  EXPECT_EQ(s.at("by_channel").at("online").as_int64(), 4);
+  EXPECT_EQ(s.at("by_channel").at("counter").as_int64(), 1);
+  EXPECT_EQ(s.at("by_channel").at("post").as_int64(), 0);
+  const auto& three_days = Find(s.at("by_procedure"), "code", "DEMO-HT-05");
+  EXPECT_EQ(three_days.at("received").as_int64(), 3);
+  EXPECT_EQ(three_days.at("resolved").as_int64(), 3);
+  EXPECT_EQ(three_days.at("late").as_int64(), 1);
+  EXPECT_NEAR(Num(three_days.at("on_time_rate")), 200.0 / 3, 1e-9);
+  EXPECT_EQ(Find(s.at("by_sector"), "sector", "Hộ tịch").at("received").as_int64(), 4);
+  EXPECT_EQ(Find(s.at("by_sector"), "sector", "Chứng thực").at("received").as_int64(), 1);
   // One procedure; a unit holding no dossiers: zeros and null rates, not 0 %.
   EXPECT_EQ(Stats("from=2025-01-01&to=2025-01-31&procedure=DEMO-HT-05").at("received").as_int64(),
             3);

@@ -55,6 +55,26 @@ json::object DossierJson(const DossierRow& r) {
   return o;
 }
 
+json::array BreakdownJson(const std::vector<ServicesStore::ProcedureRow>& rows, bool procedures) {
+  json::array out;
+  for (const auto& p : rows) {
+    json::object o;
+    if (procedures) {
+      o["code"] = p.code;
+      o["name"] = p.name;
+    }
+    o["sector"] = p.sector;
+    o["received"] = p.received;
+    o["full_process_online"] = p.full_process_online;
+    o["full_process_rate_all"] = Rate(Percent(p.full_process_online, p.received));
+    o["resolved"] = p.resolved;
+    o["late"] = p.late;
+    o["on_time_rate"] = Rate(Percent(p.in_time, p.resolved));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 json::object StatsJson(const Stats& s) {
   const StatsCounts& c = s.counts;
   json::array months;
@@ -86,6 +106,11 @@ json::object StatsJson(const Stats& s) {
       {"paid_online", c.paid_online},
       {"online_payment_rate", Rate(s.rates.online_payment_rate)},
       {"overdue_open", c.overdue_open},
+      {"by_channel",
+       json::object{
+           {"online", c.online}, {"counter", c.received - c.online - c.post}, {"post", c.post}}},
+      {"by_procedure", BreakdownJson(s.procedures, true)},
+      {"by_sector", BreakdownJson(s.sectors, false)},
       {"months", months}};
 }
 

@@ -2,6 +2,8 @@
 // answers, in the reader's language, with numbers and dates the Vietnamese way.
 #include "modules/services/web/services_present.hpp"
 
+#include <boost/json.hpp>
+
 #include "base/access.hpp"
 #include "base/citizen_id.hpp"
 #include "base/text.hpp"
@@ -51,7 +53,9 @@ TemplateData Field(const Ctx& ctx, const TemplateData& values, const Error* err,
                    const std::string& name, bool required) {
   TemplateData f = http::Object();
   f.set("name", name);
-  f.set("label", ctx.T("services.field." + name));
+  // The module's own wording where the shared one is too general ("Đơn vị tiếp nhận").
+  std::string own = "services.field." + name;
+  f.set("label", ctx.T(ctx.i18n->Has(ctx.lang, own) ? own : "field." + name));
   if (required) f.set("required", true);
   const TemplateData* v = values.get(name);
   f.set("value", v && v->is_string() ? v->string_value() : std::string());
@@ -105,6 +109,52 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
   }
   d.set("months", months);
   if (s.months.empty()) d.set("no_months", true);
+  // The trend: both rates month by month (the table above holds the same numbers).
+  boost::json::array labels, fpo_rates, on_time_rates;
+  for (const auto& m : s.months) {
+    labels.push_back(boost::json::value(MonthLabel(m.month)));
+    auto f = Percent(m.full_process_online, m.received), o = Percent(m.in_time, m.resolved);
+    fpo_rates.push_back(f ? boost::json::value(*f) : boost::json::value(nullptr));
+    on_time_rates.push_back(o ? boost::json::value(*o) : boost::json::value(nullptr));
+  }
+  if (s.months.size() > 1)
+    d.set("trend",
+          boost::json::serialize(boost::json::object{
+              {"labels", labels},
+              {"series",
+               boost::json::array{
+                   boost::json::object{{"name", ctx.T("services.stat.full_process_rate_all")},
+                                       {"data", fpo_rates}},
+                   boost::json::object{{"name", ctx.T("services.stat.on_time_rate")},
+                                       {"data", on_time_rates}}}}}));
+  auto breakdown = [&](const std::vector<ServicesStore::ProcedureRow>& rows) {
+    TemplateData list = http::List();
+    for (const auto& p : rows) {
+      TemplateData row = http::Object();
+      row.set("name", p.name.empty() ? ctx.T("services.no_sector") : p.name);
+      row.set("received", Num(p.received));
+      row.set("fpo_rate", Pct(Percent(p.full_process_online, p.received)));
+      row.set("resolved", Num(p.resolved));
+      row.set("late", Num(p.late));
+      row.set("on_time_rate", Pct(Percent(p.in_time, p.resolved)));
+      list.push_back(row);
+    }
+    return list;
+  };
+  d.set("procedures", breakdown(s.procedures));
+  d.set("sectors", breakdown(s.sectors));
+  if (!s.procedures.empty()) d.set("has_breakdown", true);
+  TemplateData channels = http::List();
+  long long counter = c.received - c.online - c.post;
+  for (auto [code, n] : std::initializer_list<std::pair<const char*, long long>>{
+           {"online", c.online}, {"counter", counter}, {"post", c.post}}) {
+    TemplateData row = http::Object();
+    row.set("label", ctx.T(std::string("services.channel.") + code));
+    row.set("count", Num(n));
+    row.set("share", Pct(Percent(n, c.received)));
+    channels.push_back(row);
+  }
+  d.set("channels", channels);
   return d;
 }
 
