@@ -135,6 +135,8 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/services/stats", {kStaffRead, ""}},
       {"GET /services", {kStaffRead, ""}},
       {"GET /services/dossiers", {kStaffRead, ""}},
+      {"GET /services/dossiers.xlsx", {kStaffRead, ""}},
+      {"GET /services/stats.xlsx", {kStaffRead, ""}},
       {"GET /services/dossiers/new", {kTaskUpdate, ""}},
       {"POST /services/dossiers", {kTaskUpdate, ""}},
       {"GET /services/dossiers/{id}", {kStaffRead, ""}},

@@ -439,6 +439,27 @@ DossierPage ServicesService::ListDossiers(const Actor& a, DossierFilter f) {
   return page;
 }
 
+DossierPage ServicesService::ExportDossiers(const Actor& a, DossierFilter f, long long max_rows) {
+  f.unit_ids.clear();
+  for (const auto& u : Units(a, access::kServicesRead)) f.unit_ids.push_back(u.id);
+  DossierPage out;
+  Conn c = db_.Lease();
+  f.limit = 5000;
+  for (f.offset = 0; static_cast<long long>(out.rows.size()) < max_rows; f.offset += f.limit) {
+    long long total = 0;
+    auto page = ServicesStore::ListDossiers(c, f, f.offset == 0 ? &total : nullptr);
+    if (f.offset == 0) out.total = total;
+    for (auto& r : page)
+      if (static_cast<long long>(out.rows.size()) < max_rows) out.rows.push_back(std::move(r));
+    if (static_cast<int>(page.size()) < f.limit) break;
+  }
+  return out;
+}
+
+std::string ServicesService::CommuneName(const Actor& a) {
+  return org_.ActorCommuneName(a, access::kServicesRead);
+}
+
 Date ServicesService::DueDateToday(const Actor& a, long long procedure_id) {
   return DueDate(calendar_, clock::Today(), GetProcedure(a, procedure_id).handling_days);
 }

@@ -91,6 +91,10 @@ class ServicesService {
   // The applicant's unmasked citizen ID; writes a read_full audit entry.
   std::string ReadCitizenId(const Actor& a, long long id);
   DossierPage ListDossiers(const Actor& a, DossierFilter f);
+  // The register as the filter selects it, every page, up to `max_rows` (newest first).
+  DossierPage ExportDossiers(const Actor& a, DossierFilter f, long long max_rows);
+  // The name of the commune the actor reads dossiers in ("Xã Lạc Phương"), for documents.
+  std::string CommuneName(const Actor& a);
   // Receives a dossier today; returns its id.
   long long Receive(const Actor& a, const CounterEntry& e);
   // The appointment date a dossier of `procedure_id` received today gets.

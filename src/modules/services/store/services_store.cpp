@@ -34,7 +34,8 @@ Procedure ProcedureOf(const Row& r) {
 const char* kDossierColumns =
     "d.id, d.commune_id, d.code, d.procedure_id, d.unit_id, d.applicant_name, d.citizen_id, "
     "d.received_on, d.received_time, d.channel, d.full_process_online, d.due_on, d.returned_on, "
-    "d.fee_paid_online, d.handler, d.status, p.code, p.name, p.online_level, d.extra FROM "
+    "d.fee_paid_online, d.handler, d.status, p.code, p.name, p.online_level, d.extra, p.sector "
+    "FROM "
     "services_dossiers d JOIN services_procedures p ON p.id = d.procedure_id";
 
 DossierRow DossierOf(const Row& r) {
@@ -60,6 +61,7 @@ DossierRow DossierOf(const Row& r) {
   o.procedure_name = r.Str(17);
   o.online_level = ParseOnlineLevel(r.Str(18)).value_or(OnlineLevel::kNone);
   o.extra = r.Str(19);
+  o.sector = r.Str(20);
   return o;
 }
 
@@ -77,7 +79,7 @@ std::string InList(const std::vector<long long>& ids, std::vector<Value>& params
 // The counts of services_daily (migrations/0002_daily_counts.sql), by (unit, procedure, day).
 constexpr size_t kDailyCounts = 13;
 const char* kDailyColumns[kDailyCounts] = {
-    "received", "online", "post",   "full_process", "paid_online", "returned", "early",
+    "received", "online", "post",   "full_process", "paid_online", "returned",  "early",
     "on_time",  "late",   "closed", "closed_late",  "due",         "due_closed"};
 enum DailyCol {
   kReceived,

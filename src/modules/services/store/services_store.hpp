@@ -19,6 +19,7 @@ struct DossierRow {
   DossierDraft d;
   std::string procedure_code;
   std::string procedure_name;
+  std::string sector;  // the procedure's
   OnlineLevel online_level = OnlineLevel::kNone;
   std::string extra;  // JSON object of an import's other columns
 };

@@ -7,6 +7,8 @@
 
 #include "base/clock.hpp"
 #include "base/period.hpp"
+#include "modules/documents/xlsx.hpp"
+#include "modules/documents/zip_archive.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "tests/integration/app_fixture.hpp"
 
@@ -400,6 +402,36 @@ TEST_F(Services, TheDailyCountsAgreeWithTheDossiersCountedOneByOne) {
     EXPECT_EQ(s.at("overdue_open").as_int64(), overdue);
     EXPECT_EQ(s.at("to_handle").as_int64(), received + carried);
   }
+}
+
+// The register and the statistics as spreadsheets, opened by LibreOffice: dates read as dates
+// (dd/mm/yyyy), numbers as numbers, words in Vietnamese.
+TEST_F(Services, TheRegisterAndTheStatisticsOpenInASpreadsheetAsTheyMean) {
+  // LibreOffice's CSV: comma-separated, quoted with ", UTF-8, cells as they are shown.
+  const char* kCsvUtf8 = "csv:Text - txt - csv (StarCalc):44,34,76";
+  ASSERT_EQ(Import(std::string(kHeader) + kJanuary).status, 200);
+  auto xlsx = Call(office_, "GET", "/services/dossiers.xlsx?from=2024-12-01&to=2025-01-31");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheet = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(sheet);
+  ASSERT_TRUE(documents::PdfConverterAvailable()) << "LibreOffice is needed to open the file";
+  auto csv = documents::ConvertWithLibreOffice(xlsx.body, "xlsx", kCsvUtf8, "csv");
+  ASSERT_TRUE(csv);
+  // T-C: received 07/01/2025 at the counter, due 10/01/2025, returned 13/01/2025, late.
+  EXPECT_NE(csv->find("T-C,Xác nhận tình trạng hôn nhân,Hộ tịch,,07/01/2025,Tại Bộ phận Một "
+                      "cửa,Không,10/01/2025,13/01/2025,Trễ hạn,Đã trả kết quả"),
+            std::string::npos)
+      << csv->substr(0, 1500);
+  EXPECT_EQ(csv->find("DEMO-"), std::string::npos);  // no internal codes: names
+  // Six dossiers in the selection, numbered.
+  EXPECT_NE(csv->find("\n6,T-"), std::string::npos);
+  auto stats = Call(office_, "GET", "/services/stats.xlsx?from=2025-01-01&to=2025-01-31");
+  ASSERT_EQ(stats.status, 200);
+  auto figures = documents::ConvertWithLibreOffice(stats.body, "xlsx", kCsvUtf8, "csv");
+  ASSERT_TRUE(figures);
+  EXPECT_NE(figures->find("Hồ sơ tiếp nhận,5"), std::string::npos) << figures->substr(0, 1500);
+  EXPECT_NE(figures->find("Tỷ lệ toàn trình (trên tổng số hồ sơ),60"), std::string::npos);
+  EXPECT_NE(figures->find("Tỷ lệ đúng hạn (trước hạn và đúng hạn),80"), std::string::npos);
 }
 
 }  // namespace kientao::testing

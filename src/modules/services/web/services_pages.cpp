@@ -3,11 +3,13 @@
 #include "base/clock.hpp"
 #include "base/csv.hpp"
 #include "base/text.hpp"
+#include "http/download.hpp"
 #include "http/form.hpp"
 #include "http/upload.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/web/services_present.hpp"
+#include "modules/services/web/services_xlsx.hpp"
 
 namespace kientao::services {
 
@@ -67,6 +69,25 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     TemplateData d =
         RegisterPage(ctx, f, svc.ListDossiers(ctx.AsActor(), f), svc.ListProcedures(ctx.AsActor()));
     return layout.Page(ctx, "services/register", d, ctx.T("services.register_title"));
+  });
+  // The register as the page's filters select it, and the statistics of the page's period.
+  router.Get("/services/dossiers.xlsx", read, [&svc](Ctx& ctx) {
+    constexpr long long kMaxRows = 100000;
+    DossierPage page = svc.ExportDossiers(ctx.AsActor(), ReadDossierFilter(ctx), kMaxRows);
+    return http::Download(
+        documents::RenderXlsx({RegisterSheet(page.rows, page.total, ctx)},
+                              documents::CommuneIssuer(svc.CommuneName(ctx.AsActor()))),
+        http::kXlsxType, "so-theo-doi-ho-so.xlsx");
+  });
+  router.Get("/services/stats.xlsx", read, [&svc](Ctx& ctx) {
+    Date today = clock::Today();
+    Date from = OptionalDate(ctx, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+    Date to = OptionalDate(ctx, "to").value_or(today);
+    Stats s = svc.Statistics(ctx.AsActor(), from, to, "", "");
+    return http::Download(
+        documents::RenderXlsx(StatsSheets(s, ctx),
+                              documents::CommuneIssuer(svc.CommuneName(ctx.AsActor()))),
+        http::kXlsxType, "thong-ke-ho-so-" + from.ToIso() + "-" + to.ToIso() + ".xlsx");
   });
   auto counter = [&svc, &layout](Ctx& ctx, const TemplateData& values, const Error* err) {
     TemplateData d = CounterForm(ctx, values, svc.Units(ctx.AsActor(), access::kServicesWrite),
