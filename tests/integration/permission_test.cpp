@@ -141,6 +141,8 @@ const std::map<std::string, Row>& Table() {
       {"POST /services/dossiers", {kTaskUpdate, ""}},
       {"GET /services/dossiers/{id}", {kStaffRead, ""}},
       {"POST /services/dossiers/{id}/return", {kTaskUpdate, ""}},
+      {"GET /services/dossiers/{id}/slip", {kStaffRead, ""}},
+      {"GET /tra-cuu/{token}", {kPublic, ""}},
       {"POST /services/dossiers/{id}/citizen-id", {kStaffFull, ""}},
       {"GET /services/procedures", {kStaffRead, ""}},
       {"GET /services/import", {kStaffFull, ""}},

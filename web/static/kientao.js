@@ -9,6 +9,10 @@
     var form = e.target.closest('form[data-confirm]');
     if (form && !window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
   });
+  // A print button (data-kt-print): the browser's print dialog (no inline handlers under the CSP).
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[data-kt-print]')) window.print();
+  });
   // A period selector submits its form when changed.
   document.addEventListener('change', function (e) {
     if (e.target.matches('select[data-autosubmit]')) e.target.form.submit();

@@ -456,6 +456,24 @@ DossierPage ServicesService::ExportDossiers(const Actor& a, DossierFilter f, lon
   return out;
 }
 
+std::optional<DossierRow> ServicesService::Lookup(const std::string& token) {
+  if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return std::nullopt;
+  Conn c = db_.Lease();
+  return ServicesStore::FindByToken(c, token);
+}
+
+std::pair<std::string, std::string> ServicesService::UnitNames(const Actor& a, long long unit_id) {
+  std::string unit, commune;
+  long long commune_id = 0;
+  auto units = Units(a, access::kServicesRead);
+  for (const auto& u : units)
+    if (u.id == unit_id) unit = u.name, commune_id = u.commune_id;
+  for (const auto& u : units)
+    if (u.id == commune_id) commune = u.name;
+  return {unit, commune};
+}
+
 std::string ServicesService::CommuneName(const Actor& a) {
   return org_.ActorCommuneName(a, access::kServicesRead);
 }

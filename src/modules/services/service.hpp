@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/calendar.hpp"
@@ -93,6 +94,12 @@ class ServicesService {
   DossierPage ListDossiers(const Actor& a, DossierFilter f);
   // The register as the filter selects it, every page, up to `max_rows` (newest first).
   DossierPage ExportDossiers(const Actor& a, DossierFilter f, long long max_rows);
+  // The dossier behind a slip's QR code, for the applicant (no sign-in): nullopt for a token that
+  // is not one. Callers show only what the slip shows.
+  std::optional<DossierRow> Lookup(const std::string& token);
+  // The receiving unit's name and its commune's ("Trung tâm Phục vụ hành chính công", "Xã Lạc
+  // Phương"), for the slip.
+  std::pair<std::string, std::string> UnitNames(const Actor& a, long long unit_id);
   // The name of the commune the actor reads dossiers in ("Xã Lạc Phương"), for documents.
   std::string CommuneName(const Actor& a);
   // Receives a dossier today; returns its id.

@@ -6,6 +6,7 @@
 
 #include "base/clock.hpp"
 #include "base/text.hpp"
+#include "store/digest.hpp"
 
 namespace kientao::services {
 
@@ -34,7 +35,8 @@ Procedure ProcedureOf(const Row& r) {
 const char* kDossierColumns =
     "d.id, d.commune_id, d.code, d.procedure_id, d.unit_id, d.applicant_name, d.citizen_id, "
     "d.received_on, d.received_time, d.channel, d.full_process_online, d.due_on, d.returned_on, "
-    "d.fee_paid_online, d.handler, d.status, p.code, p.name, p.online_level, d.extra, p.sector "
+    "d.fee_paid_online, d.handler, d.status, p.code, p.name, p.online_level, d.extra, p.sector, "
+    "d.public_token "
     "FROM "
     "services_dossiers d JOIN services_procedures p ON p.id = d.procedure_id";
 
@@ -62,6 +64,7 @@ DossierRow DossierOf(const Row& r) {
   o.online_level = ParseOnlineLevel(r.Str(18)).value_or(OnlineLevel::kNone);
   o.extra = r.Str(19);
   o.sector = r.Str(20);
+  o.public_token = r.Str(21);
   return o;
 }
 
@@ -228,6 +231,13 @@ std::optional<DossierRow> ServicesStore::GetDossier(Conn& c, long long id) {
   return DossierOf(*r);
 }
 
+std::optional<DossierRow> ServicesStore::FindByToken(Conn& c, const std::string& token) {
+  auto r =
+      c.QueryOne(std::string("SELECT ") + kDossierColumns + " WHERE d.public_token = :1", {token});
+  if (!r) return std::nullopt;
+  return DossierOf(*r);
+}
+
 std::optional<long long> ServicesStore::FindDossier(Conn& c, long long commune_id,
                                                     const std::string& code) {
   auto r = c.QueryOne("SELECT id FROM services_dossiers WHERE commune_id = :1 AND code = :2",
@@ -241,8 +251,9 @@ namespace {
 const char* kInsertDossier =
     "INSERT INTO services_dossiers (commune_id, code, procedure_id, unit_id, applicant_name, "
     "applicant_key, citizen_id, received_on, received_time, channel, full_process_online, due_on, "
-    "returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at) VALUES (:1, :2, "
-    ":3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, :19)";
+    "returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at, public_token) "
+    "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, :19, "
+    ":20)";
 
 std::vector<Value> InsertValues(long long commune_id, const DossierDraft& d,
                                 const std::string& extra, const std::string& by,
@@ -252,6 +263,7 @@ std::vector<Value> InsertValues(long long commune_id, const DossierDraft& d,
   v.emplace_back(extra);
   v.emplace_back(by);
   v.emplace_back(at);
+  v.emplace_back(store::RandomHex(16));  // 128 random bits: not guessable from the code
   return v;
 }
 

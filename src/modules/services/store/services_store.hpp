@@ -21,7 +21,8 @@ struct DossierRow {
   std::string procedure_name;
   std::string sector;  // the procedure's
   OnlineLevel online_level = OnlineLevel::kNone;
-  std::string extra;  // JSON object of an import's other columns
+  std::string extra;         // JSON object of an import's other columns
+  std::string public_token;  // the applicant's lookup (the slip's QR code)
 };
 
 struct DossierFilter {
@@ -62,6 +63,7 @@ class ServicesStore {
                               const std::string& extra, const std::string& by);
 
   static std::optional<DossierRow> GetDossier(store::Conn& c, long long id);
+  static std::optional<DossierRow> FindByToken(store::Conn& c, const std::string& token);
   static std::optional<long long> FindDossier(store::Conn& c, long long commune_id,
                                               const std::string& code);
   // Every dossier code of the commune, with its id.

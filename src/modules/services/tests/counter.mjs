@@ -4,6 +4,7 @@
 // statistics page draws its trend and holds the same numbers as the API. Starts its own server on a
 // fresh demo database (the clock pinned to 28/11/2026 by the test command).
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { start, openPage, signIn, run } from '../../../../tests/browser/harness.mjs';
 
@@ -45,6 +46,24 @@ await run(env, async () => {
   assert.equal((await page.textContent('[data-testid=dossier-status]')).trim(), 'Mới tiếp nhận');
   assert.match(await page.textContent('[data-testid=citizen-id]'), /^000\*+123$/);
 
+  // The slip: printed at the counter; its QR code, read back by zbarimg, opens the dossier's
+  // status on the applicant's phone without signing in.
+  const dossierUrl = page.url().split('?')[0];
+  await page.click('[data-testid=slip-link]');
+  assert.equal((await page.textContent('[data-testid=slip-due]')).trim(), '02/12/2026');
+  const qrFile = join(env.dir, 'slip-qr.png');
+  await page.locator('[data-testid=slip-qr] svg').screenshot({ path: qrFile });
+  await page.screenshot({ path: join(env.dir, 'slip.png'), fullPage: true });
+  const decoded = execFileSync('zbarimg', ['--raw', '-q', qrFile], { encoding: 'utf8' }).trim();
+  assert.match(decoded, /^http:\/\/127\.0\.0\.1:\d+\/tra-cuu\/[0-9a-f]{32}$/);
+  const phone = await env.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const applicant = await phone.newPage();
+  await applicant.goto(decoded);
+  assert.equal((await applicant.textContent('[data-testid=lookup-status]')).trim(), 'Mới tiếp nhận');
+  assert.doesNotMatch(await applicant.content(), /Lò Thị Mai|000190000123/);
+  await phone.close();
+  await page.goto(dossierUrl);
+
   await page.fill('#returned_on', '28/11/2026');
   await page.click('[data-testid=return-result]');
   await page.waitForSelector('[data-testid=returned-on]');
@@ -60,5 +79,5 @@ await run(env, async () => {
   await page.screenshot({ path: join(env.dir, 'stats.png'), fullPage: true });
   // The refused submit is answered 422 on purpose; nothing else may fail.
   assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
-  console.log(`ok - a dossier received at the counter with every mistake shown at once, due 02/12/2026, result recorded; statistics of ${shown} dossiers drawn`);
+  console.log(`ok - a dossier received at the counter with every mistake shown at once, due 02/12/2026, its slip's QR read back and opened on a phone, result recorded; statistics of ${shown} dossiers drawn`);
 });

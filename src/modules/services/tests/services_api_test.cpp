@@ -247,6 +247,24 @@ TEST_F(Services, TheCounterComputesTheAppointmentOnWorkingDaysAndRecordsTheResul
                     "{\"returned_on\":\"2026-11-28\"}");
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(ErrorCode(twice.body), "SVC-8020");
+  // The slip to print: the appointment and a QR code of the applicant's lookup address, which
+  // shows the status without signing in and without the applicant's name or ID.
+  auto slip = Call(office_, "GET", "/services/dossiers/" + id + "/slip");
+  ASSERT_EQ(slip.status, 200);
+  EXPECT_NE(slip.body.find("02/12/2026"), std::string::npos);
+  EXPECT_NE(slip.body.find("<svg "), std::string::npos);
+  size_t at = slip.body.find("/tra-cuu/");
+  ASSERT_NE(at, std::string::npos);
+  std::string lookup = slip.body.substr(at, 9 + 32);
+  auto status = Anonymous("GET", lookup);
+  ASSERT_EQ(status.status, 200) << lookup;
+  EXPECT_NE(status.body.find(code), std::string::npos);
+  EXPECT_NE(status.body.find("Đã trả kết quả"), std::string::npos);
+  EXPECT_EQ(status.body.find("Lò Văn Sinh"), std::string::npos);
+  EXPECT_EQ(status.body.find("000090000777"), std::string::npos);
+  EXPECT_EQ(status.body.find("000******777"), std::string::npos);
+  EXPECT_EQ(Anonymous("GET", "/tra-cuu/00000000000000000000000000000000").status, 404);
+  EXPECT_EQ(Anonymous("GET", "/tra-cuu/' OR 1=1 --").status, 404);
   // The same code again is refused.
   auto dup =
       Call(office_, "POST", "/api/v1/services/dossiers",

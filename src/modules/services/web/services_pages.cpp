@@ -6,6 +6,7 @@
 #include "http/download.hpp"
 #include "http/form.hpp"
 #include "http/upload.hpp"
+#include "modules/documents/qr.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/web/services_present.hpp"
@@ -145,6 +146,39 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
                 r.SetHeader("Cache-Control", "no-store");
                 return r;
               });
+  // The receipt and appointment slip, to print at the counter; its QR code opens the dossier's
+  // status for the applicant.
+  router.Get("/services/dossiers/{id}/slip", read, [&svc, &layout](Ctx& ctx) {
+    DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
+    TemplateData d = DossierPageData(ctx, r, {});
+    auto [unit, commune] = svc.UnitNames(ctx.AsActor(), r.d.unit_id);
+    d.set("unit", unit);
+    d.set("commune_upper", text::ToUpper("Ủy ban nhân dân " + commune));
+    bool https = ctx.req.Header("x-forwarded-proto") == "https";
+    std::string url =
+        (https ? "https://" : "http://") + ctx.req.Header("host") + "/tra-cuu/" + r.public_token;
+    d.set("lookup_url", url);
+    d.set("qr", documents::QrSvg(url, 132, ctx.T("services.slip_qr")).value_or(""));
+    return layout.Page(ctx, "services/slip", d, ctx.T("services.slip_title"));
+  });
+  // The applicant's view of the dossier behind the slip's QR code: no sign-in, no personal data.
+  router.Get("/tra-cuu/{token}", Access{"", false}, [&svc, &layout](Ctx& ctx) {
+    TemplateData d = http::Object();
+    auto r = svc.Lookup(ctx.params.at("token"));
+    if (r) {
+      d.set("found", true);
+      d.set("code", r->d.code);
+      d.set("procedure", r->procedure_name);
+      d.set("received_on", r->d.received_on.ToVn());
+      d.set("due_on", r->d.due_on.ToVn());
+      d.set("status", ctx.T("services.status." + std::string(StatusCode(r->d.status))));
+      if (r->d.returned_on) d.set("returned_on", r->d.returned_on->ToVn());
+    }
+    Response page =
+        layout.Page(ctx, "services/lookup", d, ctx.T("services.lookup_title"), r ? 200 : 404);
+    page.SetHeader("Cache-Control", "no-store");
+    return page;
+  });
   router.Get("/services/procedures", read, [&svc, &layout](Ctx& ctx) {
     TemplateData d = http::Object(), rows = http::List();
     for (const auto& p : svc.ListProcedures(ctx.AsActor())) {
