@@ -609,6 +609,7 @@ Stats ServicesService::Statistics(const Actor& a, Date from, Date to, const std:
   s.rates = RatesOf(s.counts);
   s.months = ServicesStore::ByMonth(c, q);
   s.procedures = ServicesStore::ByProcedure(c, q);
+  s.handlers = ServicesStore::ByHandler(c, q);
   std::map<std::string, ServicesStore::ProcedureRow> sectors;
   for (const auto& p : s.procedures) {
     auto& x = sectors[p.sector];

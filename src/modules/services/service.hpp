@@ -56,6 +56,7 @@ struct Stats {
   std::vector<ServicesStore::ProcedureRow> procedures;  // most received first
   // The same summed by sector (the procedure's field), most received first.
   std::vector<ServicesStore::ProcedureRow> sectors;
+  std::vector<ServicesStore::HandlerRow> handlers;  // most returned first
 };
 
 struct DossierPage {

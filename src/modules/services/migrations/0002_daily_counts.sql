@@ -1,4 +1,4 @@
--- What the statistics count, per receiving unit, procedure and day, kept with every write of a
+-- What the statistics count, per receiving unit, procedure, civil servant handling and day, kept with every write of a
 -- dossier (store/services_store.cpp), so a city's year of dossiers is counted from a few thousand
 -- rows. A dossier adds to the day it was received (received, online, post, full_process,
 -- paid_online),
@@ -10,6 +10,7 @@ CREATE TABLE services_daily (
   commune_id BIGINT NOT NULL REFERENCES org_units (id),
   unit_id BIGINT NOT NULL REFERENCES org_units (id),
   procedure_id BIGINT NOT NULL REFERENCES services_procedures (id),
+  handler TEXT NOT NULL,
   day TEXT NOT NULL,
   received INTEGER NOT NULL DEFAULT 0,
   online INTEGER NOT NULL DEFAULT 0,
@@ -24,6 +25,6 @@ CREATE TABLE services_daily (
   closed_late INTEGER NOT NULL DEFAULT 0,
   due INTEGER NOT NULL DEFAULT 0,
   due_closed INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (unit_id, procedure_id, day)
+  PRIMARY KEY (unit_id, procedure_id, handler, day)
 );
 CREATE INDEX services_daily_commune ON services_daily (commune_id, day);

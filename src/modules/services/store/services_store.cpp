@@ -103,13 +103,14 @@ struct Daily {
   long long commune_id = 0;
   std::array<long long, kDailyCounts> n{};
 };
-using DailyKey = std::tuple<long long, long long, std::string>;
+using DailyKey =
+    std::tuple<long long, long long, std::string, std::string>;  // unit, procedure, handler, day
 using DailyDeltas = std::map<DailyKey, Daily>;
 
 // What dossier `d` adds to the daily counts (sign +1), or takes from them (−1).
 void AddDaily(DailyDeltas& acc, long long commune_id, const DossierDraft& d, int sign) {
   auto add = [&](Date day, DailyCol col) {
-    Daily& x = acc[{d.unit_id, d.procedure_id, day.ToIso()}];
+    Daily& x = acc[{d.unit_id, d.procedure_id, d.handler, day.ToIso()}];
     x.commune_id = commune_id;
     x.n[col] += sign;
   };
@@ -141,18 +142,19 @@ void WriteDaily(Conn& c, const DailyDeltas& acc) {
     for (size_t k = 0; k < kDailyCounts; ++k) {
       std::string name = kDailyColumns[k];
       cols += ", " + name;
-      vals += ", :" + std::to_string(k + 5);
+      vals += ", :" + std::to_string(k + 6);
       set +=
           std::string(k ? ", " : "") + name + " = services_daily." + name + " + excluded." + name;
     }
-    return "INSERT INTO services_daily (commune_id, unit_id, procedure_id, day" + cols +
-           ") VALUES (:1, :2, :3, :4" + vals +
-           ") ON CONFLICT (unit_id, procedure_id, day) DO UPDATE SET " + set;
+    return "INSERT INTO services_daily (commune_id, unit_id, procedure_id, handler, day" + cols +
+           ") VALUES (:1, :2, :3, :4, :5" + vals +
+           ") ON CONFLICT (unit_id, procedure_id, handler, day) DO UPDATE SET " + set;
   }();
   std::vector<std::vector<Value>> rows;
   rows.reserve(acc.size());
   for (const auto& [key, x] : acc) {
-    std::vector<Value> r = {x.commune_id, std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    std::vector<Value> r = {x.commune_id, std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                            std::get<3>(key)};
     for (long long v : x.n) r.emplace_back(v);
     rows.push_back(std::move(r));
   }
@@ -472,6 +474,22 @@ std::vector<ServicesStore::ProcedureRow> ServicesStore::ByProcedure(Conn& c, con
     p.in_time = r.Int(7);
     p.late = r.Int(8);
     if (p.received || p.resolved) out.push_back(p);
+  }
+  return out;
+}
+
+std::vector<ServicesStore::HandlerRow> ServicesStore::ByHandler(Conn& c, const StatsQuery& q) {
+  std::vector<Value> params;
+  std::string where = StatsWhere(q, params);
+  std::vector<HandlerRow> out;
+  for (auto& r : c.Query("SELECT s.handler, SUM(s.received), SUM(s.returned), SUM(s.early + "
+                         "s.on_time), SUM(s.late)" +
+                             std::string(kDailyFrom) + where +
+                             " AND s.day >= :1 AND s.day <= :2 GROUP BY s.handler ORDER BY "
+                             "SUM(s.returned) DESC, s.handler",
+                         params)) {
+    HandlerRow h{r.Str(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4)};
+    if (h.received || h.resolved) out.push_back(h);
   }
   return out;
 }

@@ -106,6 +106,13 @@ class ServicesStore {
     long long received = 0, full_process_online = 0, resolved = 0, in_time = 0, late = 0;
   };
   static std::vector<ProcedureRow> ByProcedure(store::Conn& c, const StatsQuery& q);
+  // Per civil servant handling ("" = not recorded): received, returned, of them by the
+  // appointment date, and late.
+  struct HandlerRow {
+    std::string handler;
+    long long received = 0, resolved = 0, in_time = 0, late = 0;
+  };
+  static std::vector<HandlerRow> ByHandler(store::Conn& c, const StatsQuery& q);
 };
 
 }  // namespace kientao::services

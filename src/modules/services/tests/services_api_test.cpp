@@ -308,6 +308,11 @@ TEST_F(Services, TheDemoShowsFifteenMonthsOfDossiersWithAGrowingFullProcessShare
   double before = Num(Stats("from=2025-09-01&to=2025-11-30").at("full_process_rate_all"));
   double after = Num(Stats("from=2026-09-01&to=2026-11-28").at("full_process_rate_all"));
   EXPECT_GT(after, before + 10);
+  // By the civil servant handling: the demo's three clerks, whose results add up to the total.
+  long long by_clerk = 0;
+  for (const auto& h : year.at("by_handler").as_array()) by_clerk += h.at("resolved").as_int64();
+  EXPECT_EQ(by_clerk, year.at("resolved").as_int64());
+  EXPECT_GT(Find(year.at("by_handler"), "handler", "Lê Thị Hoa").at("resolved").as_int64(), 100);
   // Nothing before the 15 months.
   EXPECT_EQ(Stats("from=2025-01-01&to=2025-08-25").at("received").as_int64(), 0);
 }

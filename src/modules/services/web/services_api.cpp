@@ -75,6 +75,17 @@ json::array BreakdownJson(const std::vector<ServicesStore::ProcedureRow>& rows, 
   return out;
 }
 
+json::array HandlersJson(const std::vector<ServicesStore::HandlerRow>& rows) {
+  json::array out;
+  for (const auto& h : rows)
+    out.push_back(json::object{{"handler", h.handler},
+                               {"received", h.received},
+                               {"resolved", h.resolved},
+                               {"late", h.late},
+                               {"on_time_rate", Rate(Percent(h.in_time, h.resolved))}});
+  return out;
+}
+
 json::object StatsJson(const Stats& s) {
   const StatsCounts& c = s.counts;
   json::array months;
@@ -111,6 +122,7 @@ json::object StatsJson(const Stats& s) {
            {"online", c.online}, {"counter", c.received - c.online - c.post}, {"post", c.post}}},
       {"by_procedure", BreakdownJson(s.procedures, true)},
       {"by_sector", BreakdownJson(s.sectors, false)},
+      {"by_handler", HandlersJson(s.handlers)},
       {"months", months}};
 }
 

@@ -155,6 +155,17 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
     channels.push_back(row);
   }
   d.set("channels", channels);
+  TemplateData handlers = http::List();
+  for (const auto& h : s.handlers) {
+    TemplateData row = http::Object();
+    row.set("name", h.handler.empty() ? ctx.T("services.no_handler") : h.handler);
+    row.set("received", Num(h.received));
+    row.set("resolved", Num(h.resolved));
+    row.set("late", Num(h.late));
+    row.set("on_time_rate", Pct(Percent(h.in_time, h.resolved)));
+    handlers.push_back(row);
+  }
+  d.set("handlers", handlers);
   return d;
 }
 
