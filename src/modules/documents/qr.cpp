@@ -4,34 +4,9 @@
 
 #include <memory>
 
+#include "modules/documents/docx.hpp"  // XmlEscape
+
 namespace kientao::documents {
-
-namespace {
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<std::string> QrSvg(const std::string& text, int size_px, const std::string& label) {
   std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
@@ -44,7 +19,7 @@ std::optional<std::string> QrSvg(const std::string& text, int size_px, const std
       if (qr->data[y * n + x] & 1)  // bit 0: a dark module
         path += "M" + std::to_string(x + quiet) + " " + std::to_string(y + quiet) + "h1v1h-1z";
   std::string s = std::to_string(side), px = std::to_string(size_px);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + Escape(label) +
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + XmlEscape(label) +
          "\" width=\"" + px + "\" height=\"" + px + "\" viewBox=\"0 0 " + s + " " + s +
          "\" shape-rendering=\"crispEdges\"><rect width=\"" + s + "\" height=\"" + s +
          "\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";

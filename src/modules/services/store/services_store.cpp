@@ -411,6 +411,16 @@ std::string StatsWhere(const StatsQuery& q, std::vector<Value>& params) {
 const char* kDailyFrom =
     " FROM services_daily s JOIN services_procedures p ON p.id = s.procedure_id";
 
+// `select` over the selection's days in [from, to], then "GROUP BY `group`" and its order.
+std::vector<store::Row> DailyGroups(Conn& c, const StatsQuery& q, const std::string& select,
+                                    const std::string& group) {
+  std::vector<Value> params;
+  std::string where = StatsWhere(q, params);
+  return c.Query("SELECT " + select + kDailyFrom + where +
+                     " AND s.day >= :1 AND s.day <= :2 GROUP BY " + group,
+                 params);
+}
+
 }  // namespace
 
 StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
@@ -453,16 +463,13 @@ StatsCounts ServicesStore::Counts(Conn& c, const StatsQuery& q) {
 }
 
 std::vector<ServicesStore::ProcedureRow> ServicesStore::ByProcedure(Conn& c, const StatsQuery& q) {
-  std::vector<Value> params;
-  std::string where = StatsWhere(q, params);
   std::vector<ProcedureRow> out;
-  for (auto& r : c.Query("SELECT p.code, p.name, p.sector, p.online_level, SUM(s.received), "
-                         "SUM(s.full_process), SUM(s.returned), SUM(s.early + s.on_time), "
-                         "SUM(s.late)" +
-                             std::string(kDailyFrom) + where +
-                             " AND s.day >= :1 AND s.day <= :2 GROUP BY p.code, p.name, p.sector, "
-                             "p.online_level ORDER BY SUM(s.received) DESC, p.code",
-                         params)) {
+  for (auto& r : DailyGroups(c, q,
+                             "p.code, p.name, p.sector, p.online_level, SUM(s.received), "
+                             "SUM(s.full_process), SUM(s.returned), SUM(s.early + s.on_time), "
+                             "SUM(s.late)",
+                             "p.code, p.name, p.sector, p.online_level ORDER BY SUM(s.received) "
+                             "DESC, p.code")) {
     ProcedureRow p;
     p.code = r.Str(0);
     p.name = r.Str(1);
@@ -479,15 +486,11 @@ std::vector<ServicesStore::ProcedureRow> ServicesStore::ByProcedure(Conn& c, con
 }
 
 std::vector<ServicesStore::HandlerRow> ServicesStore::ByHandler(Conn& c, const StatsQuery& q) {
-  std::vector<Value> params;
-  std::string where = StatsWhere(q, params);
   std::vector<HandlerRow> out;
-  for (auto& r : c.Query("SELECT s.handler, SUM(s.received), SUM(s.returned), SUM(s.early + "
-                         "s.on_time), SUM(s.late)" +
-                             std::string(kDailyFrom) + where +
-                             " AND s.day >= :1 AND s.day <= :2 GROUP BY s.handler ORDER BY "
-                             "SUM(s.returned) DESC, s.handler",
-                         params)) {
+  for (auto& r : DailyGroups(c, q,
+                             "s.handler, SUM(s.received), SUM(s.returned), SUM(s.early + "
+                             "s.on_time), SUM(s.late)",
+                             "s.handler ORDER BY SUM(s.returned) DESC, s.handler")) {
     HandlerRow h{r.Str(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4)};
     if (h.received || h.resolved) out.push_back(h);
   }
@@ -495,16 +498,12 @@ std::vector<ServicesStore::HandlerRow> ServicesStore::ByHandler(Conn& c, const S
 }
 
 std::vector<ServicesStore::MonthRow> ServicesStore::ByMonth(Conn& c, const StatsQuery& q) {
-  std::vector<Value> params;
-  std::string where = StatsWhere(q, params);
   std::vector<MonthRow> out;
-  for (auto& r : c.Query("SELECT SUBSTR(s.day, 1, 7), SUM(s.received), SUM(s.full_process), "
-                         "SUM(CASE WHEN p.online_level = 'full' THEN s.received ELSE 0 END), "
-                         "SUM(s.returned), SUM(s.early + s.on_time)" +
-                             std::string(kDailyFrom) + where +
-                             " AND s.day >= :1 AND s.day <= :2 GROUP BY SUBSTR(s.day, 1, 7) ORDER "
-                             "BY 1",
-                         params)) {
+  for (auto& r : DailyGroups(c, q,
+                             "SUBSTR(s.day, 1, 7), SUM(s.received), SUM(s.full_process), SUM(CASE "
+                             "WHEN p.online_level = 'full' THEN s.received ELSE 0 END), "
+                             "SUM(s.returned), SUM(s.early + s.on_time)",
+                             "SUBSTR(s.day, 1, 7) ORDER BY 1")) {
     MonthRow m;
     m.month = r.Str(0);
     m.received = r.Int(1);
