@@ -101,6 +101,14 @@ void AppendAudit(Conn& c, AuditEntry e) {
   c.Exec("UPDATE audit_head SET last_seq = :1, last_hash = :2 WHERE one = 1", {e.seq, e.hash});
 }
 
+void AppendAudit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
+                 long long commune_id, std::optional<std::string> before,
+                 std::optional<std::string> after) {
+  AppendAudit(c, a, std::move(action), std::move(entity), std::to_string(id),
+              commune_id ? std::optional<long long>(commune_id) : std::nullopt, std::move(before),
+              std::move(after));
+}
+
 void AppendAudit(Conn& c, const Actor& a, std::string action, std::string entity,
                  std::string entity_id, std::optional<long long> commune_id,
                  std::optional<std::string> before, std::optional<std::string> after) {

@@ -42,6 +42,11 @@ void AppendAudit(Conn& c, const Actor& a, std::string action, std::string entity
                  std::string entity_id, std::optional<long long> commune_id,
                  std::optional<std::string> before, std::optional<std::string> after);
 
+// The same with the numeric ids services use (`commune_id` 0: none).
+void AppendAudit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
+                 long long commune_id, std::optional<std::string> before,
+                 std::optional<std::string> after);
+
 struct AuditQuery {
   std::string entity;                  // "" = any
   std::string actor;                   // "" = any

@@ -59,14 +59,6 @@ StaffDraft DraftOf(const Staff& s) {
                     s.citizen_id, s.category,  s.position, s.start_date};
 }
 
-void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
-           long long commune_id, std::optional<std::string> before,
-           std::optional<std::string> after) {
-  store::AppendAudit(c, a, std::move(action), std::move(entity), std::to_string(id),
-                     commune_id ? std::optional<long long>(commune_id) : std::nullopt,
-                     std::move(before), std::move(after));
-}
-
 // The unit `id` when it exists and the actor can see it; ORG-1001 otherwise (out of scope looks
 // missing).
 OrgUnit VisibleUnit(Conn& c, const Actor& a, long long id, const char* field) {
@@ -149,7 +141,7 @@ OrgUnit OrgService::CreateUnit(const Actor& a, const OrgUnitDraft& d) {
   if (OrgStore::GetUnitByCode(c, d.code))
     throw Error(errors::kCodeTaken, "code", {{"value", d.code}});
   OrgUnit u = OrgStore::InsertUnit(c, d, parent ? &*parent : nullptr);
-  Audit(c, a, "create", "org_unit", u.id, u.commune_id, std::nullopt, UnitJson(u));
+  store::AppendAudit(c, a, "create", "org_unit", u.id, u.commune_id, std::nullopt, UnitJson(u));
   store::BumpCounter(c, kCounter);
   tx.Commit();
   return u;
@@ -171,7 +163,7 @@ OrgUnit OrgService::UpdateUnit(const Actor& a, long long id, const std::string& 
   after.name = name;
   after.active_from = active_from;
   OrgStore::UpdateUnit(c, id, code, name, active_from);
-  Audit(c, a, "update", "org_unit", id, u.commune_id, UnitJson(u), UnitJson(after));
+  store::AppendAudit(c, a, "update", "org_unit", id, u.commune_id, UnitJson(u), UnitJson(after));
   store::BumpCounter(c, kCounter);
   tx.Commit();
   return after;
@@ -189,7 +181,8 @@ void OrgService::DeactivateUnit(const Actor& a, long long id, Date on) {
   OrgUnit after = u;
   after.active_to = on;
   OrgStore::DeactivateUnit(c, id, on);
-  Audit(c, a, "deactivate", "org_unit", id, u.commune_id, UnitJson(u), UnitJson(after));
+  store::AppendAudit(c, a, "deactivate", "org_unit", id, u.commune_id, UnitJson(u),
+                     UnitJson(after));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
@@ -226,7 +219,8 @@ std::string OrgService::ReadCitizenId(const Actor& a, long long id) {
   auto s = VisibleStaff(c, a, id);
   if (!access::Permits(a.who, access::kStaffReadFull, s.unit_path))
     throw Error(gen_errors::kForbidden);
-  Audit(c, a, "read_full", "staff", id, s.staff.commune_id, std::nullopt, std::nullopt);
+  store::AppendAudit(c, a, "read_full", "staff", id, s.staff.commune_id, std::nullopt,
+                     std::nullopt);
   tx.Commit();
   return s.staff.citizen_id;
 }
@@ -245,8 +239,8 @@ void OrgService::CitizenIdConflict(Conn& c, Tx& tx, const Actor& a, long long ex
   if (s && access::Permits(a.who, access::kStaffReadFull, s->unit_path))
     throw Error(errors::kCitizenIdTaken, "citizen_id");
   // Nothing of the write was made: the transaction holds only this record of the probe.
-  Audit(c, a, "citizen_id_conflict", "staff", existing_id, s ? s->staff.commune_id : 0,
-        std::nullopt, std::nullopt);
+  store::AppendAudit(c, a, "citizen_id_conflict", "staff", existing_id, s ? s->staff.commune_id : 0,
+                     std::nullopt, std::nullopt);
   tx.Commit();
   {
     std::lock_guard g(conflicts_mu_);
@@ -264,8 +258,8 @@ long long OrgService::CreateStaff(const Actor& a, const StaffDraft& d) {
   if (auto other = OrgStore::FindStaffByCitizenId(c, unit.commune_id, d.citizen_id))
     CitizenIdConflict(c, tx, a, *other);
   long long id = OrgStore::InsertStaff(c, unit.commune_id, d);
-  Audit(c, a, "create", "staff", id, unit.commune_id, std::nullopt,
-        StaffJson(d.unit_id, d, "active"));
+  store::AppendAudit(c, a, "create", "staff", id, unit.commune_id, std::nullopt,
+                     StaffJson(d.unit_id, d, "active"));
   store::BumpCounter(c, kCounter);
   tx.Commit();
   return id;
@@ -287,8 +281,9 @@ void OrgService::UpdateStaff(const Actor& a, long long id, const StaffDraft& d) 
   if (unit.commune_id != s.staff.commune_id)
     for (auto& hook : moved_hooks_) hook(c, id, unit.commune_id);
   std::string status(StatusCode(s.staff.status));
-  Audit(c, a, "update", "staff", id, unit.commune_id,
-        StaffJson(s.staff.unit_id, DraftOf(s.staff), status), StaffJson(d.unit_id, d, status));
+  store::AppendAudit(c, a, "update", "staff", id, unit.commune_id,
+                     StaffJson(s.staff.unit_id, DraftOf(s.staff), status),
+                     StaffJson(d.unit_id, d, status));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
@@ -302,8 +297,8 @@ void OrgService::DeactivateStaff(const Actor& a, long long id, Date on) {
   if (on < s.staff.start_date) throw Error(errors::kStartDateInvalid, "end_date");
   OrgStore::DeactivateStaff(c, id, on);
   auto d = DraftOf(s.staff);
-  Audit(c, a, "deactivate", "staff", id, s.staff.commune_id, StaffJson(d.unit_id, d, "active"),
-        StaffJson(d.unit_id, d, "inactive"));
+  store::AppendAudit(c, a, "deactivate", "staff", id, s.staff.commune_id,
+                     StaffJson(d.unit_id, d, "active"), StaffJson(d.unit_id, d, "inactive"));
   store::BumpCounter(c, kCounter);
   tx.Commit();
 }
@@ -422,14 +417,14 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
       }
       OrgStore::UpdateStaff(c, *existing, p.commune_id, p.d);
       std::string status(StatusCode(s->staff.status));
-      Audit(c, a, "import_update", "staff", *existing, p.commune_id,
-            StaffJson(s->staff.unit_id, DraftOf(s->staff), status),
-            StaffJson(p.d.unit_id, p.d, status));
+      store::AppendAudit(c, a, "import_update", "staff", *existing, p.commune_id,
+                         StaffJson(s->staff.unit_id, DraftOf(s->staff), status),
+                         StaffJson(p.d.unit_id, p.d, status));
       ++result.updated;
     } else {
       long long id = OrgStore::InsertStaff(c, p.commune_id, p.d);
-      Audit(c, a, "import_create", "staff", id, p.commune_id, std::nullopt,
-            StaffJson(p.d.unit_id, p.d, "active"));
+      store::AppendAudit(c, a, "import_create", "staff", id, p.commune_id, std::nullopt,
+                         StaffJson(p.d.unit_id, p.d, "active"));
       ++result.created;
     }
   }
@@ -451,8 +446,8 @@ std::string OrgService::ExportStaffCsv(const Actor& a) {
                     s.start_date.ToVn()});
   }
   Tx tx(c);
-  Audit(c, a, "export", "staff", 0, 0, std::nullopt,
-        JsonObject().Int("rows", static_cast<long long>(rows.size())).Build());
+  store::AppendAudit(c, a, "export", "staff", 0, 0, std::nullopt,
+                     JsonObject().Int("rows", static_cast<long long>(rows.size())).Build());
   tx.Commit();
   return out;
 }

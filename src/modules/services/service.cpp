@@ -57,13 +57,6 @@ std::string ProcedureJson(const ProcedureDraft& p) {
       .Build();
 }
 
-void Audit(Conn& c, const Actor& a, std::string action, std::string entity, long long id,
-           long long commune_id, std::optional<std::string> before,
-           std::optional<std::string> after) {
-  store::AppendAudit(c, a, std::move(action), std::move(entity), std::to_string(id), commune_id,
-                     std::move(before), std::move(after));
-}
-
 // The columns of a file beyond those read, as a JSON object by header name (kept with the row).
 // One row of an import, its cells trimmed, spaces collapsed and NFC, read by column name ("" when
 // the file has no such column).
@@ -244,12 +237,13 @@ ImportResult ServicesService::ImportProceduresCsv(const Actor& a, std::string_vi
         continue;
       }
       ServicesStore::UpdateProcedure(c, old->id, p, extra, a.audit_name);
-      Audit(c, a, "import_update", "procedure", old->id, commune, ProcedureJson(*old),
-            ProcedureJson(p));
+      store::AppendAudit(c, a, "import_update", "procedure", old->id, commune, ProcedureJson(*old),
+                         ProcedureJson(p));
       ++result.updated;
     } else {
       long long id = ServicesStore::InsertProcedure(c, commune, p, extra, a.audit_name);
-      Audit(c, a, "import_create", "procedure", id, commune, std::nullopt, ProcedureJson(p));
+      store::AppendAudit(c, a, "import_create", "procedure", id, commune, std::nullopt,
+                         ProcedureJson(p));
       ++result.created;
     }
   }
@@ -307,8 +301,8 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       return;
     }
     ServicesStore::UpdateDossier(c, found->second, commune, old->second.d, d, extra, a.audit_name);
-    Audit(c, a, "import_update", "dossier", found->second, commune, DossierJson(old->second.d),
-          DossierJson(d));
+    store::AppendAudit(c, a, "import_update", "dossier", found->second, commune,
+                       DossierJson(old->second.d), DossierJson(d));
     ++result.updated;
   };
   std::unordered_set<std::string> seen;
@@ -423,7 +417,7 @@ std::string ServicesService::ReadCitizenId(const Actor& a, long long id) {
   if (!full) throw Error(gen_errors::kForbidden);
   Conn c = db_.Lease();
   Tx tx(c);
-  Audit(c, a, "read_full", "dossier", id, d.commune_id, std::nullopt, std::nullopt);
+  store::AppendAudit(c, a, "read_full", "dossier", id, d.commune_id, std::nullopt, std::nullopt);
   tx.Commit();
   return d.d.citizen_id;
 }
@@ -554,7 +548,7 @@ long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
     throw Error(errors::kDuplicateCode, "code", {{"value", d.code}});
   long long id = ServicesStore::InsertDossier(c, unit->commune_id, d, "{}", a.audit_name);
   ServicesStore::AddEvent(c, id, "received", "", a.audit_name);
-  Audit(c, a, "create", "dossier", id, unit->commune_id, std::nullopt, DossierJson(d));
+  store::AppendAudit(c, a, "create", "dossier", id, unit->commune_id, std::nullopt, DossierJson(d));
   tx.Commit();
   return id;
 }
@@ -575,7 +569,8 @@ void ServicesService::ReturnResult(const Actor& a, long long id, Date on) {
   Tx tx(c);
   ServicesStore::UpdateDossier(c, id, row.commune_id, row.d, d, row.extra, a.audit_name);
   ServicesStore::AddEvent(c, id, "returned", on.ToIso(), a.audit_name);
-  Audit(c, a, "return", "dossier", id, row.commune_id, DossierJson(row.d), DossierJson(d));
+  store::AppendAudit(c, a, "return", "dossier", id, row.commune_id, DossierJson(row.d),
+                     DossierJson(d));
   tx.Commit();
 }
 
