@@ -16,6 +16,7 @@
 #include "base/text.hpp"
 #include "http/input.hpp"
 #include "modules/org/service.hpp"
+#include "modules/services/domain/import_names.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "store/audit_log.hpp"
@@ -82,6 +83,9 @@ void ReadImport(std::string_view bytes, std::string_view charset,
   std::unordered_map<std::string_view, size_t> at;
   auto each = [&](std::vector<std::string>& fields, int rowno) {
     if (rowno == 1) {
+      // The provincial systems' Vietnamese headers read as the import's own names.
+      for (auto& f : fields)
+        if (std::string c = CanonicalColumn(text::Fold(text::NormalizeSpace(f))); !c.empty()) f = c;
       header.Read(fields, required, errors::kMissingColumn);
       for (const auto& [name, i] : header.index) at.emplace(name, i);
       return true;
@@ -119,14 +123,6 @@ std::string ExtraColumns(const CsvHeader& h, const ImportRow& row,
   for (const auto& name : h.names)
     if (!known.count(name)) o[name] = row(name);
   return boost::json::serialize(o);
-}
-
-// A cell that must be 0 or 1 ("" reads as `empty`).
-std::optional<bool> Flag(const std::string& v, std::optional<bool> empty) {
-  if (v.empty()) return empty;
-  if (v == "0") return false;
-  if (v == "1") return true;
-  return std::nullopt;
 }
 
 // "2026-11-02", "02/11/2026" or with a time "2026-11-02T08:30" / "2026-11-02 08:30:15".
@@ -203,7 +199,7 @@ ImportResult ServicesService::ImportProceduresCsv(const Actor& a, std::string_vi
     p.code = cell("code");
     p.name = cell("name");
     p.sector = cell("sector");
-    auto level = ParseOnlineLevel(cell("online_level"));
+    auto level = ReadOnlineLevel(cell("online_level"));
     if (!level)
       refused.AddDetail({"online_level",
                          std::string(errors::kInvalidOnlineLevel.code),
@@ -349,18 +345,18 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       if (!d.returned_on)
         problem("returned_on", gen_errors::kInvalidDate, {{"value", cell("returned_on")}});
     }
-    auto channel = ParseChannel(cell("channel"));
+    auto channel = ReadChannel(cell("channel"));
     if (!channel) problem("channel", errors::kInvalidChannel, {{"value", cell("channel")}});
-    auto fpo = Flag(cell("full_process_online"), std::nullopt);
+    auto fpo = ReadFlag(cell("full_process_online"), std::nullopt);
     if (!fpo)
       problem("full_process_online", errors::kInvalidFlag,
               {{"value", cell("full_process_online")}});
-    auto paid = Flag(cell("fee_paid_online"), false);
+    auto paid = ReadFlag(cell("fee_paid_online"), false);
     if (!paid)
       problem("fee_paid_online", errors::kInvalidFlag, {{"value", cell("fee_paid_online")}});
     d.status = d.returned_on ? Status::kReturned : Status::kInProcess;
     if (!cell("status").empty()) {
-      if (auto s = ParseStatus(cell("status")))
+      if (auto s = ReadStatus(cell("status")))
         d.status = *s;
       else
         problem("status", errors::kInvalidStatus, {{"value", cell("status")}});

@@ -141,6 +141,32 @@ TEST_F(Services, AFileSavedByExcelWithSemicolonsIsReadAndAWindowsFileIsRefusedUn
   EXPECT_EQ(Count("services_dossiers"), n);
 }
 
+// A provincial system's export as it comes: Vietnamese headers and words, read without mapping.
+TEST_F(Services, AnExportWithVietnameseHeadersAndWordsIsRead) {
+  std::string file =
+      "\xEF\xBB\xBFMã hồ sơ,Mã thủ tục,Ngày tiếp nhận,Hình thức nộp,Trực tuyến toàn trình,Ngày hẹn "
+      "trả,Ngày trả kết quả,Mã đơn vị,Người nộp,Trạng thái,Ghi chú\r\n"
+      "VN-1,DEMO-HT-05,06/01/2025,Trực tuyến,Có,09/01/2025,08/01/2025,LP-TTHCC,Hà Văn Tú,Đã trả "
+      "kết "
+      "quả,\r\n"
+      "VN-2,DEMO-CT-01,07/01/2025,Trực tiếp,Không,07/01/2025,,LP-TTHCC,Lý Thị Na,Đang giải "
+      "quyết,gọi lại sau\r\n";
+  auto r = Import(file);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body).at("created").as_int64(), 2);
+  auto list = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?q=VN-").body);
+  const auto& one = Find(list.at("items"), "code", "VN-1");
+  EXPECT_EQ(one.at("channel").as_string(), "online");
+  EXPECT_TRUE(one.at("full_process_online").as_bool());
+  EXPECT_EQ(one.at("applicant_name").as_string(), "Hà Văn Tú");
+  EXPECT_EQ(Find(list.at("items"), "code", "VN-2").at("status").as_string(), "in_process");
+  // A word that is none of them is named, not guessed.
+  auto bad = Import(
+      "Mã hồ sơ,Mã thủ tục,Ngày tiếp nhận,Hình thức nộp,Trực tuyến toàn trình,Ngày hẹn trả,Ngày "
+      "trả kết quả\r\nVN-3,DEMO-HT-05,06/01/2025,Fax,Có,09/01/2025,\r\n");
+  EXPECT_EQ(Problems(bad.body), (std::set<std::string>{"2:channel:SVC-8005"}));
+}
+
 TEST_F(Services, StatisticsCountReceivedOnlineAndResultsWithBothDenominators) {
   ASSERT_EQ(Import(std::string(kHeader) + kJanuary).status, 200);
   json::value s = Stats("from=2025-01-01&to=2025-01-31");
