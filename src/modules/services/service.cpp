@@ -446,6 +446,15 @@ DossierPage ServicesService::ExportDossiers(const Actor& a, DossierFilter f, lon
   return out;
 }
 
+std::string ServicesService::SlipToken(const Actor& a, long long id) {
+  GetDossier(a, id);  // in scope
+  Conn c = db_.Lease();
+  Tx tx(c);
+  std::string token = ServicesStore::SlipToken(c, id);
+  tx.Commit();
+  return token;
+}
+
 std::optional<DossierRow> ServicesService::Lookup(const std::string& token) {
   if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
     return std::nullopt;

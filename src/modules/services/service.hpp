@@ -95,6 +95,8 @@ class ServicesService {
   DossierPage ListDossiers(const Actor& a, DossierFilter f);
   // The register as the filter selects it, every page, up to `max_rows` (newest first).
   DossierPage ExportDossiers(const Actor& a, DossierFilter f, long long max_rows);
+  // The token of the dossier's lookup page, for its slip (given on the first slip).
+  std::string SlipToken(const Actor& a, long long id);
   // The dossier behind a slip's QR code, for the applicant (no sign-in): nullopt for a token that
   // is not one. Callers show only what the slip shows.
   std::optional<DossierRow> Lookup(const std::string& token);

@@ -34,7 +34,7 @@ CREATE TABLE services_dossiers (
   fee_paid_online INTEGER NOT NULL DEFAULT 0,
   handler TEXT NOT NULL DEFAULT '',
   extra TEXT NOT NULL DEFAULT '{}',
-  public_token TEXT NOT NULL UNIQUE,                    -- the slip's QR: the applicant's lookup
+  public_token TEXT UNIQUE,     -- the slip's QR: the applicant's lookup (set when a slip is made)
   updated_by TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (commune_id, code)

@@ -64,7 +64,7 @@ DossierRow DossierOf(const Row& r) {
   o.online_level = ParseOnlineLevel(r.Str(18)).value_or(OnlineLevel::kNone);
   o.extra = r.Str(19);
   o.sector = r.Str(20);
-  o.public_token = r.Str(21);
+  o.public_token = r.OptStr(21).value_or("");
   return o;
 }
 
@@ -233,6 +233,14 @@ std::optional<DossierRow> ServicesStore::GetDossier(Conn& c, long long id) {
   return DossierOf(*r);
 }
 
+std::string ServicesStore::SlipToken(Conn& c, long long id) {
+  auto r = c.QueryOne("SELECT public_token FROM services_dossiers WHERE id = :1", {id});
+  if (r && !r->IsNull(0)) return r->Str(0);
+  std::string token = store::RandomHex(16);  // 128 random bits: not guessable from the code
+  c.Exec("UPDATE services_dossiers SET public_token = :1 WHERE id = :2", {token, id});
+  return token;
+}
+
 std::optional<DossierRow> ServicesStore::FindByToken(Conn& c, const std::string& token) {
   auto r =
       c.QueryOne(std::string("SELECT ") + kDossierColumns + " WHERE d.public_token = :1", {token});
@@ -265,7 +273,7 @@ std::vector<Value> InsertValues(long long commune_id, const DossierDraft& d,
   v.emplace_back(extra);
   v.emplace_back(by);
   v.emplace_back(at);
-  v.emplace_back(store::RandomHex(16));  // 128 random bits: not guessable from the code
+  v.resize(v.size() + 1);  // NULL: the lookup token: given when a slip is made (SlipToken)
   return v;
 }
 

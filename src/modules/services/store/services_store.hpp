@@ -22,7 +22,7 @@ struct DossierRow {
   std::string sector;  // the procedure's
   OnlineLevel online_level = OnlineLevel::kNone;
   std::string extra;         // JSON object of an import's other columns
-  std::string public_token;  // the applicant's lookup (the slip's QR code)
+  std::string public_token;  // the applicant's lookup (the slip's QR code); "" until a slip is made
 };
 
 struct DossierFilter {
@@ -64,6 +64,8 @@ class ServicesStore {
 
   static std::optional<DossierRow> GetDossier(store::Conn& c, long long id);
   static std::optional<DossierRow> FindByToken(store::Conn& c, const std::string& token);
+  // The dossier's lookup token, given now if it has none.
+  static std::string SlipToken(store::Conn& c, long long id);
   static std::optional<long long> FindDossier(store::Conn& c, long long commune_id,
                                               const std::string& code);
   // Every dossier code of the commune, with its id.
