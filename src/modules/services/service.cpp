@@ -443,6 +443,17 @@ DossierPage ServicesService::ExportDossiers(const Actor& a, DossierFilter f, lon
       if (static_cast<long long>(out.rows.size()) < max_rows) out.rows.push_back(std::move(r));
     if (static_cast<int>(page.size()) < f.limit) break;
   }
+  // Names leave the system in the file: the export is audited (what was asked, how many rows).
+  Tx tx(c);
+  store::AppendAudit(c, a, "export", "dossier", "", std::nullopt, std::nullopt,
+                     JsonObject()
+                         .Int("rows", static_cast<long long>(out.rows.size()))
+                         .Str("query", f.query)
+                         .Str("status", f.status)
+                         .Str("from", f.from ? f.from->ToIso() : "")
+                         .Str("to", f.to ? f.to->ToIso() : "")
+                         .Build());
+  tx.Commit();
   return out;
 }
 

@@ -459,8 +459,10 @@ TEST_F(Services, TheRegisterAndTheStatisticsOpenInASpreadsheetAsTheyMean) {
   // LibreOffice's CSV: comma-separated, quoted with ", UTF-8, cells as they are shown.
   const char* kCsvUtf8 = "csv:Text - txt - csv (StarCalc):44,34,76";
   ASSERT_EQ(Import(std::string(kHeader) + kJanuary).status, 200);
+  long long seq = AuditSeq();
   auto xlsx = Call(office_, "GET", "/services/dossiers.xlsx?from=2024-12-01&to=2025-01-31");
   ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(AuditSeq(), seq + 1);  // the applicants' names left in a file: audited
   auto sheet = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet1.xml");
   ASSERT_TRUE(sheet);
   ASSERT_TRUE(documents::PdfConverterAvailable()) << "LibreOffice is needed to open the file";
