@@ -58,7 +58,6 @@ std::string ProcedureJson(const ProcedureDraft& p) {
       .Build();
 }
 
-// The columns of a file beyond those read, as a JSON object by header name (kept with the row).
 // One row of an import, its cells trimmed, spaces collapsed and NFC, read by column name ("" when
 // the file has no such column).
 struct ImportRow {
@@ -112,6 +111,7 @@ void ReadImport(std::string_view bytes, std::string_view charset,
   if (rows == 0) throw Error(errors::kEmptyImport, "file");
 }
 
+// The columns of a file beyond those read, as a JSON object by header name (kept with the row).
 std::string ExtraColumns(const CsvHeader& h, const ImportRow& row,
                          const std::set<std::string>& known) {
   if (h.names.size() <= known.size()) {
@@ -132,6 +132,139 @@ std::optional<Date> DateTimeCell(const std::string& v, std::string* time) {
   if (d && time && cut != std::string::npos) *time = v.substr(cut + 1, 5);
   return d;
 }
+
+// What reading a dossier import needs: the commune's units and procedures by code, the commune's
+// own unit (for rows without unit_code), and today.
+struct DossierImportContext {
+  const std::map<std::string, ServiceUnit>& units;
+  const std::map<std::string, Procedure>& procedures;
+  long long commune_unit;
+  Date today;
+};
+
+// Row `n` of a dossier import read into `d`, every problem of it added to `refused`.
+void ReadDossierRow(const ImportRow& cell, int n, const DossierImportContext& x, Error& refused,
+                    DossierDraft& d) {
+  auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
+    refused.AddDetail({field, std::string(def.code), std::move(p), n});
+  };
+  d.code = cell("code");
+  d.applicant_name = cell("applicant_name");
+  d.citizen_id = cell("citizen_id");
+  d.handler = cell("handler");
+  OnlineLevel level = OnlineLevel::kNone;
+  auto proc = x.procedures.find(cell("procedure_code"));
+  if (proc == x.procedures.end()) {
+    problem("procedure_code", errors::kUnknownProcedure, {{"value", cell("procedure_code")}});
+  } else {
+    d.procedure_id = proc->second.id;
+    level = proc->second.online_level;
+  }
+  std::string unit_code = cell("unit_code");
+  if (unit_code.empty()) {
+    d.unit_id = x.commune_unit;
+    if (!x.commune_unit) problem("unit_code", gen_errors::kOutOfScope);
+  } else if (auto u = x.units.find(unit_code); u != x.units.end()) {
+    d.unit_id = u->second.id;
+  } else {
+    problem("unit_code", errors::kUnitNotFound, {{"value", unit_code}});
+  }
+  auto received = DateTimeCell(cell("received_on"), &d.received_time);
+  if (!received) problem("received_on", gen_errors::kInvalidDate, {{"value", cell("received_on")}});
+  auto due = Date::Parse(cell("due_on"));
+  if (!due) problem("due_on", gen_errors::kInvalidDate, {{"value", cell("due_on")}});
+  if (!cell("returned_on").empty()) {
+    d.returned_on = DateTimeCell(cell("returned_on"), nullptr);
+    if (!d.returned_on)
+      problem("returned_on", gen_errors::kInvalidDate, {{"value", cell("returned_on")}});
+  }
+  auto channel = ReadChannel(cell("channel"));
+  if (!channel) problem("channel", errors::kInvalidChannel, {{"value", cell("channel")}});
+  auto fpo = ReadFlag(cell("full_process_online"), std::nullopt);
+  if (!fpo)
+    problem("full_process_online", errors::kInvalidFlag, {{"value", cell("full_process_online")}});
+  auto paid = ReadFlag(cell("fee_paid_online"), false);
+  if (!paid) problem("fee_paid_online", errors::kInvalidFlag, {{"value", cell("fee_paid_online")}});
+  d.status = d.returned_on ? Status::kReturned : Status::kInProcess;
+  if (!cell("status").empty()) {
+    if (auto s = ReadStatus(cell("status")))
+      d.status = *s;
+    else
+      problem("status", errors::kInvalidStatus, {{"value", cell("status")}});
+  }
+  if (received && due && channel && fpo && paid && proc != x.procedures.end()) {
+    d.received_on = *received;
+    d.due_on = *due;
+    d.channel = *channel;
+    d.full_process_online = *fpo;
+    d.fee_paid_online = *paid;
+    for (auto& fe : ValidateDossier(d, level, x.today))
+      refused.AddDetail({fe.field, fe.code, fe.params, n});
+  }
+}
+
+// The writes of a dossier import: new dossiers in batches, changed ones one by one with their
+// audit entry, unchanged ones left alone; Finish writes the last batch and one audit entry for the
+// rows created (how many, the first and last code, the file's digest).
+class DossierWriter {
+ public:
+  DossierWriter(Conn& c, const Actor& a, long long commune)
+      : c_(c), a_(a), commune_(commune), held_(ServicesStore::DossierCodes(c, commune)) {}
+
+  void Write(DossierDraft d, std::string extra) {
+    auto found = held_.find(d.code);
+    if (found == held_.end()) {
+      if (first_.empty()) first_ = d.code;
+      last_ = d.code;
+      batch_.emplace_back(std::move(d), std::move(extra));
+      if (batch_.size() >= 500) Flush();
+      ++result_.created;
+      return;
+    }
+    // The commune's dossiers as held, read once when the file first names one of them.
+    if (held_rows_.empty())
+      for (auto& r : ServicesStore::CommuneDossiers(c_, commune_))
+        held_rows_.emplace(r.d.code, std::move(r));
+    auto old = held_rows_.find(d.code);
+    if (old == held_rows_.end()) throw Error(gen_errors::kInternal);
+    if (old->second.d == d && old->second.extra == extra) {
+      ++result_.unchanged;
+      return;
+    }
+    ServicesStore::UpdateDossier(c_, found->second, commune_, old->second.d, d, extra,
+                                 a_.audit_name);
+    store::AppendAudit(c_, a_, "import_update", "dossier", found->second, commune_,
+                       DossierJson(old->second.d), DossierJson(d));
+    ++result_.updated;
+  }
+
+  ImportResult Finish(std::string_view file) {
+    Flush();
+    if (result_.created)
+      store::AppendAudit(c_, a_, "import_create", "dossier", "", commune_, std::nullopt,
+                         JsonObject()
+                             .Int("rows", result_.created)
+                             .Str("first_code", first_)
+                             .Str("last_code", last_)
+                             .Str("file_sha256", store::Sha256Hex(file))
+                             .Build());
+    return result_;
+  }
+
+ private:
+  void Flush() {
+    ServicesStore::InsertDossiers(c_, commune_, batch_, a_.audit_name);
+    batch_.clear();
+  }
+  Conn& c_;
+  const Actor& a_;
+  long long commune_;
+  std::unordered_map<std::string, long long> held_;
+  std::unordered_map<std::string, DossierRow> held_rows_;
+  std::vector<std::pair<DossierDraft, std::string>> batch_;
+  ImportResult result_;
+  std::string first_, last_;
+};
 
 }  // namespace
 
@@ -268,44 +401,13 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
   Error refused(errors::kImportRefused, "file");
   // Rows are written as they are read, in batches, inside the one transaction: a problem anywhere
   // in the file rolls all of it back, and a city's year of dossiers is never held in memory.
-  std::unordered_map<std::string, long long> held = ServicesStore::DossierCodes(c, commune);
-  std::unordered_map<std::string, DossierRow> held_rows;
-  std::vector<std::pair<DossierDraft, std::string>> batch;
-  ImportResult result;
-  std::string first_created, last_created;
-  auto write = [&](DossierDraft d, std::string extra) {
-    auto found = held.find(d.code);
-    if (found == held.end()) {
-      if (first_created.empty()) first_created = d.code;
-      last_created = d.code;
-      batch.emplace_back(std::move(d), std::move(extra));
-      if (batch.size() >= 500) {
-        ServicesStore::InsertDossiers(c, commune, batch, a.audit_name);
-        batch.clear();
-      }
-      ++result.created;
-      return;
-    }
-    // The commune's dossiers as held, read once when the file first names one of them.
-    if (held_rows.empty())
-      for (auto& r : ServicesStore::CommuneDossiers(c, commune))
-        held_rows.emplace(r.d.code, std::move(r));
-    auto old = held_rows.find(d.code);
-    if (old == held_rows.end()) throw Error(gen_errors::kInternal);
-    if (old->second.d == d && old->second.extra == extra) {
-      ++result.unchanged;
-      return;
-    }
-    ServicesStore::UpdateDossier(c, found->second, commune, old->second.d, d, extra, a.audit_name);
-    store::AppendAudit(c, a, "import_update", "dossier", found->second, commune,
-                       DossierJson(old->second.d), DossierJson(d));
-    ++result.updated;
-  };
+  DossierWriter writer(c, a, commune);
   std::unordered_set<std::string> seen;
   Date today = clock::Today();
   long long commune_unit = 0;
   for (auto& [code, u] : units)
     if (u.id == commune) commune_unit = u.id;
+  DossierImportContext context{units, procedures, commune_unit, today};
   CsvHeader h;
   ReadImport(bytes, charset, kRequired, refused, h, [&](const ImportRow& row, int n) {
     long long before = refused.DetailCount();
@@ -314,79 +416,15 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
       refused.AddDetail({field, std::string(def.code), std::move(p), n});
     };
     DossierDraft d;
-    d.code = cell("code");
-    d.applicant_name = cell("applicant_name");
-    d.citizen_id = cell("citizen_id");
-    d.handler = cell("handler");
-    OnlineLevel level = OnlineLevel::kNone;
-    auto proc = procedures.find(cell("procedure_code"));
-    if (proc == procedures.end()) {
-      problem("procedure_code", errors::kUnknownProcedure, {{"value", cell("procedure_code")}});
-    } else {
-      d.procedure_id = proc->second.id;
-      level = proc->second.online_level;
-    }
-    std::string unit_code = cell("unit_code");
-    if (unit_code.empty()) {
-      d.unit_id = commune_unit;
-      if (!commune_unit) problem("unit_code", gen_errors::kOutOfScope);
-    } else if (auto u = units.find(unit_code); u != units.end()) {
-      d.unit_id = u->second.id;
-    } else {
-      problem("unit_code", errors::kUnitNotFound, {{"value", unit_code}});
-    }
-    auto received = DateTimeCell(cell("received_on"), &d.received_time);
-    if (!received)
-      problem("received_on", gen_errors::kInvalidDate, {{"value", cell("received_on")}});
-    auto due = Date::Parse(cell("due_on"));
-    if (!due) problem("due_on", gen_errors::kInvalidDate, {{"value", cell("due_on")}});
-    if (!cell("returned_on").empty()) {
-      d.returned_on = DateTimeCell(cell("returned_on"), nullptr);
-      if (!d.returned_on)
-        problem("returned_on", gen_errors::kInvalidDate, {{"value", cell("returned_on")}});
-    }
-    auto channel = ReadChannel(cell("channel"));
-    if (!channel) problem("channel", errors::kInvalidChannel, {{"value", cell("channel")}});
-    auto fpo = ReadFlag(cell("full_process_online"), std::nullopt);
-    if (!fpo)
-      problem("full_process_online", errors::kInvalidFlag,
-              {{"value", cell("full_process_online")}});
-    auto paid = ReadFlag(cell("fee_paid_online"), false);
-    if (!paid)
-      problem("fee_paid_online", errors::kInvalidFlag, {{"value", cell("fee_paid_online")}});
-    d.status = d.returned_on ? Status::kReturned : Status::kInProcess;
-    if (!cell("status").empty()) {
-      if (auto s = ReadStatus(cell("status")))
-        d.status = *s;
-      else
-        problem("status", errors::kInvalidStatus, {{"value", cell("status")}});
-    }
+    ReadDossierRow(cell, n, context, refused, d);
     if (!d.code.empty() && !seen.insert(d.code).second)
       problem("code", errors::kDuplicateInFile, {{"value", d.code}});
-    if (received && due && channel && fpo && paid && proc != procedures.end()) {
-      d.received_on = *received;
-      d.due_on = *due;
-      d.channel = *channel;
-      d.full_process_online = *fpo;
-      d.fee_paid_online = *paid;
-      for (auto& fe : ValidateDossier(d, level, today))
-        refused.AddDetail({fe.field, fe.code, fe.params, n});
-    }
     // Once the file has a problem nothing more is written: the rest is only checked.
     if (refused.DetailCount() == before && !refused.HasDetails())
-      write(std::move(d), ExtraColumns(h, row, kKnown));
+      writer.Write(std::move(d), ExtraColumns(h, row, kKnown));
   });
   if (refused.HasDetails()) throw refused;  // the transaction rolls back what was written
-  ServicesStore::InsertDossiers(c, commune, batch, a.audit_name);
-  // The rows created, as one entry: how many, the first and last code, and the file's digest.
-  if (result.created)
-    store::AppendAudit(c, a, "import_create", "dossier", "", commune, std::nullopt,
-                       JsonObject()
-                           .Int("rows", result.created)
-                           .Str("first_code", first_created)
-                           .Str("last_code", last_created)
-                           .Str("file_sha256", store::Sha256Hex(bytes))
-                           .Build());
+  ImportResult result = writer.Finish(bytes);
   tx.Commit();
   return result;
 }
@@ -492,79 +530,88 @@ Date ServicesService::DueDateToday(const Actor& a, long long procedure_id) {
   return DueDate(calendar_, clock::Today(), GetProcedure(a, procedure_id).handling_days);
 }
 
-long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
-  // Every problem at once, each beside its field.
-  Error refused(gen_errors::kFormRefused);
+ServicesService::CounterCheck ServicesService::CheckCounterEntry(const Actor& a,
+                                                                 const CounterEntry& e) {
+  CounterCheck k;
   auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
-    refused.AddDetail({field, std::string(def.code), std::move(p)});
+    k.problems.push_back({field, std::string(def.code), std::move(p)});
   };
-  std::optional<ServiceUnit> unit;
-  std::string commune_code;
   auto units = Units(a, access::kServicesWrite);
   for (const auto& u : units)
-    if (u.id == e.unit_id) unit = u;
+    if (u.id == e.unit_id) k.unit = u;
   if (!e.unit_id)
     problem("unit_id", gen_errors::kRequired);
-  else if (!unit)
+  else if (!k.unit)
     problem("unit_id", errors::kUnitNotFound, {{"value", std::to_string(e.unit_id)}});
   else
     for (const auto& u : units)
-      if (u.id == unit->commune_id) commune_code = u.code;
-  std::optional<Procedure> p;
+      if (u.id == k.unit->commune_id) k.commune_code = u.code;
   if (!e.procedure_id) {
     problem("procedure_id", gen_errors::kRequired);
   } else {
     Conn c = db_.Lease();
-    p = ServicesStore::GetProcedure(c, e.procedure_id);
-    if (!p || (unit && p->commune_id != unit->commune_id)) {
+    k.procedure = ServicesStore::GetProcedure(c, e.procedure_id);
+    if (!k.procedure || (k.unit && k.procedure->commune_id != k.unit->commune_id)) {
       problem("procedure_id", errors::kUnknownProcedure,
               {{"value", std::to_string(e.procedure_id)}});
-      p.reset();
+      k.procedure.reset();
     }
   }
   if (e.applicant_name.empty()) problem("applicant_name", gen_errors::kRequired);
-  Date today = clock::Today();
+  return k;
+}
+
+DossierDraft ServicesService::CounterDraft(const CounterEntry& e, const CounterCheck& k,
+                                           Date today) const {
   DossierDraft d;
   d.code = e.code;
-  d.procedure_id = p ? p->id : 0;
-  d.unit_id = unit ? unit->id : 0;
+  d.procedure_id = k.procedure ? k.procedure->id : 0;
+  d.unit_id = k.unit ? k.unit->id : 0;
   d.applicant_name = e.applicant_name;
   d.citizen_id = e.citizen_id;
   d.received_on = today;
   d.received_time = e.received_time.empty() ? clock::NowIsoVn().substr(11, 5) : e.received_time;
   d.channel = e.channel;
   d.full_process_online = e.full_process_online;
-  d.due_on = p ? DueDate(calendar_, today, p->handling_days) : today;
+  d.due_on = k.procedure ? DueDate(calendar_, today, k.procedure->handling_days) : today;
   d.handler = e.handler;
   d.status = Status::kReceived;
+  return d;
+}
+
+long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
+  CounterCheck k = CheckCounterEntry(a, e);
+  Date today = clock::Today();
+  DossierDraft d = CounterDraft(e, k, today);
   DossierDraft check = d;
   if (check.code.empty()) check.code = "X";  // a code of the day is given below
-  for (auto& fe : ValidateDossier(check, p ? p->online_level : OnlineLevel::kFull, today))
-    refused.AddDetail(fe);
-  if (refused.HasDetails()) {
-    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(refused.DetailCount())}});
-    for (const auto& fe : refused.details()) all.AddDetail(fe);
+  auto level = k.procedure ? k.procedure->online_level : OnlineLevel::kFull;
+  for (auto& fe : ValidateDossier(check, level, today)) k.problems.push_back(fe);
+  if (!k.problems.empty()) {  // every problem at once, each beside its field
+    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(k.problems.size())}});
+    for (const auto& fe : k.problems) all.AddDetail(fe);
     throw all;
   }
+  const ServiceUnit& unit = *k.unit;
   Conn c = db_.Lease();
   Tx tx(c);
   if (d.code.empty()) {
     // The next number of the day at this commune: <commune code>-<yymmdd>-<nnnn>.
     std::string iso = today.ToIso();
-    std::string prefix = (commune_code.empty() ? unit->code : commune_code) + "-" +
+    std::string prefix = (k.commune_code.empty() ? unit.code : k.commune_code) + "-" +
                          iso.substr(2, 2) + iso.substr(5, 2) + iso.substr(8, 2) + "-";
     for (int n = 1; d.code.empty(); ++n) {
       std::string number = std::to_string(n);
       std::string code =
           prefix + std::string(number.size() < 4 ? 4 - number.size() : 0, '0') + number;
-      if (!ServicesStore::FindDossier(c, unit->commune_id, code)) d.code = code;
+      if (!ServicesStore::FindDossier(c, unit.commune_id, code)) d.code = code;
     }
   }
-  if (ServicesStore::FindDossier(c, unit->commune_id, d.code))
+  if (ServicesStore::FindDossier(c, unit.commune_id, d.code))
     throw Error(errors::kDuplicateCode, "code", {{"value", d.code}});
-  long long id = ServicesStore::InsertDossier(c, unit->commune_id, d, "{}", a.audit_name);
+  long long id = ServicesStore::InsertDossier(c, unit.commune_id, d, "{}", a.audit_name);
   ServicesStore::AddEvent(c, id, "received", "", a.audit_name);
-  store::AppendAudit(c, a, "create", "dossier", id, unit->commune_id, std::nullopt, DossierJson(d));
+  store::AppendAudit(c, a, "create", "dossier", id, unit.commune_id, std::nullopt, DossierJson(d));
   tx.Commit();
   return id;
 }

@@ -119,6 +119,15 @@ class ServicesService {
                    const std::string& procedure_code);
 
  private:
+  // A counter entry's unit and procedure, and the problems found with them.
+  struct CounterCheck {
+    std::optional<ServiceUnit> unit;
+    std::string commune_code;
+    std::optional<Procedure> procedure;
+    std::vector<FieldError> problems;
+  };
+  CounterCheck CheckCounterEntry(const Actor& a, const CounterEntry& e);
+  DossierDraft CounterDraft(const CounterEntry& e, const CounterCheck& k, Date today) const;
   long long CommuneFor(store::Conn& c, const Actor& a, const std::string& commune_code,
                        std::string_view permission);
   store::Database& db_;

@@ -69,13 +69,11 @@ TemplateData Field(const Ctx& ctx, const TemplateData& values, const Error* err,
 
 }  // namespace
 
-TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
+namespace {
+
+// The two cards of figures: online, and handling.
+void StatsFigures(TemplateData& d, const Ctx& ctx, const Stats& s) {
   const StatsCounts& c = s.counts;
-  TemplateData d = http::Object();
-  d.set("from", s.from.ToVn());
-  d.set("to", s.to.ToVn());
-  d.set("from_iso", s.from.ToIso());
-  d.set("to_iso", s.to.ToIso());
   TemplateData online = http::List(), handling = http::List();
   online.push_back(Figure(ctx, "received", Num(c.received), "stat-received"));
   online.push_back(Figure(ctx, "online", Num(c.online), "stat-online"));
@@ -96,6 +94,10 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
   handling.push_back(Figure(ctx, "overdue_open", Num(c.overdue_open), "stat-overdue"));
   d.set("online", online);
   d.set("handling", handling);
+}
+
+// The months as a table, and the trend drawn from the same numbers.
+void StatsMonths(TemplateData& d, const Ctx& ctx, const Stats& s) {
   TemplateData months = http::List();
   for (const auto& m : s.months) {
     TemplateData row = http::Object();
@@ -127,6 +129,10 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
                                        {"data", fpo_rates}},
                    boost::json::object{{"name", ctx.T("services.stat.on_time_rate")},
                                        {"data", on_time_rates}}}}}));
+}
+
+// By procedure and by sector.
+void StatsBreakdowns(TemplateData& d, const Ctx& ctx, const Stats& s) {
   auto breakdown = [&](const std::vector<ServicesStore::ProcedureRow>& rows) {
     TemplateData list = http::List();
     for (const auto& p : rows) {
@@ -144,6 +150,11 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
   d.set("procedures", breakdown(s.procedures));
   d.set("sectors", breakdown(s.sectors));
   if (!s.procedures.empty()) d.set("has_breakdown", true);
+}
+
+// By channel and by civil servant.
+void StatsChannelsAndClerks(TemplateData& d, const Ctx& ctx, const Stats& s) {
+  const StatsCounts& c = s.counts;
   TemplateData channels = http::List();
   long long counter = c.received - c.online - c.post;
   for (auto [code, n] : std::initializer_list<std::pair<const char*, long long>>{
@@ -166,6 +177,20 @@ TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
     handlers.push_back(row);
   }
   d.set("handlers", handlers);
+}
+
+}  // namespace
+
+TemplateData StatsPage(const Ctx& ctx, const Stats& s) {
+  TemplateData d = http::Object();
+  d.set("from", s.from.ToVn());
+  d.set("to", s.to.ToVn());
+  d.set("from_iso", s.from.ToIso());
+  d.set("to_iso", s.to.ToIso());
+  StatsFigures(d, ctx, s);
+  StatsMonths(d, ctx, s);
+  StatsBreakdowns(d, ctx, s);
+  StatsChannelsAndClerks(d, ctx, s);
   return d;
 }
 
