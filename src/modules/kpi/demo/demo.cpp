@@ -5,6 +5,7 @@
 // the others good.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 #include "app/demo_data.hpp"
 #include "app/module.hpp"
@@ -34,7 +35,23 @@ const ProductSpec kProducts[] = {
 
 }  // namespace
 
-void LoadEarlierRatings(App& app, const DemoCalendar& cal);
+void LoadEarlierRatings(App& app, DemoContext& demo);
+
+namespace {
+
+// The cadres and civil servants in post, from the staff registry, in the order they were created.
+std::vector<org::StaffRow> CadresAndCivilServants(App& app, const Actor& actor) {
+  std::vector<org::StaffRow> out;
+  for (const auto& r : app.org().ListStaff(actor, org::StaffFilter{})->rows)
+    if (r.staff.category == org::StaffCategory::kCadre ||
+        r.staff.category == org::StaffCategory::kCivilServant)
+      out.push_back(r);
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.staff.id < b.staff.id; });
+  return out;
+}
+
+}  // namespace
 
 void LoadKpiDemo(App& app, DemoContext& demo) {
   const Actor& actor = demo.actor;
@@ -53,12 +70,8 @@ void LoadKpiDemo(App& app, DemoContext& demo) {
     std::string name;
   };
   std::vector<Person> people;
-  {
-    store::Conn c = app.db().Lease();
-    for (auto& r : c.Query("SELECT id, unit_id, full_name FROM staff WHERE category IN ('cadre', "
-                           "'civil_servant') AND status = 'active' ORDER BY id"))
-      people.push_back({r.Int(0), r.Int(1), r.Str(2)});
-  }
+  for (const org::StaffRow& r : CadresAndCivilServants(app, demo.actor))
+    people.push_back({r.staff.id, r.staff.unit_id, r.staff.full_name});
   long long leaders = unit_ids.at("LP-LD");
   Date today = clock::Today();
   auto month = [&](int back) {
@@ -118,30 +131,30 @@ void LoadKpiDemo(App& app, DemoContext& demo) {
       }
     }
   }
-  LoadEarlierRatings(app, demo.calendar);
+  LoadEarlierRatings(app, demo);
 }
 
 // Earlier years' ratings as the office recorded them (before this system), for the streamlining
 // ranking.
-void LoadEarlierRatings(App& app, const DemoCalendar& cal) {
+void LoadEarlierRatings(App& app, DemoContext& demo) {
+  const DemoCalendar& cal = demo.calendar;
+  long long vinh = demo.staff_ids.at("Tạ Quang Vinh");
+  auto people = CadresAndCivilServants(app, demo.actor);
   store::Conn c = app.db().Lease();
-  auto staff = [&](const char* name) {
-    return c.QueryOne("SELECT id FROM staff WHERE full_name = :1", {std::string(name)})->Int(0);
-  };
   {
     store::Tx tx(c);
     std::mt19937 rng(11);
-    for (auto& r : c.Query("SELECT s.id, s.commune_id, s.unit_id, s.position FROM staff s WHERE "
-                           "s.category IN ('cadre', 'civil_servant') AND s.status = 'active'"))
+    for (const org::StaffRow& p : people)
       for (int year : {cal.Year(2024), cal.Year(2025)}) {
+        const org::Staff& r = p.staff;
         double avg = 72 + static_cast<double>(rng() % 200) / 10;  // 72–92
-        if (r.Int(0) == staff("Tạ Quang Vinh")) avg = 61;
+        if (r.id == vinh) avg = 61;
         std::string rating = avg >= 90 ? "excellent" : avg >= 70 ? "good" : "completed";
         c.Exec(
             "INSERT INTO kpi_annual_ratings (staff_id, year, commune_id, unit_id, position, "
             "average, periods, rating, veto_reason, approved_by, approved_at) VALUES (:1, :2, :3, "
             ":4, :5, :6, 12, :7, NULL, 'Nguyễn Phú Trung', :8)",
-            {r.Int(0), static_cast<long long>(year), r.Int(1), r.Int(2), r.Str(3), avg, rating,
+            {r.id, static_cast<long long>(year), r.commune_id, r.unit_id, r.position, avg, rating,
              fmt::format("{}-12-10T09:00:00+07:00", year)});
       }
     tx.Commit();

@@ -232,12 +232,11 @@ void LoadReportingDemo(App& app, DemoContext& demo) {
     }
     tx.Commit();
   }
-  std::map<std::string, double> staff;
-  {
-    store::Conn c = app.db().Lease();
-    for (const char* o : kOffices)
-      staff[o] = static_cast<double>(
-          c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1", {unit_ids.at(o)})->Int(0));
+  std::map<std::string, double> staff;  // each office's staff in post, from the staff registry
+  for (const char* o : kOffices) {
+    org::StaffFilter f;
+    f.unit_id = unit_ids.at(o);
+    staff[o] = static_cast<double>(app.org().ListStaff(actor, f)->rows.size());
   }
   auto& rep = app.reports();
   for (size_t k = 0; k < periods.size(); ++k) {

@@ -18,12 +18,9 @@ void LoadStaffingDemo(App& app, DemoContext& demo) {
   // streamlining plan).
   for (const char* code : {"LP-VP", "LP-KT", "LP-VHXH", "LP-TTHCC", "LP-TTDV"}) {
     long long unit = demo.unit_ids.at(code);
-    int headcount = 0;
-    {
-      store::Conn c = app.db().Lease();
-      headcount = static_cast<int>(
-          c.QueryOne("SELECT COUNT(*) FROM staff WHERE unit_id = :1", {unit})->Int(0));
-    }
+    org::StaffFilter f;  // today's staff in post at the unit, from the staff registry
+    f.unit_id = unit;
+    int headcount = static_cast<int>(app.org().ListStaff(actor, f)->rows.size());
     for (int year = 2026; year <= 2031; ++year)
       app.staffing().SetQuota(actor, unit, year,
                               year >= 2028 ? std::max(0, headcount - 1) : headcount);
