@@ -129,7 +129,7 @@ App::App(const Config& cfg, bool migrate) : cfg_(cfg) {
       *db_, *org_, *staffing_, retirement_rule_, benefit_rules_, ranking_rules_, kpi_rules_, *kpi_);
   for (const Module& m : modules_) {
     if (m.start) m.start(*this);
-    if (m.providers) m.providers(*indicators_);
+    if (m.providers) m.providers(*this, *indicators_);
   }
 
   std::string web = WebDir(cfg_);

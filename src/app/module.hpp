@@ -68,7 +68,8 @@ struct Module {
   // Called in dependency order once the database is migrated: the module creates its services
   // (kept by the App), registers its indicator providers, then its routes.
   std::function<void(App&)> start;
-  std::function<void(indicator::IndicatorService&)> providers;
+  // Providers get the App to reach the services of the modules they read (never their tables).
+  std::function<void(App&, indicator::IndicatorService&)> providers;
   std::function<void(App&)> routes;
   // Loads the module's demo rows into an empty database, through its services.
   std::function<void(App&, DemoContext&)> demo;

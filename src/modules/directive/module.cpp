@@ -57,7 +57,7 @@ Module DirectiveModule() {
   m.nav = {{"/my-tasks", "nav.my_tasks", std::string(kTaskRead), 0, 30},
            {"/tasks", "nav.tasks", std::string(kTaskRead), 0, 31},
            {"/directives", "nav.directives", std::string(kTaskRead), 0, 32}};
-  m.providers = [](indicator::IndicatorService& ind) {
+  m.providers = [](App&, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<KeyTaskProvider>());
   };
   m.routes = [](App& app) {

@@ -1,6 +1,9 @@
 // The kpi module's manifest: KPI evaluation of civil servants (Decree 335/2025), key task 3.
-#include "app/module.hpp"
+#include <map>
+#include <set>
+
 #include "app/app.hpp"
+#include "app/module.hpp"
 #include "modules/kpi/permissions.hpp"
 #include "modules/kpi/web/kpi_web.hpp"
 
@@ -32,28 +35,45 @@ class KpiOnTimeProvider : public indicator::Provider {
 // those rated, the ones rated good or excellent.
 class KpiRatingProvider : public indicator::Provider {
  public:
-  explicit KpiRatingProvider(bool good_share) : good_share_(good_share) {}
+  KpiRatingProvider(org::OrgService& org, bool good_share) : org_(org), good_share_(good_share) {}
   std::string Name() const override { return good_share_ ? "kpi.good_or_above" : "kpi.rated"; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     long long year = p.WindowEnd().year();
     std::vector<indicator::UnitValue> out;
-    std::string sql =
-        good_share_
-            ? "SELECT unit_id, SUM(CASE WHEN rating IN ('excellent', 'good') THEN 1 ELSE 0 END), "
-              "COUNT(*) FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2 GROUP BY "
-              "unit_id"
-            : "SELECT s.unit_id, SUM(CASE WHEN EXISTS (SELECT 1 FROM kpi_annual_ratings r WHERE "
-              "r.staff_id = s.id AND r.year = :2) THEN 1 ELSE 0 END), COUNT(*) FROM staff s WHERE "
-              "s.commune_id = :1 AND s.status = 'active' AND s.category IN ('cadre', "
-              "'civil_servant') GROUP BY s.unit_id";
-    for (auto& r : c.Query(sql, {commune_id, year}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    if (good_share_) {
+      for (auto& r : c.Query("SELECT unit_id, SUM(CASE WHEN rating IN ('excellent', 'good') THEN 1 "
+                             "ELSE 0 END), COUNT(*) FROM kpi_annual_ratings WHERE commune_id = :1 "
+                             "AND year = :2 GROUP BY unit_id",
+                             {commune_id, year}))
+        out.push_back({r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)),
+                       p.WindowEnd()});
+      return out;
+    }
+    // Of the cadres and civil servants in post (the staff registry's), those rated in the year.
+    std::set<long long> rated;
+    for (auto& r : c.Query("SELECT staff_id FROM kpi_annual_ratings WHERE commune_id = :1 AND "
+                           "year = :2",
+                           {commune_id, year}))
+      rated.insert(r.Int(0));
+    std::map<long long, std::pair<double, double>> by_unit;  // unit → (rated, in post)
+    for (const auto& row : org_.CommuneStaff(c, commune_id)) {
+      const org::Staff& s = row.staff;
+      if (s.status != org::StaffStatus::kActive ||
+          (s.category != org::StaffCategory::kCadre &&
+           s.category != org::StaffCategory::kCivilServant))
+        continue;
+      auto& [n, d] = by_unit[s.unit_id];
+      n += rated.count(s.id) ? 1 : 0;
+      d += 1;
+    }
+    for (const auto& [unit, nd] : by_unit)
+      out.push_back({unit, nd.first, nd.second, p.WindowEnd()});
     return out;
   }
 
  private:
+  org::OrgService& org_;
   bool good_share_;
 };
 
@@ -76,10 +96,10 @@ Module KpiModule() {
            {"/kpi/ranking", "nav.kpi_ranking", std::string(kKpiRead), 0, 22},
            {"/kpi/ratings", "nav.kpi_ratings", std::string(kKpiRead), 3, 23}};
   m.key_tasks = {3};
-  m.providers = [](indicator::IndicatorService& ind) {
+  m.providers = [](App& app, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<KpiOnTimeProvider>());
-    ind.RegisterProvider(std::make_unique<KpiRatingProvider>(false));
-    ind.RegisterProvider(std::make_unique<KpiRatingProvider>(true));
+    ind.RegisterProvider(std::make_unique<KpiRatingProvider>(app.org(), false));
+    ind.RegisterProvider(std::make_unique<KpiRatingProvider>(app.org(), true));
   };
   m.routes = [](App& app) {
     kpi::RegisterKpiRoutes(app.router(), app.kpi(), app.layout(), app.doc_layout());

@@ -44,7 +44,7 @@ Module OrgModule() {
   };
   m.nav = {{"/org", "nav.org", std::string(kOrgRead), 0, 10},
            {"/staff", "nav.staff", std::string(kStaffRead), 0, 11}};
-  m.providers = [](indicator::IndicatorService& ind) {
+  m.providers = [](App&, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<StaffProvider>());
   };
   m.routes = [](App& app) { org::RegisterOrgRoutes(app.router(), app.org(), app.layout()); };

@@ -433,6 +433,21 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
   return result;
 }
 
+std::vector<StaffRow> OrgService::CommuneStaff(Conn& c, long long commune_id) const {
+  auto u = OrgStore::GetUnit(c, commune_id);
+  if (!u) return {};
+  StaffFilter f;
+  f.scope_paths = {u->path};
+  f.include_inactive = true;
+  return OrgStore::ListStaff(c, f);
+}
+
+std::vector<OrgUnit> OrgService::CommuneUnits(Conn& c, long long commune_id) const {
+  auto u = OrgStore::GetUnit(c, commune_id);
+  if (!u) return {};
+  return OrgStore::ListUnits(c, {u->path}, true);
+}
+
 std::string OrgService::ExportStaffCsv(const Actor& a) {
   StaffFilter f;
   f.scope_paths = access::ScopePaths(a.who, access::kStaffImport);

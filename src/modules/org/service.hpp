@@ -76,6 +76,12 @@ class OrgService {
 
   static const std::vector<std::string>& CsvColumns();
 
+  // A commune's staff (those who left too) and units, on the caller's connection, without a
+  // user's scope: for the indicator providers of other modules, which compute a commune's figures
+  // for whoever may read them.
+  std::vector<StaffRow> CommuneStaff(store::Conn& c, long long commune_id) const;
+  std::vector<OrgUnit> CommuneUnits(store::Conn& c, long long commune_id) const;
+
   // Called inside the transaction of an update that moves a person to another commune, so other
   // modules can file the person's records under the new commune. Register before serving.
   using StaffMovedHook =

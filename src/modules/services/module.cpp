@@ -67,7 +67,7 @@ Module ServicesModule() {
     app.Keep("services", std::make_shared<services::ServicesService>(
                              app.db(), app.org(), app.reporting_rules().calendar()));
   };
-  m.providers = [](indicator::IndicatorService& ind) {
+  m.providers = [](App&, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<FullProcessProvider>());
     ind.RegisterProvider(std::make_unique<OnTimeProvider>());
   };

@@ -1,5 +1,8 @@
 // The staffing module's manifest: the 2026–2031 staffing plan and streamlining, key task 3.
 #include "app/module.hpp"
+
+#include <map>
+
 #include "app/app.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/staffing/permissions.hpp"
@@ -10,67 +13,97 @@ namespace kientao::app {
 
 namespace {
 
+// The staff of the commune by id, from the staff registry (org).
+std::map<long long, org::Staff> StaffById(org::OrgService& org, store::Conn& c, long long commune) {
+  std::map<long long, org::Staff> out;
+  for (auto& r : org.CommuneStaff(c, commune)) out.emplace(r.staff.id, r.staff);
+  return out;
+}
+
 // Posts filled against the staffing quota at the period's cut-off: staff in post under quota
 // (cadres, civil servants, public employees) over the unit's quota for that year, at units with a
 // quota ("staffing.quota").
 class QuotaProvider : public indicator::Provider {
  public:
+  explicit QuotaProvider(org::OrgService& org) : org_(org) {}
   std::string Name() const override { return "staffing.quota"; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
-    std::string cut = p.WindowEnd().ToIso();
+    Date cut = p.WindowEnd();
+    std::map<long long, double> in_post;
+    for (const auto& [id, s] : StaffById(org_, c, commune_id)) {
+      bool under_quota = s.category == org::StaffCategory::kCadre ||
+                         s.category == org::StaffCategory::kCivilServant ||
+                         s.category == org::StaffCategory::kPublicEmployee;
+      if (under_quota && s.start_date <= cut && (!s.end_date || *s.end_date > cut))
+        in_post[s.unit_id] += 1;
+    }
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT q.unit_id, q.quota, (SELECT COUNT(*) FROM staff s WHERE "
-                           "s.unit_id = q.unit_id AND "
-                           "s.category IN ('cadre', 'civil_servant', 'public_employee') AND "
-                           "s.start_date <= :1 AND "
-                           "(s.end_date IS NULL OR s.end_date > :1)) FROM staffing_quotas q JOIN "
-                           "org_units u ON u.id = "
-                           "q.unit_id WHERE u.commune_id = :2 AND q.year = :3",
-                           {cut, commune_id, static_cast<long long>(p.WindowEnd().year())}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(2)), static_cast<double>(r.Int(1)), p.WindowEnd()});
+    for (const auto& u : org_.CommuneUnits(c, commune_id))
+      if (auto q = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
+                              {u.id, static_cast<long long>(cut.year())}))
+        out.push_back({u.id, in_post[u.id], static_cast<double>(q->Int(0)), cut});
     return out;
   }
+
+ private:
+  org::OrgService& org_;
 };
 
 // Departures planned in the period's year under the streamlining plan, by unit
 // ("staffing.departures"). A count.
 class DeparturesProvider : public indicator::Provider {
  public:
+  explicit DeparturesProvider(org::OrgService& org) : org_(org) {}
   std::string Name() const override { return "staffing.departures"; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     std::string y = std::to_string(p.WindowEnd().year());
-    std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT s.unit_id, COUNT(*) FROM staffing_candidates k JOIN staff s ON "
-                           "s.id = k.staff_id WHERE k.commune_id = :1 AND k.leave_on >= :2 AND "
-                           "k.leave_on <= :3 AND NOT EXISTS (SELECT 1 FROM staffing_deferrals d "
-                           "WHERE d.staff_id = k.staff_id AND d.from_date <= k.leave_on AND "
-                           "(d.to_date IS NULL OR d.to_date >= k.leave_on)) GROUP BY s.unit_id",
+    auto staff = StaffById(org_, c, commune_id);
+    std::map<long long, double> by_unit;
+    for (auto& r : c.Query("SELECT k.staff_id FROM staffing_candidates k WHERE k.commune_id = :1 "
+                           "AND k.leave_on >= :2 AND k.leave_on <= :3 AND NOT EXISTS (SELECT 1 "
+                           "FROM staffing_deferrals d WHERE d.staff_id = k.staff_id AND "
+                           "d.from_date <= k.leave_on AND (d.to_date IS NULL OR d.to_date >= "
+                           "k.leave_on))",
                            {commune_id, y + "-01-01", y + "-12-31"}))
-      out.push_back({r.Int(0), static_cast<double>(r.Int(1)), 0, p.WindowEnd()});
+      if (auto it = staff.find(r.Int(0)); it != staff.end()) by_unit[it->second.unit_id] += 1;
+    std::vector<indicator::UnitValue> out;
+    for (const auto& [unit, n] : by_unit) out.push_back({unit, n, 0, p.WindowEnd()});
     return out;
   }
+
+ private:
+  org::OrgService& org_;
 };
 
 // Streamlining progress against the plan: of the people planned to leave by the period's cut-off,
 // those whose staff record has ended ("staffing.streamlining_progress").
 class StreamliningProgressProvider : public indicator::Provider {
  public:
+  explicit StreamliningProgressProvider(org::OrgService& org) : org_(org) {}
   std::string Name() const override { return "staffing.streamlining_progress"; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
+    Date cut = p.WindowEnd();
+    auto staff = StaffById(org_, c, commune_id);
+    std::map<long long, std::pair<double, double>> by_unit;  // unit → (left, planned)
+    for (auto& r : c.Query("SELECT staff_id FROM staffing_candidates WHERE commune_id = :1 AND "
+                           "leave_on <= :2",
+                           {commune_id, cut.ToIso()})) {
+      auto it = staff.find(r.Int(0));
+      if (it == staff.end()) continue;
+      auto& [left, planned] = by_unit[it->second.unit_id];
+      left += it->second.end_date && *it->second.end_date <= cut ? 1 : 0;
+      planned += 1;
+    }
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query(
-             "SELECT s.unit_id, SUM(CASE WHEN s.end_date IS NOT NULL AND s.end_date <= :2 THEN 1 "
-             "ELSE 0 END), COUNT(*) FROM staffing_candidates k JOIN staff s ON s.id = k.staff_id "
-             "WHERE k.commune_id = :1 AND k.leave_on <= :2 GROUP BY s.unit_id",
-             {commune_id, p.WindowEnd().ToIso()}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    for (const auto& [unit, lp] : by_unit) out.push_back({unit, lp.first, lp.second, cut});
     return out;
   }
+
+ private:
+  org::OrgService& org_;
 };
 
 }  // namespace
@@ -86,10 +119,10 @@ Module StaffingModule() {
   m.nav = {{"/staffing", "nav.staffing", std::string(kStaffRead), 3, 24},
            {"/staffing/streamlining", "nav.streamlining", std::string(kStaffingPlan), 3, 25}};
   m.key_tasks = {3};
-  m.providers = [](indicator::IndicatorService& ind) {
-    ind.RegisterProvider(std::make_unique<QuotaProvider>());
-    ind.RegisterProvider(std::make_unique<DeparturesProvider>());
-    ind.RegisterProvider(std::make_unique<StreamliningProgressProvider>());
+  m.providers = [](App& app, indicator::IndicatorService& ind) {
+    ind.RegisterProvider(std::make_unique<QuotaProvider>(app.org()));
+    ind.RegisterProvider(std::make_unique<DeparturesProvider>(app.org()));
+    ind.RegisterProvider(std::make_unique<StreamliningProgressProvider>(app.org()));
   };
   m.routes = [](App& app) {
     staffing::RegisterStaffingRoutes(app.router(), app.org(), app.staffing(), app.retirement_rule(),
