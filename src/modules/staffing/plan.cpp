@@ -47,23 +47,26 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
     else
       ++retiring[row.staff.unit_id][r.retirement_month.year];
   }
+  // The units the user may see, from the org module (names and paths for scope).
+  std::map<long long, org::OrgUnit> visible;
+  for (auto& u : org_.ListUnits(a, true)) visible.emplace(u.id, u);
   std::map<long long, std::map<int, int>> quotas;
-  for (auto& r :
-       c.Query("SELECT q.unit_id, q.year, q.quota, u.name, u.path FROM staffing_quotas q JOIN "
-               "org_units u ON u.id = q.unit_id WHERE q.year >= :1 AND q.year <= :2",
-               {static_cast<long long>(from), static_cast<long long>(to)})) {
-    if (!access::Permits(a.who, access::kStaffRead, r.Str(4))) continue;
+  for (auto& r : c.Query("SELECT unit_id, year, quota FROM staffing_quotas WHERE year >= :1 AND "
+                         "year <= :2",
+                         {static_cast<long long>(from), static_cast<long long>(to)})) {
+    auto v = visible.find(r.Int(0));
+    if (v == visible.end() || !access::Permits(a.who, access::kStaffRead, v->second.path)) continue;
     quotas[r.Int(0)][static_cast<int>(r.Int(1))] = static_cast<int>(r.Int(2));
     PlanUnit& u = units[r.Int(0)];
     u.unit_id = r.Int(0);
-    u.unit_name = r.Str(3);
+    u.unit_name = v->second.name;
   }
   int this_year = clock::Today().year();
   plan.total.resize(static_cast<size_t>(to - from + 1));
   std::vector<bool> every_quota(plan.total.size(), true);
   for (auto& [id, u] : units) {
-    auto path = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {id});
-    u.can_edit = path && access::Permits(a.who, access::kOrgWrite, path->Str(0));
+    auto v = visible.find(id);
+    u.can_edit = v != visible.end() && access::Permits(a.who, access::kOrgWrite, v->second.path);
     u.by_category = categories[id];
     int gone = 0;
     // Those who already passed retirement age but are still in post are counted as leaving now.
@@ -108,11 +111,12 @@ void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int 
   if (quota < 0) throw Error(errors::kQuotaNegative, "quota");
   store::Conn c = db_.Lease();
   store::Tx tx(c);
-  auto u =
-      c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
-  if (!u || !access::Permits(a.who, access::kOrgRead, u->Str(0)))
-    throw Error(errors::kUnitNotFound, "unit_id");
-  if (!access::Permits(a.who, access::kOrgWrite, u->Str(0))) throw Error(gen_errors::kForbidden);
+  std::optional<org::OrgUnit> u;  // from the org module, within the user's scope
+  for (auto& x : org_.ListUnits(a, true))
+    if (x.id == unit_id) u = x;
+  if (!u) throw Error(errors::kUnitNotFound, "unit_id");
+  if (!access::Permits(a.who, access::kOrgWrite, u->path)) throw Error(gen_errors::kForbidden);
+  long long commune_id = u->commune_id ? u->commune_id : u->id;
   auto before = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
                            {unit_id, static_cast<long long>(year)});
   c.Exec("DELETE FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
@@ -123,7 +127,7 @@ void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int 
       {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name,
        clock::NowIsoVn()});
   store::AppendAudit(
-      c, a, "quota", "org_unit", std::to_string(unit_id), u->Int(1),
+      c, a, "quota", "org_unit", std::to_string(unit_id), commune_id,
       before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build())
              : std::nullopt,
       JsonObject().Int("year", year).Int("quota", quota).Build());
