@@ -68,12 +68,14 @@ namespace {
 struct StaffRef {
   long long id = 0, unit_id = 0, commune_id = 0;
   std::string path;
+  Date start_date;
 };
 
 std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
   auto r = org::OrgStore::GetStaff(c, id);
   if (!r) return std::nullopt;
-  return StaffRef{r->staff.id, r->staff.unit_id, r->staff.commune_id, r->unit_path};
+  return StaffRef{r->staff.id, r->staff.unit_id, r->staff.commune_id, r->unit_path,
+                  r->staff.start_date};
 }
 
 StaffRef StaffFor(Conn& c, const Actor& a, long long id) {
@@ -133,8 +135,7 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
     throw Error(errors::kDeferred, "staff_id", {{"kind", "listed"}});
   int insured = d.insured_months.value_or(0);
   if (!d.insured_months) {
-    auto start = c.QueryOne("SELECT start_date FROM staff WHERE id = :1", {s.id});
-    Date from = *Date::ParseIso(start->Str(0));
+    Date from = s.start_date;
     insured =
         std::max(0, (d.leave_on.year() - from.year()) * 12 + d.leave_on.month() - from.month());
   }
