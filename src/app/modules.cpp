@@ -17,9 +17,8 @@ Module RulesModule();
 Module ServicesModule();
 
 std::vector<Module> AllModules() {
-  return {OrgModule(),       AuthModule(),     DirectiveModule(), IndicatorModule(),
-          ReportingModule(), StaffingModule(), KpiModule(),       RulesModule(),
-          ServicesModule()};
+  return {OrgModule(),      AuthModule(), DirectiveModule(), IndicatorModule(), ReportingModule(),
+          StaffingModule(), KpiModule(),  RulesModule(),     ServicesModule()};
 }
 
 std::vector<Module> InDependencyOrder(std::vector<Module> modules) {
