@@ -152,15 +152,15 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   Principal anonymous;
   Actor actor{anonymous, username, remote};
   if (!ok) {
-    account_throttle_.Failure("u:" + username, now);
-    address_throttle_.Failure("a:" + remote, now);
+    account_throttle_.Record("u:" + username, now);
+    address_throttle_.Record("a:" + remote, now);
     Tx tx(c);
     Audit(c, actor, "login_failed", "user", row ? std::to_string(row->Int(0)) : username,
           std::nullopt);
     tx.Commit();
     throw Error(errors::kBadCredentials, "password");
   }
-  account_throttle_.Success("u:" + username);
+  account_throttle_.Clear("u:" + username);
   LoginResult res{RandomToken(), RandomToken()};
   Tx tx(c);
   // Housekeeping: sessions past their absolute expiry are removed at each login.
@@ -356,7 +356,7 @@ void AuthService::CheckCurrentPassword(const Actor& a, const std::string& passwo
   auto row =
       c.QueryOne("SELECT password_hash FROM users WHERE id = :1 AND active = 1", {a.who.user_id});
   if (!row || !VerifyPassword(row->Str(0), password)) {
-    account_throttle_.Failure(key, now);
+    account_throttle_.Record(key, now);
     throw Error(errors::kWrongCurrentPassword, "current");
   }
 }

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "base/principal.hpp"
-#include "modules/auth/domain/throttle.hpp"
+#include "base/throttle.hpp"
 #include "store/db.hpp"
 
 namespace kientao::auth {
@@ -120,8 +120,8 @@ class AuthService {
   void ForgetSessions(long long user_id);
   store::Database& db_;
   AuthOptions opts_;
-  LoginThrottle account_throttle_;
-  LoginThrottle address_throttle_;
+  Throttle account_throttle_;
+  Throttle address_throttle_;
 
   struct CachedSession {
     Principal principal;

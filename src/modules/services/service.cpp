@@ -511,6 +511,27 @@ std::optional<DossierRow> ServicesService::Lookup(const std::string& token) {
   return ServicesStore::FindByToken(c, token);
 }
 
+std::optional<DossierRow> ServicesService::PublicDossier(long long id) {
+  Conn c = db_.Lease();
+  return ServicesStore::GetDossier(c, id);
+}
+
+DossierRow ServicesService::FindByCode(const Actor& a, const std::string& code) {
+  Conn c = db_.Lease();
+  long long commune = store::ActorCommune(c, a.who, access::kServicesRead);
+  if (auto id = commune ? ServicesStore::FindDossier(c, commune, code) : std::nullopt)
+    return GetDossier(a, *id);
+  throw Error(errors::kDossierNotFound, "dossier_code", {{"value", code}});
+}
+
+std::string ServicesService::SlipPath(const Actor& a, long long id) {
+  if (slip_link_) {
+    GetDossier(a, id);  // in scope
+    return slip_link_(a, id);
+  }
+  return "/tra-cuu/" + SlipToken(a, id);
+}
+
 std::pair<std::string, std::string> ServicesService::UnitNames(const Actor& a, long long unit_id) {
   std::string unit, commune;
   long long commune_id = 0;

@@ -2,6 +2,7 @@
 // The procedure catalogue and the dossier register as users work with them: each operation checks
 // the actor's permission and scope, validates, writes in one transaction with its audit entry, and
 // throws kientao::Error (nothing written) when refused. Thread-safe.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +101,18 @@ class ServicesService {
   // The dossier behind a slip's QR code, for the applicant (no sign-in): nullopt for a token that
   // is not one. Callers show only what the slip shows.
   std::optional<DossierRow> Lookup(const std::string& token);
+  // The dossier of a link another module signed (the survey behind the slip's QR code), for the
+  // applicant (no sign-in): nullopt when there is none. Callers show only what the slip shows.
+  std::optional<DossierRow> PublicDossier(long long id);
+  // The dossier `code` of the actor's commune; SVC-8002 when none is in scope.
+  DossierRow FindByCode(const Actor& a, const std::string& code);
+  // What the slip's QR code opens, as a path for the dossier's id: set at start by a module that
+  // offers the applicant more than the lookup (the satisfaction survey); the lookup otherwise.
+  void SetSlipLink(std::function<std::string(const Actor& a, long long id)> link) {
+    slip_link_ = std::move(link);
+  }
+  // The path the slip of dossier `id` links to.
+  std::string SlipPath(const Actor& a, long long id);
   // The receiving unit's name and its commune's ("Trung tâm Phục vụ hành chính công", "Xã Lạc
   // Phương"), for the slip.
   std::pair<std::string, std::string> UnitNames(const Actor& a, long long unit_id);
@@ -133,6 +146,7 @@ class ServicesService {
   store::Database& db_;
   org::OrgService& org_;
   const WorkingCalendar& calendar_;
+  std::function<std::string(const Actor&, long long)> slip_link_;
 };
 
 }  // namespace kientao::services

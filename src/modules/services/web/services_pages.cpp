@@ -147,7 +147,7 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
                 return r;
               });
   // The receipt and appointment slip, to print at the counter; its QR code opens the dossier's
-  // status for the applicant.
+  // status for the applicant (and, with the survey module, its satisfaction questionnaire).
   router.Get("/services/dossiers/{id}/slip", read, [&svc, &layout](Ctx& ctx) {
     DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
     TemplateData d = DossierPageData(ctx, r, {});
@@ -155,8 +155,8 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     d.set("unit", unit);
     d.set("commune_upper", text::ToUpper("Ủy ban nhân dân " + commune));
     bool https = ctx.req.Header("x-forwarded-proto") == "https";
-    std::string url = (https ? "https://" : "http://") + ctx.req.Header("host") + "/tra-cuu/" +
-                      svc.SlipToken(ctx.AsActor(), r.id);
+    std::string url = (https ? "https://" : "http://") + ctx.req.Header("host") +
+                      svc.SlipPath(ctx.AsActor(), r.id);
     d.set("lookup_url", url);
     d.set("qr", documents::QrSvg(url, 132, ctx.T("services.slip_qr")).value_or(""));
     return layout.Page(ctx, "services/slip", d, ctx.T("services.slip_title"));
