@@ -15,10 +15,11 @@ Module StaffingModule();
 Module KpiModule();
 Module RulesModule();
 Module ServicesModule();
+Module SipasModule();
 
 std::vector<Module> AllModules() {
   return {OrgModule(),      AuthModule(), DirectiveModule(), IndicatorModule(), ReportingModule(),
-          StaffingModule(), KpiModule(),  RulesModule(),     ServicesModule()};
+          StaffingModule(), KpiModule(),  RulesModule(),     ServicesModule(),  SipasModule()};
 }
 
 std::vector<Module> InDependencyOrder(std::vector<Module> modules) {

@@ -51,9 +51,10 @@ const IndicatorSpec kIndicators[] = {
     {5, "DOSSIERS_ON_TIME", "Hồ sơ thủ tục hành chính giải quyết đúng hạn",
      "Administrative dossiers handled on time", "hồ sơ", Kind::kPercent, Direction::kHigher,
      "services.on_time"},
-    {6, "SIPAS", "Người dân hài lòng với phục vụ hành chính (SIPAS)",
-     "Citizens satisfied with administrative service (SIPAS)", "phiếu", Kind::kPercent,
-     Direction::kHigher, ""},
+    // Computed from the satisfaction survey's answers (module sipas), no longer typed by the
+    // centre.
+    {6, "SIPAS", "Chỉ số hài lòng của người dân (SIPAS)", "Citizens' satisfaction index (SIPAS)",
+     "phiếu", Kind::kPercent, Direction::kHigher, "sipas.index"},
     {7, "HOUSEHOLDS", "Tổng số hộ dân", "Households", "hộ", Kind::kCount, Direction::kHigher, ""},
     {7, "POOR_HH", "Số hộ nghèo", "Poor households", "hộ", Kind::kCount, Direction::kLower, ""},
     {8, "BULLETINS", "Bản tin phát trên hệ thống truyền thanh cơ sở",
@@ -136,10 +137,11 @@ reporting::Draft OfficeDraft(const std::string& code, double staff, int age) {
                        "Đề nghị thành phố sớm phê duyệt giá đất bồi thường."};
   }
   if (code == "LP-TTHCC") {
-    d.values["SIPAS"] = V(133.0 + 2 * p, 150.0);
     d.narratives[5] = {"Hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa.",
                        "Nhiều người cao tuổi chưa có tài khoản định danh điện tử mức 2.", ""};
-    d.narratives[6] = {"Khảo sát 150 phiếu ý kiến người dân sau khi nhận kết quả.", "", ""};
+    d.narratives[6] = {
+        "Mời người dân đánh giá qua mã QR trên phiếu hẹn và máy tại quầy sau khi nhận kết quả.", "",
+        ""};
   }
   if (code == "LP-VP") {
     d.narratives[3] = {"Hoàn thành đánh giá KPI tháng cho toàn bộ công chức.", "", ""};
@@ -202,10 +204,9 @@ void LoadReportingDemo(App& app, DemoContext& demo) {
   office.deadline_working_days = 2;
   for (const char* o : kOffices) office.units.emplace_back(unit_ids.at(o), "");
   office.key_nos = {1, 3, 4, 5, 6, 9};
-  long long office_form =
-      app.reports().CreateForm(actor, office,
-                               {"BOUNDARY_MARKERS_CHECKED", "KPI_ASSESSED", "DIGITAL_TRAINED",
-                                "SIPAS", "PROJECTS_ON_SCHEDULE"});
+  long long office_form = app.reports().CreateForm(
+      actor, office,
+      {"BOUNDARY_MARKERS_CHECKED", "KPI_ASSESSED", "DIGITAL_TRAINED", "PROJECTS_ON_SCHEDULE"});
 
   Date today = clock::Today();
   Period last = reporting::DefaultPeriod(PeriodType::kMonth, today);

@@ -273,15 +273,17 @@ TEST_F(Services, TheCounterComputesTheAppointmentOnWorkingDaysAndRecordsTheResul
                     "{\"returned_on\":\"2026-11-28\"}");
   EXPECT_EQ(twice.status, 409);
   EXPECT_EQ(ErrorCode(twice.body), "SVC-8020");
-  // The slip to print: the appointment and a QR code of the applicant's lookup address, which
+  // The slip to print: the appointment and a QR code of the applicant's own page, which
   // shows the status without signing in and without the applicant's name or ID.
   auto slip = Call(office_, "GET", "/services/dossiers/" + id + "/slip");
   ASSERT_EQ(slip.status, 200);
   EXPECT_NE(slip.body.find("02/12/2026"), std::string::npos);
   EXPECT_NE(slip.body.find("<svg "), std::string::npos);
-  size_t at = slip.body.find("/tra-cuu/");
+  // With the survey module installed, the QR code opens the dossier's questionnaire page, which
+  // shows the status first (the survey module's own tests cover the questionnaire).
+  size_t at = slip.body.find("/khao-sat/");
   ASSERT_NE(at, std::string::npos);
-  std::string lookup = slip.body.substr(at, 9 + 32);
+  std::string lookup = slip.body.substr(at, 10 + 56);
   auto status = Anonymous("GET", lookup);
   ASSERT_EQ(status.status, 200) << lookup;
   EXPECT_NE(status.body.find(code), std::string::npos);
@@ -387,7 +389,8 @@ TEST_F(Services, TheTaskFiveIndicatorsAreTheRegistersOwnFigures) {
   EXPECT_NEAR(Num(on_time.at("value")), Num(s.at("on_time_rate")), 1e-9);
   // The centre's monthly report no longer asks for it.
   auto form = Call(office_, "GET", "/api/v1/report-forms");
-  EXPECT_NE(form.body.find("\"SIPAS\""), std::string::npos) << form.body.substr(0, 300);
+  EXPECT_NE(form.body.find("\"PROJECTS_ON_SCHEDULE\""), std::string::npos)
+      << form.body.substr(0, 300);
   EXPECT_EQ(form.body.find("\"ONLINE_FULL\""), std::string::npos);
 }
 
