@@ -47,7 +47,7 @@ await run(env, async () => {
   assert.match(await page.textContent('[data-testid=citizen-id]'), /^000\*+123$/);
 
   // The slip: printed at the counter; its QR code, read back by zbarimg, opens the dossier's
-  // status on the applicant's phone without signing in.
+  // status (and, once returned, its questionnaire) on the applicant's phone without signing in.
   const dossierUrl = page.url().split('?')[0];
   await page.click('[data-testid=slip-link]');
   assert.equal((await page.textContent('[data-testid=slip-due]')).trim(), '02/12/2026');
@@ -55,11 +55,12 @@ await run(env, async () => {
   await page.locator('[data-testid=slip-qr] svg').screenshot({ path: qrFile });
   await page.screenshot({ path: join(env.dir, 'slip.png'), fullPage: true });
   const decoded = execFileSync('zbarimg', ['--raw', '-q', qrFile], { encoding: 'utf8' }).trim();
-  assert.match(decoded, /^http:\/\/127\.0\.0\.1:\d+\/tra-cuu\/[0-9a-f]{32}$/);
+  // With the survey module, the QR code opens the dossier's satisfaction page, status first.
+  assert.match(decoded, /^http:\/\/127\.0\.0\.1:\d+\/khao-sat\/[0-9a-f]{56}$/);
   const phone = await env.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const applicant = await phone.newPage();
   await applicant.goto(decoded);
-  assert.equal((await applicant.textContent('[data-testid=lookup-status]')).trim(), 'Mới tiếp nhận');
+  assert.equal((await applicant.textContent('[data-testid=survey-status]')).trim(), 'Mới tiếp nhận');
   assert.doesNotMatch(await applicant.content(), /Lò Thị Mai|000190000123/);
   await phone.close();
   await page.goto(dossierUrl);
