@@ -99,11 +99,14 @@ std::map<std::string, GroupTally> SipasStore::Tallies(Conn& c, const TallyQuery&
                                                       int satisfied_from) {
   std::map<std::string, GroupTally> out;
   std::string g = GroupExpr(group);
+  // PostgreSQL refuses a constant in GROUP BY: the whole ("") is one group without it.
+  std::string by = group.empty() ? "" : " GROUP BY " + g;
+  std::string by_item = group.empty() ? " GROUP BY a.item" : " GROUP BY " + g + ", a.item";
   {
     std::vector<Value> params;
     std::string where = Where(q, params);
     for (auto& row : c.Query(
-             "SELECT " + g + ", COUNT(*) FROM sipas_responses r WHERE " + where + " GROUP BY " + g,
+             "SELECT " + g + ", COUNT(*) FROM sipas_responses r WHERE " + where + by,
              params))
       out[row.Str(0)].responses = row.Int(1);
   }
@@ -113,7 +116,7 @@ std::map<std::string, GroupTally> SipasStore::Tallies(Conn& c, const TallyQuery&
                                ", a.item, COUNT(*), SUM(CASE WHEN a.level >= :1 THEN 1 ELSE 0 "
                                "END) FROM sipas_answers a JOIN sipas_responses r ON r.id = "
                                "a.response_id WHERE " +
-                               where + " GROUP BY " + g + ", a.item",
+                               where + by_item,
                            params))
     out[row.Str(0)].items[row.Str(1)] = {row.Int(2), row.Int(3)};
   return out;
