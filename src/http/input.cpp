@@ -380,4 +380,12 @@ void FieldProblems::ThrowIfAny() const {
   throw all;
 }
 
+std::optional<Date> OptionalQueryDate(const Request& req, const std::string& name) {
+  std::string v = req.Query(name);
+  if (v.empty()) return std::nullopt;
+  auto d = Date::Parse(v);
+  if (!d) throw Error(gen_errors::kInvalidDate, name, {{"value", v}});
+  return d;
+}
+
 }  // namespace kientao::http

@@ -109,6 +109,10 @@ class FieldProblems {
 double ReadTypedNumber(std::string_view field, const std::string& typed);
 long long ReadTypedWholeNumber(std::string_view field, const std::string& typed);
 
+// A date in the query string, ISO or dd/mm/yyyy; nullopt when absent or empty; GEN-0008 naming
+// it otherwise.
+std::optional<Date> OptionalQueryDate(const Request& req, const std::string& name);
+
 struct Response;
 // A JSON answer: `v` serialised, with the status.
 // The most fields a form request may carry (a report form with every indicator and its parts is

@@ -3,30 +3,13 @@
 // commune's administrator on a desktop, as the chairman, and as a village head on a 360 px phone,
 // in Vietnamese and in English. A serious or critical violation on any page fails the test, listed
 // with the page, the rule and the elements. Starts its own server on a fresh demo database.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { start, openPage, signIn, run } from './harness.mjs';
-
-const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
-// Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not block.
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { start, openPage, signIn, run, axeViolations } from './harness.mjs';
 
 const env = await start(process.argv[2]);
 const { base } = env;
 // Answers that are files or actions, not pages.
 const notPages = /\.(xlsx|docx|pdf|csv|json|xml|zip)(\?|$)|\/(lang|logout|evidence|directive-files|static)\/?|\/package$|\/adx$|^\/sw\.js/;
-
-async function violationsOf(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.split('\n').slice(1, 2).join('')) }));
-  });
-}
 
 // Visits every same-site page linked from `start`, breadth first, at most `limit` pages; a path
 // with ids is visited once per shape (/staff/12 and /staff/13 are the same page).
@@ -42,7 +25,7 @@ async function crawl(page, who, startPath, limit, problems) {
     const resp = await page.goto(base + path);
     if (!resp || resp.status() >= 400 || !(resp.headers()['content-type'] || '').includes('text/html')) continue;
     visited++;
-    for (const v of await violationsOf(page)) problems.push(`${who} ${path}: ${v.impact} ${v.id} (${v.help})\n    ${v.nodes.join('\n    ')}`);
+    for (const v of await axeViolations(page)) problems.push(`${who} ${path}: ${v.impact} ${v.id} (${v.help})\n    ${v.nodes.join('\n    ')}`);
     const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) {
       if (!href || !href.startsWith('/') || href.startsWith('//') || notPages.test(href)) continue;
@@ -60,7 +43,7 @@ await run(env, async () => {
   const problems = [];
   const anonymous = await openPage(env, { width: 1366, height: 900 });
   await anonymous.page.goto(base + '/login');
-  for (const v of await violationsOf(anonymous.page)) problems.push(`anonymous /login: ${v.impact} ${v.id} (${v.help})\n    ${v.nodes.join('\n    ')}`);
+  for (const v of await axeViolations(anonymous.page)) problems.push(`anonymous /login: ${v.impact} ${v.id} (${v.help})\n    ${v.nodes.join('\n    ')}`);
   await anonymous.context.close();
 
   const visits = {};

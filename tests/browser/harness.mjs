@@ -2,7 +2,7 @@
 // Debian's Chromium, signing in, and cleaning up (keeping screenshots when a test fails).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -92,4 +92,26 @@ export async function run(env, body) {
     else console.error(`screenshots kept in ${env.dir}`);
   }
   process.exit(failed ? 1 : 0);
+}
+
+// Chooses the option of <select> `sel` whose text contains `text`.
+export async function choose(page, sel, text) {
+  const value = await page.$eval(sel, (s, t) => [...s.options].find((o) => o.text.includes(t))?.value, text);
+  assert.ok(value, `no option "${text}" in ${sel}`);
+  await page.selectOption(sel, value);
+}
+
+// axe-core (Deque's rules for WCAG 2.1 A/AA) on the page as it is: its serious and critical
+// violations, each with its rule, help and first elements. Evaluated through the DevTools protocol,
+// which the pages' Content-Security-Policy does not block.
+let axeSource;
+export async function axeViolations(page) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.split('\n').slice(1, 2).join('')) }));
+  });
 }

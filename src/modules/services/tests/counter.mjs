@@ -6,17 +6,10 @@
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { start, openPage, signIn, run } from '../../../../tests/browser/harness.mjs';
+import { start, openPage, signIn, run, choose } from '../../../../tests/browser/harness.mjs';
 
 const env = await start(process.argv[2]);
 const { base } = env;
-
-// Chooses the option of <select> `sel` whose text contains `text`.
-async function choose(page, sel, text) {
-  const value = await page.$eval(sel, (s, t) => [...s.options].find((o) => o.text.includes(t))?.value, text);
-  assert.ok(value, `no option "${text}" in ${sel}`);
-  await page.selectOption(sel, value);
-}
 
 await run(env, async () => {
   const { page, errors } = await openPage(env, { width: 1366, height: 900 });

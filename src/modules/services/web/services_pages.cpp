@@ -22,15 +22,6 @@ using http::TemplateData;
 
 namespace {
 
-// dd/mm/yyyy or ISO; nullopt when empty; GEN-0008 naming it otherwise.
-std::optional<Date> OptionalDate(const Ctx& ctx, const std::string& name) {
-  std::string v = ctx.req.Query(name);
-  if (v.empty()) return std::nullopt;
-  auto d = Date::Parse(v);
-  if (!d) throw Error(gen_errors::kInvalidDate, name, {{"value", v}});
-  return d;
-}
-
 constexpr std::initializer_list<const char*> kCounterFields = {
     "applicant_name", "citizen_id", "code",    "handler",
     "procedure_id",   "unit_id",    "channel", "full_process_online"};
@@ -44,8 +35,8 @@ DossierFilter ReadDossierFilter(const Ctx& ctx) {
   if (!f.status.empty() && !ParseStatus(f.status))
     throw Error(errors::kInvalidStatus, "status", {{"value", f.status}});
   f.procedure_id = std::atoll(ctx.req.Query("procedure_id").c_str());
-  f.from = OptionalDate(ctx, "from");
-  f.to = OptionalDate(ctx, "to");
+  f.from = http::OptionalQueryDate(ctx.req, "from");
+  f.to = http::OptionalQueryDate(ctx.req, "to");
   f.limit = std::clamp(std::atoi(ctx.req.Query("limit").c_str()), 0, 500);
   if (!f.limit) f.limit = 50;
   f.offset = std::max(0, std::atoi(ctx.req.Query("offset").c_str()));
@@ -60,8 +51,9 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
   const Access import{std::string(access::kServicesImport)};
   router.Get("/services", read, [&svc, &layout](Ctx& ctx) {
     Date today = clock::Today();
-    Date from = OptionalDate(ctx, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
-    Date to = OptionalDate(ctx, "to").value_or(today);
+    Date from =
+        http::OptionalQueryDate(ctx.req, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+    Date to = http::OptionalQueryDate(ctx.req, "to").value_or(today);
     TemplateData d = StatsPage(ctx, svc.Statistics(ctx.AsActor(), from, to, "", ""));
     return layout.Page(ctx, "services/stats", d, ctx.T("services.stats_title"));
   });
@@ -82,8 +74,9 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
   });
   router.Get("/services/stats.xlsx", read, [&svc](Ctx& ctx) {
     Date today = clock::Today();
-    Date from = OptionalDate(ctx, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
-    Date to = OptionalDate(ctx, "to").value_or(today);
+    Date from =
+        http::OptionalQueryDate(ctx.req, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+    Date to = http::OptionalQueryDate(ctx.req, "to").value_or(today);
     Stats s = svc.Statistics(ctx.AsActor(), from, to, "", "");
     return http::Download(
         documents::RenderXlsx(StatsSheets(s, ctx),

@@ -1,36 +1,16 @@
 // Browser test of the satisfaction survey in Debian's Chromium: the clerk receives a dossier at the
 // counter and prints its slip; the slip's QR code, read back by zbarimg, opens on a 360 px phone
 // without signing in, shows the status and no questionnaire until the result is returned; then the
-// applicant answers with large touch targets (a missed level is shown beside its question), gets
-// thanks, and the link takes no second answer; the office's index page counts the answer and draws
+// applicant answers with large touch targets, gets thanks, and the link takes no second answer; the office's index page counts the answer and draws
 // the trend. axe-core checks the phone's questionnaire and the index page. Starts its own server on
 // a fresh demo database (the clock pinned to 28/11/2026 by the test command).
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { start, openPage, signIn, run } from '../../../../tests/browser/harness.mjs';
+import { start, openPage, signIn, run, choose, axeViolations } from '../../../../tests/browser/harness.mjs';
 
-const require = createRequire(join(process.env.KIENTAO_WEB_DIR, 'package.json'));
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const env = await start(process.argv[2]);
 const { base } = env;
-
-async function violationsOf(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-async function choose(page, sel, text) {
-  const value = await page.$eval(sel, (s, t) => [...s.options].find((o) => o.text.includes(t))?.value, text);
-  assert.ok(value, `no option "${text}" in ${sel}`);
-  await page.selectOption(sel, value);
-}
 
 await run(env, async () => {
   const { page, errors } = await openPage(env, { width: 1366, height: 900 });
@@ -64,7 +44,7 @@ await run(env, async () => {
 
   await applicant.goto(link);
   await applicant.waitForSelector('[data-testid=survey-form]');
-  assert.deepEqual(await violationsOf(applicant), []);
+  assert.deepEqual(await axeViolations(applicant), []);
   // Nothing wider than the phone, and every answer a touch target of at least 44 px.
   assert.ok(await applicant.evaluate(() => document.documentElement.scrollWidth <= 360));
   const box = await applicant.locator('label[for="services.1-5"]').boundingBox();
@@ -87,7 +67,7 @@ await run(env, async () => {
   const after = await page.evaluate(async (q) => (await fetch('/api/v1/sipas/indices' + q)).json(), year);
   assert.equal(after.responses, before.responses + 1);
   assert.equal((await page.textContent('[data-testid=sipas-responses]')).trim(), after.responses.toLocaleString('vi-VN'));
-  assert.deepEqual(await violationsOf(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(env.dir, 'sipas.png'), fullPage: true });
   // Key task 6's page shows the survey's computed indicator and leads to the survey.
   await page.goto(base + '/tasks/6');

@@ -46,14 +46,6 @@ json::array GroupsJson(const std::vector<GroupIndex>& groups, const char* key) {
   return out;
 }
 
-std::optional<Date> OptionalDate(const Ctx& ctx, const std::string& name) {
-  std::string v = ctx.req.Query(name);
-  if (v.empty()) return std::nullopt;
-  auto d = Date::Parse(v);
-  if (!d) throw Error(gen_errors::kInvalidDate, name, {{"value", v}});
-  return d;
-}
-
 }  // namespace
 
 Answers ReadAnswers(const Input& in, int levels, const std::set<std::string>& other_fields) {
@@ -92,8 +84,8 @@ Answers ReadAnswers(const Input& in, int levels, const std::set<std::string>& ot
 IndexQuery ReadIndexQuery(const Ctx& ctx) {
   Date today = clock::Today();
   IndexQuery q;
-  q.from = OptionalDate(ctx, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
-  q.to = OptionalDate(ctx, "to").value_or(today);
+  q.from = http::OptionalQueryDate(ctx.req, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+  q.to = http::OptionalQueryDate(ctx.req, "to").value_or(today);
   q.unit_code = ctx.req.Query("unit");
   q.procedure_code = ctx.req.Query("procedure");
   q.questionnaire = ctx.req.Query("questionnaire");
