@@ -9,6 +9,8 @@
 
 #include "base/clock.hpp"
 #include "base/period.hpp"
+#include "modules/documents/xlsx.hpp"
+#include "modules/documents/zip_archive.hpp"
 #include "modules/reporting/web/report_web.hpp"
 #include "tests/integration/app_fixture.hpp"
 
@@ -321,6 +323,30 @@ TEST_F(Sipas, TheIndicesAreComputedFromTheRawAnswers) {
   auto yamane = static_cast<long long>(std::ceil(big_n / (1 + big_n * 0.05 * 0.05) - 1e-9));
   EXPECT_EQ(year.at("sample_needed").as_int64(), yamane);
   EXPECT_EQ(year.at("sample_reached").as_bool(), year.at("responses").as_int64() >= yamane);
+  // The same figures as officials receive them, opened by LibreOffice: the workbook's first sheet
+  // and the report's text.
+  ASSERT_TRUE(documents::PdfConverterAvailable()) << "LibreOffice is needed to open the files";
+  auto xlsx = Call(office_, "GET", "/sipas/answers.xlsx?from=2025-03-01&to=2025-03-31");
+  ASSERT_EQ(xlsx.status, 200);
+  auto csv = documents::ConvertWithLibreOffice(xlsx.body, "xlsx",
+                                               "csv:Text - txt - csv (StarCalc):44,34,76", "csv");
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->find("Chỉ số hài lòng chung"), std::string::npos) << csv->substr(0, 1500);
+  EXPECT_NE(csv->find(",4,,81.7"), std::string::npos) << csv->substr(0, 1500);
+  EXPECT_NE(csv->find("Dịch vụ hành chính công,,,63.3"), std::string::npos);
+  EXPECT_EQ(csv->find("sipas-1001"), std::string::npos);  // names, not internal codes
+  auto answers_sheet = documents::ReadZipEntry(xlsx.body, "xl/worksheets/sheet3.xml");
+  ASSERT_TRUE(answers_sheet);
+  auto docx = Call(office_, "GET", "/sipas/report.docx?from=2025-03-01&to=2025-03-31");
+  ASSERT_EQ(docx.status, 200);
+  auto text =
+      documents::ConvertWithLibreOffice(docx.body, "docx", "txt:Text (encoded):UTF8", "txt");
+  ASSERT_TRUE(text);
+  EXPECT_NE(text->find("Ủy ban nhân dân xã Lạc Phương báo cáo"), std::string::npos)
+      << text->substr(0, 2000);
+  EXPECT_NE(text->find("Chỉ số hài lòng chung: 81,7% (chưa đạt mục tiêu trên 90%)"),
+            std::string::npos);
+  EXPECT_NE(text->find("Số phiếu trả lời: 4"), std::string::npos);
   // Out of order or unknown: refused with their codes.
   EXPECT_EQ(
       ErrorCode(Call(office_, "GET", "/api/v1/sipas/indices?from=2026-02-01&to=2026-01-01").body),

@@ -121,7 +121,7 @@ documents::OfficialDocument SurveyReport(const Indices& x, const std::string& co
   d.subject_lines = {"Kết quả khảo sát sự hài lòng của người dân, tổ chức",
                      "đối với sự phục vụ của cơ quan hành chính " + period};
   d.body.push_back({"Thực hiện nhiệm vụ trọng tâm số 6 (chỉ số hài lòng của người dân trên " +
-                        text::VnNumber(x.target, 0) + "%), " +
+                        text::VnNumber(x.target, 0) + "%), Ủy ban nhân dân " +
                         documents::CommuneInSentence(commune) +
                         " báo cáo kết quả khảo sát sự hài lòng " + period + " như sau:",
                     false});
