@@ -27,5 +27,8 @@ inline constexpr ErrorDef kAlreadyReturned{"SVC-8020", 409};  // result already 
 inline constexpr ErrorDef kInvalidPeriod{"SVC-8021", 422};    // from after to, or > 5 years
 inline constexpr ErrorDef kUnitNotFound{"SVC-8022", 404};     // {value}: no such unit in scope
 inline constexpr ErrorDef kInvalidStatus{"SVC-8023", 422};    // {value}
+inline constexpr ErrorDef kUnknownStep{"SVC-8024", 422};      // {value}: not a step of a dossier
+inline constexpr ErrorDef kStepNotAllowed{"SVC-8025", 409};   // {status}: not after this status
+inline constexpr ErrorDef kNewDueNotLater{"SVC-8026", 422};   // {date}: the current appointment
 
 }  // namespace kientao::services::errors

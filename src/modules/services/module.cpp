@@ -2,6 +2,7 @@
 // (full-process online public services and on-time handling).
 #include "app/module.hpp"
 #include "app/app.hpp"
+#include "base/rule_file.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/service.hpp"
 #include "modules/services/web/services_web.hpp"
@@ -64,8 +65,20 @@ Module ServicesModule() {
            {"/services/procedures", "nav.services_procedures", std::string(kServicesRead), 5, 32}};
   m.key_tasks = {5};
   m.start = [](App& app) {
-    app.Keep("services", std::make_shared<services::ServicesService>(
-                             app.db(), app.org(), app.reporting_rules().calendar()));
+    auto& svc = app.Keep("services", std::make_shared<services::ServicesService>(
+                                         app.db(), app.org(), app.reporting_rules().calendar()));
+    // How supplements and extensions move the appointment (a rule file, unverified).
+    RuleFile steps = RuleFile::Parse(app.ModuleRule("services", "nd-118-2025-steps.toml"),
+                                     "nd-118-2025-steps.toml");
+    services::StepClock clock;
+    clock.supplement_restarts_clock = steps.Flag("supplement.restart_clock");
+    if (!steps.Flag("extension.keeps_legal_due"))
+      throw RuleFileError(
+          "rule file nd-118-2025-steps.toml: extension.keeps_legal_due: only true "
+          "is supported (an extension never moves the legal appointment)");
+    clock.verified = steps.meta().verified && steps.Unverified().empty();
+    steps.RefuseUnknownKeys();
+    svc.SetStepClock(clock);
   };
   m.providers = [](App&, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<FullProcessProvider>());

@@ -17,6 +17,7 @@
 #include "http/input.hpp"
 #include "modules/org/service.hpp"
 #include "modules/services/domain/import_names.hpp"
+#include "modules/services/domain/steps.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "store/audit_log.hpp"
@@ -637,12 +638,79 @@ long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
   return id;
 }
 
-void ServicesService::ReturnResult(const Actor& a, long long id, Date on) {
+DossierRow ServicesService::Writable(const Actor& a, long long id) {
   DossierRow row = GetDossier(a, id);
   bool may = false;
   for (const auto& u : Units(a, access::kServicesWrite)) may = may || u.id == row.d.unit_id;
   if (!may) throw Error(gen_errors::kOutOfScope);
+  return row;
+}
+
+void ServicesService::RecordStep(const Actor& a, long long id, const StepEntry& e) {
+  DossierRow row = Writable(a, id);
+  const StepRule* rule = FindStep(e.step);
+  if (!rule) throw Error(errors::kUnknownStep, "step", {{"value", e.step}});
+  bool allowed = false;
+  for (const auto* r : StepsFrom(row.d.status)) allowed = allowed || r == rule;
+  if (!allowed)
+    throw Error(errors::kStepNotAllowed, "step",
+                {{"status", std::string(StatusCode(row.d.status))}});
+  Date today = clock::Today();
+  Date on = e.on.value_or(today);
+  Conn c = db_.Lease();
+  // The appointment in force: the latest extension's, else the legal one.
+  Date appointment = row.d.due_on;
+  for (const auto& ev : ServicesStore::Events(c, id))
+    if (ev.due_on) appointment = *ev.due_on;
+  std::vector<FieldError> problems;
+  if (on < row.d.received_on || on > today)
+    problems.push_back({"on", std::string(gen_errors::kInvalidDate.code), {{"value", on.ToVn()}}});
+  if (rule->needs_reason && text::NormalizeSpace(e.reason).empty())
+    problems.push_back({"reason", std::string(gen_errors::kRequired.code), {}});
+  if (rule->needs_handler && text::NormalizeSpace(e.handler).empty())
+    problems.push_back({"handler", std::string(gen_errors::kRequired.code), {}});
+  if (rule->needs_new_due && !e.new_due_on)
+    problems.push_back({"new_due_on", std::string(gen_errors::kRequired.code), {}});
+  else if (rule->needs_new_due && *e.new_due_on <= std::max(appointment, on))
+    problems.push_back({"new_due_on",
+                        std::string(errors::kNewDueNotLater.code),
+                        {{"date", std::max(appointment, on).ToVn()}}});
+  if (!problems.empty()) {
+    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
+    for (auto& p : problems) all.AddDetail(p);
+    throw all;
+  }
+  DossierDraft d = row.d;
+  d.status = rule->to;
+  if (rule->needs_handler) d.handler = text::NormalizeSpace(e.handler);
+  if (rule->step == Step::kSupplementReceived && step_clock_.supplement_restarts_clock) {
+    auto p = ServicesStore::GetProcedure(c, d.procedure_id);
+    if (p) d.due_on = DueDate(calendar_, on, p->handling_days);
+  }
+  DossierEvent ev;
+  ev.kind = std::string(rule->code);
+  ev.note = text::NormalizeSpace(e.reason);
+  ev.actor = a.audit_name;
+  ev.form = std::string(rule->form);
+  ev.day = on;
+  if (rule->needs_new_due) ev.due_on = e.new_due_on;
+  Tx tx(c);
+  ServicesStore::UpdateDossier(c, id, row.commune_id, row.d, d, row.extra, a.audit_name);
+  ServicesStore::AddStep(c, id, ev);
+  boost::json::object after = boost::json::parse(DossierJson(d)).as_object();
+  after["step"] = ev.kind;
+  if (!ev.note.empty()) after["reason"] = ev.note;
+  if (ev.due_on) after["new_due_on"] = ev.due_on->ToIso();
+  store::AppendAudit(c, a, "step", "dossier", id, row.commune_id, DossierJson(row.d),
+                     boost::json::serialize(after));
+  tx.Commit();
+}
+
+void ServicesService::ReturnResult(const Actor& a, long long id, Date on) {
+  DossierRow row = Writable(a, id);
   if (row.d.returned_on) throw Error(errors::kAlreadyReturned);
+  if (Closed(row.d.status))
+    throw Error(errors::kStepNotAllowed, "", {{"status", std::string(StatusCode(row.d.status))}});
   if (on < row.d.received_on) throw Error(errors::kReturnedBeforeReceived, "returned_on");
   if (on > clock::Today())
     throw Error(gen_errors::kInvalidDate, "returned_on", {{"value", on.ToVn()}});

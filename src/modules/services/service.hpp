@@ -26,6 +26,22 @@ struct ImportResult {
   int unchanged = 0;  // rows equal to what is held: nothing written, nothing audited
 };
 
+// A step after receipt (domain/steps.hpp): its code, the day it took effect (today when absent),
+// and what the step needs (a reason, the civil servant, an extension's new appointment).
+struct StepEntry {
+  std::string step;
+  std::optional<Date> on;
+  std::string reason;
+  std::string handler;
+  std::optional<Date> new_due_on;
+};
+
+// How steps move the appointment (rules/nd-118-2025-steps.toml).
+struct StepClock {
+  bool supplement_restarts_clock = true;
+  bool verified = false;
+};
+
 // A dossier received at the counter: the due date is computed from the procedure.
 struct CounterEntry {
   std::string code;
@@ -122,8 +138,15 @@ class ServicesService {
   long long Receive(const Actor& a, const CounterEntry& e);
   // The appointment date a dossier of `procedure_id` received today gets.
   Date DueDateToday(const Actor& a, long long procedure_id);
-  // Records the result returned to the applicant on `on`.
+  // Records the result returned to the applicant on `on`; SVC-8025 for a refused or withdrawn
+  // dossier.
   void ReturnResult(const Actor& a, long long id, Date on);
+  // Records a step after receipt: SVC-8024 for an unknown step, SVC-8025 when the dossier's status
+  // does not allow it, and every problem of the entry at once (a missing reason, civil servant or
+  // new appointment, a day before receipt or to come, an extension not after the appointment).
+  void RecordStep(const Actor& a, long long id, const StepEntry& e);
+  void SetStepClock(StepClock c) { step_clock_ = c; }
+  const StepClock& step_clock() const { return step_clock_; }
 
   // The statistics of the dossiers in the actor's scope (or under `unit_code`, and of
   // `procedure_code` when given) over [from, to]. SVC-8021 when from is after to or the span
@@ -147,6 +170,9 @@ class ServicesService {
   org::OrgService& org_;
   const WorkingCalendar& calendar_;
   std::function<std::string(const Actor&, long long)> slip_link_;
+  StepClock step_clock_;
+  // The dossier when the actor may write at its receiving unit; GEN-0017 otherwise.
+  DossierRow Writable(const Actor& a, long long id);
 };
 
 }  // namespace kientao::services

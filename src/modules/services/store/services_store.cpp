@@ -393,12 +393,24 @@ void ServicesStore::AddEvent(Conn& c, long long dossier_id, const std::string& k
       {dossier_id, clock::NowIsoVn(), kind, note, by});
 }
 
+void ServicesStore::AddStep(Conn& c, long long dossier_id, const DossierEvent& e) {
+  c.Exec(
+      "INSERT INTO services_dossier_events (dossier_id, at, kind, note, actor, form, day, due_on) "
+      "VALUES (:1, :2, :3, :4, :5, :6, :7, :8)",
+      {dossier_id, clock::NowIsoVn(), e.kind, e.note, e.actor, e.form,
+       e.day ? Value{e.day->ToIso()} : Value{}, e.due_on ? Value{e.due_on->ToIso()} : Value{}});
+}
+
 std::vector<DossierEvent> ServicesStore::Events(Conn& c, long long dossier_id) {
   std::vector<DossierEvent> out;
-  for (auto& r : c.Query("SELECT at, kind, note, actor FROM services_dossier_events WHERE "
-                         "dossier_id = :1 ORDER BY id",
-                         {dossier_id}))
-    out.push_back({r.Str(0), r.Str(1), r.Str(2), r.Str(3)});
+  for (auto& r : c.Query("SELECT at, kind, note, actor, form, day, due_on FROM "
+                         "services_dossier_events WHERE dossier_id = :1 ORDER BY id",
+                         {dossier_id})) {
+    DossierEvent e{r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), std::nullopt, std::nullopt};
+    if (!r.IsNull(5)) e.day = Date::ParseIso(r.Str(5));
+    if (!r.IsNull(6)) e.due_on = Date::ParseIso(r.Str(6));
+    out.push_back(std::move(e));
+  }
   return out;
 }
 

@@ -40,6 +40,9 @@ struct DossierEvent {
   std::string kind;
   std::string note;
   std::string actor;
+  std::string form;            // the Circular 03/2025 form the step issued ("02"), or ""
+  std::optional<Date> day;     // the day the step took effect, when typed
+  std::optional<Date> due_on;  // the appointment the step set (an extension)
 };
 
 // The statistics' selection: dossiers of these receiving units (and of one procedure code, "" =
@@ -89,6 +92,8 @@ class ServicesStore {
 
   static void AddEvent(store::Conn& c, long long dossier_id, const std::string& kind,
                        const std::string& note, const std::string& by);
+  // A step after receipt (domain/steps.hpp), with its reason, form, day and new appointment.
+  static void AddStep(store::Conn& c, long long dossier_id, const DossierEvent& e);
   static std::vector<DossierEvent> Events(store::Conn& c, long long dossier_id);
 
   static StatsCounts Counts(store::Conn& c, const StatsQuery& q);

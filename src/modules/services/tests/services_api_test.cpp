@@ -488,4 +488,92 @@ TEST_F(Services, TheRegisterAndTheStatisticsOpenInASpreadsheetAsTheyMean) {
   EXPECT_NE(figures->find("Tỷ lệ đúng hạn (trước hạn và đúng hạn),80"), std::string::npos);
 }
 
+// The steps after receipt (Decree 118/2025, the forms of Circular 03/2025): each only after the
+// statuses that allow it, with its reason and form kept on the timeline; a supplement counts the
+// handling time again, an extension sets a new appointment but not the legal one.
+TEST_F(Services, StepsAfterReceiptFollowTheStatusAndKeepTheirFormsAndReasons) {
+  auto procs = json::parse(Call(office_, "GET", "/api/v1/services/procedures").body);
+  long long three_days = Find(procs.at("items"), "code", "DEMO-HT-05").at("id").as_int64();
+  auto made = Call(office_, "POST", "/api/v1/services/dossiers",
+                   "{\"procedure_id\":" + std::to_string(three_days) +
+                       ",\"unit_id\":" + std::to_string(UnitId("LP-TTHCC")) +
+                       ",\"applicant_name\":\"Lò Văn Sinh\",\"channel\":\"counter\"}");
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string id = std::to_string(json::parse(made.body).at("id").as_int64());
+  std::string path = "/api/v1/services/dossiers/" + id + "/steps";
+  auto step = [&](const std::string& body) { return Call(office_, "POST", path, body); };
+  auto status = [&](const http::Response& r) {
+    return std::string(json::parse(r.body).at("status").as_string());
+  };
+  long long seq = AuditSeq();
+  // A supplement request needs its reason; nothing written without it.
+  auto no_reason = step(R"({"step": "supplement_request"})");
+  ASSERT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_EQ(Problems(no_reason.body), (std::set<std::string>{"0:reason:GEN-0004"}));
+  EXPECT_EQ(AuditSeq(), seq);
+  EXPECT_EQ(ErrorCode(step(R"({"step": "xyz"})").body), "SVC-8024");
+  auto asked = step(R"({"step": "supplement_request", "reason": "Thiếu bản sao giấy khai sinh"})");
+  ASSERT_EQ(asked.status, 200) << asked.body;
+  EXPECT_EQ(status(asked), "awaiting_supplement");
+  EXPECT_EQ(AuditSeq(), seq + 1);
+  // Waiting for the applicant: no result before the supplement.
+  auto early = step(R"({"step": "result_ready"})");
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(ErrorCode(early.body), "SVC-8025");
+  // Supplemented on Tuesday 1/12/2026: three working days again from that day, Friday 4/12.
+  Date today = *Date::ParseIso(kTestToday);
+  clock::Install(Clock::Pinned(*Date::ParseIso("2026-12-01")));
+  Session later = Login("vanphong");  // the session of 28/11 ended while idle
+  auto back = Call(later, "POST", path, R"({"step": "supplement_received"})");
+  auto bad_extension =
+      Call(later, "POST", path,
+           R"({"step": "extend", "reason": "Chờ xác minh", "new_due_on": "2026-12-03"})");
+  auto extended =
+      Call(later, "POST", path,
+           R"({"step": "extend", "reason": "Chờ xác minh", "new_due_on": "2026-12-10"})");
+  clock::Install(Clock::Pinned(today));
+  office_ = Login("vanphong");
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(status(back), "in_process");
+  EXPECT_EQ(json::parse(back.body).at("due_on").as_string(), "2026-12-04");
+  EXPECT_EQ(Problems(bad_extension.body), (std::set<std::string>{"0:new_due_on:SVC-8026"}));
+  ASSERT_EQ(extended.status, 200) << extended.body;
+  EXPECT_EQ(status(extended), "extended");
+  EXPECT_EQ(json::parse(extended.body).at("due_on").as_string(), "2026-12-04");  // the legal one
+  // Stopped, resumed, refused: then nothing more, not even a result.
+  EXPECT_EQ(status(step(R"({"step": "pause", "reason": "Chờ ý kiến cơ quan khác"})")), "paused");
+  EXPECT_EQ(status(step(R"({"step": "resume"})")), "in_process");
+  EXPECT_EQ(status(step(R"({"step": "refuse", "reason": "Không đủ điều kiện"})")), "refused");
+  EXPECT_EQ(ErrorCode(step(R"({"step": "withdraw"})").body), "SVC-8025");
+  auto ret = Call(office_, "POST", "/api/v1/services/dossiers/" + id + "/return",
+                  std::string("{\"returned_on\":\"") + kTestToday + "\"}");
+  EXPECT_EQ(ret.status, 409);
+  EXPECT_EQ(ErrorCode(ret.body), "SVC-8025");
+  // The timeline: each step with its form, reason and new appointment.
+  auto page = Call(office_, "GET", "/services/dossiers/" + id);
+  EXPECT_NE(page.body.find("Yêu cầu bổ sung, hoàn thiện hồ sơ · Mẫu 02"), std::string::npos);
+  EXPECT_NE(page.body.find("Thiếu bản sao giấy khai sinh"), std::string::npos);
+  EXPECT_NE(page.body.find("Xin lỗi và gia hạn thời gian giải quyết · Mẫu 04"), std::string::npos);
+  EXPECT_NE(page.body.find("data-testid=\"extended-to\">10/12/2026"), std::string::npos);
+  EXPECT_NE(page.body.find("Từ chối giải quyết · Mẫu 03"), std::string::npos);
+  EXPECT_EQ(page.body.find("data-testid=\"step-form\""), std::string::npos);  // closed
+  // The page's form: a refused step stays on the page with the message beside its field.
+  auto made2 = Call(office_, "POST", "/api/v1/services/dossiers",
+                    "{\"procedure_id\":" + std::to_string(three_days) +
+                        ",\"unit_id\":" + std::to_string(UnitId("LP-TTHCC")) +
+                        ",\"applicant_name\":\"A\",\"channel\":\"counter\"}");
+  std::string id2 = std::to_string(json::parse(made2.body).at("id").as_int64());
+  auto form = Call(office_, "POST", "/services/dossiers/" + id2 + "/steps",
+                   "step=pause&on=28%2F11%2F2026&reason=", "application/x-www-form-urlencoded");
+  EXPECT_EQ(form.status, 422);
+  EXPECT_NE(form.body.find("id=\"reason-msg\""), std::string::npos);
+  EXPECT_NE(form.body.find("value=\"pause\" selected"), std::string::npos);
+  // Only those who handle dossiers record steps.
+  Session head = Login("truongthon");
+  EXPECT_EQ(Call(head, "POST", "/api/v1/services/dossiers/" + id2 + "/steps",
+                 R"({"step": "assign", "handler": "X"})")
+                .status,
+            403);
+}
+
 }  // namespace kientao::testing

@@ -154,6 +154,19 @@ CounterEntry ReadCounterEntry(const Input& in) {
   return e;
 }
 
+StepEntry ReadStepEntry(const Input& in) {
+  in.AllowOnly({"step", "on", "reason", "handler", "new_due_on"});
+  http::FieldProblems p;
+  StepEntry e;
+  e.step = p.Take([&] { return in.Str("step", 40, true).value_or(""); });
+  e.on = p.Take([&] { return in.DateField("on", false); });
+  e.reason = p.Take([&] { return in.Str("reason", 2000, false).value_or(""); });
+  e.handler = p.Take([&] { return in.Str("handler", 200, false).value_or(""); });
+  e.new_due_on = p.Take([&] { return in.DateField("new_due_on", false); });
+  p.ThrowIfAny();
+  return e;
+}
+
 void RegisterServicesApi(http::Router& router, ServicesService& svc) {
   const Access read{std::string(access::kServicesRead)};
   const Access write{std::string(access::kServicesWrite)};
@@ -203,6 +216,10 @@ void RegisterServicesApi(http::Router& router, ServicesService& svc) {
     in.AllowOnly({"returned_on"});
     Date on = *in.DateField("returned_on", true);
     svc.ReturnResult(ctx.AsActor(), ctx.Id("id"), on);
+    return http::JsonAnswer(DossierJson(svc.GetDossier(ctx.AsActor(), ctx.Id("id"))));
+  });
+  router.Post("/api/v1/services/dossiers/{id}/steps", write, [&svc](Ctx& ctx) {
+    svc.RecordStep(ctx.AsActor(), ctx.Id("id"), ReadStepEntry(Input::FromRequest(ctx.req)));
     return http::JsonAnswer(DossierJson(svc.GetDossier(ctx.AsActor(), ctx.Id("id"))));
   });
   router.Get("/api/v1/services/stats", read, [&svc](Ctx& ctx) {

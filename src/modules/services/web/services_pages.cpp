@@ -7,6 +7,7 @@
 #include "http/form.hpp"
 #include "http/upload.hpp"
 #include "modules/documents/qr.hpp"
+#include "modules/services/domain/steps.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/web/services_present.hpp"
@@ -108,8 +109,11 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
     TemplateData d = DossierPageData(ctx, r, svc.Events(ctx.AsActor(), r.id));
     if (ctx.req.Query("received") == "1") d.set("just_received", true);
-    if (!r.d.returned_on && access::HasPermission(*ctx.user, access::kServicesWrite))
-      d.set("can_return", true);
+    bool writer = access::HasPermission(*ctx.user, access::kServicesWrite);
+    if (!r.d.returned_on && !Closed(r.d.status) && writer) d.set("can_return", true);
+    if (writer && d.get("steps")) d.set("can_step", true);
+    d.set("step_on", clock::Today().ToVn());
+    if (!svc.step_clock().verified) d.set("clock_unverified", true);
     if (!r.d.citizen_id.empty() && access::HasPermission(*ctx.user, access::kServicesReadFull))
       d.set("can_read_full", true);
     d.set("today", clock::Today().ToVn());
@@ -127,6 +131,31 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
       TemplateData d = DossierPageData(ctx, r, svc.Events(ctx.AsActor(), id));
       d.set("can_return", true);
       d.set("today", in.Str("returned_on", 40, false).value_or(""));
+      http::SetFormError(d, ctx, e);
+      return layout.Page(ctx, "services/dossier", d, r.d.code, e.status());
+    }
+  });
+  // A step after receipt (supplement, extension, stop, refusal…); refused input stays on the page
+  // beside its fields.
+  router.Post("/services/dossiers/{id}/steps", write, [&svc, &layout](Ctx& ctx) {
+    Input in = Input::FromForm(ctx.req.body);
+    long long id = ctx.Id("id");
+    try {
+      svc.RecordStep(ctx.AsActor(), id, ReadStepEntry(in));
+      return Response::Redirect("/services/dossiers/" + std::to_string(id));
+    } catch (const Error& e) {
+      if (e.status() == 403 || e.status() == 404) throw;
+      DossierRow r = svc.GetDossier(ctx.AsActor(), id);
+      TemplateData d = DossierPageData(ctx, r, svc.Events(ctx.AsActor(), id),
+                                       in.Str("step", 40, false).value_or(""));
+      if (d.get("steps")) d.set("can_step", true);
+      if (!r.d.returned_on && !Closed(r.d.status)) d.set("can_return", true);
+      d.set("today", clock::Today().ToVn());
+      d.set("step_on", in.Str("on", 40, false).value_or(""));
+      d.set("step_reason", in.Str("reason", 2000, false).value_or(""));
+      d.set("step_handler", in.Str("handler", 200, false).value_or(""));
+      d.set("step_new_due", in.Str("new_due_on", 40, false).value_or(""));
+      if (!svc.step_clock().verified) d.set("clock_unverified", true);
       http::SetFormError(d, ctx, e);
       return layout.Page(ctx, "services/dossier", d, r.d.code, e.status());
     }

@@ -8,6 +8,7 @@
 #include "base/citizen_id.hpp"
 #include "base/text.hpp"
 #include "http/form.hpp"
+#include "modules/services/domain/steps.hpp"
 #include "modules/services/permissions.hpp"
 
 namespace kientao::services {
@@ -246,7 +247,8 @@ TemplateData RegisterPage(const Ctx& ctx, const DossierFilter& f, const DossierP
 }
 
 TemplateData DossierPageData(const Ctx& ctx, const DossierRow& r,
-                             const std::vector<DossierEvent>& events) {
+                             const std::vector<DossierEvent>& events,
+                             const std::string& chosen_step) {
   TemplateData d = http::Object();
   d.set("id", std::to_string(r.id));
   d.set("code", r.d.code);
@@ -275,10 +277,35 @@ TemplateData DossierPageData(const Ctx& ctx, const DossierRow& r,
     item.set("at", e.at.size() >= 16
                        ? Date::ParseIso(e.at.substr(0, 10))->ToVn() + " " + e.at.substr(11, 5)
                        : e.at);
-    item.set("kind", ctx.T("services.event." + e.kind));
+    std::string key = "services.event." + e.kind;
+    item.set("kind", ctx.T(ctx.i18n->Has(ctx.lang, key) ? key : "services.step." + e.kind));
     item.set("actor", e.actor);
+    if (!e.form.empty())
+      item.set("form", ctx.i18n->Format(ctx.lang, "services.form_no", {{"form", e.form}}));
+    if (!e.note.empty()) item.set("note", e.note);
+    if (e.day) item.set("day", e.day->ToVn());
+    if (e.due_on) {
+      item.set("new_due", e.due_on->ToVn());
+      d.set("extended_to", e.due_on->ToVn());
+    }
     timeline.push_back(item);
   }
+  // The steps the dossier's status allows, for the form.
+  TemplateData steps = http::List();
+  for (const StepRule* rule : StepsFrom(r.d.status)) {
+    TemplateData o = http::Object();
+    o.set("value", std::string(rule->code));
+    if (rule->code == chosen_step) o.set("selected", true);
+    o.set("label",
+          ctx.T("services.step." + std::string(rule->code)) +
+              (rule->form.empty() ? std::string()
+                                  : " (" +
+                                        ctx.i18n->Format(ctx.lang, "services.form_no",
+                                                         {{"form", std::string(rule->form)}}) +
+                                        ")"));
+    steps.push_back(o);
+  }
+  if (!steps.is_empty_list()) d.set("steps", steps);
   d.set("timeline", timeline);
   if (events.empty()) d.set("no_timeline", true);
   return d;

@@ -21,6 +21,8 @@ Date QueryDate(const http::Ctx& ctx, const std::string& name);
 DossierFilter ReadDossierFilter(const http::Ctx& ctx);
 // A dossier received at the counter, from JSON or the counter form; every field's problem at once.
 CounterEntry ReadCounterEntry(const http::Input& in);
+// A step after receipt, from JSON or the dossier page's form; every field's problem at once.
+StepEntry ReadStepEntry(const http::Input& in);
 
 void RegisterServicesApi(http::Router& router, ServicesService& svc);
 void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout);
@@ -29,8 +31,10 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
 http::TemplateData StatsPage(const http::Ctx& ctx, const Stats& s);
 http::TemplateData RegisterPage(const http::Ctx& ctx, const DossierFilter& f,
                                 const DossierPage& page, const std::vector<Procedure>& procedures);
+// `chosen_step`: the step a refused form asked for, selected again.
 http::TemplateData DossierPageData(const http::Ctx& ctx, const DossierRow& r,
-                                   const std::vector<DossierEvent>& events);
+                                   const std::vector<DossierEvent>& events,
+                                   const std::string& chosen_step = "");
 // The counter form with `values` as typed and `err`'s problems beside their fields.
 http::TemplateData CounterForm(const http::Ctx& ctx, const http::TemplateData& values,
                                const std::vector<ServiceUnit>& units,
