@@ -144,6 +144,8 @@ const std::map<std::string, Row>& Table() {
       {"POST /services/dossiers/{id}/return", {kTaskUpdate, ""}},
       {"POST /services/dossiers/{id}/steps", {kTaskUpdate, ""}},
       {"GET /services/dossiers/{id}/slip", {kStaffRead, ""}},
+      {"GET /services/dossiers/{id}/slip.docx", {kStaffRead, ""}},
+      {"GET /services/dossiers/{id}/slip.pdf", {kStaffRead, ""}},
       {"GET /tra-cuu/{token}", {kPublic, ""}},
       {"POST /services/dossiers/{id}/citizen-id", {kStaffFull, ""}},
       {"GET /services/procedures", {kStaffRead, ""}},

@@ -130,7 +130,27 @@ int TextWidth(std::string_view utf8, int size_pt, double em = 0.6) {
 
 const char* kNs =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+
+// An inline picture (relationship rIdPicture) in its own centred paragraph; sizes in EMU.
+std::string PictureXml(const OfficialDocument::Picture& p) {
+  long long cx = std::llround(p.width_mm * 36000.0), cy = std::llround(p.height_mm * 36000.0);
+  std::string d = XmlEscape(p.description);
+  return fmt::format(
+      "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" "
+      "distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{0}\" cy=\"{1}\"/><wp:docPr id=\"1\" "
+      "name=\"Picture 1\" descr=\"{2}\"/><a:graphic><a:graphicData "
+      "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr>"
+      "<pic:cNvPr id=\"1\" name=\"picture.png\" descr=\"{2}\"/><pic:cNvPicPr/></pic:nvPicPr>"
+      "<pic:blipFill><a:blip r:embed=\"rIdPicture\"/><a:stretch><a:fillRect/></a:stretch>"
+      "</pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{0}\" cy=\"{1}\"/>"
+      "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+      "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+      cx, cy, d);
+}
 
 }  // namespace
 
@@ -206,6 +226,7 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
     x.line = static_cast<int>(std::lround(240 * L.line_spacing));
     body += ParaXml(x);
   }
+  if (doc.picture) body += PictureXml(*doc.picture);
   body += ParaXml(gap);
 
   // Recipients | signature.
@@ -282,6 +303,7 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "<Default Extension=\"rels\" "
       "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Default Extension=\"png\" ContentType=\"image/png\"/>"
       "<Override PartName=\"/word/document.xml\" "
       "ContentType=\"application/"
       "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
@@ -309,15 +331,19 @@ std::string RenderDocx(const OfficialDocument& doc, const Layout30& L) {
       "Target=\"header1.xml\"/>"
       "<Relationship Id=\"rIdHeaderFirst\" "
       "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
-      "Target=\"header2.xml\"/>"
+      "Target=\"header2.xml\"/>" +
+      std::string(doc.picture ? "<Relationship Id=\"rIdPicture\" "
+                                "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                "relationships/image\" Target=\"media/picture.png\"/>"
+                              : "") +
       "</Relationships>";
-  return WriteZip({{"[Content_Types].xml", content_types},
-                   {"_rels/.rels", rels},
-                   {"word/document.xml", document},
-                   {"word/styles.xml", styles},
-                   {"word/header1.xml", header_default},
-                   {"word/header2.xml", header_first},
-                   {"word/_rels/document.xml.rels", doc_rels}});
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"[Content_Types].xml", content_types},    {"_rels/.rels", rels},
+      {"word/document.xml", document},           {"word/styles.xml", styles},
+      {"word/header1.xml", header_default},      {"word/header2.xml", header_first},
+      {"word/_rels/document.xml.rels", doc_rels}};
+  if (doc.picture) parts.emplace_back("word/media/picture.png", doc.picture->png);
+  return WriteZip(parts);
 }
 
 std::string NumberSymbol(std::optional<int> number, std::string_view kind) {

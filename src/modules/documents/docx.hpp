@@ -56,6 +56,14 @@ struct OfficialDocument {
     std::string signer;
   };
   std::optional<Signature> left_signature;
+  // A picture centred after the body (the slip's QR code): PNG bytes, its printed size and its
+  // description for screen readers.
+  struct Picture {
+    std::string png;
+    int width_mm = 30, height_mm = 30;
+    std::string description;
+  };
+  std::optional<Picture> picture;
 };
 
 // Text for XML content and attribute values: & < > " escaped, control characters XML 1.0 forbids

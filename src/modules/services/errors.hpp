@@ -30,5 +30,6 @@ inline constexpr ErrorDef kInvalidStatus{"SVC-8023", 422};    // {value}
 inline constexpr ErrorDef kUnknownStep{"SVC-8024", 422};      // {value}: not a step of a dossier
 inline constexpr ErrorDef kStepNotAllowed{"SVC-8025", 409};   // {status}: not after this status
 inline constexpr ErrorDef kNewDueNotLater{"SVC-8026", 422};   // {date}: the current appointment
+inline constexpr ErrorDef kPdfUnavailable{"SVC-8027", 503};   // LibreOffice missing or failed
 
 }  // namespace kientao::services::errors

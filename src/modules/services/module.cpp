@@ -86,7 +86,7 @@ Module ServicesModule() {
   };
   m.routes = [](App& app) {
     services::RegisterServicesRoutes(app.router(), app.Kept<services::ServicesService>("services"),
-                                     app.layout());
+                                     app.layout(), app.doc_layout());
   };
   m.demo = &LoadServicesDemo;
   return m;

@@ -1,6 +1,10 @@
 // The dossier register through the real application (router, services, SQLite or PostgreSQL): the
 // import from the provincial one-stop system all or nothing and idempotent, the statistics the
 // commune steers by, the counter, scope and the audited citizen ID.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 #include <set>
 
 #include <boost/json.hpp>
@@ -21,6 +25,24 @@ namespace {
 // A JSON number as a double, whether it was written 60 or 62.5.
 double Num(const json::value& v) {
   return v.is_double() ? v.as_double() : static_cast<double>(v.as_int64());
+}
+
+// What zbarimg (a decoder nobody here wrote) reads in a PNG.
+std::string DecodeQr(const std::string& png) {
+  std::string path = ::testing::TempDir() + "/kientao-qr-" + std::to_string(::getpid()) + ".png";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << png;
+  }
+  std::string out;
+  if (FILE* p = ::popen(("zbarimg --raw -q " + path).c_str(), "r")) {
+    char buf[512];
+    while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ::pclose(p);
+  }
+  std::remove(path.c_str());
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
 }
 
 class Services : public AppTest {
@@ -291,6 +313,27 @@ TEST_F(Services, TheCounterComputesTheAppointmentOnWorkingDaysAndRecordsTheResul
   EXPECT_EQ(status.body.find("Lò Văn Sinh"), std::string::npos);
   EXPECT_EQ(status.body.find("000090000777"), std::string::npos);
   EXPECT_EQ(status.body.find("000******777"), std::string::npos);
+  // The slip as a document (Mẫu 01): its QR code is a picture a decoder reads back to the same
+  // address, and LibreOffice reads the appointment.
+  auto docx = Call(office_, "GET", "/services/dossiers/" + id + "/slip.docx");
+  ASSERT_EQ(docx.status, 200);
+  auto png = documents::ReadZipEntry(docx.body, "word/media/picture.png");
+  ASSERT_TRUE(png);
+  std::string decoded = DecodeQr(*png);
+  ASSERT_GE(decoded.size(), lookup.size()) << decoded;
+  EXPECT_EQ(decoded.substr(decoded.size() - lookup.size()), lookup);  // the address on the slip
+  ASSERT_TRUE(documents::PdfConverterAvailable()) << "LibreOffice is needed to open the slip";
+  auto slip_text =
+      documents::ConvertWithLibreOffice(docx.body, "docx", "txt:Text (encoded):UTF8", "txt");
+  ASSERT_TRUE(slip_text);
+  EXPECT_NE(slip_text->find("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), std::string::npos);
+  EXPECT_NE(slip_text->find("Thời gian trả kết quả giải quyết hồ sơ: ngày 02/12/2026"),
+            std::string::npos)
+      << slip_text->substr(0, 1500);
+  EXPECT_NE(slip_text->find("Lò Văn Sinh"), std::string::npos);  // the applicant's own copy
+  auto pdf = Call(office_, "GET", "/services/dossiers/" + id + "/slip.pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
   EXPECT_EQ(Anonymous("GET", "/tra-cuu/00000000000000000000000000000000").status, 404);
   EXPECT_EQ(Anonymous("GET", "/tra-cuu/' OR 1=1 --").status, 404);
   // The same code again is refused.

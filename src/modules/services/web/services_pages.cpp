@@ -11,6 +11,7 @@
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/web/services_present.hpp"
+#include "modules/services/web/services_slip.hpp"
 #include "modules/services/web/services_xlsx.hpp"
 
 namespace kientao::services {
@@ -46,7 +47,8 @@ DossierFilter ReadDossierFilter(const Ctx& ctx) {
   return f;
 }
 
-void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout) {
+void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout,
+                           const documents::Layout30& doc_layout) {
   const Access read{std::string(access::kServicesRead)};
   const Access write{std::string(access::kServicesWrite)};
   const Access import{std::string(access::kServicesImport)};
@@ -176,12 +178,28 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     auto [unit, commune] = svc.UnitNames(ctx.AsActor(), r.d.unit_id);
     d.set("unit", unit);
     d.set("commune_upper", text::ToUpper("Ủy ban nhân dân " + commune));
-    bool https = ctx.req.Header("x-forwarded-proto") == "https";
-    std::string url = (https ? "https://" : "http://") + ctx.req.Header("host") +
-                      svc.SlipPath(ctx.AsActor(), r.id);
+    std::string url = SlipUrl(ctx, svc, r.id);
     d.set("lookup_url", url);
     d.set("qr", documents::QrSvg(url, 132, ctx.T("services.slip_qr")).value_or(""));
     return layout.Page(ctx, "services/slip", d, ctx.T("services.slip_title"));
+  });
+  // The slip as a document to print or send (Mẫu 01), and the same as PDF (LibreOffice).
+  auto slip_docx = [&svc, &doc_layout](Ctx& ctx) {
+    DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
+    auto [unit, commune] = svc.UnitNames(ctx.AsActor(), r.d.unit_id);
+    return std::make_pair(
+        documents::RenderDocx(SlipDocument(r, unit, commune, SlipUrl(ctx, svc, r.id)), doc_layout),
+        "giay-tiep-nhan-" + r.d.code);
+  };
+  router.Get("/services/dossiers/{id}/slip.docx", read, [slip_docx](Ctx& ctx) {
+    auto [docx, stem] = slip_docx(ctx);
+    return http::Download(std::move(docx), http::kDocxType, stem + ".docx");
+  });
+  router.Get("/services/dossiers/{id}/slip.pdf", read, [slip_docx](Ctx& ctx) {
+    auto [docx, stem] = slip_docx(ctx);
+    auto pdf = documents::ConvertDocxToPdf(docx);
+    if (!pdf) throw Error(errors::kPdfUnavailable);
+    return http::Download(std::move(*pdf), "application/pdf", stem + ".pdf");
   });
   // The applicant's view of the dossier behind the slip's QR code: no sign-in, no personal data.
   router.Get("/tra-cuu/{token}", Access{"", false}, [&svc, &layout](Ctx& ctx) {

@@ -8,6 +8,7 @@
 #include "http/layout.hpp"
 #include "http/router.hpp"
 #include "http/templates.hpp"
+#include "modules/documents/docx.hpp"
 #include "modules/services/service.hpp"
 
 namespace kientao::services {
@@ -25,7 +26,8 @@ CounterEntry ReadCounterEntry(const http::Input& in);
 StepEntry ReadStepEntry(const http::Input& in);
 
 void RegisterServicesApi(http::Router& router, ServicesService& svc);
-void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout);
+void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout,
+                           const documents::Layout30& doc_layout);
 
 // Presenters: the data of each page.
 http::TemplateData StatsPage(const http::Ctx& ctx, const Stats& s);

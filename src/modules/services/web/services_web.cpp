@@ -4,10 +4,10 @@
 
 namespace kientao::services {
 
-void RegisterServicesRoutes(http::Router& router, ServicesService& svc,
-                            const http::Layout& layout) {
+void RegisterServicesRoutes(http::Router& router, ServicesService& svc, const http::Layout& layout,
+                            const documents::Layout30& doc_layout) {
   RegisterServicesApi(router, svc);
-  RegisterServicesPages(router, svc, layout);
+  RegisterServicesPages(router, svc, layout, doc_layout);
 }
 
 }  // namespace kientao::services
