@@ -274,7 +274,8 @@ std::optional<std::string> ConvertDocxToPdf(const std::string& docx) {
 std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
                                                   const std::string& in_ext,
                                                   const std::string& filter,
-                                                  const std::string& out_ext) {
+                                                  const std::string& out_ext,
+                                                  const std::string& infilter) {
   if (!PdfConverterAvailable()) return std::nullopt;
   TempDir dir;
   fs::path in = dir.path / ("document." + in_ext);
@@ -285,6 +286,7 @@ std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
   // A private profile so conversions never touch a user's LibreOffice settings or lock.
   std::string cmd = "HOME='" + dir.path.string() + "' soffice --headless --norestore " +
                     "-env:UserInstallation=file://" + (dir.path / "profile").string() +
+                    (infilter.empty() ? std::string() : " --infilter='" + infilter + "'") +
                     " --convert-to '" + filter + "' --outdir '" + dir.path.string() + "' '" +
                     in.string() + "' >/dev/null 2>&1";
   if (std::system(cmd.c_str()) != 0) return std::nullopt;

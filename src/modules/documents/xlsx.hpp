@@ -55,9 +55,12 @@ long long PdfConversionsRun();
 int PdfConversionsWaiting();  // callers waiting or converting now
 // Any conversion LibreOffice knows: `bytes` in a file named `in_ext` (e.g. "xlsx") converted to
 // `filter` (e.g. "pdf", "csv"), the result's bytes; nullopt when soffice is missing or fails.
+// `infilter`: how to read the input when LibreOffice would guess (e.g. "CSV:44,34,76", a UTF-8
+// CSV); "" lets it guess. Both filters are the caller's constants, never a user's text.
 std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
                                                   const std::string& in_ext,
                                                   const std::string& filter,
-                                                  const std::string& out_ext);
+                                                  const std::string& out_ext,
+                                                  const std::string& infilter = "");
 
 }  // namespace kientao::documents

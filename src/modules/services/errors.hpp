@@ -31,5 +31,6 @@ inline constexpr ErrorDef kUnknownStep{"SVC-8024", 422};      // {value}: not a 
 inline constexpr ErrorDef kStepNotAllowed{"SVC-8025", 409};   // {status}: not after this status
 inline constexpr ErrorDef kNewDueNotLater{"SVC-8026", 422};   // {date}: the current appointment
 inline constexpr ErrorDef kPdfUnavailable{"SVC-8027", 503};   // LibreOffice missing or failed
+inline constexpr ErrorDef kUnreadableSheet{"SVC-8028", 422};  // an XLSX LibreOffice cannot read
 
 }  // namespace kientao::services::errors

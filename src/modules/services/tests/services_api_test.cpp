@@ -187,6 +187,29 @@ TEST_F(Services, AnExportWithVietnameseHeadersAndWordsIsRead) {
       "Mã hồ sơ,Mã thủ tục,Ngày tiếp nhận,Hình thức nộp,Trực tuyến toàn trình,Ngày hẹn trả,Ngày "
       "trả kết quả\r\nVN-3,DEMO-HT-05,06/01/2025,Fax,Có,09/01/2025,\r\n");
   EXPECT_EQ(Problems(bad.body), (std::set<std::string>{"2:channel:SVC-8005"}));
+  // The same export saved as an Excel workbook (made here by LibreOffice from a UTF-8 CSV): read
+  // from its first sheet, through the API and the import page alike.
+  ASSERT_TRUE(documents::PdfConverterAvailable()) << "LibreOffice is needed to read XLSX";
+  auto xlsx = documents::ConvertWithLibreOffice(
+      "Mã hồ sơ,Mã thủ tục,Ngày tiếp nhận,Hình thức nộp,Trực tuyến toàn trình,Ngày hẹn trả,Ngày "
+      "trả kết quả,Mã đơn vị\r\nXL-1,DEMO-HT-05,2025-01-06,Trực tuyến,Có,2025-01-09,2025-01-08,"
+      "LP-TTHCC\r\n",
+      "csv", "xlsx:Calc MS Excel 2007 XML", "xlsx", "CSV:44,34,76");
+  ASSERT_TRUE(xlsx);
+  auto from_excel = Call(office_, "POST", "/api/v1/services/dossiers/import", *xlsx,
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(from_excel.status, 200) << from_excel.body;
+  EXPECT_EQ(json::parse(from_excel.body).at("created").as_int64(), 1);
+  auto xl = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?q=XL-1").body);
+  EXPECT_EQ(Find(xl.at("items"), "code", "XL-1").at("due_on").as_string(), "2025-01-09");
+  // A zip that is no workbook: refused with how to save the file, nothing written.
+  long long n = Count("services_dossiers");
+  auto broken = Call(office_, "POST", "/api/v1/services/dossiers/import",
+                     std::string("PK\x03\x04not a workbook", 20),
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(broken.status, 422) << broken.body;
+  EXPECT_EQ(ErrorCode(broken.body), "SVC-8028");
+  EXPECT_EQ(Count("services_dossiers"), n);
 }
 
 TEST_F(Services, StatisticsCountReceivedOnlineAndResultsWithBothDenominators) {

@@ -4,6 +4,7 @@
 #include "base/citizen_id.hpp"
 #include "base/csv.hpp"
 #include "http/input.hpp"
+#include "modules/documents/xlsx.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/web/services_present.hpp"
@@ -154,6 +155,16 @@ CounterEntry ReadCounterEntry(const Input& in) {
   return e;
 }
 
+std::string SpreadsheetAsCsv(const std::string& bytes, std::string& charset) {
+  if (bytes.rfind("PK\x03\x04", 0) != 0) return bytes;  // not a zip archive: CSV as sent
+  if (!documents::PdfConverterAvailable()) throw Error(errors::kPdfUnavailable, "file");
+  auto csv = documents::ConvertWithLibreOffice(bytes, "xlsx",
+                                               "csv:Text - txt - csv (StarCalc):44,34,76", "csv");
+  if (!csv) throw Error(errors::kUnreadableSheet, "file");
+  charset = "utf-8";
+  return *csv;
+}
+
 StepEntry ReadStepEntry(const Input& in) {
   in.AllowOnly({"step", "on", "reason", "handler", "new_due_on"});
   http::FieldProblems p;
@@ -183,15 +194,18 @@ void RegisterServicesApi(http::Router& router, ServicesService& svc) {
                                    {"fee", p.fee ? json::value(*p.fee) : json::value(nullptr)}});
     return http::JsonAnswer(json::object{{"items", items}});
   });
+  // text/csv, or an XLSX workbook (its first sheet).
   router.Post("/api/v1/services/procedures/import", import, [&svc](Ctx& ctx) {
-    return http::JsonAnswer(ImportJson(
-        svc.ImportProceduresCsv(ctx.AsActor(), ctx.req.body,
-                                CharsetOf(ctx.req.Header("content-type")), ctx.req.Query("unit"))));
+    std::string charset = CharsetOf(ctx.req.Header("content-type"));
+    std::string text = SpreadsheetAsCsv(ctx.req.body, charset);
+    return http::JsonAnswer(
+        ImportJson(svc.ImportProceduresCsv(ctx.AsActor(), text, charset, ctx.req.Query("unit"))));
   });
   router.Post("/api/v1/services/dossiers/import", import, [&svc](Ctx& ctx) {
-    return http::JsonAnswer(ImportJson(
-        svc.ImportDossiersCsv(ctx.AsActor(), ctx.req.body,
-                              CharsetOf(ctx.req.Header("content-type")), ctx.req.Query("unit"))));
+    std::string charset = CharsetOf(ctx.req.Header("content-type"));
+    std::string text = SpreadsheetAsCsv(ctx.req.body, charset);
+    return http::JsonAnswer(
+        ImportJson(svc.ImportDossiersCsv(ctx.AsActor(), text, charset, ctx.req.Query("unit"))));
   });
   router.Get("/api/v1/services/dossiers", read, [&svc](Ctx& ctx) {
     DossierPage page = svc.ListDossiers(ctx.AsActor(), ReadDossierFilter(ctx));

@@ -250,9 +250,10 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     try {
       up = http::ReadUpload(ctx.req, errors::kEmptyImport);
       d.set(up.fields["kind"] == "procedures" ? "kind_procedures" : "kind_dossiers", true);
+      std::string text = SpreadsheetAsCsv(up.file, up.charset);
       ImportResult res = up.fields["kind"] == "procedures"
-                             ? svc.ImportProceduresCsv(ctx.AsActor(), up.file, up.charset, "")
-                             : svc.ImportDossiersCsv(ctx.AsActor(), up.file, up.charset, "");
+                             ? svc.ImportProceduresCsv(ctx.AsActor(), text, up.charset, "")
+                             : svc.ImportDossiersCsv(ctx.AsActor(), text, up.charset, "");
       d.set("done", ctx.i18n->Format(ctx.lang, "services.import_done",
                                      {{"created", std::to_string(res.created)},
                                       {"updated", std::to_string(res.updated)},

@@ -25,6 +25,11 @@ CounterEntry ReadCounterEntry(const http::Input& in);
 // A step after receipt, from JSON or the dossier page's form; every field's problem at once.
 StepEntry ReadStepEntry(const http::Input& in);
 
+// An import's bytes as text to read: an XLSX workbook (a zip archive) becomes the CSV of its first
+// sheet, cells as they are shown, read by LibreOffice (SVC-8028 when it cannot, SVC-8027 when it is
+// missing); any other file is returned as it is. `charset` becomes "utf-8" for a converted sheet.
+std::string SpreadsheetAsCsv(const std::string& bytes, std::string& charset);
+
 void RegisterServicesApi(http::Router& router, ServicesService& svc);
 void RegisterServicesPages(http::Router& router, ServicesService& svc, const http::Layout& layout,
                            const documents::Layout30& doc_layout);
