@@ -151,6 +151,9 @@ const std::map<std::string, Row>& Table() {
       {"GET /services/procedures", {kStaffRead, ""}},
       {"GET /services/import", {kStaffFull, ""}},
       {"POST /services/import", {kStaffFull, ""}},
+      {"POST /services/import/mapping", {kStaffFull, ""}},
+      {"GET /api/v1/services/import-mappings", {kStaffFull, ""}},
+      {"POST /api/v1/services/import-mappings", {kStaffFull, "{}"}},
       // sipas: the satisfaction survey (read: kStaffRead's roles; paper and tablets: the office;
       // the answers themselves: public, the signed link or the tablet is the permission).
       {"GET /api/v1/sipas/questionnaires", {kStaffRead, ""}},

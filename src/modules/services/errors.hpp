@@ -32,5 +32,8 @@ inline constexpr ErrorDef kStepNotAllowed{"SVC-8025", 409};   // {status}: not a
 inline constexpr ErrorDef kNewDueNotLater{"SVC-8026", 422};   // {date}: the current appointment
 inline constexpr ErrorDef kPdfUnavailable{"SVC-8027", 503};   // LibreOffice missing or failed
 inline constexpr ErrorDef kUnreadableSheet{"SVC-8028", 422};  // an XLSX LibreOffice cannot read
+inline constexpr ErrorDef kUnknownImportColumn{"SVC-8029", 422};  // {value}: not an import column
+inline constexpr ErrorDef kColumnMappedTwice{"SVC-8030", 422};    // {value}: given to two headers
+inline constexpr ErrorDef kUnknownMapping{"SVC-8031", 404};       // {value}: no saved mapping
 
 }  // namespace kientao::services::errors

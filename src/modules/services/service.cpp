@@ -638,6 +638,52 @@ long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
   return id;
 }
 
+std::vector<ColumnMapping> ServicesService::Mappings(const Actor& a) {
+  Conn c = db_.Lease();
+  long long commune = store::ActorCommune(c, a.who, access::kServicesImport);
+  if (!commune || !access::HasPermission(a.who, access::kServicesImport)) return {};
+  return ServicesStore::Mappings(c, commune);
+}
+
+void ServicesService::SaveMapping(const Actor& a, const ColumnMapping& m) {
+  auto problems = ValidateMapping(m);
+  if (!problems.empty()) {
+    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
+    for (auto& p : problems) all.AddDetail(p);
+    throw all;
+  }
+  Conn c = db_.Lease();
+  Tx tx(c);
+  long long commune = CommuneFor(c, a, "", access::kServicesImport);
+  ColumnMapping clean = m;
+  clean.source = text::NormalizeSpace(m.source);
+  ServicesStore::SaveMapping(c, commune, clean, a.audit_name);
+  boost::json::object columns;
+  for (const auto& [k, v] : clean.columns) columns[k] = v;
+  store::AppendAudit(
+      c, a, "save", "import_mapping", commune, commune, std::nullopt,
+      boost::json::serialize(boost::json::object{
+          {"source", clean.source}, {"header_row", clean.header_row}, {"columns", columns}}));
+  tx.Commit();
+}
+
+ImportResult ServicesService::ImportDossiersWith(const Actor& a, std::string_view bytes,
+                                                 std::string_view charset, const ColumnMapping& m) {
+  std::string text = DecodeUpload(bytes, charset, "file");
+  int bad_line = 0;
+  auto mapped = ApplyMapping(text, m, &bad_line);
+  if (!mapped) throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
+  return ImportDossiersCsv(a, *mapped, "utf-8", "");
+}
+
+ImportResult ServicesService::ImportDossiersMapped(const Actor& a, std::string_view bytes,
+                                                   std::string_view charset,
+                                                   const std::string& source) {
+  for (const auto& m : Mappings(a))
+    if (m.source == text::NormalizeSpace(source)) return ImportDossiersWith(a, bytes, charset, m);
+  throw Error(errors::kUnknownMapping, "mapping", {{"value", source}});
+}
+
 DossierRow ServicesService::Writable(const Actor& a, long long id) {
   DossierRow row = GetDossier(a, id);
   bool may = false;

@@ -141,6 +141,18 @@ class ServicesService {
   // Records the result returned to the applicant on `on`; SVC-8025 for a refused or withdrawn
   // dossier.
   void ReturnResult(const Actor& a, long long id, Date on);
+  // The commune's remembered column mappings (the import page's choices and the mapping screen).
+  std::vector<ColumnMapping> Mappings(const Actor& a);
+  // Saves a mapping for the actor's commune (services.import): every problem at once (GEN-0034,
+  // domain/import_names ValidateMapping), audited.
+  void SaveMapping(const Actor& a, const ColumnMapping& m);
+  // The dossier import read through the saved mapping `source` (SVC-8031 when there is none); the
+  // file's bytes decoded as ImportDossiersCsv does.
+  ImportResult ImportDossiersMapped(const Actor& a, std::string_view bytes,
+                                    std::string_view charset, const std::string& source);
+  // The same through a mapping given now (the mapping screen), not necessarily saved.
+  ImportResult ImportDossiersWith(const Actor& a, std::string_view bytes, std::string_view charset,
+                                  const ColumnMapping& m);
   // Records a step after receipt: SVC-8024 for an unknown step, SVC-8025 when the dossier's status
   // does not allow it, and every problem of the entry at once (a missing reason, civil servant or
   // new appointment, a day before receipt or to come, an extension not after the appointment).

@@ -1,7 +1,9 @@
 #include "modules/services/domain/import_names.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "base/csv.hpp"
 #include "base/text.hpp"
 
 namespace kientao::services {
@@ -130,6 +132,54 @@ std::optional<Status> ReadStatus(std::string_view cell) {
       {"rut ho so", Status::kWithdrawn},
       {"cong dan rut ho so", Status::kWithdrawn}};
   return Lookup(m, cell);
+}
+
+const std::vector<std::string>& DossierImportColumns() {
+  static const std::vector<std::string> kColumns = {
+      "code",   "procedure_code",  "received_on", "channel",        "full_process_online",
+      "due_on", "returned_on",     "unit_code",   "applicant_name", "citizen_id",
+      "status", "fee_paid_online", "handler"};
+  return kColumns;
+}
+
+std::vector<FieldError> ValidateMapping(const ColumnMapping& m) {
+  std::vector<FieldError> out;
+  if (text::NormalizeSpace(m.source).empty())
+    out.push_back({"source", std::string(gen_errors::kRequired.code), {}});
+  if (m.header_row < 1 || m.header_row > 20)
+    out.push_back({"header_row",
+                   std::string(gen_errors::kInvalidValue.code),
+                   {{"value", std::to_string(m.header_row)}}});
+  const auto& known = DossierImportColumns();
+  std::map<std::string, int> used;
+  for (const auto& [header, column] : m.columns) {
+    if (column.empty()) continue;  // kept as an extra column
+    if (std::find(known.begin(), known.end(), column) == known.end())
+      out.push_back({"columns", "SVC-8029", {{"value", column}}});
+    else if (++used[column] == 2)
+      out.push_back({"columns", "SVC-8030", {{"value", column}}});
+  }
+  return out;
+}
+
+std::optional<std::string> ApplyMapping(std::string_view csv, const ColumnMapping& m,
+                                        int* error_line) {
+  std::string out;
+  bool ok = ForEachCsvRow(
+      csv,
+      [&](std::vector<std::string>& fields, int row) {
+        if (row < m.header_row) return true;  // a title above the header
+        if (row == m.header_row)
+          for (auto& f : fields)
+            if (auto it = m.columns.find(text::Fold(text::NormalizeSpace(f)));
+                it != m.columns.end() && !it->second.empty())
+              f = it->second;
+        out += CsvLine(fields);
+        return true;
+      },
+      error_line);
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 }  // namespace kientao::services

@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <boost/json.hpp>
+
 #include "base/clock.hpp"
 #include "base/text.hpp"
 #include "store/digest.hpp"
@@ -391,6 +393,35 @@ void ServicesStore::AddEvent(Conn& c, long long dossier_id, const std::string& k
       "INSERT INTO services_dossier_events (dossier_id, at, kind, note, actor) VALUES (:1, :2, "
       ":3, :4, :5)",
       {dossier_id, clock::NowIsoVn(), kind, note, by});
+}
+
+std::vector<ColumnMapping> ServicesStore::Mappings(Conn& c, long long commune_id) {
+  std::vector<ColumnMapping> out;
+  for (auto& r : c.Query("SELECT source, header_row, columns FROM services_import_mappings WHERE "
+                         "commune_id = :1 ORDER BY source",
+                         {commune_id})) {
+    ColumnMapping m;
+    m.source = r.Str(0);
+    m.header_row = static_cast<int>(r.Int(1));
+    boost::json::value columns = boost::json::parse(r.Str(2));
+    for (const auto& [k, v] : columns.as_object())
+      m.columns[std::string(k)] = std::string(v.as_string());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void ServicesStore::SaveMapping(Conn& c, long long commune_id, const ColumnMapping& m,
+                                const std::string& by) {
+  boost::json::object columns;
+  for (const auto& [k, v] : m.columns) columns[k] = v;
+  c.Exec(
+      "INSERT INTO services_import_mappings (commune_id, source, header_row, columns, updated_by, "
+      "updated_at) VALUES (:1, :2, :3, :4, :5, :6) ON CONFLICT (commune_id, source) DO UPDATE SET "
+      "header_row = excluded.header_row, columns = excluded.columns, updated_by = "
+      "excluded.updated_by, updated_at = excluded.updated_at",
+      {commune_id, m.source, static_cast<long long>(m.header_row), boost::json::serialize(columns),
+       by, clock::NowIsoUtc()});
 }
 
 void ServicesStore::AddStep(Conn& c, long long dossier_id, const DossierEvent& e) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/services/domain/dossier.hpp"
+#include "modules/services/domain/import_names.hpp"
 #include "store/db.hpp"
 
 namespace kientao::services {
@@ -92,6 +93,10 @@ class ServicesStore {
 
   static void AddEvent(store::Conn& c, long long dossier_id, const std::string& kind,
                        const std::string& note, const std::string& by);
+  // The remembered column mappings of a commune's sources, by source name.
+  static std::vector<ColumnMapping> Mappings(store::Conn& c, long long commune_id);
+  static void SaveMapping(store::Conn& c, long long commune_id, const ColumnMapping& m,
+                          const std::string& by);
   // A step after receipt (domain/steps.hpp), with its reason, form, day and new appointment.
   static void AddStep(store::Conn& c, long long dossier_id, const DossierEvent& e);
   static std::vector<DossierEvent> Events(store::Conn& c, long long dossier_id);

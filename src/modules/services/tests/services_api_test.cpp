@@ -72,6 +72,8 @@ class Services : public AppTest {
   Session office_;
 };
 
+const char* kForm = "application/x-www-form-urlencoded";
+
 const char* kHeader =
     "code,procedure_code,received_on,channel,full_process_online,due_on,returned_on,unit_code,"
     "fee_paid_online\r\n";
@@ -640,6 +642,78 @@ TEST_F(Services, StepsAfterReceiptFollowTheStatusAndKeepTheirFormsAndReasons) {
                  R"({"step": "assign", "handler": "X"})")
                 .status,
             403);
+}
+
+// A source's export with title rows and headers of its own: refused until its columns are mapped,
+// then read through the mapping saved under the source's name (the API and the mapping screen).
+TEST_F(Services, AnExportWithItsOwnHeadersIsMappedOnceAndReadThroughItsMappingAfter) {
+  const std::string file =
+      "DANH SÁCH HỒ SƠ,,,,,,\r\nTháng 01/2025,,,,,,\r\n"
+      "Số biên nhận,Mã TTHC,Nhận lúc,Kênh,Toàn trình,Hẹn,Trả lúc\r\n"
+      "M-1,DEMO-HT-05,2025-01-06,online,1,2025-01-09,2025-01-08\r\n";
+  auto unmapped = Import(file);
+  EXPECT_EQ(ErrorCode(unmapped.body), "SVC-8012");
+  long long seq = AuditSeq();
+  auto bad = Call(
+      office_, "POST", "/api/v1/services/import-mappings",
+      R"({"source": " ", "header_row": 0, "columns": {"A": "ma_xa", "B": "code", "C": "code"}})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Problems(bad.body),
+            (std::set<std::string>{"0:source:GEN-0004", "0:header_row:GEN-0014",
+                                   "0:columns:SVC-8029", "0:columns:SVC-8030"}));
+  EXPECT_EQ(AuditSeq(), seq);
+  auto saved = Call(office_, "POST", "/api/v1/services/import-mappings",
+                    R"({"source": "Một cửa thành phố", "header_row": 3, "columns": {
+                        "Số biên nhận": "code", "Mã TTHC": "procedure_code", "Nhận lúc": "received_on",
+                        "Kênh": "channel", "Toàn trình": "full_process_online", "Hẹn": "due_on",
+                        "Trả lúc": "returned_on"}})");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(AuditSeq(), seq + 1);
+  auto mapped =
+      Call(office_, "POST",
+           "/api/v1/services/dossiers/import?mapping=" + http::UrlEncode("Một cửa thành phố"), file,
+           "text/csv");
+  ASSERT_EQ(mapped.status, 200) << mapped.body;
+  EXPECT_EQ(json::parse(mapped.body).at("created").as_int64(), 1);
+  auto one = json::parse(Call(office_, "GET", "/api/v1/services/dossiers?q=M-1").body);
+  EXPECT_EQ(Find(one.at("items"), "code", "M-1").at("returned_on").as_string(), "2025-01-08");
+  EXPECT_EQ(ErrorCode(Call(office_, "POST", "/api/v1/services/dossiers/import?mapping=khong-co",
+                           file, "text/csv")
+                          .body),
+            "SVC-8031");
+  // The mapping screen: the columns of the chosen header row with the dictionary's guesses, then
+  // the import with the columns as chosen, remembered under a second name.
+  std::string form =
+      "text=" + http::UrlEncode(file) + "&source=" + http::UrlEncode("Nguồn hai") + "&header_row=3";
+  auto preview = Call(office_, "POST", "/services/import/mapping", form + "&preview=1", kForm);
+  ASSERT_EQ(preview.status, 200) << preview.body.substr(0, 300);
+  EXPECT_NE(preview.body.find("name=\"h0\" value=\"Số biên nhận\""), std::string::npos);
+  EXPECT_NE(preview.body.find(">M-1<"), std::string::npos);  // a value of the column
+  const char* targets[] = {"code",       "procedure_code",      "received_on",
+                           "channel",    "full_process_online", "due_on",
+                           "returned_on"};
+  const char* headers[] = {"Số biên nhận", "Mã TTHC", "Nhận lúc", "Kênh",
+                           "Toàn trình",   "Hẹn",     "Trả lúc"};
+  std::string chosen = form;
+  for (int i = 0; i < 7; ++i)
+    chosen += "&h" + std::to_string(i) + "=" + http::UrlEncode(headers[i]) + "&c" +
+              std::to_string(i) + "=" + targets[i];
+  auto twice =
+      Call(office_, "POST", "/services/import/mapping",
+           std::string(chosen).replace(chosen.find("&c1=procedure_code"), 18, "&c1=code"), kForm);
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_NE(twice.body.find("id=\"columns\""), std::string::npos);
+  auto imported = Call(office_, "POST", "/services/import/mapping", chosen, kForm);
+  ASSERT_EQ(imported.status, 200) << imported.body.substr(0, 500);
+  EXPECT_NE(imported.body.find("data-testid=\"import-done\""), std::string::npos);
+  auto list = json::parse(Call(office_, "GET", "/api/v1/services/import-mappings").body);
+  EXPECT_EQ(list.at("items").as_array().size(), 2u);
+  EXPECT_EQ(Find(list.at("items"), "source", "Nguồn hai").at("header_row").as_int64(), 3);
+  // The import form offers them; a village head may not map anything.
+  EXPECT_NE(Call(office_, "GET", "/services/import").body.find("<option value=\"Nguồn hai\">"),
+            std::string::npos);
+  Session head = Login("truongthon");
+  EXPECT_EQ(Call(head, "POST", "/api/v1/services/import-mappings", "{}").status, 403);
 }
 
 }  // namespace kientao::testing

@@ -3,6 +3,7 @@
 
 #include "base/citizen_id.hpp"
 #include "base/csv.hpp"
+#include "base/text.hpp"
 #include "http/input.hpp"
 #include "modules/documents/xlsx.hpp"
 #include "modules/services/errors.hpp"
@@ -165,6 +166,39 @@ std::string SpreadsheetAsCsv(const std::string& bytes, std::string& charset) {
   return *csv;
 }
 
+ColumnMapping ReadMapping(const Input& in) {
+  http::FieldProblems p;
+  ColumnMapping m;
+  if (in.json()) in.AllowOnly({"source", "header_row", "columns"});
+  m.source = p.Take([&] { return in.Str("source", 200, false).value_or(""); });
+  m.header_row = static_cast<int>(p.Take([&] { return in.Int("header_row", false).value_or(1); }));
+  if (in.json()) {
+    if (auto text = in.JsonText("columns")) {
+      json::value v = json::parse(*text);
+      if (!v.is_object()) throw Error(gen_errors::kWrongType, "columns");
+      for (const auto& [header, column] : v.as_object()) {
+        if (!column.is_string()) throw Error(gen_errors::kWrongType, "columns");
+        m.columns[text::Fold(text::NormalizeSpace(header))] = std::string(column.as_string());
+      }
+    }
+  } else {
+    for (int i = 0; i < 200; ++i) {
+      std::string n = std::to_string(i);
+      if (!in.Has("h" + n)) break;
+      std::string header = in.Str("h" + n, 500, false).value_or("");
+      m.columns[text::Fold(text::NormalizeSpace(header))] = in.Str("c" + n, 40, false).value_or("");
+    }
+  }
+  p.ThrowIfAny();
+  return m;
+}
+
+json::object MappingJson(const ColumnMapping& m) {
+  json::object columns;
+  for (const auto& [k, v] : m.columns) columns[k] = v;
+  return {{"source", m.source}, {"header_row", m.header_row}, {"columns", columns}};
+}
+
 StepEntry ReadStepEntry(const Input& in) {
   in.AllowOnly({"step", "on", "reason", "handler", "new_due_on"});
   http::FieldProblems p;
@@ -201,11 +235,24 @@ void RegisterServicesApi(http::Router& router, ServicesService& svc) {
     return http::JsonAnswer(
         ImportJson(svc.ImportProceduresCsv(ctx.AsActor(), text, charset, ctx.req.Query("unit"))));
   });
+  // ?mapping=<source>: read through that source's saved column mapping.
   router.Post("/api/v1/services/dossiers/import", import, [&svc](Ctx& ctx) {
     std::string charset = CharsetOf(ctx.req.Header("content-type"));
     std::string text = SpreadsheetAsCsv(ctx.req.body, charset);
-    return http::JsonAnswer(
-        ImportJson(svc.ImportDossiersCsv(ctx.AsActor(), text, charset, ctx.req.Query("unit"))));
+    std::string mapping = ctx.req.Query("mapping");
+    return http::JsonAnswer(ImportJson(
+        mapping.empty() ? svc.ImportDossiersCsv(ctx.AsActor(), text, charset, ctx.req.Query("unit"))
+                        : svc.ImportDossiersMapped(ctx.AsActor(), text, charset, mapping)));
+  });
+  router.Get("/api/v1/services/import-mappings", import, [&svc](Ctx& ctx) {
+    json::array items;
+    for (const auto& m : svc.Mappings(ctx.AsActor())) items.push_back(MappingJson(m));
+    return http::JsonAnswer(json::object{{"items", items}});
+  });
+  router.Post("/api/v1/services/import-mappings", import, [&svc](Ctx& ctx) {
+    ColumnMapping m = ReadMapping(Input::FromRequest(ctx.req));
+    svc.SaveMapping(ctx.AsActor(), m);
+    return http::JsonAnswer(MappingJson(m));
   });
   router.Get("/api/v1/services/dossiers", read, [&svc](Ctx& ctx) {
     DossierPage page = svc.ListDossiers(ctx.AsActor(), ReadDossierFilter(ctx));

@@ -7,6 +7,7 @@
 #include "http/form.hpp"
 #include "http/upload.hpp"
 #include "modules/documents/qr.hpp"
+#include "modules/services/domain/import_names.hpp"
 #include "modules/services/domain/steps.hpp"
 #include "modules/services/errors.hpp"
 #include "modules/services/permissions.hpp"
@@ -27,6 +28,56 @@ namespace {
 constexpr std::initializer_list<const char*> kCounterFields = {
     "applicant_name", "citizen_id", "code",    "handler",
     "procedure_id",   "unit_id",    "channel", "full_process_online"};
+
+// The mapping screen: the file's columns at its header row, a few values of each, and for each the
+// import column it is (the dictionary's guess, or what the person chose), with the file's text kept
+// in the form so nothing is uploaded twice.
+TemplateData MappingScreen(const Ctx& ctx, ServicesService& svc, const std::string& text,
+                           const ColumnMapping& m, bool chosen, const Error* err) {
+  TemplateData d = http::Object();
+  d.set("text", text);
+  d.set("source", m.source);
+  d.set("header_row", std::to_string(m.header_row));
+  int bad_line = 0;
+  auto table = ParseCsv(text, &bad_line);
+  TemplateData columns = http::List();
+  if (table && m.header_row >= 1 && static_cast<size_t>(m.header_row) <= table->rows.size()) {
+    const auto& header = table->rows[static_cast<size_t>(m.header_row) - 1];
+    for (size_t i = 0; i < header.size(); ++i) {
+      std::string folded = text::Fold(text::NormalizeSpace(header[i]));
+      std::string pick = CanonicalColumn(folded);
+      if (chosen) {
+        auto it = m.columns.find(folded);
+        pick = it == m.columns.end() ? "" : it->second;
+      }
+      TemplateData col = http::Object(), options = http::List(), samples = http::List();
+      col.set("i", std::to_string(i));
+      col.set("header", header[i]);
+      for (size_t r = static_cast<size_t>(m.header_row);
+           r < table->rows.size() && r < static_cast<size_t>(m.header_row) + 3; ++r)
+        if (i < table->rows[r].size()) samples.push_back(table->rows[r][i]);
+      col.set("samples", samples);
+      TemplateData keep = http::Object();
+      keep.set("value", "");
+      keep.set("label", ctx.T("services.column_keep"));
+      options.push_back(keep);
+      for (const auto& c : DossierImportColumns()) {
+        TemplateData o = http::Object();
+        o.set("value", c);
+        o.set("label", ctx.T("services.column." + c));
+        if (c == pick) o.set("selected", true);
+        options.push_back(o);
+      }
+      col.set("options", options);
+      columns.push_back(col);
+    }
+  }
+  d.set("columns", columns);
+  for (const auto& saved : svc.Mappings(ctx.AsActor()))
+    if (saved.source == m.source) d.set("replaces", true);
+  if (err) http::SetFormError(d, ctx, *err);
+  return d;
+}
 
 }  // namespace
 
@@ -238,32 +289,94 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
   auto import_page = [&layout](Ctx& ctx, TemplateData d, int status) {
     return layout.Page(ctx, "services/import", d, ctx.T("services.import_title"), status);
   };
-  router.Get("/services/import", import, [import_page](Ctx& ctx) {
+  // The saved mappings, offered on the import form.
+  auto with_mappings = [&svc](Ctx& ctx, TemplateData& d) {
+    TemplateData list = http::List();
+    for (const auto& m : svc.Mappings(ctx.AsActor())) {
+      TemplateData o = http::Object();
+      o.set("value", m.source);
+      list.push_back(o);
+    }
+    if (!list.is_empty_list()) d.set("mappings", list);
+  };
+  router.Get("/services/import", import, [import_page, with_mappings](Ctx& ctx) {
     TemplateData d = http::Object();
     d.set(ctx.req.Query("kind") == "procedures" ? "kind_procedures" : "kind_dossiers", true);
+    with_mappings(ctx, d);
     return import_page(ctx, d, 200);
   });
-  router.Post("/services/import", import, [&svc, import_page](Ctx& ctx) {
-    TemplateData d = http::Object();
-    d.set("upload_action", "/services/import");
-    http::Upload up;
-    try {
-      up = http::ReadUpload(ctx.req, errors::kEmptyImport);
-      d.set(up.fields["kind"] == "procedures" ? "kind_procedures" : "kind_dossiers", true);
-      std::string text = SpreadsheetAsCsv(up.file, up.charset);
-      ImportResult res = up.fields["kind"] == "procedures"
-                             ? svc.ImportProceduresCsv(ctx.AsActor(), text, up.charset, "")
-                             : svc.ImportDossiersCsv(ctx.AsActor(), text, up.charset, "");
-      d.set("done", ctx.i18n->Format(ctx.lang, "services.import_done",
-                                     {{"created", std::to_string(res.created)},
-                                      {"updated", std::to_string(res.updated)},
-                                      {"unchanged", std::to_string(res.unchanged)}}));
-      return import_page(ctx, d, 200);
-    } catch (const Error& e) {
-      http::ShowUploadError(d, ctx, e, up);
-      return import_page(ctx, d, e.status());
-    }
-  });
+  auto mapping_page = [&layout](Ctx& ctx, TemplateData d, int status) {
+    return layout.Page(ctx, "services/mapping", d, ctx.T("services.mapping_title"), status);
+  };
+  auto done = [](Ctx& ctx, TemplateData& d, const ImportResult& res) {
+    d.set("done", ctx.i18n->Format(ctx.lang, "services.import_done",
+                                   {{"created", std::to_string(res.created)},
+                                    {"updated", std::to_string(res.updated)},
+                                    {"unchanged", std::to_string(res.unchanged)}}));
+  };
+  // The mapping screen's answer: look again at another header row, or import with the columns as
+  // chosen and remember them under the source's name.
+  router.Post(
+      "/services/import/mapping", import,
+      [&svc, import_page, mapping_page, with_mappings, done](Ctx& ctx) {
+        Input in = Input::FromForm(ctx.req.body);
+        std::string text = in.RawText("text", 64 * 1024 * 1024);
+        ColumnMapping m;
+        try {
+          m = ReadMapping(in);
+          if (in.Has("preview"))
+            return mapping_page(ctx, MappingScreen(ctx, svc, text, m, false, nullptr), 200);
+          if (auto problems = ValidateMapping(m); !problems.empty()) {
+            Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
+            for (auto& p : problems) all.AddDetail(p);
+            throw all;
+          }
+          ImportResult res = svc.ImportDossiersWith(ctx.AsActor(), text, "utf-8", m);
+          svc.SaveMapping(ctx.AsActor(), m);
+          TemplateData d = http::Object();
+          d.set("kind_dossiers", true);
+          done(ctx, d, res);
+          with_mappings(ctx, d);
+          return import_page(ctx, d, 200);
+        } catch (const Error& e) {
+          if (e.status() == 403) throw;
+          return mapping_page(ctx, MappingScreen(ctx, svc, text, m, true, &e), e.status());
+        }
+      });
+  router.Post(
+      "/services/import", import, [&svc, import_page, mapping_page, with_mappings, done](Ctx& ctx) {
+        TemplateData d = http::Object();
+        d.set("upload_action", "/services/import");
+        with_mappings(ctx, d);
+        http::Upload up;
+        std::string text;
+        bool dossiers = true;
+        try {
+          up = http::ReadUpload(ctx.req, errors::kEmptyImport);
+          dossiers = up.fields["kind"] != "procedures";
+          d.set(dossiers ? "kind_dossiers" : "kind_procedures", true);
+          text = SpreadsheetAsCsv(up.file, up.charset);
+          std::string mapping = dossiers ? up.fields["mapping"] : "";
+          ImportResult res =
+              !dossiers ? svc.ImportProceduresCsv(ctx.AsActor(), text, up.charset, "")
+              : mapping.empty()
+                  ? svc.ImportDossiersCsv(ctx.AsActor(), text, up.charset, "")
+                  : svc.ImportDossiersMapped(ctx.AsActor(), text, up.charset, mapping);
+          done(ctx, d, res);
+          return import_page(ctx, d, 200);
+        } catch (const Error& e) {
+          // A column the import does not find: choose it on the mapping screen.
+          if (dossiers && e.code() == errors::kMissingColumn.code) {
+            ColumnMapping m;
+            m.source = up.fields["mapping"];
+            return mapping_page(
+                ctx, MappingScreen(ctx, svc, DecodeUpload(text, up.charset, "file"), m, false, &e),
+                e.status());
+          }
+          http::ShowUploadError(d, ctx, e, up);
+          return import_page(ctx, d, e.status());
+        }
+      });
 }
 
 }  // namespace kientao::services

@@ -22,6 +22,9 @@ Date QueryDate(const http::Ctx& ctx, const std::string& name);
 DossierFilter ReadDossierFilter(const http::Ctx& ctx);
 // A dossier received at the counter, from JSON or the counter form; every field's problem at once.
 CounterEntry ReadCounterEntry(const http::Input& in);
+// A column mapping: JSON {"source", "header_row", "columns": {header: column}}, or the mapping
+// screen's form (source, header_row, and h<N>/c<N>: the file's header N and its import column).
+ColumnMapping ReadMapping(const http::Input& in);
 // A step after receipt, from JSON or the dossier page's form; every field's problem at once.
 StepEntry ReadStepEntry(const http::Input& in);
 
