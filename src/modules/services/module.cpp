@@ -46,6 +46,45 @@ class OnTimeProvider : public indicator::Provider {
   }
 };
 
+// Dossiers received in the window under procedures with a full-process online service: those
+// handled fully online over all of them ("services.full_process_online_procedures", the second
+// denominator of Decree 42/2022 art. 11).
+class FullProcessOfOnlineProceduresProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "services.full_process_online_procedures"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query("SELECT s.unit_id, SUM(s.full_process), SUM(s.received) FROM "
+                           "services_daily s JOIN services_procedures p ON p.id = s.procedure_id "
+                           "WHERE s.commune_id = :1 AND s.day >= :2 AND s.day <= :3 AND "
+                           "p.online_level = 'full' GROUP BY s.unit_id",
+                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    return out;
+  }
+};
+
+// Dossiers received in the window under procedures with a fee: those paid online over all of them
+// ("services.online_payment"; the official 766 formula is unverified).
+class OnlinePaymentProvider : public indicator::Provider {
+ public:
+  std::string Name() const override { return "services.online_payment"; }
+  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
+                                           long long commune_id, const Period& p) override {
+    std::vector<indicator::UnitValue> out;
+    for (auto& r : c.Query("SELECT s.unit_id, SUM(s.paid_online), SUM(s.received) FROM "
+                           "services_daily s JOIN services_procedures p ON p.id = s.procedure_id "
+                           "WHERE s.commune_id = :1 AND s.day >= :2 AND s.day <= :3 AND p.fee > 0 "
+                           "GROUP BY s.unit_id",
+                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+      out.push_back(
+          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
+    return out;
+  }
+};
+
 }  // namespace
 
 void LoadServicesDemo(App& app, DemoContext& demo);  // demo/demo.cpp
@@ -83,6 +122,8 @@ Module ServicesModule() {
   m.providers = [](App&, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<FullProcessProvider>());
     ind.RegisterProvider(std::make_unique<OnTimeProvider>());
+    ind.RegisterProvider(std::make_unique<FullProcessOfOnlineProceduresProvider>());
+    ind.RegisterProvider(std::make_unique<OnlinePaymentProvider>());
   };
   m.routes = [](App& app) {
     services::RegisterServicesRoutes(app.router(), app.Kept<services::ServicesService>("services"),

@@ -51,6 +51,13 @@ const IndicatorSpec kIndicators[] = {
     {5, "DOSSIERS_ON_TIME", "Hồ sơ thủ tục hành chính giải quyết đúng hạn",
      "Administrative dossiers handled on time", "hồ sơ", Kind::kPercent, Direction::kHigher,
      "services.on_time"},
+    {5, "ONLINE_FULL_OF_DVC",
+     "Hồ sơ trực tuyến toàn trình trên hồ sơ của thủ tục có DVC toàn trình",
+     "Full-process online dossiers among those of procedures with a full-process service", "hồ sơ",
+     Kind::kPercent, Direction::kHigher, "services.full_process_online_procedures"},
+    {5, "FEES_PAID_ONLINE", "Hồ sơ có phí, lệ phí được thanh toán trực tuyến",
+     "Dossiers with a fee paid online", "hồ sơ", Kind::kPercent, Direction::kHigher,
+     "services.online_payment"},
     // Computed from the satisfaction survey's answers (module sipas), no longer typed by the
     // centre.
     {6, "SIPAS", "Chỉ số hài lòng của người dân (SIPAS)", "Citizens' satisfaction index (SIPAS)",

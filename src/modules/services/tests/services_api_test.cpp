@@ -455,6 +455,15 @@ TEST_F(Services, TheTaskFiveIndicatorsAreTheRegistersOwnFigures) {
   const auto& on_time = Find(lines.at("items"), "code", "DOSSIERS_ON_TIME");
   EXPECT_EQ(on_time.at("source").as_string(), "services.on_time");
   EXPECT_NEAR(Num(on_time.at("value")), Num(s.at("on_time_rate")), 1e-9);
+  // The second denominator and the online payment rate, the same way.
+  const auto& of_dvc = Find(lines.at("items"), "code", "ONLINE_FULL_OF_DVC");
+  EXPECT_EQ(of_dvc.at("source").as_string(), "services.full_process_online_procedures");
+  EXPECT_NEAR(Num(of_dvc.at("value")), Num(s.at("full_process_rate_online_procedures")), 1e-9);
+  const auto& paid = Find(lines.at("items"), "code", "FEES_PAID_ONLINE");
+  EXPECT_EQ(paid.at("source").as_string(), "services.online_payment");
+  ASSERT_GT(s.at("with_fee").as_int64(), 0);
+  EXPECT_NEAR(Num(paid.at("value")), Num(s.at("online_payment_rate")), 1e-9);
+  EXPECT_EQ(Num(paid.at("denominator")), Num(s.at("with_fee")));
   // The centre's monthly report no longer asks for it.
   auto form = Call(office_, "GET", "/api/v1/report-forms");
   EXPECT_NE(form.body.find("\"PROJECTS_ON_SCHEDULE\""), std::string::npos)
