@@ -11,78 +11,29 @@ namespace kientao::app {
 
 namespace {
 
-// Dossiers received in the period's window, by receiving unit: full-process online ones over all
-// ("services.full_process_online", Decree 42/2022 art. 11; the national KPI's denominator).
-class FullProcessProvider : public indicator::Provider {
+// A rate of the dossiers counted in services_daily over the period's window, by receiving unit:
+// SUM(numerator) over SUM(denominator), of the procedures `where` selects ("" = all).
+class DailyRatioProvider : public indicator::Provider {
  public:
-  std::string Name() const override { return "services.full_process_online"; }
+  DailyRatioProvider(std::string name, std::string numerator, std::string denominator,
+                     std::string where)
+      : name_(std::move(name)),
+        sql_("SELECT s.unit_id, SUM(s." + numerator + "), SUM(s." + denominator +
+             ") FROM services_daily s JOIN services_procedures p ON p.id = s.procedure_id WHERE "
+             "s.commune_id = :1 AND s.day >= :2 AND s.day <= :3" +
+             (where.empty() ? "" : " AND " + where) + " GROUP BY s.unit_id") {}
+  std::string Name() const override { return name_; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
     std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT unit_id, SUM(full_process), SUM(received) FROM services_daily "
-                           "WHERE commune_id = :1 AND day >= :2 AND day <= :3 GROUP BY unit_id",
-                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
+    for (auto& r : c.Query(sql_, {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
       out.push_back(
           {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
     return out;
   }
-};
 
-// Dossiers whose result was returned in the period's window, by receiving unit: those returned on
-// or before the appointment date over all returned ("services.on_time").
-class OnTimeProvider : public indicator::Provider {
- public:
-  std::string Name() const override { return "services.on_time"; }
-  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
-                                           long long commune_id, const Period& p) override {
-    std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT unit_id, SUM(early + on_time), SUM(returned) FROM "
-                           "services_daily WHERE commune_id = :1 AND day >= :2 AND day <= :3 "
-                           "GROUP BY unit_id",
-                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
-    return out;
-  }
-};
-
-// Dossiers received in the window under procedures with a full-process online service: those
-// handled fully online over all of them ("services.full_process_online_procedures", the second
-// denominator of Decree 42/2022 art. 11).
-class FullProcessOfOnlineProceduresProvider : public indicator::Provider {
- public:
-  std::string Name() const override { return "services.full_process_online_procedures"; }
-  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
-                                           long long commune_id, const Period& p) override {
-    std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT s.unit_id, SUM(s.full_process), SUM(s.received) FROM "
-                           "services_daily s JOIN services_procedures p ON p.id = s.procedure_id "
-                           "WHERE s.commune_id = :1 AND s.day >= :2 AND s.day <= :3 AND "
-                           "p.online_level = 'full' GROUP BY s.unit_id",
-                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
-    return out;
-  }
-};
-
-// Dossiers received in the window under procedures with a fee: those paid online over all of them
-// ("services.online_payment"; the official 766 formula is unverified).
-class OnlinePaymentProvider : public indicator::Provider {
- public:
-  std::string Name() const override { return "services.online_payment"; }
-  std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
-                                           long long commune_id, const Period& p) override {
-    std::vector<indicator::UnitValue> out;
-    for (auto& r : c.Query("SELECT s.unit_id, SUM(s.paid_online), SUM(s.received) FROM "
-                           "services_daily s JOIN services_procedures p ON p.id = s.procedure_id "
-                           "WHERE s.commune_id = :1 AND s.day >= :2 AND s.day <= :3 AND p.fee > 0 "
-                           "GROUP BY s.unit_id",
-                           {commune_id, p.WindowStart().ToIso(), p.WindowEnd().ToIso()}))
-      out.push_back(
-          {r.Int(0), static_cast<double>(r.Int(1)), static_cast<double>(r.Int(2)), p.WindowEnd()});
-    return out;
-  }
+ private:
+  std::string name_, sql_;
 };
 
 }  // namespace
@@ -120,10 +71,19 @@ Module ServicesModule() {
     svc.SetStepClock(clock);
   };
   m.providers = [](App&, indicator::IndicatorService& ind) {
-    ind.RegisterProvider(std::make_unique<FullProcessProvider>());
-    ind.RegisterProvider(std::make_unique<OnTimeProvider>());
-    ind.RegisterProvider(std::make_unique<FullProcessOfOnlineProceduresProvider>());
-    ind.RegisterProvider(std::make_unique<OnlinePaymentProvider>());
+    // Full-process online over all received (Decree 42/2022 art. 11; the national KPI's
+    // denominator), and over those of procedures with a full-process service.
+    ind.RegisterProvider(std::make_unique<DailyRatioProvider>("services.full_process_online",
+                                                              "full_process", "received", ""));
+    ind.RegisterProvider(std::make_unique<DailyRatioProvider>(
+        "services.full_process_online_procedures", "full_process", "received",
+        "p.online_level = 'full'"));
+    // Returned by the appointment over returned, in the window.
+    ind.RegisterProvider(std::make_unique<DailyRatioProvider>("services.on_time",
+                                                              "early + s.on_time", "returned", ""));
+    // Paid online over received under procedures with a fee (the 766 formula is unverified).
+    ind.RegisterProvider(std::make_unique<DailyRatioProvider>(
+        "services.online_payment", "paid_online", "received", "p.fee > 0"));
   };
   m.routes = [](App& app) {
     services::RegisterServicesRoutes(app.router(), app.Kept<services::ServicesService>("services"),
