@@ -146,6 +146,7 @@ const std::map<std::string, Row>& Table() {
       {"GET /services/dossiers/{id}/slip", {kStaffRead, ""}},
       {"GET /services/dossiers/{id}/slip.docx", {kStaffRead, ""}},
       {"GET /services/dossiers/{id}/slip.pdf", {kStaffRead, ""}},
+      {"GET /services/dossiers/{id}/notices/{n}", {kStaffRead, ""}},
       {"GET /tra-cuu/{token}", {kPublic, ""}},
       {"POST /services/dossiers/{id}/citizen-id", {kStaffFull, ""}},
       {"GET /services/procedures", {kStaffRead, ""}},

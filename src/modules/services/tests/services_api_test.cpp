@@ -634,6 +634,22 @@ TEST_F(Services, StepsAfterReceiptFollowTheStatusAndKeepTheirFormsAndReasons) {
   EXPECT_NE(page.body.find("data-testid=\"extended-to\">10/12/2026"), std::string::npos);
   EXPECT_NE(page.body.find("Từ chối giải quyết · Mẫu 03"), std::string::npos);
   EXPECT_EQ(page.body.find("data-testid=\"step-form\""), std::string::npos);  // closed
+  // Each step's notice for the applicant, as a document LibreOffice reads; a step without a form
+  // has none.
+  size_t link = page.body.find("/services/dossiers/" + id + "/notices/");
+  ASSERT_NE(link, std::string::npos);
+  std::string notice_path = page.body.substr(link, page.body.find('"', link) - link);
+  auto notice = Call(office_, "GET", notice_path);
+  ASSERT_EQ(notice.status, 200) << notice_path;
+  ASSERT_TRUE(documents::PdfConverterAvailable());
+  auto notice_text =
+      documents::ConvertWithLibreOffice(notice.body, "docx", "txt:Text (encoded):UTF8", "txt");
+  ASSERT_TRUE(notice_text);
+  EXPECT_NE(notice_text->find("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), std::string::npos)
+      << notice_text->substr(0, 1200);
+  EXPECT_NE(notice_text->find("Thiếu bản sao giấy khai sinh"), std::string::npos);
+  EXPECT_EQ(Call(office_, "GET", "/services/dossiers/" + id + "/notices/1").status, 404);
+  EXPECT_EQ(Call(office_, "GET", "/services/dossiers/" + id + "/notices/99").status, 404);
   // The page's form: a refused step stays on the page with the message beside its field.
   auto made2 = Call(office_, "POST", "/api/v1/services/dossiers",
                     "{\"procedure_id\":" + std::to_string(three_days) +

@@ -252,6 +252,19 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     if (!pdf) throw Error(errors::kPdfUnavailable);
     return http::Download(std::move(*pdf), "application/pdf", stem + ".pdf");
   });
+  // The notice a step issued (its n-th event on the timeline), as a document for the applicant.
+  router.Get("/services/dossiers/{id}/notices/{n}", read, [&svc, &doc_layout](Ctx& ctx) {
+    DossierRow r = svc.GetDossier(ctx.AsActor(), ctx.Id("id"));
+    auto events = svc.Events(ctx.AsActor(), r.id);
+    long long n = ctx.Id("n");
+    if (n < 1 || n > static_cast<long long>(events.size())) throw Error(gen_errors::kNotFound);
+    const DossierEvent& e = events[static_cast<size_t>(n - 1)];
+    auto [unit, commune] = svc.UnitNames(ctx.AsActor(), r.d.unit_id);
+    auto doc = StepNotice(r, e, unit, commune);
+    if (!doc) throw Error(gen_errors::kNotFound);
+    return http::Download(documents::RenderDocx(*doc, doc_layout), http::kDocxType,
+                          "mau-" + e.form + "-" + r.d.code + ".docx");
+  });
   // The applicant's view of the dossier behind the slip's QR code: no sign-in, no personal data.
   router.Get("/tra-cuu/{token}", Access{"", false}, [&svc, &layout](Ctx& ctx) {
     TemplateData d = http::Object();

@@ -272,6 +272,7 @@ TemplateData DossierPageData(const Ctx& ctx, const DossierRow& r,
   }
   d.set("handler", r.d.handler);
   TemplateData timeline = http::List();
+  size_t n = 0;
   for (const auto& e : events) {
     TemplateData item = http::Object();
     item.set("at", e.at.size() >= 16
@@ -280,8 +281,11 @@ TemplateData DossierPageData(const Ctx& ctx, const DossierRow& r,
     std::string key = "services.event." + e.kind;
     item.set("kind", ctx.T(ctx.i18n->Has(ctx.lang, key) ? key : "services.step." + e.kind));
     item.set("actor", e.actor);
-    if (!e.form.empty())
+    if (!e.form.empty()) {
       item.set("form", ctx.i18n->Format(ctx.lang, "services.form_no", {{"form", e.form}}));
+      item.set("notice",
+               "/services/dossiers/" + std::to_string(r.id) + "/notices/" + std::to_string(n + 1));
+    }
     if (!e.note.empty()) item.set("note", e.note);
     if (e.day) item.set("day", e.day->ToVn());
     if (e.due_on) {
@@ -289,6 +293,7 @@ TemplateData DossierPageData(const Ctx& ctx, const DossierRow& r,
       d.set("extended_to", e.due_on->ToVn());
     }
     timeline.push_back(item);
+    ++n;
   }
   // The steps the dossier's status allows, for the form.
   TemplateData steps = http::List();

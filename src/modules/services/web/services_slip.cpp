@@ -53,4 +53,53 @@ documents::OfficialDocument SlipDocument(const DossierRow& r, const std::string&
   return d;
 }
 
+std::optional<documents::OfficialDocument> StepNotice(const DossierRow& r, const DossierEvent& e,
+                                                      const std::string& unit,
+                                                      const std::string& commune) {
+  // The forms' titles as the research notes name them (their exact wording was not read).
+  const char* title = e.form == "02"   ? "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
+                      : e.form == "03" ? "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ"
+                      : e.form == "04" ? "PHIẾU XIN LỖI VÀ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ"
+                      : e.form == "05" ? "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
+                                       : nullptr;
+  if (!title) return std::nullopt;
+  documents::OfficialDocument d;
+  d.agency_parent = text::ToUpper("Ủy ban nhân dân " + commune);
+  d.agency = text::ToUpper(unit);
+  d.number = "Mã hồ sơ: " + r.d.code;
+  Date on = e.day.value_or(r.d.received_on);
+  d.place_date =
+      documents::PlaceDate(documents::PlaceName(commune), on.year(), on.month(), on.day());
+  d.doc_type = title;
+  d.subject_lines = {"(Mẫu " + e.form + ", Thông tư 03/2025/TT-VPCP)"};
+  d.body = {
+      {"Kính gửi: " + (r.d.applicant_name.empty() ? std::string("ông/bà") : r.d.applicant_name) +
+           ".",
+       false},
+      {unit + " tiếp nhận hồ sơ của ông/bà ngày " + r.d.received_on.ToVn() + ", mã hồ sơ " +
+           r.d.code + ", về thủ tục: " + r.procedure_name + ".",
+       false},
+  };
+  if (e.form == "02")
+    d.body.push_back({"Hồ sơ cần được bổ sung, hoàn thiện: " + e.note +
+                          ". Đề nghị ông/bà bổ sung, hoàn thiện hồ sơ theo nội dung trên; thời hạn "
+                          "giải quyết được tính lại từ ngày nhận đủ hồ sơ.",
+                      false});
+  if (e.form == "03") d.body.push_back({"Hồ sơ không được giải quyết vì: " + e.note + ".", false});
+  if (e.form == "04") {
+    d.body.push_back({"Hồ sơ chưa được giải quyết đúng hẹn (" + r.d.due_on.ToVn() +
+                          ") vì: " + e.note + ". Chúng tôi xin lỗi ông/bà về sự chậm trễ này.",
+                      false});
+    if (e.due_on)
+      d.body.push_back({"Ngày hẹn trả kết quả mới: ngày " + e.due_on->ToVn() + ".", false});
+  }
+  if (e.form == "05")
+    d.body.push_back({"Việc giải quyết hồ sơ tạm dừng từ ngày " + on.ToVn() + " vì: " + e.note +
+                          ". Chúng tôi sẽ thông báo khi tiếp tục giải quyết.",
+                      false});
+  d.title = "NGƯỜI GIẢI QUYẾT HỒ SƠ";
+  d.signer = e.actor;
+  return d;
+}
+
 }  // namespace kientao::services

@@ -1,5 +1,6 @@
 #pragma once
 // The receipt and appointment slip as a document (presenter; the route renders it).
+#include <optional>
 #include <string>
 
 #include "http/router.hpp"
@@ -16,5 +17,12 @@ std::string SlipUrl(const http::Ctx& ctx, ServicesService& svc, long long id);
 // the signatures of the applicant and the clerk.
 documents::OfficialDocument SlipDocument(const DossierRow& r, const std::string& unit,
                                          const std::string& commune, const std::string& url);
+
+// The notice a step issued (Mẫu 02 supplement request, 03 refusal, 04 apology and new appointment,
+// 05 stop), for the applicant: the dossier, the day, the reason and, for an extension, the new
+// appointment. nullopt for a step without a form.
+std::optional<documents::OfficialDocument> StepNotice(const DossierRow& r, const DossierEvent& e,
+                                                      const std::string& unit,
+                                                      const std::string& commune);
 
 }  // namespace kientao::services
