@@ -134,6 +134,8 @@ const std::map<std::string, Row>& Table() {
       {"POST /api/v1/services/dossiers/{id}/return", {kTaskUpdate, "{}"}},
       {"POST /api/v1/services/dossiers/{id}/steps", {kTaskUpdate, "{}"}},
       {"GET /api/v1/services/stats", {kStaffRead, ""}},
+      {"GET /api/v1/services/index766", {kStaffRead, ""}},
+      {"GET /services/766", {kStaffRead, ""}},
       {"GET /services", {kStaffRead, ""}},
       {"GET /services/dossiers", {kStaffRead, ""}},
       {"GET /services/dossiers.xlsx", {kStaffRead, ""}},

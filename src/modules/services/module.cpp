@@ -52,7 +52,8 @@ Module ServicesModule() {
                    {std::string(kServicesReadFull), {"admin", "office"}}};
   m.nav = {{"/services", "nav.services", std::string(kServicesRead), 5, 30},
            {"/services/dossiers", "nav.services_register", std::string(kServicesRead), 5, 31},
-           {"/services/procedures", "nav.services_procedures", std::string(kServicesRead), 5, 32}};
+           {"/services/procedures", "nav.services_procedures", std::string(kServicesRead), 5, 32},
+           {"/services/766", "nav.services_766", std::string(kServicesRead), 5, 33}};
   m.key_tasks = {5};
   m.start = [](App& app) {
     auto& svc = app.Keep("services", std::make_shared<services::ServicesService>(
@@ -69,6 +70,8 @@ Module ServicesModule() {
     clock.verified = steps.meta().verified && steps.Unverified().empty();
     steps.RefuseUnknownKeys();
     svc.SetStepClock(clock);
+    svc.SetIndex766Rules(
+        services::Index766Rules::Load(app.ModuleRule("services", "qd-766-2022.toml")));
   };
   m.providers = [](App&, indicator::IndicatorService& ind) {
     // Full-process online over all received (Decree 42/2022 art. 11; the national KPI's

@@ -684,6 +684,29 @@ ImportResult ServicesService::ImportDossiersMapped(const Actor& a, std::string_v
   throw Error(errors::kUnknownMapping, "mapping", {{"value", source}});
 }
 
+ServicesService::Score766 ServicesService::Index766For(const Actor& a, Date from, Date to) {
+  Score766 out;
+  out.stats = Statistics(a, from, to, "", "");
+  const StatsCounts& c = out.stats.counts;
+  Index766Inputs in;
+  in.on_time_rate = out.stats.rates.on_time_rate;
+  in.online_rate = Percent(c.online, c.received);
+  in.online_payment_rate = out.stats.rates.online_payment_rate;
+  long long full = 0, all = 0;
+  for (const auto& p : ListProcedures(a)) {
+    ++all;
+    if (p.online_level == OnlineLevel::kFull) ++full;
+  }
+  in.full_dvc_share = Percent(full, all);
+  if (dissatisfied_ && c.resolved > 0) {
+    out.dissatisfied = dissatisfied_(a, from, to);
+    long long fine = std::max<long long>(0, c.resolved - c.late - *out.dissatisfied);
+    in.handling_satisfaction = Percent(fine, c.resolved);
+  }
+  out.index = Compute766(rules766_, in);
+  return out;
+}
+
 DossierRow ServicesService::Writable(const Actor& a, long long id) {
   DossierRow row = GetDossier(a, id);
   bool may = false;

@@ -11,6 +11,7 @@
 
 #include "base/calendar.hpp"
 #include "base/principal.hpp"
+#include "modules/services/domain/index766.hpp"
 #include "modules/services/store/services_store.hpp"
 #include "store/db.hpp"
 
@@ -153,6 +154,21 @@ class ServicesService {
   // The same through a mapping given now (the mapping screen), not necessarily saved.
   ImportResult ImportDossiersWith(const Actor& a, std::string_view bytes, std::string_view charset,
                                   const ColumnMapping& m);
+  // Decision 766's groups over [from, to] for the actor's scope, from the statistics, the catalogue
+  // and (when the survey module supplies it) the dossiers rated not satisfied.
+  struct Score766 {
+    Index766 index;
+    Stats stats;
+    std::optional<long long> dissatisfied;  // nullopt without the survey module
+  };
+  Score766 Index766For(const Actor& a, Date from, Date to);
+  void SetIndex766Rules(Index766Rules r) { rules766_ = std::move(r); }
+  const Index766Rules& index766_rules() const { return rules766_; }
+  // How many dossiers of the actor's scope were rated not satisfied by answers given in [from, to]
+  // (the survey module installs it).
+  void SetDissatisfiedCount(std::function<long long(const Actor&, Date, Date)> count) {
+    dissatisfied_ = std::move(count);
+  }
   // Records a step after receipt: SVC-8024 for an unknown step, SVC-8025 when the dossier's status
   // does not allow it, and every problem of the entry at once (a missing reason, civil servant or
   // new appointment, a day before receipt or to come, an extension not after the appointment).
@@ -183,6 +199,8 @@ class ServicesService {
   const WorkingCalendar& calendar_;
   std::function<std::string(const Actor&, long long)> slip_link_;
   StepClock step_clock_;
+  Index766Rules rules766_;
+  std::function<long long(const Actor&, Date, Date)> dissatisfied_;
   // The dossier when the actor may write at its receiving unit; GEN-0017 otherwise.
   DossierRow Writable(const Actor& a, long long id);
 };

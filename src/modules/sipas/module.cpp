@@ -62,6 +62,10 @@ Module SipasModule() {
                                       app.ModuleRule("sipas", "sipas-method.toml")));
     // The receipt slip's QR code opens this dossier's questionnaire.
     services.SetSlipLink([&svc](const Actor& a, long long id) { return svc.SurveyPath(a, id); });
+    // Decision 766's satisfaction in handling dossiers counts the dossiers rated not satisfied.
+    services.SetDissatisfiedCount([&svc](const Actor& a, Date from, Date to) {
+      return svc.DissatisfiedDossiers(a, from, to);
+    });
   };
   m.providers = [](App& app, indicator::IndicatorService& ind) {
     ind.RegisterProvider(std::make_unique<IndexProvider>(app.Kept<sipas::SipasService>("sipas")));

@@ -347,6 +347,18 @@ std::map<long long, IndexResult> SipasService::IndexByUnit(Conn& c, long long co
   return out;
 }
 
+long long SipasService::DissatisfiedDossiers(const Actor& a, Date from, Date to) {
+  auto units = Units(a, access::kSipasRead);
+  if (units.empty()) return 0;
+  IndexQuery q;
+  q.from = from;
+  q.to = to;
+  TallyQuery t = TallyFor(a, q, QuestionnaireOn("", to), units);
+  Conn c = db_.Lease();
+  // Below the neutral level ("Bình thường" on the 5-level scale): not satisfied.
+  return SipasStore::DossiersRatedBelow(c, t, method_.satisfied_from - 1);
+}
+
 std::vector<Kiosk> SipasService::ListKiosks(const Actor& a) {
   std::vector<long long> ids;
   for (const auto& u : Units(a, access::kSipasWrite)) ids.push_back(u.id);

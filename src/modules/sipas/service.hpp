@@ -100,6 +100,10 @@ class SipasService {
   std::map<long long, IndexResult> IndexByUnit(store::Conn& c, long long commune_id, Date from,
                                                Date to);
 
+  // Dossiers of the actor's scope that answers given in [from, to] rated "not satisfied" on some
+  // item (below the scale's neutral level), for Decision 766's satisfaction in handling dossiers.
+  long long DissatisfiedDossiers(const Actor& a, Date from, Date to);
+
   std::vector<Kiosk> ListKiosks(const Actor& a);
   Kiosk CreateKiosk(const Actor& a, long long unit_id, const std::string& name);
   void SetKioskActive(const Actor& a, long long id, bool active);

@@ -128,6 +128,28 @@ json::object StatsJson(const Stats& s) {
       {"months", months}};
 }
 
+json::object Index766Json(const ServicesService::Score766& x, const Index766Rules& rules) {
+  json::array groups;
+  for (const auto& g : x.index.groups) {
+    json::array parts;
+    for (const auto& [code, rate] : g.parts)
+      parts.push_back(json::object{{"code", code}, {"rate", Rate(rate)}});
+    groups.push_back(json::object{{"code", g.code},
+                                  {"max", g.max},
+                                  {"max_with_data", g.max_with_data},
+                                  {"rate", Rate(g.rate)},
+                                  {"points", Rate(g.points)},
+                                  {"parts", parts}});
+  }
+  return {{"from", x.stats.from.ToIso()},
+          {"to", x.stats.to.ToIso()},
+          {"points", x.index.points},
+          {"max_with_data", x.index.max_with_data},
+          {"points_verified", rules.points_verified},
+          {"dissatisfied", x.dissatisfied ? json::value(*x.dissatisfied) : json::value(nullptr)},
+          {"groups", groups}};
+}
+
 // A date query parameter; GEN-0008 naming it when absent or not a date.
 Date QueryDate(const Ctx& ctx, const std::string& name) {
   auto d = Date::ParseIso(ctx.req.Query(name));
@@ -282,6 +304,10 @@ void RegisterServicesApi(http::Router& router, ServicesService& svc) {
   router.Post("/api/v1/services/dossiers/{id}/steps", write, [&svc](Ctx& ctx) {
     svc.RecordStep(ctx.AsActor(), ctx.Id("id"), ReadStepEntry(Input::FromRequest(ctx.req)));
     return http::JsonAnswer(DossierJson(svc.GetDossier(ctx.AsActor(), ctx.Id("id"))));
+  });
+  router.Get("/api/v1/services/index766", read, [&svc](Ctx& ctx) {
+    auto x = svc.Index766For(ctx.AsActor(), QueryDate(ctx, "from"), QueryDate(ctx, "to"));
+    return http::JsonAnswer(Index766Json(x, svc.index766_rules()));
   });
   router.Get("/api/v1/services/stats", read, [&svc](Ctx& ctx) {
     Stats s = svc.Statistics(ctx.AsActor(), QueryDate(ctx, "from"), QueryDate(ctx, "to"),

@@ -111,6 +111,16 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
     TemplateData d = StatsPage(ctx, svc.Statistics(ctx.AsActor(), from, to, "", ""));
     return layout.Page(ctx, "services/stats", d, ctx.T("services.stats_title"));
   });
+  // Decision 766's groups for the period (the year so far by default).
+  router.Get("/services/766", read, [&svc, &layout](Ctx& ctx) {
+    Date today = clock::Today();
+    Date from =
+        http::OptionalQueryDate(ctx.req, "from").value_or(*Date::FromYmd(today.year(), 1, 1));
+    Date to = http::OptionalQueryDate(ctx.req, "to").value_or(today);
+    TemplateData d =
+        Index766Page(ctx, svc.Index766For(ctx.AsActor(), from, to), svc.index766_rules());
+    return layout.Page(ctx, "services/index766", d, ctx.T("services.index766_title"));
+  });
   router.Get("/services/dossiers", read, [&svc, &layout](Ctx& ctx) {
     DossierFilter f = ReadDossierFilter(ctx);
     TemplateData d =

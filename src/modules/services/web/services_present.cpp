@@ -360,4 +360,35 @@ TemplateData CounterForm(const Ctx& ctx, const TemplateData& values,
   return d;
 }
 
+TemplateData Index766Page(const Ctx& ctx, const ServicesService::Score766& x,
+                          const Index766Rules& rules) {
+  auto num = [](double v) { return text::VnNumber(v, 2); };
+  TemplateData d = http::Object(), groups = http::List();
+  d.set("from", x.stats.from.ToVn());
+  d.set("to", x.stats.to.ToVn());
+  for (const auto& g : x.index.groups) {
+    TemplateData row = http::Object(), parts = http::List();
+    row.set("code", g.code);
+    row.set("name", ctx.T("services.g766." + g.code));
+    row.set("max", num(g.max));
+    row.set("rate", Pct(g.rate));
+    row.set("points", g.points ? num(*g.points) + " / " + num(g.max_with_data) : std::string("—"));
+    if (!g.points) row.set("no_data", true);
+    for (const auto& [code, rate] : g.parts) {
+      TemplateData p = http::Object();
+      p.set("name", ctx.T("services.g766_part." + code));
+      p.set("rate", Pct(rate));
+      parts.push_back(p);
+    }
+    row.set("parts", parts);
+    groups.push_back(row);
+  }
+  d.set("groups", groups);
+  d.set("points", num(x.index.points));
+  d.set("max_with_data", num(x.index.max_with_data));
+  if (!rules.points_verified) d.set("points_unverified", true);
+  if (!x.dissatisfied) d.set("no_survey", true);
+  return d;
+}
+
 }  // namespace kientao::services

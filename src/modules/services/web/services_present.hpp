@@ -15,6 +15,9 @@ namespace kientao::services {
 
 boost::json::object DossierJson(const DossierRow& r);
 boost::json::object StatsJson(const Stats& s);
+boost::json::object Index766Json(const ServicesService::Score766& x, const Index766Rules& rules);
+http::TemplateData Index766Page(const http::Ctx& ctx, const ServicesService::Score766& x,
+                                const Index766Rules& rules);
 // A date query parameter (ISO); GEN-0008 naming it when absent or not a date.
 Date QueryDate(const http::Ctx& ctx, const std::string& name);
 // The register's search: q, status, procedure_id, from, to (ISO or dd/mm/yyyy), page (1-based)

@@ -94,6 +94,17 @@ bool SipasStore::DossierAnswered(Conn& c, long long dossier_id) {
       .has_value();
 }
 
+long long SipasStore::DossiersRatedBelow(Conn& c, const TallyQuery& q, int level) {
+  std::vector<Value> params{static_cast<long long>(level)};
+  std::string where = Where(q, params);
+  auto r = c.QueryOne(
+      "SELECT COUNT(DISTINCT r.dossier_id) FROM sipas_responses r JOIN sipas_answers a ON "
+      "a.response_id = r.id WHERE r.dossier_id IS NOT NULL AND a.level < :1 AND " +
+          where,
+      params);
+  return r && !r->IsNull(0) ? r->Int(0) : 0;
+}
+
 std::map<std::string, GroupTally> SipasStore::Tallies(Conn& c, const TallyQuery& q,
                                                       const std::string& group,
                                                       int satisfied_from) {
@@ -105,9 +116,8 @@ std::map<std::string, GroupTally> SipasStore::Tallies(Conn& c, const TallyQuery&
   {
     std::vector<Value> params;
     std::string where = Where(q, params);
-    for (auto& row : c.Query(
-             "SELECT " + g + ", COUNT(*) FROM sipas_responses r WHERE " + where + by,
-             params))
+    for (auto& row :
+         c.Query("SELECT " + g + ", COUNT(*) FROM sipas_responses r WHERE " + where + by, params))
       out[row.Str(0)].responses = row.Int(1);
   }
   std::vector<Value> params{static_cast<long long>(satisfied_from)};

@@ -74,6 +74,8 @@ struct SipasStore {
   // Every response in the query, oldest first, with its answers (for the XLSX), up to `max_rows`.
   // Never the dossier: an answer stays anonymous.
   static std::vector<AnswerRow> Answers(store::Conn& c, const TallyQuery& q, long long max_rows);
+  // Dossiers the query's answers rate below `level` on some item (one each, however many answers).
+  static long long DossiersRatedBelow(store::Conn& c, const TallyQuery& q, int level);
   static long long InsertKiosk(store::Conn& c, const Kiosk& k, const std::string& actor,
                                const std::string& at);
   static std::vector<Kiosk> Kiosks(store::Conn& c, const std::vector<long long>& unit_ids);

@@ -388,4 +388,47 @@ TEST_F(Sipas, TheTaskSixIndicatorIsTheSurveysIndex) {
   EXPECT_EQ(docx.body.substr(0, 2), "PK");
 }
 
+// Decision 766's groups from the register and the survey: progress from the on-time rate, online
+// services from the catalogue and the dossiers, satisfaction in handling from the returned dossiers
+// less the late ones and those rated not satisfied; the groups without data give no points.
+TEST_F(Sipas, Decision766ScoresTheGroupsItHasDataFor) {
+  const std::string q = "from=2026-01-01&to=2026-11-28";
+  auto index = [&] {
+    auto r = Call(office_, "GET", "/api/v1/services/index766?" + q);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  json::value x = index();
+  auto stats = json::parse(Call(office_, "GET", "/api/v1/services/stats?" + q).body);
+  auto procs = json::parse(Call(office_, "GET", "/api/v1/services/procedures").body);
+  double full = 0, all = 0;
+  for (auto& p : procs.at("items").as_array()) {
+    ++all;
+    if (p.at("online_level").as_string() == "full") ++full;
+  }
+  EXPECT_TRUE(Find(x.at("groups"), "code", "disclosure").at("points").is_null());
+  EXPECT_TRUE(Find(x.at("groups"), "code", "digitisation").at("points").is_null());
+  EXPECT_NEAR(Num(Find(x.at("groups"), "code", "progress").at("points")),
+              20 * Num(stats.at("on_time_rate")) / 100, 1e-9);
+  double online_rate =
+      (100 * full / all + 100.0 * Num(stats.at("online")) / Num(stats.at("received")) +
+       Num(stats.at("online_payment_rate"))) /
+      3;
+  EXPECT_NEAR(Num(Find(x.at("groups"), "code", "online").at("rate")), online_rate, 1e-9);
+  long long dissatisfied = x.at("dissatisfied").as_int64();
+  double resolved = Num(stats.at("resolved")), late = Num(stats.at("late"));
+  const auto& sat = Find(x.at("groups"), "code", "satisfaction");
+  EXPECT_NEAR(Num(sat.at("rate")), 100 * (resolved - late - dissatisfied) / resolved, 1e-9);
+  EXPECT_EQ(Num(sat.at("max_with_data")), 6);
+  // An applicant rates a returned dossier "very dissatisfied": one more dossier counts against it.
+  std::string token = SlipLink(NewDossier(true)).substr(10);
+  ASSERT_EQ(Answer(token, AllItems(1), "10.7.0.1").status, 201);
+  json::value after = index();
+  EXPECT_EQ(after.at("dissatisfied").as_int64(), dissatisfied + 1);
+  auto page = Call(office_, "GET", "/services/766");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-testid=\"index766-points\""), std::string::npos);
+  EXPECT_NE(page.body.find("Chưa có dữ liệu trong hệ thống"), std::string::npos);
+}
+
 }  // namespace kientao::testing
