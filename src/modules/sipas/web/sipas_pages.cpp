@@ -239,7 +239,8 @@ Response KiosksPage(const Ctx& ctx, SipasService& svc, const http::Layout& layou
   for (const auto& u : units) names[u.id] = u.name;
   bool https = ctx.req.Header("x-forwarded-proto") == "https";
   std::string base = (https ? "https://" : "http://") + ctx.req.Header("host");
-  for (const auto& k : svc.ListKiosks(ctx.AsActor())) {
+  const auto kiosks = svc.ListKiosks(ctx.AsActor());
+  for (const auto& k : kiosks) {
     TemplateData r = http::Object();
     r.set("id", std::to_string(k.id));
     r.set("name", k.name);
@@ -251,7 +252,7 @@ Response KiosksPage(const Ctx& ctx, SipasService& svc, const http::Layout& layou
   d.set("rows", rows);
   d.set("help", ctx.i18n->Format(ctx.lang, "sipas.kiosks_help",
                                  {{"count", std::to_string(svc.method().per_kiosk_per_hour)}}));
-  if (svc.ListKiosks(ctx.AsActor()).empty()) d.set("none", true);
+  if (kiosks.empty()) d.set("none", true);
   d.set("units", UnitOptions(units, typed ? typed->Int("unit_id", false).value_or(0) : 0));
   d.set("v_name", typed ? typed->Str("name", 200, false).value_or("") : "");
   if (err) http::SetFormError(d, ctx, *err);
