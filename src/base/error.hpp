@@ -110,4 +110,13 @@ inline constexpr ErrorDef kCsvExtraField{"GEN-0033", 422};   // more fields than
 inline constexpr ErrorDef kFormRefused{"GEN-0034", 422};
 }  // namespace gen_errors
 
+// Refuses a form or request with every problem at once: GEN-0034 with one detail per problem, each
+// naming its field (shown beside it). Nothing when `problems` is empty.
+inline void ThrowIfProblems(const std::vector<FieldError>& problems) {
+  if (problems.empty()) return;
+  Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
+  for (const auto& fe : problems) all.AddDetail(fe);
+  throw all;
+}
+
 }  // namespace kientao

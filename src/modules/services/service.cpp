@@ -609,11 +609,7 @@ long long ServicesService::Receive(const Actor& a, const CounterEntry& e) {
   if (check.code.empty()) check.code = "X";  // a code of the day is given below
   auto level = k.procedure ? k.procedure->online_level : OnlineLevel::kFull;
   for (auto& fe : ValidateDossier(check, level, today)) k.problems.push_back(fe);
-  if (!k.problems.empty()) {  // every problem at once, each beside its field
-    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(k.problems.size())}});
-    for (const auto& fe : k.problems) all.AddDetail(fe);
-    throw all;
-  }
+  ThrowIfProblems(k.problems);  // every problem at once, each beside its field
   const ServiceUnit& unit = *k.unit;
   Conn c = db_.Lease();
   Tx tx(c);
@@ -646,12 +642,7 @@ std::vector<ColumnMapping> ServicesService::Mappings(const Actor& a) {
 }
 
 void ServicesService::SaveMapping(const Actor& a, const ColumnMapping& m) {
-  auto problems = ValidateMapping(m);
-  if (!problems.empty()) {
-    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
-    for (auto& p : problems) all.AddDetail(p);
-    throw all;
-  }
+  ThrowIfProblems(ValidateMapping(m));
   Conn c = db_.Lease();
   Tx tx(c);
   long long commune = CommuneFor(c, a, "", access::kServicesImport);
@@ -668,19 +659,24 @@ void ServicesService::SaveMapping(const Actor& a, const ColumnMapping& m) {
 }
 
 ImportResult ServicesService::ImportDossiersWith(const Actor& a, std::string_view bytes,
-                                                 std::string_view charset, const ColumnMapping& m) {
+                                                 std::string_view charset, const ColumnMapping& m,
+                                                 bool remember) {
+  if (remember) ThrowIfProblems(ValidateMapping(m));
   std::string text = DecodeUpload(bytes, charset, "file");
   int bad_line = 0;
   auto mapped = ApplyMapping(text, m, &bad_line);
   if (!mapped) throw Error(errors::kCsvMalformed, "file", {{"line", std::to_string(bad_line)}});
-  return ImportDossiersCsv(a, *mapped, "utf-8", "");
+  ImportResult res = ImportDossiersCsv(a, *mapped, "utf-8", "");
+  if (remember) SaveMapping(a, m);
+  return res;
 }
 
 ImportResult ServicesService::ImportDossiersMapped(const Actor& a, std::string_view bytes,
                                                    std::string_view charset,
                                                    const std::string& source) {
   for (const auto& m : Mappings(a))
-    if (m.source == text::NormalizeSpace(source)) return ImportDossiersWith(a, bytes, charset, m);
+    if (m.source == text::NormalizeSpace(source))
+      return ImportDossiersWith(a, bytes, charset, m, false);
   throw Error(errors::kUnknownMapping, "mapping", {{"value", source}});
 }
 
@@ -744,11 +740,7 @@ void ServicesService::RecordStep(const Actor& a, long long id, const StepEntry& 
     problems.push_back({"new_due_on",
                         std::string(errors::kNewDueNotLater.code),
                         {{"date", std::max(appointment, on).ToVn()}}});
-  if (!problems.empty()) {
-    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
-    for (auto& p : problems) all.AddDetail(p);
-    throw all;
-  }
+  ThrowIfProblems(problems);
   DossierDraft d = row.d;
   d.status = rule->to;
   if (rule->needs_handler) d.handler = text::NormalizeSpace(e.handler);

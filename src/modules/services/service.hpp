@@ -151,9 +151,10 @@ class ServicesService {
   // file's bytes decoded as ImportDossiersCsv does.
   ImportResult ImportDossiersMapped(const Actor& a, std::string_view bytes,
                                     std::string_view charset, const std::string& source);
-  // The same through a mapping given now (the mapping screen), not necessarily saved.
+  // The same through a mapping given now (the mapping screen); with `remember`, the mapping is
+  // checked first (every problem at once, nothing imported) and saved once the import succeeded.
   ImportResult ImportDossiersWith(const Actor& a, std::string_view bytes, std::string_view charset,
-                                  const ColumnMapping& m);
+                                  const ColumnMapping& m, bool remember);
   // Decision 766's groups over [from, to] for the actor's scope, from the statistics, the catalogue
   // and (when the survey module supplies it) the dossiers rated not satisfied.
   struct Score766 {

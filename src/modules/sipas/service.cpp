@@ -116,9 +116,7 @@ void SipasService::Check(const Questionnaire& q, const Answers& answers) const {
   auto problems = CheckAnswers(q, method_, answers);
   if (problems.empty()) return;
   if (problems.size() == 1 && problems[0].field.empty()) throw Error(errors::kNothingAnswered);
-  Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
-  for (auto& p : problems) all.AddDetail(p);
-  throw all;
+  ThrowIfProblems(problems);
 }
 
 long long SipasService::Record(Conn& c, Reply r, const std::string& actor,
@@ -233,11 +231,7 @@ long long SipasService::EnterPaper(const Actor& a, const PaperEntry& e) {
   if (!unit && !dossier)
     problems.push_back({"unit_id", std::string(gen_errors::kOutOfScope.code), {}});
   for (auto& p : CheckAnswers(q, method_, e.answers)) problems.push_back(p);
-  if (!problems.empty()) {
-    Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
-    for (auto& p : problems) all.AddDetail(p);
-    throw all;
-  }
+  ThrowIfProblems(problems);
   if (!unit) throw Error(gen_errors::kOutOfScope, "unit_id");
   r.commune_id = unit->commune_id;
   r.unit_id = unit->id;

@@ -14,7 +14,6 @@ Index766Rules Index766Rules::Load(std::string_view text) {
     throw RuleFileError(
         "rule file qd-766-2022.toml: points.method: only \"proportional\" is known");
   r.points_verified = f.Flag("points.verified");
-  r.verified = f.meta().verified && f.Unverified().empty();
   f.RefuseUnknownKeys();
   return r;
 }

@@ -17,7 +17,6 @@ struct Index766Rules {
   std::vector<Group> groups;     // in the decision's order
   double handling_max = 6;       // the satisfaction group's points for handling dossiers
   bool points_verified = false;  // how rates become points
-  bool verified = false;         // the whole file
   // Throws RuleFileError naming the file and key.
   static Index766Rules Load(std::string_view text);
 };

@@ -339,33 +339,26 @@ void RegisterServicesPages(http::Router& router, ServicesService& svc, const htt
   };
   // The mapping screen's answer: look again at another header row, or import with the columns as
   // chosen and remember them under the source's name.
-  router.Post(
-      "/services/import/mapping", import,
-      [&svc, import_page, mapping_page, with_mappings, done](Ctx& ctx) {
-        Input in = Input::FromForm(ctx.req.body);
-        std::string text = in.RawText("text", 64 * 1024 * 1024);
-        ColumnMapping m;
-        try {
-          m = ReadMapping(in);
-          if (in.Has("preview"))
-            return mapping_page(ctx, MappingScreen(ctx, svc, text, m, false, nullptr), 200);
-          if (auto problems = ValidateMapping(m); !problems.empty()) {
-            Error all(gen_errors::kFormRefused, "", {{"count", std::to_string(problems.size())}});
-            for (auto& p : problems) all.AddDetail(p);
-            throw all;
-          }
-          ImportResult res = svc.ImportDossiersWith(ctx.AsActor(), text, "utf-8", m);
-          svc.SaveMapping(ctx.AsActor(), m);
-          TemplateData d = http::Object();
-          d.set("kind_dossiers", true);
-          done(ctx, d, res);
-          with_mappings(ctx, d);
-          return import_page(ctx, d, 200);
-        } catch (const Error& e) {
-          if (e.status() == 403) throw;
-          return mapping_page(ctx, MappingScreen(ctx, svc, text, m, true, &e), e.status());
-        }
-      });
+  router.Post("/services/import/mapping", import,
+              [&svc, import_page, mapping_page, with_mappings, done](Ctx& ctx) {
+                Input in = Input::FromForm(ctx.req.body);
+                std::string text = in.RawText("text", 64 * 1024 * 1024);
+                ColumnMapping m;
+                try {
+                  m = ReadMapping(in);
+                  if (in.Has("preview"))
+                    return mapping_page(ctx, MappingScreen(ctx, svc, text, m, false, nullptr), 200);
+                  ImportResult res = svc.ImportDossiersWith(ctx.AsActor(), text, "utf-8", m, true);
+                  TemplateData d = http::Object();
+                  d.set("kind_dossiers", true);
+                  done(ctx, d, res);
+                  with_mappings(ctx, d);
+                  return import_page(ctx, d, 200);
+                } catch (const Error& e) {
+                  if (e.status() == 403) throw;
+                  return mapping_page(ctx, MappingScreen(ctx, svc, text, m, true, &e), e.status());
+                }
+              });
   router.Post(
       "/services/import", import, [&svc, import_page, mapping_page, with_mappings, done](Ctx& ctx) {
         TemplateData d = http::Object();

@@ -204,6 +204,14 @@ TEST_F(Sipas, AFloodFromOneAddressIsThrottledAndOthersStillAnswer) {
 }
 
 TEST_F(Sipas, TheCounterTabletAnswersWithoutAccountsUntilSwitchedOffAndIsRateLimited) {
+  // A tablet without a name: refused beside the field, nothing added.
+  long long tablets = Count("sipas_kiosks"), seq = AuditSeq();
+  auto unnamed = Call(office_, "POST", "/sipas/kiosks",
+                      "name=&unit_id=" + std::to_string(UnitId("LP-TTHCC")), kForm);
+  EXPECT_EQ(unnamed.status, 422);
+  EXPECT_NE(unnamed.body.find("id=\"name-msg\""), std::string::npos);
+  EXPECT_EQ(Count("sipas_kiosks"), tablets);
+  EXPECT_EQ(AuditSeq(), seq);
   auto created = Call(office_, "POST", "/sipas/kiosks",
                       "name=Quay+2&unit_id=" + std::to_string(UnitId("LP-TTHCC")), kForm);
   ASSERT_EQ(created.status, 303) << created.body.substr(0, 300);
