@@ -4,7 +4,9 @@
 # see the same machine: bare, kientao, bare, kientao. Usage: bench/compare_bare.sh [connections=64]
 # [seconds=10] [rounds=2]. With KIENTAO_BENCH_PG_URL (a PostgreSQL database to fill with the demo;
 # `./kientao.sh bench-http` starts a throwaway server for it) the same list is served from PostgreSQL by a
-# second kientao and measured in the same rounds. Prints the lines to paste into bench/RESULTS.md.
+# second kientao and measured in the same rounds. A third kientao on the same SQLite file with
+# reads_on_io_thread = false (every request handed to the worker pool and back, as before
+# 2026-12-04) is measured in the same rounds too. Prints the lines to paste into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=build/release/src/kientao
@@ -28,6 +30,14 @@ PIDS+=($!)
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
 COOKIE=$(session_cookie $PORT)
 curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/api/v1/staff" >"$DIR/body.json"
+HANDOVER_PORT=$(( PORT + 2500 ))
+KIENTAO_SERVER_READS_ON_IO_THREAD=false "$BIN" serve --db "$DIR/demo.db" --listen 127.0.0.1:$HANDOVER_PORT \
+  >"$DIR/handover-out" 2>"$DIR/handover-err" &
+PIDS+=($!)
+until curl -sf "http://127.0.0.1:$HANDOVER_PORT/healthz" >/dev/null 2>&1; do sleep 0.01; done
+HANDOVER_COOKIE=$(session_cookie $HANDOVER_PORT)
+cmp -s "$DIR/body.json" <(curl -s -H "Cookie: $HANDOVER_COOKIE" "http://127.0.0.1:$HANDOVER_PORT/api/v1/staff") ||
+  { echo "the hand-over server's body differs" >&2; exit 1; }
 PG_PORT=$(( PORT + 5000 ))
 if [ -n "${KIENTAO_BENCH_PG_URL:-}" ]; then
   "$BIN" demo-data --db "$KIENTAO_BENCH_PG_URL" >/dev/null 2>&1
@@ -51,6 +61,7 @@ run() {  # name url [header]
 for r in $(seq "$ROUNDS"); do
   run "bare Beast (1 thread)" "http://127.0.0.1:$BARE_PORT/api/v1/staff"
   run "kientao /api/v1/staff" "http://127.0.0.1:$PORT/api/v1/staff" "Cookie: $COOKIE"
+  run "kientao, all via workers" "http://127.0.0.1:$HANDOVER_PORT/api/v1/staff" "Cookie: $HANDOVER_COOKIE"
   if [ -n "${PG_COOKIE:-}" ]; then
     run "kientao on PostgreSQL" "http://127.0.0.1:$PG_PORT/api/v1/staff" "Cookie: $PG_COOKIE"
   fi

@@ -200,6 +200,7 @@ int RunCli(int argc, char** argv) {
       so.body_limit = static_cast<size_t>(cfg.max_body_bytes);
       so.shutdown_grace = std::chrono::seconds(cfg.shutdown_grace_seconds);
       so.trust_forwarded_for = cfg.trust_forwarded_for;
+      so.reads_on_io_thread = cfg.reads_on_io_thread;
       http::Server server(
           so, [&app](const http::Request& r) { return app->Handle(r); }, &app->metrics());
       server.Run([&](unsigned short port) {

@@ -65,6 +65,7 @@ const std::vector<Field>& Fields() {
       Make("server", "secure_cookies", &Config::secure_cookies),
       Make("server", "trust_forwarded_for", &Config::trust_forwarded_for),
       Make("server", "shutdown_grace_seconds", &Config::shutdown_grace_seconds),
+      Make("server", "reads_on_io_thread", &Config::reads_on_io_thread),
       Make("database", "url", &Config::database_url),
       Make("database", "pool_size", &Config::pool_size),
       Make("database", "lease_timeout_ms", &Config::lease_timeout_ms),

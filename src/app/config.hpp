@@ -21,6 +21,7 @@ struct Config {
   bool trust_forwarded_for =
       false;                        // client address from X-Forwarded-For when the peer is loopback
   int shutdown_grace_seconds = 10;  // time allowed to finish requests on stop
+  bool reads_on_io_thread = true;   // answer a read needing no database on its I/O thread
   // [database]
   std::string database_url = "var/kientao.db";  // SQLite file path or postgresql:// URL
   int pool_size = 4;                            // open database connections

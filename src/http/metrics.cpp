@@ -66,6 +66,16 @@ std::string Metrics::Render() const {
   out += "# HELP kientao_http_open_connections Client connections open now.\n";
   out += "# TYPE kientao_http_open_connections gauge\n";
   out += fmt::format("kientao_http_open_connections {}\n", open_connections_.load());
+  out +=
+      "# HELP kientao_http_reads_on_io_thread_total Reads (GET, HEAD) answered on an I/O "
+      "thread without waiting.\n";
+  out += "# TYPE kientao_http_reads_on_io_thread_total counter\n";
+  out += fmt::format("kientao_http_reads_on_io_thread_total {}\n", reads_inline_.load());
+  out +=
+      "# HELP kientao_http_reads_to_workers_total Reads handed to the worker pool because they "
+      "needed to wait (the database).\n";
+  out += "# TYPE kientao_http_reads_to_workers_total counter\n";
+  out += fmt::format("kientao_http_reads_to_workers_total {}\n", reads_to_workers_.load());
   if (extra_) out += extra_();
   return out;
 }

@@ -19,6 +19,9 @@ class Metrics {
   void ConnectionOpened() { ++open_connections_; }
   void ConnectionClosed() { --open_connections_; }
   long OpenConnections() const { return open_connections_.load(); }
+  // A read answered on its I/O thread, or handed to the workers because it needed to wait.
+  void ReadOnIoThread() { ++reads_inline_; }
+  void HandedToWorkers() { ++reads_to_workers_; }
   // Extra gauges appended to the exposition (database pool), supplied by the app.
   void SetExtra(std::function<std::string()> extra) { extra_ = std::move(extra); }
   // The Prometheus text exposition format, version 0.0.4.
@@ -31,6 +34,8 @@ class Metrics {
   double latency_sum_ = 0;
   long long latency_count_ = 0;
   std::atomic<long> open_connections_{0};
+  std::atomic<long long> reads_inline_{0};
+  std::atomic<long long> reads_to_workers_{0};
   std::function<std::string()> extra_;
 };
 

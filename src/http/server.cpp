@@ -4,6 +4,7 @@
 #include <chrono>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <tuple>
@@ -15,6 +16,8 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+
+#include "base/blocking.hpp"
 
 namespace kientao::http {
 
@@ -126,6 +129,20 @@ struct Server::Impl {
         status);
   }
 
+  // The handler on this I/O thread, or nothing when it would have waited (it is then run again
+  // from the start on a worker).
+  std::optional<Response> TryWithoutBlocking(const Request& req) {
+    NonBlockingScope scope;
+    try {
+      Response r = handler(req);
+      if (metrics) metrics->ReadOnIoThread();
+      return r;
+    } catch (const WouldBlock&) {
+      if (metrics) metrics->HandedToWorkers();
+      return std::nullopt;
+    }
+  }
+
   awaitable<void> Session(Loop& loop, tcp::socket socket) {
     std::string remote;
     {
@@ -203,11 +220,18 @@ struct Server::Impl {
       bool keep_alive = breq.keep_alive() && !stopping.load();
       bool head = breq.method() == bhttp::verb::head;
       Request req = Convert(breq, remote, opts.trust_forwarded_for);
-      // Blocking work (the database) runs on the worker pool; the coroutine resumes on the I/O
-      // thread.
-      Response resp = co_await asio::co_spawn(
-          workers, [this, &req]() -> awaitable<Response> { co_return handler(req); },
-          use_awaitable);
+      // A read is first answered here if it needs nothing that waits (base/blocking.hpp);
+      // blocking work (the database) runs on the worker pool, and the coroutine resumes on the
+      // I/O thread.
+      std::optional<Response> answered;
+      if (opts.reads_on_io_thread && (head || breq.method() == bhttp::verb::get))
+        answered = TryWithoutBlocking(req);
+      // (Not a conditional expression around co_await: GCC 12 miscompiles that.)
+      if (!answered)
+        answered = co_await asio::co_spawn(
+            workers, [this, &req]() -> awaitable<Response> { co_return handler(req); },
+            use_awaitable);
+      Response& resp = *answered;
       if (stopping.load()) keep_alive = false;
       auto res = ToBeast(resp, version, keep_alive, head);
       stream.expires_after(opts.read_timeout);

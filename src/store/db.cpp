@@ -1,5 +1,7 @@
 #include "store/db.hpp"
 
+#include "base/blocking.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
@@ -614,6 +616,7 @@ Conn Database::Lease() {
     ++nested_;
     return Conn(this, h->session);
   }
+  MayBlock();  // a read tried on an HTTP I/O thread goes to the workers (base/blocking.hpp)
   std::unique_lock lock(mu_);
   auto free = [&] { return !idle_.empty() || in_use_ + static_cast<int>(idle_.size()) < size_; };
   if (!free()) {

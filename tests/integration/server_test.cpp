@@ -184,6 +184,58 @@ TEST_F(Server, EightClientsOnTheRatingsPageWithOneConnectionAllGetAnswers) {
   EXPECT_EQ(failed.load(), 0);
 }
 
+// Reads that need nothing that waits (static files, /metrics, a list already in memory) are
+// answered on the I/O thread: with the only worker held by a sign-in waiting for the database
+// (another connection holds the write lock), the page's style sheet and the metrics still come,
+// and the sign-in completes once the lock goes. Handed through the workers, they would wait
+// behind it.
+TEST_F(Server, WhileTheWorkerWaitsForTheDatabaseReadsFromMemoryAreStillAnswered) {
+  std::string cfg = tdb_.dir() + "/worker1.toml";
+  std::ofstream(cfg) << "[server]\nworkers = 1\n";
+  ServerProcess srv(tdb_.url(), {"--config", cfg});
+  HttpClient warm(srv.port());
+  std::string cookie = LoginCookie(warm, "vanphong");
+  auto list = warm.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}});
+  ASSERT_EQ(list.status, 200);
+  auto metric = [&](const std::string& name) {
+    std::string body = warm.Send("GET", "/metrics").body;
+    auto at = body.find("\n" + name + " ");
+    return at == std::string::npos ? -1 : std::atoll(body.c_str() + at + name.size() + 2);
+  };
+  long long inline_before = metric("kientao_http_reads_on_io_thread_total");
+  EXPECT_EQ(warm.Send("GET", "/api/v1/staff", "", {{"Cookie", cookie}}).body, list.body);
+  EXPECT_GT(metric("kientao_http_reads_on_io_thread_total"), inline_before)
+      << "the list in memory went to the workers";
+
+  store::Database db(tdb_.url(), 1);
+  auto holder = std::make_unique<store::Conn>(db.Lease());
+  auto lock = std::make_unique<store::Tx>(*holder);  // SQLite: BEGIN IMMEDIATE, the write lock
+  if (holder->backend() == store::Backend::kPostgres)
+    holder->Exec("LOCK TABLE sessions IN EXCLUSIVE MODE");  // writers wait, readers do not
+  std::atomic<int> signed_in{0};
+  WithinSeconds(60, [&] {
+    std::thread login([&] {
+      HttpClient c(srv.port());
+      signed_in = c.Send("POST", "/api/v1/session",
+                         "{\"username\":\"chutich\",\"password\":\"LacPhuong@2026\"}",
+                         {{"Content-Type", "application/json"}})
+                      .status;
+    });
+    // The sign-in holds the worker once it has its connection.
+    while (metric("kientao_db_pool_in_use") < 1 && signed_in == 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    HttpClient other(srv.port());
+    auto css = other.Send("GET", "/static/app/kientao.css");
+    EXPECT_EQ(css.status, 200);
+    EXPECT_EQ(other.Send("GET", "/metrics").status, 200);
+    EXPECT_EQ(signed_in.load(), 0) << "the sign-in did not wait for the lock";
+    lock.reset();
+    holder.reset();
+    login.join();
+  });
+  EXPECT_EQ(signed_in.load(), 201);
+}
+
 TEST_F(Server, BehindAProxyTheClientAddressComesFromXForwardedFor) {
   std::string cfg = tdb_.dir() + "/proxy.toml";
   std::ofstream(cfg) << "[server]\ntrust_forwarded_for = true\n";

@@ -14,6 +14,7 @@
 
 #include <xlsxwriter.h>
 
+#include "base/blocking.hpp"
 #include "base/error.hpp"
 #include "base/text.hpp"
 #include "modules/documents/docx.hpp"
@@ -245,6 +246,7 @@ std::optional<std::string> ConvertDocxToPdf(const std::string& docx) {
   {
     std::lock_guard lock(c.state);
     if (auto pdf = cached()) return pdf;
+    MayBlock();  // a conversion waits its turn and for LibreOffice (base/blocking.hpp)
     if (c.waiting > c.limit) throw Error(gen_errors::kBusy, "", {}, "PDF conversions queue full");
     ++c.waiting;
   }
@@ -277,6 +279,7 @@ std::optional<std::string> ConvertWithLibreOffice(const std::string& bytes,
                                                   const std::string& out_ext,
                                                   const std::string& infilter) {
   if (!PdfConverterAvailable()) return std::nullopt;
+  MayBlock();
   TempDir dir;
   fs::path in = dir.path / ("document." + in_ext);
   {
