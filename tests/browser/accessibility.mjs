@@ -47,15 +47,17 @@ await run(env, async () => {
   await anonymous.context.close();
 
   const visits = {};
-  for (const [who, viewport, lang] of [
+  for (const [who, viewport, lang, limit = 120, startPath = '/'] of [
     ['quantri', { width: 1366, height: 900 }, 'vi'],
     ['chutich', { width: 1366, height: 900 }, 'en'],
     ['truongthon', { width: 360, height: 740 }, 'vi'],
+    // A one-stop clerk on a phone, from her KPI page with the dossiers she handled beside the score.
+    ['motcua', { width: 360, height: 740 }, 'vi', 30, '/kpi'],
   ]) {
     const { context, page } = await openPage(env, viewport);
     await signIn(page, base, who);
     if (lang === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: base }]);
-    visits[who] = await crawl(page, `${who} (${viewport.width} px, ${lang})`, '/', 120, problems);
+    visits[who] = await crawl(page, `${who} (${viewport.width} px, ${lang})`, startPath, limit, problems);
     await context.close();
   }
   assert.deepEqual(problems, [], `serious or critical accessibility violations:\n${problems.join('\n')}`);

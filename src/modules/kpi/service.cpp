@@ -861,8 +861,31 @@ PersonScore KpiService::ScorePerson(const Actor& a, long long staff_id, const Pe
   std::shared_ptr<const org::StaffList> hold;
   auto people = RatedPeople(s->commune_id, hold);
   for (auto& ps : Score(c, people, s->commune_id, p, staff_id))
-    if (ps.staff_id == staff_id) return ps;
+    if (ps.staff_id == staff_id) {
+      std::vector<PersonScore> one{std::move(ps)};
+      AddEvidence(c, people, s->commune_id, p, one);
+      return std::move(one.front());
+    }
   throw Error(errors::kNotRated, "staff_id");
+}
+
+void KpiService::AddEvidenceSource(std::unique_ptr<EvidenceSource> source) {
+  evidence_.push_back(std::move(source));
+}
+
+void KpiService::AddEvidence(Conn& c, const std::vector<const org::StaffRow*>& people,
+                             long long commune_id, const Period& p,
+                             std::vector<PersonScore>& scores) {
+  if (evidence_.empty() || scores.empty()) return;
+  std::vector<const org::Staff*> asked;
+  for (const auto* row : people)
+    for (const auto& ps : scores)
+      if (ps.staff_id == row->staff.id) asked.push_back(&row->staff);
+  for (auto& source : evidence_) {
+    auto found = source->For(c, commune_id, asked, p.WindowStart(), p.WindowEnd());
+    for (auto& ps : scores)
+      if (auto it = found.find(ps.staff_id); it != found.end()) ps.evidence.push_back(it->second);
+  }
 }
 
 std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id, const Period& p) {
@@ -882,6 +905,7 @@ std::vector<PersonScore> KpiService::ScoreUnit(const Actor& a, long long unit_id
     if (path.compare(0, u->path.size(), u->path) == 0 && Reads(a, path))
       out.push_back(std::move(ps));
   }
+  AddEvidence(c, people, u->commune_id, p, out);
   std::stable_sort(out.begin(), out.end(),
                    [](auto& x, auto& y) { return x.score.total > y.score.total; });
   return out;

@@ -5,6 +5,7 @@
 // someone else, the head's general-criteria score per period, the period score, the unit ranking,
 // and the annual rating with its quota check. Thread-safe.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,31 @@ struct ReviewDraft {
   std::string note;
 };
 
+// What another registry says about one person's work in a period, shown beside the KPI score and
+// never part of it (Decree 335/2025 scores the assigned products): "dossiers returned on time: 47
+// of 50".
+struct PersonEvidence {
+  std::string source;     // "services.on_time"
+  std::string label_key;  // catalogue key naming what is counted
+  long long count = 0, of = 0;
+  // The registry names people by their name only, and two people of the commune share this one:
+  // no figures, since they could be either's.
+  bool ambiguous = false;
+  std::string href;  // the page the figures come from
+};
+
+// A registry that counts people's work, registered by the module that owns it
+// (KpiService::AddEvidenceSource, in its manifest's start).
+class EvidenceSource {
+ public:
+  virtual ~EvidenceSource() = default;
+  // For those of `people` (all of commune `commune_id`) the registry holds something about in
+  // [from, to], by staff id.
+  virtual std::map<long long, PersonEvidence> For(store::Conn& c, long long commune_id,
+                                                  const std::vector<const org::Staff*>& people,
+                                                  Date from, Date to) = 0;
+};
+
 // One person's period.
 struct PersonScore {
   long long staff_id = 0, unit_id = 0;
@@ -75,7 +101,8 @@ struct PersonScore {
   std::optional<std::string> absence;  // the reason, when the period is an absence
   Direction direction = Direction::kNone;
   PeriodScore score;
-  int pending = 0;  // reported, awaiting confirmation
+  int pending = 0;                       // reported, awaiting confirmation
+  std::vector<PersonEvidence> evidence;  // from the other registries, beside the score
 };
 
 struct RatingLine {
@@ -151,6 +178,9 @@ class KpiService {
   // A period of absence (leave, sickness, maternity), left out of the annual average.
   void SetAbsence(const Actor& a, long long staff_id, const Period& p, const std::string& reason);
 
+  // Called at start, before any request: another module's count of people's work.
+  void AddEvidenceSource(std::unique_ptr<EvidenceSource> source);
+
   // One person's period: oneself, or kpi.read/kpi.review over the person's unit.
   PersonScore ScorePerson(const Actor& a, long long staff_id, const Period& p);
   // Everyone rated in the unit's subtree (a commune: all of it), highest total first.
@@ -206,9 +236,14 @@ class KpiService {
       store::Conn& c, const std::vector<const org::StaffRow*>& people, long long commune_id,
       const std::vector<Period>& periods, long long detail_staff = 0, bool with_names = true);
 
+  // Each source's evidence for `scores` (people of one commune), in the order sources were added.
+  void AddEvidence(store::Conn& c, const std::vector<const org::StaffRow*>& people,
+                   long long commune_id, const Period& p, std::vector<PersonScore>& scores);
+
   store::Database& db_;
   org::OrgService& org_;
   const KpiRules& rules_;
+  std::vector<std::unique_ptr<EvidenceSource>> evidence_;
 };
 
 }  // namespace kientao::kpi

@@ -3,8 +3,10 @@
 #include "app/module.hpp"
 #include "app/app.hpp"
 #include "base/rule_file.hpp"
+#include "modules/kpi/service.hpp"
 #include "modules/services/permissions.hpp"
 #include "modules/services/service.hpp"
+#include "modules/services/store/services_store.hpp"
 #include "modules/services/web/services_web.hpp"
 
 namespace kientao::app {
@@ -36,6 +38,39 @@ class DailyRatioProvider : public indicator::Provider {
   std::string name_, sql_;
 };
 
+// Beside a civil servant's KPI: the dossiers the person handled that were returned in the period,
+// and how many of them by the appointment (the register names the handler; see
+// domain/handlers.hpp for how a name is matched to a person).
+class OnTimeHandlingEvidence : public kpi::EvidenceSource {
+ public:
+  explicit OnTimeHandlingEvidence(org::OrgService& org) : org_(org) {}
+  std::map<long long, kpi::PersonEvidence> For(store::Conn& c, long long commune_id,
+                                               const std::vector<const org::Staff*>& people,
+                                               Date from, Date to) override {
+    std::map<long long, kpi::PersonEvidence> out;
+    auto rows = services::ServicesStore::ReturnedByHandler(c, commune_id, from, to);
+    if (rows.empty()) return out;
+    std::vector<services::NamedPerson> asked, everyone;
+    for (const auto* s : people) asked.push_back({s->id, s->full_name});
+    for (const auto& row : org_.CommuneStaff(c, commune_id))
+      everyone.push_back({row.staff.id, row.staff.full_name});
+    for (const auto& [id, h] : services::MatchHandlers(rows, asked, everyone)) {
+      kpi::PersonEvidence e;
+      e.source = "services.on_time";
+      e.label_key = "services.kpi_evidence";
+      e.count = h.in_time;
+      e.of = h.resolved;
+      e.ambiguous = h.ambiguous;
+      e.href = "/services?from=" + from.ToIso() + "&to=" + to.ToIso();
+      out[id] = std::move(e);
+    }
+    return out;
+  }
+
+ private:
+  org::OrgService& org_;
+};
+
 }  // namespace
 
 void LoadServicesDemo(App& app, DemoContext& demo);  // demo/demo.cpp
@@ -43,7 +78,7 @@ void LoadServicesDemo(App& app, DemoContext& demo);  // demo/demo.cpp
 Module ServicesModule() {
   Module m;
   m.name = "services";
-  m.depends_on = {"org", "reporting"};
+  m.depends_on = {"org", "reporting", "kpi"};
   using namespace access;
   m.permissions = {{std::string(kServicesRead),
                     {"admin", "leader", "office", "unit_head", "staff", "supervisor"}},
@@ -72,6 +107,7 @@ Module ServicesModule() {
     svc.SetStepClock(clock);
     svc.SetIndex766Rules(
         services::Index766Rules::Load(app.ModuleRule("services", "qd-766-2022.toml")));
+    app.kpi().AddEvidenceSource(std::make_unique<OnTimeHandlingEvidence>(app.org()));
   };
   m.providers = [](App&, indicator::IndicatorService& ind) {
     // Full-process online over all received (Decree 42/2022 art. 11; the national KPI's

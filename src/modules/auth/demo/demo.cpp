@@ -21,6 +21,9 @@ const AccountSpec kAccounts[] = {
     {"vanphong", "Phạm Thị Lan", "office", "LP", "Phạm Thị Lan"},
     {"truongphong", "Trịnh Thị Loan", "unit_head", "LP-KT", "Trịnh Thị Loan"},
     {"congchuc", "Phan Thị Thảo", "staff", "LP-KT", "Phan Thị Thảo"},
+    // A one-stop clerk: enters dossiers at the counter; her KPI page shows the dossiers she
+    // handled.
+    {"motcua", "Tô Thị Bích", "staff", "LP-TTHCC", "Tô Thị Bích"},
     {"truongthon", "Nguyễn Văn Chiến", "village_head", "LP-T01", "Nguyễn Văn Chiến"},
     {"giamsat", "Sở Nội vụ thành phố", "supervisor", "HP", nullptr},
 };

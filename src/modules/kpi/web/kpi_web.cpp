@@ -107,6 +107,22 @@ json::object AssignmentJson(const KpiRules& r, const Assignment& a) {
                       {"timeliness_pct", t}};
 }
 
+// Beside the score, never part of it: `rate` = count ÷ of × 100, null when `of` is 0 or the
+// registry could not tell the person from a namesake.
+json::array EvidenceJson(const std::vector<PersonEvidence>& evidence) {
+  json::array out;
+  for (const auto& e : evidence) {
+    bool known = !e.ambiguous;
+    out.push_back(
+        {{"source", e.source},
+         {"count", known ? json::value(e.count) : json::value(nullptr)},
+         {"of", known ? json::value(e.of) : json::value(nullptr)},
+         {"rate", known && e.of ? json::value(100.0 * e.count / e.of) : json::value(nullptr)},
+         {"ambiguous", e.ambiguous}});
+  }
+  return out;
+}
+
 json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
   json::array items;
   for (auto& a : ps.items) items.push_back(AssignmentJson(r, a));
@@ -136,7 +152,8 @@ json::object ScoreJson(const KpiRules& r, const PersonScore& ps) {
       {"rules",
        {{"combination_verified", r.combination_verified},
         {"leader_weights_verified", r.leader_weights_verified}}},
-      {"items", items}};
+      {"items", items},
+      {"evidence", EvidenceJson(ps.evidence)}};
 }
 
 std::string RatingKey(Rating r) { return "kpi.rating." + std::string(RatingCode(r)); }
@@ -198,6 +215,22 @@ TemplateData ScoreData(const Ctx& ctx, const KpiRules& r, const PersonScore& ps)
   TemplateData items = http::List();
   for (auto& a : ps.items) items.push_back(ItemData(ctx, r, a));
   d.set("items", items);
+  TemplateData evidence = http::List();
+  for (const auto& e : ps.evidence) {
+    TemplateData row = http::Object();
+    row.set("label", ctx.T(e.label_key));
+    if (e.ambiguous) {
+      row.set("ambiguous", true);
+    } else {
+      row.set("count", Num(static_cast<double>(e.count), 0));
+      row.set("of", Num(static_cast<double>(e.of), 0));
+      if (e.of) row.set("rate", Num(100.0 * e.count / e.of, 1));
+    }
+    if (!e.href.empty()) row.set("href", e.href);
+    evidence.push_back(row);
+  }
+  d.set("evidence", evidence);
+  if (!ps.evidence.empty()) d.set("has_evidence", true);
   return d;
 }
 

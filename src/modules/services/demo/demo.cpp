@@ -77,7 +77,8 @@ void LoadServicesDemo(App& app, DemoContext& demo) {
   std::string dossiers = CsvLine({"code", "procedure_code", "received_on", "channel",
                                   "full_process_online", "due_on", "returned_on", "applicant_name",
                                   "citizen_id", "fee_paid_online", "handler", "unit_code"});
-  const char* handlers[] = {"Lê Thị Hoa", "Phạm Minh Đức", "Vũ Thu Trang"};
+  // The centre's civil servants who receive and handle dossiers (the org module's demo staff).
+  const char* handlers[] = {"Tô Thị Bích", "Hồ Văn Toàn", "Âu Văn Phong"};
   int seq = 0, overdue = 0;
   for (long back = 455; back >= 1; --back) {
     Date day = AddDays(today, -back);

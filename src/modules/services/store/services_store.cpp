@@ -548,6 +548,17 @@ std::vector<ServicesStore::HandlerRow> ServicesStore::ByHandler(Conn& c, const S
   return out;
 }
 
+std::vector<HandlerCounts> ServicesStore::ReturnedByHandler(Conn& c, long long commune_id,
+                                                            Date from, Date to) {
+  std::vector<HandlerCounts> out;
+  for (auto& r : c.Query("SELECT handler, SUM(returned), SUM(early + on_time) FROM services_daily "
+                         "WHERE commune_id = :1 AND day >= :2 AND day <= :3 GROUP BY handler "
+                         "HAVING SUM(returned) > 0",
+                         {commune_id, from.ToIso(), to.ToIso()}))
+    out.push_back({r.Str(0), r.Int(1), r.Int(2)});
+  return out;
+}
+
 std::vector<ServicesStore::MonthRow> ServicesStore::ByMonth(Conn& c, const StatsQuery& q) {
   std::vector<MonthRow> out;
   for (auto& r : DailyGroups(c, q,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "modules/services/domain/dossier.hpp"
+#include "modules/services/domain/handlers.hpp"
 #include "modules/services/domain/import_names.hpp"
 #include "store/db.hpp"
 
@@ -125,6 +126,9 @@ class ServicesStore {
     long long received = 0, resolved = 0, in_time = 0, late = 0;
   };
   static std::vector<HandlerRow> ByHandler(store::Conn& c, const StatsQuery& q);
+  // Every dossier of the commune returned in [from, to], by the handler's name as recorded.
+  static std::vector<HandlerCounts> ReturnedByHandler(store::Conn& c, long long commune_id,
+                                                      Date from, Date to);
 };
 
 }  // namespace kientao::services

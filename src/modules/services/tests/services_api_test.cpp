@@ -408,9 +408,57 @@ TEST_F(Services, TheDemoShowsFifteenMonthsOfDossiersWithAGrowingFullProcessShare
   long long by_clerk = 0;
   for (const auto& h : year.at("by_handler").as_array()) by_clerk += h.at("resolved").as_int64();
   EXPECT_EQ(by_clerk, year.at("resolved").as_int64());
-  EXPECT_GT(Find(year.at("by_handler"), "handler", "Lê Thị Hoa").at("resolved").as_int64(), 100);
+  EXPECT_GT(Find(year.at("by_handler"), "handler", "Tô Thị Bích").at("resolved").as_int64(), 100);
   // Nothing before the 15 months.
   EXPECT_EQ(Stats("from=2025-01-01&to=2025-08-25").at("received").as_int64(), 0);
+}
+
+// The one-stop clerk's KPI shows the dossiers she handled in the KPI period's window (15/10 to
+// 14/11 for November), equal to the statistics' row of her name; they are evidence beside the
+// score, and a namesake in the commune withdraws the figures rather than mixing two people's.
+TEST_F(Services, AClerksKpiShowsTheDossiersSheHandledOnTime) {
+  Session clerk = Login("motcua");
+  auto me = Call(clerk, "GET", "/api/v1/kpi/me?period=2026M11");
+  ASSERT_EQ(me.status, 200) << me.body;
+  json::value kpi = json::parse(me.body);
+  const json::array& evidence = kpi.at("evidence").as_array();
+  ASSERT_EQ(evidence.size(), 1u) << me.body;
+  const json::value& e = evidence[0];
+  EXPECT_EQ(e.at("source").as_string(), "services.on_time");
+  json::value window = Stats("from=2026-10-15&to=2026-11-14");
+  const json::value& row = Find(window.at("by_handler"), "handler", "Tô Thị Bích");
+  EXPECT_EQ(e.at("of").as_int64(), row.at("resolved").as_int64());
+  EXPECT_GT(e.at("of").as_int64(), 5);
+  EXPECT_EQ(e.at("count").as_int64(), row.at("resolved").as_int64() - row.at("late").as_int64());
+  EXPECT_NEAR(Num(e.at("rate")), Num(row.at("on_time_rate")), 0.05);
+  // The page says it in Vietnamese, with the numbers written the Vietnamese way.
+  auto page = Call(clerk, "GET", "/kpi?period=2026M11");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-testid=\"kpi-evidence\""), std::string::npos);
+  EXPECT_NE(page.body.find("trả kết quả đúng hoặc trước hẹn"), std::string::npos);
+  // Someone who handled nothing has no such line (not "0 of 0").
+  auto other = json::parse(Call(Login("congchuc"), "GET", "/api/v1/kpi/me?period=2026M11").body);
+  EXPECT_TRUE(other.at("evidence").as_array().empty());
+  // A second "To Thi Bich" joins the commune: the register cannot tell their dossiers apart.
+  auto created = Call(office_, "POST", "/api/v1/staff",
+                      json::serialize(json::object{{"unit_id", UnitId("LP-KT")},
+                                                   {"full_name", "TÔ THỊ BÍCH"},
+                                                   {"sex", "female"},
+                                                   {"birth_date", "02/02/1995"},
+                                                   {"citizen_id", "000195000777"},
+                                                   {"category", "civil_servant"},
+                                                   {"position", "Chuyên viên"},
+                                                   {"start_date", "01/07/2025"}}));
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::value after = json::parse(Call(clerk, "GET", "/api/v1/kpi/me?period=2026M11").body);
+  const json::value& amb = after.at("evidence").as_array().at(0);
+  EXPECT_TRUE(amb.at("ambiguous").as_bool());
+  EXPECT_TRUE(amb.at("count").is_null());
+  EXPECT_TRUE(amb.at("rate").is_null());
+  // Not part of the score: with the figures gone, her score is what her products gave before.
+  EXPECT_EQ(json::serialize(after.at("score")), json::serialize(kpi.at("score")));
+  page = Call(clerk, "GET", "/kpi?period=2026M11");
+  EXPECT_NE(page.body.find("không tách được"), std::string::npos);
 }
 
 TEST_F(Services, TheCounterFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTyped) {
