@@ -48,6 +48,31 @@ inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
                                            {{"count", text::VnNumber(e.more_details(), 0)}}));
 }
 
+// What was typed in a refused form, for a page that lists several forms to put it back in the one
+// that was sent (`From(path)`): a field as sent, "" when absent. Inactive without an error.
+class TypedForm {
+ public:
+  TypedForm(const Ctx& ctx, const Error* err) : active_(err != nullptr) {
+    if (active_) in_ = Input::FromForm(ctx.req.body);
+    if (active_) path_ = ctx.req.path;
+  }
+  // Whether the refused form was the one posted to `path`.
+  bool From(std::string_view path) const { return active_ && path_ == path; }
+  std::string operator[](std::string_view field) const {
+    if (!active_) return "";
+    try {
+      return in_.RawText(field, 100000);
+    } catch (const Error&) {
+      return "";
+    }
+  }
+
+ private:
+  bool active_;
+  std::string path_;
+  Input in_ = Input::FromForm("");
+};
+
 template <typename Page, typename Act, typename Back>
 Handler FormAction(Page page, Act act, Back back) {
   return [page = std::move(page), act = std::move(act), back = std::move(back)](Ctx& ctx) {

@@ -188,6 +188,55 @@ TEST_F(Kpi, NobodyConfirmsOrScoresTheirOwnWork) {
   EXPECT_EQ(ErrorCode(Call(Login("quantri"), "GET", "/api/v1/kpi/me").body), "KPI-7007");
 }
 
+// A refused form of the KPI pages comes back as it was typed, the problem beside the field it is
+// about, in that form only (the review page lists one general-criteria form per person, and "my
+// KPI" one report form per product).
+TEST_F(Kpi, ARefusedFormKeepsWhatWasTypedAndSaysBesideTheFieldWhatIsWrong) {
+  const char* form = "application/x-www-form-urlencoded";
+  Session head = Login("truongphong");
+  Session staff = Login("congchuc");
+  long long thao = StaffIdByName("Phan Thị Thảo");
+  long long seq = AuditSeq();
+  // An assignment with an impossible deadline.
+  auto page = Call(head, "POST", "/kpi/assignments",
+                   "staff_id=" + std::to_string(thao) +
+                       "&product_id=0&quantity=2%2C5&title=B%C3%A1o+c%C3%A1o+th%C3%A1ng&"
+                       "deadline=31%2F02%2F2026",
+                   form);
+  EXPECT_GE(page.status, 400);
+  EXPECT_NE(page.body.find("value=\"Báo cáo tháng\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"2,5\""), std::string::npos) << "the quantity as typed";
+  EXPECT_NE(page.body.find("value=\"31/02/2026\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"a-deadline-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("aria-describedby=\"a-deadline-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"" + std::to_string(thao) + "\" selected>"),
+            std::string::npos)
+      << "the person chosen stays chosen";
+  // A general-criteria score out of range: beside that person's field only.
+  std::string period =
+      clock::Today().ToIso().substr(0, 4) + "M" + clock::Today().ToIso().substr(5, 2);
+  page = Call(head, "POST", "/kpi/general",
+              "staff_id=" + std::to_string(thao) + "&period=" + period + "&score=31", form);
+  EXPECT_EQ(page.status, 422);
+  std::string field = "id=\"g-" + std::to_string(thao) + "\" name=\"score\" value=\"31\"";
+  EXPECT_NE(page.body.find(field), std::string::npos) << "the score as typed";
+  EXPECT_NE(page.body.find("id=\"g-" + std::to_string(thao) + "-msg\""), std::string::npos);
+  size_t messages = 0;
+  for (size_t at = page.body.find("data-testid=\"field-message\""); at != std::string::npos;
+       at = page.body.find("data-testid=\"field-message\"", at + 1))
+    ++messages;
+  EXPECT_EQ(messages, 1u) << "one message, beside the one field";
+  // The civil servant reports a product done on a day that does not exist.
+  long long id = Item(Me(staff), "open").at("id").as_int64();
+  page = Call(staff, "POST", "/kpi/assignments/" + std::to_string(id) + "/done",
+              "completed_on=30%2F02%2F2026&note=%C4%90%C3%A3+n%E1%BB%99p", form);
+  EXPECT_GE(page.status, 400);
+  EXPECT_NE(page.body.find("value=\"30/02/2026\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"Đã nộp\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"done-" + std::to_string(id) + "-msg\""), std::string::npos);
+  EXPECT_EQ(AuditSeq(), seq) << "nothing written";
+}
+
 TEST_F(Kpi, ALeadersUnitResultDropsToHalfWhenASubordinateFallsBelowCompleted) {
   Session head = Login("truongphong");
   std::string last_month;

@@ -165,6 +165,24 @@ TEST_F(Staffing, ThePlanShowsQuotaExpectedHeadcountAndTheGapByYear) {
   auto page = Call(office, "GET", "/staffing");
   EXPECT_NE(page.body.find("data-testid=\"staffing-plan\""), std::string::npos);
   EXPECT_NE(page.body.find("action=\"/staffing/quotas\""), std::string::npos);
+  // A quota typed wrong on the page: the page again, the field as typed and the problem beside it.
+  long long unit = UnitId("LP-VHXH");
+  int year = clock::Today().year() + 1;
+  std::string id = "q-" + std::to_string(unit) + "-" + std::to_string(year);
+  auto refused =
+      Call(office, "POST", "/staffing/quotas",
+           "unit_id=" + std::to_string(unit) + "&year=" + std::to_string(year) + "&quota=-3",
+           "application/x-www-form-urlencoded");
+  EXPECT_EQ(refused.status, 422) << refused.body.substr(0, 300);
+  EXPECT_NE(refused.body.find("id=\"" + id + "\" name=\"quota\" value=\"-3\""), std::string::npos);
+  EXPECT_NE(refused.body.find("id=\"" + id + "-msg\""), std::string::npos);
+  EXPECT_NE(refused.body.find("data-testid=\"quota-error\""), std::string::npos);
+  EXPECT_EQ(refused.body.find("STF-"), std::string::npos) << "no internal code on screen";
+  auto saved =
+      Call(office, "POST", "/staffing/quotas",
+           "unit_id=" + std::to_string(unit) + "&year=" + std::to_string(year) + "&quota=7",
+           "application/x-www-form-urlencoded");
+  EXPECT_EQ(saved.status, 303);
 }
 
 class Streamlining : public AppTest {};

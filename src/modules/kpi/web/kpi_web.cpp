@@ -521,6 +521,20 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     SetPeriodNav(ctx, d, p);
     SetRules(d, rules);
     d.set("today", clock::Today().ToVn());
+    // A refused report of work done comes back in its item as typed, the problem beside the field.
+    http::TypedForm typed(ctx, err);
+    TemplateData items = http::List();
+    for (const auto& a : ps.items) {
+      TemplateData it = ItemData(ctx, rules, a);
+      it.set("done_value", clock::Today().ToVn());
+      if (typed.From("/kpi/assignments/" + std::to_string(a.id) + "/done")) {
+        it.set("failed", true);
+        it.set("done_value", typed["completed_on"]);
+        it.set("note_value", typed["note"]);
+      }
+      items.push_back(it);
+    }
+    d.set("items", items);
     if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/my", d, ctx.T("kpi.my_title"), err ? err->status() : 200);
   };
@@ -538,11 +552,24 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   auto review_page = [&svc, &layout, &rules](Ctx& ctx, const Error* err) {
     TemplateData d = http::Object();
     Actor actor = ctx.AsActor();
+    // A refused form comes back as it was typed, its problem beside the field (`failed` marks the
+    // form of a list that was sent, so the message shows there only).
+    http::TypedForm typed(ctx, err);
     TemplateData queue = http::List();
     auto pending = svc.ReviewQueue(actor);
     for (auto& a : pending) {
       TemplateData it = ItemData(ctx, rules, a);
       it.set("period", a.deadline.ToIso().substr(0, 4) + "M" + a.deadline.ToIso().substr(5, 2));
+      it.set("errors_value", "0");
+      it.set("delays_value", it.get("suggested_delays")->string_value());
+      if (typed.From("/kpi/assignments/" + std::to_string(a.id) + "/review")) {
+        it.set("failed", true);
+        it.set("errors_value", typed["major_errors"]);
+        it.set("delays_value", typed["delays"]);
+        it.set("note_value", typed["note"]);
+        if (typed["meets_requirements"] == "no") it.set("meets_no", true);
+        if (typed["objective_cause"] == "yes") it.set("objective_checked", true);
+      }
       queue.push_back(it);
     }
     d.set("queue", queue);
@@ -566,10 +593,16 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
       for (auto& ps : svc.ScoreUnit(actor, unit, p)) {
         if (ps.staff_id == ctx.user->staff_id) continue;
         TemplateData row = ScoreData(ctx, rules, ps);
+        std::string id = std::to_string(ps.staff_id);
+        if (typed.From("/kpi/general") && typed["staff_id"] == id) {
+          row.set("failed", true);
+          row.set("general_value", typed["score"]);
+        }
         people.push_back(row);
         TemplateData o = http::Object();
-        o.set("id", std::to_string(ps.staff_id));
+        o.set("id", id);
         o.set("name", ps.name + " — " + ps.position);
+        if (typed["staff_id"] == id) o.set("selected", true);
         staff_options.push_back(o);
         if (!units_seen[ps.unit_id]) {
           units_seen[ps.unit_id] = true;
@@ -578,9 +611,16 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
           if (svc.PeriodKindOf(ps.unit_id) == PeriodType::kQuarter) cat.set("quarterly", true);
           cat.set("unit", ps.unit_name);
           TemplateData products = http::List();
+          if (typed.From("/kpi/products") && typed["unit_id"] == std::to_string(ps.unit_id)) {
+            cat.set("failed", true);
+            for (const char* f : {"code", "name", "measure", "factor"})
+              cat.set(std::string("p_") + f, typed[f]);
+          }
           for (auto& pr : svc.Products(actor, ps.unit_id)) {
             TemplateData x = http::Object();
             x.set("id", std::to_string(pr.id));
+            if (typed.From("/kpi/assignments") && typed["product_id"] == std::to_string(pr.id))
+              x.set("selected", true);
             x.set("code", pr.code);
             x.set("name", pr.name);
             x.set("measure", pr.measure);
@@ -598,6 +638,17 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     d.set("staff_options", staff_options);
     d.set("catalogues", catalogues);
     d.set("today", clock::Today().ToVn());
+    d.set("a_quantity", "1");
+    if (typed.From("/kpi/assignments")) {
+      d.set("assign_failed", true);
+      for (const char* f : {"quantity", "deadline", "title"})
+        d.set(std::string("a_") + f, typed[f]);
+    }
+    if (typed.From("/kpi/absences")) {
+      d.set("absence_failed", true);
+      d.set("ab_reason", typed["reason"]);
+    }
+    if (typed.From("/kpi/assignments/import")) d.set("csv_value", typed["csv"]);
     SetRules(d, rules);
     if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "kpi/review", d, ctx.T("kpi.review_title"), err ? err->status() : 200);

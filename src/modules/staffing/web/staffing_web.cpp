@@ -7,6 +7,7 @@
 #include "base/access.hpp"
 #include "base/clock.hpp"
 #include "http/download.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "http/request.hpp"
 #include "modules/documents/xlsx.hpp"
@@ -145,16 +146,6 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     set_quota(ctx, http::Input::FromRequest(ctx.req));
     return http::JsonAnswer(json::object{{"saved", true}});
   });
-  router.Post("/staffing/quotas", org_write, [set_quota](Ctx& ctx) {
-    http::Input in = http::Input::FromForm(ctx.req.body);
-    try {
-      set_quota(ctx, in);
-    } catch (const Error& e) {
-      if (e.status() == 404 || e.status() == 403) throw;
-      return http::Response::Redirect("/staffing?quota_error=" + std::string(e.code()));
-    }
-    return http::Response::Redirect("/staffing");
-  });
   // The plan and the retirement list as a spreadsheet (numbers as numbers).
   router.Get("/staffing/plan.xlsx", staff_read, [&org, &plans, leavers, years](Ctx& ctx) {
     auto [from, to] = years(ctx);
@@ -206,8 +197,11 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
         documents::RenderXlsx({sheet, list}, issuer), http::kXlsxType,
         "ke-hoach-bien-che-" + std::to_string(from) + "-" + std::to_string(to) + ".xlsx");
   });
-  router.Get("/staffing", staff_read, [&rule, &layout, &plans, leavers, years](Ctx& ctx) {
+  // The plan, the retirement list and the calculator; after a refused quota, that quota's field
+  // as it was typed with the problem beside it.
+  auto staffing_page = [&rule, &layout, &plans, leavers, years](Ctx& ctx, const Error* err) {
     TemplateData d = http::Object();
+    http::TypedForm typed(ctx, err);
     auto [from, to] = years(ctx);
     Plan plan = plans.BuildPlan(ctx.AsActor(), from, to);
     auto cell = [](const std::optional<int>& v) {
@@ -238,6 +232,11 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
         if (editable) {
           c.set("editable", true);
           c.set("unit_id", std::to_string(unit_id));
+          if (typed.From("/staffing/quotas") && typed["unit_id"] == std::to_string(unit_id) &&
+              typed["year"] == std::to_string(y.year)) {
+            c.set("quota_value", typed["quota"]);
+            c.set("msg", ctx.Message(*err));
+          }
         }
         cells.push_back(c);
       }
@@ -257,16 +256,7 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
     }
     d.set("plan_rows", rows);
     d.set("plan_total", year_cells(plan.total, 0, false));
-    if (std::string qe = ctx.req.Query("quota_error"); !qe.empty()) {
-      static const std::map<std::string, ErrorDef> kQuotaErrors = {
-          {"STF-6002", errors::kYearRange},
-          {"STF-6003", errors::kQuotaNegative},
-          {"GEN-0019", gen_errors::kInvalidNumber},
-          {"GEN-0004", gen_errors::kRequired},
-          {"GEN-0014", gen_errors::kInvalidValue}};
-      if (auto it = kQuotaErrors.find(qe); it != kQuotaErrors.end())
-        d.set("quota_error", ctx.Message(Error(it->second, "quota", {{"value", ""}})));
-    }
+    if (err) d.set("quota_error", ctx.Message(*err));
     auto [list, by_year] = leavers(ctx, from, to);
     TemplateData ys = http::List();
     for (int y = from; y <= to; ++y) {
@@ -315,8 +305,14 @@ void RegisterStaffingRoutes(http::Router& router, org::OrgService& org, Staffing
         return layout.Page(ctx, "staffing/staffing", d, ctx.T("staffing.title"), e.status());
       }
     }
-    return layout.Page(ctx, "staffing/staffing", d, ctx.T("staffing.title"));
-  });
+    return layout.Page(ctx, "staffing/staffing", d, ctx.T("staffing.title"),
+                       err ? err->status() : 200);
+  };
+  router.Get("/staffing", staff_read,
+             [staffing_page](Ctx& ctx) { return staffing_page(ctx, nullptr); });
+  router.Post(
+      "/staffing/quotas", org_write,
+      http::FormAction(staffing_page, set_quota, [](const http::Input&) { return "/staffing"; }));
 }
 
 }  // namespace kientao::staffing
