@@ -151,6 +151,36 @@ TEST_F(Tasks, EveryMistakeOfTheTaskFormIsShownAtOnceBesideItsField) {
   EXPECT_EQ(AuditSeq(), seq);
 }
 
+// The directive entry and the forms of a key task's page: the problem beside the field, in the form
+// that was sent only (the key task's page has four forms, two with a deadline and two with a
+// reason).
+TEST_F(Tasks, ARefusedDirectiveOrProgressReportSaysBesideTheFieldWhatIsWrong) {
+  const char* form = "application/x-www-form-urlencoded";
+  long long seq = AuditSeq();
+  auto page = Call(office_, "POST", "/directives",
+                   "number_symbol=12%2FKH-UBND&issued_on=31%2F02%2F2026&issuer=UBND+x%C3%A3&"
+                   "signer=Nguy%E1%BB%85n+Ph%C3%BA+Trung&subject=R%C3%A0+so%C3%A1t",
+                   form);
+  EXPECT_GE(page.status, 400);
+  EXPECT_NE(page.body.find("id=\"issued_on-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("aria-describedby=\"issued_on-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"31/02/2026\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"Rà soát\""), std::string::npos);
+  // A progress report of 150%: beside the percentage of the progress form.
+  page = Call(office_, "POST", "/tasks/7/updates",
+              "percent=150&narrative=%C4%90%C3%A3+r%C3%A0+so%C3%A1t+3+th%C3%B4n", form);
+  EXPECT_GE(page.status, 400) << page.body.substr(0, 200);
+  EXPECT_NE(page.body.find("id=\"percent-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("Đã rà soát 3 thôn"), std::string::npos) << "the narrative as typed";
+  // A new deadline without a reason: beside the reason of the deadline form, not the stop form's.
+  page = Call(office_, "POST", "/tasks/7/deadline", "deadline=15%2F01%2F2027&reason=", form);
+  EXPECT_GE(page.status, 400);
+  EXPECT_NE(page.body.find("id=\"deadline_reason-msg\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"stop_reason-msg\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"st_deadline-msg\""), std::string::npos);
+  EXPECT_EQ(AuditSeq(), seq) << "nothing written";
+}
+
 TEST_F(Tasks, DirectivesAreEnteredTasksSplitStoppedAndRescheduledWithReasons) {
   // A new directive of the office's commune.
   long long seq = AuditSeq();

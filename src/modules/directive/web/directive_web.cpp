@@ -284,10 +284,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (access::HasPermission(*ctx.user, access::kTaskAssign)) d.set("can_create", true);
     if (!form.get("issued_on")) form.set("issued_on", clock::Today().ToVn());
     d.set("v", form);
-    if (err) {
-      d.set("error", ctx.Message(*err));
-      if (!err->field().empty()) d.set("invalid_" + err->field(), true);
-    }
+    if (err) http::SetFormError(d, ctx, *err);
     return layout.Page(ctx, "directive/directives", d, ctx.T("task.directives"),
                        err ? err->status() : 200);
   };
@@ -507,8 +504,10 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (!form.get("on_date")) form.set("on_date", clock::Today().ToVn());
     d.set("v", form);
     if (err) {
-      d.set("error", ctx.Message(*err));
-      if (!err->field().empty()) d.set("invalid_" + err->field(), true);
+      http::SetFormError(d, ctx, *err);
+      // The page has several forms with fields of the same names: the message goes beside the field
+      // of the form sent (/tasks/{n}/updates, …/subtasks, …/deadline, …/stop).
+      d.set("sent_" + ctx.req.path.substr(ctx.req.path.rfind('/') + 1), true);
     }
     if (indicators) {
       TemplateData rows = indicators(ctx, static_cast<int>(n));
