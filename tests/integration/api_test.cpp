@@ -80,6 +80,30 @@ TEST_F(Api, CitizenIdsAreMaskedAndAFullReadIsAudited) {
   EXPECT_EQ(e[0].actor, "vanphong");
 }
 
+// The org unit form and the administrator's account form: the page again as typed, the problem
+// beside the field (on the users page, in the form sent: it also has the token form).
+TEST_F(Api, RefusedUnitAndAccountFormsSayBesideTheFieldWhatIsWrong) {
+  const char* form = "application/x-www-form-urlencoded";
+  Session admin = Login("quantri");
+  long long seq = AuditSeq();
+  auto unit = Call(admin, "POST", "/org",
+                   "code=LP-T99&name=&kind=village&parent_id=" + std::to_string(UnitId("LP")) +
+                       "&active_from=01%2F07%2F2025",
+                   form);
+  EXPECT_GE(unit.status, 400);
+  EXPECT_NE(unit.body.find("id=\"name-msg\""), std::string::npos) << unit.body.substr(0, 400);
+  EXPECT_NE(unit.body.find("aria-describedby=\"name-msg\""), std::string::npos);
+  EXPECT_NE(unit.body.find("value=\"LP-T99\""), std::string::npos);
+  auto user = Call(admin, "POST", "/users",
+                   "username=can.bo.moi&display_name=C%C3%A1n+b%E1%BB%99&password=ngan&role=staff&"
+                   "scope=LP-KT",
+                   form);
+  EXPECT_GE(user.status, 400);
+  EXPECT_NE(user.body.find("id=\"password-msg\""), std::string::npos) << user.body.substr(0, 400);
+  EXPECT_NE(user.body.find("value=\"can.bo.moi\""), std::string::npos);
+  EXPECT_EQ(AuditSeq(), seq) << "nothing written";
+}
+
 TEST_F(Api, CreatesEditsAndDeactivatesStaffWithAuditBeforeAndAfter) {
   long long unit = UnitId("LP-VHXH");
   auto created = Call(office_, "POST", "/api/v1/staff",
@@ -966,6 +990,10 @@ TEST_F(Api, ChangingOnesPasswordNeedsTheCurrentOneAndEndsOtherSessions) {
   EXPECT_NE(wrong.body.find("Mật khẩu hiện tại không đúng"), std::string::npos);
   auto weak = Call(s, "POST", "/account/password", "current=Mat-khau-cu-1&password=ngan", form);
   EXPECT_EQ(weak.status, 422);
+  // Each beside its field: the current password's mistake under it, the new one's under that one.
+  EXPECT_NE(wrong.body.find("id=\"current-msg\""), std::string::npos);
+  EXPECT_NE(weak.body.find("id=\"password-msg\""), std::string::npos);
+  EXPECT_EQ(weak.body.find("id=\"current-msg\""), std::string::npos);
   // A common password, the user name with digits, and the current password again: each refused
   // with its own message.
   for (auto [tried, message] : std::vector<std::pair<std::string, std::string>>{

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "base/access.hpp"
+#include "http/form.hpp"
 #include "http/input.hpp"
 #include "modules/auth/errors.hpp"
 #include "modules/auth/permissions.hpp"
@@ -255,7 +256,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
       d.set("v", http::EchoForm(in, {"username", "display_name", "role", "scope", "staff_id"}));
-      d.set("error", ctx.Message(e));
+      http::SetFormError(d, ctx, e);
+      d.set("sent_users", true);  // the message beside the field of this form, not the token form
       return users_page(ctx, d, e.status());
     }
   });
@@ -275,6 +277,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       return users_page(ctx, d, 200);
     } catch (const Error& e) {
       d.set("token_error", ctx.Message(e));
+      if (!e.field().empty()) d.set("msg_" + e.field(), ctx.Message(e));
+      d.set("sent_tokens", true);
       return users_page(ctx, d, e.status());
     }
   });
@@ -297,7 +301,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& svc, store::Database&
       d.set("changed", true);
       return layout.Page(ctx, "auth/account", d, ctx.T("auth.account_title"));
     } catch (const Error& e) {
-      d.set("error", ctx.Message(e));
+      http::SetFormError(d, ctx, e);
       return layout.Page(ctx, "auth/account", d, ctx.T("auth.account_title"), e.status());
     }
   });
