@@ -166,12 +166,24 @@ TEST_F(Tasks, ARefusedDirectiveOrProgressReportSaysBesideTheFieldWhatIsWrong) {
   EXPECT_NE(page.body.find("aria-describedby=\"issued_on-msg\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"31/02/2026\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"Rà soát\""), std::string::npos);
+  // Every problem at once: a missing signer as well as the impossible date, both beside their
+  // fields.
+  page = Call(office_, "POST", "/directives",
+              "number_symbol=12%2FKH-UBND&issued_on=31%2F02%2F2026&issuer=UBND+x%C3%A3&signer=&"
+              "subject=R%C3%A0+so%C3%A1t",
+              form);
+  EXPECT_NE(page.body.find("id=\"issued_on-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"signer-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"#signer\""), std::string::npos) << "listed at the top too";
   // A progress report of 150%: beside the percentage of the progress form.
   page = Call(office_, "POST", "/tasks/7/updates",
               "percent=150&narrative=%C4%90%C3%A3+r%C3%A0+so%C3%A1t+3+th%C3%B4n", form);
   EXPECT_GE(page.status, 400) << page.body.substr(0, 200);
   EXPECT_NE(page.body.find("id=\"percent-msg\""), std::string::npos);
   EXPECT_NE(page.body.find("Đã rà soát 3 thôn"), std::string::npos) << "the narrative as typed";
+  page = Call(office_, "POST", "/tasks/7/updates", "on_date=32%2F11%2F2026&percent=150", form);
+  EXPECT_NE(page.body.find("id=\"percent-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"on_date-msg\""), std::string::npos);
   // A new deadline without a reason: beside the reason of the deadline form, not the stop form's.
   page = Call(office_, "POST", "/tasks/7/deadline", "deadline=15%2F01%2F2027&reason=", form);
   EXPECT_GE(page.status, 400);

@@ -110,16 +110,23 @@ UpdateDraft ReadUpdate(const Input& in) {
   in.AllowOnly(
       {"on_date", "percent", "narrative", "results", "difficulties", "proposals", "completed"});
   UpdateDraft u;
-  u.on_date = in.DateField("on_date", false).value_or(clock::Today());
-  long long percent = *in.Int("percent", true);
-  if (percent < 0 || percent > 100) throw Error(errors::kPercentOutOfRange, "percent");
-  u.percent = static_cast<int>(percent);
-  u.narrative = in.Str("narrative", 4000, false).value_or("");
-  u.results = in.Str("results", 4000, false).value_or("");
-  u.difficulties = in.Str("difficulties", 4000, false).value_or("");
-  u.proposals = in.Str("proposals", 4000, false).value_or("");
-  auto completed = in.Enum("completed", {"true", "false", "1", "0", "on"}, false);
+  http::FieldProblems p;  // every problem at once, each beside its field
+  u.on_date = p.Take([&] { return in.DateField("on_date", false); }).value_or(clock::Today());
+  u.percent = p.Take([&] {
+    long long percent = *in.Int("percent", true);
+    if (percent < 0 || percent > 100) throw Error(errors::kPercentOutOfRange, "percent");
+    return static_cast<int>(percent);
+  });
+  for (auto [field, out] : {std::pair{"narrative", &u.narrative},
+                            {"results", &u.results},
+                            {"difficulties", &u.difficulties},
+                            {"proposals", &u.proposals}})
+    *out = p.Take([&] { return in.Str(field, 4000, false); }).value_or("");
+  auto completed = p.Take([&] {
+    return in.Enum("completed", {"true", "false", "1", "0", "on"}, false);
+  });
   u.completed = completed && (*completed == "true" || *completed == "1" || *completed == "on");
+  p.ThrowIfAny();
   return u;
 }
 
@@ -127,17 +134,22 @@ Directive ReadDirective(const Input& in) {
   in.AllowOnly({"number_symbol", "issued_on", "issuer", "signer", "signer_authority", "subject",
                 "legal_basis", "recipients", "full_text"});
   Directive d;
-  d.number_symbol = in.ReqStr("number_symbol", 60);
-  d.issued_on = *in.DateField("issued_on", true);
-  if (d.issued_on > clock::Today())
-    throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", d.issued_on.ToVn()}});
-  d.issuer = in.ReqStr("issuer", 200);
-  d.signer = in.ReqStr("signer", 120);
-  d.signer_authority = in.Str("signer_authority", 120, false).value_or("");
-  d.subject = in.ReqStr("subject", 1000);
-  d.legal_basis = in.Str("legal_basis", 2000, false).value_or("");
-  d.recipients = in.Str("recipients", 2000, false).value_or("");
-  d.full_text = in.RawText("full_text", 100000);  // line breaks kept
+  http::FieldProblems p;  // every problem at once, each beside its field
+  d.number_symbol = p.Take([&] { return in.ReqStr("number_symbol", 60); });
+  d.issued_on = p.Take([&] {
+                   Date on = *in.DateField("issued_on", true);
+                   if (on > clock::Today())
+                     throw Error(gen_errors::kInvalidDate, "issued_on", {{"value", on.ToVn()}});
+                   return std::optional<Date>(on);
+                 }).value_or(Date{});
+  d.issuer = p.Take([&] { return in.ReqStr("issuer", 200); });
+  d.signer = p.Take([&] { return in.ReqStr("signer", 120); });
+  d.signer_authority = p.Take([&] { return in.Str("signer_authority", 120, false); }).value_or("");
+  d.subject = p.Take([&] { return in.ReqStr("subject", 1000); });
+  d.legal_basis = p.Take([&] { return in.Str("legal_basis", 2000, false); }).value_or("");
+  d.recipients = p.Take([&] { return in.Str("recipients", 2000, false); }).value_or("");
+  d.full_text = p.Take([&] { return in.RawText("full_text", 100000); });  // line breaks kept
+  p.ThrowIfAny();
   return d;
 }
 
