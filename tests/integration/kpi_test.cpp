@@ -209,6 +209,13 @@ TEST_F(Kpi, ARefusedFormKeepsWhatWasTypedAndSaysBesideTheFieldWhatIsWrong) {
   EXPECT_NE(page.body.find("value=\"31/02/2026\""), std::string::npos);
   EXPECT_NE(page.body.find("id=\"a-deadline-msg\""), std::string::npos);
   EXPECT_NE(page.body.find("aria-describedby=\"a-deadline-msg\""), std::string::npos);
+  // Every problem at once: a quantity typed wrong as well as the impossible deadline.
+  auto two = Call(
+      head, "POST", "/kpi/assignments",
+      "staff_id=" + std::to_string(thao) + "&product_id=0&quantity=2l5&deadline=31%2F02", form);
+  EXPECT_NE(two.body.find("id=\"a-qty-msg\""), std::string::npos);
+  EXPECT_NE(two.body.find("id=\"a-deadline-msg\""), std::string::npos);
+  EXPECT_NE(two.body.find("value=\"2l5\""), std::string::npos) << "kept as typed, not changed";
   EXPECT_NE(page.body.find("<option value=\"" + std::to_string(thao) + "\" selected>"),
             std::string::npos)
       << "the person chosen stays chosen";
@@ -376,7 +383,9 @@ TEST_F(Kpi, CatalogueVersionsAssignmentsAndCsvImport) {
                                             "30/11/2026\n"),
                    "application/x-www-form-urlencoded");
   EXPECT_EQ(page.status, 422);
-  EXPECT_NE(page.body.find("Dòng 2, product_code"), std::string::npos);
+  // The problems as a table of row, column and message; the pasted text stays in the box.
+  EXPECT_NE(page.body.find("<td>2</td><td><code>product_code</code></td>"), std::string::npos);
+  EXPECT_NE(page.body.find(",KHONGCO,1,,01/11/2026,30/11/2026</textarea>"), std::string::npos);
   EXPECT_EQ(Count("kpi_assignments"), before);
   auto imported =
       Call(head, "POST", "/api/v1/kpi/assignments/import",

@@ -305,12 +305,14 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   auto save_product = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"unit_id", "position", "code", "name", "measure", "factor"});
     ProductDraft d;
-    d.unit_id = *in.Int("unit_id", true);
-    d.position = in.Str("position", 100, false).value_or("");
-    d.code = in.ReqStr("code", 20);
-    d.name = in.ReqStr("name", 200);
-    d.measure = in.ReqStr("measure", 50);
-    d.factor = *in.Num("factor", true);
+    http::FieldProblems p;  // every problem at once, each beside its field
+    d.unit_id = p.Take([&] { return in.Int("unit_id", true); }).value_or(0);
+    d.position = p.Take([&] { return in.Str("position", 100, false); }).value_or("");
+    d.code = p.Take([&] { return in.ReqStr("code", 20); });
+    d.name = p.Take([&] { return in.ReqStr("name", 200); });
+    d.measure = p.Take([&] { return in.ReqStr("measure", 50); });
+    d.factor = p.Take([&] { return in.Num("factor", true); }).value_or(0);
+    p.ThrowIfAny();
     return svc.SaveProduct(ctx.AsActor(), d);
   };
   router.Post("/api/v1/kpi/products", review, [save_product](Ctx& ctx) {
@@ -329,12 +331,15 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   auto assign = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"staff_id", "product_id", "quantity", "title", "assigned_on", "deadline"});
     AssignmentDraft d;
-    d.staff_id = *in.Int("staff_id", true);
-    d.product_id = *in.Int("product_id", true);
-    d.quantity = in.Num("quantity", false).value_or(1);
-    d.title = in.Str("title", 300, false).value_or("");
-    d.assigned_on = in.DateField("assigned_on", false).value_or(clock::Today());
-    d.deadline = *in.DateField("deadline", true);
+    http::FieldProblems p;  // every problem at once, each beside its field
+    d.staff_id = p.Take([&] { return in.Int("staff_id", true); }).value_or(0);
+    d.product_id = p.Take([&] { return in.Int("product_id", true); }).value_or(0);
+    d.quantity = p.Take([&] { return in.Num("quantity", false); }).value_or(1);
+    d.title = p.Take([&] { return in.Str("title", 300, false); }).value_or("");
+    d.assigned_on =
+        p.Take([&] { return in.DateField("assigned_on", false); }).value_or(clock::Today());
+    d.deadline = p.Take([&] { return in.DateField("deadline", true); }).value_or(Date{});
+    p.ThrowIfAny();
     return svc.Assign(ctx.AsActor(), d);
   };
   router.Post("/api/v1/kpi/assignments", review, [assign](Ctx& ctx) {
