@@ -4,6 +4,8 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 #include "base/access.hpp"
@@ -14,6 +16,7 @@
 #include "modules/auth/domain/password.hpp"
 #include "modules/auth/errors.hpp"
 #include "modules/auth/permissions.hpp"
+#include "modules/org/directory.hpp"
 #include "store/audit_log.hpp"
 
 namespace kientao::auth {
@@ -33,17 +36,20 @@ std::optional<long long> CommuneOfEntity(Conn& c, const std::string& entity,
   if (id.empty() || *end) return std::nullopt;
   std::optional<store::Row> r;
   if (entity == "user")
-    r = c.QueryOne(
-        "SELECT COALESCE(u.commune_id, u.id) FROM user_roles r JOIN org_units u ON u.id = "
-        "r.scope_unit_id WHERE r.user_id = :1 ORDER BY r.scope_unit_id LIMIT 1",
-        {n});
+    r = c.QueryOne("SELECT MIN(scope_unit_id) FROM user_roles WHERE user_id = :1", {n});
   else if (entity == "api_token")
-    r = c.QueryOne(
-        "SELECT COALESCE(u.commune_id, u.id) FROM api_tokens t JOIN org_units u ON u.id = "
-        "t.scope_unit_id WHERE t.id = :1",
-        {n});
-  if (!r) return std::nullopt;
-  return r->Int(0);
+    r = c.QueryOne("SELECT scope_unit_id FROM api_tokens WHERE id = :1", {n});
+  if (!r || r->IsNull(0)) return std::nullopt;
+  auto unit = org::Directory::Unit(c, r->Int(0));
+  if (!unit) return std::nullopt;
+  return unit->commune_id ? unit->commune_id : unit->id;  // a city-wide grant: the city
+}
+
+// The path of each unit a grant or token is scoped to.
+std::map<long long, std::string> ScopePathsOf(Conn& c, const std::set<long long>& unit_ids) {
+  std::map<long long, std::string> out;
+  for (auto& [id, u] : org::Directory::Units(c, unit_ids)) out.emplace(id, u.path);
+  return out;
 }
 
 void Audit(Conn& c, const Actor& a, std::string action, std::string entity, std::string id,
@@ -59,9 +65,9 @@ struct Scope {
 };
 
 Scope ResolveScope(Conn& c, const Actor& a, const std::string& code) {
-  auto r = c.QueryOne("SELECT id, path FROM org_units WHERE code = :1", {code});
-  if (!r) throw Error(errors::kScopeNotFound, "scope", {{"value", code}});
-  Scope s{r->Int(0), r->Str(1)};
+  auto unit = org::Directory::UnitByCode(c, code);
+  if (!unit) throw Error(errors::kScopeNotFound, "scope", {{"value", code}});
+  Scope s{unit->id, unit->path};
   // An administrator grants only within the subtree they administer.
   if (!access::Permits(a.who, access::kUsersAdmin, s.path))
     throw Error(errors::kGrantOutsideScope, "scope");
@@ -119,11 +125,14 @@ std::string AuthService::RandomToken() {
 
 std::vector<RoleGrant> AuthService::GrantsOf(Conn& c, long long user_id) {
   std::vector<RoleGrant> out;
-  for (auto& r : c.Query("SELECT r.role, r.scope_unit_id, u.path FROM user_roles r JOIN org_units "
-                         "u ON u.id = r.scope_unit_id "
-                         "WHERE r.user_id = :1 ORDER BY r.id",
-                         {user_id}))
-    out.push_back({r.Str(0), r.Int(1), r.Str(2)});
+  auto rows = c.Query("SELECT role, scope_unit_id FROM user_roles WHERE user_id = :1 ORDER BY id",
+                      {user_id});
+  std::set<long long> units;
+  for (auto& r : rows) units.insert(r.Int(1));
+  auto paths = ScopePathsOf(c, units);
+  for (auto& r : rows)
+    if (auto p = paths.find(r.Int(1)); p != paths.end())
+      out.push_back({r.Str(0), r.Int(1), p->second});
   return out;
 }
 
@@ -244,17 +253,19 @@ std::optional<Principal> AuthService::FromToken(const std::string& token) {
   if (token.size() != 67 || token.compare(0, 3, "kt_") != 0) return std::nullopt;
   Conn c = db_.Lease();
   auto r = c.QueryOne(
-      "SELECT t.id, t.name, t.role, t.scope_unit_id, u.path, t.last_used_at FROM api_tokens t "
-      "JOIN org_units u ON u.id = t.scope_unit_id WHERE t.token_hash = :1 AND t.revoked_at IS NULL",
+      "SELECT id, name, role, scope_unit_id, last_used_at FROM api_tokens WHERE token_hash = :1 "
+      "AND revoked_at IS NULL",
       {store::Sha256Hex(token)});
   if (!r) return std::nullopt;
+  auto scope = org::Directory::Unit(c, r->Int(3));
+  if (!scope) return std::nullopt;
   Principal p;
   p.token_id = r->Int(0);
   p.username = "token:" + r->Str(1);
   p.display_name = r->Str(1);
-  p.grants.push_back({r->Str(2), r->Int(3), r->Str(4)});
+  p.grants.push_back({r->Str(2), r->Int(3), scope->path});
   std::string today = clock::Today().ToIso();
-  if (r->Str(5).compare(0, 10, today) != 0)
+  if (r->Str(4).compare(0, 10, today) != 0)
     c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2",
            {clock::NowIsoUtc(), p.token_id});
   return p;
@@ -264,16 +275,23 @@ std::vector<UserInfo> AuthService::ListUsers(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<UserInfo> out;
   auto scopes = access::ScopePaths(a.who, access::kUsersAdmin);
+  auto grants = c.Query("SELECT user_id, role, scope_unit_id FROM user_roles ORDER BY id");
+  std::set<long long> unit_ids;
+  for (auto& g : grants) unit_ids.insert(g.Int(2));
+  auto units = org::Directory::Units(c, unit_ids);
+  std::multimap<long long, std::pair<std::string, const org::OrgUnit*>> by_user;
+  for (auto& g : grants)
+    if (auto it = units.find(g.Int(2)); it != units.end())
+      by_user.emplace(g.Int(0), std::make_pair(g.Str(1), &it->second));
   for (auto& r : c.Query(
            "SELECT id, username, display_name, staff_id, active FROM users ORDER BY username")) {
     UserInfo u{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4) == 1, {}};
     bool visible = false;
-    for (auto& g :
-         c.Query("SELECT r.role, o.code, o.name, o.path FROM user_roles r JOIN org_units o ON "
-                 "o.id = r.scope_unit_id WHERE r.user_id = :1 ORDER BY r.id",
-                 {u.id})) {
-      u.grants.push_back({g.Str(0), g.Str(1), g.Str(2)});
-      for (auto& s : scopes) visible = visible || g.Str(3).compare(0, s.size(), s) == 0;
+    auto [from, to] = by_user.equal_range(u.id);
+    for (auto it = from; it != to; ++it) {
+      const auto& [role, unit] = it->second;
+      u.grants.push_back({role, unit->code, unit->name});
+      for (auto& s : scopes) visible = visible || unit->path.compare(0, s.size(), s) == 0;
     }
     if (visible || (u.grants.empty() && access::Permits(a.who, access::kUsersAdmin, "/")))
       out.push_back(std::move(u));
@@ -293,10 +311,8 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
     throw Error(errors::kUsernameTaken, "username", {{"value", u.username}});
   if (u.staff_id) {
     // The person must exist and lie within the subtree the administrator manages.
-    auto staff = c.QueryOne(
-        "SELECT o.path FROM staff s JOIN org_units o ON o.id = s.unit_id WHERE s.id = :1",
-        {u.staff_id});
-    if (!staff || !access::Permits(a.who, access::kUsersAdmin, staff->Str(0)))
+    auto staff = org::Directory::Staff(c, u.staff_id);
+    if (!staff || !access::Permits(a.who, access::kUsersAdmin, staff->unit_path))
       throw Error(errors::kStaffNotFound, "staff_id");
   }
   std::string now = clock::NowIsoUtc();
@@ -383,13 +399,18 @@ void AuthService::DisableUser(const Actor& a, const std::string& username) {
 std::vector<TokenInfo> AuthService::ListTokens(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<TokenInfo> out;
-  for (auto& r : c.Query(
-           "SELECT t.id, t.name, t.role, o.code, t.created_by, t.created_at, t.revoked_at, "
-           "t.last_used_at, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
-           "ORDER BY t.name")) {
-    if (!access::Permits(a.who, access::kUsersAdmin, r.Str(8))) continue;
-    out.push_back(
-        {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.OptStr(6), r.OptStr(7)});
+  auto tokens = c.Query(
+      "SELECT id, name, role, scope_unit_id, created_by, created_at, revoked_at, last_used_at "
+      "FROM api_tokens ORDER BY name");
+  std::set<long long> unit_ids;
+  for (auto& r : tokens) unit_ids.insert(r.Int(3));
+  auto units = org::Directory::Units(c, unit_ids);
+  for (auto& r : tokens) {
+    auto unit = units.find(r.Int(3));
+    if (unit == units.end() || !access::Permits(a.who, access::kUsersAdmin, unit->second.path))
+      continue;
+    out.push_back({r.Int(0), r.Str(1), r.Str(2), unit->second.code, r.Str(4), r.Str(5), r.OptStr(6),
+                   r.OptStr(7)});
   }
   return out;
 }
@@ -419,11 +440,11 @@ void AuthService::RevokeToken(const Actor& a, const std::string& name) {
   Conn c = db_.Lease();
   Tx tx(c);
   auto r = c.QueryOne(
-      "SELECT t.id, o.path FROM api_tokens t JOIN org_units o ON o.id = t.scope_unit_id "
-      "WHERE t.name = :1 AND t.revoked_at IS NULL",
-      {name});
+      "SELECT id, scope_unit_id FROM api_tokens WHERE name = :1 AND revoked_at IS NULL", {name});
   if (!r) throw Error(errors::kTokenNotFound, "name", {{"value", name}});
-  if (!access::Permits(a.who, access::kUsersAdmin, r->Str(1))) throw Error(gen_errors::kForbidden);
+  auto scope = org::Directory::Unit(c, r->Int(1));
+  if (!scope || !access::Permits(a.who, access::kUsersAdmin, scope->path))
+    throw Error(gen_errors::kForbidden);
   c.Exec("UPDATE api_tokens SET revoked_at = :1 WHERE id = :2", {clock::NowIsoUtc(), r->Int(0)});
   Audit(c, a, "revoke", "api_token", std::to_string(r->Int(0)), std::nullopt);
   tx.Commit();

@@ -10,6 +10,7 @@
 #include "modules/directive/errors.hpp"
 #include "modules/directive/permissions.hpp"
 #include "modules/documents/zip_archive.hpp"
+#include "modules/org/directory.hpp"
 #include "store/audit_log.hpp"
 #include "store/digest.hpp"
 #include "store/scope.hpp"
@@ -29,8 +30,8 @@ TaskView ViewOf(TaskRow row, Date today) {
 }
 
 std::optional<std::string> CommunePath(Conn& c, long long commune_id) {
-  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {commune_id});
-  return r ? std::optional<std::string>(r->Str(0)) : std::nullopt;
+  auto u = org::Directory::Unit(c, commune_id);
+  return u ? std::optional<std::string>(u->path) : std::nullopt;
 }
 
 }  // namespace
@@ -96,11 +97,10 @@ TaskView DirectiveService::GetTask(const Actor& a, long long id, Date today) {
 std::map<int, TaskView> DirectiveService::KeyTasks(const Actor& a, Date today) {
   Conn c = db_.Lease();
   for (const RoleGrant& g : a.who.grants) {
-    auto commune = c.QueryOne("SELECT COALESCE(commune_id, 0) FROM org_units WHERE id = :1",
-                              {g.scope_unit_id});
-    if (!commune || commune->Int(0) == 0) continue;
+    auto unit = org::Directory::Unit(c, g.scope_unit_id);
+    if (!unit || unit->commune_id == 0) continue;
     std::map<int, TaskView> out;
-    for (auto& row : DirectiveStore::KeyTasks(c, commune->Int(0)))
+    for (auto& row : DirectiveStore::KeyTasks(c, unit->commune_id))
       if (Visible(a, row)) out.emplace(row.task.key_no, ViewOf(std::move(row), today));
     if (!out.empty()) return out;
   }
@@ -188,17 +188,16 @@ std::vector<std::pair<long long, std::string>> DirectiveService::AssignableUnits
 long long DirectiveService::InsertChecked(Conn& c, const Actor& a, long long commune_id,
                                           NewTask& t) {
   auto in_commune = [&](long long unit_id, const char* field) {
-    auto u = c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL",
-                        {unit_id});
-    if (!u || u->Int(0) != commune_id) throw Error(errors::kUnitNotInCommune, field);
+    auto u = org::Directory::Unit(c, unit_id);
+    if (!u || !u->active() || u->commune_id != commune_id)
+      throw Error(errors::kUnitNotInCommune, field);
   };
   in_commune(t.task.lead_unit_id, "lead_unit_id");
   for (long long u : t.cooperator_unit_ids) in_commune(u, "cooperating_unit_ids");
   if (t.task.responsible_staff_id) {
-    auto s = c.QueryOne(
-        "SELECT unit_id FROM staff WHERE id = :1 AND status = 'active' AND commune_id = :2",
-        {t.task.responsible_staff_id, commune_id});
-    if (!s) throw Error(errors::kResponsibleNotInCommune, "responsible_staff_id");
+    auto s = org::Directory::Staff(c, t.task.responsible_staff_id);
+    if (!s || s->staff.status != org::StaffStatus::kActive || s->staff.commune_id != commune_id)
+      throw Error(errors::kResponsibleNotInCommune, "responsible_staff_id");
   }
   if (c.QueryOne("SELECT 1 FROM tasks WHERE commune_id = :1 AND code = :2",
                  {commune_id, t.task.code}))
@@ -258,8 +257,8 @@ long long DirectiveService::AddSubTask(const Actor& a, long long parent_id, NewT
   // Whoever does not assign the commune's tasks delegates only inside the units they head: the
   // sub-task is one they can then see and manage (the answer and the write agree).
   if (!access::Permits(a.who, access::kTaskAssign, parent->commune_path)) {
-    auto lead = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {t.task.lead_unit_id});
-    if (lead && !access::Permits(a.who, access::kTaskDelegate, lead->Str(0)))
+    auto lead = org::Directory::Unit(c, t.task.lead_unit_id);
+    if (lead && !access::Permits(a.who, access::kTaskDelegate, lead->path))
       throw Error(gen_errors::kOutOfScope, "lead_unit_id");
   }
   long long id = InsertChecked(c, a, p.commune_id, t);
@@ -329,13 +328,17 @@ std::vector<std::pair<long long, std::string>> DirectiveService::DelegationStaff
   Conn c = db_.Lease();
   auto row = DirectiveStore::GetTask(c, task_id);
   if (!row || !Visible(a, *row) || !CanDelegate(a, *row)) return {};
+  // By unit (in path order), then the Vietnamese way by given name.
+  auto staff = org::Directory::CommuneStaff(c, row->task.commune_id, false);
+  std::stable_sort(staff.begin(), staff.end(),
+                   [](const auto& x, const auto& y) { return x.unit_path < y.unit_path; });
   std::vector<std::pair<long long, std::string>> out;
-  for (auto& r :
-       c.Query("SELECT s.id, s.full_name, u.name FROM staff s JOIN org_units u ON u.id = s.unit_id "
-               "WHERE s.commune_id = :1 AND s.status = 'active' ORDER BY u.path, s.sort_key",
-               {row->task.commune_id}))
-    out.emplace_back(r.Int(0), r.Str(1) + " — " + r.Str(2));
+  for (auto& r : staff) out.emplace_back(r.staff.id, r.staff.full_name + " — " + r.unit_name);
   return out;
+}
+
+std::vector<Task> DirectiveService::CommuneTasks(Conn& c, long long commune_id) {
+  return DirectiveStore::CommuneTasks(c, commune_id);
 }
 
 std::vector<std::pair<long long, std::string>> DirectiveService::DelegationUnits(

@@ -113,6 +113,10 @@ class DirectiveService {
   std::vector<TaskView> MyTasks(const Actor& a, Date today);
   // Whether the actor may report progress on the task.
   static bool CanUpdate(const Actor& a, const TaskRow& t);
+  // Every task and sub-task of the commune, on the caller's connection and without a user's scope:
+  // for the modules that build on tasks (the KPI module turns a sub-task with a person and a
+  // deadline into that person's product).
+  static std::vector<Task> CommuneTasks(store::Conn& c, long long commune_id);
 
  private:
   static bool Visible(const Actor& a, const TaskRow& t);

@@ -1,7 +1,11 @@
 #include "modules/indicator/service.hpp"
 
+#include <algorithm>
+
 #include "base/clock.hpp"
 #include "base/json_writer.hpp"
+#include "modules/org/directory.hpp"
+#include "store/in_list.hpp"
 
 namespace kientao::indicator {
 
@@ -154,11 +158,8 @@ CommuneTree IndicatorService::Tree(Conn& c, long long commune_id) const {
   CommuneTree out;
   std::vector<std::pair<long long, long long>> pairs;
   std::vector<TreeUnit> rows;
-  for (auto& r : c.Query(
-           "SELECT id, COALESCE(parent_id, 0), code, name, kind FROM org_units WHERE id = :1 OR "
-           "commune_id = :1 ORDER BY path",
-           {commune_id})) {
-    TreeUnit u{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4)};
+  for (auto& o : org::Directory::CommuneTree(c, commune_id)) {
+    TreeUnit u{o.id, o.parent_id, o.code, o.name, std::string(org::KindCode(o.kind))};
     if (u.id == commune_id) u.parent_id = 0;  // the commune is the root of its own tree
     pairs.emplace_back(u.id, u.parent_id);
     rows.push_back(std::move(u));
@@ -176,12 +177,17 @@ std::vector<Series> IndicatorService::Compute(
     const std::map<long long, std::vector<UnitValue>>& entered) {
   std::vector<Series> out;
   std::map<long long, std::map<long long, double>> targets;
-  for (auto& r :
-       c.Query("SELECT t.indicator_id, t.unit_id, t.target FROM indicator_targets t JOIN org_units "
-               "u ON "
-               "u.id = t.unit_id WHERE t.period_id = :1 AND (u.id = :2 OR u.commune_id = :2)",
-               {p.Id(), commune_id}))
-    targets[r.Int(0)][r.Int(1)] = r.Num(2);
+  // The targets set for this commune's units (its tree, from the org module).
+  for (size_t at = 0; at < t.units.size(); at += store::kInListMax) {
+    std::vector<store::Value> params{p.Id()};
+    for (size_t i = at; i < std::min(t.units.size(), at + store::kInListMax); ++i)
+      params.emplace_back(t.units[i].id);
+    for (auto& r : c.Query("SELECT indicator_id, unit_id, target FROM indicator_targets WHERE "
+                           "period_id = :1 AND unit_id IN (" +
+                               store::InList(params.size() - 1, 2) + ")",
+                           params))
+      targets[r.Int(0)][r.Int(1)] = r.Num(2);
+  }
   static const std::vector<UnitValue> kNone;
   for (const Definition& d : defs) {
     Series s;

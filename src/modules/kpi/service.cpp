@@ -11,9 +11,12 @@
 #include "base/json_writer.hpp"
 #include "base/number.hpp"
 #include "base/text.hpp"
+#include "modules/directive/service.hpp"
 #include "modules/kpi/errors.hpp"
 #include "modules/kpi/permissions.hpp"
+#include "modules/org/directory.hpp"
 #include "store/audit_log.hpp"
+#include "store/in_list.hpp"
 #include "store/scope.hpp"
 
 namespace kientao::kpi {
@@ -41,10 +44,9 @@ struct UnitRef {
 };
 
 std::optional<UnitRef> LoadUnit(Conn& c, long long id) {
-  auto r = c.QueryOne(
-      "SELECT id, COALESCE(commune_id, id), path, name FROM org_units WHERE id = :1", {id});
-  if (!r) return std::nullopt;
-  return UnitRef{r->Int(0), r->Int(1), r->Str(2), r->Str(3)};
+  auto u = org::Directory::Unit(c, id);
+  if (!u) return std::nullopt;
+  return UnitRef{u->id, u->commune_id ? u->commune_id : u->id, u->path, u->name};
 }
 
 struct StaffRef {
@@ -54,7 +56,7 @@ struct StaffRef {
 
 // A staff member in post (the registry's row), with their unit's path for scope checks.
 std::optional<StaffRef> LoadStaff(Conn& c, long long id) {
-  auto r = org::OrgStore::GetStaff(c, id);
+  auto r = org::Directory::Staff(c, id);
   if (!r || r->staff.status != org::StaffStatus::kActive) return std::nullopt;
   return StaffRef{r->staff.id,
                   r->staff.unit_id,
@@ -101,14 +103,13 @@ std::string Text(const std::string& s, const char* field, size_t max, bool requi
 }
 
 const char* kAssignmentColumns =
-    "a.id, a.staff_id, a.unit_id, COALESCE(a.product_id, 0), COALESCE(a.task_id, 0), s.full_name, "
+    "a.id, a.staff_id, a.unit_id, COALESCE(a.product_id, 0), COALESCE(a.task_id, 0), '', "
     "a.title, COALESCE(p.name, ''), COALESCE(p.measure, ''), a.source, a.assigned_by, a.status, "
     "a.report_note, COALESCE(a.reviewed_by, ''), a.review_note, a.factor, a.quantity, "
     "a.assigned_on, a.deadline, a.completed_on, a.meets_requirements, a.objective_cause, "
     "a.major_errors, a.delays";
 const char* kAssignmentFrom =
-    " FROM kpi_assignments a JOIN staff s ON s.id = a.staff_id LEFT JOIN kpi_products p ON p.id = "
-    "a.product_id";
+    " FROM kpi_assignments a LEFT JOIN kpi_products p ON p.id = a.product_id";
 
 Assignment ReadAssignment(const store::Row& r) {
   Assignment a;
@@ -139,16 +140,28 @@ Assignment ReadAssignment(const store::Row& r) {
   return a;
 }
 
+// The people's names, from the staff registry (the org module).
+void AddNames(Conn& c, std::vector<Assignment>& list) {
+  std::set<long long> ids;
+  for (auto& a : list) ids.insert(a.staff_id);
+  auto staff = org::Directory::StaffByIds(c, ids);
+  for (auto& a : list)
+    if (auto it = staff.find(a.staff_id); it != staff.end())
+      a.staff_name = it->second.staff.full_name;
+}
+
 Assignment LoadAssignment(Conn& c, long long id) {
   auto r = c.QueryOne(
       std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom + " WHERE a.id = :1", {id});
   if (!r) throw Error(errors::kNotFound, "assignment", {{"id", std::to_string(id)}});
-  return ReadAssignment(*r);
+  std::vector<Assignment> one{ReadAssignment(*r)};
+  AddNames(c, one);
+  return one.front();
 }
 
 std::string UnitPath(Conn& c, long long unit_id) {
-  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});
-  return r ? r->Str(0) : std::string();
+  auto u = org::Directory::Unit(c, unit_id);
+  return u ? u->path : std::string();
 }
 
 // Validates a period id for KPI: a month or a quarter.
@@ -160,15 +173,14 @@ void CheckKind(const Period& p) {
 long long MonthNumber(const Date& d) { return d.year() * 100LL + d.month(); }
 
 // The products' outcomes grouped (alike products summed), by person and month of the deadline.
-// Filed under the person's commune now (staff.commune_id), so a person moved to another commune
-// takes their months along.
+// Filed under the person's commune now (the staff registry's), so a person moved to another
+// commune takes their months along.
 const char* kOutcomeSelect =
-    "SELECT s.commune_id, a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
+    "SELECT a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
     "CAST(substr(a.deadline, 6, 2) AS INTEGER)), a.status, a.meets_requirements, a.major_errors, "
-    "a.delays, a.objective_cause, SUM(a.factor * a.quantity), COUNT(*) FROM kpi_assignments a JOIN "
-    "staff s ON s.id = a.staff_id ";
+    "a.delays, a.objective_cause, SUM(a.factor * a.quantity), COUNT(*) FROM kpi_assignments a ";
 const char* kOutcomeGroup =
-    " GROUP BY s.commune_id, a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
+    " GROUP BY a.staff_id, (CAST(substr(a.deadline, 1, 4) AS INTEGER) * 100 + "
     "CAST(substr(a.deadline, 6, 2) AS INTEGER)), a.status, a.meets_requirements, a.major_errors, "
     "a.delays, a.objective_cause";
 
@@ -178,20 +190,25 @@ void WriteOutcomes(Conn& c, const KpiRules& rules, const std::vector<store::Row>
     std::vector<ProductResult> products;
     long long items = 0, pending = 0;
   };
+  std::set<long long> staff_ids;
+  for (auto& r : rows) staff_ids.insert(r.Int(0));
+  auto staff = org::Directory::StaffByIds(c, staff_ids);
   std::map<std::tuple<long long, long long, long long>, Acc> acc;  // commune, staff, month
   for (auto& r : rows) {
-    Acc& a = acc[{r.Int(0), r.Int(1), r.Int(2)}];
+    auto person = staff.find(r.Int(0));
+    if (person == staff.end()) continue;
+    Acc& a = acc[{person->second.staff.commune_id, r.Int(0), r.Int(1)}];
     ProductResult p;
-    std::string status = r.Str(3);
+    std::string status = r.Str(2);
     p.completed = status == "confirmed";
-    p.meets_requirements = r.Int(4) != 0;
-    p.major_errors = static_cast<int>(r.Int(5));
-    p.delays = static_cast<int>(r.Int(6));
-    p.objective_cause = r.Int(7) != 0;
-    p.weight = r.Num(8);
+    p.meets_requirements = r.Int(3) != 0;
+    p.major_errors = static_cast<int>(r.Int(4));
+    p.delays = static_cast<int>(r.Int(5));
+    p.objective_cause = r.Int(6) != 0;
+    p.weight = r.Num(7);
     a.products.push_back(p);
-    a.items += r.Int(9);
-    if (status == "reported") a.pending += r.Int(9);
+    a.items += r.Int(8);
+    if (status == "reported") a.pending += r.Int(8);
   }
   for (auto& [key, a] : acc) {
     WeightSums w = SumProducts(rules, a.products);
@@ -536,33 +553,48 @@ std::vector<std::pair<long long, int>> KpiService::NotCompletedIn(int from_year,
 }
 
 void KpiService::SyncTasks(Conn& c, long long commune_id) {
-  // Most reads find nothing to do: look first, so a read does not commit (and fsync) a write.
-  auto pending = c.QueryOne(
-      "SELECT EXISTS (SELECT 1 FROM tasks t WHERE t.commune_id = :1 AND t.responsible_staff_id IS "
-      "NOT NULL AND t.deadline IS NOT NULL AND t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM "
-      "kpi_assignments k WHERE k.task_id = t.id)) OR EXISTS (SELECT 1 FROM tasks t JOIN "
-      "kpi_assignments k ON k.task_id = t.id WHERE t.commune_id = :1 AND t.completed_on IS NOT "
-      "NULL AND k.status = 'open')",
-      {commune_id});
-  if (!pending || pending->Int(0) == 0) return;
+  // The commune's tasks (from the directive module) against the products made of them. Most reads
+  // find nothing to do: look first, so a read does not commit (and fsync) a write.
+  auto tasks = directive::DirectiveService::CommuneTasks(c, commune_id);
+  std::map<long long, std::string> made;  // task → status of its product
+  for (auto& r : c.Query("SELECT task_id, status FROM kpi_assignments WHERE commune_id = :1 AND "
+                         "source = 'task' AND task_id IS NOT NULL",
+                         {commune_id}))
+    made[r.Int(0)] = r.Str(1);
+  std::vector<const directive::Task*> to_make, to_report;
+  std::set<long long> people;
+  for (auto& t : tasks) {
+    auto it = made.find(t.id);
+    // New sub-tasks with a person and a deadline.
+    if (it == made.end() && t.responsible_staff_id && t.deadline && !t.stopped) {
+      to_make.push_back(&t);
+      people.insert(t.responsible_staff_id);
+    }
+    // A task marked done is the person's report of completion.
+    if (it != made.end() && it->second == "open" && t.completed_on) to_report.push_back(&t);
+  }
+  if (to_make.empty() && to_report.empty()) return;
+  auto staff = org::Directory::StaffByIds(c, people);
   Tx tx(c);
-  // New sub-tasks with a person and a deadline; ON CONFLICT keeps two concurrent syncs apart.
-  c.Exec(
-      "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
-      "title, assigned_on, deadline, source, task_id, assigned_by, status, created_at) SELECT "
-      "t.commune_id, s.unit_id, t.responsible_staff_id, NULL, 1, 1, t.code || ' — ' || t.title, "
-      "t.start_on, t.deadline, 'task', t.id, 'directive', 'open', :1 FROM tasks t JOIN staff s ON "
-      "s.id = t.responsible_staff_id WHERE t.commune_id = :2 AND t.deadline IS NOT NULL AND "
-      "t.stopped = 0 AND NOT EXISTS (SELECT 1 FROM kpi_assignments k WHERE k.task_id = t.id) "
-      "ON CONFLICT DO NOTHING",
-      {clock::NowIsoVn(), commune_id});
-  // A task marked done is the person's report of completion.
-  c.Exec(
-      "UPDATE kpi_assignments SET status = 'reported', completed_on = (SELECT t.completed_on FROM "
-      "tasks t WHERE t.id = kpi_assignments.task_id), report_note = 'Nhiệm vụ hoàn thành' WHERE "
-      "commune_id = :1 AND source = 'task' AND status = 'open' AND EXISTS (SELECT 1 FROM tasks t "
-      "WHERE t.id = kpi_assignments.task_id AND t.completed_on IS NOT NULL)",
-      {commune_id});
+  for (const auto* t : to_make) {
+    auto person = staff.find(t->responsible_staff_id);
+    if (person == staff.end()) continue;
+    // ON CONFLICT keeps two concurrent syncs apart.
+    c.Exec(
+        "INSERT INTO kpi_assignments (commune_id, unit_id, staff_id, product_id, factor, quantity, "
+        "title, assigned_on, deadline, source, task_id, assigned_by, status, created_at) VALUES "
+        "(:1, :2, :3, NULL, 1, 1, :4, :5, :6, 'task', :7, 'directive', 'open', :8) ON CONFLICT DO "
+        "NOTHING",
+        {commune_id, person->second.staff.unit_id, t->responsible_staff_id,
+         t->code + " — " + t->title, t->start_on.ToIso(), t->deadline->ToIso(), t->id,
+         clock::NowIsoVn()});
+  }
+  for (const auto* t : to_report)
+    c.Exec(
+        "UPDATE kpi_assignments SET status = 'reported', completed_on = :1, report_note = 'Nhiệm "
+        "vụ hoàn thành' WHERE commune_id = :2 AND source = 'task' AND status = 'open' AND task_id "
+        "= :3",
+        {t->completed_on->ToIso(), commune_id, t->id});
   for (auto& r : c.Query("SELECT DISTINCT staff_id, substr(deadline, 1, 7) FROM kpi_assignments "
                          "WHERE commune_id = :1 AND source = 'task'",
                          {commune_id}))
@@ -759,19 +791,24 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
       general[it->second * ids.size() + k->second] = std::make_pair(g[2][r], std::string());
   }
   if (with_names)
-    for (auto& r : c.Query("SELECT g.staff_id, g.period, g.note FROM kpi_general_scores g JOIN "
-                           "staff s ON s.id = g.staff_id WHERE s.commune_id = :1 AND g.note <> '' "
-                           "AND g.period IN (" +
+    for (auto& r : c.Query("SELECT g.staff_id, g.period, g.note FROM kpi_general_scores g WHERE "
+                           "g.commune_id = :1 AND g.note <> '' AND g.period IN (" +
                                placeholders + ")",
                            params))
       if (auto it = index.find(r.Int(0)); it != index.end())
         if (auto k = slot(it->second, r.Str(1)); k && general[*k]) general[*k]->second = r.Str(2);
-  for (auto& r : c.Query("SELECT a.staff_id, a.period, a.reason FROM kpi_absences a JOIN staff s "
-                         "ON s.id = a.staff_id WHERE s.commune_id = :1 AND a.period IN (" +
-                             placeholders + ")",
-                         params))
-    if (auto it = index.find(r.Int(0)); it != index.end())
-      if (auto k = slot(it->second, r.Str(1))) absent[*k] = r.Str(2);
+  // Absences follow the person: these people's, wherever they were recorded.
+  for (size_t at = 0; at < people.size(); at += store::kInListMax) {
+    std::vector<store::Value> who(params.begin() + 1, params.end());  // the periods
+    size_t n = std::min(people.size(), at + store::kInListMax) - at;
+    for (size_t i = at; i < at + n; ++i) who.emplace_back(people[i]->staff.id);
+    for (auto& r : c.Query("SELECT staff_id, period, reason FROM kpi_absences WHERE period IN (" +
+                               store::InList(ids.size()) + ") AND staff_id IN (" +
+                               store::InList(n, ids.size() + 1) + ")",
+                           who))
+      if (auto it = index.find(r.Int(0)); it != index.end())
+        if (auto k = slot(it->second, r.Str(1))) absent[*k] = r.Str(2);
+  }
   std::vector<Direction> directions;
   for (auto* row : people) directions.push_back(DirectionOf(rules_, row->staff.position));
   for (size_t k = 0; k < periods.size(); ++k) {
@@ -814,8 +851,10 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
       for (auto& r : c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
                                  " WHERE a.staff_id = :1 AND a.deadline >= :2 AND a.deadline <= :3 "
                                  "ORDER BY a.deadline, a.id",
-                             {detail_staff, first.ToIso(), last.ToIso()}))
+                             {detail_staff, first.ToIso(), last.ToIso()})) {
         scores[it->second].items.push_back(ReadAssignment(r));
+        scores[it->second].items.back().staff_name = people[it->second]->staff.full_name;
+      }
     // Everyone's own score first; a leader's unit result counts the subordinates' own scores.
     for (auto& ps : scores) ps.score = ScoreSums(rules_, ps.sums, ps.general.value_or(0));
     for (size_t i = 0; i < scores.size(); ++i) {
@@ -919,26 +958,22 @@ std::vector<Assignment> KpiService::ReviewQueue(const Actor& a) {
   if (!commune) commune = store::ActorCommune(c, a.who, access::kKpiReview);
   if (commune) SyncTasks(c, commune);
   std::vector<Assignment> out;
-  // Only the units under the actor's review scope (paths are digits and '/': nothing LIKE reads as
-  // a wildcard but the '%' added).
-  std::string scope;
-  std::vector<store::Value> params;
-  for (auto& path : access::ScopePaths(a.who, access::kKpiReview)) {
-    params.push_back(path + "%");
-    scope += (scope.empty() ? "" : " OR ") + std::string("u.path LIKE :") +
-             std::to_string(params.size());
-  }
-  if (scope.empty()) return out;
-  for (auto& r :
-       c.Query(std::string("SELECT ") + kAssignmentColumns + ", u.path" + kAssignmentFrom +
-                   " JOIN org_units u ON u.id = a.unit_id WHERE a.status = 'reported' AND (" +
-                   scope + ") ORDER BY a.completed_on, a.id",
-               params)) {
-    if (!access::Permits(a.who, access::kKpiReview, r.Str(24))) continue;
+  // Only the units under the actor's review scope (their paths from the org module).
+  if (access::ScopePaths(a.who, access::kKpiReview).empty()) return out;
+  auto rows = c.Query(std::string("SELECT ") + kAssignmentColumns + kAssignmentFrom +
+                      " WHERE a.status = 'reported' ORDER BY a.completed_on, a.id");
+  std::set<long long> unit_ids;
+  for (auto& r : rows) unit_ids.insert(r.Int(2));
+  auto units = org::Directory::Units(c, unit_ids);
+  for (auto& r : rows) {
+    auto unit = units.find(r.Int(2));
+    if (unit == units.end() || !access::Permits(a.who, access::kKpiReview, unit->second.path))
+      continue;
     Assignment as = ReadAssignment(r);
     if (a.who.staff_id && as.staff_id == a.who.staff_id) continue;  // never one's own
     out.push_back(std::move(as));
   }
+  AddNames(c, out);
   return out;
 }
 
@@ -962,32 +997,39 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
     list.exception_decision = ex->Str(1);
   }
   auto approved = c.Query(
-      "SELECT r.staff_id, r.unit_id, s.full_name, r.position, u.name, r.average, r.periods, "
-      "r.rating, r.veto_reason, r.approved_by, r.approved_at, u.path FROM kpi_annual_ratings r "
-      "JOIN staff s ON s.id = r.staff_id JOIN org_units u ON u.id = r.unit_id WHERE r.commune_id = "
-      ":1 AND r.year = :2",
+      "SELECT staff_id, unit_id, position, average, periods, rating, veto_reason, approved_by, "
+      "approved_at FROM kpi_annual_ratings WHERE commune_id = :1 AND year = :2",
       {commune_id, static_cast<long long>(year)});
+  std::set<long long> rated_ids, rated_units;
+  for (auto& r : approved) {
+    rated_ids.insert(r.Int(0));
+    rated_units.insert(r.Int(1));
+  }
+  auto rated = org::Directory::StaffByIds(c, rated_ids);
+  auto rated_in = org::Directory::Units(c, rated_units);
   auto group_of = [&](const std::string& position) {
     return DirectionOf(rules_, position) == Direction::kNone ? "specialists" : "leaders";
   };
   if (!approved.empty()) {
     list.approved = true;
     for (auto& r : approved) {
-      if (!Reads(a, r.Str(11))) continue;
+      auto person = rated.find(r.Int(0));
+      auto unit = rated_in.find(r.Int(1));
+      if (person == rated.end() || unit == rated_in.end() || !Reads(a, unit->second.path)) continue;
       RatingLine l;
       l.staff_id = r.Int(0);
       l.unit_id = r.Int(1);
-      l.name = r.Str(2);
-      l.position = r.Str(3);
-      l.unit_name = r.Str(4);
+      l.name = person->second.staff.full_name;
+      l.position = r.Str(2);
+      l.unit_name = unit->second.name;  // the unit the person was rated in
       l.group = group_of(l.position);
-      l.average = r.Num(5);
-      l.periods = static_cast<int>(r.Int(6));
-      l.rating = ParseRating(r.Str(7)).value_or(Rating::kNotCompleted);
-      l.veto_reason = r.OptStr(8);
+      l.average = r.Num(3);
+      l.periods = static_cast<int>(r.Int(4));
+      l.rating = ParseRating(r.Str(5)).value_or(Rating::kNotCompleted);
+      l.veto_reason = r.OptStr(6);
       l.income = IncomeCoefficient(rules_, l.rating);
-      list.approved_by = r.Str(9);
-      list.approved_at = r.Str(10);
+      list.approved_by = r.Str(7);
+      list.approved_at = r.Str(8);
       list.lines.push_back(std::move(l));
     }
   } else {
@@ -1010,10 +1052,17 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
         s.second += 1;
       }
     std::map<long long, std::pair<std::string, std::string>> vetoes;
-    for (auto& r : c.Query("SELECT v.staff_id, v.reason, v.decision FROM kpi_vetoes v JOIN staff s "
-                           "ON s.id = v.staff_id WHERE s.commune_id = :1 AND v.year = :2",
-                           {commune_id, static_cast<long long>(year)}))
-      vetoes[r.Int(0)] = {r.Str(1), r.Str(2)};
+    // Vetoes follow the person: these people's.
+    for (size_t at = 0; at < people.size(); at += store::kInListMax) {
+      std::vector<store::Value> who{static_cast<long long>(year)};
+      for (size_t i = at; i < std::min(people.size(), at + store::kInListMax); ++i)
+        who.emplace_back(people[i]->staff.id);
+      for (auto& r : c.Query("SELECT staff_id, reason, decision FROM kpi_vetoes WHERE year = :1 "
+                             "AND staff_id IN (" +
+                                 store::InList(who.size() - 1, 2) + ")",
+                             who))
+        vetoes[r.Int(0)] = {r.Str(1), r.Str(2)};
+    }
     for (auto* row : people) {
       RatingLine l;
       l.staff_id = row->staff.id;

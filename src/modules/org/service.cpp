@@ -1,5 +1,7 @@
 #include "modules/org/service.hpp"
 
+#include "modules/org/directory.hpp"
+
 #include <map>
 #include <set>
 
@@ -434,12 +436,7 @@ ImportResult OrgService::ImportStaffCsv(const Actor& a, std::string_view bytes,
 }
 
 std::vector<StaffRow> OrgService::CommuneStaff(Conn& c, long long commune_id) const {
-  auto u = OrgStore::GetUnit(c, commune_id);
-  if (!u) return {};
-  StaffFilter f;
-  f.scope_paths = {u->path};
-  f.include_inactive = true;
-  return OrgStore::ListStaff(c, f);
+  return Directory::CommuneStaff(c, commune_id, true);
 }
 
 std::vector<OrgUnit> OrgService::CommuneUnits(Conn& c, long long commune_id) const {

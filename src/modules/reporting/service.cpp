@@ -14,6 +14,7 @@
 #include "http/input.hpp"
 #include "modules/auth/permissions.hpp"
 #include "modules/documents/docx.hpp"
+#include "modules/org/directory.hpp"
 #include "modules/reporting/domain/adx.hpp"
 #include "modules/reporting/errors.hpp"
 #include "modules/reporting/permissions.hpp"
@@ -32,10 +33,9 @@ using store::Value;
 namespace {
 
 const char* kSubmissionCols =
-    "s.id, s.form_id, s.unit_id, u.name, s.commune_id, s.period_id, s.version, s.status, "
+    "s.id, s.form_id, s.unit_id, '', s.commune_id, s.period_id, s.version, s.status, "
     "s.justification, s.return_reason, s.submitted_by, s.submitted_by_name, s.first_submitted_at, "
-    "s.submitted_at, s.decided_by_name, s.decided_at FROM submissions s JOIN org_units u ON u.id = "
-    "s.unit_id ";
+    "s.submitted_at, s.decided_by_name, s.decided_at FROM submissions s ";
 
 Submission SubmissionFromRow(const Row& r) {
   Submission s;
@@ -78,9 +78,20 @@ std::string VnNumber(double v, int decimals) { return text::VnNumber(v, decimals
 std::string ReportNumber(int doc_no) { return documents::NumberSymbol(doc_no, "BC"); }
 
 std::string ReportService::UnitPath(Conn& c, long long unit_id) {
-  auto r = c.QueryOne("SELECT path FROM org_units WHERE id = :1", {unit_id});
-  return r ? r->Str(0) : std::string();
+  auto u = org::Directory::Unit(c, unit_id);
+  return u ? u->path : std::string();
 }
+
+namespace {
+
+// Units by id, from the org module's directory.
+std::map<long long, org::OrgUnit> UnitsOf(Conn& c, const std::vector<Row>& rows, int column) {
+  std::set<long long> ids;
+  for (auto& r : rows) ids.insert(r.Int(column));
+  return org::Directory::Units(c, ids);
+}
+
+}  // namespace
 
 long long ReportService::ActorCommune(const Actor& a) {
   Conn c = db_.Lease();
@@ -112,12 +123,15 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
     if (row.Int(1) != 0) f.required.insert(it->second.code);
     f.indicators.push_back(it->second);
   }
-  for (auto& row : c.Query("SELECT u.id, u.name, u.path FROM report_form_units fu JOIN org_units u "
-                           "ON u.id = fu.unit_id "
-                           "WHERE fu.form_id = :1 AND u.active_to IS NULL ORDER BY u.path",
-                           {id})) {
-    f.units.emplace_back(row.Int(0), row.Str(1));
-    if (unit_paths) unit_paths->push_back(row.Str(2));
+  // The form's units in post, in tree order.
+  auto on_form = c.Query("SELECT unit_id FROM report_form_units WHERE form_id = :1", {id});
+  std::vector<org::OrgUnit> units;
+  for (auto& [uid, u] : UnitsOf(c, on_form, 0))
+    if (u.active()) units.push_back(u);
+  std::sort(units.begin(), units.end(), [](auto& x, auto& y) { return x.path < y.path; });
+  for (auto& u : units) {
+    f.units.emplace_back(u.id, u.name);
+    if (unit_paths) unit_paths->push_back(u.path);
   }
   for (auto& row :
        c.Query("SELECT key_no FROM report_form_tasks WHERE form_id = :1 ORDER BY key_no", {id}))
@@ -127,14 +141,13 @@ Form ReportService::LoadForm(Conn& c, long long id, std::vector<std::string>* un
 
 // The form as the actor sees it (only the units in scope), or nullopt when none is.
 std::optional<Form> ReportService::FormFor(Conn& c, const Actor& a, long long id) {
-  auto commune = c.QueryOne(
-      "SELECT u.path FROM report_forms f JOIN org_units u ON u.id = f.commune_id "
-      "WHERE f.id = :1",
-      {id});
+  auto form = c.QueryOne("SELECT commune_id FROM report_forms WHERE id = :1", {id});
+  if (!form) return std::nullopt;
+  auto commune = org::Directory::Unit(c, form->Int(0));
   if (!commune) return std::nullopt;
   std::vector<std::string> paths;
   Form f = LoadForm(c, id, &paths);
-  if (access::Permits(a.who, access::kReportRead, commune->Str(0))) return f;
+  if (access::Permits(a.who, access::kReportRead, commune->path)) return f;
   std::vector<std::pair<long long, std::string>> mine;
   for (size_t i = 0; i < f.units.size(); ++i)
     if (access::Permits(a.who, access::kReportRead, paths[i])) mine.push_back(f.units[i]);
@@ -148,23 +161,30 @@ std::vector<Form> ReportService::Forms(const Actor& a) {
   // Only forms with a unit in one of the actor's scopes (or of a commune in scope).
   auto scopes = access::ScopePaths(a.who, access::kReportRead);
   if (scopes.empty()) return {};
-  std::string where;
-  std::vector<Value> params;
-  for (auto& p : scopes) {
-    // Paths are digits and '/', nothing LIKE would read as a wildcard.
-    where += std::string(where.empty() ? "" : " OR ") +
-             "u.path LIKE :" + std::to_string(params.size() + 1) +
-             " OR cu.path LIKE :" + std::to_string(params.size() + 1);
-    params.emplace_back(p + "%");
-  }
+  auto in_scope = [&](const std::string& path) {
+    for (auto& p : scopes)
+      if (path.compare(0, p.size(), p) == 0) return true;
+    return false;
+  };
+  auto forms = c.Query("SELECT id, commune_id FROM report_forms");
+  auto form_units = c.Query("SELECT form_id, unit_id FROM report_form_units");
+  std::set<long long> unit_ids;
+  for (auto& r : forms) unit_ids.insert(r.Int(1));
+  for (auto& r : form_units) unit_ids.insert(r.Int(1));
+  auto units = org::Directory::Units(c, unit_ids);
+  auto path = [&](long long id) { return units.count(id) ? units.at(id).path : std::string(); };
+  std::set<long long> wanted;
+  for (auto& r : forms)
+    if (in_scope(path(r.Int(1)))) wanted.insert(r.Int(0));
+  for (auto& r : form_units)
+    if (in_scope(path(r.Int(1)))) wanted.insert(r.Int(0));
+  std::vector<std::pair<std::string, long long>> order;  // (commune path, form)
+  for (auto& r : forms)
+    if (wanted.count(r.Int(0))) order.emplace_back(path(r.Int(1)), r.Int(0));
+  std::sort(order.begin(), order.end());
   std::vector<Form> out;
-  for (auto& r :
-       c.Query("SELECT DISTINCT f.id, cu.path FROM report_forms f JOIN org_units cu ON cu.id = "
-               "f.commune_id JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON "
-               "u.id = fu.unit_id WHERE " +
-                   where + " ORDER BY cu.path, f.id",
-               params))
-    if (auto f = FormFor(c, a, r.Int(0))) out.push_back(std::move(*f));
+  for (auto& [commune_path, id] : order)
+    if (auto f = FormFor(c, a, id)) out.push_back(std::move(*f));
   return out;
 }
 
@@ -195,9 +215,8 @@ long long ReportService::CreateForm(const Actor& a, const Form& f,
                 {{"value", std::to_string(f.deadline_working_days)}});
   if (f.units.empty()) throw Error(gen_errors::kRequired, "unit_ids");
   for (auto& [uid, name] : f.units) {
-    auto u =
-        c.QueryOne("SELECT commune_id FROM org_units WHERE id = :1 AND active_to IS NULL", {uid});
-    if (!u || u->Int(0) != f.commune_id)
+    auto u = org::Directory::Unit(c, uid);
+    if (!u || !u->active() || u->commune_id != f.commune_id)
       throw Error(errors::kUnitNotOnForm, "unit_ids", {{"value", std::to_string(uid)}});
   }
   for (int k : f.key_nos)
@@ -250,6 +269,7 @@ Submission ReportService::LoadSubmission(Conn& c, long long id) {
   auto r = c.QueryOne(std::string("SELECT ") + kSubmissionCols + "WHERE s.id = :1", {id});
   if (!r) throw Error(errors::kSubmissionNotFound, "id");
   Submission s = SubmissionFromRow(*r);
+  if (auto u = org::Directory::Unit(c, s.unit_id)) s.unit_name = u->name;
   for (auto& v : c.Query("SELECT indicator_id, numerator, denominator FROM report_values WHERE "
                          "submission_id = :1",
                          {id}))
@@ -714,19 +734,22 @@ std::vector<std::tuple<long long, std::string, std::string, std::string>> Report
     const Actor& a) {
   Conn c = db_.Lease();
   std::vector<std::tuple<long long, std::string, std::string, std::string>> out;
-  for (auto& r : c.Query(
-           "SELECT r.form_id, f.name, r.period_id, MAX(r.sent_at), u.path, r.unit_id FROM "
-           "report_reminders r JOIN report_forms f ON f.id = r.form_id JOIN org_units u ON u.id = "
-           "r.unit_id WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.form_id = r.form_id "
-           "AND s.unit_id = r.unit_id AND s.period_id = r.period_id AND s.first_submitted_at IS "
-           "NOT "
-           "NULL) GROUP BY r.form_id, f.name, r.period_id, u.path, r.unit_id ORDER BY 4 DESC")) {
+  auto rows = c.Query(
+      "SELECT r.form_id, f.name, r.period_id, MAX(r.sent_at), r.unit_id FROM report_reminders r "
+      "JOIN report_forms f ON f.id = r.form_id WHERE NOT EXISTS (SELECT 1 FROM submissions s "
+      "WHERE s.form_id = r.form_id AND s.unit_id = r.unit_id AND s.period_id = r.period_id AND "
+      "s.first_submitted_at IS NOT NULL) GROUP BY r.form_id, f.name, r.period_id, r.unit_id "
+      "ORDER BY 4 DESC");
+  auto units = UnitsOf(c, rows, 4);
+  for (auto& r : rows) {
+    auto unit = units.find(r.Int(4));
+    if (unit == units.end()) continue;
     // Only reminders to units the actor reports for (not every unit the office can see).
     bool own = false;
     for (auto& g : a.who.grants)
       own = own || (access::RoleHas(g.role, access::kReportSubmit) &&
                     !access::RoleHas(g.role, access::kReportApprove) &&
-                    r.Str(4).rfind(g.scope_path, 0) == 0);
+                    unit->second.path.rfind(g.scope_path, 0) == 0);
     if (own) out.emplace_back(r.Int(0), r.Str(1), r.Str(2), r.Str(3));
   }
   return out;
@@ -826,11 +849,11 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id,
   Period p = ParsePeriod(period_id);
   Conn c = db_.Lease();
   Tx tx(c);
-  auto commune = c.QueryOne("SELECT path, name FROM org_units WHERE id = :1 AND kind = 'commune'",
-                            {commune_id});
-  if (!commune || !access::Permits(a.who, access::kReportRead, commune->Str(0)))
+  auto commune = org::Directory::Unit(c, commune_id);
+  if (!commune || !org::IsCommuneLevel(commune->kind) ||
+      !access::Permits(a.who, access::kReportRead, commune->path))
     throw Error(gen_errors::kOutOfScope, "commune_id");
-  if (!access::Permits(a.who, access::kReportApprove, commune->Str(0)))
+  if (!access::Permits(a.who, access::kReportApprove, commune->path))
     throw Error(gen_errors::kForbidden);
   auto existing =
       c.QueryOne("SELECT id, status FROM commune_reports WHERE commune_id = :1 AND period_id = :2",
@@ -838,15 +861,23 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id,
   if (existing && existing->Str(1) == "issued") throw Error(errors::kReportIssued, "period");
   // Narratives of the approved reports, by key task, unit by unit.
   std::map<int, std::vector<std::pair<std::string, Narrative>>> by_task;
-  for (auto& r : c.Query("SELECT n.key_no, u.name, n.results, n.difficulties, n.proposals FROM "
-                         "report_narratives n "
-                         "JOIN submissions s ON s.id = n.submission_id JOIN org_units u ON u.id = "
-                         "s.unit_id WHERE "
-                         "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved' ORDER "
-                         "BY n.key_no, u.path",
-                         {commune_id, period_id}))
-    by_task[static_cast<int>(r.Int(0))].push_back(
-        {r.Str(1), Narrative{r.Str(2), r.Str(3), r.Str(4)}});
+  {
+    auto rows = c.Query(
+        "SELECT n.key_no, s.unit_id, n.results, n.difficulties, n.proposals FROM "
+        "report_narratives n JOIN submissions s ON s.id = n.submission_id WHERE s.commune_id = :1 "
+        "AND s.period_id = :2 AND s.status = 'approved'",
+        {commune_id, period_id});
+    auto units = UnitsOf(c, rows, 1);
+    std::vector<std::pair<std::string, const Row*>> in_order;  // unit path, row
+    for (auto& r : rows)
+      if (auto u = units.find(r.Int(1)); u != units.end())
+        in_order.emplace_back(u->second.path, &r);
+    std::stable_sort(in_order.begin(), in_order.end(),
+                     [](auto& x, auto& y) { return x.first < y.first; });
+    for (auto& [path, r] : in_order)
+      by_task[static_cast<int>(r->Int(0))].push_back(
+          {units.at(r->Int(1)).name, Narrative{r->Str(2), r->Str(3), r->Str(4)}});
+  }
   auto lines = IndicatorsIn(c, commune_id, p);
   std::map<int, std::string> sections;
   for (int k = 1; k <= 10; ++k) {
@@ -875,7 +906,7 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id,
     c.Exec("UPDATE commune_reports SET updated_at = :1 WHERE id = :2", {now, id});
     c.Exec("DELETE FROM commune_report_sections WHERE report_id = :1", {id});
   } else {
-    std::string name = commune->Str(1);
+    std::string name = commune->name;
     std::string label = p.LabelVi();
     if (!label.empty())
       label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
@@ -900,17 +931,17 @@ long long ReportService::Consolidate(const Actor& a, long long commune_id,
 CommuneReport ReportService::GetReport(const Actor& a, long long report_id) {
   Conn c = db_.Lease();
   auto r = c.QueryOne(
-      "SELECT r.id, r.commune_id, u.name, r.period_id, r.status, r.doc_year, r.doc_no, "
-      "r.issued_on, "
-      "r.subject, r.signer, r.signer_authority, r.signer_title, r.recipients, u.path FROM "
-      "commune_reports r JOIN org_units u ON u.id = r.commune_id WHERE r.id = :1",
+      "SELECT r.id, r.commune_id, '', r.period_id, r.status, r.doc_year, r.doc_no, r.issued_on, "
+      "r.subject, r.signer, r.signer_authority, r.signer_title, r.recipients FROM commune_reports "
+      "r WHERE r.id = :1",
       {report_id});
-  if (!r || !access::Permits(a.who, access::kReportRead, r->Str(13)))
+  auto commune = r ? org::Directory::Unit(c, r->Int(1)) : std::nullopt;
+  if (!r || !commune || !access::Permits(a.who, access::kReportRead, commune->path))
     throw Error(errors::kReportNotFound, "id");
   CommuneReport out;
   out.id = r->Int(0);
   out.commune_id = r->Int(1);
-  out.commune_name = r->Str(2);
+  out.commune_name = commune->name;
   out.period_id = r->Str(3);
   out.status = r->Str(4);
   out.doc_year = static_cast<int>(r->Int(5));
@@ -1029,7 +1060,7 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
   CommuneReport r = GetReport(a, report_id);
   if (r.status != "issued") throw Error(errors::kNotIssued, "id");
   Conn c = db_.Lease();
-  auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
+  auto commune = org::Directory::Unit(c, r.commune_id);
   json::array sections, indicators, units;
   for (auto& [k, body] : r.sections) sections.push_back({{"key_no", k}, {"body", body}});
   for (auto& l : r.indicators) {
@@ -1045,13 +1076,17 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
   for (const Definition& d : indicators_.Definitions(c)) code_of[d.id] = d.code;
   // unit code → indicator code → value, so each unit's values come in the order of the codes.
   std::map<std::string, std::map<std::string, json::object>> values;
-  for (auto& row : c.Query(
-           "SELECT u.code, v.indicator_id, v.numerator, v.denominator FROM report_values v JOIN "
-           "submissions s ON s.id = v.submission_id JOIN org_units u ON u.id = s.unit_id WHERE "
-           "s.commune_id = :1 AND s.period_id = :2 AND s.status = 'approved'",
-           {r.commune_id, r.period_id})) {
+  auto rows = c.Query(
+      "SELECT s.unit_id, v.indicator_id, v.numerator, v.denominator FROM report_values v JOIN "
+      "submissions s ON s.id = v.submission_id WHERE s.commune_id = :1 AND s.period_id = :2 AND "
+      "s.status = 'approved'",
+      {r.commune_id, r.period_id});
+  auto value_units = UnitsOf(c, rows, 0);
+  for (auto& row : rows) {
+    auto unit = value_units.find(row.Int(0));
+    if (unit == value_units.end()) continue;
     const std::string& code = code_of[row.Int(1)];
-    values[row.Str(0)][code] = {
+    values[unit->second.code][code] = {
         {"indicator", code},
         {"numerator", row.Num(2)},
         {"denominator", row.IsNull(3) ? json::value(nullptr) : json::value(row.Num(3))}};
@@ -1060,20 +1095,19 @@ std::string ReportService::ExportPackage(const Actor& a, long long report_id) {
   for (auto& [unit, by_code] : values)
     for (auto& [code, o] : by_code) by_unit[unit].push_back(std::move(o));
   for (auto& [code, values] : by_unit) units.push_back({{"code", code}, {"values", values}});
-  json::object pkg{
-      {"format", std::string(kPackageFormat)},
-      {"commune", {{"code", commune ? commune->Str(0) : ""}, {"name", r.commune_name}}},
-      {"period", r.period_id},
-      {"report",
-       {{"number", ReportNumber(r.doc_no)},
-        {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
-        {"subject", r.subject},
-        {"signer", r.signer},
-        {"signer_authority", r.signer_authority},
-        {"signer_title", r.signer_title},
-        {"sections", sections}}},
-      {"indicators", indicators},
-      {"units", units}};
+  json::object pkg{{"format", std::string(kPackageFormat)},
+                   {"commune", {{"code", commune ? commune->code : ""}, {"name", r.commune_name}}},
+                   {"period", r.period_id},
+                   {"report",
+                    {{"number", ReportNumber(r.doc_no)},
+                     {"issued_on", r.issued_on ? r.issued_on->ToIso() : ""},
+                     {"subject", r.subject},
+                     {"signer", r.signer},
+                     {"signer_authority", r.signer_authority},
+                     {"signer_title", r.signer_title},
+                     {"sections", sections}}},
+                   {"indicators", indicators},
+                   {"units", units}};
   return http::SerializeJson(pkg);
 }
 
@@ -1081,7 +1115,7 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
   CommuneReport r = GetReport(a, report_id);
   if (r.status != "issued") throw Error(errors::kNotIssued, "id");
   Conn c = db_.Lease();
-  auto commune = c.QueryOne("SELECT code FROM org_units WHERE id = :1", {r.commune_id});
+  auto commune = org::Directory::Unit(c, r.commune_id);
   Period p = ParsePeriod(r.period_id);
   std::optional<std::string> period = AdxPeriod(p);
   if (!period) throw Error(errors::kNoAdxPeriod, "period", {{"value", p.LabelVi()}});
@@ -1089,7 +1123,7 @@ std::string ReportService::ExportAdx(const Actor& a, long long report_id) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\" "
       "exported=\"" +
       clock::NowIsoVn() + "\">\n  <group orgUnit=\"" +
-      documents::XmlEscape(commune ? commune->Str(0) : "") + "\" period=\"" + *period +
+      documents::XmlEscape(commune ? commune->code : "") + "\" period=\"" + *period +
       "\" dataSet=\"BC-UBND-XA\">\n";
   for (auto& l : r.indicators) {
     if (!l.value) continue;
@@ -1126,9 +1160,9 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   if (number.empty()) problem("report.number", std::string(gen_errors::kRequired.code));
   Conn c = db_.Lease();
   Tx tx(c);
-  auto unit = c.QueryOne(
-      "SELECT id, path, name FROM org_units WHERE code = :1 AND kind = 'commune'", {commune_code});
-  if (!unit || !access::Permits(a.who, access::kReportImport, unit->Str(1)))
+  auto unit = org::Directory::UnitByCode(c, commune_code);
+  if (!unit || !org::IsCommuneLevel(unit->kind) ||
+      !access::Permits(a.who, access::kReportImport, unit->path))
     throw Error(errors::kPackageCommune, "commune", {{"value", commune_code}});
   struct Parsed {
     long long indicator_id;
@@ -1177,10 +1211,10 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   }
   if (!invalid.details().empty()) throw invalid;
   std::string digest = store::ContentDigest(package);
-  ImportOutcome out{0, false, unit->Str(2), period->Id(), number};
+  ImportOutcome out{0, false, unit->name, period->Id(), number};
   auto existing =
       c.QueryOne("SELECT id, digest FROM city_packages WHERE commune_id = :1 AND period_id = :2",
-                 {unit->Int(0), period->Id()});
+                 {unit->id, period->Id()});
   if (existing && existing->Str(1) == digest) {
     out.package_id = existing->Int(0);
     return out;  // the same package again: nothing changes
@@ -1192,7 +1226,7 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   out.package_id = c.InsertId(
       "INSERT INTO city_packages (commune_id, period_id, digest, doc_number, payload, imported_by, "
       "imported_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
-      {unit->Int(0), period->Id(), digest, number, std::string(package), a.ShownName(),
+      {unit->id, period->Id(), digest, number, std::string(package), a.ShownName(),
        clock::NowIsoVn()});
   for (auto& p : values)
     c.Exec(
@@ -1204,7 +1238,7 @@ ImportOutcome ReportService::ImportPackage(const Actor& a, std::string_view pack
   out.changed = true;
   store::AppendAudit(
       c, a, existing ? "replace" : "import", "city_package", std::to_string(out.package_id),
-      unit->Int(0), std::nullopt,
+      unit->id, std::nullopt,
       JsonObject().Str("period", period->Id()).Str("number", number).Str("digest", digest).Build());
   tx.Commit();
   return out;
@@ -1216,20 +1250,21 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
   Conn c = db_.Lease();
   std::vector<std::pair<long long, std::string>> communes;  // (id, path)
   std::set<long long> seen;
-  for (auto& scope : access::ScopePaths(a.who, access::kReportRead))
-    for (auto& r :
-         c.Query("SELECT id, path, name FROM org_units WHERE kind = 'commune' AND path LIKE :1 "
-                 "ORDER BY name",
-                 {scope + "%"}))  // paths hold no LIKE wildcards
-      if (seen.insert(r.Int(0)).second) {
-        communes.emplace_back(r.Int(0), r.Str(1));
+  for (auto& scope : access::ScopePaths(a.who, access::kReportRead)) {
+    auto under = org::Directory::CommunesUnder(c, scope);
+    std::stable_sort(under.begin(), under.end(), [](auto& x, auto& y) {
+      return text::CollationKey(x.name) < text::CollationKey(y.name);
+    });
+    for (auto& u : under)
+      if (seen.insert(u.id).second) {
+        communes.emplace_back(u.id, u.path);
         CityCommune cc;
-        cc.commune_id = r.Int(0);
-        cc.name = r.Str(2);
+        cc.commune_id = u.id;
+        cc.name = u.name;
         out.communes.push_back(cc);
       }
-  if (auto city = c.QueryOne("SELECT name FROM org_units WHERE kind = 'city' ORDER BY path"))
-    out.city_name = city->Str(0);
+  }
+  if (auto city = org::Directory::City(c)) out.city_name = city->name;
   auto defs = indicators_.Definitions(c);
   std::map<long long, std::vector<indicator::UnitValue>> at_communes;  // indicator → commune values
   // Completeness of every commune in two reads: the forms' units and the first submissions.
@@ -1245,11 +1280,14 @@ CityOverview ReportService::City(const Actor& a, const std::string& period_id) {
     std::vector<Expected> units;
   };
   std::map<long long, FormUnits> forms;
-  for (auto& r :
-       c.Query("SELECT f.id, f.commune_id, f.deadline_working_days, fu.unit_id FROM report_forms f "
-               "JOIN report_form_units fu ON fu.form_id = f.id JOIN org_units u ON u.id = "
-               "fu.unit_id WHERE f.period_type = :1 AND u.active_to IS NULL",
-               {std::string(PeriodTypeCode(p.type()))})) {
+  auto form_units = c.Query(
+      "SELECT f.id, f.commune_id, f.deadline_working_days, fu.unit_id FROM report_forms f "
+      "JOIN report_form_units fu ON fu.form_id = f.id WHERE f.period_type = :1",
+      {std::string(PeriodTypeCode(p.type()))});
+  auto form_unit_of = UnitsOf(c, form_units, 3);
+  for (auto& r : form_units) {
+    if (auto u = form_unit_of.find(r.Int(3)); u == form_unit_of.end() || !u->second.active())
+      continue;  // units in post only
     FormUnits& fu = forms[r.Int(0)];
     if (fu.units.empty()) {
       Form f;
@@ -1334,10 +1372,8 @@ std::vector<std::pair<long long, std::string>> ReportService::CommuneUnits(const
   Conn c = db_.Lease();
   if (!access::Permits(a.who, access::kReportRead, UnitPath(c, commune_id))) return {};
   std::vector<std::pair<long long, std::string>> out;
-  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND active_to IS "
-                         "NULL ORDER BY path",
-                         {commune_id}))
-    out.emplace_back(r.Int(0), r.Str(1));
+  for (auto& u : org::Directory::CommuneTree(c, commune_id))
+    if (u.active()) out.emplace_back(u.id, u.name);
   return out;
 }
 
@@ -1464,11 +1500,10 @@ void ReportService::SetTarget(const Actor& a, const std::string& code, long long
   Tx tx(c);
   auto d = indicators_.Find(c, code);
   if (!d) throw Error(indicator::errors::kIndicatorNotFound, "code", {{"value", code}});
-  auto unit =
-      c.QueryOne("SELECT path, COALESCE(commune_id, id) FROM org_units WHERE id = :1", {unit_id});
-  if (!unit || !access::Permits(a.who, access::kReportRead, unit->Str(0)))
+  auto unit = org::Directory::Unit(c, unit_id);
+  if (!unit || !access::Permits(a.who, access::kReportRead, unit->path))
     throw Error(indicator::errors::kUnitNotFound, "unit_id");
-  if (!access::Permits(a.who, access::kReportApprove, unit->Str(0)))
+  if (!access::Permits(a.who, access::kReportApprove, unit->path))
     throw Error(gen_errors::kForbidden);
   if (target < 0) throw Error(indicator::errors::kNegativeValue, "target");
   if (d->kind == indicator::Kind::kPercent && target > 100)
@@ -1476,7 +1511,7 @@ void ReportService::SetTarget(const Actor& a, const std::string& code, long long
   std::optional<double> before = indicators_.Target(c, d->id, unit_id, p.Id());
   indicators_.SetTarget(c, d->id, unit_id, p.Id(), target);
   store::AppendAudit(
-      c, a, "target", "indicator", code, unit->Int(1),
+      c, a, "target", "indicator", code, unit->commune_id ? unit->commune_id : unit->id,
       before ? std::optional<std::string>(JsonObject().Str("target", VnNumber(*before, 4)).Build())
              : std::nullopt,
       JsonObject()

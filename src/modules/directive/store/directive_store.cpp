@@ -1,7 +1,12 @@
 #include "modules/directive/store/directive_store.hpp"
-#include "base/clock.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
+
+#include "base/clock.hpp"
+#include "modules/org/directory.hpp"
+#include "store/in_list.hpp"
 
 namespace kientao::directive {
 
@@ -35,11 +40,9 @@ Directive DirectiveFromRow(const Row& r) {
 const char* kTaskSelect =
     "SELECT t.id, t.commune_id, t.directive_id, t.key_no, t.code, t.title, t.lead_unit_id, "
     "t.start_on, "
-    "t.deadline, t.recurrence, t.expected_outputs, t.progress, t.completed_on, t.stopped, u.name, "
-    "u.path, cu.path, t.parent_id, t.responsible_staff_id, rs.full_name, t.stop_reason, "
-    "(SELECT MAX(tu.on_date) FROM task_updates tu WHERE tu.task_id = t.id) "
-    "FROM tasks t JOIN org_units u ON u.id = t.lead_unit_id JOIN org_units cu ON cu.id = "
-    "t.commune_id LEFT JOIN staff rs ON rs.id = t.responsible_staff_id ";
+    "t.deadline, t.recurrence, t.expected_outputs, t.progress, t.completed_on, t.stopped, "
+    "t.parent_id, t.responsible_staff_id, t.stop_reason, "
+    "(SELECT MAX(tu.on_date) FROM task_updates tu WHERE tu.task_id = t.id) FROM tasks t ";
 
 TaskRow TaskFromRow(const Row& r) {
   TaskRow row;
@@ -58,35 +61,55 @@ TaskRow TaskFromRow(const Row& r) {
   t.progress = static_cast<int>(r.Int(11));
   if (!r.IsNull(12)) t.completed_on = Date::ParseIso(r.Str(12));
   t.stopped = r.Int(13) != 0;
-  row.lead_unit_name = r.Str(14);
-  row.lead_unit_path = r.Str(15);
-  row.commune_path = r.Str(16);
-  t.parent_id = r.Int(17);
-  t.responsible_staff_id = r.Int(18);
-  row.responsible_name = r.Str(19);
-  t.stop_reason = r.Str(20);
-  if (!r.IsNull(21)) row.last_update = Date::ParseIso(r.Str(21));
+  t.parent_id = r.Int(14);
+  t.responsible_staff_id = r.Int(15);
+  t.stop_reason = r.Str(16);
+  if (!r.IsNull(17)) row.last_update = Date::ParseIso(r.Str(17));
   return row;
 }
 
+// The names and paths of the tasks' units, cooperating units and responsible people, from the org
+// module's directory.
 void AddCooperators(Conn& c, std::vector<TaskRow>& rows) {
   if (rows.empty()) return;
   std::map<long long, TaskRow*> by_id;
-  for (auto& r : rows) by_id[r.task.id] = &r;
-  std::string sql =
-      "SELECT tc.task_id, u.name, u.path FROM task_cooperators tc JOIN org_units u ON u.id = "
-      "tc.unit_id "
-      "WHERE tc.task_id IN (";
-  std::vector<Value> params;
+  std::set<long long> unit_ids, staff_ids;
   for (auto& r : rows) {
-    sql += (params.empty() ? ":p" : ", :p") + std::to_string(params.size());
-    params.emplace_back(r.task.id);
+    by_id[r.task.id] = &r;
+    unit_ids.insert({r.task.lead_unit_id, r.task.commune_id});
+    if (r.task.responsible_staff_id) staff_ids.insert(r.task.responsible_staff_id);
   }
-  sql += ") ORDER BY tc.task_id, u.path";
-  for (auto& r : c.Query(sql, params)) {
-    TaskRow* t = by_id[r.Int(0)];
-    t->cooperator_names.push_back(r.Str(1));
-    t->cooperator_paths.push_back(r.Str(2));
+  std::vector<std::pair<long long, long long>> cooperators;  // task, unit
+  for (size_t at = 0; at < rows.size(); at += store::kInListMax) {
+    std::vector<Value> params;
+    for (size_t i = at; i < std::min(rows.size(), at + store::kInListMax); ++i)
+      params.emplace_back(rows[i].task.id);
+    for (auto& r : c.Query("SELECT task_id, unit_id FROM task_cooperators WHERE task_id IN (" +
+                               store::InList(params.size()) + ")",
+                           params)) {
+      cooperators.emplace_back(r.Int(0), r.Int(1));
+      unit_ids.insert(r.Int(1));
+    }
+  }
+  auto units = org::Directory::Units(c, unit_ids);
+  auto staff = org::Directory::StaffByIds(c, staff_ids);
+  auto path = [&](long long id) { return units.count(id) ? units.at(id).path : std::string(); };
+  for (auto& r : rows) {
+    if (auto u = units.find(r.task.lead_unit_id); u != units.end()) {
+      r.lead_unit_name = u->second.name;
+      r.lead_unit_path = u->second.path;
+    }
+    r.commune_path = path(r.task.commune_id);
+    if (auto s = staff.find(r.task.responsible_staff_id); s != staff.end())
+      r.responsible_name = s->second.staff.full_name;
+  }
+  std::sort(cooperators.begin(), cooperators.end(), [&](const auto& x, const auto& y) {
+    return std::make_pair(x.first, path(x.second)) < std::make_pair(y.first, path(y.second));
+  });
+  for (auto& [task, unit] : cooperators) {
+    TaskRow* t = by_id[task];
+    t->cooperator_names.push_back(units.count(unit) ? units.at(unit).name : std::string());
+    t->cooperator_paths.push_back(path(unit));
   }
 }
 
@@ -212,12 +235,16 @@ std::vector<TaskUpdate> DirectiveStore::ListUpdates(Conn& c, long long task_id) 
 
 std::vector<std::pair<long long, std::string>> DirectiveStore::CommuneUnits(Conn& c,
                                                                             long long commune_id) {
+  // The commune's units in post, by kind (as stored: its code) and code.
+  std::vector<org::OrgUnit> units;
+  for (auto& u : org::Directory::CommuneTree(c, commune_id))
+    if (u.id != commune_id && u.active()) units.push_back(std::move(u));
+  std::sort(units.begin(), units.end(), [](const auto& x, const auto& y) {
+    return std::make_pair(org::KindCode(x.kind), x.code) <
+           std::make_pair(org::KindCode(y.kind), y.code);
+  });
   std::vector<std::pair<long long, std::string>> out;
-  for (auto& r : c.Query("SELECT id, name FROM org_units WHERE commune_id = :1 AND id <> :2 AND "
-                         "active_to IS NULL "
-                         "ORDER BY kind, code",
-                         {commune_id, commune_id}))
-    out.emplace_back(r.Int(0), r.Str(1));
+  for (auto& u : units) out.emplace_back(u.id, u.name);
   return out;
 }
 
@@ -225,6 +252,14 @@ void DirectiveStore::SetProgress(Conn& c, long long task_id, int percent,
                                  const std::optional<Date>& completed_on) {
   c.Exec("UPDATE tasks SET progress = :1, completed_on = :2, updated_at = :3 WHERE id = :4",
          {static_cast<long long>(percent), OptDate(completed_on), clock::NowIsoUtc(), task_id});
+}
+
+std::vector<Task> DirectiveStore::CommuneTasks(Conn& c, long long commune_id) {
+  std::vector<Task> out;
+  for (auto& r :
+       c.Query(std::string(kTaskSelect) + "WHERE t.commune_id = :1 ORDER BY t.id", {commune_id}))
+    out.push_back(TaskFromRow(r).task);
+  return out;
 }
 
 std::vector<TaskRow> DirectiveStore::SubTasks(Conn& c, long long parent_id) {

@@ -34,6 +34,8 @@ class DirectiveStore {
   static std::optional<TaskRow> GetTask(store::Conn& c, long long id);
   // For each key number (1–10), the task of the newest directive of `commune_id` that has it.
   static std::vector<TaskRow> KeyTasks(store::Conn& c, long long commune_id);
+  // The commune's tasks without names or cooperators, by id.
+  static std::vector<Task> CommuneTasks(store::Conn& c, long long commune_id);
   static long long InsertUpdate(store::Conn& c, long long commune_id, const TaskUpdate& u);
   static std::vector<TaskUpdate> ListUpdates(store::Conn& c, long long task_id);
   // Active units of a commune that can lead or cooperate on its tasks (not the commune itself).

@@ -5,6 +5,7 @@
 
 #include "base/clock.hpp"
 #include "base/text.hpp"
+#include "store/in_list.hpp"
 
 namespace kientao::org {
 
@@ -81,6 +82,30 @@ std::optional<OrgUnit> OrgStore::GetUnitByCode(Conn& c, const std::string& code)
       c.QueryOne(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE code = :code", {code});
   if (!r) return std::nullopt;
   return UnitFromRow(*r);
+}
+
+std::vector<OrgUnit> OrgStore::GetUnits(Conn& c, const std::vector<long long>& ids) {
+  std::vector<OrgUnit> out;
+  for (size_t at = 0; at < ids.size(); at += store::kInListMax) {
+    std::vector<Value> params(
+        ids.begin() + static_cast<long>(at),
+        ids.begin() + static_cast<long>(std::min(ids.size(), at + store::kInListMax)));
+    for (auto& r : c.Query(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE id IN (" +
+                               store::InList(params.size()) + ")",
+                           params))
+      out.push_back(UnitFromRow(r));
+  }
+  return out;
+}
+
+std::vector<OrgUnit> OrgStore::UnitsWhere(Conn& c, const std::string& where,
+                                          const std::vector<Value>& params) {
+  std::vector<OrgUnit> out;
+  for (auto& r : c.Query(
+           std::string("SELECT ") + kUnitCols + " FROM org_units WHERE " + where + " ORDER BY path",
+           params))
+    out.push_back(UnitFromRow(r));
+  return out;
 }
 
 std::vector<OrgUnit> OrgStore::ListUnits(Conn& c, const std::vector<std::string>& scope_paths,
@@ -170,6 +195,22 @@ std::optional<StaffRow> OrgStore::GetStaff(Conn& c, long long id) {
                       {id});
   if (!r) return std::nullopt;
   return StaffFromRow(*r);
+}
+
+std::vector<StaffRow> OrgStore::GetStaff(Conn& c, const std::vector<long long>& ids) {
+  std::vector<StaffRow> out;
+  for (size_t at = 0; at < ids.size(); at += store::kInListMax) {
+    std::vector<Value> params(
+        ids.begin() + static_cast<long>(at),
+        ids.begin() + static_cast<long>(std::min(ids.size(), at + store::kInListMax)));
+    for (auto& r :
+         c.Query(std::string("SELECT ") + kStaffCols +
+                     " FROM staff s JOIN org_units u ON u.id = s.unit_id WHERE s.id IN (" +
+                     store::InList(params.size()) + ")",
+                 params))
+      out.push_back(StaffFromRow(r));
+  }
+  return out;
 }
 
 std::vector<StaffRow> OrgStore::ListStaff(Conn& c, const StaffFilter& f) {

@@ -29,6 +29,10 @@ class OrgStore {
  public:
   static std::optional<OrgUnit> GetUnit(store::Conn& c, long long id);
   static std::optional<OrgUnit> GetUnitByCode(store::Conn& c, const std::string& code);
+  static std::vector<OrgUnit> GetUnits(store::Conn& c, const std::vector<long long>& ids);
+  // Units matching a WHERE clause over org_units' own columns, in path order.
+  static std::vector<OrgUnit> UnitsWhere(store::Conn& c, const std::string& where,
+                                         const std::vector<store::Value>& params);
   // Units under any of `scope_paths` (each subtree once), in tree order: parents before children,
   // siblings by kind then Vietnamese name order.
   static std::vector<OrgUnit> ListUnits(store::Conn& c, const std::vector<std::string>& scope_paths,
@@ -43,6 +47,7 @@ class OrgStore {
   static long long CountActiveStaff(store::Conn& c, long long unit_id);
 
   static std::optional<StaffRow> GetStaff(store::Conn& c, long long id);
+  static std::vector<StaffRow> GetStaff(store::Conn& c, const std::vector<long long>& ids);
   // Sorted the Vietnamese way by given name, then the rest.
   static std::vector<StaffRow> ListStaff(store::Conn& c, const StaffFilter& f);
   static std::optional<long long> FindStaffByCitizenId(store::Conn& c, long long commune_id,
