@@ -56,8 +56,32 @@ std::optional<Date> Date::Parse(std::string_view s) {
   return ParseIso(s);
 }
 
-std::string Date::ToIso() const { return fmt::format("{:04}-{:02}-{:02}", y_, m_, d_); }
-std::string Date::ToVn() const { return fmt::format("{:02}/{:02}/{:04}", d_, m_, y_); }
+namespace {
+
+// Fixed-width digits without a format string: dates are written for every row of an import.
+void Digits(char* at, int value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+}
+
+}  // namespace
+
+std::string Date::ToIso() const {
+  if (y_ < 0 || y_ > 9999) return fmt::format("{:04}-{:02}-{:02}", y_, m_, d_);
+  std::string out = "0000-00-00";
+  Digits(&out[0], y_, 4);
+  Digits(&out[5], m_, 2);
+  Digits(&out[8], d_, 2);
+  return out;
+}
+
+std::string Date::ToVn() const {
+  if (y_ < 0 || y_ > 9999) return fmt::format("{:02}/{:02}/{:04}", d_, m_, y_);
+  std::string out = "00/00/0000";
+  Digits(&out[0], d_, 2);
+  Digits(&out[3], m_, 2);
+  Digits(&out[6], y_, 4);
+  return out;
+}
 
 long Date::DaysSinceEpoch() const {
   namespace c = std::chrono;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -359,51 +360,121 @@ std::optional<Row> Conn::QueryOne(const std::string& sql, const std::vector<Valu
 
 namespace {
 
+using namespace sqlite_api;  // NOLINT(google-build-using-namespace): SOCI wraps sqlite3.h there
+
+sqlite3* SqliteHandle(soci::session& session) {
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+// A statement prepared on SQLite's own API, finalised when it goes; errors thrown as DbError.
+class SqliteStatement {
+ public:
+  SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &st_, nullptr) !=
+        SQLITE_OK)
+      Fail("prepare");
+  }
+  ~SqliteStatement() { sqlite3_finalize(st_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  int Slot(const std::string& name) {
+    int i = sqlite3_bind_parameter_index(st_, name.c_str());
+    if (!i) Fail("no placeholder " + name);
+    return i;
+  }
+  // Text is bound without a copy: `v` must outlive the step.
+  void Bind(int slot, const Value& v) {
+    int rc = SQLITE_OK;
+    if (auto* n = std::get_if<long long>(&v))
+      rc = sqlite3_bind_int64(st_, slot, *n);
+    else if (auto* d = std::get_if<double>(&v))
+      rc = sqlite3_bind_double(st_, slot, *d);
+    else if (auto* t = std::get_if<std::string>(&v))
+      rc = sqlite3_bind_text(st_, slot, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+    else
+      rc = sqlite3_bind_null(st_, slot);
+    if (rc != SQLITE_OK) Fail("bind");
+  }
+  void Step() {
+    if (sqlite3_step(st_) != SQLITE_DONE) Fail("step");
+    sqlite3_reset(st_);
+  }
+  [[noreturn]] void Fail(const std::string& what) {
+    std::string msg = what + ": " + sqlite3_errmsg(db_);
+    int code = sqlite3_extended_errcode(db_);
+    bool unique = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
+    bool fk = code == SQLITE_CONSTRAINT_FOREIGNKEY;
+    throw DbError(msg, unique, fk);
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* st_ = nullptr;
+};
+
 // SQLite: one prepared statement, each row's values bound by type and stepped. SOCI's bulk path
 // for SQLite turns every value into text first, which made an import's writes three times slower.
 void ExecManySqlite(soci::session& session, const std::string& sql,
                     const std::vector<std::vector<Value>>& rows) {
-  using namespace sqlite_api;  // NOLINT(google-build-using-namespace): SOCI wraps sqlite3.h there
-  sqlite3* db = static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
-  sqlite3_stmt* st = nullptr;
-  auto fail = [&](const std::string& what) {
-    std::string msg = what + ": " + sqlite3_errmsg(db);
-    bool unique = sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE ||
-                  sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY;
-    bool fk = sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_FOREIGNKEY;
-    if (st) sqlite3_finalize(st);
-    throw DbError(msg, unique, fk);
-  };
-  if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK)
-    fail("prepare");
+  SqliteStatement st(SqliteHandle(session), sql);
   const size_t width = rows.front().size();
   std::vector<int> slot(width);
-  for (size_t k = 0; k < width; ++k) {
-    slot[k] = sqlite3_bind_parameter_index(st, (":" + std::to_string(k + 1)).c_str());
-    if (!slot[k]) fail("ExecMany: no placeholder :" + std::to_string(k + 1));
-  }
+  for (size_t k = 0; k < width; ++k) slot[k] = st.Slot(":" + std::to_string(k + 1));
   for (const auto& r : rows) {
-    if (r.size() != width) fail("ExecMany: rows of different widths");
-    for (size_t k = 0; k < width; ++k) {
-      const Value& v = r[k];
-      int rc = SQLITE_OK;
-      if (auto* n = std::get_if<long long>(&v))
-        rc = sqlite3_bind_int64(st, slot[k], *n);
-      else if (auto* d = std::get_if<double>(&v))
-        rc = sqlite3_bind_double(st, slot[k], *d);
-      else if (auto* t = std::get_if<std::string>(&v))
-        rc = sqlite3_bind_text(st, slot[k], t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
-      else
-        rc = sqlite3_bind_null(st, slot[k]);
-      if (rc != SQLITE_OK) fail("bind");
-    }
-    if (sqlite3_step(st) != SQLITE_DONE) fail("step");
-    sqlite3_reset(st);
+    if (r.size() != width) st.Fail("ExecMany: rows of different widths");
+    for (size_t k = 0; k < width; ++k) st.Bind(slot[k], r[k]);
+    st.Step();
   }
-  sqlite3_finalize(st);
+}
+
+// "VALUES (?, ?), (?, ?)" for `rows` rows of `width` values: anonymous parameters, which SQLite
+// numbers in order (numbered ones cost a search per parameter when the statement is prepared).
+std::string ValuesList(size_t rows, size_t width) {
+  std::string group = "(";
+  for (size_t k = 0; k < width; ++k) group += k ? ", ?" : "?";
+  group += ")";
+  std::string out = " VALUES ";
+  for (size_t r = 0; r < rows; ++r) out += (r ? ", " : "") + group;
+  return out;
+}
+
+void InsertManySqlite(soci::session& session, const std::string& insert_into,
+                      const std::vector<std::vector<Value>>& rows) {
+  const size_t width = rows.front().size();
+  // 64 rows a statement, within SQLite's 32,766 parameters for any table.
+  const size_t per = std::max<size_t>(1, std::min<size_t>(64, 32766 / std::max<size_t>(width, 1)));
+  sqlite3* db = SqliteHandle(session);
+  std::unique_ptr<SqliteStatement> full;
+  for (size_t at = 0; at < rows.size(); at += per) {
+    size_t n = std::min(per, rows.size() - at);
+    std::unique_ptr<SqliteStatement> rest;
+    SqliteStatement* st;
+    if (n == per) {
+      if (!full) full = std::make_unique<SqliteStatement>(db, insert_into + ValuesList(per, width));
+      st = full.get();
+    } else {
+      rest = std::make_unique<SqliteStatement>(db, insert_into + ValuesList(n, width));
+      st = rest.get();
+    }
+    for (size_t r = 0; r < n; ++r) {
+      const auto& row = rows[at + r];
+      if (row.size() != width) st->Fail("InsertMany: rows of different widths");
+      for (size_t k = 0; k < width; ++k) st->Bind(static_cast<int>(r * width + k + 1), row[k]);
+    }
+    st->Step();
+  }
 }
 
 }  // namespace
+
+void Conn::InsertMany(const std::string& insert_into, const std::vector<std::vector<Value>>& rows) {
+  if (rows.empty()) return;
+  if (backend() == Backend::kSqlite) return InsertManySqlite(*session_, insert_into, rows);
+  std::string sql = insert_into + " VALUES (";
+  for (size_t k = 0; k < rows.front().size(); ++k) sql += (k ? ", :" : ":") + std::to_string(k + 1);
+  ExecMany(sql + ")", rows);
+}
 
 void Conn::ExecMany(const std::string& sql, const std::vector<std::vector<Value>>& rows) {
   if (rows.empty()) return;

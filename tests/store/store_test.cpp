@@ -128,6 +128,47 @@ TEST(Store, ManyRowsAreWrittenInBulkWithTheirNullsOnBothBackends) {
                store::DbError);
 }
 
+TEST(Store, InsertManyWritesEveryRowInOrderWithNullsOnBothBackends) {
+  TestDb tdb;
+  Database db(tdb.url(), 1);
+  Conn c = db.Lease();
+  c.Exec(store::AdaptSql(
+      "CREATE TABLE m (id @ID@, code TEXT NOT NULL UNIQUE, n BIGINT, w DOUBLE PRECISION, t TEXT)",
+      c.backend()));
+  // 64 rows a statement on SQLite: full statements and a shorter last one.
+  std::vector<std::vector<store::Value>> rows;
+  for (long long i = 0; i < 1000; ++i)
+    rows.push_back({std::string("C-") + std::to_string(i),
+                    i % 3 == 0 ? store::Value{} : store::Value{i}, store::Value{i * 0.25},
+                    i % 5 == 0 ? store::Value{} : store::Value{"Lê " + std::to_string(i)}});
+  {
+    store::Tx tx(c);
+    c.InsertMany("INSERT INTO m (code, n, w, t)", rows);
+    tx.Commit();
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m")->Int(0), 1000);
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m WHERE n IS NULL")->Int(0), 334);
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m WHERE t IS NULL")->Int(0), 200);
+  // Ids follow the rows' order; the last row of the short statement is whole.
+  auto last = c.QueryOne("SELECT code, n, w, t FROM m ORDER BY id DESC LIMIT 1");
+  ASSERT_TRUE(last);
+  EXPECT_EQ(last->Str(0), "C-999");
+  EXPECT_TRUE(last->IsNull(1));  // 999 is a multiple of 3
+  EXPECT_DOUBLE_EQ(last->Num(2), 249.75);
+  EXPECT_EQ(last->Str(3), "Lê 999");
+  EXPECT_EQ(c.QueryOne("SELECT code FROM m ORDER BY id LIMIT 1 OFFSET 640")->Str(0), "C-640");
+  // A row that breaks a constraint fails the call; the caller's transaction rolls it all back.
+  {
+    store::Tx tx(c);
+    EXPECT_THROW(
+        c.InsertMany("INSERT INTO m (code, n, w, t)",
+                     {{std::string("NEW-1"), store::Value{}, store::Value{}, store::Value{}},
+                      {std::string("C-5"), store::Value{}, store::Value{}, store::Value{}}}),
+        store::DbError);
+  }
+  EXPECT_EQ(c.QueryOne("SELECT COUNT(*) FROM m")->Int(0), 1000);
+}
+
 TEST(Store, NumbersComeInBulkAcrossBatchesOnBothBackends) {
   TestDb tdb;
   Database db(tdb.url(), 1);

@@ -13,6 +13,7 @@
 #include "base/clock.hpp"
 #include "base/csv.hpp"
 #include "base/json_writer.hpp"
+#include "base/pipeline.hpp"
 #include "base/text.hpp"
 #include "http/input.hpp"
 #include "modules/org/service.hpp"
@@ -204,43 +205,71 @@ void ReadDossierRow(const ImportRow& cell, int n, const DossierImportContext& x,
   }
 }
 
-// The writes of a dossier import: new dossiers in batches, changed ones one by one with their
-// audit entry, unchanged ones left alone; Finish writes the last batch and one audit entry for the
-// rows created (how many, the first and last code, the file's digest).
+// The writes of a dossier import, in two halves for two threads. Prepare (on the thread that reads
+// the file) sorts a checked row into new or held and builds a new one's row and daily counts;
+// Write (on the thread holding the connection) inserts new dossiers in batches, updates changed
+// ones one by one with their audit entry and leaves unchanged ones alone. Finish writes the last
+// batch, the daily counts and one audit entry for the rows created (how many, the first and last
+// code, the file's digest).
 class DossierWriter {
  public:
-  DossierWriter(Conn& c, const Actor& a, long long commune)
-      : c_(c), a_(a), commune_(commune), held_(ServicesStore::DossierCodes(c, commune)) {}
+  struct Row {
+    DossierDraft d;
+    std::string extra;
+    long long held_id = 0;              // the dossier with this code, 0 when new
+    std::vector<store::Value> new_row;  // a new dossier's columns (ServicesStore::NewDossierRow)
+  };
 
-  void Write(DossierDraft d, std::string extra) {
-    auto found = held_.find(d.code);
-    if (found == held_.end()) {
-      if (first_.empty()) first_ = d.code;
-      last_ = d.code;
-      batch_.emplace_back(std::move(d), std::move(extra));
-      if (batch_.size() >= 500) Flush();
-      ++result_.created;
+  DossierWriter(Conn& c, const Actor& a, long long commune)
+      : c_(c),
+        a_(a),
+        commune_(commune),
+        at_(clock::NowIsoUtc()),
+        held_(ServicesStore::DossierCodes(c, commune)) {}
+
+  // Reading thread.
+  Row Prepare(DossierDraft d, std::string extra) {
+    Row r{std::move(d), std::move(extra), 0, {}};
+    if (auto found = held_.find(r.d.code); found != held_.end()) {
+      r.held_id = found->second;
+      return r;
+    }
+    if (first_.empty()) first_ = r.d.code;
+    last_ = r.d.code;
+    ++created_;
+    r.new_row = ServicesStore::NewDossierRow(commune_, r.d, r.extra, a_.audit_name, at_, daily_);
+    return r;
+  }
+
+  // Connection's thread.
+  void Write(Row&& r) {
+    if (!r.held_id) {
+      batch_.push_back(std::move(r.new_row));
+      if (batch_.size() >= 4096) Flush();  // 64 statements of 64 rows (Conn::InsertMany)
       return;
     }
     // The commune's dossiers as held, read once when the file first names one of them.
     if (held_rows_.empty())
-      for (auto& r : ServicesStore::CommuneDossiers(c_, commune_))
-        held_rows_.emplace(r.d.code, std::move(r));
-    auto old = held_rows_.find(d.code);
+      for (auto& row : ServicesStore::CommuneDossiers(c_, commune_))
+        held_rows_.emplace(row.d.code, std::move(row));
+    auto old = held_rows_.find(r.d.code);
     if (old == held_rows_.end()) throw Error(gen_errors::kInternal);
-    if (old->second.d == d && old->second.extra == extra) {
+    if (old->second.d == r.d && old->second.extra == r.extra) {
       ++result_.unchanged;
       return;
     }
-    ServicesStore::UpdateDossier(c_, found->second, commune_, old->second.d, d, extra,
+    ServicesStore::UpdateDossier(c_, r.held_id, commune_, old->second.d, r.d, r.extra,
                                  a_.audit_name);
-    store::AppendAudit(c_, a_, "import_update", "dossier", found->second, commune_,
-                       DossierJson(old->second.d), DossierJson(d));
+    store::AppendAudit(c_, a_, "import_update", "dossier", r.held_id, commune_,
+                       DossierJson(old->second.d), DossierJson(r.d));
     ++result_.updated;
   }
 
+  // Connection's thread, once the reading thread has finished.
   ImportResult Finish(std::string_view file) {
     Flush();
+    daily_.Write(c_);
+    result_.created = created_;
     if (result_.created)
       store::AppendAudit(c_, a_, "import_create", "dossier", "", commune_, std::nullopt,
                          JsonObject()
@@ -254,17 +283,22 @@ class DossierWriter {
 
  private:
   void Flush() {
-    ServicesStore::InsertDossiers(c_, commune_, batch_, a_.audit_name);
+    ServicesStore::InsertDossiers(c_, batch_);
     batch_.clear();
   }
   Conn& c_;
   const Actor& a_;
   long long commune_;
-  std::unordered_map<std::string, long long> held_;
-  std::unordered_map<std::string, DossierRow> held_rows_;
-  std::vector<std::pair<DossierDraft, std::string>> batch_;
-  ImportResult result_;
+  std::string at_;
+  const std::unordered_map<std::string, long long> held_;
+  // The reading thread's.
+  ServicesStore::DailyTally daily_;
+  int created_ = 0;
   std::string first_, last_;
+  // The connection's thread's.
+  std::unordered_map<std::string, DossierRow> held_rows_;
+  std::vector<std::vector<store::Value>> batch_;
+  ImportResult result_;
 };
 
 }  // namespace
@@ -410,20 +444,29 @@ ImportResult ServicesService::ImportDossiersCsv(const Actor& a, std::string_view
     if (u.id == commune) commune_unit = u.id;
   DossierImportContext context{units, procedures, commune_unit, today};
   CsvHeader h;
-  ReadImport(bytes, charset, kRequired, refused, h, [&](const ImportRow& row, int n) {
-    long long before = refused.DetailCount();
-    const ImportRow& cell = row;
-    auto problem = [&](const char* field, ErrorDef def, std::map<std::string, std::string> p = {}) {
-      refused.AddDetail({field, std::string(def.code), std::move(p), n});
-    };
-    DossierDraft d;
-    ReadDossierRow(cell, n, context, refused, d);
-    if (!d.code.empty() && !seen.insert(d.code).second)
-      problem("code", errors::kDuplicateInFile, {{"value", d.code}});
-    // Once the file has a problem nothing more is written: the rest is only checked.
-    if (refused.DetailCount() == before && !refused.HasDetails())
-      writer.Write(std::move(d), ExtraColumns(h, row, kKnown));
-  });
+  // One core reads and checks the file while the other writes the rows checked (base/pipeline):
+  // `refused`, `seen` and the parsing belong to the reading thread, the connection to this one.
+  pipeline::RunPipeline<DossierWriter::Row>(
+      500,
+      [&](auto emit) {
+        ReadImport(bytes, charset, kRequired, refused, h, [&](const ImportRow& row, int n) {
+          long long before = refused.DetailCount();
+          auto problem = [&](const char* field, ErrorDef def,
+                             std::map<std::string, std::string> p = {}) {
+            refused.AddDetail({field, std::string(def.code), std::move(p), n});
+          };
+          DossierDraft d;
+          ReadDossierRow(row, n, context, refused, d);
+          if (!d.code.empty() && !seen.insert(d.code).second)
+            problem("code", errors::kDuplicateInFile, {{"value", d.code}});
+          // Once the file has a problem nothing more is written: the rest is only checked.
+          if (refused.DetailCount() == before && !refused.HasDetails())
+            emit(writer.Prepare(std::move(d), ExtraColumns(h, row, kKnown)));
+        });
+      },
+      [&](std::vector<DossierWriter::Row>& batch) {
+        for (auto& r : batch) writer.Write(std::move(r));
+      });
   if (refused.HasDetails()) throw refused;  // the transaction rolls back what was written
   ImportResult result = writer.Finish(bytes);
   tx.Commit();

@@ -106,13 +106,13 @@ struct Daily {
   std::array<long long, kDailyCounts> n{};
 };
 using DailyKey =
-    std::tuple<long long, long long, std::string, std::string>;  // unit, procedure, handler, day
+    std::tuple<long long, long long, std::string, long>;  // unit, procedure, handler, day number
 using DailyDeltas = std::map<DailyKey, Daily>;
 
 // What dossier `d` adds to the daily counts (sign +1), or takes from them (−1).
 void AddDaily(DailyDeltas& acc, long long commune_id, const DossierDraft& d, int sign) {
   auto add = [&](Date day, DailyCol col) {
-    Daily& x = acc[{d.unit_id, d.procedure_id, d.handler, day.ToIso()}];
+    Daily& x = acc[{d.unit_id, d.procedure_id, d.handler, day.DaysSinceEpoch()}];
     x.commune_id = commune_id;
     x.n[col] += sign;
   };
@@ -156,7 +156,7 @@ void WriteDaily(Conn& c, const DailyDeltas& acc) {
   rows.reserve(acc.size());
   for (const auto& [key, x] : acc) {
     std::vector<Value> r = {x.commune_id, std::get<0>(key), std::get<1>(key), std::get<2>(key),
-                            std::get<3>(key)};
+                            Date::FromDaysSinceEpoch(std::get<3>(key)).ToIso()};
     for (long long v : x.n) r.emplace_back(v);
     rows.push_back(std::move(r));
   }
@@ -260,12 +260,14 @@ std::optional<long long> ServicesStore::FindDossier(Conn& c, long long commune_i
 
 namespace {
 
-const char* kInsertDossier =
+const std::string kInsertDossierInto =
     "INSERT INTO services_dossiers (commune_id, code, procedure_id, unit_id, applicant_name, "
     "applicant_key, citizen_id, received_on, received_time, channel, full_process_online, due_on, "
-    "returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at, public_token) "
-    "VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, :19, "
-    ":20)";
+    "returned_on, fee_paid_online, handler, status, extra, updated_by, updated_at, public_token)";
+const std::string kInsertDossier =
+    kInsertDossierInto +
+    " VALUES (:1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13, :14, :15, :16, :17, :18, "
+    ":19, :20)";
 
 std::vector<Value> InsertValues(long long commune_id, const DossierDraft& d,
                                 const std::string& extra, const std::string& by,
@@ -298,24 +300,36 @@ std::vector<DossierRow> ServicesStore::CommuneDossiers(Conn& c, long long commun
   return out;
 }
 
-void ServicesStore::InsertDossiers(Conn& c, long long commune_id,
-                                   const std::vector<std::pair<DossierDraft, std::string>>& rows,
-                                   const std::string& by) {
-  std::string at = clock::NowIsoUtc();
-  std::vector<std::vector<Value>> values;
-  values.reserve(rows.size());
-  DailyDeltas daily;
-  for (const auto& [d, extra] : rows) {
-    values.push_back(InsertValues(commune_id, d, extra, by, at));
-    AddDaily(daily, commune_id, d, +1);
-  }
-  c.ExecMany(kInsertDossier, values);
-  WriteDaily(c, daily);
+struct ServicesStore::DailyTally::Sums {
+  DailyDeltas deltas;
+};
+
+ServicesStore::DailyTally::DailyTally() : sums_(std::make_unique<Sums>()) {}
+ServicesStore::DailyTally::~DailyTally() = default;
+
+void ServicesStore::DailyTally::Add(long long commune_id, const DossierDraft& d) {
+  AddDaily(sums_->deltas, commune_id, d, +1);
+}
+
+void ServicesStore::DailyTally::Write(Conn& c) {
+  WriteDaily(c, sums_->deltas);
+  sums_->deltas.clear();
+}
+
+std::vector<Value> ServicesStore::NewDossierRow(long long commune_id, const DossierDraft& d,
+                                                const std::string& extra, const std::string& by,
+                                                const std::string& at, DailyTally& tally) {
+  tally.Add(commune_id, d);
+  return InsertValues(commune_id, d, extra, by, at);
+}
+
+void ServicesStore::InsertDossiers(Conn& c, const std::vector<std::vector<Value>>& rows) {
+  c.InsertMany(kInsertDossierInto, rows);
 }
 
 long long ServicesStore::InsertDossier(Conn& c, long long commune_id, const DossierDraft& d,
                                        const std::string& extra, const std::string& by) {
-  long long id = c.InsertId(std::string(kInsertDossier) + " RETURNING id",
+  long long id = c.InsertId(kInsertDossier + " RETURNING id",
                             InsertValues(commune_id, d, extra, by, clock::NowIsoUtc()));
   DailyDeltas daily;
   AddDaily(daily, commune_id, d, +1);

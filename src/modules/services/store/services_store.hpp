@@ -2,6 +2,7 @@
 // Procedures, dossiers and their timelines in the database. Every function takes the caller's
 // connection so a write and its audit entry share one transaction. Throws store::DbError on
 // database failure.
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -78,10 +79,29 @@ class ServicesStore {
                                                                  long long commune_id);
   // Every dossier of the commune.
   static std::vector<DossierRow> CommuneDossiers(store::Conn& c, long long commune_id);
-  // Many dossiers (draft, extra columns) in bulk.
-  static void InsertDossiers(store::Conn& c, long long commune_id,
-                             const std::vector<std::pair<DossierDraft, std::string>>& rows,
-                             const std::string& by);
+  // The daily counts (services_daily) that many new dossiers add, summed in memory and written
+  // at once: an import's thousands of rows touch a few hundred days.
+  class DailyTally {
+   public:
+    DailyTally();
+    ~DailyTally();
+    DailyTally(const DailyTally&) = delete;
+    DailyTally& operator=(const DailyTally&) = delete;
+    void Add(long long commune_id, const DossierDraft& d);
+    void Write(store::Conn& c);  // adds the sums to services_daily and starts again from zero
+
+   private:
+    struct Sums;
+    std::unique_ptr<Sums> sums_;
+  };
+  // A new dossier's row as InsertDossiers writes it (the columns' values), built ahead of the
+  // write: an import builds them on the thread that reads the file. Its daily counts go to
+  // `tally`, which the caller writes before the transaction ends.
+  static std::vector<store::Value> NewDossierRow(long long commune_id, const DossierDraft& d,
+                                                 const std::string& extra, const std::string& by,
+                                                 const std::string& at, DailyTally& tally);
+  // Many new dossiers in bulk, each row from NewDossierRow.
+  static void InsertDossiers(store::Conn& c, const std::vector<std::vector<store::Value>>& rows);
   static long long InsertDossier(store::Conn& c, long long commune_id, const DossierDraft& d,
                                  const std::string& extra, const std::string& by);
   // `old` as held (the daily counts move from it to `d`).
