@@ -15,8 +15,10 @@
 namespace kientao::http {
 
 // A refused form's message for the page: `error`, `invalid_<field>`, and `details` (row, column,
-// message) when the refusal lists problems (a refused import).
-inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
+// message) when the refusal lists problems (a refused import). The list's links go to
+// #<anchor_prefix><field>: a page with several forms gives each form's inputs ids with a prefix.
+inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e,
+                         std::string_view anchor_prefix = "") {
   d.set("error", ctx.Message(e));
   if (!e.field().empty()) d.set("invalid_" + e.field(), true);
   // One problem of one field: shown beside it too.
@@ -28,7 +30,7 @@ inline void SetFormError(TemplateData& d, const Ctx& ctx, const Error& e) {
     item.set("row", std::to_string(fe.row));
     item.set("column", fe.field);
     item.set("message", message);
-    item.set("field", fe.field);
+    item.set("field", std::string(anchor_prefix) + fe.field);
     details.push_back(item);
     // A problem of a form field (not of a file's row) is shown beside that field too: the
     // template marks it with invalid_<field> and shows msg_<field> under it.

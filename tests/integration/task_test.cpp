@@ -187,9 +187,22 @@ TEST_F(Tasks, ARefusedDirectiveOrProgressReportSaysBesideTheFieldWhatIsWrong) {
   // A new deadline without a reason: beside the reason of the deadline form, not the stop form's.
   page = Call(office_, "POST", "/tasks/7/deadline", "deadline=15%2F01%2F2027&reason=", form);
   EXPECT_GE(page.status, 400);
-  EXPECT_NE(page.body.find("id=\"deadline_reason-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"dl_reason-msg\""), std::string::npos);
   EXPECT_EQ(page.body.find("id=\"stop_reason-msg\""), std::string::npos);
   EXPECT_EQ(page.body.find("id=\"st_deadline-msg\""), std::string::npos);
+  // The new deadline as typed stays in its form, and only there.
+  EXPECT_NE(page.body.find("id=\"dl_deadline\" name=\"deadline\" value=\"15/01/2027\""),
+            std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"st_deadline\" name=\"deadline\" value=\"15/01/2027\""),
+            std::string::npos);
+  // A sub-task with several problems: each listed at the top with a link to its field's id.
+  page = Call(office_, "POST", "/tasks/7/subtasks", "code=&title=&deadline=abc", form);
+  EXPECT_GE(page.status, 400);
+  for (const char* id : {"st_code", "st_title", "st_deadline"}) {
+    EXPECT_NE(page.body.find("href=\"#" + std::string(id) + "\""), std::string::npos) << id;
+    EXPECT_NE(page.body.find("id=\"" + std::string(id) + "\""), std::string::npos) << id;
+  }
+  EXPECT_EQ(page.body.find("href=\"#code\""), std::string::npos);
   EXPECT_EQ(AuditSeq(), seq) << "nothing written";
 }
 

@@ -516,10 +516,15 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
     if (!form.get("on_date")) form.set("on_date", clock::Today().ToVn());
     d.set("v", form);
     if (err) {
-      http::SetFormError(d, ctx, *err);
       // The page has several forms with fields of the same names: the message goes beside the field
-      // of the form sent (/tasks/{n}/updates, …/subtasks, …/deadline, …/stop).
-      d.set("sent_" + ctx.req.path.substr(ctx.req.path.rfind('/') + 1), true);
+      // of the form sent (/tasks/{n}/updates, …/subtasks, …/deadline, …/stop), whose inputs' ids
+      // carry the form's prefix (st_code, dl_deadline, stop_reason).
+      static const std::map<std::string, std::string> kPrefix = {
+          {"updates", ""}, {"subtasks", "st_"}, {"deadline", "dl_"}, {"stop", "stop_"}};
+      std::string sent = ctx.req.path.substr(ctx.req.path.rfind('/') + 1);
+      auto prefix = kPrefix.find(sent);
+      http::SetFormError(d, ctx, *err, prefix == kPrefix.end() ? "" : prefix->second);
+      d.set("sent_" + sent, true);
     }
     if (indicators) {
       TemplateData rows = indicators(ctx, static_cast<int>(n));
@@ -589,7 +594,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
                         in.AllowOnly({"reason"});
                         svc.StopTask(ctx.AsActor(), id, in.ReqStr("reason", 1000));
                       },
-                      {});
+                      {"reason"});
   });
   router.Post("/tasks/{n}/deadline", assign, [&svc, key_action](Ctx& ctx) {
     return key_action(ctx,
@@ -598,7 +603,7 @@ void RegisterDirectiveRoutes(http::Router& router, DirectiveService& svc,
                         auto deadline = in.DateField("deadline", false);
                         svc.Reschedule(ctx.AsActor(), id, deadline, in.ReqStr("reason", 1000));
                       },
-                      {"reason"});
+                      {"deadline", "reason"});
   });
 
   // Every task the user can see, filtered by status: the overdue and due-soon lists.
