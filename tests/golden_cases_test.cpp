@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 #include <toml++/toml.h>
 
+#include "tests/golden_engine.hpp"
+
 #include "base/date.hpp"
 #include "base/period.hpp"
 #include "modules/kpi/domain/scoring.hpp"
@@ -30,19 +32,11 @@ std::string Read(const fs::path& p) {
   return ss.str();
 }
 
-std::string Str(const toml::table& t, const char* key) { return t[key].value_or(std::string()); }
-
-const toml::array& List(const toml::table& cases, const char* name) {
-  static const toml::array kNone;
-  auto* a = cases[name].as_array();
-  EXPECT_TRUE(a) << "no [[" << name << "]] cases";
-  return a ? *a : kNone;
-}
-
 // An engine runs every case of a file against its rule files' texts and answers how many it ran.
-// A rule file a cases file names: its name and its text.
-using RuleText = std::pair<std::string, std::string>;
-using Engine = std::function<int(const toml::table& cases, const std::vector<RuleText>& rules)>;
+using golden::Engine;
+using golden::List;
+using golden::RuleText;
+using golden::Str;
 
 int ReportingPeriods(const toml::table& cases, const std::vector<RuleText>& rules) {
   reporting::ReportingRules r = reporting::ReportingRules::Load(
@@ -152,13 +146,19 @@ int KpiScoring(const toml::table& cases, const std::vector<RuleText>& rules) {
   return n;
 }
 
+// The engines of the first modules, and those the modules register from their own folders
+// (tests/golden_engine.hpp).
 const std::map<std::string, Engine>& Engines() {
-  static const std::map<std::string, Engine> kEngines = {
-      {"reporting-periods", ReportingPeriods},
-      {"retirement-age", RetirementAge},
-      {"streamlining-benefits", StreamliningBenefits},
-      {"kpi-scoring", KpiScoring},
-  };
+  static const std::map<std::string, Engine> kEngines = [] {
+    std::map<std::string, Engine> all = {
+        {"reporting-periods", ReportingPeriods},
+        {"retirement-age", RetirementAge},
+        {"streamlining-benefits", StreamliningBenefits},
+        {"kpi-scoring", KpiScoring},
+    };
+    for (auto& [name, e] : golden::Registry()) all.emplace(name, e);
+    return all;
+  }();
   return kEngines;
 }
 

@@ -16,10 +16,12 @@ Module KpiModule();
 Module RulesModule();
 Module ServicesModule();
 Module SipasModule();
+Module PovertyModule();
 
 std::vector<Module> AllModules() {
-  return {OrgModule(),      AuthModule(), DirectiveModule(), IndicatorModule(), ReportingModule(),
-          StaffingModule(), KpiModule(),  RulesModule(),     ServicesModule(),  SipasModule()};
+  return {OrgModule(),       AuthModule(),     DirectiveModule(), IndicatorModule(),
+          ReportingModule(), StaffingModule(), KpiModule(),       RulesModule(),
+          ServicesModule(),  SipasModule(),    PovertyModule()};
 }
 
 std::vector<Module> InDependencyOrder(std::vector<Module> modules) {

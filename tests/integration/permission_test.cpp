@@ -175,6 +175,10 @@ const std::map<std::string, Row>& Table() {
       {"POST /sipas/kiosks/{id}/active", {kStaffFull, ""}},
       {"GET /sipas/answers.xlsx", {kStaffRead, ""}},
       {"GET /sipas/report.docx", {kStaffRead, ""}},
+      // poverty: the standards and the calculators on them (no household's data): everyone
+      {"GET /api/v1/poverty/standards", {kAll, ""}},
+      {"POST /api/v1/poverty/classify", {kAll, "{}"}},
+      {"POST /api/v1/poverty/measures", {kAll, "{}"}},
       {"GET /staff/import", {kStaffFull, ""}},
       {"POST /staff/import", {kStaffFull, ""}},
       {"GET /staff/export.csv", {kStaffFull, ""}},

@@ -1,0 +1,28 @@
+// The poverty module's manifest: the multidimensional poverty standards (Decree 07/2021, Decree
+// 351/2025) and the calculators on them, key task 7 ("no poor households by 2028"). The household
+// registry and the annual review are to come (MODULE.md).
+#include "app/module.hpp"
+#include "app/app.hpp"
+#include "modules/poverty/permissions.hpp"
+#include "modules/poverty/service.hpp"
+#include "modules/poverty/web/poverty_web.hpp"
+
+namespace kientao::app {
+
+Module PovertyModule() {
+  Module m;
+  m.name = "poverty";
+  using namespace access;
+  m.permissions = {
+      {std::string(kPovertyRead),
+       {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"}}};
+  m.start = [](App& app) {
+    app.Keep("poverty", std::make_shared<poverty::PovertyService>(app.ModuleRules("poverty", "")));
+  };
+  m.routes = [](App& app) {
+    poverty::RegisterPovertyRoutes(app.router(), app.Kept<poverty::PovertyService>("poverty"));
+  };
+  return m;
+}
+
+}  // namespace kientao::app

@@ -1,0 +1,11 @@
+#pragma once
+// The poverty module's permission names. Which roles hold them is in the module's manifest
+// (modules/poverty/module.cpp); base/access only checks them.
+#include <string_view>
+
+namespace kientao::access {
+
+// The poverty standards and the calculators built on them (no household's data): everyone.
+inline constexpr std::string_view kPovertyRead = "poverty.read";
+
+}  // namespace kientao::access
