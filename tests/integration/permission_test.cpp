@@ -179,6 +179,7 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/poverty/standards", {kAll, ""}},
       {"POST /api/v1/poverty/classify", {kAll, "{}"}},
       {"POST /api/v1/poverty/measures", {kAll, "{}"}},
+      {"GET /poverty", {kAll, ""}},
       {"GET /staff/import", {kStaffFull, ""}},
       {"POST /staff/import", {kStaffFull, ""}},
       {"GET /staff/export.csv", {kStaffFull, ""}},

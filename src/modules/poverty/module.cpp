@@ -16,11 +16,15 @@ Module PovertyModule() {
   m.permissions = {
       {std::string(kPovertyRead),
        {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"}}};
+  // A menu entry, not yet key task 7's page: that is the household registry's, still to come.
+  m.nav = {{"/poverty", "nav.poverty", std::string(kPovertyRead), 0, 45}};
   m.start = [](App& app) {
     app.Keep("poverty", std::make_shared<poverty::PovertyService>(app.ModuleRules("poverty", "")));
   };
   m.routes = [](App& app) {
-    poverty::RegisterPovertyRoutes(app.router(), app.Kept<poverty::PovertyService>("poverty"));
+    auto& svc = app.Kept<poverty::PovertyService>("poverty");
+    poverty::RegisterPovertyRoutes(app.router(), svc);
+    poverty::RegisterPovertyPages(app.router(), svc, app.layout());
   };
   return m;
 }

@@ -111,4 +111,39 @@ TEST_F(Poverty, TheAlkireFosterFiguresOfAListOfHouseholds) {
   EXPECT_EQ(c.at("nutrition").to_number<double>(), 0);
 }
 
+TEST_F(Poverty, ThePageClassifiesAHouseholdAsTypedTheVietnameseWay) {
+  auto page = Call(village_, "GET",
+                   "/poverty?year=2026&area=rural&income=1.450.000&d_employment=1&d_water=1"
+                   "&d_latrine=1");
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
+  EXPECT_NE(page.body.find("data-class=\"poor\""), std::string::npos);
+  EXPECT_NE(page.body.find("Hộ nghèo"), std::string::npos);
+  EXPECT_NE(page.body.find("Thu nhập 1.450.000 đồng/người/tháng không vượt chuẩn nghèo 1.500.000"),
+            std::string::npos);
+  EXPECT_NE(page.body.find("id=\"d_water\" value=\"1\" checked"), std::string::npos)
+      << "the ticks stay";
+  // 2022–2026 asks about information access, 2027 about waste.
+  EXPECT_NE(page.body.find("id=\"d_information_access\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"d_waste\""), std::string::npos);
+  page = Call(village_, "GET", "/poverty?year=2027&area=urban&income=2.000.000&d_waste=1");
+  EXPECT_NE(page.body.find("id=\"d_waste\""), std::string::npos);
+  EXPECT_NE(page.body.find("data-class=\"near_poor\""), std::string::npos);
+  EXPECT_NE(page.body.find("Chưa đối chiếu"), std::string::npos) << "unverified values say so";
+  // A mistyped income: the message beside the field, what was typed kept, no result.
+  page = Call(village_, "GET", "/poverty?year=2026&area=rural&income=1.45&d_water=1");
+  EXPECT_EQ(page.status, 422);
+  EXPECT_NE(page.body.find("id=\"income-msg\""), std::string::npos);
+  EXPECT_NE(page.body.find("value=\"1.45\""), std::string::npos);
+  EXPECT_EQ(page.body.find("data-testid=\"poverty-result\""), std::string::npos);
+  page = Call(village_, "GET", "/poverty?year=2019&income=1");
+  EXPECT_EQ(page.status, 422);
+  EXPECT_NE(page.body.find("id=\"year-msg\""), std::string::npos);
+  // In English too.
+  Session en = village_;
+  en.cookie += "; lang=en";
+  page = Call(en, "GET", "/poverty?year=2026&area=urban&income=2.500.000");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Neither poor nor near-poor"), std::string::npos);
+}
+
 }  // namespace kientao::testing
