@@ -1,5 +1,6 @@
 #include "modules/poverty/domain/standard.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "modules/poverty/errors.hpp"
@@ -46,6 +47,8 @@ Standard Standard::Load(std::string_view text, const std::string& file) {
     throw RuleFileError(file + ": lines.rural and lines.urban must be positive");
   s.poor_min_deprivations = static_cast<int>(f.Whole("classification.poor_min_deprivations"));
   std::vector<std::string> order = f.Texts("classification.indicators");
+  if (order.size() > 32)
+    throw RuleFileError(file + ": classification.indicators: at most 32 indicators");
   if (s.poor_min_deprivations < 1 || s.poor_min_deprivations > static_cast<int>(order.size()))
     throw RuleFileError(file +
                         ": classification.poor_min_deprivations must be 1 to the number "
@@ -111,15 +114,24 @@ MeasuresAccumulator::MeasuresAccumulator(const Standard& s, double k, bool dual_
 
 void MeasuresAccumulator::Add(const Household& h) {
   CheckHousehold(s_, h);
+  uint32_t mask = 0;
+  for (size_t j = 0; j < s_.indicators.size() && j < 32; ++j)
+    if (h.deprived.count(s_.indicators[j].code)) mask |= 1u << j;
+  AddMask(h.area, h.income_per_capita, mask);
+}
+
+void MeasuresAccumulator::AddMask(Area area, double income_per_capita, uint32_t deprived) {
+  const size_t d = std::min<size_t>(s_.indicators.size(), 32);
+  if (d < 32) deprived &= (1u << d) - 1;
   ++n_;
-  const double d = static_cast<double>(s_.indicators.size());
-  double c = static_cast<double>(h.deprived.size()) / d;
-  bool poor = c >= k_ - 1e-9 && (!dual_ || h.income_per_capita <= s_.Line(h.area));
+  int count = __builtin_popcount(deprived);
+  double c = static_cast<double>(count) / static_cast<double>(s_.indicators.size());
+  bool poor = c >= k_ - 1e-9 && (!dual_ || income_per_capita <= s_.Line(area));
   if (!poor) return;
   ++q_;
-  poor_deprivations_ += static_cast<long long>(h.deprived.size());
-  for (size_t j = 0; j < s_.indicators.size(); ++j)
-    if (h.deprived.count(s_.indicators[j].code)) ++poor_deprived_[j];
+  poor_deprivations_ += count;
+  for (uint32_t m = deprived; m; m &= m - 1)
+    ++poor_deprived_[static_cast<size_t>(__builtin_ctz(m))];
 }
 
 Measures MeasuresAccumulator::Result() const {

@@ -3,6 +3,7 @@
 // 2022–2026, Decree 351/2025 for 2027–2030; a province's higher standard beside them), the
 // classification of a household under it, and the Alkire–Foster figures of many households.
 // Pure functions: no database, no clock.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -97,6 +98,10 @@ class MeasuresAccumulator {
  public:
   MeasuresAccumulator(const Standard& s, double k, bool dual_cutoff);
   void Add(const Household& h);
+  // The same for a household given as a bit mask of its deprivations (bit j: the standard's
+  // indicator j) and a known-valid income: the path of a stream of millions. Bits beyond the
+  // standard's indicators are ignored.
+  void AddMask(Area area, double income_per_capita, uint32_t deprived);
   Measures Result() const;
 
  private:

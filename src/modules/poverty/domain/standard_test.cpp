@@ -209,6 +209,28 @@ TEST(PovertyMeasures, ACutoffOfOneThirdSelectsFourOfTwelveAndTheDualCutoffAddsIn
   EXPECT_DOUBLE_EQ(official.contributions.at("telecom"), 0);
 }
 
+TEST(PovertyMeasures, AStreamOfMasksGivesTheSameFiguresAsTheHouseholds) {
+  std::vector<Household> hs;
+  MeasuresAccumulator masks(Nd07(), 0.25, true);
+  unsigned seed = 7;
+  for (int i = 0; i < 2000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    uint32_t m = (seed >> 8) & 0xFFFu;
+    Household h = H(i % 3 ? Area::kRural : Area::kUrban, 900000.0 + (seed % 2000) * 1000.0, {});
+    for (size_t j = 0; j < 12; ++j)
+      if (m & (1u << j)) h.deprived.insert(Nd07().indicators[j].code);
+    hs.push_back(h);
+    masks.AddMask(h.area, h.income_per_capita, m | (1u << 20));  // a bit beyond the 12: ignored
+  }
+  Measures a = AlkireFoster(Nd07(), hs, 0.25, true), b = masks.Result();
+  EXPECT_GT(a.q, 100);
+  EXPECT_EQ(a.n, b.n);
+  EXPECT_EQ(a.q, b.q);
+  EXPECT_DOUBLE_EQ(a.A, b.A);
+  EXPECT_DOUBLE_EQ(a.M0, b.M0);
+  for (auto& [code, share] : a.contributions) EXPECT_DOUBLE_EQ(share, b.contributions.at(code));
+}
+
 TEST(PovertyMeasures, NoHouseholdsOrNoPoorGiveZerosNotDivisionsByZero) {
   Measures none = AlkireFoster(Nd07(), {}, 0.25, false);
   EXPECT_EQ(none.n, 0);
