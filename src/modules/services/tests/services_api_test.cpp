@@ -696,6 +696,15 @@ TEST_F(Services, StepsAfterReceiptFollowTheStatusAndKeepTheirFormsAndReasons) {
   EXPECT_NE(notice_text->find("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"), std::string::npos)
       << notice_text->substr(0, 1200);
   EXPECT_NE(notice_text->find("Thiếu bản sao giấy khai sinh"), std::string::npos);
+  // The last step's notice is the refusal, under Mẫu 03's title in Circular 03/2025's Appendix I.
+  size_t last = page.body.rfind("/services/dossiers/" + id + "/notices/");
+  auto refusal = Call(office_, "GET", page.body.substr(last, page.body.find('"', last) - last));
+  ASSERT_EQ(refusal.status, 200);
+  auto refusal_text =
+      documents::ConvertWithLibreOffice(refusal.body, "docx", "txt:Text (encoded):UTF8", "txt");
+  ASSERT_TRUE(refusal_text);
+  EXPECT_NE(refusal_text->find("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"), std::string::npos)
+      << refusal_text->substr(0, 600);
   EXPECT_EQ(Call(office_, "GET", "/services/dossiers/" + id + "/notices/1").status, 404);
   EXPECT_EQ(Call(office_, "GET", "/services/dossiers/" + id + "/notices/99").status, 404);
   // The page's form: a refused step stays on the page with the message beside its field.

@@ -56,10 +56,12 @@ documents::OfficialDocument SlipDocument(const DossierRow& r, const std::string&
 std::optional<documents::OfficialDocument> StepNotice(const DossierRow& r, const DossierEvent& e,
                                                       const std::string& unit,
                                                       const std::string& commune) {
-  // The forms' titles as the research notes name them (their exact wording was not read).
+  // The forms' titles as Appendix I of Circular 03/2025/TT-VPCP (15/9/2025) names them — read in
+  // a listing of the Appendix (thuviennhadat.vn), not in the gazette; the bodies' wording was not
+  // read (MODULE.md).
   const char* title = e.form == "02"   ? "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
-                      : e.form == "03" ? "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ"
-                      : e.form == "04" ? "PHIẾU XIN LỖI VÀ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ"
+                      : e.form == "03" ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
+                      : e.form == "04" ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
                       : e.form == "05" ? "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
                                        : nullptr;
   if (!title) return std::nullopt;
