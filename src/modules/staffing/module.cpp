@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/staffing/permissions.hpp"
+#include "modules/staffing/store/staffing_store.hpp"
 #include "modules/staffing/web/staffing_web.hpp"
 #include "modules/staffing/web/streamlining_web.hpp"
 
@@ -40,9 +41,8 @@ class QuotaProvider : public indicator::Provider {
     }
     std::vector<indicator::UnitValue> out;
     for (const auto& u : org_.CommuneUnits(c, commune_id))
-      if (auto q = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
-                              {u.id, static_cast<long long>(cut.year())}))
-        out.push_back({u.id, in_post[u.id], static_cast<double>(q->Int(0)), cut});
+      if (auto q = staffing::StaffingStore::Quota(c, u.id, cut.year()))
+        out.push_back({u.id, in_post[u.id], static_cast<double>(*q), cut});
     return out;
   }
 
@@ -58,16 +58,12 @@ class DeparturesProvider : public indicator::Provider {
   std::string Name() const override { return "staffing.departures"; }
   std::vector<indicator::UnitValue> Values(store::Conn& c, const indicator::Definition&,
                                            long long commune_id, const Period& p) override {
-    std::string y = std::to_string(p.WindowEnd().year());
+    int y = p.WindowEnd().year();
     auto staff = StaffById(org_, c, commune_id);
     std::map<long long, double> by_unit;
-    for (auto& r : c.Query("SELECT k.staff_id FROM staffing_candidates k WHERE k.commune_id = :1 "
-                           "AND k.leave_on >= :2 AND k.leave_on <= :3 AND NOT EXISTS (SELECT 1 "
-                           "FROM staffing_deferrals d WHERE d.staff_id = k.staff_id AND "
-                           "d.from_date <= k.leave_on AND (d.to_date IS NULL OR d.to_date >= "
-                           "k.leave_on))",
-                           {commune_id, y + "-01-01", y + "-12-31"}))
-      if (auto it = staff.find(r.Int(0)); it != staff.end()) by_unit[it->second.unit_id] += 1;
+    for (auto& [staff_id, day] : staffing::StaffingStore::PlannedLeavers(
+             c, commune_id, *Date::FromYmd(y, 1, 1), *Date::FromYmd(y, 12, 31)))
+      if (auto it = staff.find(staff_id); it != staff.end()) by_unit[it->second.unit_id] += 1;
     std::vector<indicator::UnitValue> out;
     for (const auto& [unit, n] : by_unit) out.push_back({unit, n, 0, p.WindowEnd()});
     return out;
@@ -88,10 +84,8 @@ class StreamliningProgressProvider : public indicator::Provider {
     Date cut = p.WindowEnd();
     auto staff = StaffById(org_, c, commune_id);
     std::map<long long, std::pair<double, double>> by_unit;  // unit → (left, planned)
-    for (auto& r : c.Query("SELECT staff_id FROM staffing_candidates WHERE commune_id = :1 AND "
-                           "leave_on <= :2",
-                           {commune_id, cut.ToIso()})) {
-      auto it = staff.find(r.Int(0));
+    for (long long staff_id : staffing::StaffingStore::PlannedBy(c, commune_id, cut)) {
+      auto it = staff.find(staff_id);
       if (it == staff.end()) continue;
       auto& [left, planned] = by_unit[it->second.unit_id];
       left += it->second.end_date && *it->second.end_date <= cut ? 1 : 0;

@@ -5,6 +5,7 @@
 #include "base/json_writer.hpp"
 #include "modules/org/permissions.hpp"
 #include "modules/staffing/errors.hpp"
+#include "modules/staffing/store/staffing_store.hpp"
 #include "store/audit_log.hpp"
 
 namespace kientao::staffing {
@@ -27,11 +28,7 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   std::map<long long, int> leave_year;  // staff → the year they leave under the plan
   std::map<long long, std::map<std::string, int>> categories;  // unit → category → people
   // Those listed to leave, unless a deferral case applies on the day they would leave.
-  for (auto& r : c.Query(
-           "SELECT k.staff_id, k.leave_on FROM staffing_candidates k WHERE NOT EXISTS (SELECT 1 "
-           "FROM staffing_deferrals d WHERE d.staff_id = k.staff_id AND d.from_date <= "
-           "k.leave_on AND (d.to_date IS NULL OR d.to_date >= k.leave_on))"))
-    leave_year[r.Int(0)] = std::stoi(r.Str(1).substr(0, 4));
+  for (auto& [staff_id, day] : StaffingStore::PlannedLeavers(c)) leave_year[staff_id] = day.year();
   for (auto& row : staff->rows) {
     if (row.staff.status != org::StaffStatus::kActive) continue;
     ++categories[row.staff.unit_id][std::string(org::CategoryCode(row.staff.category))];
@@ -51,14 +48,12 @@ Plan StaffingService::BuildPlan(const Actor& a, int from, int to) {
   std::map<long long, org::OrgUnit> visible;
   for (auto& u : org_.ListUnits(a, true)) visible.emplace(u.id, u);
   std::map<long long, std::map<int, int>> quotas;
-  for (auto& r : c.Query("SELECT unit_id, year, quota FROM staffing_quotas WHERE year >= :1 AND "
-                         "year <= :2",
-                         {static_cast<long long>(from), static_cast<long long>(to)})) {
-    auto v = visible.find(r.Int(0));
+  for (const QuotaRow& q : StaffingStore::Quotas(c, from, to)) {
+    auto v = visible.find(q.unit_id);
     if (v == visible.end() || !access::Permits(a.who, access::kStaffRead, v->second.path)) continue;
-    quotas[r.Int(0)][static_cast<int>(r.Int(1))] = static_cast<int>(r.Int(2));
-    PlanUnit& u = units[r.Int(0)];
-    u.unit_id = r.Int(0);
+    quotas[q.unit_id][q.year] = q.quota;
+    PlanUnit& u = units[q.unit_id];
+    u.unit_id = q.unit_id;
     u.unit_name = v->second.name;
   }
   int this_year = clock::Today().year();
@@ -117,20 +112,12 @@ void StaffingService::SetQuota(const Actor& a, long long unit_id, int year, int 
   if (!u) throw Error(errors::kUnitNotFound, "unit_id");
   if (!access::Permits(a.who, access::kOrgWrite, u->path)) throw Error(gen_errors::kForbidden);
   long long commune_id = u->commune_id ? u->commune_id : u->id;
-  auto before = c.QueryOne("SELECT quota FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
-                           {unit_id, static_cast<long long>(year)});
-  c.Exec("DELETE FROM staffing_quotas WHERE unit_id = :1 AND year = :2",
-         {unit_id, static_cast<long long>(year)});
-  c.Exec(
-      "INSERT INTO staffing_quotas (unit_id, year, quota, updated_by, updated_at) VALUES (:1, :2, "
-      ":3, :4, :5)",
-      {unit_id, static_cast<long long>(year), static_cast<long long>(quota), a.audit_name,
-       clock::NowIsoVn()});
-  store::AppendAudit(
-      c, a, "quota", "org_unit", std::to_string(unit_id), commune_id,
-      before ? std::optional<std::string>(JsonObject().Int("quota", before->Int(0)).Build())
-             : std::nullopt,
-      JsonObject().Int("year", year).Int("quota", quota).Build());
+  std::optional<int> before = StaffingStore::Quota(c, unit_id, year);
+  StaffingStore::SetQuota(c, unit_id, year, quota, a.audit_name, clock::NowIsoVn());
+  store::AppendAudit(c, a, "quota", "org_unit", std::to_string(unit_id), commune_id,
+                     before ? std::optional<std::string>(JsonObject().Int("quota", *before).Build())
+                            : std::nullopt,
+                     JsonObject().Int("year", year).Int("quota", quota).Build());
   tx.Commit();
 }
 

@@ -14,6 +14,7 @@
 #include "base/text.hpp"
 #include "modules/staffing/errors.hpp"
 #include "modules/staffing/permissions.hpp"
+#include "modules/staffing/store/staffing_store.hpp"
 #include "store/audit_log.hpp"
 #include "store/scope.hpp"
 
@@ -98,12 +99,7 @@ std::string GroupOf(const kpi::KpiRules& r, const std::string& position) {
 
 std::optional<std::string> StreamliningService::ActiveDeferral(Conn& c, long long staff_id,
                                                                Date on) {
-  auto r = c.QueryOne(
-      "SELECT kind FROM staffing_deferrals WHERE staff_id = :1 AND from_date <= :2 AND (to_date IS "
-      "NULL OR to_date >= :2) ORDER BY from_date",
-      {staff_id, on.ToIso()});
-  if (!r) return std::nullopt;
-  return r->Str(0);
+  return StaffingStore::ActiveDeferral(c, staff_id, on);
 }
 
 Candidate StreamliningService::Estimate(const org::StaffRow& row, Candidate c) const {
@@ -131,7 +127,7 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
   StaffRef s = StaffFor(c, a, d.staff_id);
   if (auto why = ActiveDeferral(c, s.id, std::max(clock::Today(), d.leave_on)))
     throw Error(errors::kDeferred, "staff_id", {{"kind", *why}});
-  if (c.QueryOne("SELECT 1 FROM staffing_candidates WHERE staff_id = :1", {s.id}))
+  if (StaffingStore::IsListed(c, s.id))
     throw Error(errors::kDeferred, "staff_id", {{"kind", "listed"}});
   int insured = d.insured_months.value_or(0);
   if (!d.insured_months) {
@@ -139,13 +135,17 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
     insured =
         std::max(0, (d.leave_on.year() - from.year()) * 12 + d.leave_on.month() - from.month());
   }
-  long long id = c.InsertId(
-      "INSERT INTO staffing_candidates (commune_id, staff_id, ground, note, leave_on, regime, "
-      "salary, insured_months, within_12_months, recorded_by, recorded_at) VALUES (:1, :2, :3, "
-      ":4, :5, :6, :7, :8, :9, :10, :11) RETURNING id",
-      {s.commune_id, s.id, d.ground, note, d.leave_on.ToIso(), std::string(RegimeCode(d.regime)),
-       d.salary, static_cast<long long>(insured), static_cast<long long>(d.within_12_months),
-       a.audit_name, clock::NowIsoVn()});
+  CandidateRow row;
+  row.commune_id = s.commune_id;
+  row.staff_id = s.id;
+  row.ground = d.ground;
+  row.note = note;
+  row.leave_on = d.leave_on;
+  row.regime = std::string(RegimeCode(d.regime));
+  row.salary = d.salary;
+  row.insured_months = insured;
+  row.within_12_months = d.within_12_months;
+  long long id = StaffingStore::InsertCandidate(c, row, a.audit_name, clock::NowIsoVn());
   store::AppendAudit(c, a, "propose", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
                      JsonObject()
                          .Str("ground", d.ground)
@@ -159,12 +159,12 @@ long long StreamliningService::AddCandidate(const Actor& a, const CandidateDraft
 void StreamliningService::RemoveCandidate(const Actor& a, long long id) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT staff_id, ground FROM staffing_candidates WHERE id = :1", {id});
+  auto r = StaffingStore::Candidate(c, id);
   if (!r) throw Error(errors::kStaffNotFound, "id", {{"id", std::to_string(id)}});
-  StaffRef s = StaffFor(c, a, r->Int(0));
-  c.Exec("DELETE FROM staffing_candidates WHERE id = :1", {id});
+  StaffRef s = StaffFor(c, a, r->staff_id);
+  StaffingStore::DeleteCandidate(c, id);
   store::AppendAudit(c, a, "withdraw", "staff", std::to_string(s.id), s.commune_id,
-                     JsonObject().Str("ground", r->Str(1)).Build(), std::nullopt);
+                     JsonObject().Str("ground", r->ground).Build(), std::nullopt);
   tx.Commit();
 }
 
@@ -179,11 +179,13 @@ long long StreamliningService::AddDeferral(const Actor& a, long long staff_id,
   Conn c = db_.Lease();
   Tx tx(c);
   StaffRef s = StaffFor(c, a, staff_id);
-  long long id = c.InsertId(
-      "INSERT INTO staffing_deferrals (staff_id, kind, from_date, to_date, note, recorded_by, "
-      "recorded_at) VALUES (:1, :2, :3, :4, :5, :6, :7) RETURNING id",
-      {s.id, kind, from.ToIso(), to ? store::Value(to->ToIso()) : store::Value(), n, a.audit_name,
-       clock::NowIsoVn()});
+  DeferralRow row;
+  row.staff_id = s.id;
+  row.kind = kind;
+  row.from = from;
+  row.to = to;
+  row.note = n;
+  long long id = StaffingStore::InsertDeferral(c, row, a.audit_name, clock::NowIsoVn());
   store::AppendAudit(c, a, "defer", "staff", std::to_string(s.id), s.commune_id, std::nullopt,
                      JsonObject().Str("kind", kind).Str("from", from.ToIso()).Build());
   tx.Commit();
@@ -239,26 +241,24 @@ StreamliningView StreamliningService::View(const Actor& a, int year) {
   Conn c = db_.Lease();
   Date today = clock::Today();
   std::set<long long> listed;
-  for (auto& r :
-       c.Query("SELECT id, staff_id, ground, note, leave_on, regime, salary, insured_months, "
-               "within_12_months FROM staffing_candidates ORDER BY leave_on, id")) {
-    auto it = rows.find(r.Int(1));
+  for (const CandidateRow& r : StaffingStore::Candidates(c)) {
+    auto it = rows.find(r.staff_id);
     if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
       continue;
     Candidate cand;
-    cand.id = r.Int(0);
-    cand.staff_id = r.Int(1);
+    cand.id = r.id;
+    cand.staff_id = r.staff_id;
     cand.unit_id = it->second->staff.unit_id;
     cand.name = it->second->staff.full_name;
     cand.position = it->second->staff.position;
     cand.unit_name = it->second->unit_name;
-    cand.ground = r.Str(2);
-    cand.note = r.Str(3);
-    cand.leave_on = *Date::ParseIso(r.Str(4));
-    cand.estimate.regime = ParseRegime(r.Str(5)).value_or(Regime::kNd154Early);
-    cand.salary = r.Num(6);
-    cand.insured_months = static_cast<int>(r.Int(7));
-    cand.within_12_months = r.Int(8) != 0;
+    cand.ground = r.ground;
+    cand.note = r.note;
+    cand.leave_on = r.leave_on;
+    cand.estimate.regime = ParseRegime(r.regime).value_or(Regime::kNd154Early);
+    cand.salary = r.salary;
+    cand.insured_months = r.insured_months;
+    cand.within_12_months = r.within_12_months;
     cand.deferred = ActiveDeferral(c, cand.staff_id, std::max(today, cand.leave_on));
     cand = Estimate(*it->second, cand);
     listed.insert(cand.staff_id);
@@ -268,19 +268,18 @@ StreamliningView StreamliningService::View(const Actor& a, int year) {
     }
     v.candidates.push_back(std::move(cand));
   }
-  for (auto& r : c.Query("SELECT id, staff_id, kind, from_date, to_date, note FROM "
-                         "staffing_deferrals ORDER BY from_date DESC")) {
-    auto it = rows.find(r.Int(1));
+  for (const DeferralRow& r : StaffingStore::Deferrals(c)) {
+    auto it = rows.find(r.staff_id);
     if (it == rows.end() || !access::Permits(a.who, access::kStaffingPlan, it->second->unit_path))
       continue;
     Deferral d;
-    d.id = r.Int(0);
-    d.staff_id = r.Int(1);
+    d.id = r.id;
+    d.staff_id = r.staff_id;
     d.name = it->second->staff.full_name;
-    d.kind = r.Str(2);
-    d.from = *Date::ParseIso(r.Str(3));
-    if (!r.IsNull(4)) d.to = Date::ParseIso(r.Str(4));
-    d.note = r.Str(5);
+    d.kind = r.kind;
+    d.from = r.from;
+    d.to = r.to;
+    d.note = r.note;
     v.deferrals.push_back(std::move(d));
   }
   // Suggestions from the data, for people not listed yet.
