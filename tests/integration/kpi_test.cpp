@@ -241,6 +241,24 @@ TEST_F(Kpi, ARefusedFormKeepsWhatWasTypedAndSaysBesideTheFieldWhatIsWrong) {
   EXPECT_NE(page.body.find("value=\"30/02/2026\""), std::string::npos);
   EXPECT_NE(page.body.find("value=\"Đã nộp\""), std::string::npos);
   EXPECT_NE(page.body.find("id=\"done-" + std::to_string(id) + "-msg\""), std::string::npos);
+  // The general score, absence and review forms name every problem at once.
+  auto fields_of = [](const http::Response& r) {
+    std::set<std::string> out;
+    auto e = json::parse(r.body).at("error").as_object();
+    EXPECT_EQ(e.at("code").as_string(), "GEN-0034") << r.body;
+    for (auto& d : e.at("details").as_array()) out.insert(std::string(d.at("field").as_string()));
+    return out;
+  };
+  auto r = Call(head, "POST", "/api/v1/kpi/general",
+                "{\"staff_id\":" + std::to_string(thao) + ",\"period\":\"2026X1\",\"score\":31}");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(fields_of(r), (std::set<std::string>{"period", "score"}));
+  r = Call(head, "POST", "/api/v1/kpi/absences",
+           "{\"staff_id\":" + std::to_string(thao) + ",\"period\":\"x\",\"reason\":\"\"}");
+  EXPECT_EQ(fields_of(r), (std::set<std::string>{"period", "reason"}));
+  r = Call(head, "POST", "/api/v1/kpi/assignments/" + std::to_string(id) + "/review",
+           "{\"decision\":\"maybe\",\"major_errors\":-1,\"delays\":50}");
+  EXPECT_EQ(fields_of(r), (std::set<std::string>{"decision", "major_errors", "delays"}));
   EXPECT_EQ(AuditSeq(), seq) << "nothing written";
 }
 

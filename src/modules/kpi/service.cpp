@@ -798,17 +798,18 @@ std::map<std::string, std::vector<PersonScore>> KpiService::ScoreMany(
       if (auto it = index.find(r.Int(0)); it != index.end())
         if (auto k = slot(it->second, r.Str(1)); k && general[*k]) general[*k]->second = r.Str(2);
   // Absences follow the person: these people's, wherever they were recorded.
-  for (size_t at = 0; at < people.size(); at += store::kInListMax) {
-    std::vector<store::Value> who(params.begin() + 1, params.end());  // the periods
-    size_t n = std::min(people.size(), at + store::kInListMax) - at;
-    for (size_t i = at; i < at + n; ++i) who.emplace_back(people[i]->staff.id);
-    for (auto& r : c.Query("SELECT staff_id, period, reason FROM kpi_absences WHERE period IN (" +
-                               store::InList(ids.size()) + ") AND staff_id IN (" +
-                               store::InList(n, ids.size() + 1) + ")",
-                           who))
-      if (auto it = index.find(r.Int(0)); it != index.end())
-        if (auto k = slot(it->second, r.Str(1))) absent[*k] = r.Str(2);
-  }
+  std::vector<long long> people_ids;
+  for (auto* row : people) people_ids.push_back(row->staff.id);
+  store::ForEachIdSlice(
+      people_ids, std::vector<store::Value>(params.begin() + 1, params.end()),  // the periods
+      [&](const std::vector<store::Value>& who, const std::string& in) {
+        for (auto& r :
+             c.Query("SELECT staff_id, period, reason FROM kpi_absences WHERE period IN (" +
+                         store::InList(ids.size()) + ") AND staff_id IN (" + in + ")",
+                     who))
+          if (auto it = index.find(r.Int(0)); it != index.end())
+            if (auto k = slot(it->second, r.Str(1))) absent[*k] = r.Str(2);
+      });
   std::vector<Direction> directions;
   for (auto* row : people) directions.push_back(DirectionOf(rules_, row->staff.position));
   for (size_t k = 0; k < periods.size(); ++k) {
@@ -1053,16 +1054,18 @@ RatingList KpiService::Ratings(const Actor& a, long long commune_id, int year) {
       }
     std::map<long long, std::pair<std::string, std::string>> vetoes;
     // Vetoes follow the person: these people's.
-    for (size_t at = 0; at < people.size(); at += store::kInListMax) {
-      std::vector<store::Value> who{static_cast<long long>(year)};
-      for (size_t i = at; i < std::min(people.size(), at + store::kInListMax); ++i)
-        who.emplace_back(people[i]->staff.id);
-      for (auto& r : c.Query("SELECT staff_id, reason, decision FROM kpi_vetoes WHERE year = :1 "
-                             "AND staff_id IN (" +
-                                 store::InList(who.size() - 1, 2) + ")",
-                             who))
-        vetoes[r.Int(0)] = {r.Str(1), r.Str(2)};
-    }
+    std::vector<long long> people_ids;
+    for (auto* row : people) people_ids.push_back(row->staff.id);
+    store::ForEachIdSlice(
+        people_ids, {static_cast<long long>(year)},
+        [&](const std::vector<store::Value>& who, const std::string& in) {
+          for (auto& r : c.Query(
+                   "SELECT staff_id, reason, decision FROM kpi_vetoes WHERE year = :1 AND staff_id "
+                   "IN (" +
+                       in + ")",
+                   who))
+            vetoes[r.Int(0)] = {r.Str(1), r.Str(2)};
+        });
     for (auto* row : people) {
       RatingLine l;
       l.staff_id = row->staff.id;

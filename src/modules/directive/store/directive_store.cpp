@@ -80,17 +80,16 @@ void AddCooperators(Conn& c, std::vector<TaskRow>& rows) {
     if (r.task.responsible_staff_id) staff_ids.insert(r.task.responsible_staff_id);
   }
   std::vector<std::pair<long long, long long>> cooperators;  // task, unit
-  for (size_t at = 0; at < rows.size(); at += store::kInListMax) {
-    std::vector<Value> params;
-    for (size_t i = at; i < std::min(rows.size(), at + store::kInListMax); ++i)
-      params.emplace_back(rows[i].task.id);
-    for (auto& r : c.Query("SELECT task_id, unit_id FROM task_cooperators WHERE task_id IN (" +
-                               store::InList(params.size()) + ")",
-                           params)) {
+  std::vector<long long> task_ids;
+  for (auto& r : rows) task_ids.push_back(r.task.id);
+  store::ForEachIdSlice(task_ids, {}, [&](const std::vector<Value>& params, const std::string& in) {
+    for (auto& r :
+         c.Query("SELECT task_id, unit_id FROM task_cooperators WHERE task_id IN (" + in + ")",
+                 params)) {
       cooperators.emplace_back(r.Int(0), r.Int(1));
       unit_ids.insert(r.Int(1));
     }
-  }
+  });
   auto units = org::Directory::Units(c, unit_ids);
   auto staff = org::Directory::StaffByIds(c, staff_ids);
   auto path = [&](long long id) { return units.count(id) ? units.at(id).path : std::string(); };

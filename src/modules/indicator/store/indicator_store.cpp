@@ -144,16 +144,14 @@ std::optional<double> IndicatorStore::Target(Conn& c, long long indicator_id, lo
 std::map<long long, std::map<long long, double>> IndicatorStore::TargetsOfUnits(
     Conn& c, const std::vector<long long>& unit_ids, const std::string& period_id) {
   std::map<long long, std::map<long long, double>> out;  // indicator → unit → target
-  for (size_t at = 0; at < unit_ids.size(); at += store::kInListMax) {
-    std::vector<store::Value> params{period_id};
-    for (size_t i = at; i < std::min(unit_ids.size(), at + store::kInListMax); ++i)
-      params.emplace_back(unit_ids[i]);
-    for (auto& r : c.Query("SELECT indicator_id, unit_id, target FROM indicator_targets WHERE "
-                           "period_id = :1 AND unit_id IN (" +
-                               store::InList(params.size() - 1, 2) + ")",
-                           params))
-      out[r.Int(0)][r.Int(1)] = r.Num(2);
-  }
+  store::ForEachIdSlice(
+      unit_ids, {period_id}, [&](const std::vector<store::Value>& params, const std::string& in) {
+        for (auto& r : c.Query("SELECT indicator_id, unit_id, target FROM indicator_targets WHERE "
+                               "period_id = :1 AND unit_id IN (" +
+                                   in + ")",
+                               params))
+          out[r.Int(0)][r.Int(1)] = r.Num(2);
+      });
   return out;
 }
 

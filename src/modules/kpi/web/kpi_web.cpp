@@ -72,6 +72,14 @@ bool YesNo(const Input& in, const char* field, bool def) {
 
 std::string Num(double v, int decimals = 1) { return text::VnNumber(v, decimals); }
 
+// A KPI period: a month or a quarter id ("2026M11", "2026Q4"); KPI-7018 naming it otherwise.
+std::optional<Period> ReadPeriod(const Input& in) {
+  std::string pid = in.ReqStr("period", 10);
+  auto p = Period::Parse(pid);
+  if (!p) throw Error(errors::kPeriodKind, "period", {{"value", pid}});
+  return p;
+}
+
 // A product's quality and timeliness percentages as the rule scores them.
 std::pair<double, double> ItemPercents(const KpiRules& r, const Assignment& a) {
   ProductShares s = SharesOf(r, {a.Weight(), a.status == "confirmed", a.major_errors, a.delays,
@@ -364,12 +372,20 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
     in.AllowOnly(
         {"decision", "meets_requirements", "major_errors", "delays", "objective_cause", "note"});
     ReviewDraft d;
-    d.confirm = *in.Enum("decision", {"confirm", "return"}, true) == "confirm";
-    d.meets_requirements = YesNo(in, "meets_requirements", true);
-    d.major_errors = static_cast<int>(in.Int("major_errors", false).value_or(0));
-    d.delays = static_cast<int>(in.Int("delays", false).value_or(0));
-    d.objective_cause = YesNo(in, "objective_cause", false);
-    d.note = in.Str("note", 1000, false).value_or("");
+    http::FieldProblems p;  // every problem at once, each beside its field
+    auto decision = p.Take([&] { return in.Enum("decision", {"confirm", "return"}, true); });
+    d.meets_requirements = p.Take([&] { return YesNo(in, "meets_requirements", true); });
+    auto count = [&](const char* field) {
+      long long v = in.Int(field, false).value_or(0);
+      if (v < 0 || v > 20) throw Error(errors::kNegative, field, {{"max", "20"}});
+      return static_cast<int>(v);
+    };
+    d.major_errors = p.Take([&] { return count("major_errors"); });
+    d.delays = p.Take([&] { return count("delays"); });
+    d.objective_cause = p.Take([&] { return YesNo(in, "objective_cause", false); });
+    d.note = p.Take([&] { return in.Str("note", 1000, false); }).value_or("");
+    p.ThrowIfAny();
+    d.confirm = *decision == "confirm";
     svc.Review(ctx.AsActor(), id, d);
     return d.confirm;
   };
@@ -384,12 +400,20 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   });
   auto general = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"staff_id", "period", "score", "note"});
-    long long staff = *in.Int("staff_id", true);
-    std::string pid = in.ReqStr("period", 10);
-    auto p = Period::Parse(pid);
-    if (!p) throw Error(errors::kPeriodKind, "period", {{"value", pid}});
-    svc.SetGeneral(ctx.AsActor(), staff, *p, *in.Num("score", true),
-                   in.Str("note", 1000, false).value_or(""));
+    http::FieldProblems problems;  // every problem at once, each beside its field
+    long long staff = problems.Take([&] { return in.Int("staff_id", true); }).value_or(0);
+    auto p = problems.Take([&] { return ReadPeriod(in); });
+    double max = svc.rules().general_points;
+    double score = problems.Take([&] {
+      double s = *in.Num("score", true);
+      if (!(s >= 0 && s <= max))
+        throw Error(errors::kScoreOutOfRange, "score",
+                    {{"max", std::to_string(static_cast<int>(max))}});
+      return s;
+    });
+    std::string note = problems.Take([&] { return in.Str("note", 1000, false); }).value_or("");
+    problems.ThrowIfAny();
+    svc.SetGeneral(ctx.AsActor(), staff, *p, score, note);
   };
   router.Post("/api/v1/kpi/general", review, [general](Ctx& ctx) {
     general(ctx, Input::FromRequest(ctx.req));
@@ -397,10 +421,12 @@ void RegisterKpiRoutes(http::Router& router, KpiService& svc, const http::Layout
   });
   auto absence = [&svc](Ctx& ctx, const Input& in) {
     in.AllowOnly({"staff_id", "period", "reason"});
-    std::string pid = in.ReqStr("period", 10);
-    auto p = Period::Parse(pid);
-    if (!p) throw Error(errors::kPeriodKind, "period", {{"value", pid}});
-    svc.SetAbsence(ctx.AsActor(), *in.Int("staff_id", true), *p, in.ReqStr("reason", 300));
+    http::FieldProblems problems;  // every problem at once, each beside its field
+    long long staff = problems.Take([&] { return in.Int("staff_id", true); }).value_or(0);
+    auto p = problems.Take([&] { return ReadPeriod(in); });
+    std::string reason = problems.Take([&] { return in.ReqStr("reason", 300); });
+    problems.ThrowIfAny();
+    svc.SetAbsence(ctx.AsActor(), staff, *p, reason);
   };
   router.Post("/api/v1/kpi/absences", review, [absence](Ctx& ctx) {
     absence(ctx, Input::FromRequest(ctx.req));

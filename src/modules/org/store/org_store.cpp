@@ -86,15 +86,12 @@ std::optional<OrgUnit> OrgStore::GetUnitByCode(Conn& c, const std::string& code)
 
 std::vector<OrgUnit> OrgStore::GetUnits(Conn& c, const std::vector<long long>& ids) {
   std::vector<OrgUnit> out;
-  for (size_t at = 0; at < ids.size(); at += store::kInListMax) {
-    std::vector<Value> params(
-        ids.begin() + static_cast<long>(at),
-        ids.begin() + static_cast<long>(std::min(ids.size(), at + store::kInListMax)));
-    for (auto& r : c.Query(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE id IN (" +
-                               store::InList(params.size()) + ")",
-                           params))
+  store::ForEachIdSlice(ids, {}, [&](const std::vector<Value>& params, const std::string& in) {
+    for (auto& r :
+         c.Query(std::string("SELECT ") + kUnitCols + " FROM org_units WHERE id IN (" + in + ")",
+                 params))
       out.push_back(UnitFromRow(r));
-  }
+  });
   return out;
 }
 
@@ -199,17 +196,13 @@ std::optional<StaffRow> OrgStore::GetStaff(Conn& c, long long id) {
 
 std::vector<StaffRow> OrgStore::GetStaff(Conn& c, const std::vector<long long>& ids) {
   std::vector<StaffRow> out;
-  for (size_t at = 0; at < ids.size(); at += store::kInListMax) {
-    std::vector<Value> params(
-        ids.begin() + static_cast<long>(at),
-        ids.begin() + static_cast<long>(std::min(ids.size(), at + store::kInListMax)));
-    for (auto& r :
-         c.Query(std::string("SELECT ") + kStaffCols +
-                     " FROM staff s JOIN org_units u ON u.id = s.unit_id WHERE s.id IN (" +
-                     store::InList(params.size()) + ")",
-                 params))
+  store::ForEachIdSlice(ids, {}, [&](const std::vector<Value>& params, const std::string& in) {
+    for (auto& r : c.Query(
+             std::string("SELECT ") + kStaffCols +
+                 " FROM staff s JOIN org_units u ON u.id = s.unit_id WHERE s.id IN (" + in + ")",
+             params))
       out.push_back(StaffFromRow(r));
-  }
+  });
   return out;
 }
 
