@@ -16,6 +16,7 @@
 #include "modules/auth/domain/password.hpp"
 #include "modules/auth/errors.hpp"
 #include "modules/auth/permissions.hpp"
+#include "modules/auth/store/auth_store.hpp"
 #include "modules/org/directory.hpp"
 #include "store/audit_log.hpp"
 
@@ -23,7 +24,6 @@ namespace kientao::auth {
 
 using store::Conn;
 using store::Tx;
-using store::Value;
 
 namespace {
 
@@ -34,13 +34,15 @@ std::optional<long long> CommuneOfEntity(Conn& c, const std::string& entity,
   char* end = nullptr;
   long long n = std::strtoll(id.c_str(), &end, 10);
   if (id.empty() || *end) return std::nullopt;
-  std::optional<store::Row> r;
-  if (entity == "user")
-    r = c.QueryOne("SELECT MIN(scope_unit_id) FROM user_roles WHERE user_id = :1", {n});
-  else if (entity == "api_token")
-    r = c.QueryOne("SELECT scope_unit_id FROM api_tokens WHERE id = :1", {n});
-  if (!r || r->IsNull(0)) return std::nullopt;
-  auto unit = org::Directory::Unit(c, r->Int(0));
+  long long scope = 0;
+  if (entity == "user") {
+    for (const RoleRow& g : AuthStore::RolesOf(c, n))
+      if (!scope || g.scope_unit_id < scope) scope = g.scope_unit_id;  // the first grant's
+  } else if (entity == "api_token") {
+    if (auto t = AuthStore::Token(c, n)) scope = t->scope_unit_id;
+  }
+  if (!scope) return std::nullopt;
+  auto unit = org::Directory::Unit(c, scope);
   if (!unit) return std::nullopt;
   return unit->commune_id ? unit->commune_id : unit->id;  // a city-wide grant: the city
 }
@@ -125,14 +127,13 @@ std::string AuthService::RandomToken() {
 
 std::vector<RoleGrant> AuthService::GrantsOf(Conn& c, long long user_id) {
   std::vector<RoleGrant> out;
-  auto rows = c.Query("SELECT role, scope_unit_id FROM user_roles WHERE user_id = :1 ORDER BY id",
-                      {user_id});
+  auto rows = AuthStore::RolesOf(c, user_id);
   std::set<long long> units;
-  for (auto& r : rows) units.insert(r.Int(1));
+  for (const RoleRow& r : rows) units.insert(r.scope_unit_id);
   auto paths = ScopePathsOf(c, units);
-  for (auto& r : rows)
-    if (auto p = paths.find(r.Int(1)); p != paths.end())
-      out.push_back({r.Str(0), r.Int(1), p->second});
+  for (const RoleRow& r : rows)
+    if (auto p = paths.find(r.scope_unit_id); p != paths.end())
+      out.push_back({r.role, r.scope_unit_id, p->second});
   return out;
 }
 
@@ -150,9 +151,8 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   if (wait > 0)
     throw Error(errors::kThrottled, "username", {{"minutes", std::to_string((wait + 59) / 60)}});
   Conn c = db_.Lease();
-  auto row =
-      c.QueryOne("SELECT id, password_hash, active FROM users WHERE username = :1", {username});
-  bool ok = row && row->Int(2) == 1 && VerifyPassword(row->Str(1), password);
+  auto row = AuthStore::UserByName(c, username);
+  bool ok = row && row->active && VerifyPassword(row->password_hash, password);
   if (!row) {
     // Spend the time a real check takes, so response time does not reveal which names exist.
     static const std::string kDummy = HashPassword("kientao-dummy-password-1");
@@ -164,8 +164,7 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     account_throttle_.Record("u:" + username, now);
     address_throttle_.Record("a:" + remote, now);
     Tx tx(c);
-    Audit(c, actor, "login_failed", "user", row ? std::to_string(row->Int(0)) : username,
-          std::nullopt);
+    Audit(c, actor, "login_failed", "user", row ? std::to_string(row->id) : username, std::nullopt);
     tx.Commit();
     throw Error(errors::kBadCredentials, "password");
   }
@@ -173,13 +172,10 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
   LoginResult res{RandomToken(), RandomToken()};
   Tx tx(c);
   // Housekeeping: sessions past their absolute expiry are removed at each login.
-  c.Exec("DELETE FROM sessions WHERE created_at < :1", {now - opts_.absolute_timeout_seconds});
-  c.Exec(
-      "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, remote_addr) "
-      "VALUES "
-      "(:1, :2, :3, :4, :5, :6)",
-      {store::Sha256Hex(res.session_token), row->Int(0), res.csrf_token, now, now, remote});
-  Audit(c, actor, "login", "user", std::to_string(row->Int(0)), std::nullopt);
+  AuthStore::DeleteSessionsCreatedBefore(c, now - opts_.absolute_timeout_seconds);
+  AuthStore::InsertSession(c, store::Sha256Hex(res.session_token), row->id, res.csrf_token, now,
+                           remote);
+  Audit(c, actor, "login", "user", std::to_string(row->id), std::nullopt);
   tx.Commit();
   return res;
 }
@@ -191,7 +187,7 @@ void AuthService::Logout(const std::string& session_token) {
     session_cache_.erase(hash);
   }
   Conn c = db_.Lease();
-  c.Exec("DELETE FROM sessions WHERE id_hash = :1", {hash});
+  AuthStore::DeleteSession(c, hash);
 }
 
 void AuthService::ForgetSessions(long long user_id) {
@@ -218,56 +214,48 @@ std::optional<Principal> AuthService::FromSession(const std::string& token) {
     }
   }
   Conn c = db_.Lease();
-  auto r = c.QueryOne(
-      "SELECT u.id, u.username, u.display_name, u.staff_id, s.csrf_token, s.created_at, "
-      "s.last_seen "
-      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = :1 AND u.active = 1",
-      {hash});
+  auto r = AuthStore::ActiveSession(c, hash);
   if (!r) return std::nullopt;
-  if (now - r->Int(5) > opts_.absolute_timeout_seconds ||
-      now - r->Int(6) > opts_.idle_timeout_seconds) {
-    c.Exec("DELETE FROM sessions WHERE id_hash = :1", {hash});
+  if (now - r->created_at > opts_.absolute_timeout_seconds ||
+      now - r->last_seen > opts_.idle_timeout_seconds) {
+    AuthStore::DeleteSession(c, hash);
     return std::nullopt;
   }
   // last_seen is written at most once a minute, so reads stay reads.
-  long long last_seen = r->Int(6);
+  long long last_seen = r->last_seen;
   if (now - last_seen >= 60) {
-    c.Exec("UPDATE sessions SET last_seen = :1 WHERE id_hash = :2", {now, hash});
+    AuthStore::TouchSession(c, hash, now);
     last_seen = now;
   }
   Principal p;
-  p.user_id = r->Int(0);
-  p.username = r->Str(1);
-  p.display_name = r->Str(2);
-  p.staff_id = r->Int(3);
-  p.csrf_token = r->Str(4);
+  p.user_id = r->user.id;
+  p.username = r->user.username;
+  p.display_name = r->user.display_name;
+  p.staff_id = r->user.staff_id;
+  p.csrf_token = r->csrf_token;
   p.session_id_hash = hash;
   p.grants = GrantsOf(c, p.user_id);
   std::lock_guard g(cache_mu_);
   if (session_cache_.size() > 10000) session_cache_.clear();
-  session_cache_[hash] = {p, r->Int(5), last_seen, now};
+  session_cache_[hash] = {p, r->created_at, last_seen, now};
   return p;
 }
 
 std::optional<Principal> AuthService::FromToken(const std::string& token) {
   if (token.size() != 67 || token.compare(0, 3, "kt_") != 0) return std::nullopt;
   Conn c = db_.Lease();
-  auto r = c.QueryOne(
-      "SELECT id, name, role, scope_unit_id, last_used_at FROM api_tokens WHERE token_hash = :1 "
-      "AND revoked_at IS NULL",
-      {store::Sha256Hex(token)});
+  auto r = AuthStore::ActiveTokenByHash(c, store::Sha256Hex(token));
   if (!r) return std::nullopt;
-  auto scope = org::Directory::Unit(c, r->Int(3));
+  auto scope = org::Directory::Unit(c, r->scope_unit_id);
   if (!scope) return std::nullopt;
   Principal p;
-  p.token_id = r->Int(0);
-  p.username = "token:" + r->Str(1);
-  p.display_name = r->Str(1);
-  p.grants.push_back({r->Str(2), r->Int(3), scope->path});
+  p.token_id = r->id;
+  p.username = "token:" + r->name;
+  p.display_name = r->name;
+  p.grants.push_back({r->role, r->scope_unit_id, scope->path});
   std::string today = clock::Today().ToIso();
-  if (r->Str(4).compare(0, 10, today) != 0)
-    c.Exec("UPDATE api_tokens SET last_used_at = :1 WHERE id = :2",
-           {clock::NowIsoUtc(), p.token_id});
+  if (r->last_used_at.value_or("").compare(0, 10, today) != 0)
+    AuthStore::TouchToken(c, p.token_id, clock::NowIsoUtc());
   return p;
 }
 
@@ -275,17 +263,16 @@ std::vector<UserInfo> AuthService::ListUsers(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<UserInfo> out;
   auto scopes = access::ScopePaths(a.who, access::kUsersAdmin);
-  auto grants = c.Query("SELECT user_id, role, scope_unit_id FROM user_roles ORDER BY id");
+  auto grants = AuthStore::Roles(c);
   std::set<long long> unit_ids;
-  for (auto& g : grants) unit_ids.insert(g.Int(2));
+  for (const RoleRow& g : grants) unit_ids.insert(g.scope_unit_id);
   auto units = org::Directory::Units(c, unit_ids);
   std::multimap<long long, std::pair<std::string, const org::OrgUnit*>> by_user;
-  for (auto& g : grants)
-    if (auto it = units.find(g.Int(2)); it != units.end())
-      by_user.emplace(g.Int(0), std::make_pair(g.Str(1), &it->second));
-  for (auto& r : c.Query(
-           "SELECT id, username, display_name, staff_id, active FROM users ORDER BY username")) {
-    UserInfo u{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4) == 1, {}};
+  for (const RoleRow& g : grants)
+    if (auto it = units.find(g.scope_unit_id); it != units.end())
+      by_user.emplace(g.user_id, std::make_pair(g.role, &it->second));
+  for (const UserRow& r : AuthStore::Users(c)) {
+    UserInfo u{r.id, r.username, r.display_name, r.staff_id, r.active, {}};
     bool visible = false;
     auto [from, to] = by_user.equal_range(u.id);
     for (auto it = from; it != to; ++it) {
@@ -307,7 +294,7 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
   Conn c = db_.Lease();
   Tx tx(c);
   Scope scope = ResolveScope(c, a, u.scope_code);
-  if (c.QueryOne("SELECT 1 FROM users WHERE username = :1", {u.username}))
+  if (AuthStore::UserByName(c, u.username))
     throw Error(errors::kUsernameTaken, "username", {{"value", u.username}});
   if (u.staff_id) {
     // The person must exist and lie within the subtree the administrator manages.
@@ -315,15 +302,13 @@ long long AuthService::CreateUser(const Actor& a, const NewUser& u) {
     if (!staff || !access::Permits(a.who, access::kUsersAdmin, staff->unit_path))
       throw Error(errors::kStaffNotFound, "staff_id");
   }
-  std::string now = clock::NowIsoUtc();
-  long long id = c.InsertId(
-      "INSERT INTO users (username, display_name, staff_id, password_hash, active, created_at, "
-      "updated_at) "
-      "VALUES (:1, :2, :3, :4, 1, :5, :6) RETURNING id",
-      {u.username, u.display_name.empty() ? u.username : u.display_name,
-       u.staff_id ? Value(u.staff_id) : Value(), hash, now, now});
-  c.Exec("INSERT INTO user_roles (user_id, role, scope_unit_id) VALUES (:1, :2, :3)",
-         {id, u.role, scope.id});
+  UserRow row;
+  row.username = u.username;
+  row.display_name = u.display_name.empty() ? u.username : u.display_name;
+  row.staff_id = u.staff_id;
+  row.password_hash = hash;
+  long long id = AuthStore::InsertUser(c, row, clock::NowIsoUtc());
+  AuthStore::InsertRole(c, {id, u.role, scope.id});
   Audit(c, a, "create", "user", std::to_string(id),
         JsonObject()
             .Str("username", u.username)
@@ -340,27 +325,26 @@ void AuthService::SetPassword(const Actor& a, const std::string& username,
   std::string hash = HashPassword(password);
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT id, password_hash FROM users WHERE username = :1", {username});
+  auto r = AuthStore::UserByName(c, username);
   if (!r) throw Error(errors::kUserNotFound, "username");
-  bool self = a.who.user_id == r->Int(0);
+  bool self = a.who.user_id == r->id;
   if (!self) {
     bool allowed = false;
-    for (auto& g : GrantsOf(c, r->Int(0)))
+    for (auto& g : GrantsOf(c, r->id))
       allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
     if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
       throw Error(gen_errors::kForbidden);
   }
   // Only once the caller may set it: otherwise the answer would tell whether a guess is the
   // account's current password.
-  if (VerifyPassword(r->Str(1), password)) throw Error(errors::kPasswordUnchanged, "password");
-  c.Exec("UPDATE users SET password_hash = :1, updated_at = :2 WHERE id = :3",
-         {hash, clock::NowIsoUtc(), r->Int(0)});
+  if (VerifyPassword(r->password_hash, password))
+    throw Error(errors::kPasswordUnchanged, "password");
+  AuthStore::SetPasswordHash(c, r->id, hash, clock::NowIsoUtc());
   // A new password ends every other session of the account.
-  c.Exec("DELETE FROM sessions WHERE user_id = :1 AND id_hash <> :2",
-         {r->Int(0), a.who.session_id_hash});
-  Audit(c, a, "set_password", "user", std::to_string(r->Int(0)), std::nullopt);
+  AuthStore::DeleteSessionsOf(c, r->id, a.who.session_id_hash);
+  Audit(c, a, "set_password", "user", std::to_string(r->id), std::nullopt);
   tx.Commit();
-  ForgetSessions(r->Int(0));
+  ForgetSessions(r->id);
 }
 
 void AuthService::CheckCurrentPassword(const Actor& a, const std::string& password) {
@@ -369,9 +353,8 @@ void AuthService::CheckCurrentPassword(const Actor& a, const std::string& passwo
   if (long wait = account_throttle_.RetryAfter(key, now); wait > 0)
     throw Error(errors::kThrottled, "current", {{"minutes", std::to_string((wait + 59) / 60)}});
   Conn c = db_.Lease();
-  auto row =
-      c.QueryOne("SELECT password_hash FROM users WHERE id = :1 AND active = 1", {a.who.user_id});
-  if (!row || !VerifyPassword(row->Str(0), password)) {
+  auto row = AuthStore::User(c, a.who.user_id);
+  if (!row || !row->active || !VerifyPassword(row->password_hash, password)) {
     account_throttle_.Record(key, now);
     throw Error(errors::kWrongCurrentPassword, "current");
   }
@@ -380,37 +363,34 @@ void AuthService::CheckCurrentPassword(const Actor& a, const std::string& passwo
 void AuthService::DisableUser(const Actor& a, const std::string& username) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT id FROM users WHERE username = :1", {username});
+  auto r = AuthStore::UserByName(c, username);
   if (!r) throw Error(errors::kUserNotFound, "username");
-  if (r->Int(0) == a.who.user_id) throw Error(errors::kCannotDisableSelf, "username");
+  if (r->id == a.who.user_id) throw Error(errors::kCannotDisableSelf, "username");
   bool allowed = false;
-  for (auto& g : GrantsOf(c, r->Int(0)))
+  for (auto& g : GrantsOf(c, r->id))
     allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
   if (!allowed && !access::Permits(a.who, access::kUsersAdmin, "/"))
     throw Error(gen_errors::kForbidden);
-  c.Exec("UPDATE users SET active = 0, updated_at = :1 WHERE id = :2",
-         {clock::NowIsoUtc(), r->Int(0)});
-  c.Exec("DELETE FROM sessions WHERE user_id = :1", {r->Int(0)});
-  Audit(c, a, "disable", "user", std::to_string(r->Int(0)), std::nullopt);
+  AuthStore::Deactivate(c, r->id, clock::NowIsoUtc());
+  AuthStore::DeleteSessionsOf(c, r->id);
+  Audit(c, a, "disable", "user", std::to_string(r->id), std::nullopt);
   tx.Commit();
-  ForgetSessions(r->Int(0));
+  ForgetSessions(r->id);
 }
 
 std::vector<TokenInfo> AuthService::ListTokens(const Actor& a) {
   Conn c = db_.Lease();
   std::vector<TokenInfo> out;
-  auto tokens = c.Query(
-      "SELECT id, name, role, scope_unit_id, created_by, created_at, revoked_at, last_used_at "
-      "FROM api_tokens ORDER BY name");
+  auto tokens = AuthStore::Tokens(c);
   std::set<long long> unit_ids;
-  for (auto& r : tokens) unit_ids.insert(r.Int(3));
+  for (const TokenRow& t : tokens) unit_ids.insert(t.scope_unit_id);
   auto units = org::Directory::Units(c, unit_ids);
-  for (auto& r : tokens) {
-    auto unit = units.find(r.Int(3));
+  for (const TokenRow& t : tokens) {
+    auto unit = units.find(t.scope_unit_id);
     if (unit == units.end() || !access::Permits(a.who, access::kUsersAdmin, unit->second.path))
       continue;
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), unit->second.code, r.Str(4), r.Str(5), r.OptStr(6),
-                   r.OptStr(7)});
+    out.push_back({t.id, t.name, t.role, unit->second.code, t.created_by, t.created_at,
+                   t.revoked_at, t.last_used_at});
   }
   return out;
 }
@@ -422,14 +402,16 @@ std::string AuthService::CreateToken(const Actor& a, const std::string& name,
   Conn c = db_.Lease();
   Tx tx(c);
   Scope scope = ResolveScope(c, a, scope_code);
-  if (c.QueryOne("SELECT 1 FROM api_tokens WHERE name = :1", {name}))
+  if (AuthStore::TokenNameTaken(c, name))
     throw Error(errors::kTokenNameTaken, "name", {{"value", name}});
   std::string token = "kt_" + RandomToken();
-  long long id = c.InsertId(
-      "INSERT INTO api_tokens (name, token_hash, role, scope_unit_id, created_by, created_at) "
-      "VALUES "
-      "(:1, :2, :3, :4, :5, :6) RETURNING id",
-      {name, store::Sha256Hex(token), role, scope.id, a.audit_name, clock::NowIsoUtc()});
+  TokenRow row;
+  row.name = name;
+  row.role = role;
+  row.scope_unit_id = scope.id;
+  row.created_by = a.audit_name;
+  row.created_at = clock::NowIsoUtc();
+  long long id = AuthStore::InsertToken(c, row, store::Sha256Hex(token));
   Audit(c, a, "create", "api_token", std::to_string(id),
         JsonObject().Str("name", name).Str("role", role).Str("scope", scope_code).Build());
   tx.Commit();
@@ -439,14 +421,13 @@ std::string AuthService::CreateToken(const Actor& a, const std::string& name,
 void AuthService::RevokeToken(const Actor& a, const std::string& name) {
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne(
-      "SELECT id, scope_unit_id FROM api_tokens WHERE name = :1 AND revoked_at IS NULL", {name});
+  auto r = AuthStore::ActiveTokenByName(c, name);
   if (!r) throw Error(errors::kTokenNotFound, "name", {{"value", name}});
-  auto scope = org::Directory::Unit(c, r->Int(1));
+  auto scope = org::Directory::Unit(c, r->scope_unit_id);
   if (!scope || !access::Permits(a.who, access::kUsersAdmin, scope->path))
     throw Error(gen_errors::kForbidden);
-  c.Exec("UPDATE api_tokens SET revoked_at = :1 WHERE id = :2", {clock::NowIsoUtc(), r->Int(0)});
-  Audit(c, a, "revoke", "api_token", std::to_string(r->Int(0)), std::nullopt);
+  AuthStore::RevokeToken(c, r->id, clock::NowIsoUtc());
+  Audit(c, a, "revoke", "api_token", std::to_string(r->id), std::nullopt);
   tx.Commit();
 }
 
@@ -472,16 +453,16 @@ void AuthService::SetEmail(const Actor& a, const std::string& username, const st
     throw Error(errors::kInvalidEmail, "email", {{"value", email}});
   Conn c = db_.Lease();
   Tx tx(c);
-  auto r = c.QueryOne("SELECT id, email FROM users WHERE username = :1", {username});
+  auto r = AuthStore::UserByName(c, username);
   if (!r) throw Error(errors::kUserNotFound, "username", {{"value", username}});
   bool allowed = false;
-  for (auto& g : GrantsOf(c, r->Int(0)))
+  for (auto& g : GrantsOf(c, r->id))
     allowed = allowed || access::Permits(a.who, access::kUsersAdmin, g.scope_path);
   if (!allowed) throw Error(errors::kGrantOutsideScope, "username");
-  c.Exec("UPDATE users SET email = :1, updated_at = :2 WHERE id = :3",
-         {email.empty() ? store::Value() : store::Value(email), clock::NowIsoUtc(), r->Int(0)});
+  AuthStore::SetEmail(c, r->id, email.empty() ? std::nullopt : std::optional<std::string>(email),
+                      clock::NowIsoUtc());
   store::AppendAudit(c, a, "update", "user", username, std::nullopt,
-                     JsonObject().OptStr("email", r->OptStr(1)).Build(),
+                     JsonObject().OptStr("email", r->email).Build(),
                      JsonObject().Str("email", email).Build());
   tx.Commit();
 }
@@ -489,16 +470,14 @@ void AuthService::SetEmail(const Actor& a, const std::string& username, const st
 std::vector<std::pair<Principal, std::string>> AuthService::DigestRecipients() {
   Conn c = db_.Lease();
   std::vector<std::pair<Principal, std::string>> out;
-  for (auto& r :
-       c.Query("SELECT id, username, display_name, COALESCE(staff_id, 0), email FROM users WHERE "
-               "active = 1 AND email IS NOT NULL ORDER BY username")) {
+  for (const UserRow& r : AuthStore::UsersWithEmail(c)) {
     Principal p;
-    p.user_id = r.Int(0);
-    p.username = r.Str(1);
-    p.display_name = r.Str(2);
-    p.staff_id = r.Int(3);
+    p.user_id = r.id;
+    p.username = r.username;
+    p.display_name = r.display_name;
+    p.staff_id = r.staff_id;
     p.grants = GrantsOf(c, p.user_id);
-    out.emplace_back(std::move(p), r.Str(4));
+    out.emplace_back(std::move(p), r.email.value_or(""));
   }
   return out;
 }
