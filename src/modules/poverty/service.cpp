@@ -48,6 +48,13 @@ YearClassification PovertyService::Classify(int year, const Household& h) const 
   return out;
 }
 
+Decomposition PovertyService::AlkireFosterByGroupOf(int year,
+                                                    const std::vector<Household>& households,
+                                                    const std::vector<std::string>& groups,
+                                                    double k, bool dual_cutoff) const {
+  return AlkireFosterByGroup(NationalFor(year).value, households, groups, k, dual_cutoff);
+}
+
 Measures PovertyService::AlkireFosterOf(int year, const std::vector<Household>& households,
                                         double k, bool dual_cutoff) const {
   return AlkireFoster(NationalFor(year).value, households, k, dual_cutoff);

@@ -37,6 +37,10 @@ class PovertyService {
   YearClassification Classify(int year, const Household& h) const;
   Measures AlkireFosterOf(int year, const std::vector<Household>& households, double k,
                           bool dual_cutoff) const;
+  // The same, and for each subgroup (`groups[i]`: household i's village).
+  Decomposition AlkireFosterByGroupOf(int year, const std::vector<Household>& households,
+                                      const std::vector<std::string>& groups, double k,
+                                      bool dual_cutoff) const;
 
   const RuleSet<Standard>& national() const { return national_; }
 

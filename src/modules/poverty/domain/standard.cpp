@@ -150,6 +150,28 @@ Measures MeasuresAccumulator::Result() const {
   return m;
 }
 
+Decomposition AlkireFosterByGroup(const Standard& s, const std::vector<Household>& households,
+                                  const std::vector<std::string>& groups, double k,
+                                  bool dual_cutoff) {
+  MeasuresAccumulator all(s, k, dual_cutoff);
+  std::map<std::string, MeasuresAccumulator> by;
+  for (size_t i = 0; i < households.size(); ++i) {
+    all.Add(households[i]);
+    const std::string& g = i < groups.size() ? groups[i] : std::string();
+    by.try_emplace(g, s, k, dual_cutoff).first->second.Add(households[i]);
+  }
+  Decomposition d;
+  d.total = all.Result();
+  for (auto& [name, acc] : by) {
+    GroupMeasures g{name, acc.Result(), 0, 0};
+    if (d.total.n > 0)
+      g.population_share = static_cast<double>(g.m.n) / static_cast<double>(d.total.n);
+    if (d.total.M0 > 0) g.share = g.population_share * g.m.M0 / d.total.M0;
+    d.groups.push_back(std::move(g));
+  }
+  return d;
+}
+
 Measures AlkireFoster(const Standard& s, const std::vector<Household>& households, double k,
                       bool dual_cutoff) {
   MeasuresAccumulator acc(s, k, dual_cutoff);

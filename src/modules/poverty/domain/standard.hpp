@@ -112,4 +112,22 @@ class MeasuresAccumulator {
   std::vector<long long> poor_deprived_;  // by indicator index
 };
 
+// The same figures for each subgroup (a village) and for all: M0 decomposes by subgroup, M0 =
+// Σ_g (n_g / n) · M0_g, and `share` is each subgroup's part of the total M0, (n_g / n) · M0_g / M0
+// (0 when M0 is 0).
+struct GroupMeasures {
+  std::string group;
+  Measures m;
+  double population_share = 0;  // n_g / n
+  double share = 0;             // of the total M0
+};
+struct Decomposition {
+  Measures total;
+  std::vector<GroupMeasures> groups;  // by group name
+};
+// `groups[i]` is households[i]'s subgroup. Throws as AlkireFoster does.
+Decomposition AlkireFosterByGroup(const Standard& s, const std::vector<Household>& households,
+                                  const std::vector<std::string>& groups, double k,
+                                  bool dual_cutoff);
+
 }  // namespace kientao::poverty

@@ -231,6 +231,33 @@ TEST(PovertyMeasures, AStreamOfMasksGivesTheSameFiguresAsTheHouseholds) {
   for (auto& [code, share] : a.contributions) EXPECT_DOUBLE_EQ(share, b.contributions.at(code));
 }
 
+TEST(PovertyMeasures, M0DecomposesByVillageWeightedByPopulation) {
+  std::set<std::string> four = {"employment", "dependants", "nutrition", "water"};
+  std::vector<Household> hs = {H(Area::kRural, 1000000, four), H(Area::kRural, 1000000, kThree),
+                               H(Area::kRural, 1000000, {}), H(Area::kUrban, 1500000, four),
+                               H(Area::kUrban, 5000000, kThree)};
+  std::vector<std::string> villages = {"Thôn 1", "Thôn 1", "Thôn 1", "Thôn 2", "Thôn 2"};
+  Decomposition d = AlkireFosterByGroup(Nd07(), hs, villages, 0.25, true);
+  Measures all = AlkireFoster(Nd07(), hs, 0.25, true);
+  EXPECT_EQ(d.total.q, all.q);
+  EXPECT_DOUBLE_EQ(d.total.M0, all.M0);
+  ASSERT_EQ(d.groups.size(), 2u);
+  EXPECT_EQ(d.groups[0].group, "Thôn 1");
+  EXPECT_EQ(d.groups[0].m.n, 3);
+  EXPECT_EQ(d.groups[0].m.q, 2);
+  EXPECT_EQ(d.groups[1].m.q, 1) << "the urban household above 2,000,000 is not poor";
+  double m0 = 0, share = 0;
+  for (auto& g : d.groups) {
+    m0 += g.population_share * g.m.M0;
+    share += g.share;
+  }
+  EXPECT_NEAR(m0, d.total.M0, 1e-12) << "M0 = Σ (n_g / n) · M0_g";
+  EXPECT_NEAR(share, 1.0, 1e-12);
+  // Village 1: (4 + 3) / 12 over 3 households; village 2: 4 / 12 over 2.
+  EXPECT_NEAR(d.groups[0].m.M0, 7.0 / 36, 1e-12);
+  EXPECT_NEAR(d.groups[1].m.M0, 4.0 / 24, 1e-12);
+}
+
 TEST(PovertyMeasures, NoHouseholdsOrNoPoorGiveZerosNotDivisionsByZero) {
   Measures none = AlkireFoster(Nd07(), {}, 0.25, false);
   EXPECT_EQ(none.n, 0);

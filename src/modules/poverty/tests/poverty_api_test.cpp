@@ -109,6 +109,23 @@ TEST_F(Poverty, TheAlkireFosterFiguresOfAListOfHouseholds) {
   // water: both poor are deprived → (1/12 · 2/4) ÷ (7/48) = 2/7.
   EXPECT_NEAR(c.at("water").to_number<double>(), 2.0 / 7, 1e-12);
   EXPECT_EQ(c.at("nutrition").to_number<double>(), 0);
+  EXPECT_FALSE(o.contains("by_village")) << "no villages named";
+  // With villages: the figures per village, which add up to the commune's M0.
+  o = Post(
+      "/api/v1/poverty/measures",
+      R"({"year":2026,"k":0.25,"dual_cutoff":true,"households":[)"
+      R"({"village":"Thôn Đông","area":"rural","income_per_capita":1000000,"deprived":["employment","water","latrine","telecom"]},)"
+      R"({"village":"Thôn Đông","area":"rural","income_per_capita":3000000,"deprived":[]},)"
+      R"({"village":"Thôn Tây","area":"rural","income_per_capita":1200000,"deprived":["water","latrine","floor_area"]}]})",
+      &status);
+  ASSERT_EQ(status, 200) << json::serialize(o);
+  auto& by = o.at("by_village").as_array();
+  ASSERT_EQ(by.size(), 2u);
+  double m0 = 0;
+  for (auto& v : by)
+    m0 += v.at("population_share").to_number<double>() * v.at("M0").to_number<double>();
+  EXPECT_NEAR(m0, o.at("M0").to_number<double>(), 1e-12);
+  EXPECT_EQ(Find(o.at("by_village"), "village", "Thôn Tây").at("q").as_int64(), 1);
 }
 
 TEST_F(Poverty, ThePageClassifiesAHouseholdAsTypedTheVietnameseWay) {

@@ -75,6 +75,13 @@ json::object StandardJson(const RuleSet<Standard>::Version& v) {
   return o;
 }
 
+json::object MeasuresJson(const Measures& m) {
+  json::object contributions;
+  for (const auto& [code, share] : m.contributions) contributions[code] = share;
+  return {{"n", m.n}, {"q", m.q},   {"H", m.H},
+          {"A", m.A}, {"M0", m.M0}, {"contributions", contributions}};
+}
+
 json::object ClassificationJson(const StandardClassification& c) {
   const Standard& s = c.standard->value;
   return {{"classification", std::string(ClassCode(c.result.cls))},
@@ -118,20 +125,29 @@ void RegisterPovertyRoutes(http::Router& router, const PovertyService& svc) {
       throw Error(errors::kTooManyHouseholds, "households",
                   {{"max", std::to_string(kMaxHouseholds)}});
     std::vector<Household> households;
+    std::vector<std::string> villages;
     households.reserve(rows.size());
+    bool grouped = false;
     for (const Input& r : rows) {
-      r.AllowOnly({"area", "income_per_capita", "deprived", "agricultural"});
+      r.AllowOnly({"area", "income_per_capita", "deprived", "agricultural", "village"});
       households.push_back(ReadHousehold(r));
+      villages.push_back(r.Str("village", 200, false).value_or(""));
+      grouped = grouped || !villages.back().empty();
     }
-    Measures m = svc.AlkireFosterOf(year, households, k, dual);
-    json::object contributions;
-    for (const auto& [code, share] : m.contributions) contributions[code] = share;
-    return http::JsonAnswer(json::object{{"n", m.n},
-                                         {"q", m.q},
-                                         {"H", m.H},
-                                         {"A", m.A},
-                                         {"M0", m.M0},
-                                         {"contributions", contributions}});
+    Decomposition d = svc.AlkireFosterByGroupOf(year, households, villages, k, dual);
+    json::object o = MeasuresJson(d.total);
+    if (grouped) {
+      json::array by;
+      for (const GroupMeasures& g : d.groups) {
+        json::object v = MeasuresJson(g.m);
+        v["village"] = g.group;
+        v["population_share"] = g.population_share;
+        v["share"] = g.share;
+        by.push_back(std::move(v));
+      }
+      o["by_village"] = std::move(by);
+    }
+    return http::JsonAnswer(o);
   });
 }
 
