@@ -36,6 +36,9 @@ const std::set<std::string> kKpiRead = {"admin", "leader", "office", "unit_head"
 const std::set<std::string> kKpiReview = {"admin", "leader", "unit_head"};
 const std::set<std::string> kKpiRate = {"admin", "leader"};
 const std::set<std::string> kStaffingPlan = {"admin", "leader", "office"};
+const std::set<std::string> kHouseholdRead = {"admin", "leader", "office", "village_head",
+                                              "supervisor"};
+const std::set<std::string> kHouseholdWrite = {"admin", "office", "village_head"};
 
 struct Row {
   std::set<std::string> roles;
@@ -180,6 +183,11 @@ const std::map<std::string, Row>& Table() {
       {"POST /api/v1/poverty/classify", {kAll, "{}"}},
       {"POST /api/v1/poverty/measures", {kAll, "{}"}},
       {"GET /poverty", {kAll, ""}},
+      // the household registry (personal data): read in scope; entered by the office and village
+      // heads
+      {"GET /api/v1/poverty/households", {kHouseholdRead, ""}},
+      {"GET /api/v1/poverty/households/{id}", {kHouseholdRead, ""}},
+      {"POST /api/v1/poverty/households", {kHouseholdWrite, "{}"}},
       {"GET /staff/import", {kStaffFull, ""}},
       {"POST /staff/import", {kStaffFull, ""}},
       {"GET /staff/export.csv", {kStaffFull, ""}},

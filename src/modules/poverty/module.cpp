@@ -4,6 +4,7 @@
 #include "app/module.hpp"
 #include "app/app.hpp"
 #include "modules/poverty/permissions.hpp"
+#include "modules/poverty/registry.hpp"
 #include "modules/poverty/service.hpp"
 #include "modules/poverty/web/poverty_web.hpp"
 
@@ -13,18 +14,25 @@ Module PovertyModule() {
   Module m;
   m.name = "poverty";
   using namespace access;
+  m.depends_on = {"org"};
   m.permissions = {
       {std::string(kPovertyRead),
-       {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"}}};
+       {"admin", "leader", "office", "unit_head", "staff", "village_head", "supervisor"}},
+      {std::string(kHouseholdRead), {"admin", "leader", "office", "village_head", "supervisor"}},
+      {std::string(kHouseholdWrite), {"admin", "office", "village_head"}}};
   // A menu entry, not yet key task 7's page: that is the household registry's, still to come.
   m.nav = {{"/poverty", "nav.poverty", std::string(kPovertyRead), 0, 45}};
   m.start = [](App& app) {
-    app.Keep("poverty", std::make_shared<poverty::PovertyService>(app.ModuleRules("poverty", "")));
+    auto& standards = app.Keep(
+        "poverty", std::make_shared<poverty::PovertyService>(app.ModuleRules("poverty", "")));
+    app.Keep("poverty.registry", std::make_shared<poverty::RegistryService>(app.db(), standards));
   };
   m.routes = [](App& app) {
     auto& svc = app.Kept<poverty::PovertyService>("poverty");
     poverty::RegisterPovertyRoutes(app.router(), svc);
     poverty::RegisterPovertyPages(app.router(), svc, app.layout());
+    poverty::RegisterHouseholdRoutes(app.router(),
+                                     app.Kept<poverty::RegistryService>("poverty.registry"));
   };
   return m;
 }

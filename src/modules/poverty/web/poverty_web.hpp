@@ -1,6 +1,7 @@
 #pragma once
 // The poverty module's routes: /api/v1/poverty/… (the standards, classify, measures).
 #include "http/router.hpp"
+#include "modules/poverty/registry.hpp"
 #include "modules/poverty/service.hpp"
 
 namespace kientao::http {
@@ -10,6 +11,8 @@ class Layout;
 namespace kientao::poverty {
 
 void RegisterPovertyRoutes(http::Router& router, const PovertyService& svc);
+// /api/v1/poverty/households… (web/households_api.cpp).
+void RegisterHouseholdRoutes(http::Router& router, RegistryService& registry);
 // The page /poverty: the what-if classifier and the standards (web/poverty_pages.cpp).
 void RegisterPovertyPages(http::Router& router, const PovertyService& svc,
                           const http::Layout& layout);
