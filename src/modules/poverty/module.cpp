@@ -10,6 +10,8 @@
 
 namespace kientao::app {
 
+void LoadPovertyDemo(App& app, DemoContext& demo);  // demo/demo.cpp
+
 Module PovertyModule() {
   Module m;
   m.name = "poverty";
@@ -34,6 +36,7 @@ Module PovertyModule() {
     poverty::RegisterHouseholdRoutes(app.router(),
                                      app.Kept<poverty::RegistryService>("poverty.registry"));
   };
+  m.demo = &LoadPovertyDemo;
   return m;
 }
 

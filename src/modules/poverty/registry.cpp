@@ -39,10 +39,11 @@ HouseholdView RegistryService::Classified(HouseholdRow row, std::string village_
   Date today = clock::Today();
   v.year = today.year();
   v.village_name = std::move(village_name);
-  const auto& now = standards_.NationalFor(v.year);
   std::vector<Member> members = Facts(row.d);
-  v.deprivations = DeriveDeprivations(now.value, members, row.d.house, today);
-  v.classification = standards_.Classify(v.year, ForClassifying(row.d, v.deprivations));
+  if (const auto* now = standards_.national().On(*Date::FromYmd(v.year, 1, 1))) {
+    v.deprivations = DeriveDeprivations(now->value, members, row.d.house, today);
+    v.classification = standards_.Classify(v.year, ForClassifying(row.d, v.deprivations));
+  }
   if (const auto* goal = standards_.national().On(*Date::FromYmd(kGoalYear, 1, 1))) {
     v.deprivations_2028 = DeriveDeprivations(goal->value, members, row.d.house, today);
     v.in_2028 = StandardClassification{

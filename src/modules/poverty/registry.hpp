@@ -22,7 +22,8 @@ struct HouseholdView {
   std::string village_name;
   int year = 0;                           // the review year classified
   std::vector<Deprivation> deprivations;  // under that year's standard
-  YearClassification classification;
+  // Absent when no rule file gives a standard for the year (after 2030 until one is added).
+  std::optional<YearClassification> classification;
   std::vector<Deprivation> deprivations_2028;  // under the standard of the 2028 review
   std::optional<StandardClassification> in_2028;
 };

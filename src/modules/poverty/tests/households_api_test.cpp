@@ -140,4 +140,21 @@ TEST_F(Households, AVillageHeadSeesOnlyTheirVillage) {
   EXPECT_EQ(Call(village_, "GET", "/api/v1/poverty/households/" + std::to_string(id)).status, 404);
 }
 
+TEST_F(Households, TheDemoShowsEachClassAndThe2028View) {
+  auto list = json::parse(Call(office_, "GET", "/api/v1/poverty/households").body);
+  std::map<std::string, int> now, in_2028;
+  for (auto& h : list.at("items").as_array()) {
+    ++now[std::string(h.at("now").at("classification").as_string())];
+    ++in_2028[std::string(h.at("in_2028").at("classification").as_string())];
+  }
+  EXPECT_EQ(now["poor"], 1);
+  EXPECT_EQ(now["near_poor"], 1);
+  EXPECT_EQ(now["average_living"], 1);
+  EXPECT_EQ(now["not_poor"], 5);
+  EXPECT_EQ(in_2028["poor"], 2) << "LP-H003 falls under the 2027–2030 line";
+  EXPECT_EQ(
+      Find(list.at("items"), "code", "LP-H003").at("in_2028").at("classification").as_string(),
+      "poor");
+}
+
 }  // namespace kientao::testing

@@ -142,8 +142,10 @@ json::object HouseholdJson(const HouseholdView& v, bool with_members) {
                  {"income_per_capita", d.income_per_capita},
                  {"members_count", static_cast<long long>(d.members.size())},
                  {"year", v.year},
-                 {"now", ClassJson(v.classification.national)},
+
                  {"deprived", DeprivationsJson(v.deprivations, d)}};
+  o["now"] =
+      v.classification ? json::value(ClassJson(v.classification->national)) : json::value(nullptr);
   o["in_2028"] = v.in_2028 ? json::value(ClassJson(*v.in_2028)) : json::value(nullptr);
   o["deprived_2028"] = DeprivationsJson(v.deprivations_2028, d);
   if (with_members) {
