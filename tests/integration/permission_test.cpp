@@ -188,6 +188,7 @@ const std::map<std::string, Row>& Table() {
       {"GET /api/v1/poverty/households", {kHouseholdRead, ""}},
       {"GET /api/v1/poverty/households/{id}", {kHouseholdRead, ""}},
       {"POST /api/v1/poverty/households", {kHouseholdWrite, "{}"}},
+      {"GET /poverty/households", {kHouseholdRead, ""}},
       {"GET /staff/import", {kStaffFull, ""}},
       {"POST /staff/import", {kStaffFull, ""}},
       {"GET /staff/export.csv", {kStaffFull, ""}},

@@ -23,7 +23,8 @@ Module PovertyModule() {
       {std::string(kHouseholdRead), {"admin", "leader", "office", "village_head", "supervisor"}},
       {std::string(kHouseholdWrite), {"admin", "office", "village_head"}}};
   // A menu entry, not yet key task 7's page: that is the household registry's, still to come.
-  m.nav = {{"/poverty", "nav.poverty", std::string(kPovertyRead), 0, 45}};
+  m.nav = {{"/poverty", "nav.poverty", std::string(kPovertyRead), 0, 45},
+           {"/poverty/households", "nav.poverty_households", std::string(kHouseholdRead), 0, 46}};
   m.start = [](App& app) {
     auto& standards = app.Keep(
         "poverty", std::make_shared<poverty::PovertyService>(app.ModuleRules("poverty", "")));
@@ -33,8 +34,9 @@ Module PovertyModule() {
     auto& svc = app.Kept<poverty::PovertyService>("poverty");
     poverty::RegisterPovertyRoutes(app.router(), svc);
     poverty::RegisterPovertyPages(app.router(), svc, app.layout());
-    poverty::RegisterHouseholdRoutes(app.router(),
-                                     app.Kept<poverty::RegistryService>("poverty.registry"));
+    auto& registry = app.Kept<poverty::RegistryService>("poverty.registry");
+    poverty::RegisterHouseholdRoutes(app.router(), registry);
+    poverty::RegisterHouseholdPages(app.router(), registry, app.layout());
   };
   m.demo = &LoadPovertyDemo;
   return m;

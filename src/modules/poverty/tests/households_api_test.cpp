@@ -157,4 +157,18 @@ TEST_F(Households, TheDemoShowsEachClassAndThe2028View) {
       "poor");
 }
 
+TEST_F(Households, TheRegisterPageListsTheVillagesInScopeWithTheirClasses) {
+  auto page = Call(office_, "GET", "/poverty/households");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(
+      page.body.find("8 hộ · 1 hộ nghèo · 1 hộ cận nghèo (2026) · 2 hộ nghèo theo chuẩn năm 2028"),
+      std::string::npos);
+  EXPECT_NE(page.body.find("data-code=\"LP-H003\""), std::string::npos);
+  EXPECT_NE(page.body.find("Bảo hiểm y tế"), std::string::npos) << "deprivations by name";
+  EXPECT_EQ(page.body.find("000088000101"), std::string::npos) << "no citizen ID";
+  page = Call(village_, "GET", "/poverty/households");
+  EXPECT_NE(page.body.find("data-code=\"LP-H001\""), std::string::npos);
+  EXPECT_EQ(page.body.find("data-code=\"LP-H003\""), std::string::npos) << "another village";
+}
+
 }  // namespace kientao::testing

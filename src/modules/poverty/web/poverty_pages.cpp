@@ -152,7 +152,78 @@ TemplateData Calculator(const Ctx& ctx, const PovertyService& svc) {
   return d;
 }
 
+const char* Badge(Class c) {
+  return c == Class::kPoor       ? "danger"
+         : c == Class::kNearPoor ? "warning"
+         : c == Class::kNotPoor  ? "success"
+                                 : "info";
+}
+
+TemplateData ClassCell(const Ctx& ctx, Class c) {
+  TemplateData d = http::Object();
+  d.set("label", ctx.T("poverty.class." + std::string(ClassCode(c))));
+  d.set("badge", Badge(c));
+  return d;
+}
+
+// A deprivation's name under the standard that derived it.
+std::string DeprivedText(const std::vector<Deprivation>& ds, const Standard* s) {
+  std::string out;
+  for (const Deprivation& d : ds) {
+    const Indicator* i = s ? s->Find(d.code) : nullptr;
+    out += (out.empty() ? "" : "; ") + (i ? i->name : d.code);
+  }
+  return out.empty() ? "—" : out;
+}
+
 }  // namespace
+
+void RegisterHouseholdPages(http::Router& router, RegistryService& registry,
+                            const http::Layout& layout) {
+  router.Get("/poverty/households", http::Access{std::string(access::kHouseholdRead)},
+             [&registry, &layout](Ctx& ctx) {
+               auto list = registry.List(ctx.AsActor());
+               TemplateData d = http::Object();
+               TemplateData rows = http::List();
+               int poor = 0, near = 0, poor_2028 = 0, year = clock::Today().year();
+               for (const HouseholdView& v : list) {
+                 TemplateData r = http::Object();
+                 const HouseholdDraft& h = v.row.d;
+                 r.set("code", h.code);
+                 r.set("village", v.village_name);
+                 for (const MemberDraft& m : h.members)
+                   if (m.relationship == "head") r.set("head", m.facts.name);
+                 r.set("members", std::to_string(h.members.size()));
+                 r.set("income", Money(h.income_per_capita));
+                 if (v.classification) {
+                   Class c = v.classification->national.result.cls;
+                   poor += c == Class::kPoor;
+                   near += c == Class::kNearPoor;
+                   r.set("now", ClassCell(ctx, c));
+                   r.set("deprived",
+                         DeprivedText(v.deprivations, &v.classification->national.standard->value));
+                 } else {
+                   r.set("deprived", "—");
+                 }
+                 if (v.in_2028) {
+                   poor_2028 += v.in_2028->result.cls == Class::kPoor;
+                   r.set("in_2028", ClassCell(ctx, v.in_2028->result.cls));
+                 }
+                 rows.push_back(r);
+               }
+               d.set("rows", rows);
+               if (list.empty()) d.set("empty", true);
+               d.set("class_heading", ctx.i18n->Format(ctx.lang, "poverty.class_year",
+                                                       {{"year", std::to_string(year)}}));
+               d.set("summary", ctx.i18n->Format(ctx.lang, "poverty.households_summary",
+                                                 {{"count", std::to_string(list.size())},
+                                                  {"poor", std::to_string(poor)},
+                                                  {"near", std::to_string(near)},
+                                                  {"year", std::to_string(year)},
+                                                  {"poor_2028", std::to_string(poor_2028)}}));
+               return layout.Page(ctx, "poverty/households", d, ctx.T("poverty.households_title"));
+             });
+}
 
 void RegisterPovertyPages(http::Router& router, const PovertyService& svc,
                           const http::Layout& layout) {
