@@ -57,6 +57,9 @@ std::vector<FieldError> ValidateHousehold(const HouseholdDraft& h, Date today) {
   if (h.income_per_capita < 0) problem("income_per_capita", errors::kNegativeFact);
   if (h.house.floor_area_m2 < 0) problem("floor_area_m2", errors::kNegativeFact);
   if (h.members.empty()) problem("members", errors::kNoMembers);
+  for (const std::string& asset : h.house.information_assets)
+    if (asset.empty() || asset.find(',') != std::string::npos || asset.size() > 40)
+      problem("house.information_assets", gen_errors::kInvalidValue, {{"value", asset}});
   int heads = 0;
   std::set<std::string> ids;
   for (size_t i = 0; i < h.members.size(); ++i) {

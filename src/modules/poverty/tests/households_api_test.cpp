@@ -98,11 +98,12 @@ TEST_F(Households, BadInputIsRefusedWithEveryProblemAndNothingIsWritten) {
   body.replace(body.find("2018-06-20"), 10, "2030-01-01");
   body.replace(body.find("\"floor_area_m2\":40"), 18, "\"floor_area_m2\":-1");
   body.replace(body.find("000186000111"), 12, "12345");  // the wife's
+  body.replace(body.find("[\"smartphone\"]"), 14, "[\"tv, radio\"]");
   r = Call(village_, "POST", "/api/v1/poverty/households", body);
   EXPECT_EQ(r.status, 422) << r.body;
-  EXPECT_EQ(Fields(r),
-            (std::set<std::string>{"members", "members[3].birth_date", "income_per_capita",
-                                   "floor_area_m2", "members[1].citizen_id"}));
+  EXPECT_EQ(Fields(r), (std::set<std::string>{
+                           "members", "members[3].birth_date", "income_per_capita", "floor_area_m2",
+                           "members[1].citizen_id", "house.information_assets"}));
   // An unknown work status; a unit that is not a village.
   body = Body("LP-T01", "HN-011", 1);
   body.replace(body.find("\"work\":\"unemployed\""), 19, "\"work\":\"farmer\"");
