@@ -55,8 +55,6 @@ HouseholdView RegistryService::Classified(HouseholdRow row, std::string village_
 
 long long RegistryService::Create(const Actor& a, const HouseholdDraft& d) {
   std::vector<FieldError> problems = ValidateHousehold(d, clock::Today());
-  if (d.code.empty() || d.code.size() > 20)
-    problems.push_back({"code", std::string(gen_errors::kRequired.code), {}, 0});
   Conn c = db_.Lease();
   Tx tx(c);
   auto village = org::Directory::Unit(c, d.village_id);

@@ -54,6 +54,8 @@ std::vector<FieldError> ValidateHousehold(const HouseholdDraft& h, Date today) {
   auto problem = [&](std::string field, ErrorDef def, std::map<std::string, std::string> p = {}) {
     out.push_back({std::move(field), std::string(def.code), std::move(p), 0});
   };
+  if (h.code.empty()) problem("code", gen_errors::kRequired);
+  if (h.code.size() > 20) problem("code", gen_errors::kTooLong, {{"max", "20"}});
   if (h.income_per_capita < 0) problem("income_per_capita", errors::kNegativeFact);
   if (h.house.floor_area_m2 < 0) problem("floor_area_m2", errors::kNegativeFact);
   if (h.members.empty()) problem("members", errors::kNoMembers);

@@ -38,9 +38,10 @@ struct HouseholdDraft {
 };
 
 // Every problem at once, each naming its field ("members[2].birth_date" for a member's): no
-// members, not exactly one head, a birth after `today`, a negative income or floor area, a citizen
-// ID that is not 12 digits or appears twice in the household, an unknown relationship or sex, an
-// information asset that is empty, over 40 characters or holds a comma (they are stored as a list).
+// code or one over 20 characters, no members, not exactly one head, a birth after `today`, a
+// negative income or floor area, a citizen ID that is not 12 digits or appears twice in the
+// household, an unknown relationship or sex, an information asset that is empty, over 40 characters
+// or holds a comma (they are stored as a list).
 std::vector<FieldError> ValidateHousehold(const HouseholdDraft& h, Date today);
 
 }  // namespace kientao::poverty

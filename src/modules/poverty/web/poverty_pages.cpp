@@ -50,6 +50,14 @@ TemplateData StandardRow(const Ctx& ctx, const RuleSet<Standard>::Version& v) {
   return r;
 }
 
+// The colour of a class, always beside its name.
+const char* Badge(Class c) {
+  return c == Class::kPoor       ? "danger"
+         : c == Class::kNearPoor ? "warning"
+         : c == Class::kNotPoor  ? "success"
+                                 : "info";
+}
+
 // The form as typed and, when it reads, the household's classification.
 TemplateData Calculator(const Ctx& ctx, const PovertyService& svc) {
   TemplateData d = http::Object();
@@ -129,10 +137,7 @@ TemplateData Calculator(const Ctx& ctx, const PovertyService& svc) {
     TemplateData res = http::Object();
     res.set("class", ctx.T("poverty.class." + std::string(ClassCode(r.cls))));
     res.set("class_code", std::string(ClassCode(r.cls)));
-    res.set("badge", r.cls == Class::kPoor       ? "danger"
-                     : r.cls == Class::kNearPoor ? "warning"
-                     : r.cls == Class::kNotPoor  ? "success"
-                                                 : "info");
+    res.set("badge", Badge(r.cls));
     res.set("why", ctx.i18n->Format(ctx.lang, "poverty.why." + std::string(ClassCode(r.cls)),
                                     {{"income", Money(h.income_per_capita)},
                                      {"line", Money(r.poverty_line)},
@@ -150,13 +155,6 @@ TemplateData Calculator(const Ctx& ctx, const PovertyService& svc) {
     d.set("status", std::to_string(e.status()));
   }
   return d;
-}
-
-const char* Badge(Class c) {
-  return c == Class::kPoor       ? "danger"
-         : c == Class::kNearPoor ? "warning"
-         : c == Class::kNotPoor  ? "success"
-                                 : "info";
 }
 
 TemplateData ClassCell(const Ctx& ctx, Class c) {
